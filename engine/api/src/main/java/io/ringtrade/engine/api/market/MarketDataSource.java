@@ -1,0 +1,20 @@
+package io.ringtrade.engine.api.market;
+
+import io.ringtrade.engine.api.event.EngineEvent;
+
+/**
+ * A finite, ordered stream of market-data inputs (a loaded file, a merge of files, a journal) that fills
+ * caller-owned slots without allocating. Used by the backtest driver and by the paper feed. Single-threaded.
+ */
+public interface MarketDataSource {
+    /**
+     * Fills {@code slot} with the next event and returns true, or returns false at the end. The slot's
+     * {@code sequence} and {@code ingressNanos} are left for the caller to set.
+     */
+    boolean next(EngineEvent slot);
+
+    /** Number of events this source holds in all, or -1 when unknown. */
+    default long size() {
+        return -1;
+    }
+}

@@ -1,0 +1,211 @@
+package io.ringtrade.engine.api.money;
+
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Fixed-point arithmetic for prices, quantities and money.
+ *
+ * <p>Every price, quantity, cash amount, fee and P&amp;L in Ringtrade is a {@code long} counting units of
+ * 10<sup>-8</sup> ({@link #SCALE}): {@code 800.01} is {@code 80_001_000_000L}, one satoshi is {@code 1L}.
+ * One scale for all three keeps conversions out of the hot path; 8 decimals cover crypto lot sizes and
+ * leave room for values up to about 92 billion.
+ *
+ * <p>Products of two scaled values are formed in 128 bits ({@link Math#multiplyHigh}) so that
+ * {@code price × quantity} never overflows silently; when the 128-bit result does not fit a long after
+ * rescaling, an {@link ArithmeticException} is thrown. The common case allocates nothing.
+ *
+ * <p>Stateless; safe on any thread.
+ */
+public final class FixedPoint {
+    /** Decimal digits after the point. */
+    public static final int SCALE_DIGITS = 8;
+    /** Units per 1.0. */
+    public static final long SCALE = 100_000_000L;
+
+    private static final long[] POW10 = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
+    };
+
+    private FixedPoint() {
+    }
+
+    /** {@code value} whole units as a fixed-point long, e.g. {@code of(10)} is 10.0. */
+    public static long of(final long wholeUnits) {
+        return Math.multiplyExact(wholeUnits, SCALE);
+    }
+
+    /** Nearest fixed-point value to {@code value} (half away from zero); for configuration and tests, not the hot path. */
+    public static long fromDouble(final double value) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("not a finite number: " + value);
+        }
+        return Math.round(value * SCALE);
+    }
+
+    /** The value as a double, for indicators and statistics. */
+    public static double toDouble(final long fixed) {
+        return fixed / (double) SCALE;
+    }
+
+    /** a × b / SCALE, rounded half away from zero: price × quantity = notional. */
+    public static long multiply(final long a, final long b) {
+        return mulDiv(a, b, SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** a × SCALE / b rounded toward negative infinity: cash / price = the quantity affordable. */
+    public static long divideFloor(final long a, final long b) {
+        return mulDiv(a, SCALE, b, RoundingMode.FLOOR);
+    }
+
+    /**
+     * a × b / c computed in 128 bits, rounded as asked (FLOOR, CEILING, DOWN, UP or HALF_UP).
+     *
+     * @throws ArithmeticException if c is zero or the result does not fit a long
+     */
+    public static long mulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
+        if (c == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        final long high = Math.multiplyHigh(a, b);
+        final long low = a * b;
+        if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
+            return divide(low, c, rounding);
+        }
+        return slowMulDiv(a, b, c, rounding);
+    }
+
+    private static long divide(final long n, final long d, final RoundingMode rounding) {
+        final long q = n / d;
+        final long r = n % d;
+        if (r == 0) {
+            return q;
+        }
+        final boolean negative = (n < 0) != (d < 0);
+        switch (rounding) {
+            case DOWN:
+                return q;
+            case UP:
+                return negative ? q - 1 : q + 1;
+            case FLOOR:
+                return negative ? q - 1 : q;
+            case CEILING:
+                return negative ? q : q + 1;
+            case HALF_UP: {
+                final long absR2 = Math.abs(r) * 2; // |r| < |d| <= Long.MAX, so 2|r| only overflows for huge d
+                final boolean roundAway = absR2 < 0 || absR2 >= Math.abs(d);
+                return roundAway ? (negative ? q - 1 : q + 1) : q;
+            }
+            default:
+                throw new IllegalArgumentException("unsupported rounding " + rounding);
+        }
+    }
+
+    private static long slowMulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
+        // Only reached when a × b exceeds 63 bits: rare (notional above ~92 million at 1e-8 scale twice).
+        final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+        final BigInteger result = new java.math.BigDecimal(product)
+            .divide(new java.math.BigDecimal(c), 0, rounding).toBigIntegerExact();
+        return result.longValueExact();
+    }
+
+    /**
+     * Parses a plain decimal ({@code -12.5}, {@code 800.010000000000}, {@code 1e3} is refused) into a fixed-point
+     * long without allocating. Digits beyond the 8th decimal must be zeros or are rounded half up.
+     *
+     * @throws NumberFormatException naming the text when it is not a decimal number or is out of range
+     */
+    public static long parse(final CharSequence text, final int start, final int end) {
+        int i = start;
+        if (i >= end) {
+            throw new NumberFormatException("empty number");
+        }
+        boolean negative = false;
+        final char first = text.charAt(i);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i++;
+        }
+        long whole = 0;
+        int digits = 0;
+        while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            whole = Math.addExact(Math.multiplyExact(whole, 10L), text.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        boolean roundUp = false;
+        if (i < end && text.charAt(i) == '.') {
+            i++;
+            while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                final int digit = text.charAt(i) - '0';
+                if (fractionDigits < SCALE_DIGITS) {
+                    fraction = fraction * 10 + digit;
+                } else if (fractionDigits == SCALE_DIGITS) {
+                    roundUp = digit >= 5;
+                }
+                fractionDigits++;
+                digits++;
+                i++;
+            }
+        }
+        if (i != end || digits == 0) {
+            throw new NumberFormatException("not a decimal number: '" + text.subSequence(start, end) + "'");
+        }
+        if (fractionDigits < SCALE_DIGITS) {
+            fraction *= POW10[SCALE_DIGITS - fractionDigits];
+        }
+        try {
+            long value = Math.addExact(Math.multiplyExact(whole, SCALE), fraction);
+            if (roundUp) {
+                value = Math.addExact(value, 1);
+            }
+            return negative ? -value : value;
+        } catch (final ArithmeticException e) {
+            throw new NumberFormatException("number out of range: '" + text.subSequence(start, end) + "'");
+        }
+    }
+
+    /** Parses a whole string; see {@link #parse(CharSequence, int, int)}. */
+    public static long parse(final CharSequence text) {
+        return parse(text, 0, text.length());
+    }
+
+    /**
+     * Appends the value as a plain decimal with trailing zeros removed ({@code 800.01}, {@code 10},
+     * {@code -0.5}); the format used in every output file, so that reruns are byte-identical.
+     */
+    public static StringBuilder appendTo(final StringBuilder out, final long fixed) {
+        if (fixed < 0) {
+            out.append('-');
+        }
+        final long abs = fixed == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(fixed);
+        out.append(abs / SCALE);
+        long fraction = abs % SCALE;
+        if (fraction != 0) {
+            out.append('.');
+            int width = SCALE_DIGITS;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                width--;
+            }
+            final String digits = Long.toString(fraction);
+            for (int pad = digits.length(); pad < width; pad++) {
+                out.append('0');
+            }
+            out.append(digits);
+        }
+        return out;
+    }
+
+    /** The value as a plain decimal string; see {@link #appendTo}. */
+    public static String toString(final long fixed) {
+        return appendTo(new StringBuilder(24), fixed).toString();
+    }
+
+    /** Rounds {@code value} down (toward zero) to a multiple of {@code step}; step 0 means no rounding. */
+    public static long roundDownToStep(final long value, final long step) {
+        return step <= 0 ? value : value - value % step;
+    }
+}

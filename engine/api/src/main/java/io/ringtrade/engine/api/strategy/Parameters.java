@@ -1,0 +1,99 @@
+package io.ringtrade.engine.api.strategy;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated parameter values for one strategy instance: every declared parameter has a value (given or
+ * default), every given name is declared, every value parses and lies in range. Built once at start;
+ * immutable.
+ */
+public final class Parameters {
+    private final Map<String, Double> values;
+    private final Map<String, ParameterSpec> specs;
+
+    private Parameters(final Map<String, Double> values, final Map<String, ParameterSpec> specs) {
+        this.values = values;
+        this.specs = specs;
+    }
+
+    /**
+     * Resolves {@code given} (name → text) against {@code declared}.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the strategy, the parameter and what
+     *                                  was expected
+     */
+    public static Parameters resolve(final String strategy, final List<ParameterSpec> declared,
+                                     final Map<String, String> given) {
+        final Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+        for (final ParameterSpec spec : declared) {
+            specs.put(spec.name(), spec);
+        }
+        for (final String name : given.keySet()) {
+            if (!specs.containsKey(name)) {
+                throw new IllegalArgumentException("strategy " + strategy + " has no parameter '" + name
+                    + "' (parameters: " + String.join(", ", specs.keySet()) + ")");
+            }
+        }
+        final Map<String, Double> values = new LinkedHashMap<>();
+        for (final ParameterSpec spec : declared) {
+            final String text = given.get(spec.name());
+            final double value = text == null ? spec.defaultValue() : parse(strategy, spec, text.trim());
+            if (value < spec.min() || value > spec.max()) {
+                throw new IllegalArgumentException("strategy " + strategy + " parameter " + spec.name() + "="
+                    + text + " is out of range (expected " + format(spec, spec.min()) + " to "
+                    + format(spec, spec.max()) + ")");
+            }
+            values.put(spec.name(), value);
+        }
+        return new Parameters(Collections.unmodifiableMap(values), Collections.unmodifiableMap(specs));
+    }
+
+    private static double parse(final String strategy, final ParameterSpec spec, final String text) {
+        try {
+            if (spec.kind() == ParameterSpec.Kind.INT) {
+                return Long.parseLong(text);
+            }
+            final double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException("strategy " + strategy + " parameter " + spec.name() + "='" + text
+                + "' is not " + (spec.kind() == ParameterSpec.Kind.INT ? "a whole number" : "a number"));
+        }
+    }
+
+    private static String format(final ParameterSpec spec, final double value) {
+        return spec.kind() == ParameterSpec.Kind.INT ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** An integer parameter's value. */
+    public int getInt(final String name) {
+        return (int) get(name);
+    }
+
+    /** A parameter's value. */
+    public double get(final String name) {
+        final Double value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("undeclared parameter " + name);
+        }
+        return value;
+    }
+
+    /** Values in declaration order, as {@code name=value} text (for summaries and output). */
+    public String describe() {
+        final StringBuilder out = new StringBuilder();
+        for (final Map.Entry<String, Double> entry : values.entrySet()) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(entry.getKey()).append('=').append(format(specs.get(entry.getKey()), entry.getValue()));
+        }
+        return out.toString();
+    }
+}
