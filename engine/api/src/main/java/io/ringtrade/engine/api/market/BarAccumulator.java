@@ -1,0 +1,98 @@
+package io.ringtrade.engine.api.market;
+
+/**
+ * Builds time bars of one {@link Interval} from trades or from finer bars, one instrument at a time: the single
+ * aggregation rule used by both file adapters and the engine. A bar's time is the start of its interval
+ * (UTC); open is the first price, close the last, high/low the extremes, volume the sum. Intervals with no
+ * data produce no bar. Allocation-free except for 1wk/1mo boundary maths.
+ *
+ * <p>Usage: call {@link #wouldClose(long)} before adding an input; if it returns true the bar held so far is
+ * complete: read it, then {@link #reset()}. Single-threaded.
+ */
+public final class BarAccumulator {
+    private final Interval interval;
+    private boolean open;
+    private long bucketStart;
+    private long openPrice;
+    private long highPrice;
+    private long lowPrice;
+    private long closePrice;
+    private long volume;
+
+    /** An empty accumulator for {@code interval}. */
+    public BarAccumulator(final Interval interval) {
+        this.interval = interval;
+    }
+
+    /** True when an input at {@code timeNanos} belongs to a later bar than the one being built. */
+    public boolean wouldClose(final long timeNanos) {
+        return open && interval.bucketStart(timeNanos) != bucketStart;
+    }
+
+    /** Adds a trade. */
+    public void addTrade(final long timeNanos, final long price, final long quantity) {
+        add(timeNanos, price, price, price, price, quantity);
+    }
+
+    /** Adds a finer bar that starts at {@code timeNanos}. */
+    public void add(final long timeNanos, final long o, final long h, final long l, final long c, final long v) {
+        if (!open) {
+            open = true;
+            bucketStart = interval.bucketStart(timeNanos);
+            openPrice = o;
+            highPrice = h;
+            lowPrice = l;
+            volume = 0;
+        } else {
+            highPrice = Math.max(highPrice, h);
+            lowPrice = Math.min(lowPrice, l);
+        }
+        closePrice = c;
+        volume = Math.addExact(volume, v);
+    }
+
+    /** Starts a new bar: the next input opens it. */
+    public void reset() {
+        open = false;
+    }
+
+    /** True while a bar has at least one input. */
+    public boolean hasBar() {
+        return open;
+    }
+
+    /** The interval this accumulator builds. */
+    public Interval interval() {
+        return interval;
+    }
+
+    /** Start of the bar being built (epoch nanos). */
+    public long startNanos() {
+        return bucketStart;
+    }
+
+    /** Open (fixed-point). */
+    public long open() {
+        return openPrice;
+    }
+
+    /** High (fixed-point). */
+    public long high() {
+        return highPrice;
+    }
+
+    /** Low (fixed-point). */
+    public long low() {
+        return lowPrice;
+    }
+
+    /** Close (fixed-point). */
+    public long close() {
+        return closePrice;
+    }
+
+    /** Volume (fixed-point). */
+    public long volume() {
+        return volume;
+    }
+}
