@@ -23,26 +23,28 @@ public interface EventJournal extends AutoCloseable {
     @Override
     void close();
 
-    /** A journal that keeps nothing: backtests without {@code --journal-out}. */
-    EventJournal NONE = new EventJournal() {
-        private long count;
+    /** A fresh journal that keeps nothing and only counts: backtests without {@code --journal-out}. */
+    static EventJournal none() {
+        return new EventJournal() {
+            private long count;
 
-        @Override
-        public void append(final EngineEvent event) {
-            count++;
-        }
+            @Override
+            public void append(final EngineEvent event) {
+                count++;
+            }
 
-        @Override
-        public void flush() {
-        }
+            @Override
+            public void flush() {
+            }
 
-        @Override
-        public long entryCount() {
-            return count;
-        }
+            @Override
+            public long entryCount() {
+                return count;
+            }
 
-        @Override
-        public void close() {
-        }
-    };
+            @Override
+            public void close() {
+            }
+        };
+    }
 }
