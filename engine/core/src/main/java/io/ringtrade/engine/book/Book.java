@@ -1,0 +1,207 @@
+package io.ringtrade.engine.book;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+
+import java.math.RoundingMode;
+
+/**
+ * The trading book of one strategy instance: cash, a position per instrument with its average entry price,
+ * realized P&amp;L and marks. All amounts are fixed-point longs at 1e-8 ({@link FixedPoint}).
+ *
+ * <p>Accounting rules (the README documents them):
+ * <ul>
+ *   <li>a fill that adds to a position (or opens one) moves the average entry price to the quantity-weighted
+ *       average of the old average and the fill price; fees are cash, not part of the average;</li>
+ *   <li>a fill that reduces a position realizes {@code (exit − average) × quantity − fee} for a long and
+ *       {@code (average − exit) × quantity − fee} for a short; the average of what remains is unchanged;</li>
+ *   <li>a fill that crosses through zero is split into a close of the old position and an open of the new;</li>
+ *   <li>a round trip (flat → position → flat) is one trade; its P&amp;L is the sum of its exits' realized
+ *       P&amp;L minus the fees paid on its entries.</li>
+ * </ul>
+ *
+ * <p>Owned by the business-logic thread. Allocation-free after construction.
+ */
+public final class Book {
+    private final int index;
+    private final String name;
+    private final long initialCash;
+    private long cash;
+    private long realizedPnl;
+    private long feesPaid;
+    private final long[] quantity;
+    private final long[] averagePrice;
+    private final long[] markPrice;
+    private final long[] roundTripPnl;
+    private final RoundTripListener roundTrips;
+
+    /** Receives each completed round trip, on the business-logic thread. */
+    @FunctionalInterface
+    public interface RoundTripListener {
+        /** A position in {@code instrumentId} went back to flat; {@code pnl} includes all its fees. */
+        void onRoundTrip(int bookIndex, int instrumentId, long pnl);
+    }
+
+    /**
+     * A book holding {@code initialCash} and no positions, for instruments with ids 0..instrumentCount-1.
+     */
+    public Book(final int index, final String name, final long initialCash, final int instrumentCount,
+                final RoundTripListener roundTrips) {
+        this.index = index;
+        this.name = name;
+        this.initialCash = initialCash;
+        this.cash = initialCash;
+        this.quantity = new long[instrumentCount];
+        this.averagePrice = new long[instrumentCount];
+        this.markPrice = new long[instrumentCount];
+        this.roundTripPnl = new long[instrumentCount];
+        this.roundTrips = roundTrips;
+    }
+
+    /**
+     * Applies a fill: {@code side} +1 buy, -1 sell, {@code fillQuantity} &gt; 0. Returns the realized P&amp;L of
+     * the fill (0 for a pure entry).
+     */
+    public long applyFill(final int instrumentId, final int side, final long fillQuantity, final long price,
+                          final long fee) {
+        if (fillQuantity <= 0) {
+            throw new IllegalArgumentException("fill quantity must be positive: " + fillQuantity);
+        }
+        final long notional = FixedPoint.multiply(price, fillQuantity);
+        cash = Math.subtractExact(cash, side > 0 ? Math.addExact(notional, fee) : Math.subtractExact(fee, notional));
+        feesPaid = Math.addExact(feesPaid, fee);
+        markPrice[instrumentId] = price;
+
+        final long held = quantity[instrumentId];
+        final long signed = side > 0 ? fillQuantity : -fillQuantity;
+        if (held == 0 || Long.signum(held) == side) {
+            open(instrumentId, held, signed, price);
+            roundTripPnl[instrumentId] = Math.subtractExact(roundTripPnl[instrumentId], fee);
+            return 0;
+        }
+        final long closing = Math.min(fillQuantity, Math.abs(held));
+        final long closingFee = closing == fillQuantity ? fee
+            : FixedPoint.mulDiv(fee, closing, fillQuantity, RoundingMode.HALF_UP);
+        final long perUnit = held > 0 ? price - averagePrice[instrumentId] : averagePrice[instrumentId] - price;
+        final long realized = Math.subtractExact(FixedPoint.multiply(perUnit, closing), closingFee);
+        realizedPnl = Math.addExact(realizedPnl, realized);
+        roundTripPnl[instrumentId] = Math.addExact(roundTripPnl[instrumentId], realized);
+        final long remaining = held + (held > 0 ? -closing : closing);
+        quantity[instrumentId] = remaining;
+        if (remaining == 0) {
+            averagePrice[instrumentId] = 0;
+            roundTrips.onRoundTrip(index, instrumentId, roundTripPnl[instrumentId]);
+            roundTripPnl[instrumentId] = 0;
+            final long opening = fillQuantity - closing;
+            if (opening > 0) {
+                final long openingFee = fee - closingFee;
+                open(instrumentId, 0, side > 0 ? opening : -opening, price);
+                roundTripPnl[instrumentId] = -openingFee;
+            }
+        }
+        return realized;
+    }
+
+    private void open(final int instrumentId, final long held, final long signedAdd, final long price) {
+        final long total = Math.addExact(held, signedAdd);
+        if (held == 0) {
+            averagePrice[instrumentId] = price;
+        } else {
+            // weighted average in 128-bit-safe steps: (avg·|held| + price·|add|) / |total|
+            final long oldCost = FixedPoint.multiply(averagePrice[instrumentId], Math.abs(held));
+            final long addCost = FixedPoint.multiply(price, Math.abs(signedAdd));
+            averagePrice[instrumentId] = FixedPoint.mulDiv(Math.addExact(oldCost, addCost), FixedPoint.SCALE,
+                Math.abs(total), RoundingMode.HALF_UP);
+        }
+        quantity[instrumentId] = total;
+    }
+
+    /** Records the latest price of an instrument, for unrealized P&amp;L and equity. */
+    public void mark(final int instrumentId, final long price) {
+        markPrice[instrumentId] = price;
+    }
+
+    /** Book index (its place in the engine's book list). */
+    public int index() {
+        return index;
+    }
+
+    /** Book name from configuration. */
+    public String name() {
+        return name;
+    }
+
+    /** Cash at start. */
+    public long initialCash() {
+        return initialCash;
+    }
+
+    /** Cash now. */
+    public long cash() {
+        return cash;
+    }
+
+    /** Signed position (negative = short). */
+    public long position(final int instrumentId) {
+        return quantity[instrumentId];
+    }
+
+    /** Average entry price of the open position, 0 when flat. */
+    public long averagePrice(final int instrumentId) {
+        return averagePrice[instrumentId];
+    }
+
+    /** Latest mark of an instrument. */
+    public long markPrice(final int instrumentId) {
+        return markPrice[instrumentId];
+    }
+
+    /** Realized P&amp;L of all exits so far (exit fees included, entry fees not). */
+    public long realizedPnl() {
+        return realizedPnl;
+    }
+
+    /** Fees paid so far. */
+    public long feesPaid() {
+        return feesPaid;
+    }
+
+    /** Unrealized P&amp;L of one position at its mark. */
+    public long unrealizedPnl(final int instrumentId) {
+        final long held = quantity[instrumentId];
+        if (held == 0) {
+            return 0;
+        }
+        return FixedPoint.multiply(markPrice[instrumentId] - averagePrice[instrumentId], held);
+    }
+
+    /** Market value of all positions at their marks (shorts count negative). */
+    public long positionsValue() {
+        long value = 0;
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] != 0) {
+                value = Math.addExact(value, FixedPoint.multiply(markPrice[i], quantity[i]));
+            }
+        }
+        return value;
+    }
+
+    /** Cash plus the market value of positions. */
+    public long equity() {
+        return Math.addExact(cash, positionsValue());
+    }
+
+    /** True when any position is open. */
+    public boolean hasAnyPosition() {
+        for (final long held : quantity) {
+            if (held != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of instruments this book can hold. */
+    public int instrumentCount() {
+        return quantity.length;
+    }
+}

@@ -1,0 +1,226 @@
+package io.ringtrade.engine.logic;
+
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.event.MarketDataKind;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.book.BookSettlement;
+import io.ringtrade.engine.output.EquityLog;
+import io.ringtrade.engine.output.FillLog;
+import io.ringtrade.engine.output.OrderLog;
+import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.risk.PreTradeRisk;
+import io.ringtrade.engine.venue.SimulatedVenue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Business logic (stage B of DESIGN.md §3): a pure, single-threaded function of the input sequence. Its stages
+ * run fused, in this order, for every input: market state → simulated venue (orders placed earlier fill
+ * against this input) → bars → strategies → pre-trade risk → order entry → books, with the equity recorder
+ * closing a row whenever the bar time advances.
+ *
+ * <p>The same instance runs behind the Disruptor ring (paper run) and directly from a file (backtest); both
+ * give identical outputs for identical inputs. It reads no clock: time comes from the events.
+ *
+ * <p>Owned by exactly one thread at a time (the ring's business-logic thread or the backtest thread).
+ */
+public final class BusinessLogic {
+    private final InstrumentRegistry instruments;
+    private final Book[] books;
+    private final DecisionBook[] decisionBooks;
+    private final MarketState market;
+    private final SimulatedVenue venue;
+    private final PreTradeRisk risk = new PreTradeRisk();
+    private final OrderEntry orders;
+    private final BookSettlement settlement;
+    private final EquityRecorder equity;
+    private final FillLog fillLog = new FillLog();
+    private final EquityLog equityLog = new EquityLog();
+    private final OrderLog orderLog = new OrderLog();
+    private final RoundTripLog roundTrips = new RoundTripLog();
+    private final Interval clockInterval;
+    private final DecisionBook[][] booksByInstrument;
+    private long eventsProcessed;
+    private boolean finished;
+
+    /** Business logic for these books over the registered instruments. */
+    public BusinessLogic(final InstrumentRegistry instruments, final List<BookSpec> specs) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("no books configured");
+        }
+        this.instruments = instruments;
+        final int instrumentCount = instruments.size();
+        final Set<String> names = new HashSet<>();
+        this.books = new Book[specs.size()];
+        final BookRules[] rules = new BookRules[specs.size()];
+        final long[] slippage = new long[specs.size()];
+        Interval finest = null;
+        final Set<Integer> tradedInstruments = new TreeSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            final BookSpec spec = specs.get(i);
+            if (!names.add(spec.name())) {
+                throw new IllegalArgumentException("duplicate book name " + spec.name());
+            }
+            books[i] = new Book(i, spec.name(), spec.cash(), instrumentCount, roundTrips);
+            rules[i] = spec.rules();
+            slippage[i] = spec.rules().slippageBps();
+            finest = finest == null || spec.interval().nanos() < finest.nanos() ? spec.interval() : finest;
+            for (final int id : spec.instruments()) {
+                tradedInstruments.add(id);
+            }
+        }
+        this.clockInterval = finest;
+        this.market = new MarketState(instrumentCount);
+        this.settlement = new BookSettlement(books, rules, instruments, fillLog, orderLog);
+        this.venue = new SimulatedVenue(settlement, slippage);
+        this.orders = new OrderEntry(venue, risk, orderLog, books, rules);
+        this.decisionBooks = new DecisionBook[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            decisionBooks[i] = new DecisionBook(specs.get(i), books[i], instruments);
+        }
+        this.booksByInstrument = new DecisionBook[instrumentCount][];
+        for (int id = 0; id < instrumentCount; id++) {
+            final int instrument = id;
+            booksByInstrument[id] = java.util.Arrays.stream(decisionBooks).filter(b -> b.trades(instrument))
+                .toArray(DecisionBook[]::new);
+        }
+        this.equity = new EquityRecorder(books, market, equityLog,
+            tradedInstruments.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Processes one input. Orders it causes are appended to {@code event.effects}. */
+    public void onEvent(final EngineEvent event) {
+        if (finished) {
+            throw new IllegalStateException("input " + event.sequence + " after end of data");
+        }
+        eventsProcessed++;
+        orders.beginInput(event);
+        switch (event.type) {
+            case EventType.MARKET_DATA -> onMarketData(event);
+            case EventType.COMMAND -> onCommand(event);
+            default -> {
+                // signals, execution reports and timers are handled by later stages of the engine
+            }
+        }
+    }
+
+    private void onMarketData(final EngineEvent event) {
+        final int instrument = event.instrumentId;
+        final long time = event.eventTimeNanos;
+        final DecisionBook[] subscribers = booksByInstrument[instrument];
+        if (event.marketDataKind == MarketDataKind.BAR) {
+            equity.onBarTime(time);
+            venue.onBar(instrument, time, event.open, event.high, event.low);
+            updatePrice(instrument, event.close);
+            for (final DecisionBook book : subscribers) {
+                book.onClosedBar(instrument, time, event.open, event.high, event.low, event.close, event.volume,
+                    orders, venue);
+            }
+        } else if (event.marketDataKind == MarketDataKind.TRADE) {
+            equity.onBarTime(clockInterval.bucketStart(time));
+            for (final DecisionBook book : subscribers) {
+                book.closeBarBefore(instrument, time, orders, venue);
+            }
+            venue.onTick(instrument, time, event.price);
+            updatePrice(instrument, event.price);
+            for (final DecisionBook book : subscribers) {
+                book.addTrade(instrument, time, event.price, event.quantity);
+            }
+        }
+    }
+
+    private void updatePrice(final int instrument, final long price) {
+        market.update(instrument, price);
+        for (final Book book : books) {
+            book.mark(instrument, price);
+        }
+    }
+
+    private void onCommand(final EngineEvent event) {
+        switch (event.commandCode) {
+            case CommandCode.END_OF_DATA -> {
+                for (final DecisionBook book : decisionBooks) {
+                    book.closeAllBuiltBars(orders, venue);
+                }
+                equity.finish();
+                finished = true;
+            }
+            case CommandCode.CANCEL_ALL_ORDERS -> venue.cancelAll(event.commandTarget, "STOP", event.eventTimeNanos);
+            default -> {
+                // other commands (kill switch, pause) belong to later stages
+            }
+        }
+    }
+
+    /** Inputs processed. */
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    /** Orders accepted by risk. */
+    public long ordersAccepted() {
+        return orders.ordersAccepted();
+    }
+
+    /** Fills. */
+    public long fills() {
+        return settlement.fillCount();
+    }
+
+    /** Working orders at the venue. */
+    public int workingOrders() {
+        return venue.workingOrderCount();
+    }
+
+    /** The books, by index. */
+    public Book[] books() {
+        return books.clone();
+    }
+
+    /** Every fill so far. */
+    public FillLog fillLog() {
+        return fillLog;
+    }
+
+    /** One row per bar so far. */
+    public EquityLog equityLog() {
+        return equityLog;
+    }
+
+    /** Every order intent and its fate so far. */
+    public OrderLog orderLog() {
+        return orderLog;
+    }
+
+    /** Closed round trips so far. */
+    public RoundTripLog roundTrips() {
+        return roundTrips;
+    }
+
+    /** Pre-trade risk with its rejection counters. */
+    public PreTradeRisk risk() {
+        return risk;
+    }
+
+    /** The finest bar interval of the books (the equity row interval on tick input). */
+    public Interval clockInterval() {
+        return clockInterval;
+    }
+
+    /** The instruments registry. */
+    public InstrumentRegistry instruments() {
+        return instruments;
+    }
+
+    /** Total initial cash of all books. */
+    public long initialCash() {
+        return equity.initialCash();
+    }
+}

@@ -1,0 +1,91 @@
+package io.ringtrade.engine.logic;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.output.EquityLog;
+
+import java.math.RoundingMode;
+
+/**
+ * Writes one equity row per bar for the books together: equity, cash, positions value, whether any position
+ * is open, and the buy-and-hold benchmark (initial cash split equally over the run's instruments, each share
+ * bought at that instrument's first price, without costs). A row for bar time T is written when the first
+ * input of a later bar arrives (or at the end), so it shows the state after everything at T. Owned by the
+ * business-logic thread.
+ */
+public final class EquityRecorder {
+    private final Book[] books;
+    private final MarketState market;
+    private final EquityLog log;
+    private final long initialCash;
+    private final int[] benchmarkInstruments;
+    private long currentBar = Long.MIN_VALUE;
+
+    /**
+     * A recorder over all books; {@code benchmarkInstruments} are the instruments the run trades.
+     */
+    public EquityRecorder(final Book[] books, final MarketState market, final EquityLog log,
+                          final int[] benchmarkInstruments) {
+        this.books = books;
+        this.market = market;
+        this.log = log;
+        this.benchmarkInstruments = benchmarkInstruments.clone();
+        long cash = 0;
+        for (final Book book : books) {
+            cash += book.initialCash();
+        }
+        this.initialCash = cash;
+    }
+
+    /** Called before an input that belongs to bar {@code barStartNanos}: closes the previous bar's row. */
+    public void onBarTime(final long barStartNanos) {
+        if (barStartNanos > currentBar) {
+            if (currentBar != Long.MIN_VALUE) {
+                writeRow(currentBar);
+            }
+            currentBar = barStartNanos;
+        }
+    }
+
+    /** Writes the row of the last bar (at the end of the data). */
+    public void finish() {
+        if (currentBar != Long.MIN_VALUE) {
+            writeRow(currentBar);
+            currentBar = Long.MAX_VALUE;
+        }
+    }
+
+    private void writeRow(final long barTime) {
+        long equity = 0;
+        long cash = 0;
+        long positions = 0;
+        boolean anyPosition = false;
+        for (final Book book : books) {
+            cash += book.cash();
+            final long value = book.positionsValue();
+            positions += value;
+            equity += book.cash() + value;
+            anyPosition |= book.hasAnyPosition();
+        }
+        log.add(barTime, equity, cash, positions, benchmark(), anyPosition);
+    }
+
+    private long benchmark() {
+        final int n = benchmarkInstruments.length;
+        if (n == 0) {
+            return initialCash;
+        }
+        long total = 0;
+        for (final int instrument : benchmarkInstruments) {
+            final long share = initialCash / n;
+            final long first = market.first(instrument);
+            total += first == 0 ? share : FixedPoint.mulDiv(share, market.last(instrument), first, RoundingMode.HALF_UP);
+        }
+        return total + (initialCash - (initialCash / n) * n);
+    }
+
+    /** Total initial cash of all books. */
+    public long initialCash() {
+        return initialCash;
+    }
+}

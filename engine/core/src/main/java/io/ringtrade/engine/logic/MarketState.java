@@ -1,0 +1,39 @@
+package io.ringtrade.engine.logic;
+
+/**
+ * Latest and first price per instrument, the first stage of business logic. The first price anchors the
+ * buy-and-hold benchmark. Owned by the business-logic thread.
+ */
+public final class MarketState {
+    private final long[] last;
+    private final long[] first;
+
+    /** State for instruments 0..instrumentCount-1. */
+    public MarketState(final int instrumentCount) {
+        last = new long[instrumentCount];
+        first = new long[instrumentCount];
+    }
+
+    /** Records a price (a trade, or a bar's close). */
+    public void update(final int instrumentId, final long price) {
+        if (first[instrumentId] == 0) {
+            first[instrumentId] = price;
+        }
+        last[instrumentId] = price;
+    }
+
+    /** Latest price, 0 before any. */
+    public long last(final int instrumentId) {
+        return last[instrumentId];
+    }
+
+    /** First price seen, 0 before any. */
+    public long first(final int instrumentId) {
+        return first[instrumentId];
+    }
+
+    /** Number of instruments. */
+    public int size() {
+        return last.length;
+    }
+}

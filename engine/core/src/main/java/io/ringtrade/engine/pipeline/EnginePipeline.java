@@ -1,0 +1,166 @@
+package io.ringtrade.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.logic.BusinessLogic;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine's one Disruptor pipeline (DESIGN.md §3), wired once here:
+ * <pre>
+ *   producers (feeds, webhook, ops) ──► RingBuffer&lt;EngineEvent&gt; (multi-producer, pre-allocated slots)
+ *                                          │
+ *                                          ├──► 1a. J  journal: append each input, flush at end of batch
+ *                                          └──► 1b. B  business logic (fused stages, one thread)
+ *                                                     │
+ *                              after 1a and 1b ──► 2. G  gateway: release effects, record latency
+ * </pre>
+ * Nothing an input causes leaves the process before the journal has passed that input.
+ *
+ * <p>Producers call {@link #publish} from any thread. Sequences: the slot's {@code sequence} is the input's
+ * position in the engine's whole input history ({@code firstSequence} + ring sequence), so order ids keep
+ * counting across restarts.
+ */
+public final class EnginePipeline implements AutoCloseable {
+    private final Disruptor<EngineEvent> disruptor;
+    private final RingBuffer<EngineEvent> ring;
+    private final StatusBoard status;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final EventTranslatorOneArg<EngineEvent, EngineEvent> copyInput;
+    private final String waitStrategyLabel;
+    private volatile boolean stopped;
+
+    /**
+     * Builds and starts the pipeline.
+     *
+     * @param firstSequence sequence number of the first input published here (journal entries already present)
+     */
+    public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
+                          final int ringSize, final WaitStrategyChoice waitStrategy, final long firstSequence) {
+        final int cores = Runtime.getRuntime().availableProcessors();
+        this.waitStrategyLabel = waitStrategy.resolve(cores).label();
+        this.status = new StatusBoard(logic);
+        this.copyInput = (slot, ringSequence, source) -> {
+            slot.clear();
+            slot.copyInputFrom(source);
+            slot.sequence = firstSequence + ringSequence;
+            slot.ingressNanos = System.nanoTime();
+        };
+        this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(), ProducerType.MULTI,
+            waitStrategy.create(cores));
+        disruptor.setDefaultExceptionHandler(new StopOnFailure());
+        final EventHandler<EngineEvent> journalStage = (event, sequence, endOfBatch) -> {
+            journal.append(event);
+            if (endOfBatch) {
+                journal.flush();
+                status.publishJournaled(journal.entryCount());
+            }
+        };
+        final EventHandler<EngineEvent> businessStage = (event, sequence, endOfBatch) -> {
+            logic.onEvent(event);
+            if (endOfBatch) {
+                status.publish(logic);
+            }
+        };
+        final EventHandler<EngineEvent> gatewayStage = (event, sequence, endOfBatch) -> {
+            final int count = event.effects.size();
+            if (count > 0) {
+                status.recordTickToOrder(System.nanoTime() - event.ingressNanos);
+                for (int i = 0; i < count; i++) {
+                    sink.release(event.effects.order(i), event);
+                }
+            }
+        };
+        disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
+        this.ring = disruptor.start();
+    }
+
+    private static ThreadFactory stageThreads() {
+        final AtomicInteger count = new AtomicInteger();
+        final String[] names = {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
+        return runnable -> {
+            final int n = count.getAndIncrement();
+            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "ringtrade-stage-" + n);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Publishes a copy of {@code input}'s input fields as the next input. Any thread; blocks when the ring is full. */
+    public void publish(final EngineEvent input) {
+        if (stopped) {
+            throw new IllegalStateException("pipeline stopped");
+        }
+        ring.publishEvent(copyInput, input);
+    }
+
+    /** Waits until every published input has passed all stages, then stops the stage threads. */
+    public void drainAndStop(final long timeout, final TimeUnit unit) {
+        stopped = true;
+        try {
+            disruptor.shutdown(timeout, unit);
+        } catch (final com.lmax.disruptor.TimeoutException e) {
+            disruptor.halt();
+            throw new IllegalStateException("pipeline did not drain within " + timeout + " " + unit, e);
+        }
+        final Throwable cause = failure.get();
+        if (cause != null) {
+            throw new IllegalStateException("a pipeline stage failed: " + cause, cause);
+        }
+    }
+
+    /** The read model for other threads. */
+    public StatusBoard status() {
+        return status;
+    }
+
+    /** The wait strategy in use, e.g. {@code blocking}. */
+    public String waitStrategy() {
+        return waitStrategyLabel;
+    }
+
+    /** The first failure of a stage, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    @Override
+    public void close() {
+        if (!stopped) {
+            drainAndStop(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A failing stage must not let business logic run on with a gap in its input: record the failure and halt
+     * the ring, so nothing further is processed or released.
+     */
+    private final class StopOnFailure implements ExceptionHandler<EngineEvent> {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final EngineEvent event) {
+            failure.compareAndSet(null, ex);
+            stopped = true;
+            new Thread(disruptor::halt, "ringtrade-halt").start();
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex) {
+            failure.compareAndSet(null, ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex) {
+            failure.compareAndSet(null, ex);
+        }
+    }
+}
