@@ -46,7 +46,7 @@ public final class DecisionBook {
         this.bars = new InstrumentBars[instruments.size()];
         this.building = new BarAccumulator[instruments.size()];
         for (final int id : traded) {
-            bars[id] = new InstrumentBars(id, instruments.get(id).symbol(), book::position);
+            bars[id] = new InstrumentBars(instruments.get(id), held -> book.position(held) != 0);
             building[id] = new BarAccumulator(spec.interval());
         }
     }
