@@ -1,0 +1,177 @@
+package io.ringtrade.adapters.marketdata;
+
+import io.ringtrade.engine.api.market.BarAccumulator;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.money.FixedPoint;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The bars of one instrument held in memory as columns of primitive {@code long}s, oldest first: what a bar file
+ * loads into and what {@link BarSeriesSource} replays. Row {@code i} is the bar that starts at
+ * {@link #timeNanos(int)} (epoch nanoseconds UTC); prices and volume are fixed-point at 1e-8
+ * ({@link FixedPoint}).
+ *
+ * <p>Every instance is valid: start times strictly increase, prices are positive, {@code low ≤ open, close ≤ high},
+ * volume is not negative. Immutable (the arrays are never handed out), so any thread may read it once it is
+ * published; loading happens on the start-up thread.
+ */
+public final class BarSeriesData {
+    private final String symbol;
+    private final long[] timeNanos;
+    private final long[] open;
+    private final long[] high;
+    private final long[] low;
+    private final long[] close;
+    private final long[] volume;
+
+    /** Takes ownership of already validated, equally long arrays. */
+    BarSeriesData(final String symbol, final long[] timeNanos, final long[] open, final long[] high, final long[] low,
+                  final long[] close, final long[] volume) {
+        this.symbol = symbol;
+        this.timeNanos = timeNanos;
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+    }
+
+    /**
+     * Bars built in code (tests, other adapters): the arrays are copied and checked like a file's rows.
+     *
+     * @throws IllegalArgumentException naming the first bad row
+     */
+    public static BarSeriesData of(final String symbol, final long[] timeNanos, final long[] open, final long[] high,
+                                   final long[] low, final long[] close, final long[] volume) {
+        Objects.requireNonNull(symbol, "symbol");
+        final int n = timeNanos.length;
+        if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
+            throw new IllegalArgumentException("bar columns have different lengths");
+        }
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && timeNanos[i] <= timeNanos[i - 1]) {
+                throw new IllegalArgumentException("bar " + i + ": time " + TimeText.format(timeNanos[i])
+                    + " is not after the previous bar's " + TimeText.format(timeNanos[i - 1]));
+            }
+            final String problem = BarRules.barProblem(open[i], high[i], low[i], close[i], volume[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException("bar " + i + ": " + problem);
+            }
+        }
+        return new BarSeriesData(symbol, timeNanos.clone(), open.clone(), high.clone(), low.clone(), close.clone(),
+            volume.clone());
+    }
+
+    /** The symbol the bars are for, as given at load. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Number of bars. */
+    public int size() {
+        return timeNanos.length;
+    }
+
+    /** True when there are no bars (for example after {@link #slice} with a window outside the data). */
+    public boolean isEmpty() {
+        return timeNanos.length == 0;
+    }
+
+    /** Start of bar {@code i}, epoch nanoseconds UTC. */
+    public long timeNanos(final int i) {
+        return timeNanos[i];
+    }
+
+    /** Open of bar {@code i}, fixed-point. */
+    public long open(final int i) {
+        return open[i];
+    }
+
+    /** High of bar {@code i}, fixed-point. */
+    public long high(final int i) {
+        return high[i];
+    }
+
+    /** Low of bar {@code i}, fixed-point. */
+    public long low(final int i) {
+        return low[i];
+    }
+
+    /** Close of bar {@code i}, fixed-point. */
+    public long close(final int i) {
+        return close[i];
+    }
+
+    /** Volume of bar {@code i}, fixed-point. */
+    public long volume(final int i) {
+        return volume[i];
+    }
+
+    /** The bars whose start time is inside {@code range}; this instance when all of them are. */
+    public BarSeriesData slice(final TimeRange range) {
+        final int from = firstIndexAtOrAfter(timeNanos, range.fromNanos());
+        final int to = firstIndexAtOrAfter(timeNanos, range.untilNanos());
+        if (from == 0 && to == timeNanos.length) {
+            return this;
+        }
+        return new BarSeriesData(symbol, Arrays.copyOfRange(timeNanos, from, to), Arrays.copyOfRange(open, from, to),
+            Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to), Arrays.copyOfRange(close, from, to),
+            Arrays.copyOfRange(volume, from, to));
+    }
+
+    /**
+     * These bars aggregated to the coarser {@code interval} (daily to weekly, 5m to 1h) with the engine's one
+     * rule, {@link BarAccumulator}: each bar goes to the interval that contains its start, the new bar starts at
+     * that interval's start, open is the first open, close the last close, high/low the extremes, volume the sum.
+     *
+     * @throws IllegalArgumentException when {@code interval} is shorter than the spacing of these bars (that would
+     *                                  only relabel them, not resample them)
+     */
+    public BarSeriesData resample(final Interval interval) {
+        long smallestGap = Long.MAX_VALUE;
+        for (int i = 1; i < timeNanos.length; i++) {
+            smallestGap = Math.min(smallestGap, timeNanos[i] - timeNanos[i - 1]);
+        }
+        if (smallestGap != Long.MAX_VALUE && interval.nanos() < smallestGap) {
+            throw new IllegalArgumentException("cannot resample " + symbol + " to " + interval.label()
+                + ": its bars are at least " + smallestGap / 1_000_000_000L + " s apart, longer than the interval");
+        }
+        final BarAccumulator accumulator = new BarAccumulator(interval);
+        final BarColumns out = new BarColumns(symbol, Math.max(16, timeNanos.length / 4));
+        for (int i = 0; i < timeNanos.length; i++) {
+            if (accumulator.wouldClose(timeNanos[i])) {
+                out.addFrom(accumulator);
+                accumulator.reset();
+            }
+            accumulator.add(timeNanos[i], open[i], high[i], low[i], close[i], volume[i]);
+        }
+        if (accumulator.hasBar()) {
+            out.addFrom(accumulator);
+        }
+        return out.build();
+    }
+
+    /** First index whose time is at or after {@code time} (the length when none is). */
+    static int firstIndexAtOrAfter(final long[] sortedTimes, final long time) {
+        int lo = 0;
+        int hi = sortedTimes.length;
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (sortedTimes[mid] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public String toString() {
+        return "BarSeriesData[" + symbol + ", " + size() + " bars"
+            + (isEmpty() ? "" : ", " + TimeText.format(timeNanos[0]) + " .. " + TimeText.format(timeNanos[size() - 1]))
+            + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package io.ringtrade.adapters.marketdata;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The entry point for market-data files, as the command line uses it: tell bars from trades, load a whole file
+ * into columns, optionally keep a time window. Accepted formats:
+ * <ul>
+ *   <li>CSV bars: a time column ({@code date}, {@code time}, {@code timestamp} or {@code datetime}) and
+ *       {@code open, high, low, close, volume}; Yahoo's {@code Adj Close} is ignored ({@link CsvBarReader});</li>
+ *   <li>CSV trades: a time column, {@code price}, and {@code amount}, {@code quantity}, {@code qty} or
+ *       {@code size} ({@link CsvTradeReader});</li>
+ *   <li>ta4j JSON bars, for a file whose name ends in {@code .json} ({@link JsonBarReader}).</li>
+ * </ul>
+ * Column names are case-insensitive and in any order; other columns are ignored. Times are read by
+ * {@link TimeText}'s rules and kept as epoch nanoseconds UTC.
+ *
+ * <p>A file is read and checked completely before anything is returned; any problem throws one
+ * {@link MarketDataException} ({@code FILE:LINE: problem}) and loads nothing. Stateless; start-up thread.
+ */
+public final class MarketDataFiles {
+    private MarketDataFiles() {
+    }
+
+    /**
+     * Whether {@code file} holds bars or trades, from its header: JSON files are bars; a CSV header with
+     * {@code open} and {@code close} is bars; one with {@code price} and a quantity column (and no open/close)
+     * is trades.
+     */
+    public static FileKind detectKind(final Path file) {
+        if (isJson(file)) {
+            return FileKind.BARS;
+        }
+        try (CsvLines lines = CsvLines.open(file)) {
+            final CsvHeader header = CsvHeader.read(lines);
+            if (header.has("open") && header.has("close")) {
+                return FileKind.BARS;
+            }
+            if (header.has("price") && header.has(CsvHeader.QUANTITY_NAMES)) {
+                return FileKind.TRADES;
+            }
+            throw lines.error("cannot tell bars from trades: expected open/high/low/close/volume or "
+                + "price and amount (found: " + header.found() + ")");
+        }
+    }
+
+    /** Bars from {@code file}, named after the file ({@link #symbolOf}). */
+    public static BarSeriesData loadBars(final Path file) {
+        return loadBars(file, symbolOf(file), TimeRange.ALL);
+    }
+
+    /** Bars from {@code file} for {@code symbol}. */
+    public static BarSeriesData loadBars(final Path file, final String symbol) {
+        return loadBars(file, symbol, TimeRange.ALL);
+    }
+
+    /**
+     * Bars from {@code file} for {@code symbol} whose start is inside {@code range}. The whole file is checked
+     * first, so a bad row outside the window still fails; a window that matches no bar gives empty data.
+     */
+    public static BarSeriesData loadBars(final Path file, final String symbol, final TimeRange range) {
+        Objects.requireNonNull(symbol, "symbol");
+        final BarSeriesData all = isJson(file) ? JsonBarReader.read(file, symbol) : CsvBarReader.read(file, symbol);
+        return all.slice(range);
+    }
+
+    /** Trades from {@code file}, named after the file ({@link #symbolOf}). */
+    public static TradeSeriesData loadTrades(final Path file) {
+        return loadTrades(file, symbolOf(file), TimeRange.ALL);
+    }
+
+    /** Trades from {@code file} for {@code symbol}. */
+    public static TradeSeriesData loadTrades(final Path file, final String symbol) {
+        return loadTrades(file, symbol, TimeRange.ALL);
+    }
+
+    /** Trades from {@code file} for {@code symbol} whose time is inside {@code range}; see {@link #loadBars}. */
+    public static TradeSeriesData loadTrades(final Path file, final String symbol, final TimeRange range) {
+        Objects.requireNonNull(symbol, "symbol");
+        if (isJson(file)) {
+            throw new MarketDataException(file, "JSON files hold bars, not trades");
+        }
+        return CsvTradeReader.read(file, symbol).slice(range);
+    }
+
+    /** The default symbol for a file: its name without the last extension ({@code AAPL.csv} is {@code AAPL}). */
+    public static String symbolOf(final Path file) {
+        final String name = String.valueOf(file.getFileName());
+        final int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static boolean isJson(final Path file) {
+        return String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+}
