@@ -1,0 +1,172 @@
+package io.ringtrade.cli;
+
+import io.ringtrade.adapters.marketdata.MarketDataFiles;
+import io.ringtrade.adapters.marketdata.TimeRange;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.MarketDataSource;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.backtest.BacktestDriver;
+import io.ringtrade.engine.logic.BookSpec;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.output.RunOutputWriter;
+import io.ringtrade.engine.output.RunSummaries;
+import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.strategy.StrategyCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ringtrade backtest}: runs one strategy over market-data files through the same business logic as a
+ * live run, on one thread, and writes trades.csv, equity.csv, orders.csv and summary.json. Two runs with the
+ * same arguments write byte-identical files.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Backtest a strategy on market-data files; writes trades.csv, equity.csv, orders.csv, summary.json.")
+public final class BacktestCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "strategy name (see: ringtrade strategies)")
+    String strategy;
+
+    @Option(names = "--param", paramLabel = "k=v", description = "strategy parameter, repeatable")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "bar or trade file, repeatable")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "symbol of each --data file in order (default: from the file name)")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--interval", defaultValue = "1d", description = "bar interval: 1m 5m 15m 30m 1h 4h 1d 1wk 1mo (default: ${DEFAULT-VALUE})")
+    String interval;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (inclusive)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
+    String to;
+
+    @Option(names = "--cash", defaultValue = "10000", description = "starting cash (default: ${DEFAULT-VALUE})")
+    String cash;
+
+    @Option(names = "--slippage-bps", defaultValue = "5", description = "slippage in basis points (default: ${DEFAULT-VALUE})")
+    long slippageBps;
+
+    @Option(names = "--commission-bps", defaultValue = "0", description = "commission in basis points (default: ${DEFAULT-VALUE})")
+    long commissionBps;
+
+    @Option(names = "--fill", defaultValue = "next-open", description = "next-open or close (close is optimistic) (default: ${DEFAULT-VALUE})")
+    String fill;
+
+    @Option(names = "--min-notional", defaultValue = "10", description = "smallest order notional sent (default: ${DEFAULT-VALUE})")
+    String minNotional;
+
+    @Option(names = "--allow-short", description = "let a sell while flat open a short position")
+    boolean allowShort;
+
+    @Option(names = "--ticks", description = "feed trade files as ticks (fills at the next trade) instead of bars")
+    boolean ticks;
+
+    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino (default: ${DEFAULT-VALUE})")
+    double riskFreeRate;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+    Path out;
+
+    @Override
+    public void run() {
+        final BacktestRun run = prepare();
+        BacktestDriver.run(run.logic(), run.source(), EventJournal.none(), EffectSink.NONE);
+        final PerformanceSummary summary = run.finish(out);
+        final PrintWriter console = spec.commandLine().getOut();
+        console.println(run.title());
+        console.println(summary.toTable());
+        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+        console.flush();
+    }
+
+    /** Validates the arguments and builds the business logic and its input. */
+    BacktestRun prepare() {
+        final StrategyDefinition definition = StrategyCatalog.load(getClass().getClassLoader()).get(strategy);
+        final Parameters parameters = Parameters.resolve(strategy, definition.parameters(), params);
+        final Interval barInterval = Interval.parse(interval);
+        if (!fill.equals("next-open") && !fill.equals("close")) {
+            throw new UserException("--fill must be next-open or close, not '" + fill + "'");
+        }
+        if (!symbols.isEmpty() && symbols.size() != data.size()) {
+            throw new UserException("give one --symbol per --data file (" + data.size() + " files, "
+                + symbols.size() + " symbols)");
+        }
+        final long cashFixed = money("--cash", cash);
+        if (cashFixed <= 0) {
+            throw new UserException("--cash must be positive, got " + cash);
+        }
+        final InstrumentRegistry instruments = Instruments.registry();
+        final List<MarketDataInputs.DataFile> files = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            final Path file = data.get(i);
+            if (!Files.isRegularFile(file)) {
+                throw new UserException(file + ": file not found");
+            }
+            files.add(new MarketDataInputs.DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
+        }
+        final MarketDataSource source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks,
+            instruments);
+        final int[] traded = files.stream().mapToInt(f -> instruments.find(f.symbol()).id()).distinct().toArray();
+        final BookRules rules = new BookRules(slippageBps, commissionBps, allowShort, money("--min-notional", minNotional),
+            fill.equals("close"));
+        final BookSpec book = new BookSpec(strategy, definition.create(parameters), traded, barInterval, cashFixed, rules);
+        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book));
+        final Map<String, String> runFields = new LinkedHashMap<>();
+        runFields.put("strategy", strategy);
+        runFields.put("parameters", parameters.describe());
+        runFields.put("symbols", String.join(" ", files.stream().map(MarketDataInputs.DataFile::symbol).toList()));
+        runFields.put("interval", barInterval.label());
+        runFields.put("fill", fill);
+        return new BacktestRun(logic, source, barInterval, riskFreeRate, runFields);
+    }
+
+    private static long money(final String option, final String text) {
+        try {
+            return FixedPoint.parse(text);
+        } catch (final NumberFormatException e) {
+            throw new UserException(option + ": '" + text + "' is not a decimal number");
+        }
+    }
+
+    /** A prepared backtest: its business logic, its input, and how to summarise it. */
+    record BacktestRun(BusinessLogic logic, MarketDataSource source, Interval interval, double riskFreeRate,
+                       Map<String, String> runFields) {
+        /** Writes the output files and returns the summary. */
+        PerformanceSummary finish(final Path dir) {
+            final PerformanceSummary summary = RunSummaries.summarize(logic, interval.periodsPerYear(), riskFreeRate);
+            final String[] names = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
+            new RunOutputWriter(logic.instruments(), names).writeAll(dir, logic.fillLog(), logic.equityLog(),
+                logic.orderLog(), summary.toJson(new java.util.LinkedHashMap<>(runFields)));
+            return summary;
+        }
+
+        /** One line naming the run. */
+        String title() {
+            return "backtest " + runFields.get("strategy") + " (" + runFields.get("parameters") + ") on "
+                + runFields.get("symbols") + " " + runFields.get("interval") + ", fill " + runFields.get("fill");
+        }
+    }
+}
