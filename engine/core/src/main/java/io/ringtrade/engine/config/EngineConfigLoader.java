@@ -1,0 +1,419 @@
+package io.ringtrade.engine.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigResolver;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.money.FixedPoint;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates the engine configuration: a HOCON file (Typesafe Config) whose {@code ringtrade} block becomes
+ * an {@link EngineConfig}. Shaped like an Aeron context: set where the configuration comes from and any overrides,
+ * then {@link #load()} reads everything once and either returns a complete configuration or throws one
+ * {@link EngineConfigException} listing every problem, each with the file, line and full key path.
+ *
+ * <pre>{@code
+ * EngineConfig config = EngineConfigLoader.load("classpath:config/default.conf");
+ * EngineConfig fast = new EngineConfigLoader().location("my.conf").override("ringtrade.feed.speed", "0").load();
+ * }</pre>
+ *
+ * <p>What is read, explicitly: the one file or resource given, the files it {@code include}s (relative to it on the
+ * file system, then on the class path), the overrides, and environment variables for {@code ${?NAME}}
+ * substitutions. Nothing else: no {@code reference.conf} or {@code application.conf} from other jars and no system
+ * properties, so that a dependency cannot change how the engine trades. Defaults live in code, as the
+ * {@code *_DEFAULT} constants of the configuration records. Secrets come from environment variables through
+ * substitutions; they are never written in files.
+ *
+ * <p>Not thread-safe: configure and load on the start-up (main) thread.
+ */
+public final class EngineConfigLoader {
+    /** Prefix of a location that names a class-path resource, e.g. {@code classpath:config/default.conf}. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
+    /** The configuration {@code ringtrade run} uses when given none: shipped in the jar under {@code config/}. */
+    public static final String DEFAULT_LOCATION = "classpath:config/default.conf";
+    /** The shipped instrument list (tick and lot sizes), included by the default configuration. */
+    public static final String INSTRUMENTS_LOCATION = "classpath:config/instruments.conf";
+    /** The one root key; everything the engine reads is below it. */
+    public static final String ROOT = "ringtrade";
+
+    private static final Pattern BOOK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z0-9]+");
+    private static final String OVERRIDES_ORIGIN = "overrides";
+
+    private String location = DEFAULT_LOCATION;
+    private String text;
+    private ClassLoader classLoader = EngineConfigLoader.class.getClassLoader();
+    private Map<String, String> environment;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** Loads and validates a configuration from a file path or a {@code classpath:} resource. */
+    public static EngineConfig load(final String location) {
+        return new EngineConfigLoader().location(location).load();
+    }
+
+    /** Loads and validates a configuration file. */
+    public static EngineConfig load(final Path file) {
+        return new EngineConfigLoader().file(file).load();
+    }
+
+    /**
+     * Loads only {@code ringtrade.instruments} from a file path or a {@code classpath:} resource, e.g.
+     * {@link #INSTRUMENTS_LOCATION} for the backtest's tick and lot sizes; see {@link #loadInstruments()}.
+     */
+    public static List<InstrumentConfig> loadInstruments(final String location) {
+        return new EngineConfigLoader().location(location).loadInstruments();
+    }
+
+    /** Reads from a file path, or from a class-path resource when the location starts with {@code classpath:}. */
+    public EngineConfigLoader location(final String location) {
+        this.location = Objects.requireNonNull(location, "location");
+        this.text = null;
+        return this;
+    }
+
+    /** Reads from a file. */
+    public EngineConfigLoader file(final Path file) {
+        return location(file.toString());
+    }
+
+    /**
+     * Reads HOCON text instead of a file; {@code name} stands for the file name in messages. Its relative includes
+     * are looked up on the class path.
+     */
+    public EngineConfigLoader text(final String hocon, final String name) {
+        this.location = Objects.requireNonNull(name, "name");
+        this.text = Objects.requireNonNull(hocon, "hocon");
+        return this;
+    }
+
+    /** The class loader for {@code classpath:} locations and includes; by default the one that loaded this class. */
+    public EngineConfigLoader classLoader(final ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        return this;
+    }
+
+    /**
+     * Replaces the value at a full path, e.g. {@code ("ringtrade.feed.speed", "0")}, as if it were written last in
+     * the file, before substitutions are resolved; validated like the file (the value is text and is converted to the
+     * key's type). For command-line options.
+     */
+    public EngineConfigLoader override(final String path, final String value) {
+        overrides.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * The variables {@code ${NAME}} and {@code ${?NAME}} may refer to, instead of the process environment; for tests
+     * and for tools that must not depend on the caller's environment.
+     */
+    public EngineConfigLoader environment(final Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
+     * Parses, resolves and validates the configuration.
+     *
+     * @throws EngineConfigException listing every problem found, one per line
+     */
+    public EngineConfig load() {
+        final Config config = resolve(parse());
+        final Problems problems = new Problems(location);
+        final ObjectReader root = new ObjectReader("", config.root(), problems);
+        final ObjectReader ringtrade = root.object(ROOT);
+        root.finish();
+        final EngineConfig engine = readEngine(ringtrade);
+        ringtrade.finish();
+        problems.throwIfAny();
+        return engine;
+    }
+
+    /**
+     * Parses and resolves the configuration and validates only {@code ringtrade.instruments}, in configuration order.
+     * The rest of the file is not checked, so that this works on a whole engine configuration as well as on
+     * {@code instruments.conf}.
+     *
+     * @throws EngineConfigException listing every problem found in the instruments, one per line
+     */
+    public List<InstrumentConfig> loadInstruments() {
+        final Config config = resolve(parse());
+        final Problems problems = new Problems(location);
+        final ObjectReader ringtrade = new ObjectReader("", config.root(), problems).object(ROOT);
+        final List<InstrumentConfig> instruments = readInstruments(ringtrade, new LinkedHashMap<>());
+        problems.throwIfAny();
+        return List.copyOf(instruments);
+    }
+
+    private Config parse() {
+        final ConfigParseOptions options = ConfigParseOptions.defaults()
+            .setSyntax(ConfigSyntax.CONF)
+            .setAllowMissing(false)
+            .setClassLoader(classLoader);
+        final Config parsed;
+        try {
+            if (text != null) {
+                parsed = ConfigFactory.parseString(text, options.setOriginDescription(location));
+            } else if (location.startsWith(CLASSPATH_PREFIX)) {
+                final String resource = location.substring(CLASSPATH_PREFIX.length());
+                if (resource.isEmpty() || classLoader.getResource(resource) == null) {
+                    throw failure(location + ": not found on the class path");
+                }
+                parsed = ConfigFactory.parseResources(resource, options);
+            } else {
+                final Path file = Path.of(location);
+                if (!Files.isRegularFile(file)) {
+                    throw failure(location + ": file not found");
+                }
+                parsed = ConfigFactory.parseFile(file.toFile(), options);
+            }
+            return withOverrides(parsed);
+        } catch (final InvalidPathException e) {
+            throw failure(location + ": not a valid path (" + e.getReason() + ")");
+        } catch (final ConfigException e) {
+            throw failure(e.getMessage());
+        }
+    }
+
+    private Config withOverrides(final Config parsed) {
+        Config result = parsed;
+        final List<String> bad = new ArrayList<>();
+        for (final Map.Entry<String, String> override : overrides.entrySet()) {
+            try {
+                result = result.withValue(override.getKey(),
+                    ConfigValueFactory.fromAnyRef(override.getValue(), OVERRIDES_ORIGIN));
+            } catch (final ConfigException.BadPath e) {
+                bad.add(OVERRIDES_ORIGIN + ": " + override.getKey() + ": not a valid key path");
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new EngineConfigException(location, bad);
+        }
+        return result;
+    }
+
+    private Config resolve(final Config parsed) {
+        final ConfigResolveOptions options = environment == null
+            ? ConfigResolveOptions.defaults()
+            : ConfigResolveOptions.noSystem().appendResolver(new EnvironmentResolver(environment, null));
+        try {
+            return parsed.resolve(options);
+        } catch (final ConfigException e) {
+            throw failure(e.getMessage());
+        }
+    }
+
+    private EngineConfigException failure(final String problem) {
+        return new EngineConfigException(location, List.of(problem));
+    }
+
+    private static EngineConfig readEngine(final ObjectReader ringtrade) {
+        final Mode mode = ringtrade.choice("mode", Mode.values(), EngineConfig.MODE_DEFAULT);
+        final Path outputDir = path(ringtrade, "output-dir", EngineConfig.OUTPUT_DIR_DEFAULT);
+        final Duration statusInterval = ringtrade.duration("status-interval", EngineConfig.STATUS_INTERVAL_DEFAULT);
+        final PipelineConfig pipeline = readPipeline(ringtrade.object("pipeline"));
+        final JournalConfig journal = readJournal(ringtrade.object("journal"));
+        final ObjectReader feedReader = ringtrade.object("feed");
+        final FeedConfig feed = readFeed(feedReader);
+        final Map<String, String> symbolPaths = new LinkedHashMap<>();
+        final List<InstrumentConfig> instruments = readInstruments(ringtrade, symbolPaths);
+        // without a readable instrument list every symbol would look unknown: one problem is enough
+        final Map<String, String> listed = instruments == null ? null : symbolPaths;
+        if (listed != null && !feed.symbol().isEmpty() && !listed.containsKey(feed.symbol())) {
+            feedReader.problem("symbol", unknownSymbol(feed.symbol(), listed));
+        }
+        final List<BookConfig> books = readBooks(ringtrade, listed, feed.symbol());
+        return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed,
+            instruments == null ? List.of() : instruments, books);
+    }
+
+    private static PipelineConfig readPipeline(final ObjectReader pipeline) {
+        final long ringSize = pipeline.wholeNumber("ring-size", (long) PipelineConfig.RING_SIZE_DEFAULT,
+            PipelineConfig.RING_SIZE_MIN, PipelineConfig.RING_SIZE_MAX);
+        if (Long.bitCount(ringSize) != 1) {
+            // the Disruptor indexes slots with a mask, so the size must be a power of two
+            pipeline.problem("ring-size", "must be a power of two, got " + ringSize);
+        }
+        final WaitStrategyKind waitStrategy = pipeline.choice("wait-strategy", WaitStrategyKind.values(),
+            PipelineConfig.WAIT_STRATEGY_DEFAULT);
+        pipeline.finish();
+        return new PipelineConfig((int) ringSize, waitStrategy);
+    }
+
+    private static JournalConfig readJournal(final ObjectReader journal) {
+        final Path dir = path(journal, "dir", JournalConfig.DIR_DEFAULT);
+        final Durability durability = journal.choice("durability", Durability.values(),
+            JournalConfig.DURABILITY_DEFAULT);
+        final long snapshotInterval = journal.wholeNumber("snapshot-interval", JournalConfig.SNAPSHOT_INTERVAL_DEFAULT,
+            0, Long.MAX_VALUE);
+        journal.finish();
+        return new JournalConfig(dir, durability, snapshotInterval);
+    }
+
+    private static FeedConfig readFeed(final ObjectReader feed) {
+        final FeedType type = feed.choice("type", FeedType.values(), FeedConfig.TYPE_DEFAULT);
+        final String file = feed.string("file", FeedConfig.FILE_DEFAULT);
+        if (file.equals(FeedConfig.CLASSPATH_PREFIX)) {
+            feed.problem("file", "expected classpath:<resource name>, got \"" + file + "\"");
+        }
+        final String symbol = feed.string("symbol", FeedConfig.SYMBOL_DEFAULT);
+        final double speed = feed.decimal("speed", FeedConfig.SPEED_DEFAULT, 0.0);
+        feed.finish();
+        return new FeedConfig(type, file, symbol, speed);
+    }
+
+    /**
+     * Reads the instruments, or returns null when the list is absent or not a list (already reported); fills
+     * {@code symbolPaths} (symbol to the path it is defined at) for later checks.
+     */
+    private static List<InstrumentConfig> readInstruments(final ObjectReader ringtrade,
+                                                          final Map<String, String> symbolPaths) {
+        final List<ObjectReader> readers = ringtrade.objectList("instruments");
+        if (readers == null) {
+            return null;
+        }
+        final List<InstrumentConfig> instruments = new ArrayList<>();
+        for (final ObjectReader instrument : readers) {
+            final String symbol = instrument.string("symbol", null);
+            final String currency = instrument.string("currency", null);
+            if (!currency.isEmpty() && !CURRENCY.matcher(currency).matches()) {
+                instrument.problem("currency", "must be upper-case letters or digits, got \"" + currency + "\"");
+            }
+            final long tickSize = instrument.fixedPoint("tick-size", null, 0, true, Long.MAX_VALUE);
+            final long lotSize = instrument.fixedPoint("lot-size", null, 0, true, Long.MAX_VALUE);
+            instrument.finish();
+            if (!symbol.isEmpty()) {
+                final String first = symbolPaths.putIfAbsent(symbol, instrument.path());
+                if (first != null) {
+                    instrument.problem("symbol", "duplicate symbol \"" + symbol + "\" (also " + first + ")");
+                }
+            }
+            instruments.add(new InstrumentConfig(symbol, currency, tickSize, lotSize));
+        }
+        return instruments;
+    }
+
+    /** Reads the books; {@code symbolPaths} null means the instruments are missing, so symbols are not checked. */
+    private static List<BookConfig> readBooks(final ObjectReader ringtrade, final Map<String, String> symbolPaths,
+                                              final String feedSymbol) {
+        final List<BookConfig> books = new ArrayList<>();
+        final List<ObjectReader> readers = ringtrade.objectList("books");
+        if (readers == null) {
+            return books;
+        }
+        final Map<String, String> namePaths = new HashMap<>();
+        for (final ObjectReader book : readers) {
+            final String name = book.string("name", null);
+            if (!name.isEmpty()) {
+                if (!BOOK_NAME.matcher(name).matches()) {
+                    book.problem("name", "must be letters, digits, '.', '_' or '-' (starting with a letter or digit),"
+                        + " got \"" + name + "\"");
+                }
+                final String first = namePaths.putIfAbsent(name, book.path());
+                if (first != null) {
+                    book.problem("name", "duplicate book name \"" + name + "\" (also " + first + ")");
+                }
+            }
+            final String strategy = book.string("strategy", null);
+            final Map<String, String> params = book.scalarMap("params");
+            final List<String> symbols = readBookSymbols(book, symbolPaths, feedSymbol);
+            final Interval interval = book.oneOf("interval", Interval.values(), Interval::label,
+                BookConfig.INTERVAL_DEFAULT);
+            final long cash = book.fixedPoint("cash", BookConfig.CASH_DEFAULT, 0, true, Long.MAX_VALUE);
+            final long maxBps = FixedPoint.parse(BookConfig.MAX_BPS);
+            final long slippageBps = book.fixedPoint("slippage-bps", BookConfig.SLIPPAGE_BPS_DEFAULT, 0, false, maxBps);
+            final long commissionBps = book.fixedPoint("commission-bps", BookConfig.COMMISSION_BPS_DEFAULT, 0, false,
+                maxBps);
+            final boolean allowShort = book.bool("allow-short", BookConfig.ALLOW_SHORT_DEFAULT);
+            final long minNotional = book.fixedPoint("min-notional", BookConfig.MIN_NOTIONAL_DEFAULT, 0, false,
+                Long.MAX_VALUE);
+            final FillModel fill = book.choice("fill", FillModel.values(), BookConfig.FILL_DEFAULT);
+            book.finish();
+            books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
+                allowShort, minNotional, fill));
+        }
+        return books;
+    }
+
+    /**
+     * A book may only trade listed instruments (an unlisted one would silently get default tick and lot sizes) and
+     * only the symbol the feed delivers (anything else would never see a bar).
+     */
+    private static List<String> readBookSymbols(final ObjectReader book, final Map<String, String> symbolPaths,
+                                                final String feedSymbol) {
+        final List<String> symbols = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        for (final ObjectReader.Item item : book.stringList("symbols")) {
+            final String symbol = item.text();
+            if (!seen.add(symbol)) {
+                book.problemAt(item, "duplicate symbol \"" + symbol + "\"");
+            } else if (symbolPaths != null && !symbolPaths.containsKey(symbol)) {
+                book.problemAt(item, unknownSymbol(symbol, symbolPaths));
+            } else if (!symbol.equals(feedSymbol)) {
+                book.problemAt(item, "no feed for \"" + symbol + "\" (ringtrade.feed.symbol is \"" + feedSymbol
+                    + "\")");
+            }
+            symbols.add(symbol);
+        }
+        return symbols;
+    }
+
+    private static String unknownSymbol(final String symbol, final Map<String, String> symbolPaths) {
+        return "unknown symbol \"" + symbol + "\" (not in ringtrade.instruments: "
+            + String.join(", ", symbolPaths.keySet()) + ")";
+    }
+
+    private static Path path(final ObjectReader reader, final String key, final String defaultValue) {
+        final String text = reader.string(key, defaultValue);
+        try {
+            return Path.of(text);
+        } catch (final InvalidPathException e) {
+            reader.problem(key, "not a valid path (" + e.getReason() + "), got \"" + text + "\"");
+            return Path.of(defaultValue);
+        }
+    }
+
+    /** Looks substitutions up in a given map instead of the process environment, then in any fallback resolver. */
+    private static final class EnvironmentResolver implements ConfigResolver {
+        private final Map<String, String> variables;
+        private final ConfigResolver fallback;
+
+        EnvironmentResolver(final Map<String, String> variables, final ConfigResolver fallback) {
+            this.variables = variables;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public ConfigValue lookup(final String path) {
+            final String value = variables.get(path);
+            if (value != null) {
+                return ConfigValueFactory.fromAnyRef(value, "env var " + path);
+            }
+            return fallback == null ? null : fallback.lookup(path);
+        }
+
+        @Override
+        public ConfigResolver withFallback(final ConfigResolver next) {
+            return new EnvironmentResolver(variables, fallback == null ? next : fallback.withFallback(next));
+        }
+    }
+}

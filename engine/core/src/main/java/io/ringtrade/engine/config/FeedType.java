@@ -1,0 +1,24 @@
+package io.ringtrade.engine.config;
+
+/**
+ * The kind of market-data feed the engine starts with.
+ *
+ * <p>Immutable; read on the start-up (main) thread.
+ */
+public enum FeedType implements ConfigChoice {
+    /** Replays a trades file ({@code timestamp,price,amount}, epoch seconds), aggregated to bars by the engine. */
+    TRADES_REPLAY("trades-replay"),
+    /** Replays a bars file ({@code date,open,high,low,close,volume}). */
+    BARS_REPLAY("bars-replay");
+
+    private final String label;
+
+    FeedType(final String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

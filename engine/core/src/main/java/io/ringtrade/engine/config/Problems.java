@@ -1,0 +1,55 @@
+package io.ringtrade.engine.config;
+
+import com.typesafe.config.ConfigOrigin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what is wrong with a configuration while it is read, so that the user sees every problem in one run
+ * instead of fixing them one start at a time. Start-up (main) thread only.
+ */
+final class Problems {
+    private final String source;
+    private final List<String> lines = new ArrayList<>();
+
+    Problems(final String source) {
+        this.source = source;
+    }
+
+    /** Records a problem with the value at {@code path}, located by the value's origin when there is one. */
+    void add(final ConfigOrigin origin, final String path, final String message) {
+        lines.add(where(origin) + ": " + path + ": " + message);
+    }
+
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    void throwIfAny() {
+        if (!lines.isEmpty()) {
+            throw new EngineConfigException(source, lines);
+        }
+    }
+
+    /**
+     * The file and line a value came from. Values from an included file name that file, which is where the user has
+     * to look. Objects merged from several places have no single origin, so they fall back to the loaded source.
+     */
+    private String where(final ConfigOrigin origin) {
+        if (origin == null) {
+            return source;
+        }
+        String name = origin.filename();
+        if (name == null) {
+            name = origin.resource();
+        }
+        if (name == null) {
+            name = origin.withLineNumber(-1).description();
+        }
+        if (name.startsWith("merge of ")) {
+            return source;
+        }
+        return origin.lineNumber() > 0 ? name + ":" + origin.lineNumber() : name;
+    }
+}

@@ -1,0 +1,63 @@
+package io.ringtrade.engine.config;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+/**
+ * How the ring's consumers wait for the next event. Spinning and yielding give the lowest latency but keep a core
+ * busy per consumer thread (journaler, business logic, gateway); on a machine with few cores (CI has 2) they starve
+ * the producers, so {@link #AUTO} only picks them when there are at least {@value #MIN_CORES_FOR_SPINNING} cores.
+ *
+ * <p>Immutable; read on the start-up (main) thread.
+ */
+public enum WaitStrategyKind implements ConfigChoice {
+    /** {@link #YIELDING} with at least {@value #MIN_CORES_FOR_SPINNING} cores, otherwise {@link #BLOCKING}. */
+    AUTO("auto"),
+    /** Lock and condition: lowest CPU use, highest latency. */
+    BLOCKING("blocking"),
+    /** Spin, then yield, then park briefly: a compromise for shared machines. */
+    SLEEPING("sleeping"),
+    /** Spin, then {@link Thread#yield()}: low latency while leaving the core to other runnable threads. */
+    YIELDING("yielding"),
+    /** Spin forever: lowest latency, needs one dedicated core per consumer thread. Never chosen by {@link #AUTO}. */
+    BUSY_SPIN("busy-spin");
+
+    /** Cores needed before {@link #AUTO} spins: three consumer threads plus at least one producer. */
+    public static final int MIN_CORES_FOR_SPINNING = 4;
+
+    private final String label;
+
+    WaitStrategyKind(final String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** This choice with {@link #AUTO} resolved for a machine with {@code cores} available processors. */
+    public WaitStrategyKind resolve(final int cores) {
+        if (this != AUTO) {
+            return this;
+        }
+        return cores >= MIN_CORES_FOR_SPINNING ? YIELDING : BLOCKING;
+    }
+
+    /**
+     * A new Disruptor wait strategy of this kind ({@link #AUTO} resolved for this machine's core count); one per
+     * ring, created on the start-up thread.
+     */
+    public WaitStrategy newWaitStrategy() {
+        return switch (resolve(Runtime.getRuntime().availableProcessors())) {
+            case BLOCKING -> new BlockingWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+            case BUSY_SPIN -> new BusySpinWaitStrategy();
+            case AUTO -> throw new IllegalStateException("auto is resolved above");
+        };
+    }
+}
