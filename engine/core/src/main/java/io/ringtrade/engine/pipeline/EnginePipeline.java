@@ -8,6 +8,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 
 import java.util.concurrent.ThreadFactory;
@@ -46,7 +47,7 @@ public final class EnginePipeline implements AutoCloseable {
      * @param firstSequence sequence number of the first input published here (journal entries already present)
      */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
-                          final int ringSize, final WaitStrategyChoice waitStrategy, final long firstSequence) {
+                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
         final int cores = Runtime.getRuntime().availableProcessors();
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
         this.status = new StatusBoard(logic);
@@ -57,7 +58,7 @@ public final class EnginePipeline implements AutoCloseable {
             slot.ingressNanos = System.nanoTime();
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(), ProducerType.MULTI,
-            waitStrategy.create(cores));
+            waitStrategy.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new StopOnFailure());
         final EventHandler<EngineEvent> journalStage = (event, sequence, endOfBatch) -> {
             journal.append(event);

@@ -1,0 +1,199 @@
+package io.ringtrade.cli;
+
+import io.ringtrade.adapters.marketdata.BarSeriesSource;
+import io.ringtrade.adapters.marketdata.MarketDataFiles;
+import io.ringtrade.adapters.marketdata.PacedReplay;
+import io.ringtrade.adapters.marketdata.TradeSeriesSource;
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.MarketDataSource;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.EngineConfigLoader;
+import io.ringtrade.engine.config.FeedType;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.output.RunOutputWriter;
+import io.ringtrade.engine.output.RunSummaries;
+import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.StatusBoard;
+import io.ringtrade.engine.report.PerformanceSummary;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ringtrade run}: the long-running engine process. Feeds market data through the Disruptor pipeline into
+ * the configured books (paper venue), prints a status line every few seconds, and on SIGINT/SIGTERM stops
+ * cleanly: the feed stops, open orders are cancelled, the last bars close, the output files a backtest writes
+ * go to the output directory and a final summary is printed.
+ *
+ * <p>Threads: the main thread assembles, then waits for a stop; the feed thread publishes; the ring's three
+ * stage threads run journal, business logic and gateway; the status thread prints. The JVM's shutdown hook only
+ * asks the main thread to stop and waits for it.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the engine (paper) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
+public final class RunCommand implements Runnable {
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "engine configuration (HOCON); default: the embedded config/default.conf")
+    Path configFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: output-dir of the configuration, ./out/run)")
+    Path out;
+
+    @Option(names = "--speed", description = "replay speed as a multiple of real time, 0 = as fast as possible (default: from the configuration)")
+    Double speed;
+
+    @Option(names = "--exit-at-end", description = "stop by itself when the feed has no more data")
+    boolean exitAtEnd;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public void run() {
+        final PrintWriter console = spec.commandLine().getOut();
+        final EngineConfig config = configFile == null ? EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION)
+            : EngineConfigLoader.load(configFile);
+        final Path outputDir = out != null ? out : config.outputDir();
+        final InstrumentRegistry instruments = EngineAssembly.instruments(config);
+        final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
+        final MarketDataSource feedSource = feedSource(config, instruments);
+        final double replaySpeed = speed != null ? speed : config.feed().speed();
+
+        final EnginePipeline pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE,
+            config.pipeline().ringSize(), config.pipeline().waitStrategy(), 0);
+        final PacedReplay feed = new PacedReplay(feedSource, pipeline::publish, replaySpeed, System::nanoTime);
+        final Thread feedThread = new Thread(feed, "ringtrade-feed");
+        feedThread.setDaemon(true);
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(STOP_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ringtrade-shutdown"));
+
+        console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, ring %d, wait strategy %s, %d cores%n",
+            config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed,
+            config.pipeline().ringSize(), pipeline.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        console.flush();
+        final long started = System.nanoTime();
+        feedThread.start();
+        final StatusLine status = new StatusLine(pipeline.status(), feed, console, started);
+        final long statusNanos = config.statusInterval().toNanos();
+        try {
+            waitForStop(feed, pipeline, status, statusNanos);
+            feed.stop();
+            feedThread.join(TimeUnit.SECONDS.toMillis(5));
+            final long endTime = feed.lastEventTime();
+            pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
+            pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.END_OF_DATA, -1, 0));
+            pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            console.println(status.line());
+            final PerformanceSummary summary = RunSummaries.summarize(logic, logic.clockInterval().periodsPerYear(), 0);
+            final String[] names = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
+            new RunOutputWriter(instruments, names).writeAll(outputDir, logic.fillLog(), logic.equityLog(),
+                logic.orderLog(), summary.toJson());
+            console.println("stopped cleanly: open orders cancelled; all books together:");
+            console.println(summary.toTable());
+            for (final var book : logic.books()) {
+                console.println("  book " + book.name() + ": equity " + FixedPoint.toString(book.equity()) + ", cash "
+                    + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
+                    + ", fees " + FixedPoint.toString(book.feesPaid()));
+            }
+            console.println("wrote " + outputDir.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+            console.flush();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void waitForStop(final PacedReplay feed, final EnginePipeline pipeline, final StatusLine status,
+                             final long statusNanos) throws InterruptedException {
+        long nextStatus = System.nanoTime() + statusNanos;
+        while (!stopRequested.await(100, TimeUnit.MILLISECONDS)) {
+            if (pipeline.failure() != null) {
+                throw new IllegalStateException("engine stopped: " + pipeline.failure(), pipeline.failure());
+            }
+            if (exitAtEnd && feed.finished() && pipeline.status().events() >= feed.published()) {
+                return;
+            }
+            if (statusNanos > 0 && System.nanoTime() >= nextStatus) {
+                status.print();
+                nextStatus += statusNanos;
+            }
+        }
+    }
+
+    private static MarketDataSource feedSource(final EngineConfig config, final InstrumentRegistry instruments) {
+        final Path file = DataFiles.resolve(config.feed().file());
+        final String symbol = config.feed().symbol();
+        final int instrument = instruments.intern(symbol);
+        return config.feed().type() == FeedType.TRADES_REPLAY
+            ? new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument)
+            : new BarSeriesSource(MarketDataFiles.loadBars(file, symbol), instrument);
+    }
+
+    /** Formats the periodic status line from the read model (never from business-logic state). */
+    private static final class StatusLine {
+        private final StatusBoard board;
+        private final PacedReplay feed;
+        private final PrintWriter console;
+        private final long started;
+
+        StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started) {
+            this.board = board;
+            this.feed = feed;
+            this.console = console;
+            this.started = started;
+        }
+
+        void print() {
+            console.println(line());
+            console.flush();
+        }
+
+        String line() {
+            final long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            final StringBuilder line = new StringBuilder(200);
+            line.append(String.format("[%02d:%02d:%02d] events %d orders %d fills %d rejected %d",
+                seconds / 3600, seconds / 60 % 60, seconds % 60, board.events(), board.orders(), board.fills(),
+                board.rejections()));
+            final String[] names = board.bookNames();
+            for (int i = 0; i < names.length; i++) {
+                line.append(" | ").append(names[i]).append(' ');
+                FixedPoint.appendTo(line, Math.round(FixedPoint.toDouble(board.equity(i)) * 100) * 1_000_000L);
+            }
+            final Histogram latency = board.tickToOrderSoFar();
+            line.append(" | p99 tick-to-order ");
+            line.append(latency.getTotalCount() == 0 ? "n/a"
+                : String.format("%.1f us", latency.getValueAtPercentile(99) / 1000.0));
+            if (feed.lastEventTime() != 0) {
+                line.append(" | data time ").append(RunOutputWriter.isoTime(feed.lastEventTime()));
+            }
+            if (feed.finished()) {
+                line.append(" | feed finished");
+            }
+            return line.toString();
+        }
+    }
+}
