@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -447,7 +446,8 @@ final class ObjectReader {
     static String scalarText(final ConfigValue value) {
         return switch (value.valueType()) {
             case STRING -> (String) value.unwrapped();
-            case NUMBER -> value.render(ConfigRenderOptions.concise());
+            // getString hands back the number's original text; render() and unwrapped() go through a double
+            case NUMBER -> value.atKey("n").getString("n");
             case BOOLEAN -> value.unwrapped().toString();
             case OBJECT, LIST, NULL -> null;
         };

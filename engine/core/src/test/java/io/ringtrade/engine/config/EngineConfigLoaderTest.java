@@ -1,0 +1,329 @@
+package io.ringtrade.engine.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The loader's rules, each shown with the exact message a user sees. Every configuration here is HOCON text whose
+ * argument {@code i} is line {@code i + 1} of {@code test.conf}, so the expected line numbers can be read off.
+ */
+final class EngineConfigLoaderTest {
+    private static final long ONE = 100_000_000L;
+    private static final String BTC = "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, "
+        + "tick-size = 0.01, lot-size = 0.00000001 } ]";
+    private static final String ONE_BOOK = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] } ]";
+
+    private static EngineConfig load(final String... lines) {
+        return new EngineConfigLoader().text(String.join("\n", lines), "test.conf").environment(Map.of()).load();
+    }
+
+    private static List<String> problems(final String... lines) {
+        try {
+            load(lines);
+        } catch (final EngineConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the configuration to be refused");
+    }
+
+    @Test
+    void shouldApplyDefaultsToEveryKeyButInstrumentsAndBooks() {
+        final EngineConfig config = load(BTC, ONE_BOOK);
+
+        assertThat(config.mode()).isEqualTo(Mode.PAPER);
+        assertThat(config.outputDir()).isEqualTo(Path.of("./out/run"));
+        assertThat(config.statusInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.pipeline()).isEqualTo(new PipelineConfig(65_536, WaitStrategyKind.AUTO));
+        assertThat(config.journal()).isEqualTo(new JournalConfig(Path.of("./data/journal"), Durability.OS_CACHE,
+            100_000L));
+        assertThat(config.feed()).isEqualTo(new FeedConfig(FeedType.TRADES_REPLAY,
+            "classpath:data/bitstamp_trades_from_20131125_usd.csv", "BTC/USD", 600.0));
+        assertThat(config.books()).containsExactly(new BookConfig("a", "s", Map.of(), List.of("BTC/USD"),
+            io.ringtrade.engine.api.market.Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE,
+            FillModel.NEXT_OPEN));
+    }
+
+    @Test
+    void shouldConvertDecimalsToFixedPointExactlyFromTheirText() {
+        final EngineConfig config = load(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], cash = 0.00000001,",
+            "  slippage-bps = 2.5, commission-bps = \"0.1\", min-notional = 92233720368.54775807 } ]");
+
+        assertThat(config.instruments().get(0).lotSize()).isEqualTo(1L);
+        assertThat(config.instruments().get(0).tickSize()).isEqualTo(1_000_000L);
+        assertThat(config.books().get(0).cash()).isEqualTo(1L);
+        assertThat(config.books().get(0).slippageBps()).isEqualTo(250_000_000L);
+        assertThat(config.books().get(0).commissionBps()).isEqualTo(10_000_000L);
+        assertThat(config.books().get(0).minNotional()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void shouldRefuseMoreThanEightDecimalPlaces() {
+        assertThat(problems(
+            "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, tick-size = 0.000000001, lot-size = 1 } ]",
+            ONE_BOOK))
+            .containsExactly("test.conf:1: ringtrade.instruments[0].tick-size: at most 8 decimal places, "
+                + "got 0.000000001");
+    }
+
+    @Test
+    void shouldReportUnknownKeyInsideAListElementWithItsFullPathAndASuggestion() {
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], slipage-bps = 5 } ]"))
+            .containsExactly("test.conf:2: ringtrade.books[0].slipage-bps: unknown key (did you mean slippage-bps?)");
+    }
+
+    @Test
+    void shouldSuggestTheKebabCaseKeyForCamelAndSnakeCase() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline { ringSize = 1024, wait_strategy = auto }"))
+            .containsExactly(
+                "test.conf:3: ringtrade.pipeline.ringSize: unknown key (did you mean ring-size?)",
+                "test.conf:3: ringtrade.pipeline.wait_strategy: unknown key (did you mean wait-strategy?)");
+    }
+
+    @Test
+    void shouldListTheKnownKeysWhenNoneIsClose() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed.colour = red"))
+            .containsExactly("test.conf:3: ringtrade.feed.colour: unknown key (expected one of type, file, symbol, "
+                + "speed)");
+    }
+
+    @Test
+    void shouldRefuseUnknownRootKeys() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrad.mode = paper"))
+            .containsExactly("test.conf:3: ringtrad: unknown key (did you mean ringtrade?)");
+    }
+
+    @Test
+    void shouldReportWrongTypeWithTheValueAsWritten() {
+        assertThat(problems(BTC, ONE_BOOK,
+            "ringtrade.pipeline.ring-size = big",
+            "ringtrade.journal.snapshot-interval = 1.5",
+            "ringtrade.books = [ { name = a, strategy = s, symbols = \"BTC/USD\", allow-short = maybe } ]",
+            "ringtrade.status-interval = soon",
+            "ringtrade.feed.speed = [1]"))
+            // in schema order: top-level keys, pipeline, journal, feed, instruments, books
+            .containsExactly(
+                "test.conf:6: ringtrade.status-interval: expected a duration such as 5s or 500ms, got \"soon\"",
+                "test.conf:3: ringtrade.pipeline.ring-size: expected a whole number, got \"big\"",
+                "test.conf:4: ringtrade.journal.snapshot-interval: expected a whole number, got 1.5",
+                "test.conf:7: ringtrade.feed.speed: expected a number, got a list",
+                "test.conf:5: ringtrade.books[0].symbols: expected a list, got \"BTC/USD\"",
+                "test.conf:5: ringtrade.books[0].allow-short: expected true or false, got \"maybe\"");
+    }
+
+    @Test
+    void shouldReportOutOfRangeValues() {
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] }",
+            "  { name = b, strategy = s, symbols = [\"BTC/USD\"], cash = -5, commission-bps = 10001 } ]",
+            "ringtrade.feed.speed = -1",
+            "ringtrade.journal.snapshot-interval = -1",
+            "ringtrade.status-interval = -1s"))
+            .containsExactly(
+                "test.conf:6: ringtrade.status-interval: must be >= 0s, got -1s",
+                "test.conf:5: ringtrade.journal.snapshot-interval: must be >= 0, got -1",
+                "test.conf:4: ringtrade.feed.speed: must be >= 0, got -1",
+                "test.conf:3: ringtrade.books[1].cash: must be > 0, got -5",
+                "test.conf:3: ringtrade.books[1].commission-bps: must be between 0 and 10000, got 10001");
+    }
+
+    @Test
+    void shouldRefuseRingSizesOutsideTheRangeOrNotAPowerOfTwo() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.ring-size = 65535"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.ring-size: must be a power of two, got 65535");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.ring-size = 512"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.ring-size: must be between 1024 and 4194304, got 512");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.ring-size = 65536.0"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.ring-size: expected a whole number, got 65536.0");
+    }
+
+    @Test
+    void shouldRefuseModesOtherThanPaperListingTheAcceptedOnes() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.mode = live"))
+            .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, got \"live\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.wait-strategy = spin"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.wait-strategy: expected one of auto, blocking, "
+                + "sleeping, yielding, busy-spin, got \"spin\"");
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], interval = 2m } ]"))
+            .containsExactly("test.conf:2: ringtrade.books[0].interval: expected one of 1m, 5m, 15m, 30m, 1h, 4h, "
+                + "1d, 1wk, 1mo, got \"2m\"");
+    }
+
+    @Test
+    void shouldReportMissingRequiredKeys() {
+        assertThat(problems("ringtrade.mode = paper"))
+            .containsExactly(
+                "test.conf:1: ringtrade.instruments: missing required key",
+                "test.conf:1: ringtrade.books: missing required key");
+        assertThat(problems(BTC, "ringtrade.books = [ { name = a, symbols = [\"BTC/USD\"] } ]"))
+            .containsExactly("test.conf:2: ringtrade.books[0].strategy: missing required key");
+        assertThat(problems("ringtrade.instruments = [ { symbol = \"BTC/USD\" } ]", ONE_BOOK))
+            .containsExactly(
+                "test.conf:1: ringtrade.instruments[0].currency: missing required key",
+                "test.conf:1: ringtrade.instruments[0].tick-size: missing required key",
+                "test.conf:1: ringtrade.instruments[0].lot-size: missing required key");
+    }
+
+    @Test
+    void shouldRefuseEmptyLists() {
+        assertThat(problems(BTC, "ringtrade.books = []"))
+            .containsExactly("test.conf:2: ringtrade.books: must not be empty");
+    }
+
+    @Test
+    void shouldRefuseDuplicateBookNames() {
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] }",
+            "  { name = a, strategy = t, symbols = [\"BTC/USD\"] } ]"))
+            .containsExactly("test.conf:3: ringtrade.books[1].name: duplicate book name \"a\" (also ringtrade.books[0])");
+    }
+
+    @Test
+    void shouldRefuseBookNamesUnfitForFileNames() {
+        assertThat(problems(BTC, "ringtrade.books = [ { name = \"a/b\", strategy = s, symbols = [\"BTC/USD\"] } ]"))
+            .containsExactly("test.conf:2: ringtrade.books[0].name: must be letters, digits, '.', '_' or '-' "
+                + "(starting with a letter or digit), got \"a/b\"");
+    }
+
+    @Test
+    void shouldRefuseSymbolsNotListedInInstruments() {
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\", \"XRP/USD\"] } ]",
+            "ringtrade.feed.symbol = \"XBT/USD\""))
+            .containsExactly(
+                "test.conf:3: ringtrade.feed.symbol: unknown symbol \"XBT/USD\" (not in ringtrade.instruments: BTC/USD)",
+                "test.conf:2: ringtrade.books[0].symbols[0]: no feed for \"BTC/USD\" (ringtrade.feed.symbol is "
+                    + "\"XBT/USD\")",
+                "test.conf:2: ringtrade.books[0].symbols[1]: unknown symbol \"XRP/USD\" (not in "
+                    + "ringtrade.instruments: BTC/USD)");
+    }
+
+    @Test
+    void shouldRefuseDuplicateInstrumentSymbols() {
+        assertThat(problems(
+            "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, tick-size = 0.01, lot-size = 1 }",
+            "  { symbol = \"BTC/USD\", currency = usd, tick-size = 0, lot-size = 1 } ]",
+            ONE_BOOK))
+            .containsExactly(
+                "test.conf:2: ringtrade.instruments[1].currency: must be upper-case letters or digits, got \"usd\"",
+                "test.conf:2: ringtrade.instruments[1].tick-size: must be > 0, got 0",
+                "test.conf:2: ringtrade.instruments[1].symbol: duplicate symbol \"BTC/USD\" "
+                    + "(also ringtrade.instruments[0])");
+    }
+
+    @Test
+    void shouldKeepParamsAsTextOrderedByNameAndRefuseNonScalars() {
+        final EngineConfig config = load(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"],",
+            "  params { slow = 30, fast = 10, ratio = 0.00000001, mode = fast, on = true } } ]");
+        assertThat(config.books().get(0).params())
+            .containsExactly(Map.entry("fast", "10"), Map.entry("mode", "fast"), Map.entry("on", "true"),
+                Map.entry("ratio", "0.00000001"), Map.entry("slow", "30"));
+
+        assertThat(problems(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], params { fast = [1] } } ]"))
+            .containsExactly("test.conf:2: ringtrade.books[0].params.fast: expected a number, string or boolean, "
+                + "got a list");
+    }
+
+    @Test
+    void shouldReportEveryProblemAtOnceInOneMessage() {
+        assertThatThrownBy(() -> load(BTC,
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], slipage-bps = 5 }",
+            "  { name = b, strategy = s, symbols = [\"BTC/USD\"], cash = -5 } ]",
+            "ringtrade.pipeline.ring-size = big"))
+            .isInstanceOf(EngineConfigException.class)
+            .hasMessage("""
+                invalid configuration test.conf (3 problems):
+                test.conf:4: ringtrade.pipeline.ring-size: expected a whole number, got "big"
+                test.conf:2: ringtrade.books[0].slipage-bps: unknown key (did you mean slippage-bps?)
+                test.conf:3: ringtrade.books[1].cash: must be > 0, got -5""");
+    }
+
+    @Test
+    void shouldSubstituteEnvironmentVariablesFromTheProcessEnvironment() {
+        final String home = System.getenv("HOME");
+        assumeThat(home).isNotNull();
+
+        final EngineConfig config = new EngineConfigLoader()
+            .text(String.join("\n", BTC, ONE_BOOK, "ringtrade.output-dir = ${?HOME}\"/ringtrade-out\""), "test.conf")
+            .load();
+
+        assertThat(config.outputDir()).isEqualTo(Path.of(home + "/ringtrade-out"));
+    }
+
+    @Test
+    void shouldKeepTheFileValueWhenAnOptionalVariableIsUnset() {
+        final EngineConfig config = load(BTC, ONE_BOOK,
+            "ringtrade.journal.dir = \"./j\"",
+            "ringtrade.journal.dir = ${?RINGTRADE_TEST_UNSET_VARIABLE}");
+
+        assertThat(config.journal().dir()).isEqualTo(Path.of("./j"));
+    }
+
+    @Test
+    void shouldRefuseARequiredVariableThatIsUnset() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.output-dir = ${RINGTRADE_TEST_UNSET_VARIABLE}"))
+            .singleElement().asString()
+            .startsWith("test.conf: 3: ")
+            .contains("${RINGTRADE_TEST_UNSET_VARIABLE}");
+    }
+
+    @Test
+    void shouldValidateOverridesLikeTheFile() {
+        final EngineConfig config = new EngineConfigLoader().text(String.join("\n", BTC, ONE_BOOK), "test.conf")
+            .override("ringtrade.feed.speed", "0").override("ringtrade.pipeline.ring-size", "1024").load();
+        assertThat(config.feed().speed()).isZero();
+        assertThat(config.pipeline().ringSize()).isEqualTo(1024);
+
+        assertThatThrownBy(() -> new EngineConfigLoader().text(String.join("\n", BTC, ONE_BOOK), "test.conf")
+            .override("ringtrade.feed.speed", "-1").override("ringtrade.feed.sped", "1").load())
+            .isInstanceOf(EngineConfigException.class)
+            .extracting(e -> ((EngineConfigException) e).problems())
+            .isEqualTo(List.of(
+                "overrides: ringtrade.feed.speed: must be >= 0, got -1",
+                "overrides: ringtrade.feed.sped: unknown key (did you mean speed?)"));
+    }
+
+    @Test
+    void shouldReportSyntaxErrorsWithFileAndLine() {
+        assertThat(problems(BTC, "ringtrade {", "  mode = paper"))
+            .singleElement().asString().startsWith("test.conf: 3: ");
+    }
+
+    @Test
+    void shouldReportAMissingFileOrResource() {
+        assertThatThrownBy(() -> EngineConfigLoader.load("no/such/file.conf"))
+            .hasMessage("invalid configuration no/such/file.conf (1 problem):\nno/such/file.conf: file not found");
+        assertThatThrownBy(() -> EngineConfigLoader.load("classpath:config/none.conf"))
+            .hasMessage("invalid configuration classpath:config/none.conf (1 problem):\n"
+                + "classpath:config/none.conf: not found on the class path");
+    }
+
+    @Test
+    void shouldPickWaitStrategyByCoreCountOnlyForAuto() {
+        assertThat(WaitStrategyKind.AUTO.resolve(2)).isEqualTo(WaitStrategyKind.BLOCKING);
+        assertThat(WaitStrategyKind.AUTO.resolve(3)).isEqualTo(WaitStrategyKind.BLOCKING);
+        assertThat(WaitStrategyKind.AUTO.resolve(4)).isEqualTo(WaitStrategyKind.YIELDING);
+        assertThat(WaitStrategyKind.BUSY_SPIN.resolve(2)).isEqualTo(WaitStrategyKind.BUSY_SPIN);
+        assertThat(new PipelineConfig(1024, WaitStrategyKind.AUTO).effectiveWaitStrategy(8))
+            .isEqualTo(WaitStrategyKind.YIELDING);
+    }
+
+    @Test
+    void shouldMeasureEditDistanceForSuggestions() {
+        assertThat(ObjectReader.editDistance("slipage-bps", "slippage-bps")).isEqualTo(1);
+        assertThat(ObjectReader.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ObjectReader.editDistance("", "abc")).isEqualTo(3);
+    }
+}
