@@ -29,8 +29,8 @@ import java.util.Objects;
  * asked for, from the last 1024 kept bars, is bounded to 1024 bars, and every column asked for so far is
  * evaluated at each later bar close (ta4j allocates then; reading a computed column does not). A column first
  * asked for before bar 1024 equals ta4j over the full history; later, it is ta4j over that 1024-bar window
- * (window columns exact, recursive ones converging, OBV counted from the window's first bar). Expect a few
- * hundred KiB per instrument once named columns are in use.
+ * (window columns exact, recursive ones converging, OBV counted from the window's first bar). By estimate
+ * (not measured), the ta4j bars and caches take a few hundred KiB per instrument once columns are in use.
  */
 public final class InstrumentBars {
     /** Bars kept by default. */
