@@ -2,7 +2,8 @@ package io.ringtrade.engine.indicator;
 
 /**
  * The raw closed bars of one instrument, fixed-point (1e-8), in a power-of-two ring addressed by absolute bar
- * index: bars {@code [firstKept(), count())} are available. 48 bytes per kept bar. Business-logic thread only.
+ * index: bars {@code [firstKept(), count())} are available; growing the ring keeps them and lets later bars
+ * accumulate. 48 bytes per kept bar. Business-logic thread only.
  */
 final class BarHistory {
     private long[] start;
@@ -13,6 +14,8 @@ final class BarHistory {
     private long[] volume;
     private int mask;
     private int count;
+    /** Kept explicitly: after the ring grows, bars older than this are still gone. */
+    private int firstKept;
 
     BarHistory(final int capacity) {
         allocate(capacity);
@@ -37,6 +40,9 @@ final class BarHistory {
         close[slot] = c;
         volume[slot] = v;
         count++;
+        if (count - firstKept > capacity()) {
+            firstKept = count - capacity();
+        }
     }
 
     /** Bars appended so far; the latest bar's index is {@code count() - 1}. */
@@ -50,7 +56,7 @@ final class BarHistory {
 
     /** Index of the oldest bar still kept. */
     int firstKept() {
-        return Math.max(0, count - capacity());
+        return firstKept;
     }
 
     boolean isKept(final int bar) {
@@ -83,7 +89,7 @@ final class BarHistory {
 
     /** Grows the ring to {@code newCapacity} (a power of two), keeping every bar kept so far. */
     void grow(final int newCapacity) {
-        final int first = firstKept();
+        final int first = firstKept;
         final long[] oldStart = start;
         final long[] oldOpen = open;
         final long[] oldHigh = high;

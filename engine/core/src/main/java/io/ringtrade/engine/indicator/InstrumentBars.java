@@ -25,8 +25,12 @@ import java.util.Objects;
  * Created later, it starts at the oldest kept bar: SMA is exact after {@code period} bars; EMA and RSI are
  * seeded there and converge to the full-history values by a factor {@code 1 - k} per bar.
  *
- * <p><b>Named columns</b> come from ta4j at bar close; see {@link NamedColumns} and the class comment of the
- * series holder for the window they are computed over.
+ * <p><b>Named columns</b> ({@link NamedColumns}) come from ta4j. Its series is built when a column is first
+ * asked for, from the last 1024 kept bars, is bounded to 1024 bars, and every column asked for so far is
+ * evaluated at each later bar close (ta4j allocates then; reading a computed column does not). A column first
+ * asked for before bar 1024 equals ta4j over the full history; later, it is ta4j over that 1024-bar window
+ * (window columns exact, recursive ones converging, OBV counted from the window's first bar). By estimate
+ * (not measured), the ta4j bars and caches take a few hundred KiB per instrument once columns are in use.
  */
 public final class InstrumentBars {
     /** Bars kept by default. */
