@@ -54,7 +54,10 @@ public interface Row {
     /** Simple moving average {@code barsAgo} bars before this one. */
     double sma(int period, int barsAgo);
 
-    /** Exponential moving average of closes (k = 2 / (period + 1), seeded with the first close). */
+    /**
+     * Exponential moving average of closes, ta4j 0.22.2's definition: NaN for bars 0..period−1, seeded with the
+     * close of bar {@code period}, then prev + (close − prev) × 2 / (period + 1).
+     */
     default double ema(final int period) {
         return ema(period, 0);
     }
