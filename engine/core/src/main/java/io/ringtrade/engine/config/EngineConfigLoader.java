@@ -190,7 +190,7 @@ public final class EngineConfigLoader {
         } catch (final InvalidPathException e) {
             throw failure(location + ": not a valid path (" + e.getReason() + ")");
         } catch (final ConfigException e) {
-            throw failure(e.getMessage());
+            throw failure(Problems.describe(e));
         }
     }
 
@@ -218,7 +218,7 @@ public final class EngineConfigLoader {
         try {
             return parsed.resolve(options);
         } catch (final ConfigException e) {
-            throw failure(e.getMessage());
+            throw failure(Problems.describe(e));
         }
     }
 

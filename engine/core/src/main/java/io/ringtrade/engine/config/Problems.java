@@ -1,5 +1,6 @@
 package io.ringtrade.engine.config;
 
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 
 import java.util.ArrayList;
@@ -33,10 +34,30 @@ final class Problems {
     }
 
     /**
+     * One line for a parse or substitution error from Typesafe Config, in this class's {@code file:line: } format
+     * rather than Typesafe's {@code file: line: }.
+     */
+    static String describe(final ConfigException e) {
+        final ConfigOrigin origin = e.origin();
+        String message = e.getMessage();
+        if (origin != null && message.startsWith(origin.description() + ": ")) {
+            message = where(origin, origin.description()) + ": " + message.substring(origin.description().length() + 2);
+        }
+        if (e instanceof ConfigException.UnresolvedSubstitution) {
+            message += " (not set in the file nor as an environment variable)";
+        }
+        return message;
+    }
+
+    private String where(final ConfigOrigin origin) {
+        return where(origin, source);
+    }
+
+    /**
      * The file and line a value came from. Values from an included file name that file, which is where the user has
      * to look. Objects merged from several places have no single origin, so they fall back to the loaded source.
      */
-    private String where(final ConfigOrigin origin) {
+    private static String where(final ConfigOrigin origin, final String source) {
         if (origin == null) {
             return source;
         }
