@@ -1,6 +1,7 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
@@ -41,11 +42,21 @@ final class EngineAssembly {
                 throw new UserException("book " + book.name() + ": " + e.getMessage());
             }
             final int[] traded = book.symbols().stream().mapToInt(s -> instruments.find(s).id()).toArray();
-            final BookRules rules = new BookRules(book.slippageBps(), book.commissionBps(), book.allowShort(),
+            final BookRules rules = new BookRules(wholeBps(book.name(), "slippage-bps", book.slippageBps()),
+                wholeBps(book.name(), "commission-bps", book.commissionBps()), book.allowShort(),
                 book.minNotional(), book.fill() == FillModel.CLOSE);
             books.add(new BookSpec(book.name(), definition.create(parameters), traded, book.interval(), book.cash(),
                 rules));
         }
         return new BusinessLogic(instruments, books);
+    }
+
+    /** Basis points from configuration (fixed-point) as the whole number the fill model works in. */
+    private static long wholeBps(final String book, final String key, final long fixedBps) {
+        if (fixedBps % FixedPoint.SCALE != 0) {
+            throw new UserException("book " + book + ": " + key + " must be a whole number of basis points, got "
+                + FixedPoint.toString(fixedBps));
+        }
+        return fixedBps / FixedPoint.SCALE;
     }
 }
