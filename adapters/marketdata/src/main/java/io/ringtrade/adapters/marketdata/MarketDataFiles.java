@@ -9,13 +9,16 @@ import java.util.Objects;
  * into columns, optionally keep a time window. Accepted formats:
  * <ul>
  *   <li>CSV bars: a time column ({@code date}, {@code time}, {@code timestamp} or {@code datetime}) and
- *       {@code open, high, low, close, volume}; Yahoo's {@code Adj Close} is ignored ({@link CsvBarReader});</li>
+ *       {@code open, high, low, close, volume}; Yahoo's {@code Adj Close} is ignored;</li>
  *   <li>CSV trades: a time column, {@code price}, and {@code amount}, {@code quantity}, {@code qty} or
- *       {@code size} ({@link CsvTradeReader});</li>
- *   <li>ta4j JSON bars, for a file whose name ends in {@code .json} ({@link JsonBarReader}).</li>
+ *       {@code size};</li>
+ *   <li>ta4j JSON bars, for a file whose name ends in {@code .json}.</li>
  * </ul>
- * Column names are case-insensitive and in any order; other columns are ignored. Times are read by
- * {@link TimeText}'s rules and kept as epoch nanoseconds UTC.
+ * Column names are case-insensitive and in any order; other columns are ignored. Yahoo's {@code Close} is used,
+ * not {@code Adj Close}. Times are kept as epoch nanoseconds UTC and may be an ISO date (midnight UTC), an ISO
+ * date-time ({@code T} or space; no offset means UTC), an 8-digit {@code YYYYMMDD}, or an epoch number: seconds
+ * when its whole part is below 10<sup>11</sup>, milliseconds below 10<sup>14</sup>, refused above. A ta4j JSON
+ * bar starts at {@code endTime + 1 ms − bar length}, the length being the smallest gap between end times.
  *
  * <p>A file is read and checked completely before anything is returned; any problem throws one
  * {@link MarketDataException} ({@code FILE:LINE: problem}) and loads nothing. Stateless; start-up thread.

@@ -21,8 +21,8 @@ import java.time.temporal.TemporalAccessor;
  *       stamps before March 1973 would be misread); larger numbers are refused;</li>
  *   <li>an ISO date {@code 2013-01-02}: midnight UTC;</li>
  *   <li>an ISO date-time with {@code T} or a space between date and time, seconds and fraction optional:
- *       {@code 2013-01-02T10:00:00Z}, {@code 2013-01-02T10:00:00+01:00}, {@code 2013-01-02 10:00}; without
- *       an offset the time is UTC.</li>
+ *       {@code 2013-01-02T10:00:00Z}, {@code 2013-01-02T10:00:00+01:00} (or {@code +0100}),
+ *       {@code 2013-01-02 10:00}; without an offset the time is UTC.</li>
  * </ol>
  *
  * <p>Stateless; used on the loading thread. Numbers are read without allocating; ISO text allocates (load time only).
@@ -42,7 +42,8 @@ final class TimeText {
 
     private static final DateTimeFormatter TIME_AND_OFFSET = new DateTimeFormatterBuilder()
         .append(DateTimeFormatter.ISO_LOCAL_TIME)
-        .optionalStart().parseLenient().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+        .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+        .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
         .toFormatter()
         .withResolverStyle(ResolverStyle.STRICT);
 
