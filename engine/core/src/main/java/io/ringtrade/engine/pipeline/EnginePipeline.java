@@ -39,6 +39,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final EventTranslatorOneArg<EngineEvent, EngineEvent> copyInput;
     private final String waitStrategyLabel;
+    private final EventHandler<EngineEvent> lastStage;
     private volatile boolean stopped;
 
     /**
@@ -83,6 +84,7 @@ public final class EnginePipeline implements AutoCloseable {
             }
         };
         disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
+        this.lastStage = gatewayStage;
         this.ring = disruptor.start();
     }
 
@@ -108,12 +110,19 @@ public final class EnginePipeline implements AutoCloseable {
     /** Waits until every published input has passed all stages, then stops the stage threads. */
     public void drainAndStop(final long timeout, final TimeUnit unit) {
         stopped = true;
-        try {
-            disruptor.shutdown(timeout, unit);
-        } catch (final com.lmax.disruptor.TimeoutException e) {
-            disruptor.halt();
-            throw new IllegalStateException("pipeline did not drain within " + timeout + " " + unit, e);
+        // Disruptor.shutdown() only waits for consumers that are already running, so right after start it can
+        // halt before a stage thread has begun and silently drop the backlog. Wait on the last stage's own
+        // sequence instead: once the gateway has passed the cursor, every input went through every stage.
+        final long target = ring.getCursor();
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (disruptor.getSequenceValueFor(lastStage) < target && failure.get() == null) {
+            if (System.nanoTime() > deadline) {
+                disruptor.halt();
+                throw new IllegalStateException("pipeline did not drain within " + timeout + " " + unit);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
         }
+        disruptor.halt();
         final Throwable cause = failure.get();
         if (cause != null) {
             throw new IllegalStateException("a pipeline stage failed: " + cause, cause);

@@ -1,0 +1,125 @@
+package io.ringtrade.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code ringtrade backtest} command: output files, byte-identical reruns, one-line user errors. */
+class BacktestCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldWriteByteIdenticalFilesOnTwoRunsWithTheSameArguments() throws Exception {
+        final Path first = temp.resolve("first");
+        final Path second = temp.resolve("second");
+        assertThat(backtest(first).exitCode()).isZero();
+        assertThat(backtest(second).exitCode()).isZero();
+        for (final String file : List.of("trades.csv", "equity.csv", "orders.csv", "summary.json")) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+        }
+    }
+
+    @Test
+    void shouldWriteTheDocumentedHeadersAndOneEquityRowPerBar() throws Exception {
+        final Path out = temp.resolve("out");
+        final CommandRunner.Result result = backtest(out);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("trades.csv")).get(0))
+            .isEqualTo("time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl");
+        final List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
+        assertThat(equity.get(0)).isEqualTo("time,equity,cash,positions_value,benchmark_equity");
+        assertThat(equity).hasSize(1 + 252);
+        assertThat(equity.get(1)).isEqualTo("2013-01-02T00:00:00Z,10000,10000,0,10000");
+        final String summary = Files.readString(out.resolve("summary.json"));
+        for (final String key : List.of("total_return", "cagr", "volatility", "sharpe", "sortino", "calmar",
+            "max_drawdown", "max_drawdown_duration_bars", "win_rate", "profit_factor", "avg_win", "avg_loss",
+            "trades", "exposure", "buy_and_hold_return", "final_equity")) {
+            assertThat(summary).contains("\"" + key + "\":");
+        }
+        assertThat(result.out()).contains("Total return").contains("Buy & hold return");
+    }
+
+    @Test
+    void shouldFillAtTheNextOpenWithSlippage() throws Exception {
+        final Path out = temp.resolve("out");
+        assertThat(backtest(out).exitCode()).isZero();
+        // first trade: decided at the close of 2013-03-25, filled at the open of 2013-03-26 (461.45 in the file)
+        // × (1 + 5 bps) = 461.680725; 10000 / (461.680725 × 1.001) = 21.6 → 21 shares (AAPL lot 1)
+        final List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(trades.get(1)).startsWith("2013-03-26T00:00:00Z,AAPL,BUY,21,");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownStrategyWithOneLine() {
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "nope", "--data",
+            RealData.apple().toString(), "--out", temp.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("ringtrade: unknown strategy 'nope' (available: rsi_threshold, sma_crossover)");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownParameterWithOneLine() {
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param",
+            "fats=3", "--data", RealData.apple().toString(), "--out", temp.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip())
+            .isEqualTo("ringtrade: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow)");
+    }
+
+    @Test
+    void shouldRefuseABadParameterValueWithOneLine() {
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param",
+            "fast=ten", "--data", RealData.apple().toString(), "--out", temp.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip())
+            .isEqualTo("ringtrade: strategy sma_crossover parameter fast='ten' is not a whole number");
+    }
+
+    @Test
+    void shouldRefuseAMissingFileWithOneLine() {
+        final Path missing = temp.resolve("missing.csv");
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
+            missing.toString(), "--out", temp.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("ringtrade: " + missing + ": file not found");
+    }
+
+    @Test
+    void shouldRefuseABadFileNamingFileAndLineWithoutAStackTrace() throws Exception {
+        final Path bad = temp.resolve("bad.csv");
+        Files.writeString(bad, "date,open,high,low,close,volume\n2013-01-02,1,2,0.5,1.5,10\n2013-01-03,1,2,0.5,abc,10\n");
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
+            bad.toString(), "--out", temp.resolve("out").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("ringtrade: " + bad + ":3: column 'close': 'abc' is not a number");
+        assertThat(Files.exists(temp.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownIntervalWithOneLine() {
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--interval",
+            "2d", "--data", RealData.apple().toString(), "--out", temp.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip())
+            .isEqualTo("ringtrade: unknown interval '2d' (expected one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1wk, 1mo)");
+    }
+
+    @Test
+    void shouldListStrategiesWithParametersAndDefaults() {
+        final CommandRunner.Result result = CommandRunner.run("strategies");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("sma_crossover").contains("fast").contains("default 50")
+            .contains("rsi_threshold").contains("buy_below");
+    }
+
+    private CommandRunner.Result backtest(final Path out) {
+        return CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param", "fast=10", "--param", "slow=30",
+            "--data", RealData.apple().toString(), "--symbol", "AAPL", "--commission-bps", "10", "--out", out.toString());
+    }
+}
