@@ -143,15 +143,16 @@ public final class JournalReader implements AutoCloseable {
     }
 
     private static boolean plausibleHeader(final int header) {
-        if (header == 0 || Wires.isNotComplete(header)) {
+        // Bits tested directly: Wires.isNotComplete also counts the 0 "nothing written yet" header.
+        if (header == 0 || (header & Wires.NOT_COMPLETE) != 0) {
             return true; // end of data, or a write in progress / torn: readingDocument will not cross it
         }
-        final int length = Wires.lengthOf(header);
-        return Wires.isReadyMetaData(header) ? length <= MAX_METADATA_LENGTH : JournalLayout.isEntryLength(length);
+        final int length = header & Wires.LENGTH_MASK;
+        return (header & Wires.META_DATA) != 0 ? length <= MAX_METADATA_LENGTH : JournalLayout.isEntryLength(length);
     }
 
     private static boolean isTorn(final int header) {
-        return Wires.isNotComplete(header) && header != Wires.END_OF_DATA;
+        return (header & Wires.NOT_COMPLETE) != 0 && header != Wires.END_OF_DATA;
     }
 
     private JournalException fail(final JournalException e) {
