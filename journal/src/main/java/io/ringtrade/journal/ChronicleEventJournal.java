@@ -1,0 +1,240 @@
+package io.ringtrade.journal;
+
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.journal.EventJournal;
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The engine's journal (DESIGN.md §4): one Chronicle queue directory, one excerpt per input in the
+ * {@link JournalLayout} format, rolled daily ({@code FAST_DAILY}, files {@code yyyyMMdd'F'.cq4}), with the schema
+ * version in the queue's metadata table. {@link #flush()} applies the {@link DurabilityPolicy}.
+ *
+ * <p>Opening takes {@code ringtrade.lock} in the directory for the journal's lifetime, so a second engine on the same
+ * directory fails with a message naming the owner's pid. It also checks that the last entry is intact: a torn write
+ * (Chronicle's excerpt header never marked complete, as after {@code kill -9} mid-append) is discarded by Chronicle
+ * at the next append, which is right because nothing that entry caused ever left the process; but a complete header
+ * over a corrupt payload (power loss, a cut file) is refused, so that no new entry is ever appended after a bad one.
+ *
+ * <p>Threads: open and close on any thread; {@link #append} and {@link #flush} on the journal stage's thread only
+ * (the first thread to append owns Chronicle's appender). Append and flush do not allocate; flush allocates only
+ * under {@link DurabilityPolicy#SYNC_ON_BATCH} on the first flush after a new daily file appeared.
+ */
+public final class ChronicleEventJournal implements EventJournal {
+    private final Path dir;
+    private final DurabilityPolicy policy;
+    private final WriterLock lock;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private long entryCount;
+    private long syncedEntryCount;
+    private int syncedCycle = Integer.MIN_VALUE;
+    private FileChannel syncedFile;
+    private boolean closed;
+
+    private ChronicleEventJournal(final Path dir, final DurabilityPolicy policy, final WriterLock lock,
+                                  final SingleChronicleQueue queue, final long entryCount) {
+        this.dir = dir;
+        this.policy = policy;
+        this.lock = lock;
+        this.queue = queue;
+        this.entryCount = entryCount;
+        this.appender = queue.createAppender();
+        // Created here, used by the journal stage's thread: let that thread claim it on first use.
+        appender.singleThreadedCheckReset();
+    }
+
+    /** Opens or creates the journal in {@code dir} with the default {@link DurabilityPolicy#OS_CACHE}. */
+    public static ChronicleEventJournal open(final Path dir) {
+        return open(dir, DurabilityPolicy.OS_CACHE);
+    }
+
+    /**
+     * Opens or creates the journal in {@code dir} (creating the directory if needed) for appending.
+     *
+     * @throws JournalException when {@code dir} is not a writable directory, is locked by another engine, holds another
+     *                          schema version or another kind of queue, or ends in a corrupt entry
+     */
+    public static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy) {
+        return open(dir, policy, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As {@link #open(Path, DurabilityPolicy)} with Chronicle's clock replaced: tests use it to cross a daily roll. */
+    static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy, final TimeProvider time) {
+        prepareDirectory(dir);
+        final WriterLock lock = WriterLock.acquire(dir);
+        SingleChronicleQueue queue = null;
+        try {
+            queue = JournalFiles.builder(dir, time).build();
+            final long count = queue.entryCount();
+            final long version = JournalFiles.readSchemaVersion(queue);
+            if (version == Long.MIN_VALUE) {
+                if (count > 0) {
+                    throw new JournalException("journal " + dir + " has no schema version: not a Ringtrade journal");
+                }
+                queue.tableStorePut(JournalFiles.SCHEMA_VERSION_KEY, JournalLayout.SCHEMA_VERSION);
+            } else {
+                JournalFiles.checkSchemaVersion(dir, version);
+            }
+            if (count > 0) {
+                checkLastEntry(dir, queue, count);
+            }
+            return new ChronicleEventJournal(dir, policy, lock, queue, count);
+        } catch (final RuntimeException e) {
+            if (queue != null) {
+                queue.close();
+            }
+            lock.close();
+            if (e instanceof JournalException) {
+                throw e;
+            }
+            throw new JournalException("journal " + dir + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static void prepareDirectory(final Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new JournalException("journal " + dir + " is not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (final IOException e) {
+            throw new JournalException("journal " + dir + " cannot be created: " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir) || !Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new JournalException("journal " + dir + " is not writable");
+        }
+    }
+
+    private static void checkLastEntry(final Path dir, final SingleChronicleQueue queue, final long count) {
+        final EngineEvent scratch = new EngineEvent();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (!tailer.moveToIndex(queue.lastIndex())) {
+                throw JournalFiles.incomplete(dir, count - 1);
+            }
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    throw JournalFiles.incomplete(dir, count - 1);
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.readPosition();
+                final int result = JournalLayout.decode(bytes, start, bytes.readRemaining(), scratch);
+                if (result == JournalLayout.OTHER_SCHEMA_VERSION) {
+                    throw JournalFiles.otherVersion(dir, JournalLayout.schemaVersionOf(bytes, start));
+                }
+                if (result != JournalLayout.DECODED) {
+                    throw JournalFiles.incomplete(dir, count - 1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Appends the input fields of {@code event} as the next entry. Does not allocate.
+     *
+     * @throws JournalException when the event's type (or market data kind) has no layout, e.g. an unused slot
+     */
+    @Override
+    public void append(final EngineEvent event) {
+        final int length = JournalLayout.lengthOf(event.type, event.marketDataKind);
+        if (length < 0) {
+            throw new JournalException("journal " + dir + " cannot record event type " + EventType.name(event.type)
+                + " (market data kind " + event.marketDataKind + ")");
+        }
+        try (DocumentContext dc = appender.writingDocument()) {
+            JournalLayout.encode(event, dc.wire().bytes());
+        }
+        entryCount++;
+    }
+
+    /** Applies the {@link DurabilityPolicy} to everything appended so far. */
+    @Override
+    public void flush() {
+        if (policy == DurabilityPolicy.SYNC_ON_BATCH && syncedEntryCount != entryCount) {
+            sync();
+        }
+    }
+
+    private void sync() {
+        try {
+            final int cycle = appender.cycle();
+            if (cycle != syncedCycle) {
+                // The batch may have started in the previous day's file: finish that one before moving on.
+                if (syncedFile != null) {
+                    syncedFile.force(false);
+                    syncedFile.close();
+                }
+                final File current = appender.currentFile();
+                syncedFile = FileChannel.open(current.toPath(), StandardOpenOption.READ);
+                syncedCycle = cycle;
+                // A new file is only reachable after power loss once its directory entry is on disk too.
+                try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    directory.force(true);
+                }
+            }
+            syncedFile.force(false);
+            syncedEntryCount = entryCount;
+            queue.lastIndexMSynced(appender.lastIndexAppended());
+        } catch (final IOException e) {
+            throw new JournalException("journal " + dir + " cannot be synced: " + e.getMessage(), e);
+        }
+    }
+
+    /** Entries present when the journal was opened plus those appended since. */
+    @Override
+    public long entryCount() {
+        return entryCount;
+    }
+
+    /**
+     * How many entries (counted from the start of the journal) this journal has forced to the storage device: the
+     * entry count at the last {@link DurabilityPolicy#SYNC_ON_BATCH} flush; always 0 under
+     * {@link DurabilityPolicy#OS_CACHE}, which never forces anything.
+     */
+    public long syncedEntryCount() {
+        return syncedEntryCount;
+    }
+
+    /** The policy chosen at open. */
+    public DurabilityPolicy durabilityPolicy() {
+        return policy;
+    }
+
+    /** The journal's directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Closes the queue and releases the directory lock; idempotent. Call after the journal stage has stopped. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (syncedFile != null) {
+                syncedFile.close();
+            }
+        } catch (final IOException ignored) {
+            // nothing left to protect: the mapped data is in the page cache either way
+        } finally {
+            appender.singleThreadedCheckReset();
+            appender.close();
+            queue.close();
+            lock.close();
+        }
+    }
+}
