@@ -104,8 +104,8 @@ public final class RunCommand implements Runnable {
             feedThread.join(TimeUnit.SECONDS.toMillis(5));
             final long endTime = feed.lastEventTime();
             pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
-            pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.END_OF_DATA, -1, 0));
             pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            logic.finish(endTime, logic.eventsProcessed());
             console.println(status.line());
             final PerformanceSummary summary = RunSummaries.summarize(logic, logic.clockInterval().periodsPerYear(), 0);
             final String[] names = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);

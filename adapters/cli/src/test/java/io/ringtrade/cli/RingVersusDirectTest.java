@@ -3,7 +3,6 @@ package io.ringtrade.cli;
 import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
-import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -86,8 +85,8 @@ class RingVersusDirectTest {
             lastTime = slot.eventTimeNanos;
             pipeline.publish(slot);
         }
-        pipeline.publish(new EngineEvent().setCommand(lastTime, CommandCode.END_OF_DATA, -1, 0));
         pipeline.drainAndStop(30, TimeUnit.SECONDS);
+        logic.finish(lastTime, logic.eventsProcessed());
         write(logic, out);
         assertThat(released).hasSize((int) logic.ordersAccepted());
         return out;

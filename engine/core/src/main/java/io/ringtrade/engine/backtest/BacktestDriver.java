@@ -1,6 +1,5 @@
 package io.ringtrade.engine.backtest;
 
-import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.MarketDataSource;
@@ -9,15 +8,15 @@ import io.ringtrade.engine.pipeline.EffectSink;
 
 /**
  * Runs business logic directly from a source on the calling thread, with no ring (DESIGN.md §3): each input is
- * numbered, optionally journaled, processed, and its effects released, in that order; at the end an
- * END_OF_DATA command closes the last bars and the last equity row. Produces the same outputs as feeding the
- * same inputs through {@link io.ringtrade.engine.pipeline.EnginePipeline}.
+ * numbered, optionally journaled, processed, and its effects released, in that order; at the end
+ * {@link BusinessLogic#finish} closes the last bars and the last equity row (not an input, so not journaled).
+ * Produces the same outputs as feeding the same inputs through {@link io.ringtrade.engine.pipeline.EnginePipeline}.
  */
 public final class BacktestDriver {
     private BacktestDriver() {
     }
 
-    /** Feeds every input of {@code source} and then END_OF_DATA; returns the number of inputs processed. */
+    /** Feeds every input of {@code source}, then finishes; returns the sequence after the last input. */
     public static long run(final BusinessLogic logic, final MarketDataSource source, final EventJournal journal,
                            final EffectSink effects) {
         final EngineEvent slot = new EngineEvent();
@@ -28,10 +27,8 @@ public final class BacktestDriver {
             lastTime = slot.eventTimeNanos;
             process(logic, journal, effects, slot);
         }
-        slot.setCommand(lastTime == Long.MIN_VALUE ? 0 : lastTime, CommandCode.END_OF_DATA, -1, 0);
-        slot.sequence = sequence++;
-        process(logic, journal, effects, slot);
         journal.flush();
+        logic.finish(lastTime == Long.MIN_VALUE ? 0 : lastTime, sequence);
         return sequence;
     }
 

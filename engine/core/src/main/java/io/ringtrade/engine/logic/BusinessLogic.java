@@ -47,6 +47,7 @@ public final class BusinessLogic {
     private final RoundTripLog roundTrips = new RoundTripLog();
     private final Interval clockInterval;
     private final DecisionBook[][] booksByInstrument;
+    private final EngineEvent finishSlot = new EngineEvent();
     private long eventsProcessed;
     private boolean finished;
 
@@ -145,18 +146,41 @@ public final class BusinessLogic {
 
     private void onCommand(final EngineEvent event) {
         switch (event.commandCode) {
-            case CommandCode.END_OF_DATA -> {
-                for (final DecisionBook book : decisionBooks) {
-                    book.closeAllBuiltBars(orders, venue);
-                }
-                equity.finish();
-                finished = true;
-            }
+            case CommandCode.END_OF_DATA -> closeOut();
             case CommandCode.CANCEL_ALL_ORDERS -> venue.cancelAll(event.commandTarget, "STOP", event.eventTimeNanos);
             default -> {
                 // other commands (kill switch, pause) belong to later stages
             }
         }
+    }
+
+    /**
+     * Ends the input: closes the bars still being built (their decisions may place orders, which stay open) and
+     * writes the last equity row. Drivers call this after the last input instead of journaling an input, so a
+     * journal can be replayed and then continued. {@code sequence} numbers the orders it may place (the next
+     * input sequence). Idempotent.
+     */
+    public void finish(final long timeNanos, final long sequence) {
+        if (finished) {
+            return;
+        }
+        finishSlot.setCommand(timeNanos, CommandCode.END_OF_DATA, -1, 0);
+        finishSlot.sequence = sequence;
+        orders.beginInput(finishSlot);
+        closeOut();
+    }
+
+    private void closeOut() {
+        for (final DecisionBook book : decisionBooks) {
+            book.closeAllBuiltBars(orders, venue);
+        }
+        equity.finish();
+        finished = true;
+    }
+
+    /** True once the input has ended ({@link #finish} or an END_OF_DATA command). */
+    public boolean isFinished() {
+        return finished;
     }
 
     /** Inputs processed. */
