@@ -241,7 +241,7 @@ public final class EngineConfigLoader {
         if (listed != null && !feed.symbol().isEmpty() && !listed.containsKey(feed.symbol())) {
             feedReader.problem("symbol", unknownSymbol(feed.symbol(), listed));
         }
-        final List<BookConfig> books = readBooks(ringtrade, listed, feed.symbol());
+        final List<BookConfig> books = readBooks(ringtrade, listed, feed.type() == FeedType.JOURNAL ? null : feed.symbol());
         return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed,
             instruments == null ? List.of() : instruments, books);
     }
@@ -368,7 +368,7 @@ public final class EngineConfigLoader {
                 book.problemAt(item, "duplicate symbol \"" + symbol + "\"");
             } else if (symbolPaths != null && !symbolPaths.containsKey(symbol)) {
                 book.problemAt(item, unknownSymbol(symbol, symbolPaths));
-            } else if (!symbol.equals(feedSymbol)) {
+            } else if (feedSymbol != null && !symbol.equals(feedSymbol)) {
                 book.problemAt(item, "no feed for \"" + symbol + "\" (ringtrade.feed.symbol is \"" + feedSymbol
                     + "\")");
             }

@@ -9,7 +9,12 @@ public enum FeedType implements ConfigChoice {
     /** Replays a trades file ({@code timestamp,price,amount}, epoch seconds), aggregated to bars by the engine. */
     TRADES_REPLAY("trades-replay"),
     /** Replays a bars file ({@code date,open,high,low,close,volume}). */
-    BARS_REPLAY("bars-replay");
+    BARS_REPLAY("bars-replay"),
+    /**
+     * The inputs come from a journal (a recorded run, backtest or import), as in the manifest a journal keeps;
+     * books may then trade any listed instrument, since the journal holds every symbol's data.
+     */
+    JOURNAL("journal");
 
     private final String label;
 

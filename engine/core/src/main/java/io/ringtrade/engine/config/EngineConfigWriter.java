@@ -1,0 +1,73 @@
+package io.ringtrade.engine.config;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+
+import java.util.Map;
+
+/**
+ * Renders an {@link EngineConfig} back to HOCON that {@link EngineConfigLoader} reads to an equal configuration:
+ * the manifest a journal keeps of the configuration that wrote it (instruments in id order, books), so replay and
+ * recovery rebuild the same business logic. Money and sizes are written as exact decimals. Start-up thread only.
+ */
+public final class EngineConfigWriter {
+    private EngineConfigWriter() {
+    }
+
+    /** The configuration as HOCON text. */
+    public static String toHocon(final EngineConfig config) {
+        final StringBuilder out = new StringBuilder(1024);
+        out.append("# Written by ringtrade: the configuration this journal was recorded with. Do not edit.\n");
+        out.append("ringtrade {\n");
+        out.append("  mode = ").append(config.mode().label()).append('\n');
+        out.append("  pipeline { ring-size = ").append(config.pipeline().ringSize())
+            .append(", wait-strategy = ").append(config.pipeline().waitStrategy().label()).append(" }\n");
+        out.append("  feed { type = ").append(config.feed().type().label())
+            .append(", file = ").append(quote(config.feed().file()))
+            .append(", symbol = ").append(quote(config.feed().symbol()))
+            .append(", speed = ").append(config.feed().speed()).append(" }\n");
+        out.append("  instruments = [\n");
+        for (final InstrumentConfig instrument : config.instruments()) {
+            out.append("    { symbol = ").append(quote(instrument.symbol()))
+                .append(", currency = ").append(instrument.currency())
+                .append(", tick-size = ").append(FixedPoint.toString(instrument.tickSize()))
+                .append(", lot-size = ").append(FixedPoint.toString(instrument.lotSize())).append(" }\n");
+        }
+        out.append("  ]\n");
+        out.append("  books = [\n");
+        for (final BookConfig book : config.books()) {
+            out.append("    { name = ").append(quote(book.name()))
+                .append(", strategy = ").append(quote(book.strategy()))
+                .append(", params { ");
+            boolean first = true;
+            for (final Map.Entry<String, String> param : book.params().entrySet()) {
+                out.append(first ? "" : ", ").append(quote(param.getKey())).append(" = ").append(quote(param.getValue()));
+                first = false;
+            }
+            out.append(" }, symbols = [");
+            for (int i = 0; i < book.symbols().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(quote(book.symbols().get(i)));
+            }
+            out.append("], interval = ").append(book.interval().label())
+                .append(", cash = ").append(FixedPoint.toString(book.cash()))
+                .append(", slippage-bps = ").append(FixedPoint.toString(book.slippageBps()))
+                .append(", commission-bps = ").append(FixedPoint.toString(book.commissionBps()))
+                .append(", allow-short = ").append(book.allowShort())
+                .append(", min-notional = ").append(FixedPoint.toString(book.minNotional()))
+                .append(", fill = ").append(book.fill().label()).append(" }\n");
+        }
+        out.append("  ]\n}\n");
+        return out.toString();
+    }
+
+    private static String quote(final String text) {
+        final StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return quoted.append('"').toString();
+    }
+}
