@@ -66,6 +66,8 @@ public final class DecisionBook {
             act(decision, instrumentId, close, startNanos, entry);
             if (rules.fillAtClose()) {
                 venue.fillMarketOrdersAt(book.index(), instrumentId, close, startNanos);
+                // a fill marks the book at its slipped price; the bar's equity values positions at the close
+                book.mark(instrumentId, close);
             }
         }
     }

@@ -76,7 +76,7 @@ public final class FixedPoint {
     }
 
     private static long divide(final long n, final long d, final RoundingMode rounding) {
-        final long q = n / d;
+        final long q = Math.divideExact(n, d); // Long.MIN_VALUE / -1 does not fit: throw, never wrap
         final long r = n % d;
         if (r == 0) {
             return q;
@@ -157,11 +157,12 @@ public final class FixedPoint {
             fraction *= POW10[SCALE_DIGITS - fractionDigits];
         }
         try {
-            long value = Math.addExact(Math.multiplyExact(whole, SCALE), fraction);
+            // built as a negative magnitude so that Long.MIN_VALUE, whose magnitude has no positive long, parses
+            long value = Math.subtractExact(Math.multiplyExact(-whole, SCALE), fraction);
             if (roundUp) {
-                value = Math.addExact(value, 1);
+                value = Math.subtractExact(value, 1);
             }
-            return negative ? -value : value;
+            return negative ? value : Math.negateExact(value);
         } catch (final ArithmeticException e) {
             throw new NumberFormatException("number out of range: '" + text.subSequence(start, end) + "'");
         }
@@ -180,9 +181,9 @@ public final class FixedPoint {
         if (fixed < 0) {
             out.append('-');
         }
-        final long abs = fixed == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(fixed);
-        out.append(abs / SCALE);
-        long fraction = abs % SCALE;
+        final long abs = fixed < 0 ? -fixed : fixed; // unsigned: -Long.MIN_VALUE is 2^63
+        out.append(Long.divideUnsigned(abs, SCALE));
+        long fraction = Long.remainderUnsigned(abs, SCALE);
         if (fraction != 0) {
             out.append('.');
             int width = SCALE_DIGITS;
