@@ -13,8 +13,9 @@ import java.math.RoundingMode;
 
 /**
  * Settles the simulated venue's executions into the books: sizes cash-sized buys at the fill price
- * (all cash, fees included, rounded down to the lot), never lets a buy spend more cash than the book has, never
- * lets a sell without shorting exceed the position, charges commission = notional × rate, and records fills
+ * (all cash, fees included, rounded down to the lot), never lets a buy that opens or adds to a long spend more cash
+ * than the book has (a buy that covers a short is not clamped: closing risk comes first, even if cash goes
+ * negative), never lets a sell without shorting exceed the position, charges commission = notional × rate, and records fills
  * and order fates. Owned by the business-logic thread.
  */
 public final class BookSettlement implements FillHandler {

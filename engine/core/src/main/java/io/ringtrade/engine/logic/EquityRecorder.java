@@ -49,7 +49,7 @@ public final class EquityRecorder {
 
     /** Writes the row of the last bar (at the end of the data). */
     public void finish() {
-        if (currentBar != Long.MIN_VALUE) {
+        if (currentBar != Long.MIN_VALUE && currentBar != Long.MAX_VALUE) {
             writeRow(currentBar);
             currentBar = Long.MAX_VALUE;
         }
