@@ -1,0 +1,115 @@
+package io.ringtrade.cli;
+
+import io.ringtrade.engine.api.market.Instrument;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.EngineConfigLoader;
+import io.ringtrade.engine.config.EngineConfigWriter;
+import io.ringtrade.engine.config.InstrumentConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configuration a journal was written with, kept beside the queue files as {@value #FILE}: the instruments in
+ * id order (a journal stores ids, not symbols) and the books. Replay and recovery rebuild business logic from it;
+ * an engine started on a journal with another configuration is refused, because replaying inputs into different
+ * books would silently produce different positions. Start-up thread only.
+ */
+final class JournalManifest {
+    /** File name inside the journal directory. */
+    static final String FILE = "ringtrade-journal.conf";
+
+    private JournalManifest() {
+    }
+
+    /** True when {@code dir} has a manifest. */
+    static boolean exists(final Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE));
+    }
+
+    /**
+     * Writes the manifest of {@code config} into a journal directory, or, when one is already there, checks that
+     * it describes the same instruments and books.
+     */
+    static void writeOrCheck(final Path dir, final EngineConfig config) {
+        final String text = EngineConfigWriter.toHocon(config);
+        final Path file = dir.resolve(FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                final String existing = Files.readString(file, StandardCharsets.UTF_8);
+                if (!essentials(existing).equals(essentials(text))) {
+                    throw new UserException("journal " + dir + " was written with another configuration (instruments or"
+                        + " books differ, see " + file + "); use another journal directory or the same configuration");
+                }
+                return;
+            }
+            Files.createDirectories(dir);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("journal " + dir + ": cannot write " + FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The full configuration (with books) a journal was written with. */
+    static EngineConfig read(final Path dir) {
+        requireManifest(dir);
+        return EngineConfigLoader.load(dir.resolve(FILE));
+    }
+
+    /** The instruments of a journal, ids as when it was written. */
+    static InstrumentRegistry instruments(final Path dir) {
+        requireManifest(dir);
+        return InstrumentConfig.newRegistry(EngineConfigLoader.loadInstruments(dir.resolve(FILE).toString()));
+    }
+
+    /** True when the manifest lists at least one book (a recorded run or backtest, not an import). */
+    static boolean hasBooks(final Path dir) {
+        try {
+            return !Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8).contains("books = [\n  ]");
+        } catch (final IOException e) {
+            throw new UncheckedIOException("journal " + dir + ": cannot read " + FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Instrument configurations for every instrument of a registry, in id order. */
+    static List<InstrumentConfig> instrumentConfigs(final InstrumentRegistry registry) {
+        final List<InstrumentConfig> instruments = new ArrayList<>();
+        for (int id = 0; id < registry.size(); id++) {
+            final Instrument instrument = registry.get(id);
+            instruments.add(new InstrumentConfig(instrument.symbol(), instrument.currency(), instrument.tickSize(),
+                instrument.lotSize()));
+        }
+        return instruments;
+    }
+
+    private static void requireManifest(final Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("journal " + dir + ": directory not found");
+        }
+        if (!exists(dir)) {
+            throw new UserException("journal " + dir + ": no " + FILE + " (not a journal written by ringtrade)");
+        }
+    }
+
+    /** The lines that decide what replay computes: instruments and books (not speeds, sizes of rings, paths). */
+    private static String essentials(final String manifest) {
+        final StringBuilder kept = new StringBuilder();
+        boolean inList = false;
+        for (final String line : manifest.split("\n")) {
+            if (line.startsWith("  instruments = [") || line.startsWith("  books = [")) {
+                inList = true;
+            } else if (line.equals("  ]")) {
+                inList = false;
+            } else if (inList) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+}
