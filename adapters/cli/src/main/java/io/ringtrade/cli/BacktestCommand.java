@@ -12,8 +12,15 @@ import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.output.RunOutputWriter;
-import io.ringtrade.engine.output.RunSummaries;
+import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.FeedConfig;
+import io.ringtrade.engine.config.FeedType;
+import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.JournalConfig;
+import io.ringtrade.engine.config.Mode;
+import io.ringtrade.engine.config.PipelineConfig;
+import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.risk.BookRules;
@@ -26,6 +33,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +56,14 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--param", paramLabel = "k=v", description = "strategy parameter, repeatable")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "bar or trade file, repeatable")
+    @Option(names = "--data", paramLabel = "FILE", description = "bar or trade file, repeatable (or --journal)")
     List<Path> data = new ArrayList<>();
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "run from a journal (see: ringtrade import) instead of --data")
+    Path journal;
+
+    @Option(names = "--journal-out", paramLabel = "DIR", description = "record the backtest's inputs into a new journal")
+    Path journalOut;
 
     @Option(names = "--symbol", paramLabel = "SYM", description = "symbol of each --data file in order (default: from the file name)")
     List<String> symbols = new ArrayList<>();
@@ -93,13 +107,63 @@ public final class BacktestCommand implements Runnable {
     @Override
     public void run() {
         final BacktestRun run = prepare();
-        BacktestDriver.run(run.logic(), run.source(), EventJournal.none(), EffectSink.NONE);
+        try (EventJournal record = journalOut == null ? EventJournal.none() : recordInto(run)) {
+            BacktestDriver.run(run.logic(), run.source(), record, EffectSink.NONE);
+        } finally {
+            if (run.source() instanceof JournalInput input) {
+                input.close();
+            }
+        }
         final PerformanceSummary summary = run.finish(out);
         final PrintWriter console = spec.commandLine().getOut();
         console.println(run.title());
         console.println(summary.toTable());
         console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
         console.flush();
+    }
+
+    /** Instruments that have market data in a journal (one pass over it). */
+    private static java.util.BitSet instrumentsWithData(final Path dir) {
+        final java.util.BitSet present = new java.util.BitSet();
+        try (JournalInput input = JournalInput.open(dir, new PrintWriter(java.io.Writer.nullWriter()))) {
+            final io.ringtrade.engine.api.event.EngineEvent slot = new io.ringtrade.engine.api.event.EngineEvent();
+            while (input.next(slot)) {
+                if (slot.type == io.ringtrade.engine.api.event.EventType.MARKET_DATA && slot.instrumentId >= 0) {
+                    present.set(slot.instrumentId);
+                }
+            }
+        }
+        return present;
+    }
+
+    private EventJournal recordInto(final BacktestRun run) {
+        final ChronicleEventJournal record = ChronicleEventJournal.open(journalOut);
+        if (record.entryCount() != 0) {
+            record.close();
+            throw new UserException("journal " + journalOut + " already has " + record.entryCount()
+                + " entries; record into a new directory");
+        }
+        JournalManifest.writeOrCheck(journalOut, manifest(run));
+        return record;
+    }
+
+    /** The configuration that replays this backtest from its journal: its instruments and its one book. */
+    private EngineConfig manifest(final BacktestRun run) {
+        final InstrumentRegistry instruments = run.logic().instruments();
+        final List<String> traded = new ArrayList<>();
+        for (final int id : run.book().instruments()) {
+            traded.add(instruments.get(id).symbol());
+        }
+        final BookRules rules = run.book().rules();
+        final BookConfig book = new BookConfig(strategy, strategy, new java.util.TreeMap<>(params), traded,
+            run.book().interval(), run.book().cash(), FixedPoint.of(rules.slippageBps()),
+            FixedPoint.of(rules.commissionBps()), rules.allowShort(), rules.minNotional(),
+            rules.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN);
+        return new EngineConfig(Mode.PAPER, out, Duration.ZERO,
+            new PipelineConfig(PipelineConfig.RING_SIZE_DEFAULT, PipelineConfig.WAIT_STRATEGY_DEFAULT),
+            new JournalConfig(journalOut, JournalConfig.DURABILITY_DEFAULT, 0),
+            new FeedConfig(FeedType.JOURNAL, journalOut.toString(), traded.get(0), 0),
+            JournalManifest.instrumentConfigs(instruments), List.of(book));
     }
 
     /** Validates the arguments and builds the business logic and its input. */
@@ -118,18 +182,46 @@ public final class BacktestCommand implements Runnable {
         if (cashFixed <= 0) {
             throw new UserException("--cash must be positive, got " + cash);
         }
-        final InstrumentRegistry instruments = Instruments.registry();
-        final List<MarketDataInputs.DataFile> files = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            final Path file = data.get(i);
-            if (!Files.isRegularFile(file)) {
-                throw new UserException(file + ": file not found");
-            }
-            files.add(new MarketDataInputs.DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
+        if (data.isEmpty() == (journal == null)) {
+            throw new UserException("give either --data FILE... or --journal DIR");
         }
-        final MarketDataSource source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks,
-            instruments);
-        final int[] traded = files.stream().mapToInt(f -> instruments.find(f.symbol()).id()).distinct().toArray();
+        final InstrumentRegistry instruments;
+        final MarketDataSource source;
+        final List<String> tradedSymbols = new ArrayList<>();
+        if (journal != null) {
+            instruments = JournalManifest.instruments(journal);
+            if (symbols.isEmpty()) {
+                final java.util.BitSet present = instrumentsWithData(journal);
+                for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+                    tradedSymbols.add(instruments.get(id).symbol());
+                }
+                if (tradedSymbols.isEmpty()) {
+                    throw new UserException("journal " + journal + " holds no market data");
+                }
+            } else {
+                for (final String symbol : symbols) {
+                    if (instruments.find(symbol) == null) {
+                        throw new UserException("journal " + journal + " has no instrument " + symbol);
+                    }
+                    tradedSymbols.add(symbol);
+                }
+            }
+            source = JournalInput.open(journal, spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr());
+        } else {
+            instruments = Instruments.registry();
+            final List<MarketDataInputs.DataFile> files = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                final Path file = data.get(i);
+                if (!Files.isRegularFile(file)) {
+                    throw new UserException(file + ": file not found");
+                }
+                files.add(new MarketDataInputs.DataFile(file,
+                    symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
+                tradedSymbols.add(files.get(i).symbol());
+            }
+            source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
+        }
+        final int[] traded = tradedSymbols.stream().mapToInt(s -> instruments.find(s).id()).distinct().toArray();
         final BookRules rules = new BookRules(slippageBps, commissionBps, allowShort, money("--min-notional", minNotional),
             fill.equals("close"));
         final BookSpec book = new BookSpec(strategy, definition.create(parameters), traded, barInterval, cashFixed, rules);
@@ -137,10 +229,10 @@ public final class BacktestCommand implements Runnable {
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
         runFields.put("parameters", parameters.describe());
-        runFields.put("symbols", String.join(" ", files.stream().map(MarketDataInputs.DataFile::symbol).toList()));
+        runFields.put("symbols", String.join(" ", tradedSymbols));
         runFields.put("interval", barInterval.label());
         runFields.put("fill", fill);
-        return new BacktestRun(logic, source, barInterval, riskFreeRate, runFields);
+        return new BacktestRun(logic, source, book, barInterval, riskFreeRate, runFields);
     }
 
     private static long money(final String option, final String text) {
@@ -152,15 +244,11 @@ public final class BacktestCommand implements Runnable {
     }
 
     /** A prepared backtest: its business logic, its input, and how to summarise it. */
-    record BacktestRun(BusinessLogic logic, MarketDataSource source, Interval interval, double riskFreeRate,
-                       Map<String, String> runFields) {
+    record BacktestRun(BusinessLogic logic, MarketDataSource source, BookSpec book, Interval interval,
+                       double riskFreeRate, Map<String, String> runFields) {
         /** Writes the output files and returns the summary. */
         PerformanceSummary finish(final Path dir) {
-            final PerformanceSummary summary = RunSummaries.summarize(logic, interval.periodsPerYear(), riskFreeRate);
-            final String[] names = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
-            new RunOutputWriter(logic.instruments(), names).writeAll(dir, logic.fillLog(), logic.equityLog(),
-                logic.orderLog(), summary.toJson(new java.util.LinkedHashMap<>(runFields)));
-            return summary;
+            return RunOutputs.write(logic, dir, new LinkedHashMap<>(runFields), interval.periodsPerYear(), riskFreeRate);
         }
 
         /** One line naming the run. */

@@ -30,7 +30,10 @@ final class MarketDataInputs {
     record DataFile(Path path, String symbol) {
     }
 
-    /** Loads every file (all validated before anything runs) and merges them in time order. */
+    /**
+     * Loads every file (all validated before anything runs) and merges them in time order. A null
+     * {@code interval} keeps the data as it is: bars as bars, trades as ticks.
+     */
     static MarketDataSource load(final List<DataFile> files, final Interval interval, final TimeRange range,
                                  final boolean tradesAsTicks, final InstrumentRegistry instruments) {
         final List<MarketDataSource> sources = new ArrayList<>();
@@ -39,12 +42,12 @@ final class MarketDataInputs {
             if (MarketDataFiles.detectKind(file.path()) == FileKind.TRADES) {
                 final TradeSeriesData trades = MarketDataFiles.loadTrades(file.path(), file.symbol(), range);
                 requireData(file, trades.isEmpty());
-                sources.add(tradesAsTicks ? new TradeSeriesSource(trades, instrument)
+                sources.add(tradesAsTicks || interval == null ? new TradeSeriesSource(trades, instrument)
                     : new BarSeriesSource(TradeBarAggregation.aggregate(trades, interval), instrument));
             } else {
                 final BarSeriesData bars = MarketDataFiles.loadBars(file.path(), file.symbol(), range);
                 requireData(file, bars.isEmpty());
-                sources.add(new BarSeriesSource(atInterval(file, bars, interval), instrument));
+                sources.add(new BarSeriesSource(interval == null ? bars : atInterval(file, bars, interval), instrument));
             }
         }
         return sources.size() == 1 ? sources.get(0) : new MergedMarketDataSource(sources);

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The {@code ringtrade} command and its sub-commands. */
 @Command(name = "ringtrade", mixinStandardHelpOptions = true, version = "ringtrade 0.1.0",
     description = "Low-latency in-process trading engine: backtests, paper runs, journals.",
-    subcommands = {RunCommand.class, BacktestCommand.class, StrategiesCommand.class})
+    subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, ImportCommand.class,
+        JournalCommand.class, StrategiesCommand.class})
 public final class RingtradeCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
