@@ -82,6 +82,7 @@ public final class JournalDump {
                 decimal(line, "price", event.signalPrice);
                 line.append(" tag=").append(event.signalTag);
                 decimal(line, "score", event.signalScore);
+                line.append(" book=").append(event.signalBook);
             }
             case EventType.COMMAND -> line.append(" code=").append(CommandCode.name(event.commandCode))
                 .append(" target=").append(event.commandTarget)

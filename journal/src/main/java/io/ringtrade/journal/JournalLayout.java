@@ -43,8 +43,9 @@ import net.openhft.chronicle.bytes.Bytes;
  *    56    checksum int32     low int64        askPrice int64     signalSize int64                      lastQuantity int64
  *    64                       close int64      askQuantity int64  signalPrice int64                     lastPrice int64
  *    72                       volume int64     checksum int32     signalScore int64                     lastFee int64
- *    80                       checksum int32                      checksum int32                        checksum int32
- *  length  60                 84               76                 84                  52                84                   36
+ *    80                       checksum int32                      signalBook int32                      checksum int32
+ *    84                                                           checksum int32
+ *  length  60                 84               76                 88                  52                84                   36
  * </pre>
  * The market data kinds carry only the fields {@link EngineEvent} documents for them; a read slot is
  * {@link EngineEvent#clear() cleared} first, so the other fields come back as their cleared values.
@@ -130,8 +131,10 @@ public final class JournalLayout {
     public static final int SIGNAL_PRICE_OFFSET = 64;
     /** EXTERNAL_SIGNAL: score, int64. */
     public static final int SIGNAL_SCORE_OFFSET = 72;
+    /** EXTERNAL_SIGNAL: index of the book the signal is for, int32. */
+    public static final int SIGNAL_BOOK_OFFSET = 80;
     /** EXTERNAL_SIGNAL: entry length including the checksum. */
-    public static final int EXTERNAL_SIGNAL_LENGTH = 84;
+    public static final int EXTERNAL_SIGNAL_LENGTH = 88;
 
     /** COMMAND: {@code CommandCode}, int32. */
     public static final int COMMAND_CODE_OFFSET = 32;
@@ -201,7 +204,7 @@ public final class JournalLayout {
     /** Whether some entry of this version has exactly {@code length} bytes: a cheap sanity check on a header. */
     public static boolean isEntryLength(final int length) {
         return length == TRADE_LENGTH || length == BAR_LENGTH || length == QUOTE_LENGTH
-            || length == COMMAND_LENGTH || length == TIMER_LENGTH;
+            || length == EXTERNAL_SIGNAL_LENGTH || length == COMMAND_LENGTH || length == TIMER_LENGTH;
     }
 
     /**
@@ -257,6 +260,7 @@ public final class JournalLayout {
                 h = write(bytes, h, event.signalSize);
                 h = write(bytes, h, event.signalPrice);
                 h = write(bytes, h, event.signalScore);
+                h = write(bytes, h, event.signalBook);
             }
             case EventType.COMMAND -> {
                 h = write(bytes, h, event.commandCode);
@@ -347,8 +351,10 @@ public final class JournalLayout {
                 slot.signalSize = bytes.readLong(start + SIGNAL_SIZE_OFFSET);
                 slot.signalPrice = bytes.readLong(start + SIGNAL_PRICE_OFFSET);
                 slot.signalScore = bytes.readLong(start + SIGNAL_SCORE_OFFSET);
+                slot.signalBook = bytes.readInt(start + SIGNAL_BOOK_OFFSET);
                 h = mix(mix(mix(mix(h, slot.signalKey), slot.signalSource), slot.signalAction), slot.signalSizeKind);
-                h = mix(mix(mix(mix(h, slot.signalTag), slot.signalSize), slot.signalPrice), slot.signalScore);
+                h = mix(mix(mix(mix(mix(h, slot.signalTag), slot.signalSize), slot.signalPrice), slot.signalScore),
+                    slot.signalBook);
             }
             case EventType.COMMAND -> {
                 slot.commandCode = bytes.readInt(start + COMMAND_CODE_OFFSET);

@@ -2,24 +2,27 @@ package io.ringtrade.cli;
 
 import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
+import io.ringtrade.adapters.marketdata.MergedMarketDataSource;
 import io.ringtrade.adapters.marketdata.PacedReplay;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
-import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.Durability;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.FeedType;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.output.RunOutputWriter;
-import io.ringtrade.engine.output.RunSummaries;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
 import io.ringtrade.engine.pipeline.StatusBoard;
 import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.journal.ChronicleEventJournal;
+import io.ringtrade.journal.DurabilityPolicy;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +64,15 @@ public final class RunCommand implements Runnable {
     @Option(names = "--exit-at-end", description = "stop by itself when the feed has no more data")
     boolean exitAtEnd;
 
+    @Option(names = "--journal", paramLabel = "DIR", description = "journal directory (default: journal.dir of the configuration, ./data/journal)")
+    Path journalDir;
+
+    @Option(names = "--signals", paramLabel = "FILE", description = "replay recorded external signals (time,key,book,symbol,action,size_kind,size,price) with the feed")
+    Path signalsFile;
+
+    @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released order (client order id, book, symbol, side, quantity) to FILE")
+    Path effectsLogFile;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -70,13 +82,64 @@ public final class RunCommand implements Runnable {
         final EngineConfig config = configFile == null ? EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION)
             : EngineConfigLoader.load(configFile);
         final Path outputDir = out != null ? out : config.outputDir();
+        final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
         final InstrumentRegistry instruments = EngineAssembly.instruments(config);
         final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
-        final MarketDataSource feedSource = feedSource(config, instruments);
+        final String[] bookNames = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
+        final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
         final double replaySpeed = speed != null ? speed : config.feed().speed();
 
-        final EnginePipeline pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE,
-            config.pipeline().ringSize(), config.pipeline().waitStrategy(), 0);
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
+                 config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
+                     : DurabilityPolicy.OS_CACHE);
+             EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
+            JournalManifest.writeOrCheck(journalPath, config);
+            final Recovery recovery = recover(journalPath, journal.entryCount(), logic);
+            final EnginePipeline pipeline = new EnginePipeline(logic, journal,
+                effectsLog == null ? EffectSink.NONE : effectsLog, config.pipeline().ringSize(),
+                config.pipeline().waitStrategy(), recovery.entries());
+            runLive(console, config, logic, pipeline, new SkippingSource(feedSource, recovery.feedEvents()), replaySpeed,
+                recovery, journalPath, outputDir);
+        }
+    }
+
+    /** What recovery found in the journal: entries replayed, of which feed inputs, and how long it took. */
+    private record Recovery(long entries, long feedEvents, long millis) {
+    }
+
+    /**
+     * Rebuilds every book, order, bar and indicator by replaying the journal through business logic with effects
+     * suppressed (nothing is released: whatever those inputs caused was released, or not, before the stop). The
+     * simulated venue has nothing to reconcile; live venues will reconcile here.
+     */
+    private Recovery recover(final Path journalPath, final long entries, final BusinessLogic logic) {
+        if (entries == 0) {
+            return new Recovery(0, 0, 0);
+        }
+        final long started = System.nanoTime();
+        long feedEvents = 0;
+        long read = 0;
+        try (JournalInput input = JournalInput.open(journalPath, spec.commandLine().getErr())) {
+            final EngineEvent slot = new EngineEvent();
+            while (read < entries && input.next(slot)) {
+                logic.onEvent(slot);
+                slot.effects.clear();
+                if (slot.type == EventType.MARKET_DATA || slot.type == EventType.EXTERNAL_SIGNAL) {
+                    feedEvents++;
+                }
+                read++;
+            }
+        }
+        if (read != entries) {
+            throw new UserException("journal " + journalPath + " holds " + entries + " entries but only " + read
+                + " could be replayed; refusing to continue on top of a gap");
+        }
+        return new Recovery(entries, feedEvents, (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    private void runLive(final PrintWriter console, final EngineConfig config, final BusinessLogic logic,
+                         final EnginePipeline pipeline, final MarketDataSource feedSource, final double replaySpeed,
+                         final Recovery recovery, final Path journalPath, final Path outputDir) {
         final PacedReplay feed = new PacedReplay(feedSource, pipeline::publish, replaySpeed, System::nanoTime);
         final Thread feedThread = new Thread(feed, "ringtrade-feed");
         feedThread.setDaemon(true);
@@ -90,13 +153,17 @@ public final class RunCommand implements Runnable {
             }
         }, "ringtrade-shutdown"));
 
-        console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, ring %d, wait strategy %s, %d cores%n",
-            config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed,
+        console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, journal %s, ring %d, wait strategy %s, %d cores%n",
+            config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed, journalPath,
             config.pipeline().ringSize(), pipeline.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        if (recovery.entries() > 0) {
+            console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed); the feed resumes after"
+                + " its %d journaled inputs%n", recovery.entries(), recovery.millis(), recovery.feedEvents());
+        }
         console.flush();
         final long started = System.nanoTime();
         feedThread.start();
-        final StatusLine status = new StatusLine(pipeline.status(), feed, console, started);
+        final StatusLine status = new StatusLine(pipeline.status(), feed, console, started, recovery);
         final long statusNanos = config.statusInterval().toNanos();
         try {
             waitForStop(feed, pipeline, status, statusNanos);
@@ -107,10 +174,7 @@ public final class RunCommand implements Runnable {
             pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             logic.finish(endTime, logic.eventsProcessed());
             console.println(status.line());
-            final PerformanceSummary summary = RunSummaries.summarize(logic, logic.clockInterval().periodsPerYear(), 0);
-            final String[] names = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
-            new RunOutputWriter(instruments, names).writeAll(outputDir, logic.fillLog(), logic.equityLog(),
-                logic.orderLog(), summary.toJson());
+            final PerformanceSummary summary = RunOutputs.write(logic, outputDir, null);
             console.println("stopped cleanly: open orders cancelled; all books together:");
             console.println(summary.toTable());
             for (final var book : logic.books()) {
@@ -144,13 +208,26 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    private static MarketDataSource feedSource(final EngineConfig config, final InstrumentRegistry instruments) {
+    private MarketDataSource feedSource(final EngineConfig config, final InstrumentRegistry instruments,
+                                        final String[] bookNames) {
+        if (config.feed().type() == FeedType.JOURNAL) {
+            throw new UserException("feed.type = journal is for journal manifests; run needs trades-replay or bars-replay");
+        }
         final Path file = DataFiles.resolve(config.feed().file());
         final String symbol = config.feed().symbol();
         final int instrument = instruments.intern(symbol);
-        return config.feed().type() == FeedType.TRADES_REPLAY
+        final MarketDataSource market = config.feed().type() == FeedType.TRADES_REPLAY
             ? new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument)
             : new BarSeriesSource(MarketDataFiles.loadBars(file, symbol), instrument);
+        if (signalsFile == null) {
+            return market;
+        }
+        final java.util.Map<String, Integer> books = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < bookNames.length; i++) {
+            books.put(bookNames[i], i);
+        }
+        // market data first on equal times: a signal at time t acts on the market as of t
+        return new MergedMarketDataSource(java.util.List.of(market, SignalFile.load(signalsFile, books, instruments)));
     }
 
     /** Formats the periodic status line from the read model (never from business-logic state). */
@@ -159,12 +236,15 @@ public final class RunCommand implements Runnable {
         private final PacedReplay feed;
         private final PrintWriter console;
         private final long started;
+        private final Recovery recovery;
 
-        StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started) {
+        StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started,
+                   final Recovery recovery) {
             this.board = board;
             this.feed = feed;
             this.console = console;
             this.started = started;
+            this.recovery = recovery;
         }
 
         void print() {
@@ -178,6 +258,10 @@ public final class RunCommand implements Runnable {
             line.append(String.format("[%02d:%02d:%02d] events %d orders %d fills %d rejected %d",
                 seconds / 3600, seconds / 60 % 60, seconds % 60, board.events(), board.orders(), board.fills(),
                 board.rejections()));
+            if (recovery.entries() > 0) {
+                line.append(" (replayed ").append(recovery.entries()).append(" in ").append(recovery.millis()).append(" ms)");
+            }
+            line.append(" journaled ").append(board.journaled());
             final String[] names = board.bookNames();
             for (int i = 0; i < names.length; i++) {
                 line.append(" | ").append(names[i]).append(' ');

@@ -48,6 +48,9 @@ public final class BusinessLogic {
     private final Interval clockInterval;
     private final DecisionBook[][] booksByInstrument;
     private final EngineEvent finishSlot = new EngineEvent();
+    private final org.agrona.collections.LongHashSet seenSignalKeys = new org.agrona.collections.LongHashSet();
+    private long duplicateSignals;
+    private long invalidSignals;
     private long eventsProcessed;
     private boolean finished;
 
@@ -106,8 +109,9 @@ public final class BusinessLogic {
         switch (event.type) {
             case EventType.MARKET_DATA -> onMarketData(event);
             case EventType.COMMAND -> onCommand(event);
+            case EventType.EXTERNAL_SIGNAL -> onSignal(event);
             default -> {
-                // signals, execution reports and timers are handled by later stages of the engine
+                // execution reports and timers are handled by later stages of the engine
             }
         }
     }
@@ -135,6 +139,25 @@ public final class BusinessLogic {
                 book.addTrade(instrument, time, event.price, event.quantity);
             }
         }
+    }
+
+    /**
+     * An external signal: its idempotency key is checked first, so a sender's retry, or a signal journaled before
+     * a crash and sent again after it, causes no second order.
+     */
+    private void onSignal(final EngineEvent event) {
+        if (!seenSignalKeys.add(event.signalKey)) {
+            duplicateSignals++;
+            return;
+        }
+        final int book = event.signalBook;
+        final int instrument = event.instrumentId;
+        if (book < 0 || book >= decisionBooks.length || instrument < 0 || instrument >= market.size()
+            || !decisionBooks[book].trades(instrument)) {
+            invalidSignals++;
+            return;
+        }
+        decisionBooks[book].onSignal(event, market.last(instrument), orders);
     }
 
     private void updatePrice(final int instrument, final long price) {
@@ -181,6 +204,16 @@ public final class BusinessLogic {
     /** True once the input has ended ({@link #finish} or an END_OF_DATA command). */
     public boolean isFinished() {
         return finished;
+    }
+
+    /** External signals ignored because their idempotency key was seen before. */
+    public long duplicateSignals() {
+        return duplicateSignals;
+    }
+
+    /** External signals ignored because their book or instrument does not exist or does not match. */
+    public long invalidSignals() {
+        return invalidSignals;
     }
 
     /** Inputs processed. */

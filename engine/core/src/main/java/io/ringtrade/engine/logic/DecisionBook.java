@@ -1,6 +1,8 @@
 package io.ringtrade.engine.logic;
 
+import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderType;
+import io.ringtrade.engine.api.event.SignalSizeKind;
 import io.ringtrade.engine.api.market.BarAccumulator;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
@@ -143,6 +145,36 @@ public final class DecisionBook {
                 + " (expected 1 buy, -1 sell or 0 hold)");
         }
         entry.place(order, close, timeNanos);
+    }
+
+    /**
+     * An external signal for this book: buy (+1) or sell (−1) the signal's size (a quantity, or money converted at
+     * {@code lastPrice}), rounded down to the lot, or close (0) the whole position. With a price it is a limit order
+     * at that price, otherwise a market order. Risk checks apply as for decisions.
+     */
+    public void onSignal(final EngineEvent signal, final long lastPrice, final OrderEntry entry) {
+        final int instrumentId = signal.instrumentId;
+        final long held = book.position(instrumentId);
+        final long lot = instruments.get(instrumentId).lotSize();
+        final Order order = entry.template();
+        order.bookIndex = book.index();
+        order.instrumentId = instrumentId;
+        order.type = signal.signalPrice > 0 ? OrderType.LIMIT : OrderType.MARKET;
+        order.price = signal.signalPrice;
+        if (signal.signalAction == 0) {
+            if (held == 0) {
+                return;
+            }
+            order.side = held > 0 ? -1 : 1;
+            order.quantity = Math.abs(held);
+        } else {
+            order.side = signal.signalAction > 0 ? 1 : -1;
+            final long quantity = signal.signalSizeKind == SignalSizeKind.NOTIONAL
+                ? (lastPrice <= 0 ? 0 : FixedPoint.divideFloor(signal.signalSize, lastPrice))
+                : signal.signalSize;
+            order.quantity = FixedPoint.roundDownToStep(quantity, lot);
+        }
+        entry.place(order, signal.signalPrice > 0 ? signal.signalPrice : lastPrice, signal.eventTimeNanos);
     }
 
     private long equalShare() {

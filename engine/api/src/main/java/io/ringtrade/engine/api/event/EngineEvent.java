@@ -61,7 +61,7 @@ public final class EngineEvent {
     public int signalSource;
     /** +1 buy, -1 sell, 0 close/flat. */
     public int signalAction;
-    /** How {@link #signalSize} is meant (quantity, notional, percent of equity). */
+    /** How {@link #signalSize} is meant: {@link SignalSizeKind}. */
     public int signalSizeKind;
     /** Size, fixed-point. */
     public long signalSize;
@@ -71,6 +71,8 @@ public final class EngineEvent {
     public int signalTag;
     /** Score or confidence, fixed-point. */
     public long signalScore;
+    /** Index of the book the signal is for (senders name a book; the edge interns the name to its index). */
+    public int signalBook;
 
     // ---- COMMAND -------------------------------------------------------------------------------------
     /** {@link CommandCode}. */
@@ -125,6 +127,7 @@ public final class EngineEvent {
         signalPrice = 0;
         signalTag = 0;
         signalScore = 0;
+        signalBook = 0;
         commandCode = 0;
         commandTarget = -1;
         commandArgument = 0;
@@ -164,6 +167,7 @@ public final class EngineEvent {
         signalPrice = other.signalPrice;
         signalTag = other.signalTag;
         signalScore = other.signalScore;
+        signalBook = other.signalBook;
         commandCode = other.commandCode;
         commandTarget = other.commandTarget;
         commandArgument = other.commandArgument;
@@ -200,6 +204,22 @@ public final class EngineEvent {
         low = l;
         close = c;
         volume = v;
+        return this;
+    }
+
+    /** Fills this slot as an external signal for book {@code book} with idempotency key {@code key}. */
+    public EngineEvent setSignal(final long timeNanos, final long key, final int book, final int instrument,
+                                 final int action, final int sizeKind, final long size, final long limitPrice) {
+        clear();
+        type = EventType.EXTERNAL_SIGNAL;
+        eventTimeNanos = timeNanos;
+        signalKey = key;
+        signalBook = book;
+        instrumentId = instrument;
+        signalAction = action;
+        signalSizeKind = sizeKind;
+        signalSize = size;
+        signalPrice = limitPrice;
         return this;
     }
 
