@@ -174,6 +174,12 @@ public final class RunCommand implements Runnable {
             pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             logic.finish(endTime, logic.eventsProcessed());
             console.println(status.line());
+            final Histogram latency = pipeline.status().tickToOrderSoFar();
+            if (latency.getTotalCount() > 0) {
+                console.printf("tick-to-order latency over the run (ingress to release, %d orders): p50 %.1f us, p99 %.1f us,"
+                    + " max %.1f us%n", latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+            }
             final PerformanceSummary summary = RunOutputs.write(logic, outputDir, null);
             console.println("stopped cleanly: open orders cancelled; all books together:");
             console.println(summary.toTable());
@@ -267,10 +273,11 @@ public final class RunCommand implements Runnable {
                 line.append(" | ").append(names[i]).append(' ');
                 FixedPoint.appendTo(line, Math.round(FixedPoint.toDouble(board.equity(i)) * 100) * 1_000_000L);
             }
-            final Histogram latency = board.tickToOrderSoFar();
-            line.append(" | p99 tick-to-order ");
+            final Histogram latency = board.tickToOrderSinceLastCall();
+            line.append(" | tick-to-order p99 ");
             line.append(latency.getTotalCount() == 0 ? "n/a"
-                : String.format("%.1f us", latency.getValueAtPercentile(99) / 1000.0));
+                : String.format("%.1f us (%d orders)", latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getTotalCount()));
             if (feed.lastEventTime() != 0) {
                 line.append(" | data time ").append(RunOutputWriter.isoTime(feed.lastEventTime()));
             }

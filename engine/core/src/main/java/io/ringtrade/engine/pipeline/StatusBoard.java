@@ -89,9 +89,16 @@ public final class StatusBoard {
     }
 
     /**
-     * Tick-to-order latency over the whole run so far (the status thread's copy). Only one thread (the status
-     * line) should call this.
+     * Tick-to-order latency recorded since the previous call (also added to the whole-run histogram). Called by
+     * the status line only.
      */
+    public synchronized Histogram tickToOrderSinceLastCall() {
+        final Histogram interval = tickToOrder.getIntervalHistogram();
+        tickToOrderTotal.add(interval);
+        return interval;
+    }
+
+    /** Tick-to-order latency over the whole run so far. */
     public synchronized Histogram tickToOrderSoFar() {
         tickToOrderTotal.add(tickToOrder.getIntervalHistogram());
         return tickToOrderTotal.copy();
