@@ -28,6 +28,11 @@ final class JournalInput implements MarketDataSource, AutoCloseable {
         return new JournalInput(JournalReader.open(dir), warnings);
     }
 
+    /** Opens {@code dir} for reading from entry {@code from}. */
+    static JournalInput open(final Path dir, final long from, final PrintWriter warnings) {
+        return new JournalInput(JournalReader.open(dir, from), warnings);
+    }
+
     @Override
     public boolean next(final EngineEvent slot) {
         if (tailProblem != null) {

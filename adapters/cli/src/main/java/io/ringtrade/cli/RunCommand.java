@@ -23,6 +23,8 @@ import io.ringtrade.engine.pipeline.StatusBoard;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.journal.DurabilityPolicy;
+import io.ringtrade.journal.SnapshotStore;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +72,9 @@ public final class RunCommand implements Runnable {
     @Option(names = "--signals", paramLabel = "FILE", description = "replay recorded external signals (time,key,book,symbol,action,size_kind,size,price) with the feed")
     Path signalsFile;
 
+    @Option(names = "--snapshot-interval", paramLabel = "N", description = "snapshot business state every N journaled inputs, 0 = never (default: journal.snapshot-interval of the configuration)")
+    Long snapshotInterval;
+
     @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released order (client order id, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
 
@@ -84,8 +89,7 @@ public final class RunCommand implements Runnable {
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
         final InstrumentRegistry instruments = EngineAssembly.instruments(config);
-        final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
-        final String[] bookNames = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
+        final String[] bookNames = config.books().stream().map(b -> b.name()).toArray(String[]::new);
         final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
         final double replaySpeed = speed != null ? speed : config.feed().speed();
 
@@ -94,17 +98,46 @@ public final class RunCommand implements Runnable {
                      : DurabilityPolicy.OS_CACHE);
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
             JournalManifest.writeOrCheck(journalPath, config);
-            final Recovery recovery = recover(journalPath, journal.entryCount(), logic);
-            final EnginePipeline pipeline = new EnginePipeline(logic, journal,
-                effectsLog == null ? EffectSink.NONE : effectsLog, config.pipeline().ringSize(),
-                config.pipeline().waitStrategy(), recovery.entries());
-            runLive(console, config, logic, pipeline, new SkippingSource(feedSource, recovery.feedEvents()), replaySpeed,
-                recovery, journalPath, outputDir);
+            final Recovered recovered = recover(journalPath, journal.entryCount(), config, instruments);
+            final BusinessLogic logic = recovered.logic();
+            final Recovery recovery = recovered.recovery();
+            final long interval = snapshotInterval != null ? snapshotInterval : config.journal().snapshotInterval();
+            if (interval < 0) {
+                throw new UserException("--snapshot-interval must not be negative");
+            }
+            final java.util.concurrent.ExecutorService snapshotWriter = java.util.concurrent.Executors
+                .newSingleThreadExecutor(task -> {
+                    final Thread thread = new Thread(task, "ringtrade-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            try {
+                final EnginePipeline pipeline = new EnginePipeline(logic, journal,
+                    effectsLog == null ? EffectSink.NONE : effectsLog, config.pipeline().ringSize(),
+                    config.pipeline().waitStrategy(), recovery.entries(), interval,
+                    (entries, state) -> snapshotWriter.execute(() -> SnapshotStore.write(journalPath, entries, state)));
+                runLive(console, config, logic, pipeline, new SkippingSource(feedSource, recovery.feedEvents()),
+                    replaySpeed, recovery, journalPath, outputDir);
+            } finally {
+                snapshotWriter.shutdown();
+                try {
+                    snapshotWriter.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
-    /** What recovery found in the journal: entries replayed, of which feed inputs, and how long it took. */
-    private record Recovery(long entries, long feedEvents, long millis) {
+    /**
+     * What recovery found: journal entries in all, feed inputs among them, entries covered by the snapshot used
+     * (0 when none), and how long it took.
+     */
+    private record Recovery(long entries, long feedEvents, long fromSnapshot, long millis) {
+    }
+
+    /** Business logic rebuilt by recovery, and what recovery did. */
+    private record Recovered(BusinessLogic logic, Recovery recovery) {
     }
 
     /**
@@ -112,21 +145,33 @@ public final class RunCommand implements Runnable {
      * suppressed (nothing is released: whatever those inputs caused was released, or not, before the stop). The
      * simulated venue has nothing to reconcile; live venues will reconcile here.
      */
-    private Recovery recover(final Path journalPath, final long entries, final BusinessLogic logic) {
+    private Recovered recover(final Path journalPath, final long entries, final EngineConfig config,
+                              final InstrumentRegistry instruments) {
+        BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
         if (entries == 0) {
-            return new Recovery(0, 0, 0);
+            return new Recovered(logic, new Recovery(0, 0, 0, 0));
         }
         final long started = System.nanoTime();
-        long feedEvents = 0;
-        long read = 0;
-        try (JournalInput input = JournalInput.open(journalPath, spec.commandLine().getErr())) {
+        final PrintWriter err = spec.commandLine().getErr();
+        long from = 0;
+        final var snapshot = SnapshotStore.newestUsable(journalPath, entries, why -> err.println("ringtrade: " + why));
+        if (snapshot.isPresent()) {
+            try {
+                logic.restore(snapshot.get().state());
+                from = snapshot.get().entries();
+            } catch (final SnapshotFormatException e) {
+                err.println("ringtrade: snapshot " + snapshot.get().file() + " does not match this engine ("
+                    + e.getMessage() + "); replaying the whole journal");
+                logic = EngineAssembly.businessLogic(config, instruments);
+            }
+        }
+        err.flush();
+        long read = from;
+        try (JournalInput input = JournalInput.open(journalPath, from, err)) {
             final EngineEvent slot = new EngineEvent();
             while (read < entries && input.next(slot)) {
                 logic.onEvent(slot);
                 slot.effects.clear();
-                if (slot.type == EventType.MARKET_DATA || slot.type == EventType.EXTERNAL_SIGNAL) {
-                    feedEvents++;
-                }
                 read++;
             }
         }
@@ -134,7 +179,8 @@ public final class RunCommand implements Runnable {
             throw new UserException("journal " + journalPath + " holds " + entries + " entries but only " + read
                 + " could be replayed; refusing to continue on top of a gap");
         }
-        return new Recovery(entries, feedEvents, (System.nanoTime() - started) / 1_000_000L);
+        return new Recovered(logic, new Recovery(entries, logic.feedInputsProcessed(), from,
+            (System.nanoTime() - started) / 1_000_000L));
     }
 
     private void runLive(final PrintWriter console, final EngineConfig config, final BusinessLogic logic,
@@ -157,8 +203,10 @@ public final class RunCommand implements Runnable {
             config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed, journalPath,
             config.pipeline().ringSize(), pipeline.waitStrategy(), Runtime.getRuntime().availableProcessors());
         if (recovery.entries() > 0) {
-            console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed); the feed resumes after"
-                + " its %d journaled inputs%n", recovery.entries(), recovery.millis(), recovery.feedEvents());
+            console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed)%s; the feed resumes"
+                + " after its %d journaled inputs%n", recovery.entries() - recovery.fromSnapshot(), recovery.millis(),
+                recovery.fromSnapshot() > 0 ? " on top of the snapshot at entry " + recovery.fromSnapshot() : "",
+                recovery.feedEvents());
         }
         console.flush();
         final long started = System.nanoTime();

@@ -1,6 +1,8 @@
 package io.ringtrade.engine.book;
 
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
 
@@ -113,6 +115,24 @@ public final class Book {
                 Math.abs(total), RoundingMode.HALF_UP);
         }
         quantity[instrumentId] = total;
+    }
+
+    /** Writes the account for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid)
+            .writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl);
+    }
+
+    /** Restores the account from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("book " + name);
+        cash = in.readLong();
+        realizedPnl = in.readLong();
+        feesPaid = in.readLong();
+        in.readLongsInto(quantity, "positions");
+        in.readLongsInto(averagePrice, "average prices");
+        in.readLongsInto(markPrice, "marks");
+        in.readLongsInto(roundTripPnl, "round trip P&L");
     }
 
     /** Records the latest price of an instrument, for unrealized P&amp;L and equity. */

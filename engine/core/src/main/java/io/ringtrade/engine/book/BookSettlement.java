@@ -6,6 +6,8 @@ import io.ringtrade.engine.output.FillLog;
 import io.ringtrade.engine.output.OrderLog;
 import io.ringtrade.engine.output.OrderStatus;
 import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.venue.FillHandler;
 import io.ringtrade.engine.venue.Order;
 
@@ -76,6 +78,16 @@ public final class BookSettlement implements FillHandler {
         if (order.logRow >= 0) {
             orderLog.settle(order.logRow, OrderStatus.CANCELLED, reason);
         }
+    }
+
+    /** Writes the counter for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("settlement").writeLong(fillCount);
+    }
+
+    /** Restores the counter from a snapshot. */
+    public void readState(final StateReader in) {
+        fillCount = in.section("settlement").readLong();
     }
 
     /** Fills so far. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 /**
  * The raw closed bars of one instrument, fixed-point (1e-8), in a power-of-two ring addressed by absolute bar
  * index: bars {@code [firstKept(), count())} are available; growing the ring keeps them and lets later bars
@@ -46,6 +49,23 @@ final class BarHistory {
     }
 
     /** Bars appended so far; the latest bar's index is {@code count() - 1}. */
+    void writeState(final StateWriter out) {
+        out.writeInt(count).writeInt(firstKept).writeLongs(start).writeLongs(open).writeLongs(high).writeLongs(low)
+            .writeLongs(close).writeLongs(volume);
+    }
+
+    void readState(final StateReader in) {
+        count = in.readInt();
+        firstKept = in.readInt();
+        start = in.readLongs();
+        open = in.readLongs();
+        high = in.readLongs();
+        low = in.readLongs();
+        close = in.readLongs();
+        volume = in.readLongs();
+        mask = start.length - 1;
+    }
+
     int count() {
         return count;
     }

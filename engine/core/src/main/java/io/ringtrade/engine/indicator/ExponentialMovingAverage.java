@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import io.ringtrade.engine.api.money.FixedPoint;
 
 /**
@@ -26,5 +29,15 @@ final class ExponentialMovingAverage extends NativeIndicator {
         final double close = FixedPoint.toDouble(history.close(bar));
         ema = index == period() ? close : ema + (close - ema) * k;
         return ema;
+    }
+
+    @Override
+    void writeRunningState(final StateWriter out) {
+        out.writeDouble(ema);
+    }
+
+    @Override
+    void readRunningState(final StateReader in) {
+        ema = in.readDouble();
     }
 }

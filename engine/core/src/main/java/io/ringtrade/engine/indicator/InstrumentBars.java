@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Row;
@@ -114,6 +117,57 @@ public final class InstrumentBars {
     /** Bars currently kept (a power of two; grows when an indicator needs more). */
     public int historyBars() {
         return history.capacity();
+    }
+
+    /**
+     * Writes the kept bars and every native indicator's exact state, and the names of the ta4j columns in use, for a
+     * snapshot. Business-logic thread.
+     */
+    public void writeState(final StateWriter out) {
+        out.section("bars " + symbol);
+        history.writeState(out);
+        out.writeInt(indicatorCount);
+        for (int i = 0; i < indicatorCount; i++) {
+            out.writeInt(indicators[i].kind().ordinal()).writeInt(indicators[i].period());
+            indicators[i].writeState(out);
+        }
+        final java.util.List<String> names = columns.names();
+        out.writeInt(names.size());
+        for (final String name : names) {
+            out.writeString(name);
+        }
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote into a fresh instance. Native indicators come back exactly; ta4j
+     * columns are rebuilt over the kept bars (exact while the first bar is still kept, converging after that for
+     * the recursive ones such as EMA-based columns).
+     */
+    public void readState(final StateReader in) {
+        if (history.count() != 0 || indicatorCount != 0) {
+            throw new IllegalStateException(symbol + ": restore into a fresh instance only");
+        }
+        in.section("bars " + symbol);
+        history.readState(in);
+        final int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            final NativeIndicator.Kind kind = NativeIndicator.Kind.values()[in.readInt()];
+            final int period = in.readInt();
+            final NativeIndicator restored = switch (kind) {
+                case SMA -> new SimpleMovingAverage(period, history.capacity());
+                case EMA -> new ExponentialMovingAverage(period, history.capacity());
+                case RSI -> new RelativeStrengthIndex(period, history.capacity());
+            };
+            restored.readState(in);
+            if (indicatorCount == indicators.length) {
+                indicators = Arrays.copyOf(indicators, indicatorCount * 2);
+            }
+            indicators[indicatorCount++] = restored;
+        }
+        final int columnCount = in.readInt();
+        for (int i = 0; i < columnCount; i++) {
+            columns.column(in.readString(), history);
+        }
     }
 
     // ---- reads for IndicatorRow: all relative to the latest bar -------------------------------------------

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 /**
  * An incremental indicator over one instrument's closes that allocates nothing per bar: it is fed every bar
  * from the bar it was created at (or the oldest kept bar, when created late) and records its value for each
@@ -45,6 +48,26 @@ abstract sealed class NativeIndicator permits SimpleMovingAverage, ExponentialMo
     final void grow(final int newCapacity, final int firstBar, final int endBar) {
         values.grow(newCapacity, firstBar, endBar);
     }
+
+    /** Writes how many bars were fed, the kept values and the running state, for a snapshot. */
+    final void writeState(final StateWriter out) {
+        out.writeInt(fed);
+        values.writeState(out);
+        writeRunningState(out);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    final void readState(final StateReader in) {
+        fed = in.readInt();
+        values.readState(in);
+        readRunningState(in);
+    }
+
+    /** Writes the state {@link #next} carries from bar to bar. */
+    abstract void writeRunningState(StateWriter out);
+
+    /** Restores the state {@link #next} carries from bar to bar. */
+    abstract void readRunningState(StateReader in);
 
     /**
      * The value at {@code bar}, given that {@code index} bars were fed before it; advances the state.

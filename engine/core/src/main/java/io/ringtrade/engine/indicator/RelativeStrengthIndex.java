@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import io.ringtrade.engine.api.money.FixedPoint;
 
 /**
@@ -46,5 +49,16 @@ final class RelativeStrengthIndex extends NativeIndicator {
         }
         final double relativeStrength = averageGain / averageLoss;
         return HUNDRED - HUNDRED / (1.0 + relativeStrength);
+    }
+
+    @Override
+    void writeRunningState(final StateWriter out) {
+        out.writeDouble(averageGain).writeDouble(averageLoss);
+    }
+
+    @Override
+    void readRunningState(final StateReader in) {
+        averageGain = in.readDouble();
+        averageLoss = in.readDouble();
     }
 }

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import io.ringtrade.engine.api.money.FixedPoint;
 
 /**
@@ -27,5 +30,15 @@ final class SimpleMovingAverage extends NativeIndicator {
             sum -= history.close(bar - period());
         }
         return index + 1 >= period() ? sum / divisor : Double.NaN;
+    }
+
+    @Override
+    void writeRunningState(final StateWriter out) {
+        out.writeLong(sum);
+    }
+
+    @Override
+    void readRunningState(final StateReader in) {
+        sum = in.readLong();
     }
 }

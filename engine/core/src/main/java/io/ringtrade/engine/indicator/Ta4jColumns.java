@@ -38,6 +38,7 @@ final class Ta4jColumns {
     private final String symbol;
     private final Map<String, Column> byName = new HashMap<>();
     private final List<Column> columns = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private BarSeries series;
     /** Instrument bar index of the series' bar 0. */
     private int firstSeriesBar;
@@ -81,7 +82,13 @@ final class Ta4jColumns {
         final Column column = new Column(NamedColumns.create(name, series), capacity, startIndex);
         byName.put(name, column);
         columns.add(column);
+        names.add(name);
         return column;
+    }
+
+    /** Names of the columns requested so far, in the order they were first requested. */
+    List<String> names() {
+        return List.copyOf(names);
     }
 
     /** Adds {@code bar} to the series (if one exists) and evaluates every column at it. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import java.util.Arrays;
 
 /**
@@ -33,6 +36,15 @@ final class ValueRing {
         }
         values = grown;
         mask = newMask;
+    }
+
+    void writeState(final StateWriter out) {
+        out.writeDoubles(values);
+    }
+
+    void readState(final StateReader in) {
+        values = in.readDoubles();
+        mask = values.length - 1;
     }
 
     private static double[] newSlots(final int capacity) {

@@ -13,6 +13,8 @@ import io.ringtrade.engine.output.FillLog;
 import io.ringtrade.engine.output.OrderLog;
 import io.ringtrade.engine.risk.BookRules;
 import io.ringtrade.engine.risk.PreTradeRisk;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
 import java.util.HashSet;
@@ -47,11 +49,14 @@ public final class BusinessLogic {
     private final RoundTripLog roundTrips = new RoundTripLog();
     private final Interval clockInterval;
     private final DecisionBook[][] booksByInstrument;
+    /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
+    public static final int STATE_VERSION = 1;
     private final EngineEvent finishSlot = new EngineEvent();
     private final org.agrona.collections.LongHashSet seenSignalKeys = new org.agrona.collections.LongHashSet();
     private long duplicateSignals;
     private long invalidSignals;
     private long eventsProcessed;
+    private long feedInputsProcessed;
     private boolean finished;
 
     /** Business logic for these books over the registered instruments. */
@@ -105,6 +110,9 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
+            feedInputsProcessed++;
+        }
         orders.beginInput(event);
         switch (event.type) {
             case EventType.MARKET_DATA -> onMarketData(event);
@@ -214,6 +222,92 @@ public final class BusinessLogic {
     /** External signals ignored because their book or instrument does not exist or does not match. */
     public long invalidSignals() {
         return invalidSignals;
+    }
+
+    /**
+     * The whole business-logic state as bytes: books, working orders, bars being built, bar histories and
+     * indicators, logs, counters and seen signal keys. Restoring these bytes into business logic built from the same
+     * configuration ({@link #restore}) and feeding it the inputs after the snapshot gives the same state as feeding
+     * it every input. Decision functions are rebuilt from configuration, so they must keep no state of their own
+     * between calls (the built-in ones keep none). Business-logic thread.
+     */
+    public byte[] snapshot() {
+        final StateWriter out = new StateWriter();
+        out.section("ringtrade-state").writeInt(STATE_VERSION).writeInt(books.length).writeInt(market.size());
+        out.writeLong(eventsProcessed).writeLong(feedInputsProcessed).writeBoolean(finished)
+            .writeLong(duplicateSignals).writeLong(invalidSignals);
+        final long[] keys = new long[seenSignalKeys.size()];
+        int n = 0;
+        final org.agrona.collections.LongHashSet.LongIterator iterator = seenSignalKeys.iterator();
+        while (iterator.hasNext()) {
+            keys[n++] = iterator.nextValue();
+        }
+        java.util.Arrays.sort(keys); // canonical order: equal states give equal bytes
+        out.writeLongs(keys);
+        for (final Book book : books) {
+            book.writeState(out);
+        }
+        for (final DecisionBook book : decisionBooks) {
+            book.writeState(out);
+        }
+        market.writeState(out);
+        venue.writeState(out);
+        risk.writeState(out);
+        orders.writeState(out);
+        settlement.writeState(out);
+        equity.writeState(out);
+        fillLog.writeState(out);
+        equityLog.writeState(out);
+        orderLog.writeState(out);
+        roundTrips.writeState(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Replaces the state of this freshly built business logic with a {@link #snapshot}'s.
+     *
+     * @throws io.ringtrade.engine.snapshot.SnapshotFormatException when the bytes were written by another version or
+     *                                                              for another configuration
+     */
+    public void restore(final byte[] state) {
+        if (eventsProcessed != 0) {
+            throw new IllegalStateException("restore into fresh business logic only");
+        }
+        final StateReader in = new StateReader(state);
+        in.section("ringtrade-state");
+        in.expectInt(STATE_VERSION, "state version");
+        in.expectInt(books.length, "number of books");
+        in.expectInt(market.size(), "number of instruments");
+        eventsProcessed = in.readLong();
+        feedInputsProcessed = in.readLong();
+        finished = in.readBoolean();
+        duplicateSignals = in.readLong();
+        invalidSignals = in.readLong();
+        for (final long key : in.readLongs()) {
+            seenSignalKeys.add(key);
+        }
+        for (final Book book : books) {
+            book.readState(in);
+        }
+        for (final DecisionBook book : decisionBooks) {
+            book.readState(in);
+        }
+        market.readState(in);
+        venue.readState(in);
+        risk.readState(in);
+        orders.readState(in);
+        settlement.readState(in);
+        equity.readState(in);
+        fillLog.readState(in);
+        equityLog.readState(in);
+        orderLog.readState(in);
+        roundTrips.readState(in);
+        in.finish();
+    }
+
+    /** Market data and external signals processed: how far the feeds got. */
+    public long feedInputsProcessed() {
+        return feedInputsProcessed;
     }
 
     /** Inputs processed. */

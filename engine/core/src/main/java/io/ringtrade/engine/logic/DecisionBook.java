@@ -10,6 +10,8 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.indicator.InstrumentBars;
 import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.venue.Order;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
@@ -191,6 +193,27 @@ public final class DecisionBook {
         }
         return FixedPoint.roundDownToStep(FixedPoint.mulDiv(money, FixedPoint.SCALE, costPerUnit, RoundingMode.FLOOR),
             lot);
+    }
+
+    /** Writes the bar being built and the bar history of every traded instrument, for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("decisions " + spec.name());
+        for (final int id : traded) {
+            final BarAccumulator bar = building[id];
+            out.writeBoolean(bar.hasBar()).writeLong(bar.startNanos()).writeLong(bar.open()).writeLong(bar.high())
+                .writeLong(bar.low()).writeLong(bar.close()).writeLong(bar.volume());
+            bars[id].writeState(out);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into a freshly built book. */
+    public void readState(final StateReader in) {
+        in.section("decisions " + spec.name());
+        for (final int id : traded) {
+            building[id].restore(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong());
+            bars[id].readState(in);
+        }
     }
 
     /** This book's account. */

@@ -3,6 +3,8 @@ package io.ringtrade.engine.logic;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.output.EquityLog;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
 
@@ -82,6 +84,16 @@ public final class EquityRecorder {
             total += first == 0 ? share : FixedPoint.mulDiv(share, market.last(instrument), first, RoundingMode.HALF_UP);
         }
         return total + (initialCash - (initialCash / n) * n);
+    }
+
+    /** Writes the bar being recorded for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("equity-recorder").writeLong(currentBar);
+    }
+
+    /** Restores the bar being recorded from a snapshot. */
+    public void readState(final StateReader in) {
+        currentBar = in.section("equity-recorder").readLong();
     }
 
     /** Total initial cash of all books. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.logic;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 /**
  * Latest and first price per instrument, the first stage of business logic. The first price anchors the
  * buy-and-hold benchmark. Owned by the business-logic thread.
@@ -20,6 +23,18 @@ public final class MarketState {
             first[instrumentId] = price;
         }
         last[instrumentId] = price;
+    }
+
+    /** Writes the prices for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("market").writeLongs(last).writeLongs(first);
+    }
+
+    /** Restores the prices from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("market");
+        in.readLongsInto(last, "last prices");
+        in.readLongsInto(first, "first prices");
     }
 
     /** Latest price, 0 before any. */

@@ -8,6 +8,8 @@ import io.ringtrade.engine.output.OrderStatus;
 import io.ringtrade.engine.risk.BookRules;
 import io.ringtrade.engine.risk.PreTradeRisk;
 import io.ringtrade.engine.risk.RejectReason;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.venue.Order;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
@@ -82,6 +84,16 @@ public final class OrderEntry {
         effect.price = order.price;
         ordersAccepted++;
         return true;
+    }
+
+    /** Writes the counter for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("order-entry").writeLong(ordersAccepted);
+    }
+
+    /** Restores the counter from a snapshot. */
+    public void readState(final StateReader in) {
+        ordersAccepted = in.section("order-entry").readLong();
     }
 
     /** Orders accepted so far. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.output;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 /**
  * One row per bar: equity, cash, positions value, buy-and-hold benchmark equity and whether any position was
  * open (the source of {@code equity.csv} and of the metrics). Written by the business-logic thread; read after
@@ -22,6 +25,26 @@ public final class EquityLog {
         positionsValue.add(positions);
         benchmark.add(benchmarkEquity);
         inPosition.add(anyPosition ? 1 : 0);
+    }
+
+    /** Writes every column for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("equity");
+        for (final LongColumn column : columns()) {
+            column.writeState(out);
+        }
+    }
+
+    /** Restores every column from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("equity");
+        for (final LongColumn column : columns()) {
+            column.readState(in);
+        }
+    }
+
+    private LongColumn[] columns() {
+        return new LongColumn[] {time, equity, cash, positionsValue, benchmark, inPosition};
     }
 
     /** Number of rows. */

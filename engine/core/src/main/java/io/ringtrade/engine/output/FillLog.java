@@ -1,5 +1,8 @@
 package io.ringtrade.engine.output;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 /**
  * Every fill of a run, in order, as primitive columns (the source of {@code trades.csv}). Written by the
  * business-logic thread; read after the run stops.
@@ -28,6 +31,26 @@ public final class FillLog {
         book.add(bookIndex);
         orderId.add(clientOrderId);
         realizedPnl.add(realized);
+    }
+
+    /** Writes every column for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("fills");
+        for (final LongColumn column : columns()) {
+            column.writeState(out);
+        }
+    }
+
+    /** Restores every column from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("fills");
+        for (final LongColumn column : columns()) {
+            column.readState(in);
+        }
+    }
+
+    private LongColumn[] columns() {
+        return new LongColumn[] {time, instrument, side, quantity, price, fee, book, orderId, realizedPnl};
     }
 
     /** Number of fills. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.output;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import java.util.Arrays;
 
 /**
@@ -43,6 +46,18 @@ public final class LongColumn {
     /** Number of values. */
     public int size() {
         return size;
+    }
+
+    /** Writes the values for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.writeLongs(values, size);
+    }
+
+    /** Replaces the values with a snapshot's. */
+    public void readState(final StateReader in) {
+        final long[] restored = in.readLongs();
+        size = restored.length;
+        values = Arrays.copyOf(restored, Math.max(16, restored.length));
     }
 
     /** A copy of the values. */

@@ -1,5 +1,8 @@
 package io.ringtrade.engine.output;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +52,38 @@ public final class OrderLog {
     /** Replaces the recorded quantity (cash-sized orders learn theirs at the fill). */
     public void setQuantity(final int row, final long orderQuantity) {
         quantity.set(row, orderQuantity);
+    }
+
+    /** Writes every column and the reason table for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("orders");
+        for (final LongColumn column : columns()) {
+            column.writeState(out);
+        }
+        out.writeInt(reasons.size());
+        for (final String why : reasons) {
+            out.writeString(why);
+        }
+    }
+
+    /** Restores every column and the reason table from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("orders");
+        for (final LongColumn column : columns()) {
+            column.readState(in);
+        }
+        final int count = in.readInt();
+        reasons.clear();
+        reasonIds.clear();
+        for (int i = 0; i < count; i++) {
+            final String why = in.readString();
+            reasons.add(why);
+            reasonIds.put(why, i);
+        }
+    }
+
+    private LongColumn[] columns() {
+        return new LongColumn[] {time, orderId, book, instrument, side, type, quantity, price, status, reason};
     }
 
     private int intern(final String why) {

@@ -42,13 +42,30 @@ public final class EnginePipeline implements AutoCloseable {
     private final EventHandler<EngineEvent> lastStage;
     private volatile boolean stopped;
 
+    /** Receives business-logic snapshots, on the business-logic thread; must hand the bytes off quickly. */
+    @FunctionalInterface
+    public interface SnapshotSink {
+        /** A snapshot of the state after the first {@code entries} inputs. */
+        void onSnapshot(long entries, byte[] state);
+    }
+
+    /** Builds and starts the pipeline without snapshots. */
+    public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
+                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
+        this(logic, journal, sink, ringSize, waitStrategy, firstSequence, 0, (entries, state) -> {
+        });
+    }
+
     /**
      * Builds and starts the pipeline.
      *
-     * @param firstSequence sequence number of the first input published here (journal entries already present)
+     * @param firstSequence    sequence number of the first input published here (journal entries already present)
+     * @param snapshotInterval take a snapshot after every this many inputs (counted over the whole journal); 0 = never
+     * @param snapshots        where snapshots go
      */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
-                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
+                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
+                          final long snapshotInterval, final SnapshotSink snapshots) {
         final int cores = Runtime.getRuntime().availableProcessors();
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
         this.status = new StatusBoard(logic);
@@ -70,6 +87,9 @@ public final class EnginePipeline implements AutoCloseable {
         };
         final EventHandler<EngineEvent> businessStage = (event, sequence, endOfBatch) -> {
             logic.onEvent(event);
+            if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
+                snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
+            }
             if (endOfBatch) {
                 status.publish(logic);
             }

@@ -2,6 +2,8 @@ package io.ringtrade.engine.risk;
 
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
 
@@ -49,6 +51,16 @@ public final class PreTradeRisk {
             }
         }
         return null;
+    }
+
+    /** Writes the counters for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("risk").writeLongs(rejections);
+    }
+
+    /** Restores the counters from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("risk").readLongsInto(rejections, "rejection counters");
     }
 
     /** Refusals so far for one reason. */

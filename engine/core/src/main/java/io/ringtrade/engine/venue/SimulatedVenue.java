@@ -2,6 +2,8 @@ package io.ringtrade.engine.venue;
 
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
 
@@ -54,6 +56,46 @@ public final class SimulatedVenue {
             working = java.util.Arrays.copyOf(working, workingCount * 2);
         }
         working[workingCount++] = copy;
+    }
+
+    /** Writes the working orders, in submission order, for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("venue").writeInt(workingCount);
+        for (int i = 0; i < workingCount; i++) {
+            final Order order = working[i];
+            out.writeLong(order.id).writeInt(order.bookIndex).writeInt(order.instrumentId).writeInt(order.side)
+                .writeInt(order.type).writeLong(order.quantity).writeLong(order.price).writeBoolean(order.sizeToCash)
+                .writeLong(order.ocoGroup).writeLong(order.placedNanos).writeInt(order.logRow);
+        }
+    }
+
+    /** Replaces the working orders with a snapshot's. */
+    public void readState(final StateReader in) {
+        in.section("venue");
+        cancelAllSilently();
+        final int count = in.readInt();
+        final Order order = new Order();
+        for (int i = 0; i < count; i++) {
+            order.id = in.readLong();
+            order.bookIndex = in.readInt();
+            order.instrumentId = in.readInt();
+            order.side = in.readInt();
+            order.type = in.readInt();
+            order.quantity = in.readLong();
+            order.price = in.readLong();
+            order.sizeToCash = in.readBoolean();
+            order.ocoGroup = in.readLong();
+            order.placedNanos = in.readLong();
+            order.logRow = in.readInt();
+            submit(order);
+        }
+    }
+
+    private void cancelAllSilently() {
+        for (int i = 0; i < workingCount; i++) {
+            release(i);
+        }
+        compact();
     }
 
     /** Number of working orders. */

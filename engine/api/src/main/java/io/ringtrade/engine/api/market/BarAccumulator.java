@@ -61,6 +61,21 @@ public final class BarAccumulator {
         return open;
     }
 
+    /**
+     * Puts the accumulator back into a recorded state (snapshot restore): {@code building} false means no bar has
+     * inputs yet, and the other values are then ignored.
+     */
+    public void restore(final boolean building, final long startNanos, final long o, final long h, final long l,
+                        final long c, final long v) {
+        open = building;
+        bucketStart = startNanos;
+        openPrice = o;
+        highPrice = h;
+        lowPrice = l;
+        closePrice = c;
+        volume = v;
+    }
+
     /** The interval this accumulator builds. */
     public Interval interval() {
         return interval;
