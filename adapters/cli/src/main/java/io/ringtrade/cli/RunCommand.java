@@ -7,7 +7,6 @@ import io.ringtrade.adapters.marketdata.PacedReplay;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
-import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
@@ -131,9 +130,9 @@ public final class RunCommand implements Runnable {
 
     /**
      * What recovery found: journal entries in all, feed inputs among them, entries covered by the snapshot used
-     * (0 when none), and how long it took.
+     * (0 when none), the event time of the last entry (0 when none), and how long it took.
      */
-    private record Recovery(long entries, long feedEvents, long fromSnapshot, long millis) {
+    private record Recovery(long entries, long feedEvents, long fromSnapshot, long lastEventTime, long millis) {
     }
 
     /** Business logic rebuilt by recovery, and what recovery did. */
@@ -149,7 +148,7 @@ public final class RunCommand implements Runnable {
                               final InstrumentRegistry instruments) {
         BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
         if (entries == 0) {
-            return new Recovered(logic, new Recovery(0, 0, 0, 0));
+            return new Recovered(logic, new Recovery(0, 0, 0, 0, 0));
         }
         final long started = System.nanoTime();
         final PrintWriter err = spec.commandLine().getErr();
@@ -180,7 +179,7 @@ public final class RunCommand implements Runnable {
                 + " could be replayed; refusing to continue on top of a gap");
         }
         return new Recovered(logic, new Recovery(entries, logic.feedInputsProcessed(), from,
-            (System.nanoTime() - started) / 1_000_000L));
+            logic.lastEventTimeNanos(), (System.nanoTime() - started) / 1_000_000L));
     }
 
     private void runLive(final PrintWriter console, final EngineConfig config, final BusinessLogic logic,
@@ -217,7 +216,9 @@ public final class RunCommand implements Runnable {
             waitForStop(feed, pipeline, status, statusNanos);
             feed.stop();
             feedThread.join(TimeUnit.SECONDS.toMillis(5));
-            final long endTime = feed.lastEventTime();
+            // Restarted after the whole feed was journaled, the feed publishes nothing: the stop then happens at the
+            // data time recovery reached, not at time 0.
+            final long endTime = feed.lastEventTime() != 0 ? feed.lastEventTime() : recovery.lastEventTime();
             pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
             pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             logic.finish(endTime, logic.eventsProcessed());

@@ -57,6 +57,7 @@ public final class BusinessLogic {
     private long invalidSignals;
     private long eventsProcessed;
     private long feedInputsProcessed;
+    private long lastEventTimeNanos;
     private boolean finished;
 
     /** Business logic for these books over the registered instruments. */
@@ -110,6 +111,7 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        lastEventTimeNanos = event.eventTimeNanos;
         if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
             feedInputsProcessed++;
         }
@@ -234,7 +236,7 @@ public final class BusinessLogic {
     public byte[] snapshot() {
         final StateWriter out = new StateWriter();
         out.section("ringtrade-state").writeInt(STATE_VERSION).writeInt(books.length).writeInt(market.size());
-        out.writeLong(eventsProcessed).writeLong(feedInputsProcessed).writeBoolean(finished)
+        out.writeLong(eventsProcessed).writeLong(feedInputsProcessed).writeLong(lastEventTimeNanos).writeBoolean(finished)
             .writeLong(duplicateSignals).writeLong(invalidSignals);
         final long[] keys = new long[seenSignalKeys.size()];
         int n = 0;
@@ -280,6 +282,7 @@ public final class BusinessLogic {
         in.expectInt(market.size(), "number of instruments");
         eventsProcessed = in.readLong();
         feedInputsProcessed = in.readLong();
+        lastEventTimeNanos = in.readLong();
         finished = in.readBoolean();
         duplicateSignals = in.readLong();
         invalidSignals = in.readLong();
@@ -308,6 +311,11 @@ public final class BusinessLogic {
     /** Market data and external signals processed: how far the feeds got. */
     public long feedInputsProcessed() {
         return feedInputsProcessed;
+    }
+
+    /** Event time of the last input processed (0 before any): where a stop after recovery stamps its command. */
+    public long lastEventTimeNanos() {
+        return lastEventTimeNanos;
     }
 
     /** Inputs processed. */
