@@ -103,8 +103,11 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    /** What recovery found in the journal: entries replayed, of which feed inputs, and how long it took. */
-    private record Recovery(long entries, long feedEvents, long millis) {
+    /**
+     * What recovery found in the journal: entries replayed, of which feed inputs, the event time of the last entry
+     * (0 when none), and how long it took.
+     */
+    private record Recovery(long entries, long feedEvents, long lastEventTime, long millis) {
     }
 
     /**
@@ -114,16 +117,18 @@ public final class RunCommand implements Runnable {
      */
     private Recovery recover(final Path journalPath, final long entries, final BusinessLogic logic) {
         if (entries == 0) {
-            return new Recovery(0, 0, 0);
+            return new Recovery(0, 0, 0, 0);
         }
         final long started = System.nanoTime();
         long feedEvents = 0;
         long read = 0;
+        long lastEventTime = 0;
         try (JournalInput input = JournalInput.open(journalPath, spec.commandLine().getErr())) {
             final EngineEvent slot = new EngineEvent();
             while (read < entries && input.next(slot)) {
                 logic.onEvent(slot);
                 slot.effects.clear();
+                lastEventTime = slot.eventTimeNanos;
                 if (slot.type == EventType.MARKET_DATA || slot.type == EventType.EXTERNAL_SIGNAL) {
                     feedEvents++;
                 }
@@ -134,7 +139,7 @@ public final class RunCommand implements Runnable {
             throw new UserException("journal " + journalPath + " holds " + entries + " entries but only " + read
                 + " could be replayed; refusing to continue on top of a gap");
         }
-        return new Recovery(entries, feedEvents, (System.nanoTime() - started) / 1_000_000L);
+        return new Recovery(entries, feedEvents, lastEventTime, (System.nanoTime() - started) / 1_000_000L);
     }
 
     private void runLive(final PrintWriter console, final EngineConfig config, final BusinessLogic logic,
@@ -169,7 +174,9 @@ public final class RunCommand implements Runnable {
             waitForStop(feed, pipeline, status, statusNanos);
             feed.stop();
             feedThread.join(TimeUnit.SECONDS.toMillis(5));
-            final long endTime = feed.lastEventTime();
+            // when the feed had nothing after the recovered inputs, the stop happens at the last recovered time
+            // (never at 0: the journal's event times must not go backwards)
+            final long endTime = feed.published() > 0 ? feed.lastEventTime() : recovery.lastEventTime();
             pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
             pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             logic.finish(endTime, logic.eventsProcessed());
