@@ -174,7 +174,8 @@ public final class BacktestCommand implements Runnable {
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
         }
-        if (!symbols.isEmpty() && symbols.size() != data.size()) {
+        // with --journal, --symbol picks instruments of the journal instead (checked below)
+        if (!data.isEmpty() && !symbols.isEmpty() && symbols.size() != data.size()) {
             throw new UserException("give one --symbol per --data file (" + data.size() + " files, "
                 + symbols.size() + " symbols)");
         }

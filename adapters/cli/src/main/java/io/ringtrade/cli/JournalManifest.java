@@ -38,21 +38,37 @@ final class JournalManifest {
      * it describes the same instruments and books.
      */
     static void writeOrCheck(final Path dir, final EngineConfig config) {
+        checkCompatible(dir, config);
         final String text = EngineConfigWriter.toHocon(config);
         final Path file = dir.resolve(FILE);
         try {
             if (Files.isRegularFile(file)) {
-                final String existing = Files.readString(file, StandardCharsets.UTF_8);
-                if (!essentials(existing).equals(essentials(text))) {
-                    throw new UserException("journal " + dir + " was written with another configuration (instruments or"
-                        + " books differ, see " + file + "); use another journal directory or the same configuration");
-                }
                 return;
             }
             Files.createDirectories(dir);
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new UncheckedIOException("journal " + dir + ": cannot write " + FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a journal directory whose manifest describes other instruments or books than {@code config}; a
+     * directory without a manifest passes. Called before the journal is opened, so a refused run creates nothing.
+     */
+    static void checkCompatible(final Path dir, final EngineConfig config) {
+        final Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            final String existing = Files.readString(file, StandardCharsets.UTF_8);
+            if (!essentials(existing).equals(essentials(EngineConfigWriter.toHocon(config)))) {
+                throw new UserException("journal " + dir + " was written with another configuration (instruments or"
+                    + " books differ, see " + file + "); use another journal directory or the same configuration");
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("journal " + dir + ": cannot read " + FILE + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,11 +86,8 @@ final class JournalManifest {
 
     /** True when the manifest lists at least one book (a recorded run or backtest, not an import). */
     static boolean hasBooks(final Path dir) {
-        try {
-            return !Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8).contains("books = [\n  ]");
-        } catch (final IOException e) {
-            throw new UncheckedIOException("journal " + dir + ": cannot read " + FILE + ": " + e.getMessage(), e);
-        }
+        final com.typesafe.config.Config manifest = com.typesafe.config.ConfigFactory.parseFile(dir.resolve(FILE).toFile());
+        return manifest.hasPath("ringtrade.books") && !manifest.getList("ringtrade.books").isEmpty();
     }
 
     /** Instrument configurations for every instrument of a registry, in id order. */

@@ -92,6 +92,7 @@ public final class RunCommand implements Runnable {
         final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
         final double replaySpeed = speed != null ? speed : config.feed().speed();
 
+        JournalManifest.checkCompatible(journalPath, config);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
                      : DurabilityPolicy.OS_CACHE);

@@ -170,7 +170,9 @@ class SourcesTest {
                 count++;
             }
             final long after = threads.getThreadAllocatedBytes(threadId);
-            assertThat(after - before).as("bytes allocated by next() in round %d", round).isZero();
+            // 20,000 calls: even 8 bytes per call would be 160 KB. A few dozen bytes can come from the JIT
+            // (deoptimisation, OSR) on a busy machine, so the bound is 1 KB, not 0.
+            assertThat(after - before).as("bytes allocated by next() in round %d", round).isLessThan(1024);
         }
     }
 }

@@ -156,15 +156,16 @@ public final class BusinessLogic {
      * a crash and sent again after it, causes no second order.
      */
     private void onSignal(final EngineEvent event) {
-        if (!seenSignalKeys.add(event.signalKey)) {
-            duplicateSignals++;
-            return;
-        }
         final int book = event.signalBook;
         final int instrument = event.instrumentId;
         if (book < 0 || book >= decisionBooks.length || instrument < 0 || instrument >= market.size()
             || !decisionBooks[book].trades(instrument)) {
+            // an invalid signal does not use up its key: the sender's corrected resend with the same id still counts
             invalidSignals++;
+            return;
+        }
+        if (!seenSignalKeys.add(event.signalKey)) {
+            duplicateSignals++;
             return;
         }
         decisionBooks[book].onSignal(event, market.last(instrument), orders);

@@ -1,0 +1,141 @@
+package io.ringtrade.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.ringtrade.cli.JournalFixtures.assertSameBytes;
+import static io.ringtrade.cli.JournalFixtures.failedWith;
+import static io.ringtrade.cli.JournalFixtures.rows;
+import static io.ringtrade.cli.JournalFixtures.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journaled paper run, in process (DESIGN.md §1, §4): {@code run --exit-at-end --speed 0} on the first 3000
+ * Bitstamp trades with two books journals every input, {@code replay} of that journal writes the run's trades and
+ * orders byte for byte, and a second run on the same journal recovers by replaying it (effects suppressed) and
+ * resumes the feed after the inputs already journaled, so nothing is processed twice. A journal written with other
+ * books is refused. The run's stop appends one input, a cancel-all command, to the journal.
+ */
+class RunJournalTest {
+    private static final int TRADES = 3000;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldReplayAPaperRunJournalToTheRunsTradesAndOrders() throws Exception {
+        final Path config = config("run.conf", JournalFixtures.bitstampHead(temp.resolve("btc.csv"), TRADES));
+        final Path journal = temp.resolve("journal");
+        final Path out = temp.resolve("out");
+        final Path replay = temp.resolve("replay");
+
+        final CommandRunner.Result run = succeeded(run(config, journal, out));
+        final CommandRunner.Result replayed = succeeded(CommandRunner.run("replay", "--journal", journal.toString(),
+            "--out", replay.toString()));
+
+        assertSameBytes(out, replay, List.of("trades.csv", "orders.csv", "equity.csv"));
+        assertThat(rows(out.resolve("trades.csv"))).hasSizeGreaterThan(4);
+        // 3000 trades and the stop's cancel-all command
+        assertThat(replayed.out()).startsWith("replayed 3001 entries from " + journal + " in ");
+        assertThat(run.out()).doesNotContain("recovered:").contains("stopped cleanly: open orders cancelled");
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
+            .contains("entries 3001\n  MARKET_DATA 3000\n  EXTERNAL_SIGNAL 0\n  COMMAND 1\n")
+            .contains("last event time 2013-11-25T08:06:21Z\n");
+    }
+
+    @Test
+    void shouldRecoverFromTheJournalOnASecondRunAndProcessNothingTwice() throws Exception {
+        final Path config = config("run.conf", JournalFixtures.bitstampHead(temp.resolve("btc.csv"), TRADES));
+        final Path journal = temp.resolve("journal");
+        final Path first = temp.resolve("first");
+        final Path second = temp.resolve("second");
+        succeeded(run(config, journal, first));
+
+        final CommandRunner.Result again = succeeded(run(config, journal, second));
+
+        assertThat(again.out()).contains("recovered: replayed 3001 journaled events in ")
+            .contains(" ms (effects suppressed); the feed resumes after its 3000 journaled inputs" + System.lineSeparator());
+        assertSameBytes(first, second, List.of("trades.csv"));
+        // the second stop journals a second cancel-all, at the time of the last event recovered
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
+            .contains("entries 3002\n  MARKET_DATA 3000\n  EXTERNAL_SIGNAL 0\n  COMMAND 2\n")
+            .contains("last event time 2013-11-25T08:06:21Z\n");
+    }
+
+    @Test
+    void shouldContinueAnInterruptedRunWithTheTradesOfAnUninterruptedOne() throws Exception {
+        // run 1 stops after the first 1500 trades; run 2, on the same journal and books, is fed the whole 3000: it
+        // recovers 1501 inputs (1500 trades and run 1's cancel-all) and resumes the feed at trade 1501.
+        // Order ids derive from the input sequence; every input from trade 1501 on is one later than in the
+        // uninterrupted run (run 1's stop command is an input), so those trades carry order ids 1000 higher.
+        final Path whole = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), TRADES);
+        final Path half = JournalFixtures.bitstampHead(temp.resolve("btc-half.csv"), TRADES / 2);
+        final Path uninterrupted = temp.resolve("uninterrupted");
+        succeeded(run(config("whole.conf", whole), temp.resolve("journal-whole"), uninterrupted));
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("half.conf", half), journal, temp.resolve("half")));
+        final Path continued = temp.resolve("continued");
+
+        final CommandRunner.Result resumed = succeeded(run(config("whole.conf", whole), journal, continued));
+
+        assertThat(resumed.out()).contains("recovered: replayed 1501 journaled events in ")
+            .contains("the feed resumes after its 1500 journaled inputs");
+        final List<String> expected = new ArrayList<>();
+        for (final String row : rows(uninterrupted.resolve("trades.csv"))) {
+            final String[] f = row.split(",", -1);
+            final long orderId = Long.parseLong(f[7]);
+            f[7] = Long.toString(orderId >= 1500 * 1000L ? orderId + 1000 : orderId);
+            expected.add(String.join(",", f));
+        }
+        assertThat(rows(continued.resolve("trades.csv"))).containsExactlyElementsOf(expected);
+        assertThat(expected).anyMatch(row -> Long.parseLong(row.split(",")[7]) < 1500 * 1000L)
+            .anyMatch(row -> Long.parseLong(row.split(",")[7]) > 1500 * 1000L);
+        // and the continued journal replays to the continued run's trades
+        final Path replay = temp.resolve("replay");
+        succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out", replay.toString()));
+        assertSameBytes(continued, replay, List.of("trades.csv"));
+    }
+
+    @Test
+    void shouldRefuseToRunOnAJournalWrittenWithOtherBooks() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+        final Path other = JournalFixtures.runConfig(temp.resolve("other.conf"), trades,
+            JournalFixtures.smaBook("btc-sma", 5, 30));
+
+        failedWith(run(other, journal, temp.resolve("second")),
+            "ringtrade: journal " + journal + " was written with another configuration (instruments or books differ,"
+                + " see " + journal.resolve(JournalManifest.FILE) + "); use another journal directory or the same"
+                + " configuration");
+        assertThat(Files.exists(temp.resolve("second"))).isFalse();
+        // untouched: the 200 trades and the first run's cancel-all
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");
+    }
+
+    @Test
+    void shouldRefuseToReplayAJournalWithoutAManifestBesideIt() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+        Files.delete(journal.resolve(JournalManifest.FILE));
+
+        failedWith(CommandRunner.run("replay", "--journal", journal.toString(), "--out", temp.resolve("r").toString()),
+            "ringtrade: journal " + journal + ": no ringtrade-journal.conf (not a journal written by ringtrade)");
+    }
+
+    private Path config(final String name, final Path trades) throws Exception {
+        return JournalFixtures.runConfig(temp.resolve(name), trades, JournalFixtures.smaBook("btc-sma", 5, 20),
+            JournalFixtures.rsiBook("btc-rsi"));
+    }
+
+    private static CommandRunner.Result run(final Path config, final Path journal, final Path out) {
+        return CommandRunner.run("run", "--config", config.toString(), "--journal", journal.toString(),
+            "--out", out.toString(), "--speed", "0", "--exit-at-end");
+    }
+}
