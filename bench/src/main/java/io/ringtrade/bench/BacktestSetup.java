@@ -35,10 +35,15 @@ final class BacktestSetup {
 
     /** Fresh business logic (empty books, bars and logs) for one sma_crossover book on {@code interval} bars. */
     static BusinessLogic newLogic(final InstrumentRegistry instruments, final Interval interval) {
+        return newLogic(instruments, interval, 5);
+    }
+
+    /** The same with {@code slippageBps} instead of the command line's 5. */
+    static BusinessLogic newLogic(final InstrumentRegistry instruments, final Interval interval, final long slippageBps) {
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
             Map.of("fast", Integer.toString(FAST), "slow", Integer.toString(SLOW)));
-        final BookRules rules = new BookRules(5, 0, false, FixedPoint.of(10), false);
+        final BookRules rules = new BookRules(slippageBps, 0, false, FixedPoint.of(10), false);
         final int instrument = instruments.find(MinuteBars.SYMBOL).id();
         final BookSpec book = new BookSpec(definition.name(), definition.create(parameters), new int[] {instrument},
             interval, FixedPoint.of(10_000), rules);
