@@ -72,7 +72,7 @@ public final class FixedPoint {
         if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
             return divide(low, c, rounding);
         }
-        return slowMulDiv(a, b, c, rounding);
+        return wideMulDiv(a, b, c, rounding);
     }
 
     private static long divide(final long n, final long d, final RoundingMode rounding) {
@@ -101,8 +101,96 @@ public final class FixedPoint {
         }
     }
 
+    /**
+     * a × b / c when a × b needs more than 63 bits (any notional above about 922 at 1e-8 × 1e-8, so every bar
+     * of a backtest holding a position): the 128-bit product of the magnitudes divided by |c| in 64-bit steps,
+     * without allocating. Falls back to {@link #slowMulDiv} only to throw when the quotient does not fit, or for
+     * rounding modes {@link #divide} does not support, so results and exceptions are the same as before.
+     */
+    private static long wideMulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
+        final boolean negative = (a < 0) ^ (b < 0) ^ (c < 0);
+        final long ua = a < 0 ? -a : a; // unsigned magnitudes: -Long.MIN_VALUE reads as 2^63
+        final long ub = b < 0 ? -b : b;
+        final long uc = c < 0 ? -c : c;
+        final long high = Math.unsignedMultiplyHigh(ua, ub);
+        final long low = ua * ub;
+        if (Long.compareUnsigned(high, uc) >= 0) {
+            return slowMulDiv(a, b, c, rounding); // quotient needs more than 64 bits: throws
+        }
+        long quotient = divideUnsigned128(high, low, uc);
+        final long remainder = low - quotient * uc; // exact: the remainder is below uc < 2^64
+        final boolean away;
+        switch (rounding) {
+            case DOWN -> away = false;
+            case UP -> away = remainder != 0;
+            case FLOOR -> away = remainder != 0 && negative;
+            case CEILING -> away = remainder != 0 && !negative;
+            case HALF_UP -> away = Long.compareUnsigned(remainder, uc - remainder) >= 0; // 2r >= |c|
+            default -> {
+                return slowMulDiv(a, b, c, rounding);
+            }
+        }
+        if (away) {
+            quotient++;
+            if (quotient == 0) {
+                return slowMulDiv(a, b, c, rounding); // 2^64: throws
+            }
+        }
+        if (negative) {
+            if (Long.compareUnsigned(quotient, Long.MIN_VALUE) > 0) {
+                return slowMulDiv(a, b, c, rounding); // below Long.MIN_VALUE: throws
+            }
+            return -quotient;
+        }
+        if (quotient < 0) {
+            return slowMulDiv(a, b, c, rounding); // above Long.MAX_VALUE: throws
+        }
+        return quotient;
+    }
+
+    /**
+     * The unsigned quotient of the 128-bit {@code high:low} by {@code divisor}, which must be greater than
+     * {@code high} (unsigned) so the quotient fits 64 bits: long division in two 32-bit digits after normalising
+     * the divisor (Knuth's algorithm D, as in Hacker's Delight {@code divlu}).
+     */
+    private static long divideUnsigned128(final long high, final long low, final long divisor) {
+        final long digit = 1L << 32;
+        final long mask = digit - 1;
+        final int shift = Long.numberOfLeadingZeros(divisor);
+        final long v = divisor << shift;
+        final long vHigh = v >>> 32;
+        final long vLow = v & mask;
+        final long u32 = shift == 0 ? high : (high << shift) | (low >>> (64 - shift));
+        final long u10 = low << shift;
+        final long u1 = u10 >>> 32;
+        final long u0 = u10 & mask;
+
+        long q1 = Long.divideUnsigned(u32, vHigh);
+        long rhat = u32 - q1 * vHigh;
+        while (Long.compareUnsigned(q1, digit) >= 0
+            || Long.compareUnsigned(q1 * vLow, (rhat << 32) + u1) > 0) {
+            q1--;
+            rhat += vHigh;
+            if (Long.compareUnsigned(rhat, digit) >= 0) {
+                break;
+            }
+        }
+        final long u21 = (u32 << 32) + u1 - q1 * v;
+        long q0 = Long.divideUnsigned(u21, vHigh);
+        rhat = u21 - q0 * vHigh;
+        while (Long.compareUnsigned(q0, digit) >= 0
+            || Long.compareUnsigned(q0 * vLow, (rhat << 32) + u0) > 0) {
+            q0--;
+            rhat += vHigh;
+            if (Long.compareUnsigned(rhat, digit) >= 0) {
+                break;
+            }
+        }
+        return (q1 << 32) + q0;
+    }
+
     private static long slowMulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
-        // Only reached when a × b exceeds 63 bits: rare (notional above ~92 million at 1e-8 scale twice).
+        // Only reached to throw on overflow, or for rounding modes the fast paths do not support.
         final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
         final BigInteger result = new java.math.BigDecimal(product)
             .divide(new java.math.BigDecimal(c), 0, rounding).toBigIntegerExact();
