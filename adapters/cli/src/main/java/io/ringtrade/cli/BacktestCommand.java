@@ -1,6 +1,5 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,11 +172,6 @@ public final class BacktestCommand implements Runnable {
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
         }
-        // with --journal, --symbol picks instruments of the journal instead (checked below)
-        if (!data.isEmpty() && !symbols.isEmpty() && symbols.size() != data.size()) {
-            throw new UserException("give one --symbol per --data file (" + data.size() + " files, "
-                + symbols.size() + " symbols)");
-        }
         final long cashFixed = money("--cash", cash);
         if (cashFixed <= 0) {
             throw new UserException("--cash must be positive, got " + cash);
@@ -210,16 +203,8 @@ public final class BacktestCommand implements Runnable {
             source = JournalInput.open(journal, spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr());
         } else {
             instruments = Instruments.registry();
-            final List<MarketDataInputs.DataFile> files = new ArrayList<>();
-            for (int i = 0; i < data.size(); i++) {
-                final Path file = data.get(i);
-                if (!Files.isRegularFile(file)) {
-                    throw new UserException(file + ": file not found");
-                }
-                files.add(new MarketDataInputs.DataFile(file,
-                    symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
-                tradedSymbols.add(files.get(i).symbol());
-            }
+            final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
+            files.forEach(file -> tradedSymbols.add(file.symbol()));
             source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
         }
         final int[] traded = tradedSymbols.stream().mapToInt(s -> instruments.find(s).id()).distinct().toArray();

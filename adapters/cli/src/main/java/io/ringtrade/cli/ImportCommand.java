@@ -1,6 +1,5 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,19 +52,8 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!symbols.isEmpty() && symbols.size() != data.size()) {
-            throw new UserException("give one --symbol per --data file (" + data.size() + " files, " + symbols.size()
-                + " symbols)");
-        }
         final InstrumentRegistry instruments = Instruments.registry();
-        final List<MarketDataInputs.DataFile> files = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            if (!Files.isRegularFile(data.get(i))) {
-                throw new UserException(data.get(i) + ": file not found");
-            }
-            files.add(new MarketDataInputs.DataFile(data.get(i),
-                symbols.isEmpty() ? MarketDataFiles.symbolOf(data.get(i)) : symbols.get(i)));
-        }
+        final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
         final MarketDataSource source = MarketDataInputs.load(files, interval == null ? null : Interval.parse(interval),
             TimeRange.parse(from, to), false, instruments);
         long written = 0;

@@ -31,6 +31,26 @@ final class MarketDataInputs {
     }
 
     /**
+     * The {@code --data} files with their symbols: one {@code --symbol} per file in order, or each file's own name
+     * when none is given. Refuses a missing file and a count mismatch.
+     */
+    static List<DataFile> dataFiles(final List<Path> data, final List<String> symbols) {
+        if (!symbols.isEmpty() && symbols.size() != data.size()) {
+            throw new UserException("give one --symbol per --data file (" + data.size() + " files, " + symbols.size()
+                + " symbols)");
+        }
+        final List<DataFile> files = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            final Path file = data.get(i);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UserException(file + ": file not found");
+            }
+            files.add(new DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
+        }
+        return files;
+    }
+
+    /**
      * Loads every file (all validated before anything runs) and merges them in time order. A null
      * {@code interval} keeps the data as it is: bars as bars, trades as ticks.
      */
