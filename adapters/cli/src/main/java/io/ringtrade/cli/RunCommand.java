@@ -190,14 +190,18 @@ public final class RunCommand implements Runnable {
         final Thread feedThread = new Thread(feed, "ringtrade-feed");
         feedThread.setDaemon(true);
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
+        // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
+        final StopSignals signals = StopSignals.install(stopRequested::countDown);
+        final Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
                 stopped.await(STOP_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "ringtrade-shutdown"));
+        }, "ringtrade-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
 
         console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, journal %s, ring %d, wait strategy %s, %d cores%n",
             config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed, journalPath,
@@ -244,6 +248,12 @@ public final class RunCommand implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
+            signals.restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (final IllegalStateException alreadyShuttingDown) {
+                // the JVM is exiting through the hook, which is waiting for this method to end
+            }
         }
     }
 
