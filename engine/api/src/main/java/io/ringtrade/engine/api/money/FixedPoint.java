@@ -92,8 +92,9 @@ public final class FixedPoint {
             case CEILING:
                 return negative ? q : q + 1;
             case HALF_UP: {
-                final long absR2 = Math.abs(r) * 2; // |r| < |d| <= Long.MAX, so 2|r| only overflows for huge d
-                final boolean roundAway = absR2 < 0 || absR2 >= Math.abs(d);
+                // Unsigned: 2|r| < 2^64 always, and |d| of Long.MIN_VALUE is 2^63 only when read unsigned.
+                final long absR2 = Math.abs(r) << 1;
+                final boolean roundAway = Long.compareUnsigned(absR2, Math.abs(d)) >= 0;
                 return roundAway ? (negative ? q - 1 : q + 1) : q;
             }
             default:

@@ -293,4 +293,13 @@ final class FixedPointTest {
     void shouldNotRoundWhenTheStepIsZero() {
         assertThat(FixedPoint.roundDownToStep(123_456_789L, 0)).isEqualTo(123_456_789L);
     }
+
+    @Test
+    void shouldRoundHalfUpAgainstTheSmallestLongDivisor() {
+        // 1 / -2^63 is about -1.1e-19: nearer 0 than -1, so half up gives 0; a quarter of the way is still 0,
+        // and exactly half (2^62 / -2^63 = -0.5) rounds away from zero to -1
+        assertThat(FixedPoint.mulDiv(1, 1, Long.MIN_VALUE, RoundingMode.HALF_UP)).isZero();
+        assertThat(FixedPoint.mulDiv(1L << 61, 1, Long.MIN_VALUE, RoundingMode.HALF_UP)).isZero();
+        assertThat(FixedPoint.mulDiv(1L << 62, 1, Long.MIN_VALUE, RoundingMode.HALF_UP)).isEqualTo(-1);
+    }
 }
