@@ -1,7 +1,5 @@
 package io.ringtrade.bench;
 
-import io.ringtrade.adapters.marketdata.MarketDataFiles;
-import io.ringtrade.adapters.marketdata.TradeSeriesData;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.journal.EventJournal;
@@ -45,14 +43,18 @@ import java.util.concurrent.locks.LockSupport;
  *             G  gateway ──► EffectSink: HdrHistogram(nanoTime - ingressNanos) per order
  * </pre>
  * Threads: producer + three stage threads on the machine's cores; on 2 cores yielding oversubscribes them (four
- * runnable threads that never sleep), which is why {@code auto} picks blocking there. Prices are the Bitstamp trades
- * in file order, repeated; slippage and commission are 0 so the book neither drains nor compounds. Arguments:
+ * runnable threads that never sleep), which is why {@code auto} picks blocking there. Prices are a seeded random walk
+ * (±0.25 USD a tick, reflected inside 700–900 USD): on the real Bitstamp prices this fast crossover loses steadily
+ * even at zero cost and stops trading (below the minimum notional) after about 300,000 ticks, while on a random walk
+ * its expected P&amp;L is zero, so it keeps trading for the whole run. Slippage and commission are 0. Arguments:
  * {@code [ticks per second, default 100000] [warm-up seconds, default 3] [measured seconds, default 10]
  * [pacing: park (default) or yield]}.
  */
 public final class TickToOrderLatency {
     private static final int RING_SIZE = 65_536;
     private static final long TICK_SPACING_NANOS = 10_000_000_000L;
+    private static final long START_NANOS = 1_385_337_600_000_000_000L;
+    private static final long QUANTITY = FixedPoint.parse("0.05");
 
     private TickToOrderLatency() {
     }
@@ -77,20 +79,21 @@ public final class TickToOrderLatency {
         final int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         final int measuredSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         final boolean park = args.length <= 3 || args[3].equals("park");
-        final TradeSeriesData trades = MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL);
+        final long[] prices = randomWalk(1 << 20);
         final Path probe = JournalFixtures.newDirectory("ring-probe-");
         RunConditions.print("TickToOrderLatency",
             "disk: " + JournalFixtures.disk(probe),
             "rate: " + rate + " ticks/s paced (" + (park ? "parkNanos" : "Thread.yield") + " while early), " + warmupSeconds + " s warm-up then "
                 + measuredSeconds + " s measured per case; ring " + RING_SIZE + " slots, multi-producer",
-            "strategy: sma_crossover fast=2 slow=5 on 1m bars, ticks 10 s apart in event time, slippage 0, commission 0",
+            "strategy: sma_crossover fast=2 slow=5 on 1m bars, ticks 10 s apart in event time, slippage 0, commission 0;"
+                + " prices: seeded random walk, 0.25 USD steps inside 700-900 USD",
             "latency: gateway's System.nanoTime at EffectSink.release minus the slot's ingressNanos, per order");
         JournalFixtures.delete(probe);
         final String[] lines = new String[4];
         int n = 0;
         for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING}) {
             for (final boolean journaled : new boolean[] {false, true}) {
-                lines[n++] = runCase(trades, wait, journaled, rate, warmupSeconds, measuredSeconds, park);
+                lines[n++] = runCase(prices, wait, journaled, rate, warmupSeconds, measuredSeconds, park);
             }
         }
         System.out.println();
@@ -100,7 +103,7 @@ public final class TickToOrderLatency {
         }
     }
 
-    private static String runCase(final TradeSeriesData trades, final WaitStrategyKind wait, final boolean journaled,
+    private static String runCase(final long[] prices, final WaitStrategyKind wait, final boolean journaled,
                                   final int rate, final int warmupSeconds, final int measuredSeconds,
                                   final boolean park) {
         final InstrumentRegistry instruments = BacktestSetup.instruments();
@@ -138,9 +141,8 @@ public final class TickToOrderLatency {
                 if (i >= warmupTicks) {
                     maxLag = Math.max(maxLag, now - due);
                 }
-                final int from = (int) (i % trades.size());
-                input.setTrade(instrument, trades.timeNanos(0) + i * TICK_SPACING_NANOS, trades.price(from),
-                    trades.quantity(from));
+                input.setTrade(instrument, START_NANOS + i * TICK_SPACING_NANOS, prices[(int) (i & (prices.length - 1))],
+                    QUANTITY);
                 pipeline.publish(input);
             }
             measuredEnd = System.nanoTime();
@@ -161,6 +163,24 @@ public final class TickToOrderLatency {
             maxLag / 1e6);
         System.out.println(line + "   (" + logic.ordersAccepted() + " orders in all, " + logic.fills() + " fills)");
         return line;
+    }
+
+    /** Prices in fixed point: a reflected ±0.25 USD random walk from 800 USD, seed 20131125. */
+    private static long[] randomWalk(final int count) {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(20_131_125L);
+        final long step = FixedPoint.parse("0.25");
+        final long low = FixedPoint.of(700);
+        final long high = FixedPoint.of(900);
+        final long[] prices = new long[count];
+        long price = FixedPoint.of(800);
+        for (int i = 0; i < count; i++) {
+            price += random.nextBoolean() ? step : -step;
+            if (price < low || price > high) {
+                price = price < low ? low + step : high - step;
+            }
+            prices[i] = price;
+        }
+        return prices;
     }
 
     private static BusinessLogic newLogic(final InstrumentRegistry instruments) {
