@@ -1,8 +1,9 @@
 package io.ringtrade.engine.snapshot;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what {@link StateWriter} wrote, in the same order. Any mismatch (a section tag other than expected, a length
@@ -10,15 +11,11 @@ import java.io.IOException;
  * engine version is rejected rather than restored wrongly. Used on the recovering thread.
  */
 public final class StateReader {
-    private final DataInputStream in;
-    private final int length;
-    private final ByteArrayInputStream bytes;
+    private final ByteBuffer buffer;
 
     /** A reader over a snapshot's state bytes. */
     public StateReader(final byte[] state) {
-        this.bytes = new ByteArrayInputStream(state);
-        this.in = new DataInputStream(bytes);
-        this.length = state.length;
+        this.buffer = ByteBuffer.wrap(state).order(ByteOrder.BIG_ENDIAN);
     }
 
     /** Reads a section tag and checks it is {@code tag}. */
@@ -33,9 +30,9 @@ public final class StateReader {
     /** Reads an int. */
     public int readInt() {
         try {
-            return in.readInt();
-        } catch (final IOException e) {
-            throw new SnapshotFormatException("state ends early (" + length + " bytes)");
+            return buffer.getInt();
+        } catch (final BufferUnderflowException e) {
+            throw endsEarly();
         }
     }
 
@@ -51,9 +48,9 @@ public final class StateReader {
     /** Reads a long. */
     public long readLong() {
         try {
-            return in.readLong();
-        } catch (final IOException e) {
-            throw new SnapshotFormatException("state ends early (" + length + " bytes)");
+            return buffer.getLong();
+        } catch (final BufferUnderflowException e) {
+            throw endsEarly();
         }
     }
 
@@ -69,53 +66,62 @@ public final class StateReader {
 
     /** Reads a string. */
     public String readString() {
-        try {
-            return in.readUTF();
-        } catch (final IOException e) {
-            throw new SnapshotFormatException("state ends early (" + length + " bytes)");
+        final int length = readInt();
+        if (length < 0 || length > buffer.remaining()) {
+            throw new SnapshotFormatException("implausible string length " + length);
         }
+        final byte[] bytes = new byte[length];
+        buffer.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Reads a length-prefixed long array. */
     public long[] readLongs() {
         final int n = readLength();
         final long[] values = new long[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = readLong();
-        }
+        buffer.asLongBuffer().get(values);
+        buffer.position(buffer.position() + n * Long.BYTES);
         return values;
     }
 
     /** Reads a length-prefixed long array into {@code into}, whose length must match. */
     public void readLongsInto(final long[] into, final String what) {
         expectInt(into.length, what + " length");
-        for (int i = 0; i < into.length; i++) {
-            into[i] = readLong();
+        if (into.length > buffer.remaining() / Long.BYTES) {
+            throw endsEarly();
         }
+        buffer.asLongBuffer().get(into);
+        buffer.position(buffer.position() + into.length * Long.BYTES);
     }
 
     /** Reads a length-prefixed double array. */
     public double[] readDoubles() {
         final int n = readLength();
         final double[] values = new double[n];
+        final java.nio.LongBuffer bits = buffer.asLongBuffer();
         for (int i = 0; i < n; i++) {
-            values[i] = readDouble();
+            values[i] = Double.longBitsToDouble(bits.get());
         }
+        buffer.position(buffer.position() + n * Long.BYTES);
         return values;
     }
 
     /** Checks every byte was consumed. */
     public void finish() {
-        if (bytes.available() != 0) {
-            throw new SnapshotFormatException(bytes.available() + " bytes of state left unread");
+        if (buffer.hasRemaining()) {
+            throw new SnapshotFormatException(buffer.remaining() + " bytes of state left unread");
         }
     }
 
     private int readLength() {
         final int n = readInt();
-        if (n < 0 || n > bytes.available() / Long.BYTES) {
+        if (n < 0 || n > buffer.remaining() / Long.BYTES) {
             throw new SnapshotFormatException("implausible array length " + n);
         }
         return n;
+    }
+
+    private SnapshotFormatException endsEarly() {
+        return new SnapshotFormatException("state ends early (" + buffer.capacity() + " bytes)");
     }
 }
