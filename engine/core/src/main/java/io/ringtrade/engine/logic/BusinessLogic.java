@@ -58,6 +58,9 @@ public final class BusinessLogic {
     private long eventsProcessed;
     private long feedInputsProcessed;
     private long lastEventTimeNanos;
+    /** The equity clock's current bar on tick input: derived from event times, so not part of snapshots. */
+    private long clockBucketStart = Long.MAX_VALUE;
+    private long clockBucketEnd = Long.MIN_VALUE;
     private boolean finished;
 
     /** Business logic for these books over the registered instruments. */
@@ -139,7 +142,12 @@ public final class BusinessLogic {
                     orders, venue);
             }
         } else if (event.marketDataKind == MarketDataKind.TRADE) {
-            equity.onBarTime(clockInterval.bucketStart(time));
+            if (time >= clockBucketEnd || time < clockBucketStart) {
+                // once per bar, not per tick: bucketStart allocates for calendar intervals
+                clockBucketStart = clockInterval.bucketStart(time);
+                clockBucketEnd = clockInterval.nextBucketStart(clockBucketStart);
+            }
+            equity.onBarTime(clockBucketStart);
             for (final DecisionBook book : subscribers) {
                 book.closeBarBefore(instrument, time, orders, venue);
             }

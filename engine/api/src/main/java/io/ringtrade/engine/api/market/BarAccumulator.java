@@ -4,7 +4,8 @@ package io.ringtrade.engine.api.market;
  * Builds time bars of one {@link Interval} from trades or from finer bars, one instrument at a time: the single
  * aggregation rule used by both file adapters and the engine. A bar's time is the start of its interval
  * (UTC); open is the first price, close the last, high/low the extremes, volume the sum. Intervals with no
- * data produce no bar. Allocation-free except for 1wk/1mo boundary maths.
+ * data produce no bar. The bar's end is computed once when it opens, so per-input checks allocate nothing even for
+ * 1wk/1mo (whose calendar maths allocates once per bar).
  *
  * <p>Usage: call {@link #wouldClose(long)} before adding an input; if it returns true the bar held so far is
  * complete: read it, then {@link #reset()}. Single-threaded.
@@ -13,6 +14,7 @@ public final class BarAccumulator {
     private final Interval interval;
     private boolean open;
     private long bucketStart;
+    private long bucketEnd;
     private long openPrice;
     private long highPrice;
     private long lowPrice;
@@ -26,7 +28,7 @@ public final class BarAccumulator {
 
     /** True when an input at {@code timeNanos} belongs to a later bar than the one being built. */
     public boolean wouldClose(final long timeNanos) {
-        return open && interval.bucketStart(timeNanos) != bucketStart;
+        return open && (timeNanos >= bucketEnd || timeNanos < bucketStart);
     }
 
     /** Adds a trade. */
@@ -39,6 +41,7 @@ public final class BarAccumulator {
         if (!open) {
             open = true;
             bucketStart = interval.bucketStart(timeNanos);
+            bucketEnd = interval.nextBucketStart(bucketStart);
             openPrice = o;
             highPrice = h;
             lowPrice = l;
@@ -69,6 +72,7 @@ public final class BarAccumulator {
                         final long c, final long v) {
         open = building;
         bucketStart = startNanos;
+        bucketEnd = building ? interval.nextBucketStart(startNanos) : 0;
         openPrice = o;
         highPrice = h;
         lowPrice = l;

@@ -75,6 +75,18 @@ public enum Interval {
         }
     }
 
+    /** Start of the bar after the one starting at {@code bucketStartNanos} (allocates only for 1wk and 1mo). */
+    public long nextBucketStart(final long bucketStartNanos) {
+        return switch (this) {
+            case W1 -> bucketStartNanos + 7 * 86_400L * NANOS_PER_SECOND;
+            case MO1 -> {
+                final LocalDate start = LocalDate.ofEpochDay(Math.floorDiv(bucketStartNanos, 86_400L * NANOS_PER_SECOND));
+                yield start.plusMonths(1).toEpochDay() * 86_400L * NANOS_PER_SECOND;
+            }
+            default -> bucketStartNanos + nanos();
+        };
+    }
+
     /** The interval for a label such as {@code 15m}; the message lists the accepted labels. */
     public static Interval parse(final String label) {
         for (final Interval interval : values()) {
