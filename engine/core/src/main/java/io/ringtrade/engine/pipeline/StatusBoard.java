@@ -1,5 +1,6 @@
 package io.ringtrade.engine.pipeline;
 
+import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.logic.BusinessLogic;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -20,24 +21,26 @@ public final class StatusBoard {
     private final AtomicLong rejections = new AtomicLong();
     private final AtomicLong journaled = new AtomicLong();
     private final AtomicLongArray equity;
+    private final Book[] books;
     private final String[] bookNames;
     private final Recorder tickToOrder = new Recorder(3);
     private final Histogram tickToOrderTotal = new Histogram(3);
 
     /** A board for the books of {@code logic}. */
     public StatusBoard(final BusinessLogic logic) {
-        bookNames = java.util.Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
+        // the books are fixed at construction: keep the array, so that publishing allocates nothing per batch
+        books = logic.books();
+        bookNames = java.util.Arrays.stream(books).map(b -> b.name()).toArray(String[]::new);
         equity = new AtomicLongArray(bookNames.length);
         publish(logic);
     }
 
-    /** Business-logic thread: publishes its counters and the books' equity. */
+    /** Business-logic thread: publishes its counters and the books' equity (of the books it was built with). */
     public void publish(final BusinessLogic logic) {
         events.setRelease(logic.eventsProcessed());
         orders.setRelease(logic.ordersAccepted());
         fills.setRelease(logic.fills());
         rejections.setRelease(logic.risk().totalRejections());
-        final var books = logic.books();
         for (int i = 0; i < books.length; i++) {
             equity.setRelease(i, books[i].equity());
         }
