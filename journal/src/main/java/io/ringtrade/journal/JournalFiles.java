@@ -96,10 +96,10 @@ final class JournalFiles {
     /** The message for an entry that is cut, torn or corrupt, stating how many entries before it are intact. */
     static JournalException incomplete(final Path dir, final long badEntry) {
         if (badEntry == 0) {
-            return new JournalException("journal " + dir + ": incomplete entry at entry 0 (0 complete entries read)");
+            return new JournalException("journal " + dir + ": incomplete entry at entry 0 (0 complete entries read)", true);
         }
         return new JournalException("journal " + dir + ": incomplete entry after entry " + (badEntry - 1) + " ("
-            + badEntry + " complete entries read)");
+            + badEntry + " complete entries read)", true);
     }
 
     /** Sum of the apparent sizes of the journal's files (cycle files are preallocated, so mostly sparse). */

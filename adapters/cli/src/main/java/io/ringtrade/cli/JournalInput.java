@@ -41,7 +41,7 @@ final class JournalInput implements MarketDataSource, AutoCloseable {
         try {
             return reader.next(slot);
         } catch (final JournalException e) {
-            if (reader.nextEntry() == 0 && e.getMessage().contains("schema version")) {
+            if (!e.damagedTail()) {
                 throw e;
             }
             tailProblem = e.getMessage();

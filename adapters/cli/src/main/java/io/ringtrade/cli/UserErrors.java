@@ -2,6 +2,7 @@ package io.ringtrade.cli;
 
 import io.ringtrade.adapters.marketdata.MarketDataException;
 import io.ringtrade.engine.config.EngineConfigException;
+import io.ringtrade.journal.JournalException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +22,7 @@ final class UserErrors {
             || ex instanceof UserException
             || ex instanceof UncheckedIOException
             || ex instanceof NoSuchFileException
-            || ex.getClass().getName().equals("io.ringtrade.journal.JournalException");
+            || ex instanceof JournalException;
     }
 
     /** The one-line message for a user error. */
