@@ -1,5 +1,8 @@
 package io.ringtrade.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
 import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.config.EngineConfig;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The configuration a journal was written with, kept beside the queue files as {@value #FILE}: the instruments in
@@ -63,7 +67,7 @@ final class JournalManifest {
         }
         try {
             final String existing = Files.readString(file, StandardCharsets.UTF_8);
-            if (!essentials(existing).equals(essentials(EngineConfigWriter.toHocon(config)))) {
+            if (!sameInstrumentsAndBooks(existing, EngineConfigWriter.toHocon(config))) {
                 throw new UserException("journal " + dir + " was written with another configuration (instruments or"
                     + " books differ, see " + file + "); use another journal directory or the same configuration");
             }
@@ -86,7 +90,7 @@ final class JournalManifest {
 
     /** True when the manifest lists at least one book (a recorded run or backtest, not an import). */
     static boolean hasBooks(final Path dir) {
-        final com.typesafe.config.Config manifest = com.typesafe.config.ConfigFactory.parseFile(dir.resolve(FILE).toFile());
+        final Config manifest = ConfigFactory.parseFile(dir.resolve(FILE).toFile());
         return manifest.hasPath("ringtrade.books") && !manifest.getList("ringtrade.books").isEmpty();
     }
 
@@ -110,19 +114,18 @@ final class JournalManifest {
         }
     }
 
-    /** The lines that decide what replay computes: instruments and books (not speeds, sizes of rings, paths). */
-    private static String essentials(final String manifest) {
-        final StringBuilder kept = new StringBuilder();
-        boolean inList = false;
-        for (final String line : manifest.split("\n")) {
-            if (line.startsWith("  instruments = [") || line.startsWith("  books = [")) {
-                inList = true;
-            } else if (line.equals("  ]")) {
-                inList = false;
-            } else if (inList) {
-                kept.append(line).append('\n');
-            }
-        }
-        return kept.toString();
+    /**
+     * Whether two manifests describe the same instruments and books: what decides what replay computes (not speeds,
+     * ring sizes or paths). Compared as parsed values, not as text.
+     */
+    private static boolean sameInstrumentsAndBooks(final String a, final String b) {
+        final Config first = ConfigFactory.parseString(a);
+        final Config second = ConfigFactory.parseString(b);
+        return Objects.equals(value(first, "ringtrade.instruments"), value(second, "ringtrade.instruments"))
+            && Objects.equals(value(first, "ringtrade.books"), value(second, "ringtrade.books"));
+    }
+
+    private static ConfigValue value(final Config config, final String path) {
+        return config.hasPath(path) ? config.getValue(path) : null;
     }
 }
