@@ -1,5 +1,7 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.engine.config.FeedConfig;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,17 +15,16 @@ import java.nio.file.StandardCopyOption;
  * which read paths, can validate it with line numbers like any other file. Start-up thread only.
  */
 final class DataFiles {
-    private static final String CLASSPATH = "classpath:";
-
     private DataFiles() {
     }
 
-    /** A readable path for {@code location}. */
-    static Path resolve(final String location) {
-        if (!location.startsWith(CLASSPATH)) {
+    /** A readable path for the feed's file. */
+    static Path resolve(final FeedConfig feed) {
+        final String location = feed.file();
+        if (!feed.onClasspath()) {
             return Path.of(location);
         }
-        final String resource = location.substring(CLASSPATH.length());
+        final String resource = feed.classpathResource();
         try (InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new UserException(location + ": not found on the class path");

@@ -7,7 +7,6 @@ import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.FillModel;
-import io.ringtrade.engine.config.InstrumentConfig;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.risk.BookRules;
@@ -22,11 +21,6 @@ import java.util.List;
  */
 final class EngineAssembly {
     private EngineAssembly() {
-    }
-
-    /** The instrument registry of the configuration. */
-    static InstrumentRegistry instruments(final EngineConfig config) {
-        return InstrumentConfig.newRegistry(config.instruments());
     }
 
     /** Business logic for the configured books. */

@@ -3,7 +3,6 @@ package io.ringtrade.cli;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.config.EngineConfig;
-import io.ringtrade.engine.config.InstrumentConfig;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.pipeline.EffectSink;
@@ -42,7 +41,7 @@ public final class ReplayCommand implements Runnable {
                 + "ringtrade backtest --journal " + journal + " --strategy NAME ...");
         }
         final EngineConfig config = JournalManifest.read(journal);
-        final InstrumentRegistry instruments = InstrumentConfig.newRegistry(config.instruments());
+        final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
         final long started = System.nanoTime();
         final long entries;

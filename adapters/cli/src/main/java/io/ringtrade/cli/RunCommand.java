@@ -87,7 +87,7 @@ public final class RunCommand implements Runnable {
             : EngineConfigLoader.load(configFile);
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
-        final InstrumentRegistry instruments = EngineAssembly.instruments(config);
+        final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] bookNames = config.books().stream().map(b -> b.name()).toArray(String[]::new);
         final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
         final double replaySpeed = speed != null ? speed : config.feed().speed();
@@ -279,7 +279,7 @@ public final class RunCommand implements Runnable {
         if (config.feed().type() == FeedType.JOURNAL) {
             throw new UserException("feed.type = journal is for journal manifests; run needs trades-replay or bars-replay");
         }
-        final Path file = DataFiles.resolve(config.feed().file());
+        final Path file = DataFiles.resolve(config.feed());
         final String symbol = config.feed().symbol();
         final int instrument = instruments.intern(symbol);
         final MarketDataSource market = config.feed().type() == FeedType.TRADES_REPLAY

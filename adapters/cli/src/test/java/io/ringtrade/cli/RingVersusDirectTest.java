@@ -39,7 +39,7 @@ class RingVersusDirectTest {
     @Test
     void shouldWriteIdenticalFilesThroughTheRingAndDirectlyOnBitstampTicks() throws Exception {
         final EngineConfig config = EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION);
-        final Supplier<BusinessLogic> logic = () -> EngineAssembly.businessLogic(config, EngineAssembly.instruments(config));
+        final Supplier<BusinessLogic> logic = () -> EngineAssembly.businessLogic(config, config.newInstrumentRegistry());
         final Path direct = runDirect(logic.get(), registry -> tradesSource(registry), temp.resolve("direct"));
         final Path ring = runThroughRing(logic.get(), registry -> tradesSource(registry), temp.resolve("ring"),
             WaitStrategyKind.BLOCKING);

@@ -72,13 +72,13 @@ class SnapshotRecoveryTest {
         final byte[] state = source.snapshot();
         final EngineConfig twoBooks = new EngineConfig(CONFIG.mode(), CONFIG.outputDir(), CONFIG.statusInterval(),
             CONFIG.pipeline(), CONFIG.journal(), CONFIG.feed(), CONFIG.instruments(), CONFIG.books().subList(0, 2));
-        final BusinessLogic other = EngineAssembly.businessLogic(twoBooks, EngineAssembly.instruments(twoBooks));
+        final BusinessLogic other = EngineAssembly.businessLogic(twoBooks, twoBooks.newInstrumentRegistry());
         assertThatThrownBy(() -> other.restore(state)).isInstanceOf(SnapshotFormatException.class)
             .hasMessage("number of books: expected 2 but found 3");
     }
 
     private static BusinessLogic logic() {
-        return EngineAssembly.businessLogic(CONFIG, EngineAssembly.instruments(CONFIG));
+        return EngineAssembly.businessLogic(CONFIG, CONFIG.newInstrumentRegistry());
     }
 
     private static void feed(final BusinessLogic logic, final EngineEvent input) {
@@ -88,7 +88,7 @@ class SnapshotRecoveryTest {
 
     /** The first {@code count} Bitstamp trades with a signal for btc-rsi every 500 inputs (key 42 repeated). */
     private static List<EngineEvent> inputs(final int count) {
-        final InstrumentRegistry registry = EngineAssembly.instruments(CONFIG);
+        final InstrumentRegistry registry = CONFIG.newInstrumentRegistry();
         final int btc = registry.find("BTC/USD").id();
         final TradeSeriesSource trades = new TradeSeriesSource(MarketDataFiles.loadTrades(RealData.bitstamp(), "BTC/USD"), btc);
         final List<EngineEvent> inputs = new ArrayList<>();

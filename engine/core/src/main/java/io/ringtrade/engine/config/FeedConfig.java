@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record FeedConfig(FeedType type, String file, String symbol, double speed) {
     /** Prefix of a {@link #file} that names a resource on the class path. */
-    public static final String CLASSPATH_PREFIX = "classpath:";
+    public static final String CLASSPATH_PREFIX = EngineConfigLoader.CLASSPATH_PREFIX;
     /** Default feed type. */
     public static final FeedType TYPE_DEFAULT = FeedType.TRADES_REPLAY;
     /** Default file: the Bitstamp BTC/USD trades of 25 November 2013 the build embeds. */
