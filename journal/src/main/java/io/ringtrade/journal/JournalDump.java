@@ -82,10 +82,10 @@ public final class JournalDump {
                 decimal(line, "price", event.signalPrice);
                 line.append(" tag=").append(event.signalTag);
                 decimal(line, "score", event.signalScore);
-                line.append(" book=").append(event.signalBook);
+                line.append(" book=").append(event.bookIndex);
             }
             case EventType.COMMAND -> line.append(" code=").append(CommandCode.name(event.commandCode))
-                .append(" target=").append(event.commandTarget)
+                .append(" book=").append(event.bookIndex)
                 .append(" argument=").append(event.commandArgument);
             case EventType.EXECUTION_REPORT -> {
                 line.append(" clientOrderId=").append(event.clientOrderId)

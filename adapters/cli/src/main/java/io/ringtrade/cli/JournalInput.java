@@ -1,7 +1,7 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.engine.api.event.EngineEvent;
-import io.ringtrade.engine.api.market.MarketDataSource;
+import io.ringtrade.engine.api.journal.JournalCursor;
 import io.ringtrade.journal.JournalException;
 import io.ringtrade.journal.JournalReader;
 
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * input at the last complete entry and is reported once on the given stream, with the entry index; complete
  * entries are never dropped. Single-threaded.
  */
-final class JournalInput implements MarketDataSource, AutoCloseable {
+final class JournalInput implements JournalCursor {
     private final JournalReader reader;
     private final PrintWriter warnings;
     private String tailProblem;
@@ -50,6 +50,11 @@ final class JournalInput implements MarketDataSource, AutoCloseable {
             warnings.flush();
             return false;
         }
+    }
+
+    @Override
+    public long nextEntry() {
+        return reader.nextEntry();
     }
 
     /** Entries read so far. */

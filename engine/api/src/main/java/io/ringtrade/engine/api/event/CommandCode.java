@@ -7,10 +7,20 @@ public final class CommandCode {
      * business logic's {@code finish} instead, which is not an input and so leaves a journal continuable.
      */
     public static final int END_OF_DATA = 1;
-    /** Cancel every open order (the clean-stop path). */
+    /** Cancel every open order of {@code bookIndex} (-1 = every book): the clean-stop path. */
     public static final int CANCEL_ALL_ORDERS = 2;
+    /**
+     * Pass over journal entry {@code commandArgument} in replay and recovery (written by
+     * {@code ringtrade journal skip}); processing this command itself changes nothing.
+     */
+    public static final int SKIP_ENTRY = 3;
 
     private CommandCode() {
+    }
+
+    /** Whether {@code code} is one this version knows; the edges refuse any other, and business logic fails on it. */
+    public static boolean isKnown(final int code) {
+        return code >= END_OF_DATA && code <= SKIP_ENTRY;
     }
 
     /** A short name for dumps. */
@@ -18,6 +28,7 @@ public final class CommandCode {
         return switch (code) {
             case END_OF_DATA -> "END_OF_DATA";
             case CANCEL_ALL_ORDERS -> "CANCEL_ALL_ORDERS";
+            case SKIP_ENTRY -> "SKIP_ENTRY";
             default -> "UNKNOWN(" + code + ")";
         };
     }
