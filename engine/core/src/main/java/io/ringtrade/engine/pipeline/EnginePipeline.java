@@ -140,13 +140,20 @@ public final class EnginePipeline implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory stageThreads() {
+    private ThreadFactory stageThreads() {
         final AtomicInteger count = new AtomicInteger();
         final String[] names = {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
         return runnable -> {
             final int n = count.getAndIncrement();
             final Thread thread = new Thread(runnable, n < names.length ? names[n] : "ringtrade-stage-" + n);
             thread.setDaemon(true);
+            // a failed stage's exception ends its thread after being recorded as the pipeline's failure, which the
+            // engine reports once; anything else is unexpected and printed
+            thread.setUncaughtExceptionHandler((stage, e) -> {
+                if (failure.get() == null) {
+                    e.printStackTrace();
+                }
+            });
             return thread;
         };
     }
