@@ -214,8 +214,8 @@ public final class FixedPoint {
     private static long slowMulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
         // Only reached to throw on overflow, or for rounding modes the fast paths do not support.
         final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        final BigInteger result = new java.math.BigDecimal(product)
-            .divide(new java.math.BigDecimal(c), 0, rounding).toBigIntegerExact();
+        final BigInteger result = new BigDecimal(product)
+            .divide(new BigDecimal(c), 0, rounding).toBigIntegerExact();
         return result.longValueExact();
     }
 
