@@ -192,13 +192,7 @@ public final class OrderManager implements ExecutionReportListener {
             return false;
         }
         markCancelRequested(order, reason, timeNanos);
-        final OrderEffect effect = effects.add();
-        effect.kind = EffectKind.CANCEL;
-        effect.clientOrderId = order.id;
-        effect.bookIndex = order.bookIndex;
-        effect.instrumentId = order.instrumentId;
-        effect.venueOrderId = order.venueOrderId;
-        effect.timeNanos = timeNanos;
+        final OrderEffect effect = effectOn(order, EffectKind.CANCEL, timeNanos);
         final Venue venue = venues[order.bookIndex];
         if (venue != null) {
             venue.cancel(effect);
@@ -237,6 +231,18 @@ public final class OrderManager implements ExecutionReportListener {
                 venue.cancelAll(effect);
             }
         }
+    }
+
+    /** A new effect of {@code kind} on an existing order, attached to the input's slot. */
+    private OrderEffect effectOn(final Order order, final int kind, final long timeNanos) {
+        final OrderEffect effect = effects.add();
+        effect.kind = kind;
+        effect.clientOrderId = order.id;
+        effect.bookIndex = order.bookIndex;
+        effect.instrumentId = order.instrumentId;
+        effect.venueOrderId = order.venueOrderId;
+        effect.timeNanos = timeNanos;
+        return effect;
     }
 
     private void markCancelRequested(final Order order, final OrderReason reason, final long timeNanos) {
@@ -278,17 +284,11 @@ public final class OrderManager implements ExecutionReportListener {
         order.pendingPrice = newPrice;
         order.pendingReason = OrderReason.REQUESTED;
         move(order, OrderTransition.REPLACE_REQUEST, OrderReason.REQUESTED, timeNanos, 0, 0);
-        final OrderEffect effect = effects.add();
-        effect.kind = EffectKind.REPLACE;
-        effect.clientOrderId = order.id;
-        effect.bookIndex = order.bookIndex;
-        effect.instrumentId = order.instrumentId;
+        final OrderEffect effect = effectOn(order, EffectKind.REPLACE, timeNanos);
         effect.side = order.side;
         effect.orderType = order.type;
         effect.quantity = newQuantity;
         effect.price = newPrice;
-        effect.venueOrderId = order.venueOrderId;
-        effect.timeNanos = timeNanos;
         final Venue venue = venues[order.bookIndex];
         if (venue != null) {
             venue.replace(effect);
