@@ -1,30 +1,35 @@
 package io.ringtrade.journal;
 
+import io.ringtrade.engine.api.event.EngineEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.table.Metadata;
+import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * How a journal directory maps onto a Chronicle queue, shared by the writer and the readers so both open it the
  * same way, plus the checks and messages about the directory itself. Used on whichever thread opens a journal.
  */
 final class JournalFiles {
-    /**
-     * One cycle file per UTC day. FAST_DAILY allows 2<sup>32</sup> entries per day with a 4096 × 256 index, so a
-     * long-running engine rolls once a day and a day's file stays a manageable unit to archive. Which file an entry
-     * lands in depends on the wall clock at append time, never on the event: it affects file names and Chronicle's
-     * own indexes only, not entry contents or Ringtrade's entry numbers.
-     */
-    static final RollCycle ROLL_CYCLE = RollCycles.FAST_DAILY;
     /** Key of the schema version in the queue's metadata table ({@code metadata.cq4t}). */
     static final String SCHEMA_VERSION_KEY = "ringtrade.journal.schemaVersion";
+    /**
+     * Key of the {@link JournalRollCycle} code in the metadata table. Chronicle records its own roll cycle there too,
+     * but only as an object its public API does not expose; this key lets a reader open the queue with the right cycle
+     * (Chronicle would otherwise override the builder's and log a warning). Journals without it are daily: the only
+     * roll cycle there was before the key.
+     */
+    static final String ROLL_CYCLE_KEY = "ringtrade.journal.rollCycle";
     /** Chronicle's queue metadata file; its absence means the directory is not a queue. */
     static final String QUEUE_METADATA_FILE = SingleChronicleQueue.QUEUE_METADATA_FILE;
 
@@ -47,7 +52,9 @@ final class JournalFiles {
         }
         final SingleChronicleQueue queue;
         try {
-            queue = builder(dir, SystemTimeProvider.INSTANCE).readOnly(true).build();
+            final JournalRollCycle stored = storedRollCycle(dir);
+            queue = builder(dir, SystemTimeProvider.INSTANCE, stored == null ? JournalRollCycle.DAILY : stored)
+                .readOnly(true).build();
         } catch (final RuntimeException e) {
             throw new JournalException("journal " + dir + " cannot be opened: " + e.getMessage(), e);
         }
@@ -60,13 +67,70 @@ final class JournalFiles {
         return queue;
     }
 
-    static SingleChronicleQueueBuilder builder(final Path dir, final TimeProvider time) {
+    static SingleChronicleQueueBuilder builder(final Path dir, final TimeProvider time, final JournalRollCycle rollCycle) {
         // Sync is Ringtrade's decision (DurabilityPolicy), so Chronicle never msyncs on its own (its default
         // is MS_ASYNC when a chunk is released, which would add latency without adding a guarantee).
         return SingleChronicleQueueBuilder.single(dir.toFile())
-            .rollCycle(ROLL_CYCLE)
+            .rollCycle(rollCycle.chronicle())
             .syncMode(SyncMode.NONE)
             .timeProvider(time);
+    }
+
+    /**
+     * The roll cycle the journal in {@code dir} was created with, read from its metadata table without opening the
+     * queue: null when there is no metadata yet (a new journal), {@link JournalRollCycle#DAILY} for a journal that
+     * predates {@link #ROLL_CYCLE_KEY}.
+     *
+     * @throws JournalException when the metadata names a roll cycle this version does not know
+     */
+    static JournalRollCycle storedRollCycle(final Path dir) {
+        final Path metadata = dir.resolve(QUEUE_METADATA_FILE);
+        if (!Files.isRegularFile(metadata)) {
+            return null;
+        }
+        final long[] code = {Long.MIN_VALUE};
+        try (TableStore<Metadata.NoMeta> store = SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE)
+            .readOnly(true).build()) {
+            // forEachKey reads without creating: acquireValueFor would add the key to a writable table
+            store.forEachKey(code, (found, key, value) -> {
+                if (ROLL_CYCLE_KEY.contentEquals(key)) {
+                    found[0] = value.int64();
+                }
+            });
+        } catch (final RuntimeException e) {
+            throw new JournalException("journal " + dir + ": cannot read " + QUEUE_METADATA_FILE + ": " + e.getMessage(), e);
+        }
+        if (code[0] == Long.MIN_VALUE) {
+            return JournalRollCycle.DAILY;
+        }
+        final JournalRollCycle cycle = JournalRollCycle.ofCode(code[0]);
+        if (cycle == null) {
+            throw new JournalException("journal " + dir + " has roll cycle code " + code[0] + ", which this engine does not know");
+        }
+        return cycle;
+    }
+
+    /**
+     * The entry number of the first entry present in {@code queue}: the sequence its header carries (every Ringtrade
+     * writer numbers entries from 0 by their position, so this is 0 unless retention removed earlier cycles), or 0 when
+     * the queue is empty or its first entry cannot be read (a torn first write: the reader reports it as entry 0).
+     */
+    static long firstEntry(final SingleChronicleQueue queue) {
+        final EngineEvent scratch = new EngineEvent();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.toStart();
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return 0;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.readPosition();
+                if (JournalLayout.decode(bytes, start, bytes.readRemaining(), scratch) != JournalLayout.DECODED) {
+                    return 0;
+                }
+                return Math.max(scratch.sequence, 0);
+            }
+        }
     }
 
     /** The version in the queue's metadata, or {@link Long#MIN_VALUE} when the queue has none. */

@@ -11,8 +11,10 @@ import net.openhft.chronicle.wire.Wires;
 
 /**
  * Reads a journal's entries in order into a caller's {@link EngineEvent} slot: what replay, recovery and the dump
- * use. Entries are numbered 0, 1, 2, ... from the start of the journal across all daily files (the number equals
- * the entry's {@code sequence} when the engine writes sequences that way, but the reader does not rely on it).
+ * use. Entries are numbered 0, 1, 2, ... from the start of the journal across all cycle files, and every entry
+ * carries its number as its {@code sequence} (see {@link ChronicleEventJournal}). When retention has removed early
+ * cycles, the first entry present is found by the sequence it carries, not by counting from a cycle that no longer
+ * exists; an entry whose sequence is not its number is refused, because the numbering could not be trusted.
  *
  * <p>Opened read-only: it never creates or changes a file, so it can be pointed at a copied or archived journal.
  * {@link #next} stops at the last complete entry. A cut, torn or corrupt entry is never skipped silently: after the
@@ -29,7 +31,9 @@ public final class JournalReader implements AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final long firstEntry;
     private long nextEntry;
+    private int lastChecksum;
     /** Mapped bytes of the current daily file and where the header after the last entry read sits. */
     private Bytes<?> lastBytes;
     private long headerPosition;
@@ -41,14 +45,19 @@ public final class JournalReader implements AutoCloseable {
         this.dir = dir;
         this.queue = queue;
         this.tailer = queue.createTailer();
-        this.nextEntry = fromEntry;
-        seek(fromEntry);
+        this.firstEntry = JournalFiles.firstEntry(queue);
+        final long from = fromEntry < 0 ? firstEntry : fromEntry;
+        this.nextEntry = from;
+        seek(from);
         tailer.singleThreadedCheckReset();
     }
 
-    /** Opens the journal in {@code dir} to read from its first entry. */
+    /**
+     * Opens the journal in {@code dir} to read from its first entry present: entry 0, or the first one retention kept
+     * ({@link #firstEntry()}).
+     */
     public static JournalReader open(final Path dir) {
-        return open(dir, 0);
+        return openAt(dir, -1);
     }
 
     /**
@@ -56,12 +65,17 @@ public final class JournalReader implements AutoCloseable {
      * means "at the end").
      *
      * @throws JournalException when {@code dir} is missing, not a readable directory, not a journal, holds another
-     *                          schema version, or has fewer than {@code fromEntry} entries
+     *                          schema version, has fewer than {@code fromEntry} entries, or no longer has entry
+     *                          {@code fromEntry} because retention removed it
      */
     public static JournalReader open(final Path dir, final long fromEntry) {
         if (fromEntry < 0) {
             throw new IllegalArgumentException("fromEntry must be >= 0: " + fromEntry);
         }
+        return openAt(dir, fromEntry);
+    }
+
+    private static JournalReader openAt(final Path dir, final long fromEntry) {
         final SingleChronicleQueue queue = JournalFiles.openForReading(dir);
         try {
             return new JournalReader(dir, queue, fromEntry);
@@ -72,17 +86,24 @@ public final class JournalReader implements AutoCloseable {
     }
 
     private void seek(final long fromEntry) {
-        if (fromEntry == 0) {
+        if (fromEntry < firstEntry) {
+            throw new JournalException("journal " + dir + " starts at entry " + firstEntry + " (retention removed the entries"
+                + " before it), cannot read from entry " + fromEntry);
+        }
+        if (fromEntry == firstEntry) {
             tailer.toStart();
             return;
         }
-        // Walk the daily files by their excerpt counts instead of reading every entry before fromEntry.
+        // Walk the cycle files by their excerpt counts instead of reading every entry before fromEntry.
         final RollCycle rollCycle = queue.rollCycle();
-        long remaining = fromEntry;
-        long total = 0;
+        long remaining = fromEntry - firstEntry;
+        long total = firstEntry;
         if (queue.firstIndex() != Long.MAX_VALUE) {
             for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
                 final long inCycle = tailer.excerptsInCycle(cycle.intValue());
+                if (inCycle <= 0) {
+                    continue;
+                }
                 total += inCycle;
                 if (remaining < inCycle) {
                     if (!tailer.moveToIndex(rollCycle.toIndex(cycle.intValue(), remaining))) {
@@ -133,6 +154,11 @@ public final class JournalReader implements AutoCloseable {
             if (result != JournalLayout.DECODED) {
                 throw fail(JournalFiles.incomplete(dir, nextEntry));
             }
+            if (slot.sequence != nextEntry) {
+                throw fail(new JournalException("journal " + dir + ": entry " + nextEntry + " carries sequence "
+                    + slot.sequence + "; entries are not numbered by position, so entry numbers cannot be trusted"));
+            }
+            lastChecksum = bytes.readInt(start + length - JournalLayout.CHECKSUM_LENGTH);
             lastBytes = bytes;
             // Chronicle keeps excerpt headers 4-byte aligned.
             headerPosition = (start + length + 3) & ~3L;
@@ -163,6 +189,19 @@ public final class JournalReader implements AutoCloseable {
     /** Number of the entry the last successful {@link #next} returned, or (start entry - 1) before the first. */
     public long lastEntry() {
         return nextEntry - 1;
+    }
+
+    /**
+     * The checksum stored in the entry the last successful {@link #next} returned (its last four bytes, see
+     * {@link JournalLayout}): what a snapshot records to tie itself to the journal's content.
+     */
+    public int lastChecksum() {
+        return lastChecksum;
+    }
+
+    /** Number of the first entry present: 0, or the first one retention kept. */
+    public long firstEntry() {
+        return firstEntry;
     }
 
     /** Number of the entry the next {@link #next} call will return. */
