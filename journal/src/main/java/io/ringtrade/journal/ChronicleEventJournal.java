@@ -116,6 +116,8 @@ public final class ChronicleEventJournal implements EventJournal {
             }
             final JournalRollCycle rollCycle = stored != null ? stored : requested != null ? requested : JournalRollCycle.DAILY;
             queue = JournalFiles.builder(dir, time, rollCycle).build();
+            // Chronicle's directory listing may still name cycle files retention removed (while no writer ran)
+            queue.refreshDirectoryListing();
             final long count = queue.entryCount();
             final long version = JournalFiles.readSchemaVersion(queue);
             if (version == Long.MIN_VALUE) {

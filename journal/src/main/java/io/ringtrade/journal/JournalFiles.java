@@ -4,6 +4,9 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
@@ -50,9 +53,9 @@ final class JournalFiles {
         if (!Files.exists(dir.resolve(QUEUE_METADATA_FILE))) {
             throw new JournalException("journal " + dir + " is not a journal: it has no " + QUEUE_METADATA_FILE);
         }
+        final JournalRollCycle stored = storedRollCycle(dir);
         final SingleChronicleQueue queue;
         try {
-            final JournalRollCycle stored = storedRollCycle(dir);
             queue = builder(dir, SystemTimeProvider.INSTANCE, stored == null ? JournalRollCycle.DAILY : stored)
                 .readOnly(true).build();
         } catch (final RuntimeException e) {
@@ -111,25 +114,104 @@ final class JournalFiles {
     }
 
     /**
-     * The entry number of the first entry present in {@code queue}: the sequence its header carries (every Ringtrade
-     * writer numbers entries from 0 by their position, so this is 0 unless retention removed earlier cycles), or 0 when
-     * the queue is empty or its first entry cannot be read (a torn first write: the reader reports it as entry 0).
+     * The cycles whose files are in the journal's directory, oldest first. Taken from the file names rather than
+     * from Chronicle's directory listing, which a read-only queue cannot refresh and which may still name a cycle
+     * retention removed.
      */
-    static long firstEntry(final SingleChronicleQueue queue) {
+    static int[] presentCycles(final SingleChronicleQueue queue) {
+        final JournalRollCycle rollCycle = JournalRollCycle.of(queue.rollCycle());
+        final String[] names = queue.file().list();
+        if (names == null) {
+            return new int[0];
+        }
+        return Arrays.stream(names).mapToInt(rollCycle::cycleOf).filter(c -> c != Integer.MIN_VALUE).sorted().toArray();
+    }
+
+    /**
+     * Where a journal's entries start: its first cycle file and the number of its first entry, the sequence that entry
+     * carries (every Ringtrade writer numbers entries from 0 by their position, so it
+     * is 0 unless retention removed earlier cycles). An empty journal starts at entry 0 in no cycle
+     * ({@link Integer#MIN_VALUE}); one whose first entry cannot be read (a torn first write) at entry 0, where the
+     * reader then reports it.
+     */
+    record Start(int cycle, long firstEntry) {
+    }
+
+    /** Reads the first document of the first cycle in {@code cycles}; {@code tailer} is left anywhere. */
+    static Start start(final SingleChronicleQueue queue, final ExcerptTailer tailer, final int[] cycles) {
+        if (cycles.length == 0) {
+            return new Start(Integer.MIN_VALUE, 0);
+        }
+        // Only the first document is read: counting a cycle's excerpts scans it to its end, which a garbage
+        // header after the last entry turns into a fault instead of the reader's "incomplete entry" message.
+        final int first = cycles[0];
+        if (!tailer.moveToCycle(first)) {
+            return new Start(first, 0);
+        }
         final EngineEvent scratch = new EngineEvent();
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            tailer.toStart();
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return 0;
-                }
-                final Bytes<?> bytes = dc.wire().bytes();
-                final long start = bytes.readPosition();
-                if (JournalLayout.decode(bytes, start, bytes.readRemaining(), scratch) != JournalLayout.DECODED) {
-                    return 0;
-                }
-                return Math.max(scratch.sequence, 0);
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
+                return new Start(first, 0);
             }
+            final Bytes<?> bytes = dc.wire().bytes();
+            final long start = bytes.readPosition();
+            if (JournalLayout.decode(bytes, start, bytes.readRemaining(), scratch) != JournalLayout.DECODED) {
+                return new Start(first, 0);
+            }
+            return new Start(first, Math.max(scratch.sequence, 0));
+        }
+    }
+
+    /** The number of the first entry present in {@code queue}, as {@link #start} finds it. */
+    static long firstEntry(final SingleChronicleQueue queue) {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            return start(queue, tailer, presentCycles(queue)).firstEntry();
+        }
+    }
+
+    /**
+     * One cycle file of a journal and the entries it holds.
+     *
+     * @param cycle      Chronicle's cycle number (units of the roll cycle since 1970)
+     * @param fileName   the file's name inside the journal directory
+     * @param firstEntry number of its first entry
+     * @param entries    how many entries it holds (the last cycle may still be growing)
+     */
+    record CycleFile(int cycle, String fileName, long firstEntry, long entries) {
+        /** Number of its last entry. */
+        long lastEntry() {
+            return firstEntry + entries - 1;
+        }
+    }
+
+    /** The non-empty cycle files of {@code queue}, oldest first, with their entry numbers. */
+    static List<CycleFile> cycleFiles(final SingleChronicleQueue queue) {
+        final List<CycleFile> files = new ArrayList<>();
+        final JournalRollCycle rollCycle = JournalRollCycle.of(queue.rollCycle());
+        final int[] cycles = presentCycles(queue);
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            long next = start(queue, tailer, cycles).firstEntry();
+            for (final int cycle : cycles) {
+                final long count = tailer.excerptsInCycle(cycle);
+                if (count > 0) {
+                    files.add(new CycleFile(cycle, rollCycle.fileName(cycle), next, count));
+                    next += count;
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Makes Chronicle's directory listing (the first and last cycle it records in the metadata table) match the files
+     * present, after retention removed some: readers that rely on it, Chronicle's own tools included, then start at the
+     * first file present. Needs a writable queue, since a read-only one cannot refresh it; opening one appends nothing.
+     */
+    static void refreshListing(final Path dir) {
+        final JournalRollCycle stored = storedRollCycle(dir);
+        try (SingleChronicleQueue queue = builder(dir, SystemTimeProvider.INSTANCE,
+            stored == null ? JournalRollCycle.DAILY : stored).build()) {
+            queue.refreshDirectoryListing();
         }
     }
 

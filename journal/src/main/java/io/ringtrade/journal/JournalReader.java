@@ -16,7 +16,9 @@ import net.openhft.chronicle.wire.Wires;
  * cycles, the first entry present is found by the sequence it carries, not by counting from a cycle that no longer
  * exists; an entry whose sequence is not its number is refused, because the numbering could not be trusted.
  *
- * <p>Opened read-only: it never creates or changes a file, so it can be pointed at a copied or archived journal.
+ * <p>Opened read-only: it never changes the journal, so it can be pointed at a copied or archived journal. While open
+ * it keeps a {@link JournalHold} in {@code DIR/holds/} (when the directory is writable), advanced as it moves from one
+ * cycle file to the next, so that {@link JournalRetention} in a running engine never removes a cycle it still needs.
  * {@link #next} stops at the last complete entry. A cut, torn or corrupt entry is never skipped silently: after the
  * last complete entry, {@code next} throws a {@link JournalException} saying after which entry reading stopped.
  * Meant for journals at rest: an append in progress by a running engine looks like a torn entry.
@@ -31,7 +33,10 @@ public final class JournalReader implements AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final JournalHold hold;
     private final long firstEntry;
+    private final int[] cycles;
+    private final int firstCycle;
     private long nextEntry;
     private int lastChecksum;
     /** Mapped bytes of the current daily file and where the header after the last entry read sits. */
@@ -44,12 +49,23 @@ public final class JournalReader implements AutoCloseable {
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final long fromEntry) {
         this.dir = dir;
         this.queue = queue;
-        this.tailer = queue.createTailer();
-        this.firstEntry = JournalFiles.firstEntry(queue);
-        final long from = fromEntry < 0 ? firstEntry : fromEntry;
-        this.nextEntry = from;
-        seek(from);
-        tailer.singleThreadedCheckReset();
+        this.hold = JournalHold.take(dir, Math.max(fromEntry, 0));
+        try {
+            this.tailer = queue.createTailer();
+            this.cycles = JournalFiles.presentCycles(queue);
+            final JournalFiles.Start start = JournalFiles.start(queue, tailer, cycles);
+            this.firstEntry = start.firstEntry();
+            this.firstCycle = start.cycle();
+            final long from = fromEntry < 0 ? firstEntry : fromEntry;
+            this.nextEntry = from;
+            seek(from);
+            tailer.singleThreadedCheckReset();
+        } catch (final RuntimeException e) {
+            if (hold != null) {
+                hold.close();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -90,29 +106,39 @@ public final class JournalReader implements AutoCloseable {
             throw new JournalException("journal " + dir + " starts at entry " + firstEntry + " (retention removed the entries"
                 + " before it), cannot read from entry " + fromEntry);
         }
-        if (fromEntry == firstEntry) {
+        final RollCycle rollCycle = queue.rollCycle();
+        if (firstCycle == Integer.MIN_VALUE) {
+            if (fromEntry != firstEntry) {
+                throw new JournalException("journal " + dir + " has 0 entries, cannot read from entry " + fromEntry);
+            }
             tailer.toStart();
             return;
         }
+        if (fromEntry == firstEntry) {
+            if (!tailer.moveToCycle(firstCycle)) {
+                tailer.toStart();
+            }
+            return;
+        }
         // Walk the cycle files by their excerpt counts instead of reading every entry before fromEntry.
-        final RollCycle rollCycle = queue.rollCycle();
         long remaining = fromEntry - firstEntry;
         long total = firstEntry;
-        if (queue.firstIndex() != Long.MAX_VALUE) {
-            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
-                final long inCycle = tailer.excerptsInCycle(cycle.intValue());
-                if (inCycle <= 0) {
-                    continue;
-                }
-                total += inCycle;
-                if (remaining < inCycle) {
-                    if (!tailer.moveToIndex(rollCycle.toIndex(cycle.intValue(), remaining))) {
-                        throw new JournalException("journal " + dir + " cannot move to entry " + fromEntry);
-                    }
-                    return;
-                }
-                remaining -= inCycle;
+        for (final int cycle : cycles) {
+            if (cycle < firstCycle) {
+                continue;
             }
+            final long inCycle = tailer.excerptsInCycle(cycle);
+            if (inCycle <= 0) {
+                continue;
+            }
+            total += inCycle;
+            if (remaining < inCycle) {
+                if (!tailer.moveToIndex(rollCycle.toIndex(cycle, remaining))) {
+                    throw new JournalException("journal " + dir + " cannot move to entry " + fromEntry);
+                }
+                return;
+            }
+            remaining -= inCycle;
         }
         if (remaining != 0) {
             throw new JournalException("journal " + dir + " has " + total + " entries, cannot read from entry " + fromEntry);
@@ -159,6 +185,9 @@ public final class JournalReader implements AutoCloseable {
                     + slot.sequence + "; entries are not numbered by position, so entry numbers cannot be trusted"));
             }
             lastChecksum = bytes.readInt(start + length - JournalLayout.CHECKSUM_LENGTH);
+            if (hold != null && tailer.cycle() != lastCycle) {
+                hold.advance(nextEntry);
+            }
             lastBytes = bytes;
             // Chronicle keeps excerpt headers 4-byte aligned.
             headerPosition = (start + length + 3) & ~3L;
@@ -225,5 +254,8 @@ public final class JournalReader implements AutoCloseable {
         tailer.singleThreadedCheckReset();
         tailer.close();
         queue.close();
+        if (hold != null) {
+            hold.close();
+        }
     }
 }

@@ -1,5 +1,13 @@
 package io.ringtrade.journal;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.rollcycles.LegacyRollCycles;
@@ -28,11 +36,16 @@ public enum JournalRollCycle {
     private final String label;
     private final int code;
     private final RollCycle chronicle;
+    private final DateTimeFormatter parser;
 
     JournalRollCycle(final String label, final int code, final RollCycle chronicle) {
         this.label = label;
         this.code = code;
         this.chronicle = chronicle;
+        this.parser = new DateTimeFormatterBuilder().appendPattern(chronicle.format())
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .toFormatter();
     }
 
     /** The name used in configuration and messages: {@code daily}, {@code hourly}, {@code minutely}. */
@@ -63,6 +76,36 @@ public enum JournalRollCycle {
             }
         }
         return null;
+    }
+
+    /** The choice whose Chronicle roll cycle is {@code chronicle}. */
+    static JournalRollCycle of(final RollCycle chronicle) {
+        for (final JournalRollCycle cycle : values()) {
+            if (cycle.chronicle == chronicle) {
+                return cycle;
+            }
+        }
+        throw new IllegalArgumentException("not a ringtrade roll cycle: " + chronicle);
+    }
+
+    /** The name of the file of cycle number {@code cycle} (cycles count from 1970-01-01T00:00Z, epoch 0). */
+    String fileName(final int cycle) {
+        return DateTimeFormatter.ofPattern(chronicle.format()).withZone(ZoneOffset.UTC)
+            .format(Instant.ofEpochMilli(cycle * (long) chronicle.lengthInMillis())) + ".cq4";
+    }
+
+    /** The cycle number of a file named {@code fileName}, or {@link Integer#MIN_VALUE} when it is not one of ours. */
+    int cycleOf(final String fileName) {
+        if (!fileName.endsWith(".cq4")) {
+            return Integer.MIN_VALUE;
+        }
+        try {
+            final TemporalAccessor parsed = parser.parse(fileName.substring(0, fileName.length() - 4));
+            final long millis = LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return millis % chronicle.lengthInMillis() == 0 ? (int) (millis / chronicle.lengthInMillis()) : Integer.MIN_VALUE;
+        } catch (final DateTimeException e) {
+            return Integer.MIN_VALUE;
+        }
     }
 
     /** The label when the cycle is a known one, else Chronicle's own name for it (for messages). */
