@@ -41,6 +41,12 @@ final class JournalFiles {
 
     /** Opens a journal that must exist for reading, without creating anything in it. */
     static SingleChronicleQueue openForReading(final Path dir) {
+        requireJournal(dir);
+        return openReadOnly(dir, storedRollCycle(dir));
+    }
+
+    /** Refuses a {@code dir} that is not an existing, readable journal directory; creates nothing. */
+    static void requireJournal(final Path dir) {
         if (!Files.exists(dir)) {
             throw new JournalException("journal " + dir + " does not exist");
         }
@@ -53,7 +59,9 @@ final class JournalFiles {
         if (!Files.exists(dir.resolve(QUEUE_METADATA_FILE))) {
             throw new JournalException("journal " + dir + " is not a journal: it has no " + QUEUE_METADATA_FILE);
         }
-        final JournalRollCycle stored = storedRollCycle(dir);
+    }
+
+    private static SingleChronicleQueue openReadOnly(final Path dir, final JournalRollCycle stored) {
         final SingleChronicleQueue queue;
         try {
             queue = builder(dir, SystemTimeProvider.INSTANCE, stored == null ? JournalRollCycle.DAILY : stored)

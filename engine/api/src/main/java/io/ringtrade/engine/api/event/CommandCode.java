@@ -9,6 +9,13 @@ public final class CommandCode {
     public static final int END_OF_DATA = 1;
     /** Cancel every open order (the clean-stop path). */
     public static final int CANCEL_ALL_ORDERS = 2;
+    /**
+     * Pass over the journal entry numbered {@code commandArgument} (it made business logic fail): written by
+     * {@code ringtrade journal skip} while no engine runs; replay and recovery find these commands first
+     * ({@code JournalSkips.scan}) and then leave the named entry out, identically every time. The command itself
+     * changes no state; its reason is kept beside the journal, since commands carry no strings.
+     */
+    public static final int SKIP_ENTRY = 3;
 
     private CommandCode() {
     }
@@ -18,6 +25,7 @@ public final class CommandCode {
         return switch (code) {
             case END_OF_DATA -> "END_OF_DATA";
             case CANCEL_ALL_ORDERS -> "CANCEL_ALL_ORDERS";
+            case SKIP_ENTRY -> "SKIP_ENTRY";
             default -> "UNKNOWN(" + code + ")";
         };
     }
