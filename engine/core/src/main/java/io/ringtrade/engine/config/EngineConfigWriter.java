@@ -24,7 +24,8 @@ public final class EngineConfigWriter {
         out.append("  feed { type = ").append(config.feed().type().label())
             .append(", file = ").append(quote(config.feed().file()))
             .append(", symbol = ").append(quote(config.feed().symbol()))
-            .append(", speed = ").append(config.feed().speed()).append(" }\n");
+            .append(", speed = ").append(config.feed().speed())
+            .append(config.feed().loop() ? ", loop = true" : "").append(" }\n");
         out.append("  instruments = [\n");
         for (final InstrumentConfig instrument : config.instruments()) {
             out.append("    { symbol = ").append(quote(instrument.symbol()))

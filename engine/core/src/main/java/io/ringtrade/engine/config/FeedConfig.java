@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param symbol the instrument the file's prices are for; listed in {@code ringtrade.instruments}
  * @param speed  replay speed as a multiple of real time (600 plays ten minutes of data per second); 0 replays as
  *               fast as possible. A clock multiplier, not a price, hence a double.
+ * @param loop   replay the file again and again, each pass shifted in time by the file's span (soak runs)
  */
-public record FeedConfig(FeedType type, String file, String symbol, double speed) {
+public record FeedConfig(FeedType type, String file, String symbol, double speed, boolean loop) {
     /** Prefix of a {@link #file} that names a resource on the class path. */
     public static final String CLASSPATH_PREFIX = EngineConfigLoader.CLASSPATH_PREFIX;
     /** Default feed type. */
@@ -25,12 +26,19 @@ public record FeedConfig(FeedType type, String file, String symbol, double speed
     public static final String SYMBOL_DEFAULT = "BTC/USD";
     /** Default replay speed. */
     public static final double SPEED_DEFAULT = 600.0;
+    /** By default the file is played once. */
+    public static final boolean LOOP_DEFAULT = false;
 
     /** Rejects nulls. */
     public FeedConfig {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(symbol, "symbol");
+    }
+
+    /** A feed that plays its file once. */
+    public FeedConfig(final FeedType type, final String file, final String symbol, final double speed) {
+        this(type, file, symbol, speed, LOOP_DEFAULT);
     }
 
     /** Whether {@link #file} names a class-path resource rather than a file. */
