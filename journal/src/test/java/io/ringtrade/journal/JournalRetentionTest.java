@@ -101,6 +101,32 @@ class JournalRetentionTest {
     }
 
     @Test
+    void shouldStartAReplayOfTheKeptJournalFromItsOldestUsableSnapshotAndRecoveryFromTheNewest() throws IOException {
+        final ReplayStart before = ReplayStart.forReplay(dir, 50, why -> { });
+        assertThat(before.snapshot()).isEmpty();
+        assertThat(before.describe()).isEqualTo("starts at entry 0");
+        new JournalRetention(dir, WINDOW, null, NOW).apply();
+
+        final ReplayStart replay = ReplayStart.forReplay(dir, 50, why -> { });
+        final ReplayStart recovery = ReplayStart.forRecovery(dir, 50, why -> { });
+
+        assertThat(replay.fromEntry()).isEqualTo(25);
+        assertThat(replay.snapshot().orElseThrow().state()).containsExactly(25);
+        assertThat(replay.describe()).isEqualTo("starts from the snapshot at entry 25 (entries before 20 were removed by"
+            + " retention)");
+        assertThat(recovery.fromEntry()).isEqualTo(50);
+        // without a usable snapshot, a journal that lacks its first entries cannot be replayed at all
+        try (Stream<Path> snapshots = Files.list(dir.resolve(SnapshotStore.FOLDER))) {
+            for (final Path file : snapshots.toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThatThrownBy(() -> ReplayStart.forReplay(dir, 50, why -> { })).isInstanceOf(JournalException.class)
+            .hasMessage("journal " + dir + " starts at entry 20 (retention removed the entries before it) and has no"
+                + " usable snapshot to replay from");
+    }
+
+    @Test
     void shouldArchiveRemovedCyclesIntoAFolderThatIsItselfAReadableJournal() {
         final Path archive = tmp.resolve("archive");
 

@@ -23,9 +23,12 @@ final class JournalInput implements MarketDataSource, AutoCloseable {
         this.warnings = warnings;
     }
 
-    /** Opens {@code dir} for reading from its first entry. */
+    /**
+     * Opens {@code dir} for reading from entry 0; a journal whose first entries retention removed is refused (it can
+     * only be read from a snapshot, see {@code ReplayStart}).
+     */
     static JournalInput open(final Path dir, final PrintWriter warnings) {
-        return new JournalInput(JournalReader.open(dir), warnings);
+        return new JournalInput(JournalReader.open(dir, 0), warnings);
     }
 
     /** Opens {@code dir} for reading from entry {@code from}. */

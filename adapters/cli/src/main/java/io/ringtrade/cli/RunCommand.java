@@ -22,6 +22,7 @@ import io.ringtrade.engine.pipeline.StatusBoard;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.journal.DurabilityPolicy;
+import io.ringtrade.journal.JournalRetention;
 import io.ringtrade.journal.SnapshotStore;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import org.HdrHistogram.Histogram;
@@ -89,15 +90,19 @@ public final class RunCommand implements Runnable {
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] bookNames = config.books().stream().map(b -> b.name()).toArray(String[]::new);
+        final FeedIdentity inputs = FeedIdentity.of(config.feed().file(), signalsFile);
+        JournalManifest.checkInputs(journalPath, inputs);
         final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
         final double replaySpeed = speed != null ? speed : config.feed().speed();
 
         JournalManifest.checkCompatible(journalPath, config);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
-                     : DurabilityPolicy.OS_CACHE);
+                     : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
             JournalManifest.writeOrCheck(journalPath, config);
+            JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), spec.commandLine().getErr());
+            final JournalRetention retention = JournalOptions.retention(config.journal(), journalPath);
             final Recovered recovered = recover(journalPath, journal.entryCount(), config, instruments);
             final BusinessLogic logic = recovered.logic();
             final Recovery recovery = recovered.recovery();
@@ -115,7 +120,7 @@ public final class RunCommand implements Runnable {
                 final EnginePipeline pipeline = new EnginePipeline(logic, journal,
                     effectsLog == null ? EffectSink.NONE : effectsLog, config.pipeline().ringSize(),
                     config.pipeline().waitStrategy(), recovery.entries(), interval,
-                    (entries, state) -> snapshotWriter.execute(() -> SnapshotStore.write(journalPath, entries, state)));
+                    (entries, state) -> snapshotWriter.execute(() -> retention.writeSnapshot(entries, state)));
                 runLive(console, config, logic, pipeline, new SkippingSource(feedSource, recovery.feedEvents()),
                     replaySpeed, recovery, journalPath, outputDir);
             } finally {
@@ -282,9 +287,12 @@ public final class RunCommand implements Runnable {
         final Path file = DataFiles.resolve(config.feed());
         final String symbol = config.feed().symbol();
         final int instrument = instruments.intern(symbol);
+        final boolean loop = config.feed().loop();
         final MarketDataSource market = config.feed().type() == FeedType.TRADES_REPLAY
-            ? new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument)
-            : new BarSeriesSource(MarketDataFiles.loadBars(file, symbol), instrument);
+            ? loop ? TradeSeriesSource.looping(MarketDataFiles.loadTrades(file, symbol), instrument)
+                : new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument)
+            : loop ? BarSeriesSource.looping(MarketDataFiles.loadBars(file, symbol), instrument)
+                : new BarSeriesSource(MarketDataFiles.loadBars(file, symbol), instrument);
         if (signalsFile == null) {
             return market;
         }
