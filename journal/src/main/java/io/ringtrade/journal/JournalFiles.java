@@ -100,6 +100,8 @@ final class JournalFiles {
             return null;
         }
         final long[] code = {Long.MIN_VALUE};
+        // the table's metadata is a Chronicle object whose wire alias the queue builder registers when first loaded
+        SingleChronicleQueueBuilder.addAliases();
         try (TableStore<Metadata.NoMeta> store = SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE)
             .readOnly(true).build()) {
             // forEachKey reads without creating: acquireValueFor would add the key to a writable table
