@@ -154,21 +154,29 @@ final class JournalFiles {
         }
         // Only the first document is read: counting a cycle's excerpts scans it to its end, which a garbage
         // header after the last entry turns into a fault instead of the reader's "incomplete entry" message.
-        final int first = cycles[0];
-        if (!tailer.moveToCycle(first)) {
-            return new Start(first, 0);
+        final long first = firstEntryOf(tailer, cycles[0]);
+        return new Start(cycles[0], Math.max(first, 0));
+    }
+
+    /**
+     * The sequence the first entry of {@code cycle} carries, or -1 when the cycle has no readable first entry (none
+     * written, or a torn or corrupt one). Reads one document; moves {@code tailer}.
+     */
+    static long firstEntryOf(final ExcerptTailer tailer, final int cycle) {
+        if (!tailer.moveToCycle(cycle)) {
+            return -1;
         }
         final EngineEvent scratch = new EngineEvent();
         try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
-                return new Start(first, 0);
+            if (!dc.isPresent() || tailer.cycle() != cycle) {
+                return -1;
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final long start = bytes.readPosition();
             if (JournalLayout.decode(bytes, start, bytes.readRemaining(), scratch) != JournalLayout.DECODED) {
-                return new Start(first, 0);
+                return -1;
             }
-            return new Start(first, Math.max(scratch.sequence, 0));
+            return scratch.sequence;
         }
     }
 
@@ -194,22 +202,56 @@ final class JournalFiles {
         }
     }
 
-    /** The non-empty cycle files of {@code queue}, oldest first, with their entry numbers. */
-    static List<CycleFile> cycleFiles(final SingleChronicleQueue queue) {
+    /**
+     * The non-empty cycle files of {@code queue}, oldest first, with their entry numbers, found from the sequence each
+     * file's first entry carries (one document read per file, no scan). The newest file's count needs a scan of that
+     * file: with {@code countNewest} false it is left open-ended ({@link CycleFile#entries()} reaching
+     * {@link Long#MAX_VALUE}), which is all retention needs, since it never removes the newest file.
+     */
+    static List<CycleFile> cycleFiles(final SingleChronicleQueue queue, final boolean countNewest) {
         final List<CycleFile> files = new ArrayList<>();
         final JournalRollCycle rollCycle = JournalRollCycle.of(queue.rollCycle());
         final int[] cycles = presentCycles(queue);
         try (ExcerptTailer tailer = queue.createTailer()) {
-            long next = start(queue, tailer, cycles).firstEntry();
-            for (final int cycle : cycles) {
-                final long count = tailer.excerptsInCycle(cycle);
-                if (count > 0) {
-                    files.add(new CycleFile(cycle, rollCycle.fileName(cycle), next, count));
-                    next += count;
+            final long[] firsts = new long[cycles.length];
+            for (int i = 0; i < cycles.length; i++) {
+                firsts[i] = firstEntryOf(tailer, cycles[i]);
+            }
+            if (cycles.length > 0 && firsts[0] < 0) {
+                firsts[0] = 0; // a torn first write of a new journal: the reader reports it as entry 0
+            }
+            long expected = cycles.length == 0 ? 0 : firsts[0];
+            for (int i = 0; i < cycles.length; i++) {
+                if (firsts[i] < 0) {
+                    continue; // no readable first entry: empty, or a torn write at the very end
                 }
+                if (firsts[i] != expected && !files.isEmpty()) {
+                    throw new JournalException("journal " + queue.file() + ": cycle file " + rollCycle.fileName(cycles[i])
+                        + " starts at entry " + firsts[i] + " but the one before ends at entry " + (expected - 1));
+                }
+                final long next = nextFirst(firsts, i);
+                final long count;
+                if (next >= 0) {
+                    count = next - firsts[i];
+                } else if (countNewest || i < cycles.length - 1) {
+                    count = tailer.excerptsInCycle(cycles[i]);
+                } else {
+                    count = Long.MAX_VALUE - firsts[i];
+                }
+                files.add(new CycleFile(cycles[i], rollCycle.fileName(cycles[i]), firsts[i], count));
+                expected = firsts[i] + count;
             }
         }
         return files;
+    }
+
+    private static long nextFirst(final long[] firsts, final int i) {
+        for (int j = i + 1; j < firsts.length; j++) {
+            if (firsts[j] >= 0) {
+                return firsts[j];
+            }
+        }
+        return -1;
     }
 
     /**

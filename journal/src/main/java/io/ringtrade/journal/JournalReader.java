@@ -120,7 +120,34 @@ public final class JournalReader implements AutoCloseable {
             }
             return;
         }
-        // Walk the cycle files by their excerpt counts instead of reading every entry before fromEntry.
+        // Find the cycle file holding fromEntry by the sequences its first entries carry (a binary search reading one
+        // document per probe), instead of counting the excerpts of every file before it.
+        int lo = 0;
+        int hi = cycles.length - 1;
+        int found = -1;
+        long foundFirst = -1;
+        while (lo <= hi) {
+            final int mid = (lo + hi) >>> 1;
+            final long first = cycles[mid] == firstCycle ? firstEntry : JournalFiles.firstEntryOf(tailer, cycles[mid]);
+            if (first < 0) {
+                break; // a file without a readable first entry: fall back to counting
+            }
+            if (first <= fromEntry) {
+                found = mid;
+                foundFirst = first;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found >= 0 && lo > hi && tailer.moveToIndex(rollCycle.toIndex(cycles[found], fromEntry - foundFirst))) {
+            return; // next() checks that the entry found carries fromEntry
+        }
+        walk(fromEntry, rollCycle);
+    }
+
+    /** Walks the cycle files by their excerpt counts: for the end of the journal and for unusual files. */
+    private void walk(final long fromEntry, final RollCycle rollCycle) {
         long remaining = fromEntry - firstEntry;
         long total = firstEntry;
         for (final int cycle : cycles) {

@@ -136,7 +136,7 @@ public final class JournalRetention {
         }
         final List<JournalFiles.CycleFile> cycles;
         try (SingleChronicleQueue queue = JournalFiles.openForReading(dir)) {
-            cycles = JournalFiles.cycleFiles(queue);
+            cycles = JournalFiles.cycleFiles(queue, false);
         }
         final List<RemovedCycle> removed = new ArrayList<>();
         if (base != null && cycles.size() > 1) {

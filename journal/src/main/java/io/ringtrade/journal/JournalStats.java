@@ -79,7 +79,7 @@ public final class JournalStats {
         final List<JournalFiles.CycleFile> cycles;
         try (SingleChronicleQueue queue = JournalFiles.openForReading(dir)) {
             rollCycle = JournalRollCycle.of(queue.rollCycle());
-            cycles = JournalFiles.cycleFiles(queue);
+            cycles = JournalFiles.cycleFiles(queue, true);
         }
         return new JournalStats(dir, entries, perType, first, last, JournalFiles.bytesOnDisk(dir), firstEntry, rollCycle,
             cycles, SnapshotStore.headers(dir), retentionLog(dir));
