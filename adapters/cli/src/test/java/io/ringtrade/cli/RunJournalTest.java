@@ -170,6 +170,20 @@ class RunJournalTest {
     }
 
     @Test
+    void shouldRefuseToContinueAJournalWithAnotherRollCycleThanItWasCreatedWith() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+        final Path hourly = config("hourly.conf", trades);
+        Files.writeString(hourly, Files.readString(hourly).replace("journal { dir = ", "journal { roll-cycle = hourly, dir = "));
+
+        failedWith(run(hourly, journal, temp.resolve("second")), "ringtrade: journal " + journal + " rolls its files daily"
+            + " (fixed when it was created), not hourly: use roll cycle daily or another journal directory");
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n")
+            .contains("roll cycle daily\n");
+    }
+
+    @Test
     void shouldRefuseToRunOnAJournalWrittenWithOtherBooks() throws Exception {
         final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
         final Path journal = temp.resolve("journal");

@@ -1,6 +1,8 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.journal.JournalReader;
 import io.ringtrade.journal.JournalStats;
 import org.junit.jupiter.api.AfterEach;
@@ -86,11 +88,14 @@ class SoakSmokeTest {
         assertThat(first.rollCycle().label()).isEqualTo("minutely");
         assertPassTwoStartsOneSpanLater(trades, journal, first.firstEntry());
 
+        final long stopEntry = first.firstEntry() + first.entries() - 1; // the first run's clean stop: a cancel-all
+
         runFor("second", config);
         final Matcher recovered = RECOVERED.matcher(Files.readString(tmp.resolve("second.out")));
         assertThat(recovered.find()).as("second run's output:%n%s", Files.readString(tmp.resolve("second.out"))).isTrue();
         assertThat(Long.parseLong(recovered.group(1))).isPositive();
         final JournalStats second = JournalStats.compute(journal);
+        assertTheFeedResumedOnTheNextEventOfTheLoop(trades, journal, stopEntry, second.firstEntry());
         assertThat(second.firstEntry() + second.entries()).isGreaterThan(first.firstEntry() + first.entries());
         // retention keeps the newest two snapshots, the base and at most one per cycle file
         assertThat(second.snapshotEntries()).isNotEmpty().hasSizeLessThanOrEqualTo(3 + second.cycleFiles().size());
@@ -107,6 +112,41 @@ class SoakSmokeTest {
             return; // retention already archived the first pass
         }
         final List<String> lines = Files.readAllLines(trades, StandardCharsets.UTF_8);
+        final long first = seconds(lines.get(1));
+        final long span = spanSeconds(lines);
+        try (JournalReader reader = JournalReader.open(journal, TRADES)) {
+            final EngineEvent slot = new EngineEvent();
+            assertThat(reader.next(slot)).isTrue();
+            assertThat(slot.eventTimeNanos).isEqualTo((first + span) * 1_000_000_000L);
+        }
+    }
+
+    /**
+     * The restart skipped the {@code stopEntry} feed inputs already journaled by counting them on the looping source:
+     * the entry after the stop must be trade {@code stopEntry mod TRADES} of pass {@code stopEntry / TRADES}.
+     */
+    private static void assertTheFeedResumedOnTheNextEventOfTheLoop(final Path trades, final Path journal,
+                                                                    final long stopEntry, final long firstEntry)
+        throws IOException {
+        if (stopEntry < firstEntry) {
+            return; // retention already archived it
+        }
+        final List<String> lines = Files.readAllLines(trades, StandardCharsets.UTF_8);
+        final long span = spanSeconds(lines);
+        final String row = lines.get((int) (stopEntry % TRADES) + 1);
+        try (JournalReader reader = JournalReader.open(journal, stopEntry)) {
+            final EngineEvent slot = new EngineEvent();
+            assertThat(reader.next(slot)).isTrue();
+            assertThat(slot.type).isEqualTo(EventType.COMMAND);
+            assertThat(reader.next(slot)).isTrue();
+            assertThat(slot.type).isEqualTo(EventType.MARKET_DATA);
+            assertThat(slot.eventTimeNanos).isEqualTo((seconds(row) + stopEntry / TRADES * span) * 1_000_000_000L);
+            assertThat(slot.price).isEqualTo(FixedPoint.parse(row.split(",")[1]));
+        }
+    }
+
+    /** Last time − first time + the smallest positive gap, in seconds, from the file's text. */
+    private static long spanSeconds(final List<String> lines) {
         long smallestGap = Long.MAX_VALUE;
         for (int i = 2; i < lines.size(); i++) {
             final long gap = seconds(lines.get(i)) - seconds(lines.get(i - 1));
@@ -114,13 +154,7 @@ class SoakSmokeTest {
                 smallestGap = Math.min(smallestGap, gap);
             }
         }
-        final long first = seconds(lines.get(1));
-        final long span = seconds(lines.get(lines.size() - 1)) - first + smallestGap;
-        try (JournalReader reader = JournalReader.open(journal, TRADES)) {
-            final EngineEvent slot = new EngineEvent();
-            assertThat(reader.next(slot)).isTrue();
-            assertThat(slot.eventTimeNanos).isEqualTo((first + span) * 1_000_000_000L);
-        }
+        return seconds(lines.get(lines.size() - 1)) - seconds(lines.get(1)) + smallestGap;
     }
 
     private static long seconds(final String line) {
