@@ -16,7 +16,7 @@ import java.util.Map;
  * freely. For example:
  * <pre>
  * 0 2024-01-02T03:04:05Z MARKET_DATA seq=0 instrument=1 ingress=7 kind=TRADE price=800.01 quantity=0.5
- * 42 2024-01-02T03:04:05Z COMMAND seq=42 instrument=-1 ingress=0 code=SKIP_ENTRY entry=17 reason="overflowed in risk"
+ * 42 2024-01-02T03:04:05Z COMMAND seq=42 instrument=-1 ingress=0 code=SKIP_ENTRY entry=17 type=MARKET_DATA reason="overflowed in risk"
  * </pre>
  * A {@code SKIP_ENTRY} command shows the entry it passes over and, from {@value JournalSkips#LOG_FILE}, why.
  */
@@ -88,14 +88,14 @@ public final class JournalDump {
                 decimal(line, "price", event.signalPrice);
                 line.append(" tag=").append(event.signalTag);
                 decimal(line, "score", event.signalScore);
-                line.append(" book=").append(event.signalBook);
+                line.append(" book=").append(event.bookIndex);
             }
             case EventType.COMMAND -> {
                 line.append(" code=").append(CommandCode.name(event.commandCode));
                 if (event.commandCode == CommandCode.SKIP_ENTRY) {
-                    line.append(" entry=").append(event.commandArgument);
+                    line.append(" entry=").append(event.commandArgument).append(" type=").append(EventType.name(event.bookIndex));
                 } else {
-                    line.append(" target=").append(event.commandTarget).append(" argument=").append(event.commandArgument);
+                    line.append(" book=").append(event.bookIndex).append(" argument=").append(event.commandArgument);
                 }
             }
             case EventType.EXECUTION_REPORT -> {

@@ -103,6 +103,7 @@ public final class JournalSkips {
             }
             final EngineEvent slot = new EngineEvent();
             String description = null;
+            int skippedType = -1;
             long lastTime = 0;
             try (JournalReader reader = JournalReader.open(dir, Math.max(entry, firstEntry(dir, entry)))) {
                 while (reader.next(slot)) {
@@ -112,6 +113,7 @@ public final class JournalSkips {
                                 + " command; skip commands cannot be skipped");
                         }
                         description = describe(slot);
+                        skippedType = slot.type;
                     } else if (isSkip(slot) && slot.commandArgument == entry) {
                         throw new JournalException("journal " + dir + ": entry " + entry + " is already skipped (by the"
                             + " SKIP_ENTRY command at entry " + reader.lastEntry() + ")");
@@ -119,7 +121,9 @@ public final class JournalSkips {
                     lastTime = slot.eventTimeNanos;
                 }
             }
-            final EngineEvent command = new EngineEvent().setCommand(lastTime, CommandCode.SKIP_ENTRY, -1, entry);
+            // bookIndex carries the passed-over entry's type, so that business logic still counts a passed-over feed
+            // input towards the feed's position (see CommandCode.SKIP_ENTRY)
+            final EngineEvent command = new EngineEvent().setCommand(lastTime, CommandCode.SKIP_ENTRY, skippedType, entry);
             command.sequence = entries;
             journal.append(command);
             journal.flush();

@@ -189,11 +189,26 @@ public final class SnapshotStore {
         return firstUsable(journalDir, journalEntries, skipped, true);
     }
 
+    /**
+     * Every usable snapshot (in the sense of {@link #newestUsable}), newest first: what recovery tries in turn when
+     * restoring one fails. Each snapshot passed over is reported through {@code skipped}.
+     */
+    public static List<Snapshot> usable(final Path journalDir, final long journalEntries,
+                                        final Consumer<String> skipped) {
+        return scan(journalDir, journalEntries, skipped, false, false);
+    }
+
     private static Optional<Snapshot> firstUsable(final Path journalDir, final long journalEntries,
                                                   final Consumer<String> skipped, final boolean oldestFirst) {
+        return scan(journalDir, journalEntries, skipped, oldestFirst, true).stream().findFirst();
+    }
+
+    private static List<Snapshot> scan(final Path journalDir, final long journalEntries, final Consumer<String> skipped,
+                                       final boolean oldestFirst, final boolean firstOnly) {
         final Path folder = journalDir.resolve(FOLDER);
+        final List<Snapshot> found = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return Optional.empty();
+            return found;
         }
         try {
             final List<Path> files = list(folder);
@@ -215,9 +230,12 @@ public final class SnapshotStore {
                     skipped.accept("snapshot " + file + " " + mismatch + "; not used");
                     continue;
                 }
-                return Optional.of(snapshot);
+                found.add(snapshot);
+                if (firstOnly) {
+                    break;
+                }
             }
-            return Optional.empty();
+            return found;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read snapshots in " + folder + ": " + e.getMessage(), e);
         }

@@ -76,7 +76,7 @@ class ChronicleEventJournalTest {
     void shouldNotJournalEffects() {
         final Path dir = tmp.resolve("j");
         final EngineEvent event = trade(0);
-        event.effects.addOrder();
+        event.effects.add();
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             journal.append(event);
         }

@@ -47,7 +47,7 @@ class JournalSkipsTest {
         assertThat(command.type).isEqualTo(EventType.COMMAND);
         assertThat(command.commandCode).isEqualTo(CommandCode.SKIP_ENTRY);
         assertThat(command.commandArgument).isEqualTo(4);
-        assertThat(command.commandTarget).isEqualTo(-1);
+        assertThat(command.bookIndex).isEqualTo(EventType.MARKET_DATA); // the type of the entry passed over
         assertThat(command.sequence).isEqualTo(10);
         assertThat(command.eventTimeNanos).isEqualTo(T0 + 9); // the last entry's time: business time does not move
         assertThat(Files.readAllLines(dir.resolve(JournalSkips.LOG_FILE))).containsExactly("2026-05-01T10:00:00Z skip"
@@ -79,7 +79,7 @@ class JournalSkipsTest {
         JournalDump.print(dir, 3, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("3 2024-01-02T03:04:05.000000002Z COMMAND seq=3"
-            + " instrument=-1 ingress=0 code=SKIP_ENTRY entry=1 reason=\"bad print\"\n");
+            + " instrument=-1 ingress=0 code=SKIP_ENTRY entry=1 type=MARKET_DATA reason=\"bad print\"\n");
     }
 
     @Test

@@ -46,7 +46,7 @@ class JournalSkipCommandTest {
             "201"));
         assertThat(dump.out().lines().toList()).singleElement().asString()
             .startsWith("201 ").contains(" COMMAND seq=201 ")
-            .endsWith(" code=SKIP_ENTRY entry=41 reason=\"bad print from the venue\"");
+            .endsWith(" code=SKIP_ENTRY entry=41 type=MARKET_DATA reason=\"bad print from the venue\"");
         assertThat(Files.readAllLines(journal.resolve(JournalSkips.LOG_FILE))).singleElement().asString()
             .endsWith(" skip entry 41 (MARKET_DATA TRADE, event time 2013-11-25T00:06:31Z) by entry 201: bad print"
                 + " from the venue");

@@ -162,6 +162,15 @@ public final class BarSeriesData {
         return out.build();
     }
 
+    /** The smallest gap between consecutive bar times, in nanoseconds; {@link Long#MAX_VALUE} for fewer than two bars. */
+    public long smallestGapNanos() {
+        long smallestGap = Long.MAX_VALUE;
+        for (int i = 1; i < timeNanos.length; i++) {
+            smallestGap = Math.min(smallestGap, timeNanos[i] - timeNanos[i - 1]);
+        }
+        return smallestGap;
+    }
+
     /** First index whose time is at or after {@code time} (the length when none is). */
     static int firstIndexAtOrAfter(final long[] sortedTimes, final long time) {
         int lo = 0;

@@ -294,12 +294,14 @@ public final class EngineConfigLoader {
         }
         final String symbol = feed.string("symbol", FeedConfig.SYMBOL_DEFAULT);
         final double speed = feed.decimal("speed", FeedConfig.SPEED_DEFAULT, 0.0);
+        final Interval interval = feed.has("interval")
+            ? feed.oneOf("interval", Interval.values(), Interval::label, Interval.M1) : null;
         final boolean loop = feed.bool("loop", FeedConfig.LOOP_DEFAULT);
         if (loop && type == FeedType.JOURNAL) {
             feed.problem("loop", "only a trades-replay or bars-replay feed can loop");
         }
         feed.finish();
-        return new FeedConfig(type, file, symbol, speed, loop);
+        return new FeedConfig(type, file, symbol, speed, interval, loop);
     }
 
     /**
@@ -321,6 +323,8 @@ public final class EngineConfigLoader {
             }
             final long tickSize = instrument.fixedPoint("tick-size", null, 0, true, Long.MAX_VALUE);
             final long lotSize = instrument.fixedPoint("lot-size", null, 0, true, Long.MAX_VALUE);
+            checkStep(instrument, "tick-size", tickSize);
+            checkStep(instrument, "lot-size", lotSize);
             instrument.finish();
             if (!symbol.isEmpty()) {
                 final String first = symbolPaths.putIfAbsent(symbol, instrument.path());
@@ -342,6 +346,7 @@ public final class EngineConfigLoader {
             return books;
         }
         final Map<String, String> namePaths = new HashMap<>();
+        long totalCash = 0;
         for (final ObjectReader book : readers) {
             final String name = book.string("name", null);
             if (!name.isEmpty()) {
@@ -368,11 +373,38 @@ public final class EngineConfigLoader {
             final long minNotional = book.fixedPoint("min-notional", BookConfig.MIN_NOTIONAL_DEFAULT, 0, false,
                 Long.MAX_VALUE);
             final FillModel fill = book.choice("fill", FillModel.values(), BookConfig.FILL_DEFAULT);
+            final long maxShortNotional = book.fixedPoint("max-short-notional", BookConfig.MAX_SHORT_NOTIONAL_DEFAULT,
+                0, false, Long.MAX_VALUE);
+            final long participation = book.fixedPoint("participation", BookConfig.PARTICIPATION_DEFAULT, 0, false,
+                FixedPoint.SCALE);
+            if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
+                book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
+                    + MONEY_RANGE);
+            } else {
+                totalCash += cash;
+            }
             book.finish();
             books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
-                allowShort, minNotional, fill));
+                allowShort, minNotional, fill, maxShortNotional, participation));
+        }
+        if (totalCash > FixedPoint.parse(BookConfig.MAX_TOTAL_CASH)) {
+            ringtrade.problem("books", "the books' cash adds up to " + FixedPoint.toString(totalCash) + ", more than "
+                + BookConfig.MAX_TOTAL_CASH + MONEY_RANGE);
         }
         return books;
+    }
+
+    /** Why money is capped: said with every refusal of a value that could leave the fixed-point range. */
+    private static final String MONEY_RANGE = " (money is fixed-point at 1e-8 in a 64-bit long, which holds"
+        + " ±92,233,720,368 units; the cap leaves equity and notionals room to grow)";
+
+    /** Largest tick or lot size: one million units, far below the range so that price × quantity stays in it. */
+    private static final long MAX_STEP = FixedPoint.of(1_000_000);
+
+    private static void checkStep(final ObjectReader instrument, final String key, final long step) {
+        if (step > MAX_STEP) {
+            instrument.problem(key, "at most 1000000, got " + FixedPoint.toString(step) + MONEY_RANGE);
+        }
     }
 
     /**
