@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.ringtrade.cli.JournalFixtures.failedWith;
 import static io.ringtrade.cli.JournalFixtures.succeeded;
@@ -51,6 +52,32 @@ class JournalSkipCommandTest {
             .endsWith(" skip entry 41 (MARKET_DATA TRADE, event time 2013-11-25T00:06:31Z) by entry 201: bad print"
                 + " from the venue");
         assertThat(JournalSkips.scan(journal, 0).entries()).containsExactly(41);
+    }
+
+    @Test
+    void shouldPassOverTheSkippedEntryInRecoveryAndReplayAndKeepTheFeedPosition() throws Exception {
+        final Path journal = journal();
+        final Path config = temp.resolve("run.conf");
+        succeeded(CommandRunner.run("journal", "skip", journal.toString(), "--entry", "50", "--reason", "bad print"));
+        // entries: 200 trades, the first stop's cancel-all (200), the skip (201)
+
+        final CommandRunner.Result restart = succeeded(CommandRunner.run("run", "--config", config.toString(),
+            "--journal", journal.toString(), "--out", temp.resolve("second").toString(), "--speed", "0",
+            "--exit-at-end"));
+
+        // 202 entries less the one passed over; the passed-over trade still counts towards the feed's position, so
+        // the feed, wholly journaled, publishes nothing again
+        assertThat(restart.out()).contains("recovered: replayed 201 journaled events in ")
+            .contains("the feed resumes after its 200 journaled inputs");
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
+            .contains("entries 203\n  MARKET_DATA 200\n  EXTERNAL_SIGNAL 0\n  COMMAND 3\n");
+        final Path a = temp.resolve("replay-a");
+        final Path b = temp.resolve("replay-b");
+        final CommandRunner.Result replayed = succeeded(CommandRunner.run("replay", "--journal", journal.toString(),
+            "--out", a.toString()));
+        succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out", b.toString()));
+        assertThat(replayed.out()).startsWith("replayed 202 entries from " + journal + " in ");
+        JournalFixtures.assertSameBytes(a, b, List.of("trades.csv", "equity.csv", "orders.csv"));
     }
 
     @Test

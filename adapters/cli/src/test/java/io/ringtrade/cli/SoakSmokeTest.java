@@ -169,7 +169,8 @@ class SoakSmokeTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.addAll(List.of("run", "--config", config.toString(), "--out", tmp.resolve("out-" + name).toString()));
+        // one output directory for both runs: a restart continues the files the snapshots' rows are in
+        command.addAll(List.of("run", "--config", config.toString(), "--out", tmp.resolve("out").toString()));
         final Process process = new ProcessBuilder(command).directory(tmp.toFile())
             .redirectOutput(tmp.resolve(name + ".out").toFile())
             .redirectError(tmp.resolve(name + ".err").toFile())
