@@ -261,6 +261,15 @@ public final class ChronicleEventJournal implements EventJournal {
         return syncedEntryCount;
     }
 
+    /**
+     * Raises the count of {@code SKIP_ENTRY} commands in the metadata table; {@link JournalSkips#skip} calls it before
+     * appending one, so that a journal whose count is 0 (or absent) holds none and need not be scanned. Owner thread.
+     */
+    void countSkip() {
+        final long skips = queue.tableStoreGet(JournalFiles.SKIPS_KEY);
+        queue.tableStorePut(JournalFiles.SKIPS_KEY, skips == Long.MIN_VALUE ? 1 : skips + 1);
+    }
+
     /** The roll cycle the journal was created with. */
     public JournalRollCycle rollCycle() {
         return rollCycle;

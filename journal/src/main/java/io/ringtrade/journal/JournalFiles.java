@@ -33,6 +33,11 @@ final class JournalFiles {
      * roll cycle there was before the key.
      */
     static final String ROLL_CYCLE_KEY = "ringtrade.journal.rollCycle";
+    /**
+     * Key of the number of {@code SKIP_ENTRY} commands ever appended ({@link JournalSkips#skip} raises it before
+     * appending one), so that replay and recovery need not scan a journal that has none.
+     */
+    static final String SKIPS_KEY = "ringtrade.journal.skips";
     /** Chronicle's queue metadata file; its absence means the directory is not a queue. */
     static final String QUEUE_METADATA_FILE = SingleChronicleQueue.QUEUE_METADATA_FILE;
 
@@ -88,6 +93,32 @@ final class JournalFiles {
     }
 
     /**
+     * The value of {@code key} in the metadata table of the journal in {@code dir}, read without opening the queue or
+     * creating anything, or {@link Long#MIN_VALUE} when the table or the key is absent.
+     */
+    static long metadataValue(final Path dir, final String key) {
+        final Path metadata = dir.resolve(QUEUE_METADATA_FILE);
+        if (!Files.isRegularFile(metadata)) {
+            return Long.MIN_VALUE;
+        }
+        final long[] found = {Long.MIN_VALUE};
+        // the table's metadata is a Chronicle object whose wire alias the queue builder registers when first loaded
+        SingleChronicleQueueBuilder.addAliases();
+        try (TableStore<Metadata.NoMeta> store = SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE)
+            .readOnly(true).build()) {
+            // forEachKey reads without creating: acquireValueFor would add the key to a writable table
+            store.forEachKey(found, (value, name, in) -> {
+                if (key.contentEquals(name)) {
+                    value[0] = in.int64();
+                }
+            });
+        } catch (final RuntimeException e) {
+            throw new JournalException("journal " + dir + ": cannot read " + QUEUE_METADATA_FILE + ": " + e.getMessage(), e);
+        }
+        return found[0];
+    }
+
+    /**
      * The roll cycle the journal in {@code dir} was created with, read from its metadata table without opening the
      * queue: null when there is no metadata yet (a new journal), {@link JournalRollCycle#DAILY} for a journal that
      * predates {@link #ROLL_CYCLE_KEY}.
@@ -95,30 +126,16 @@ final class JournalFiles {
      * @throws JournalException when the metadata names a roll cycle this version does not know
      */
     static JournalRollCycle storedRollCycle(final Path dir) {
-        final Path metadata = dir.resolve(QUEUE_METADATA_FILE);
-        if (!Files.isRegularFile(metadata)) {
+        if (!Files.isRegularFile(dir.resolve(QUEUE_METADATA_FILE))) {
             return null;
         }
-        final long[] code = {Long.MIN_VALUE};
-        // the table's metadata is a Chronicle object whose wire alias the queue builder registers when first loaded
-        SingleChronicleQueueBuilder.addAliases();
-        try (TableStore<Metadata.NoMeta> store = SingleTableBuilder.binary(metadata, Metadata.NoMeta.INSTANCE)
-            .readOnly(true).build()) {
-            // forEachKey reads without creating: acquireValueFor would add the key to a writable table
-            store.forEachKey(code, (found, key, value) -> {
-                if (ROLL_CYCLE_KEY.contentEquals(key)) {
-                    found[0] = value.int64();
-                }
-            });
-        } catch (final RuntimeException e) {
-            throw new JournalException("journal " + dir + ": cannot read " + QUEUE_METADATA_FILE + ": " + e.getMessage(), e);
-        }
-        if (code[0] == Long.MIN_VALUE) {
+        final long code = metadataValue(dir, ROLL_CYCLE_KEY);
+        if (code == Long.MIN_VALUE) {
             return JournalRollCycle.DAILY;
         }
-        final JournalRollCycle cycle = JournalRollCycle.ofCode(code[0]);
+        final JournalRollCycle cycle = JournalRollCycle.ofCode(code);
         if (cycle == null) {
-            throw new JournalException("journal " + dir + " has roll cycle code " + code[0] + ", which this engine does not know");
+            throw new JournalException("journal " + dir + " has roll cycle code " + code + ", which this engine does not know");
         }
         return cycle;
     }

@@ -41,8 +41,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * </ul>
  * So the journal holds from the base snapshot's cycle to now: at least W of inputs, at most W plus one cycle plus one
  * snapshot interval. Every removal is appended to {@value #LOG_FILE} in the journal directory, which
- * {@code journal stats} shows. Archived cycles keep their names; the first archive also gets a copy of the queue's
- * {@code metadata.cq4t}, so the archive folder is itself a journal readable with {@code journal dump}.
+ * {@code journal stats} shows. Archived cycles keep their names; the archive also gets a copy of the queue's
+ * {@code metadata.cq4t} (refreshed with every file), so the archive folder is itself a journal readable with
+ * {@code journal dump}.
  *
  * <p>Crash safety: cycles go oldest first, each by one rename (or copy then delete across file systems, the source
  * staying authoritative until deleted), so the journal is always a contiguous run of entries; the log line is written
@@ -201,10 +202,9 @@ public final class JournalRetention {
                 Files.deleteIfExists(source);
             } else {
                 Files.createDirectories(archiveDir);
-                final Path metadata = archiveDir.resolve(JournalFiles.QUEUE_METADATA_FILE);
-                if (!Files.exists(metadata)) {
-                    Files.copy(dir.resolve(JournalFiles.QUEUE_METADATA_FILE), metadata);
-                }
+                // refreshed with every file, so the archive's table (schema, roll cycle, skip count) stays current
+                Files.copy(dir.resolve(JournalFiles.QUEUE_METADATA_FILE),
+                    archiveDir.resolve(JournalFiles.QUEUE_METADATA_FILE), StandardCopyOption.REPLACE_EXISTING);
                 target = archiveDir.resolve(cycle.fileName());
                 // The source stays authoritative until it is gone: a target left by an interrupted copy is replaced.
                 Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);

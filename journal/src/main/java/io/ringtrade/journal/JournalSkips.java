@@ -57,11 +57,16 @@ public final class JournalSkips {
     /**
      * The entries named by {@code SKIP_ENTRY} commands at or after {@code fromEntry} (a command always comes after the
      * entry it names, so the entries at or after {@code fromEntry} to skip are all found). Reads to the end of the
-     * journal; a damaged tail ends the scan where replay will stop anyway.
+     * journal, unless its metadata table counts no skip command ever appended (the common case: nothing to read); a
+     * damaged tail ends the scan where replay will stop anyway.
      *
      * @throws JournalException as {@link JournalReader#open(Path, long)} does
      */
     public static SkippedEntries scan(final Path dir, final long fromEntry) {
+        final long skips = JournalFiles.metadataValue(dir, JournalFiles.SKIPS_KEY);
+        if (skips == Long.MIN_VALUE || skips == 0) {
+            return SkippedEntries.NONE; // no skip was ever appended: nothing to read
+        }
         final TreeSet<Long> skipped = new TreeSet<>();
         final EngineEvent slot = new EngineEvent();
         try (JournalReader reader = JournalReader.open(dir, fromEntry)) {
@@ -125,6 +130,7 @@ public final class JournalSkips {
             // input towards the feed's position (see CommandCode.SKIP_ENTRY)
             final EngineEvent command = new EngineEvent().setCommand(lastTime, CommandCode.SKIP_ENTRY, skippedType, entry);
             command.sequence = entries;
+            journal.countSkip();
             journal.append(command);
             journal.flush();
             final String line = Instant.ofEpochMilli(wallClock.millis()) + " skip entry " + entry + " (" + description

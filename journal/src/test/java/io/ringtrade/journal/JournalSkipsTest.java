@@ -71,6 +71,17 @@ class JournalSkipsTest {
     }
 
     @Test
+    void shouldCountSkipCommandsInTheMetadataSoThatAJournalWithoutAnyNeedsNoScan() {
+        writeTrades(dir, 10);
+        assertThat(JournalFiles.metadataValue(dir, JournalFiles.SKIPS_KEY)).isEqualTo(Long.MIN_VALUE);
+        assertThat(JournalSkips.scan(dir, 0)).isSameAs(SkippedEntries.NONE);
+        JournalSkips.skip(dir, 3, "a", WALL);
+        JournalSkips.skip(dir, 5, "b", WALL);
+        assertThat(JournalFiles.metadataValue(dir, JournalFiles.SKIPS_KEY)).isEqualTo(2);
+        assertThat(JournalSkips.scan(dir, 0).entries()).containsExactly(3, 5);
+    }
+
+    @Test
     void shouldDumpASkipCommandWithTheEntryItSkipsAndWhy() {
         writeTrades(dir, 3);
         JournalSkips.skip(dir, 1, "bad print", WALL);
