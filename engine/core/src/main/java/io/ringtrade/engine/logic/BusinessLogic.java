@@ -208,7 +208,7 @@ public final class BusinessLogic {
                     barBuilders[book].closeBefore(instrument, time, closedBars[book]);
                 }
                 venue.onBar(instrument, time, event.open, event.high, event.low, event.volume);
-                updatePrice(instrument, event.close, time);
+                updatePrice(instrument, event.open, event.close, time);
                 for (final int book : subscribers) {
                     barBuilders[book].onBar(instrument, time, event.open, event.high, event.low, event.close,
                         event.volume, closedBars[book]);
@@ -220,7 +220,7 @@ public final class BusinessLogic {
                     barBuilders[book].closeBefore(instrument, time, closedBars[book]);
                 }
                 venue.onTick(instrument, time, event.price, event.quantity);
-                updatePrice(instrument, event.price, time);
+                updatePrice(instrument, event.price, event.price, time);
                 for (final int book : subscribers) {
                     barBuilders[book].addTrade(instrument, time, event.price, event.quantity);
                 }
@@ -286,8 +286,8 @@ public final class BusinessLogic {
         }
     }
 
-    private void updatePrice(final int instrument, final long price, final long time) {
-        market.update(instrument, price, time >= tradingStartNanos);
+    private void updatePrice(final int instrument, final long opening, final long price, final long time) {
+        market.update(instrument, opening, price, time >= tradingStartNanos);
         for (final Book book : books) {
             book.mark(instrument, price);
         }

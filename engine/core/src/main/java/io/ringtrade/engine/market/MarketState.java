@@ -5,7 +5,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
 
 /**
  * Latest and first price per instrument, the first stage of business logic. The first price anchors the
- * buy-and-hold benchmark. Owned by the business-logic thread.
+ * buy-and-hold benchmark: the first trade, or the first bar's open, so it is the same whatever interval the data is
+ * resampled to. Owned by the business-logic thread.
  */
 public final class MarketState {
     private final long[] last;
@@ -18,12 +19,13 @@ public final class MarketState {
     }
 
     /**
-     * Records a price (a trade, or a bar's close); {@code anchorsBenchmark} false keeps it from being the first price
-     * of the buy-and-hold benchmark (prices before trading starts, during a warm-up).
+     * Records a price: a trade (then {@code opening} is the same price) or a bar, whose open may be the first price
+     * and whose close is the latest. {@code anchorsBenchmark} false keeps it from being the first price of the
+     * buy-and-hold benchmark (prices before trading starts, during a warm-up).
      */
-    public void update(final int instrumentId, final long price, final boolean anchorsBenchmark) {
+    public void update(final int instrumentId, final long opening, final long price, final boolean anchorsBenchmark) {
         if (anchorsBenchmark && first[instrumentId] == 0) {
-            first[instrumentId] = price;
+            first[instrumentId] = opening;
         }
         last[instrumentId] = price;
     }

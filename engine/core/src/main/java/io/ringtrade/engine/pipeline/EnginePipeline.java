@@ -5,6 +5,7 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
@@ -35,14 +36,17 @@ import java.util.function.LongSupplier;
  * ({@link PipelineFailure}) before the exception leaves the stage, and the stage stops without marking the input
  * processed (its exception handler rethrows, so Disruptor never advances that stage's sequence over it). The gateway
  * checks the failure before every release: no effect of the failed input, nor of any later one, leaves the process
- * — not even when a journal failure lets business logic run ahead. The other stages stop at their next input and
- * the ring halts.
+ * — not even when a journal failure lets business logic run ahead — while what the inputs before it caused (journaled
+ * and processed) is still released. Business logic stops at its next input; the journal finishes its batch; then the
+ * ring halts.
  *
  * <p>Producers call {@link #publish} from any thread. Sequences: the slot's {@code sequence} is the input's position
  * in the engine's whole input history ({@code firstSequence} + ring sequence), so order ids keep counting across
  * restarts.
  */
 public final class EnginePipeline implements AutoCloseable {
+    private static final String GATEWAY = "gateway";
+
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
     private final StatusBoard status;
@@ -50,6 +54,9 @@ public final class EnginePipeline implements AutoCloseable {
     private final EventTranslatorOneArg<EngineEvent, EngineEvent> copyInput;
     private final String waitStrategyLabel;
     private final EventHandler<EngineEvent> lastStage;
+    private final EventHandler<EngineEvent> journalStage;
+    private final EventHandler<EngineEvent> businessStage;
+    private final long firstSequence;
     private volatile boolean stopped;
 
     /** Receives business-logic snapshots, on the business-logic thread; must hand the bytes off quickly. */
@@ -78,6 +85,7 @@ public final class EnginePipeline implements AutoCloseable {
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
                           final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock) {
         final int cores = Runtime.getRuntime().availableProcessors();
+        this.firstSequence = firstSequence;
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
         this.status = new StatusBoard(logic);
         this.copyInput = (slot, ringSequence, source) -> {
@@ -88,22 +96,49 @@ public final class EnginePipeline implements AutoCloseable {
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(), ProducerType.MULTI,
             waitStrategy.newWaitStrategy());
-        final EventHandler<EngineEvent> journalStage = (event, sequence, endOfBatch) -> {
-            stopIfFailed();
-            journal.append(event);
-            if (endOfBatch) {
-                journal.flush();
-                status.publishJournaled(journal.entryCount());
+        this.journalStage = new ReportingStage() {
+            @Override
+            void process(final EngineEvent event, final boolean endOfBatch) {
+                journal.append(event);
+                if (endOfBatch) {
+                    journal.flush();
+                    status.publishJournaled(journal.entryCount());
+                }
+            }
+
+            @Override
+            boolean reportsEachInput() {
+                // durability is promised at the flush: with sync-on-batch, an input is journaled only at the batch's end
+                return false;
+            }
+
+            @Override
+            boolean stopsWhenAnotherStageFails() {
+                // journaling more inputs is harmless (recovery stops at the failed one) and lets the batch that holds
+                // the inputs before the failure complete, so the gateway can release what they caused
+                return false;
             }
         };
-        final EventHandler<EngineEvent> businessStage = (event, sequence, endOfBatch) -> {
-            stopIfFailed();
-            logic.onEvent(event);
-            if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
-                snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
+        this.businessStage = new ReportingStage() {
+            @Override
+            void process(final EngineEvent event, final boolean endOfBatch) {
+                logic.onEvent(event);
+                if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
+                    snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
+                }
+                if (endOfBatch) {
+                    status.publish(logic);
+                }
             }
-            if (endOfBatch) {
-                status.publish(logic);
+
+            @Override
+            boolean reportsEachInput() {
+                return true;
+            }
+
+            @Override
+            boolean stopsWhenAnotherStageFails() {
+                return true;
             }
         };
         final EventHandler<EngineEvent> gatewayStage = (event, sequence, endOfBatch) -> {
@@ -111,7 +146,7 @@ public final class EnginePipeline implements AutoCloseable {
             if (count == 0) {
                 return;
             }
-            stopIfFailed();
+            stopAtOrAfterFailedInput(event);
             status.recordTickToOrder(clock.getAsLong() - event.ingressNanos);
             for (int i = 0; i < count; i++) {
                 sink.release(event.effects.get(i), event);
@@ -120,7 +155,7 @@ public final class EnginePipeline implements AutoCloseable {
         disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
         disruptor.handleExceptionsFor(journalStage).with(new StopOnFailure("journal"));
         disruptor.handleExceptionsFor(businessStage).with(new StopOnFailure("business logic"));
-        disruptor.handleExceptionsFor(gatewayStage).with(new StopOnFailure("gateway"));
+        disruptor.handleExceptionsFor(gatewayStage).with(new StopOnFailure(GATEWAY));
         this.lastStage = gatewayStage;
         this.ring = disruptor.start();
     }
@@ -129,6 +164,48 @@ public final class EnginePipeline implements AutoCloseable {
         if (failure.get() != null) {
             throw new StageStopped();
         }
+    }
+
+    /**
+     * The gateway releases the effects of inputs before a failed one (they were journaled and processed), and stops
+     * at the failed input: nothing it or any later input caused leaves the process.
+     */
+    private void stopAtOrAfterFailedInput(final EngineEvent event) {
+        final PipelineFailure failed = failure.get();
+        if (failed != null && (failed.inputSequence() < 0 || event.sequence >= failed.inputSequence())) {
+            throw new StageStopped();
+        }
+    }
+
+    /**
+     * A journal or business-logic stage: stops at its next input once the pipeline has failed, and (for business
+     * logic) reports each input done as soon as it is, rather than at the end of its batch, so that when a later input
+     * of the same batch fails the gateway can still release what the inputs before it caused.
+     */
+    private abstract class ReportingStage implements EventHandler<EngineEvent> {
+        private Sequence done;
+
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback) {
+            this.done = sequenceCallback;
+        }
+
+        @Override
+        public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+            if (stopsWhenAnotherStageFails()) {
+                stopIfFailed();
+            }
+            process(event, endOfBatch);
+            if (reportsEachInput()) {
+                done.set(sequence);
+            }
+        }
+
+        abstract void process(EngineEvent event, boolean endOfBatch);
+
+        abstract boolean reportsEachInput();
+
+        abstract boolean stopsWhenAnotherStageFails();
     }
 
     /** Thrown into a stage whose pipeline has failed elsewhere, so it stops at its next input without touching it. */
@@ -140,13 +217,20 @@ public final class EnginePipeline implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory stageThreads() {
+    private ThreadFactory stageThreads() {
         final AtomicInteger count = new AtomicInteger();
         final String[] names = {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
         return runnable -> {
             final int n = count.getAndIncrement();
             final Thread thread = new Thread(runnable, n < names.length ? names[n] : "ringtrade-stage-" + n);
             thread.setDaemon(true);
+            // a failed stage's exception ends its thread after being recorded as the pipeline's failure, which the
+            // engine reports once; anything else is unexpected and printed
+            thread.setUncaughtExceptionHandler((stage, e) -> {
+                if (failure.get() == null) {
+                    e.printStackTrace();
+                }
+            });
             return thread;
         };
     }
@@ -204,16 +288,30 @@ public final class EnginePipeline implements AutoCloseable {
             }
             LockSupport.parkNanos(100_000L);
         }
-        disruptor.halt();
-        final PipelineFailure failed = failure.get();
-        if (failed != null) {
-            throw new PipelineFailedException(failed);
+        if (failure.get() != null) {
+            halt();
+            throw new PipelineFailedException(failure.get());
         }
+        disruptor.halt();
     }
 
-    /** Stops the stage threads without draining (after a failure). */
+    /**
+     * Stops the stage threads without draining. After a failure it first gives the gateway a moment to release what
+     * the inputs before the failed one caused (it never goes past the failed input).
+     */
     public void halt() {
         stopped = true;
+        final PipelineFailure failed = failure.get();
+        if (failed != null && failed.inputSequence() > firstSequence && !GATEWAY.equals(failed.stage())) {
+            final long before = failed.inputSequence() - 1 - firstSequence;
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            // the gateway can go no further than both earlier stages went, nor past the input before the failed one
+            while (disruptor.getSequenceValueFor(lastStage) < Math.min(Math.min(before, ring.getCursor()),
+                Math.min(disruptor.getSequenceValueFor(journalStage), disruptor.getSequenceValueFor(businessStage)))
+                && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000L);
+            }
+        }
         disruptor.halt();
     }
 
@@ -257,7 +355,8 @@ public final class EnginePipeline implements AutoCloseable {
 
     /**
      * Records a stage's failure (the first one only) and rethrows, so that Disruptor stops the stage without marking
-     * the input processed; then halts the other stages from another thread (a stage must not halt itself).
+     * the input processed. The other stages stop by themselves at the failed input (business logic at its next input,
+     * the gateway before releasing anything of the failed input); {@link #halt} ends their threads.
      */
     private final class StopOnFailure implements ExceptionHandler<EngineEvent> {
         private final String stage;
@@ -273,9 +372,6 @@ public final class EnginePipeline implements AutoCloseable {
                     event == null ? 0 : event.type, ex));
             }
             stopped = true;
-            final Thread halt = new Thread(disruptor::halt, "ringtrade-halt");
-            halt.setDaemon(true);
-            halt.start();
             if (ex instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -61,7 +61,13 @@ public final class PacedReplay implements Runnable {
                     break;
                 }
             }
-            publisher.accept(slot);
+            try {
+                publisher.accept(slot);
+            } catch (final RuntimeException refused) {
+                // the pipeline stopped taking inputs (it failed, or is stopping): the feed ends here, quietly; the
+                // engine reports why
+                break;
+            }
             lastEventTime = slot.eventTimeNanos;
             published++;
         }

@@ -147,7 +147,7 @@ final class BusinessLogicTest {
 
     @Test
     void shouldRecordOneEquityRowPerBarWithTheBuyAndHoldBenchmark() {
-        // day 0: flat, 1000; benchmark 1000 bought at the first close 100
+        // day 0: flat, 1000; benchmark 1000 bought at the first open 100
         // day 1: cash 8.01901 + 9 × 111 = 999 → 1007.01901; benchmark 1000 × 111 / 100 = 1110
         // day 2: 8.01901 + 9 × 122 = 1098 → 1106.01901; benchmark 1220
         // day 3: cash 8.01901 + 1087.911 − 1.087911 = 1094.842099; benchmark 1200

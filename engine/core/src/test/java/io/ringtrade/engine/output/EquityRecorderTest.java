@@ -30,7 +30,7 @@ final class EquityRecorderTest {
     }
 
     private void price(final int instrument, final String price) {
-        market.update(instrument, fp(price), true);
+        market.update(instrument, fp(price), fp(price), true);
         first.mark(instrument, fp(price));
         second.mark(instrument, fp(price));
     }
@@ -135,11 +135,20 @@ final class EquityRecorderTest {
 
     @Test
     void shouldNotAnchorTheBenchmarkOnPricesBeforeTradingStarts() {
-        market.update(A, fp("80"), false); // a warm-up price
-        market.update(A, fp("100"), true);
+        market.update(A, fp("80"), fp("80"), false); // a warm-up price
+        market.update(A, fp("100"), fp("100"), true);
 
         assertThat(market.first(A)).isEqualTo(fp("100"));
         assertThat(market.last(A)).isEqualTo(fp("100"));
+    }
+
+    @Test
+    void shouldAnchorTheBenchmarkAtTheFirstBarsOpenSoItDoesNotDependOnTheInterval() {
+        market.update(A, fp("95"), fp("100"), true); // a bar opening at 95, closing at 100
+        market.update(A, fp("101"), fp("102"), true);
+
+        assertThat(market.first(A)).isEqualTo(fp("95"));
+        assertThat(market.last(A)).isEqualTo(fp("102"));
     }
 
     @Test
