@@ -76,7 +76,7 @@ class JournalDumpStatsTest {
         assertThat(stats.lastEventTimeNanos()).isEqualTo(T0 + 6);
         long expectedBytes = 0;
         try (Stream<Path> files = Files.list(dir)) {
-            for (final Path file : files.toList()) {
+            for (final Path file : files.filter(Files::isRegularFile).toList()) {
                 expectedBytes += Files.size(file);
             }
         }
@@ -90,6 +90,11 @@ class JournalDumpStatsTest {
             + "  TIMER 1\n"
             + "first event time 2024-01-02T03:04:05Z\n"
             + "last event time 2024-01-02T03:04:05.000000006Z\n"
+            + "roll cycle daily\n"
+            + "cycle files kept 1\n"
+            + "  " + JournalFixtures.onlyCycleFile(dir).getFileName() + " entries 0..6\n"
+            + "snapshots kept 0\n"
+            + "removed by retention: nothing\n"
             + "bytes on disk " + expectedBytes + " (apparent size; cycle files are preallocated)\n");
     }
 

@@ -97,6 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] bookNames = config.books().stream().map(BookConfig::name).toArray(String[]::new);
+        final FeedIdentity inputs = FeedIdentity.of(config.feed().file(), signalsFile);
+        JournalManifest.checkInputs(journalPath, inputs);
         final Feed feed = feedSource(config, instruments, bookNames);
         if (feed.barInterval() != null) {
             config = withFeedInterval(config, feed.barInterval());
@@ -106,15 +108,16 @@ public final class RunCommand implements Callable<Integer> {
         JournalManifest.checkCompatible(journalPath, config);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
-                     : DurabilityPolicy.OS_CACHE);
+                     : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
             JournalManifest.writeOrCheck(journalPath, config);
+            JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
             final Engine.Context context = new Engine.Context()
                 .config(config)
                 .catalog(catalog)
                 .journal(journal)
                 .journalAccess(new ChronicleJournalAccess(journalPath, journal.entryCount(), err))
-                .snapshots(new JournalSnapshots(journalPath))
+                .snapshots(new JournalSnapshots(journalPath, JournalOptions.retention(config.journal(), journalPath)))
                 .feed(feed.source())
                 .effects(effectsLog == null ? EffectSink.NONE : effectsLog)
                 .outputDir(outputDir)
@@ -238,14 +241,16 @@ public final class RunCommand implements Callable<Integer> {
         final Path file = DataFiles.resolve(config.feed());
         final String symbol = config.feed().symbol();
         final int instrument = instruments.intern(symbol);
+        final boolean loop = config.feed().loop();
         final MarketDataSource market;
         Interval barInterval = null;
         if (config.feed().type() == FeedType.TRADES_REPLAY) {
-            market = new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument);
+            market = loop ? TradeSeriesSource.looping(MarketDataFiles.loadTrades(file, symbol), instrument)
+                : new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument);
         } else {
             final BarSeriesData bars = MarketDataFiles.loadBars(file, symbol);
             barInterval = FeedIntervals.of(config, bars);
-            market = new BarSeriesSource(bars, instrument);
+            market = loop ? BarSeriesSource.looping(bars, instrument) : new BarSeriesSource(bars, instrument);
         }
         if (signalsFile == null) {
             return new Feed(market, barInterval);

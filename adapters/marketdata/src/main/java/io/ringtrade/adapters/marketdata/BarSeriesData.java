@@ -109,6 +109,15 @@ public final class BarSeriesData {
         return volume[i];
     }
 
+    /**
+     * How far a looping replay ({@code feed.loop}) shifts each pass: last start − first start + the smallest gap
+     * between consecutive starts (1 ns for a single bar). So the first bar of a pass starts one bar spacing after the
+     * last bar of the pass before, and starts keep strictly increasing. 0 when there are no bars.
+     */
+    public long loopSpanNanos() {
+        return TradeSeriesData.loopSpan(timeNanos);
+    }
+
     /** The bars whose start time is inside {@code range}; this instance when all of them are. */
     public BarSeriesData slice(final TimeRange range) {
         final int from = firstIndexAtOrAfter(timeNanos, range.fromNanos());

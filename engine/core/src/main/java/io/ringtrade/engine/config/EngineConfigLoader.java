@@ -265,8 +265,25 @@ public final class EngineConfigLoader {
             JournalConfig.DURABILITY_DEFAULT);
         final long snapshotInterval = journal.wholeNumber("snapshot-interval", JournalConfig.SNAPSHOT_INTERVAL_DEFAULT,
             0, Long.MAX_VALUE);
+        final RollCycle rollCycle = journal.choice("roll-cycle", RollCycle.values(), JournalConfig.ROLL_CYCLE_DEFAULT);
+        final Duration retain = journal.duration("retain", JournalConfig.RETAIN_DEFAULT);
+        final String archiveText = journal.string("archive-dir", "");
+        Path archiveDir = null;
+        if (!archiveText.isEmpty()) {
+            archiveDir = path(journal, "archive-dir", archiveText);
+            if (retain.isZero()) {
+                journal.problem("archive-dir", "has no effect while ringtrade.journal.retain is 0 (off): set a retention"
+                    + " window or remove it");
+            } else if (archiveDir.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                journal.problem("archive-dir", "must not be the journal directory itself, got \"" + archiveText + "\"");
+            }
+        }
+        if (!retain.isZero() && snapshotInterval == 0) {
+            // retention only removes what a snapshot covers, and a replay of the kept journal starts from one
+            journal.problem("retain", "needs snapshots, but ringtrade.journal.snapshot-interval is 0");
+        }
         journal.finish();
-        return new JournalConfig(dir, durability, snapshotInterval);
+        return new JournalConfig(dir, durability, snapshotInterval, rollCycle, retain, archiveDir);
     }
 
     private static FeedConfig readFeed(final ObjectReader feed) {
@@ -279,8 +296,12 @@ public final class EngineConfigLoader {
         final double speed = feed.decimal("speed", FeedConfig.SPEED_DEFAULT, 0.0);
         final Interval interval = feed.has("interval")
             ? feed.oneOf("interval", Interval.values(), Interval::label, Interval.M1) : null;
+        final boolean loop = feed.bool("loop", FeedConfig.LOOP_DEFAULT);
+        if (loop && type == FeedType.JOURNAL) {
+            feed.problem("loop", "only a trades-replay or bars-replay feed can loop");
+        }
         feed.finish();
-        return new FeedConfig(type, file, symbol, speed, interval);
+        return new FeedConfig(type, file, symbol, speed, interval, loop);
     }
 
     /**

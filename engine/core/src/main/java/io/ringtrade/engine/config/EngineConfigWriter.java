@@ -26,7 +26,7 @@ public final class EngineConfigWriter {
             .append(", symbol = ").append(quote(config.feed().symbol()))
             .append(", speed = ").append(config.feed().speed())
             .append(config.feed().interval() == null ? "" : ", interval = " + config.feed().interval().label())
-            .append(" }\n");
+            .append(config.feed().loop() ? ", loop = true" : "").append(" }\n");
         out.append("  instruments = [\n");
         for (final InstrumentConfig instrument : config.instruments()) {
             out.append("    { symbol = ").append(quote(instrument.symbol()))

@@ -299,7 +299,11 @@ public final class BusinessLogic {
             case CommandCode.CANCEL_ALL_ORDERS -> orders.cancelAll(event.bookIndex, -1, OrderReason.STOP,
                 event.eventTimeNanos);
             case CommandCode.SKIP_ENTRY -> {
-                // the journal reader passes over the named entry; recording the skip changes no state
+                // the journal reader passed over the named entry; a passed-over feed input still moves the feed's
+                // position, or a restart would publish the feed's last journaled input a second time
+                if (event.bookIndex == EventType.MARKET_DATA || event.bookIndex == EventType.EXTERNAL_SIGNAL) {
+                    feedInputsProcessed++;
+                }
             }
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");

@@ -61,6 +61,8 @@ public final class Engine {
     private final BusinessLogic logic;
     private final CsvOutputWriter outputs;
     private final RecoveryReport recovery;
+    /** Inputs business logic had processed when recovery ended: what the feed's inputs are counted on top of. */
+    private final long eventsAfterRecovery;
     private final EnginePipeline pipeline;
     private final PacedReplay feed;
     private final Thread feedThread;
@@ -222,6 +224,8 @@ public final class Engine {
         this.logic = logic;
         this.outputs = outputs;
         this.recovery = recovery;
+        // not recovery.entries(): entries passed over with `journal skip` were journaled but never processed
+        this.eventsAfterRecovery = logic.eventsProcessed();
         this.snapshotWriter = Executors.newSingleThreadExecutor(task -> {
             final Thread thread = new Thread(task, "ringtrade-snapshots");
             thread.setDaemon(true);
@@ -392,7 +396,7 @@ public final class Engine {
 
     /** Whether the feed has published everything and business logic has processed it. */
     public boolean feedDone() {
-        return feed.finished() && pipeline.status().events() >= recovery.entries() + feed.published();
+        return feed.finished() && pipeline.status().events() >= eventsAfterRecovery + feed.published();
     }
 
     /** Publishes an input from another producer (signals, commands); blocks while the ring is full. */

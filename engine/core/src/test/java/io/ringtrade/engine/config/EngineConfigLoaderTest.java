@@ -130,7 +130,7 @@ final class EngineConfigLoaderTest {
     void shouldListTheKnownKeysWhenNoneIsClose() {
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed.colour = red"))
             .containsExactly("test.conf:3: ringtrade.feed.colour: unknown key (expected one of type, file, symbol, "
-                + "speed)");
+                + "speed, loop)");
     }
 
     @Test
@@ -354,6 +354,55 @@ final class EngineConfigLoaderTest {
         assertThat(WaitStrategyKind.BUSY_SPIN.resolve(2)).isEqualTo(WaitStrategyKind.BUSY_SPIN);
         assertThat(new PipelineConfig(1024, WaitStrategyKind.AUTO).effectiveWaitStrategy(8))
             .isEqualTo(WaitStrategyKind.YIELDING);
+    }
+
+    @Test
+    void shouldReadRollCycleRetentionArchiveAndFeedLoop() {
+        final EngineConfig config = load(BTC, ONE_BOOK,
+            "ringtrade.journal { dir = ./j, roll-cycle = minutely, retain = 10m, archive-dir = ./archive,",
+            "  snapshot-interval = 5000 }",
+            "ringtrade.feed.loop = true");
+
+        assertThat(config.journal()).isEqualTo(new JournalConfig(Path.of("./j"), Durability.OS_CACHE, 5000,
+            RollCycle.MINUTELY, Duration.ofMinutes(10), Path.of("./archive")));
+        assertThat(config.journal().retentionEnabled()).isTrue();
+        assertThat(config.feed().loop()).isTrue();
+        final EngineConfig defaults = load(BTC, ONE_BOOK);
+        assertThat(defaults.journal().rollCycle()).isEqualTo(RollCycle.DAILY);
+        assertThat(defaults.journal().retain()).isZero();
+        assertThat(defaults.journal().archiveDir()).isNull();
+        assertThat(defaults.journal().retentionEnabled()).isFalse();
+        assertThat(defaults.feed().loop()).isFalse();
+        // retention without an archive deletes
+        assertThat(load(BTC, ONE_BOOK, "ringtrade.journal.retain = 7d").journal().retain()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void shouldRefuseBadRollCycleRetentionArchiveAndLoopValues() {
+        assertThat(problems(BTC, ONE_BOOK,
+            "ringtrade.journal { roll-cycle = weekly, retain = soon }",
+            "ringtrade.feed.loop = maybe"))
+            .containsExactly(
+                "test.conf:3: ringtrade.journal.roll-cycle: expected one of daily, hourly, minutely, got \"weekly\"",
+                "test.conf:3: ringtrade.journal.retain: expected a duration such as 5s or 500ms, got \"soon\"",
+                "test.conf:4: ringtrade.feed.loop: expected true or false, got \"maybe\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal.retain = -1h"))
+            .containsExactly("test.conf:3: ringtrade.journal.retain: must be >= 0s, got -1h");
+    }
+
+    @Test
+    void shouldRefuseAnArchiveThatCannotWorkAndRetentionWithoutSnapshots() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal.archive-dir = ./archive"))
+            .containsExactly("test.conf:3: ringtrade.journal.archive-dir: has no effect while ringtrade.journal.retain"
+                + " is 0 (off): set a retention window or remove it");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal { dir = ./j, retain = 1h, archive-dir = \"j/\" }"))
+            .containsExactly("test.conf:3: ringtrade.journal.archive-dir: must not be the journal directory itself,"
+                + " got \"j/\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal { retain = 1h, snapshot-interval = 0 }"))
+            .containsExactly("test.conf:3: ringtrade.journal.retain: needs snapshots, but"
+                + " ringtrade.journal.snapshot-interval is 0");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed { type = journal, loop = true }"))
+            .contains("test.conf:3: ringtrade.feed.loop: only a trades-replay or bars-replay feed can loop");
     }
 
     @Test

@@ -10,8 +10,12 @@ public final class CommandCode {
     /** Cancel every open order of {@code bookIndex} (-1 = every book): the clean-stop path. */
     public static final int CANCEL_ALL_ORDERS = 2;
     /**
-     * Pass over journal entry {@code commandArgument} in replay and recovery (written by
-     * {@code ringtrade journal skip}); processing this command itself changes nothing.
+     * Pass over the journal entry numbered {@code commandArgument} (it made business logic fail): written by
+     * {@code ringtrade journal skip} while no engine runs; replay and recovery find these commands first
+     * ({@code JournalSkips.scan}) and then leave the named entry out, identically every time. {@code bookIndex} holds
+     * the {@link EventType} of the entry passed over: a passed-over feed input (market data or a signal) still counts
+     * towards the feed's position, which is all the command changes. Its reason is kept beside the journal, since
+     * commands carry no strings.
      */
     public static final int SKIP_ENTRY = 3;
 
