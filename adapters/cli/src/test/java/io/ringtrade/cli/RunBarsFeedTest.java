@@ -1,11 +1,6 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.BarSeriesData;
-import io.ringtrade.adapters.marketdata.MarketDataFiles;
-import io.ringtrade.adapters.marketdata.TradeBarAggregation;
 import io.ringtrade.engine.api.market.Interval;
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.output.OutputFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +28,8 @@ class RunBarsFeedTest {
     @TempDir
     Path temp;
 
-    /** The Bitstamp trades as bars of {@code interval} (at most 1500), written as a CSV bar file. */
     private Path bars(final Interval interval) throws IOException {
-        final BarSeriesData bars = TradeBarAggregation.aggregate(
-            MarketDataFiles.loadTrades(RealData.bitstamp(), "BTC/USD"), interval);
-        final StringBuilder csv = new StringBuilder("time,open,high,low,close,volume\n");
-        for (int i = 0; i < Math.min(bars.size(), 1500); i++) {
-            csv.append(OutputFiles.isoTime(bars.timeNanos(i))).append(',')
-                .append(FixedPoint.toString(bars.open(i))).append(',').append(FixedPoint.toString(bars.high(i)))
-                .append(',').append(FixedPoint.toString(bars.low(i))).append(',')
-                .append(FixedPoint.toString(bars.close(i))).append(',').append(FixedPoint.toString(bars.volume(i)))
-                .append('\n');
-        }
-        final Path file = temp.resolve("btc-" + interval.label() + ".csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-        return file;
+        return JournalFixtures.bitstampBars(temp.resolve("btc-" + interval.label() + ".csv"), interval, 1500);
     }
 
     private Path config(final Path bars, final String interval) throws IOException {
