@@ -100,9 +100,10 @@ public final class ChronicleEventJournal implements EventJournal {
 
     /**
      * Opens or creates a journal; {@code requested} null adopts the stored roll cycle (daily for a new journal), else a
-     * stored one must equal it. Chronicle's clock is {@code time} (tests replace it to cross a roll).
+     * stored one must equal it. Chronicle's clock, which decides the cycle an entry goes to, is {@code time}: tests
+     * and tools that build journals of many cycles replace it; the engine uses the system clock.
      */
-    static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy, final JournalRollCycle requested,
+    public static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy, final JournalRollCycle requested,
                                       final TimeProvider time) {
         prepareDirectory(dir);
         final WriterLock lock = WriterLock.acquire(dir);

@@ -10,11 +10,17 @@ import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
 import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.runtime.RecoveryStoppedException;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.journal.JournalReader;
+import io.ringtrade.journal.JournalStats;
+import io.ringtrade.journal.ReplayStart;
+import io.ringtrade.journal.SnapshotStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,20 +58,18 @@ public final class ReplayCommand implements Runnable {
         }
         final EngineConfig config = JournalManifest.read(journal);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
         final String[] symbols = new String[instruments.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = instruments.get(id).symbol();
         }
         final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
             config.books().stream().map(BookConfig::name).toArray(String[]::new));
-        final BusinessLogic logic = new BusinessLogic(instruments,
-            BookAssembly.assemble(config.books(), instruments, catalog),
-            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+        final BusinessLogic logic = newLogic(config, outputs);
         final long started = System.nanoTime();
         final long entries;
         try {
-            entries = Engine.replay(new ChronicleJournalAccess(journal, Engine.TO_THE_END, err), logic, 0,
+            final long from = restoreWhereRetentionCut(logic, console, err);
+            entries = Engine.replay(new ChronicleJournalAccess(journal, Engine.TO_THE_END, err), logic, from,
                 Engine.TO_THE_END);
             logic.finish();
         } catch (final RecoveryStoppedException e) {
@@ -86,5 +90,42 @@ public final class ReplayCommand implements Runnable {
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
             + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY);
         console.flush();
+    }
+
+    /** Business logic for a journal recorded with {@code config}, writing to {@code sink}, as replay builds it. */
+    static BusinessLogic newLogic(final EngineConfig config, final OutputSink sink) {
+        final InstrumentRegistry instruments = config.newInstrumentRegistry();
+        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
+            StrategyCatalog.load(ReplayCommand.class.getClassLoader())),
+            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+    }
+
+    /**
+     * A journal that still holds entry 0 replays from it (returns 0). One whose first entries retention removed can
+     * only be replayed from a snapshot: this restores the oldest usable one into {@code logic} and returns the entry
+     * to read from; the output files then hold what happened after it.
+     */
+    private long restoreWhereRetentionCut(final BusinessLogic logic, final PrintWriter console, final PrintWriter err) {
+        final long firstEntry;
+        try (JournalReader reader = JournalReader.open(journal)) {
+            firstEntry = reader.firstEntry();
+        }
+        if (firstEntry == 0) {
+            return 0;
+        }
+        final JournalStats stats = JournalStats.compute(journal);
+        final ReplayStart start = ReplayStart.forReplay(journal, stats.firstEntry() + stats.entries(),
+            why -> err.println("ringtrade: " + why));
+        final SnapshotStore.Snapshot snapshot = start.snapshot().orElseThrow();
+        try {
+            logic.restore(snapshot.state());
+        } catch (final SnapshotFormatException e) {
+            throw new UserException("journal " + journal + " starts at entry " + firstEntry + " (retention removed the"
+                + " entries before it) and its oldest usable snapshot, " + snapshot.file() + ", does not match this"
+                + " engine (" + e.getMessage() + "): it cannot be replayed; move the archived cycle files back into it");
+        }
+        console.println("journal " + journal + " " + start.describe() + "; the output files hold what happened after"
+            + " it");
+        return start.fromEntry();
     }
 }
