@@ -102,22 +102,30 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
+
     @Override
     public void run() {
         final BacktestRun run = prepare();
+        final PriceTape prices = new PriceTape(run.source(), run.logic().instruments(), run.interval());
         try (EventJournal record = journalOut == null ? EventJournal.none() : recordInto(run)) {
-            BacktestDriver.run(run.logic(), run.source(), record, EffectSink.NONE);
+            BacktestDriver.run(run.logic(), prices, record, EffectSink.NONE);
         } finally {
             if (run.source() instanceof JournalInput input) {
                 input.close();
             }
         }
         final PerformanceSummary summary = run.finish(out);
+        prices.write(out.resolve("prices.csv"));
         final PrintWriter console = spec.commandLine().getOut();
         console.println(run.title());
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, prices.csv, summary.json");
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
     /** Instruments that have market data in a journal (one pass over it). */

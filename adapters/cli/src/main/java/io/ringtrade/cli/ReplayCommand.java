@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code ringtrade replay}: feeds a recorded journal through the same business logic, with the configuration kept
@@ -33,6 +34,9 @@ public final class ReplayCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
+
     @Override
     public void run() {
         final PrintWriter console = spec.commandLine().getOut();
@@ -45,16 +49,22 @@ public final class ReplayCommand implements Runnable {
         final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
         final long started = System.nanoTime();
         final long entries;
+        final PriceTape prices;
         try (JournalInput input = JournalInput.open(journal, spec.commandLine().getErr())) {
-            BacktestDriver.run(logic, input, EventJournal.none(), EffectSink.NONE);
+            prices = new PriceTape(input, instruments, logic.clockInterval());
+            BacktestDriver.run(logic, prices, EventJournal.none(), EffectSink.NONE);
             entries = input.entriesRead();
         }
         final long millis = (System.nanoTime() - started) / 1_000_000L;
         final PerformanceSummary summary = RunOutputs.write(logic, out, null);
+        prices.write(out.resolve("prices.csv"));
         console.println("replayed " + entries + " entries from " + journal + " in " + millis + " ms");
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, prices.csv, summary.json");
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
     private Path requireManifest() {
