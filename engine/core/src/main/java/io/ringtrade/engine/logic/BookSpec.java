@@ -13,9 +13,18 @@ import io.ringtrade.engine.risk.BookRules;
  * @param interval    bar interval it decides on
  * @param cash        starting cash, fixed-point
  * @param rules       costs and pre-trade limits
+ * @param tradingStartNanos bars starting before this time (epoch nanoseconds) update the bars, indicators and
+ *                    decisions but place no orders: the warm-up before a walk-forward test window.
+ *                    {@link Long#MIN_VALUE} trades from the first bar.
  */
 public record BookSpec(String name, DecisionStrategy strategy, int[] instruments, Interval interval, long cash,
-                       BookRules rules) {
+                       BookRules rules, long tradingStartNanos) {
+    /** A book that trades from its first bar. */
+    public BookSpec(final String name, final DecisionStrategy strategy, final int[] instruments,
+                    final Interval interval, final long cash, final BookRules rules) {
+        this(name, strategy, instruments, interval, cash, rules, Long.MIN_VALUE);
+    }
+
     /** Copies the instrument ids. */
     public BookSpec {
         instruments = instruments.clone();

@@ -38,10 +38,12 @@ public final class DecisionBook {
     private final InstrumentBars[] bars;
     private final BarAccumulator[] building;
     private final BookSpec spec;
+    private final long tradingStartNanos;
 
     /** The stage for {@code spec}'s book. */
     public DecisionBook(final BookSpec spec, final Book book, final InstrumentRegistry instruments) {
         this.spec = spec;
+        this.tradingStartNanos = spec.tradingStartNanos();
         this.book = book;
         this.rules = spec.rules();
         this.strategy = spec.strategy();
@@ -66,7 +68,8 @@ public final class DecisionBook {
                             final SimulatedVenue venue) {
         bars[instrumentId].onBar(startNanos, open, high, low, close, volume);
         final int decision = strategy.decide(bars[instrumentId].row());
-        if (decision != DecisionStrategy.HOLD) {
+        // before the trading start (a warm-up) the strategy still sees every bar, but nothing is ordered
+        if (decision != DecisionStrategy.HOLD && startNanos >= tradingStartNanos) {
             act(decision, instrumentId, close, startNanos, entry);
             if (rules.fillAtClose()) {
                 venue.fillMarketOrdersAt(book.index(), instrumentId, close, startNanos);

@@ -1,0 +1,177 @@
+package io.ringtrade.research.optimizer;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.report.PerformanceSummary;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+
+/**
+ * The out-of-sample half of a walk-forward: runs each fold's best combination on its test window (warmed up on
+ * the fold's train bars), one fold after another, each starting with the equity the previous one ended with; then
+ * stitches the folds into one out-of-sample run. Positions open at the end of a test window are valued at its last
+ * close and not carried into the next (no exit cost is charged). The stitched buy-and-hold compounds each fold's
+ * buy-and-hold the same way.
+ *
+ * <p>Writes {@code folds/fold-N/} (each fold's run files), {@code walk_forward.csv} (one row per fold: windows,
+ * best parameters, in-sample ranking metric, out-of-sample metrics), {@code walk_forward_equity.csv} (the stitched
+ * curve, equity.csv's columns plus {@code fold}), and the stitched {@code trades.csv}, {@code orders.csv},
+ * {@code prices.csv} and {@code summary.json}. Main thread.
+ */
+final class WalkForward {
+    private final BacktestSettings settings;
+    private final Timeline timeline;
+    private final ParameterGrid grid;
+    private final RankMetric rank;
+
+    WalkForward(final BacktestSettings settings, final Timeline timeline, final ParameterGrid grid,
+                final RankMetric rank) {
+        this.settings = settings;
+        this.timeline = timeline;
+        this.grid = grid;
+        this.rank = rank;
+    }
+
+    Optimization.Outcome run(final Path out, final List<Fold> folds, final List<ResultRow> best,
+                             final SequencedMap<String, String> fields, final Optimization.Outcome ranked) {
+        final List<Optimization.FoldResult> results = new ArrayList<>();
+        final List<List<String>> foldRows = new ArrayList<>();
+        final List<List<String>> equityRows = new ArrayList<>();
+        final List<long[]> equity = new ArrayList<>();
+        final List<long[]> benchmark = new ArrayList<>();
+        final List<boolean[]> inPosition = new ArrayList<>();
+        final List<long[]> times = new ArrayList<>();
+        final List<long[]> roundTrips = new ArrayList<>();
+        List<String> metricKeys = null;
+        long cash = settings.cash();
+        long benchmarkStart = settings.cash();
+        for (int f = 0; f < folds.size(); f++) {
+            final Fold fold = folds.get(f);
+            final ResultRow chosen = best.get(f);
+            final EngineBacktest.Result test = EngineBacktest.run(settings, parameters(chosen), timeline, fold.test(),
+                cash);
+            final SequencedMap<String, String> foldFields = new LinkedHashMap<>(fields);
+            foldFields.put("fold", Integer.toString(fold.number()));
+            foldFields.put("parameters", chosen.describe());
+            test.write(out.resolve("folds").resolve("fold-" + fold.number()), foldFields);
+            results.add(new Optimization.FoldResult(fold, chosen, test.summary(),
+                OutputFiles.isoTime(timeline.time(fold.test().tradeFrom())),
+                OutputFiles.isoTime(timeline.time(fold.test().to() - 1))));
+            final long[] foldBenchmark = test.benchmark(benchmarkStart);
+            final long[] foldTimes = test.times();
+            final long[] foldEquity = test.equity();
+            final long[] foldCash = test.cashColumn();
+            final long[] foldPositions = test.positionsValue();
+            for (int i = 0; i < foldTimes.length; i++) {
+                equityRows.add(List.of(OutputFiles.isoTime(foldTimes[i]), FixedPoint.toString(foldEquity[i]),
+                    FixedPoint.toString(foldCash[i]), FixedPoint.toString(foldPositions[i]),
+                    FixedPoint.toString(foldBenchmark[i]), Integer.toString(fold.number())));
+            }
+            equity.add(foldEquity);
+            benchmark.add(foldBenchmark);
+            inPosition.add(test.inPosition());
+            times.add(foldTimes);
+            roundTrips.add(test.roundTrips());
+            final SequencedMap<String, String> metrics = OutputFiles.metricTexts(test.summary());
+            metricKeys = List.copyOf(metrics.keySet());
+            foldRows.add(foldRow(fold, chosen, cash, metrics));
+            cash = test.finalEquity();
+            benchmarkStart = foldBenchmark.length == 0 ? benchmarkStart : foldBenchmark[foldBenchmark.length - 1];
+        }
+        final List<String> header = new ArrayList<>(List.of("fold", "train_from", "train_to", "test_from", "test_to",
+            "train_bars", "test_bars", "warmup_bars"));
+        header.addAll(grid.names());
+        header.add("train_" + rank.key());
+        header.add("start_equity");
+        header.addAll(metricKeys);
+        OutputFiles.writeCsv(out.resolve("walk_forward.csv"), header, foldRows);
+        OutputFiles.writeCsv(out.resolve("walk_forward_equity.csv"),
+            List.of("time", "equity", "cash", "positions_value", "benchmark_equity", "fold"), equityRows);
+        final PerformanceSummary stitched = EngineBacktest.summarize(settings.cash(), concat(equity), concat(benchmark),
+            concatFlags(inPosition), concat(times), concat(roundTrips), settings);
+        final SequencedMap<String, String> summaryFields = new LinkedHashMap<>(fields);
+        summaryFields.put("from", OutputFiles.isoTime(timeline.time(folds.get(0).test().tradeFrom())));
+        summaryFields.put("to", OutputFiles.isoTime(timeline.time(folds.get(folds.size() - 1).test().to() - 1)));
+        OutputFiles.writeText(out.resolve("summary.json"), stitched.toJson(summaryFields));
+        for (final String file : List.of("trades.csv", "orders.csv", "prices.csv")) {
+            stitch(out, folds, file);
+        }
+        return new Optimization.Outcome(ranked.rows(), ranked.ranks(), ranked.refused(), ranked.firstRefusal(), false,
+            results, stitched);
+    }
+
+    private List<String> foldRow(final Fold fold, final ResultRow chosen, final long startEquity,
+                                 final SequencedMap<String, String> metrics) {
+        final List<String> row = new ArrayList<>();
+        row.add(Integer.toString(fold.number()));
+        row.add(OutputFiles.isoTime(timeline.time(fold.train().tradeFrom())));
+        row.add(OutputFiles.isoTime(timeline.time(fold.train().to() - 1)));
+        row.add(OutputFiles.isoTime(timeline.time(fold.test().tradeFrom())));
+        row.add(OutputFiles.isoTime(timeline.time(fold.test().to() - 1)));
+        row.add(Integer.toString(fold.train().tradedBars()));
+        row.add(Integer.toString(fold.test().tradedBars()));
+        row.add(Integer.toString(fold.test().warmupBars()));
+        row.addAll(chosen.parameters().values());
+        row.add(chosen.metrics().getOrDefault(rank.key(), ""));
+        row.add(FixedPoint.toString(startEquity));
+        row.addAll(metrics.values());
+        return row;
+    }
+
+    /** Concatenates the folds' copies of {@code file}: one header, then every fold's rows in fold order. */
+    private static void stitch(final Path out, final List<Fold> folds, final String file) {
+        final StringBuilder text = new StringBuilder();
+        try {
+            for (final Fold fold : folds) {
+                final List<String> lines = Files.readAllLines(out.resolve("folds").resolve("fold-" + fold.number())
+                    .resolve(file), StandardCharsets.UTF_8);
+                if (text.isEmpty()) {
+                    text.append(lines.get(0)).append('\n');
+                }
+                for (final String line : lines.subList(1, lines.size())) {
+                    text.append(line).append('\n');
+                }
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read the folds' " + file + ": " + e.getMessage(), e);
+        }
+        OutputFiles.writeText(out.resolve(file), text.toString());
+    }
+
+    private Parameters parameters(final ResultRow row) {
+        return Parameters.resolve(grid.strategy(), settings.definition().parameters(),
+            row.parameters());
+    }
+
+    private static long[] concat(final List<long[]> parts) {
+        final long[] out = new long[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (final long[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    private static boolean[] concatFlags(final List<boolean[]> parts) {
+        int size = 0;
+        for (final boolean[] part : parts) {
+            size += part.length;
+        }
+        final boolean[] out = new boolean[size];
+        int at = 0;
+        for (final boolean[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+}
