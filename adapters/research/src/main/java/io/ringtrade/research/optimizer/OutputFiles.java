@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.stream.IntStream;
 
 /**
  * The optimizer's own files, in the formats of the run files (ISO-8601 UTC times, plain decimals, {@code \n} line
@@ -79,7 +81,10 @@ public final class OutputFiles {
         writeCsv(file, header, lines);
     }
 
-    /** prices.csv ({@code time,symbol,close}) of timeline bars {@code from} … {@code to − 1}, by time then run order. */
+    /**
+     * prices.csv ({@code time,symbol,close}) of timeline bars {@code from} … {@code to − 1}, by time then instrument
+     * id (as a backtest writes it).
+     */
     public static void writePrices(final Path file, final Timeline timeline, final InstrumentRegistry instruments,
                                    final int from, final int to) {
         final List<List<String>> lines = new ArrayList<>();
@@ -88,9 +93,11 @@ public final class OutputFiles {
             next[i] = Timeline.firstAtOrAfter(timeline.series(i), timeline.time(from));
         }
         final int[] ids = timeline.instrumentIds();
+        final int[] byId = IntStream.range(0, ids.length).boxed().sorted(Comparator.comparingInt(i -> ids[i]))
+            .mapToInt(Integer::intValue).toArray();
         for (int position = from; position < to; position++) {
             final long time = timeline.time(position);
-            for (int i = 0; i < next.length; i++) {
+            for (final int i : byId) {
                 final BarSeriesData bars = timeline.series(i);
                 if (next[i] < bars.size() && bars.timeNanos(next[i]) == time) {
                     lines.add(List.of(isoTime(time), instruments.get(ids[i]).symbol(),
