@@ -126,8 +126,15 @@ public final class Optimization {
         final AtomicReferenceArray<ResultRow> finished = runner.run(perFold * folds.size(), task -> {
             final Fold fold = folds.get(task / perFold);
             final int k = task % perFold;
-            final EngineBacktest.Result result = EngineBacktest.run(settings, parameters.get(k), timeline,
-                fold.train(), settings.cash());
+            final EngineBacktest.Result result;
+            try {
+                result = EngineBacktest.run(settings, parameters.get(k), timeline, fold.train(), settings.cash());
+            } catch (final ArithmeticException overflow) {
+                // fixed-point money refuses to wrap: an absurdly compounding combination stops the run, named
+                throw new OptimizerException(grid.strategy() + " " + describe(grid.combination(valid.get(k)))
+                    + " on bars " + first(fold.train()) + " to " + last(fold.train()) + " left the fixed-point range ("
+                    + overflow.getMessage() + "); narrow the grid or shorten the data");
+            }
             return new ResultRow(folds.size() > 1 ? fold.number() : 0, valid.get(k), grid.combination(valid.get(k)),
                 result.summary(), OutputFiles.metricTexts(result.summary()));
         }, progress);
@@ -246,6 +253,13 @@ public final class Optimization {
         out.put("to", OutputFiles.isoTime(timeline.time(window.to() - 1)));
         out.put("warmup_bars", Integer.toString(window.warmupBars()));
         return out;
+    }
+
+    private static String describe(final SequencedMap<String, String> parameters) {
+        final StringBuilder out = new StringBuilder();
+        parameters.forEach((name, value) -> out.append(out.length() == 0 ? "" : " ").append(name).append('=')
+            .append(value));
+        return out.toString();
     }
 
     /** Time of the first traded bar of {@code window}, ISO-8601. */
