@@ -165,8 +165,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         console.println("optimize " + strategy + ": " + grid.size() + " combinations (" + grid.describe() + ") on "
             + loaded.stream().map(MarketDataInputs.InstrumentBars::symbol).collect(Collectors.joining(" ")) + " "
-            + barInterval.label() + ", " + timeline.bars() + " bars, " + threads + " jobs, ranked by "
-            + rankMetric.key() + ", validation " + validation.label());
+            + barInterval.label() + ", " + timeline.bars() + " bars, " + threads + (threads == 1 ? " job" : " jobs")
+            + ", ranked by " + rankMetric.key() + ", validation " + validation.label());
         console.flush();
         final ProgressListener progress = TerminalProgress.onTerminal() ? new TerminalProgress()
             : new ProgressLines(err, System::nanoTime, ProgressLines.DEFAULT_INTERVAL_NANOS);
