@@ -146,6 +146,17 @@ public final class OptimizeCommand implements Callable<Integer> {
         final Validation validation = validation();
         final List<String> axes = Reports.axes(reportAxes);
         final ParameterGrid grid = ParameterGrid.of(definition, grids);
+        for (final String axis : axes) {
+            // checked now, not when the report is built after the whole run
+            if (!grid.names().contains(axis)) {
+                throw new UserException("--report-axes: '" + axis + "' is not a parameter of " + strategy
+                    + " (parameters: " + String.join(", ", grid.names()) + ")");
+            }
+        }
+        if (axes.size() > 2 || (axes.size() == 2 && axes.get(0).equals(axes.get(1)))) {
+            throw new UserException("--report-axes: give two different parameters, e.g. fast,slow (got " + reportAxes
+                + ")");
+        }
         if (grid.size() > maxCombinations && !yes) {
             throw new UserException(String.format(Locale.ROOT, "the grid has %,d combinations, more than "
                 + "--max-combinations %,d; narrow the grid or pass --yes", grid.size(), maxCombinations));

@@ -198,6 +198,8 @@ class OptimizeCommandTest {
         refused("ringtrade: --rank sharp: expected one of sharpe, total_return, calmar, sortino, profit_factor",
             concat(GRID, "--rank", "sharp"));
         refused("ringtrade: --jobs must be at least 1, got 0", concat(GRID, "--jobs", "0"));
+        refused("ringtrade: --report-axes: 'fats' is not a parameter of sma_crossover (parameters: fast, slow)",
+            concat(GRID, "--report", "--report-axes", "fats,slow"));
     }
 
     private void refused(final String message, final String... args) {
