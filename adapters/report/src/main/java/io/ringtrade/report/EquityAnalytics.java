@@ -51,7 +51,10 @@ final class EquityAnalytics {
 
     /**
      * Sharpe ratio over each window of {@code window} returns ending at bar t, for t = window − 1 … n − 1: mean /
-     * sample standard deviation × √periodsPerYear (risk-free rate 0), 0 when the standard deviation is 0.
+     * sample standard deviation × √periodsPerYear (risk-free rate 0), 0 when the standard deviation is 0 (below
+     * {@value #FLAT} per bar, which equity in units of 10<sup>-8</sup> cannot tell from 0). Sliding sums of the
+     * returns and their squares, recomputed exactly every {@code window} bars so rounding cannot pile up: linear in the
+     * bars whatever the window (half a year of minute bars is 181,440).
      */
     static double[] rollingSharpe(final double[] returns, final int window, final double periodsPerYear) {
         if (returns.length < window || window < 2) {
@@ -59,22 +62,30 @@ final class EquityAnalytics {
         }
         final double[] out = new double[returns.length - window + 1];
         final double annualise = Math.sqrt(periodsPerYear);
+        double sum = 0;
+        double squares = 0;
         for (int end = window - 1; end < returns.length; end++) {
-            double sum = 0;
-            for (int i = end - window + 1; i <= end; i++) {
-                sum += returns[i];
+            final int start = end - window + 1;
+            if (start % window == 0) {
+                sum = 0;
+                squares = 0;
+                for (int i = start; i <= end; i++) {
+                    sum += returns[i];
+                    squares += returns[i] * returns[i];
+                }
+            } else {
+                sum += returns[end] - returns[start - 1];
+                squares += returns[end] * returns[end] - returns[start - 1] * returns[start - 1];
             }
             final double mean = sum / window;
-            double squares = 0;
-            for (int i = end - window + 1; i <= end; i++) {
-                final double d = returns[i] - mean;
-                squares += d * d;
-            }
-            final double sd = Math.sqrt(squares / (window - 1));
-            out[end - window + 1] = sd == 0 ? 0 : mean / sd * annualise;
+            final double sd = Math.sqrt(Math.max(0, (squares - sum * mean) / (window - 1)));
+            out[start] = sd < FLAT ? 0 : mean / sd * annualise;
         }
         return out;
     }
+
+    /** A per-bar standard deviation below this is treated as 0 in the rolling Sharpe. */
+    static final double FLAT = 1e-10;
 
     /**
      * Monthly returns (UTC months): each month's last equity over the previous month's last equity (the initial

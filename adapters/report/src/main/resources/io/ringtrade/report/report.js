@@ -39,7 +39,7 @@
       tzDate: utc,
       scales: { x: { time: true } },
       series: series,
-      axes: [{}, { label: chart.yLabel, size: 70 }]
+      axes: [{}, { label: chart.yLabel, size: 90 }]
     }, data, element);
   });
 

@@ -33,6 +33,31 @@ class EquityAnalyticsTest {
     }
 
     @Test
+    void shouldSlideTheWindowLikeARecomputationAndGiveZeroOnFlatWindows() {
+        final double[] returns = new double[1_000];
+        for (int i = 0; i < returns.length; i++) {
+            returns[i] = i >= 600 && i < 800 ? 0 : StrictMath.sin(i * 0.7) * 0.01 + 0.0003;
+        }
+        final int window = 37;
+        final double[] sliding = EquityAnalytics.rollingSharpe(returns, window, 252);
+        for (int end = window - 1; end < returns.length; end++) {
+            double sum = 0;
+            for (int i = end - window + 1; i <= end; i++) {
+                sum += returns[i];
+            }
+            final double mean = sum / window;
+            double squares = 0;
+            for (int i = end - window + 1; i <= end; i++) {
+                squares += (returns[i] - mean) * (returns[i] - mean);
+            }
+            final double sd = Math.sqrt(squares / (window - 1));
+            final double expected = sd == 0 ? 0 : mean / sd * Math.sqrt(252);
+            assertThat(sliding[end - window + 1]).as("window ending at " + end).isCloseTo(expected, within(1e-9));
+        }
+        assertThat(sliding[700]).isZero();
+    }
+
+    @Test
     void shouldGiveNoRollingSharpeWhenTheCurveIsShorterThanTheWindow() {
         assertThat(EquityAnalytics.rollingSharpe(new double[] {0.1}, 2, 252)).isEmpty();
     }
