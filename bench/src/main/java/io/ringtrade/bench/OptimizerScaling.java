@@ -71,6 +71,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ta4j gets its strategies ten at a time because each keeps two SMA and two cross caches of a million entries
  * alive until its executor call returns: all hundred at once need about 6 GB.
  *
+ * <p>CPU: the process CPU time (every thread, the collector's included) over the grid, per combination and over
+ * the wall time; on a shared machine the CPU/wall ratio says how much of the two cores the run actually got.
+ *
  * <p>Memory: each child JVM records the largest heap occupancy after a collection (GC notifications, all pools
  * summed) and a sampled peak of the used heap; with the data shared, the 2-job figure should exceed the 1-job one
  * by about one job's own state, not by another copy of the data. Times are wall clock ({@code System.nanoTime})
@@ -176,10 +179,11 @@ public final class OptimizerScaling {
             }
         }
         System.out.println(String.format(Locale.ROOT, "RESULT %d backtests in %.2f s = %.2f combinations/s "
-                + "(%.2f M bars/s), %.2f CPU-s per combination; whole command %.2f s; grid heap after GC peak %d MiB, "
-                + "sampled peak %d MiB; data %d MiB; fast=50 slow=200: %d round trips", outcome.rows().size(), grid,
-            outcome.rows().size() / grid, outcome.rows().size() * (MinuteBars.BARS / 1e6) / grid,
-            clock.cpuSeconds() / outcome.rows().size(), total, clock.afterGcPeak >> 20, clock.sampledPeak >> 20,
+                + "(%.2f M bars/s), %.3f CPU-s per combination, CPU/wall %.2f; whole command %.2f s; grid heap after GC"
+                + " peak %d MiB, sampled peak %d MiB; data %d MiB; fast=50 slow=200: %d round trips",
+            outcome.rows().size(), grid, outcome.rows().size() / grid,
+            outcome.rows().size() * (MinuteBars.BARS / 1e6) / grid, clock.cpuSeconds() / outcome.rows().size(),
+            clock.cpuSeconds() / grid, total, clock.afterGcPeak >> 20, clock.sampledPeak >> 20,
             (long) bars.size() * 6 * 8 >> 20, check));
         heap.stop();
     }
@@ -222,9 +226,9 @@ public final class OptimizerScaling {
         final double cpu = (processCpuNanos() - cpuStart) / 1e9;
         pool.shutdown();
         System.out.println(String.format(Locale.ROOT, "RESULT %d backtests in %.2f s = %.2f combinations/s "
-                + "(%.2f M bars/s), %.2f CPU-s per combination; heap after GC peak %d MiB, sampled peak %d MiB; "
-                + "fast=50 slow=200: %d positions", strategies, grid, strategies / grid,
-            strategies * (MinuteBars.BARS / 1e6) / grid, cpu / strategies, heap.afterGcPeak() >> 20,
+                + "(%.2f M bars/s), %.3f CPU-s per combination, CPU/wall %.2f; heap after GC peak %d MiB, sampled "
+                + "peak %d MiB; fast=50 slow=200: %d positions", strategies, grid, strategies / grid,
+            strategies * (MinuteBars.BARS / 1e6) / grid, cpu / strategies, cpu / grid, heap.afterGcPeak() >> 20,
             heap.sampledPeak() >> 20, check));
         heap.stop();
     }
