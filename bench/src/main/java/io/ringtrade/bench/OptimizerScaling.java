@@ -79,7 +79,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * by about one job's own state, not by another copy of the data. Times are wall clock ({@code System.nanoTime})
  * around one pass over the grid after a warm-up pass over 4 combinations. Usage, from the repository root after
  * {@code scripts/bench optimize} built the jar: {@code java -cp bench/target/benchmarks.jar
- * io.ringtrade.bench.OptimizerScaling [rounds]}.
+ * io.ringtrade.bench.OptimizerScaling [rounds [ours|ta4j|both]]}.
  */
 public final class OptimizerScaling {
     private static final String GRID_FAST = "fast=5:50:5";
@@ -97,19 +97,21 @@ public final class OptimizerScaling {
     private OptimizerScaling() {
     }
 
-    /** {@code [rounds]} runs the parent; {@code child ours|ta4j JOBS} one measurement. */
+    /** {@code [rounds [ours|ta4j|both]]} runs the parent; {@code child ours|ta4j JOBS} one measurement. */
     public static void main(final String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("child")) {
             child(args[1], Integer.parseInt(args[2]));
             return;
         }
         final int rounds = args.length >= 1 ? Integer.parseInt(args[0]) : 2;
+        final String[] sides = args.length >= 2 && !args[1].equals("both") ? new String[] {args[1]}
+            : new String[] {"ours", "ta4j"};
         RunConditions.print("OptimizerScaling (parent)", "grid: sma_crossover " + GRID_FAST + " " + GRID_SLOW
                 + " (100 combinations), " + MinuteBars.BARS + " 1m bars of " + MinuteBars.FILE,
             "each measurement in a fresh JVM: " + CHILD_HEAP + " (ours), " + TA4J_HEAP + " (ta4j), no other flags",
             "rounds: " + rounds + ", jobs " + JOBS[0] + " then " + JOBS[1] + " in each round, ours then ta4j");
         for (int round = 1; round <= rounds; round++) {
-            for (final String side : new String[] {"ours", "ta4j"}) {
+            for (final String side : sides) {
                 for (final int jobs : JOBS) {
                     fork(side, jobs, round);
                 }
