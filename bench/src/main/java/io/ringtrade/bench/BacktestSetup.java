@@ -6,7 +6,8 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.strategies.SmaCrossover;
 
 import java.util.List;
@@ -43,10 +44,10 @@ final class BacktestSetup {
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
             Map.of("fast", Integer.toString(FAST), "slow", Integer.toString(SLOW)));
-        final BookRules rules = new BookRules(slippageBps, 0, false, FixedPoint.of(10), false);
         final int instrument = instruments.find(MinuteBars.SYMBOL).id();
         final BookSpec book = new BookSpec(definition.name(), definition.create(parameters), new int[] {instrument},
-            interval, FixedPoint.of(10_000), rules);
+            interval, FixedPoint.of(10_000), new SimulatedFillModel(slippageBps, 0, false, 0),
+            RiskLimits.longOnly(FixedPoint.of(10)));
         return new BusinessLogic(instruments, List.of(book));
     }
 }

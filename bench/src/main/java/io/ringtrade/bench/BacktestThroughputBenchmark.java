@@ -119,7 +119,7 @@ public class BacktestThroughputBenchmark {
                     + MinuteBars.FILE + ", repeated with shifted times",
                 "strategy: " + BacktestSetup.DESCRIPTION,
                 "one run: " + check.ordersAccepted() + " orders accepted, " + check.fills() + " fills, "
-                    + check.roundTrips().size() + " round trips, " + check.equityLog().size() + " equity rows");
+                    + check.summary().trades() + " round trips, " + check.outputRows().equity() + " equity rows");
         }
 
         @Setup(Level.Invocation)

@@ -9,7 +9,7 @@ import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.api.strategy.Parameters;
 
@@ -52,20 +52,9 @@ final class DefaultBooks {
         return config.newInstrumentRegistry();
     }
 
-    /** Fresh business logic holding every configured book. */
+    /** Fresh business logic holding every configured book, built the way every command builds them. */
     BusinessLogic newLogic(final InstrumentRegistry instruments) {
-        final List<BookSpec> books = new ArrayList<>();
-        for (final BookConfig book : config.books()) {
-            final StrategyDefinition definition = catalog.get(book.strategy());
-            final Parameters parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
-            final int[] traded = book.symbols().stream().mapToInt(s -> instruments.find(s).id()).toArray();
-            final BookRules rules = new BookRules(book.slippageBps() / FixedPoint.SCALE,
-                book.commissionBps() / FixedPoint.SCALE, book.allowShort(), book.minNotional(),
-                book.fill() == FillModel.CLOSE);
-            books.add(new BookSpec(book.name(), definition.create(parameters), traded, book.interval(), book.cash(),
-                rules));
-        }
-        return new BusinessLogic(instruments, books);
+        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog));
     }
 
     /** "btc-sma sma_crossover {fast=10, slow=30} 1m; ..." for the conditions block. */

@@ -14,7 +14,8 @@ import io.ringtrade.research.optimizer.RankMetric;
 import io.ringtrade.research.optimizer.ResultRow;
 import io.ringtrade.research.optimizer.Timeline;
 import io.ringtrade.research.optimizer.Validation;
-import io.ringtrade.strategies.SmaCrossover;
+import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.strategy.StrategyCatalog;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
@@ -159,9 +160,10 @@ public final class OptimizerScaling {
     private static void ours(final BarSeriesData bars, final int jobs, final HeapWatch heap) throws IOException {
         final InstrumentRegistry instruments = BacktestSetup.instruments();
         final Timeline timeline = new Timeline(List.of(bars), new int[] {instruments.find(MinuteBars.SYMBOL).id()});
-        final BacktestSettings settings = new BacktestSettings(new SmaCrossover(), instruments, Interval.M1,
+        final StrategyCatalog catalog = StrategyCatalog.load(OptimizerScaling.class.getClassLoader());
+        final BacktestSettings settings = new BacktestSettings(catalog, "sma_crossover", instruments, Interval.M1,
             FixedPoint.of(10_000), 5, COMMISSION_BPS, false, FixedPoint.of(10), false, 0);
-        final SmaCrossover definition = new SmaCrossover();
+        final StrategyDefinition definition = catalog.get("sma_crossover");
         final Path out = Files.createDirectories(Path.of("bench", "target", "optimizer-bench", "jobs-" + jobs));
         // warm-up: 4 combinations through the same path
         new Optimization(settings, ParameterGrid.of(definition, List.of("fast=5,10", "slow=100,120")), timeline,

@@ -102,7 +102,7 @@ public class ReplayThroughputBenchmark {
             final BusinessLogic fromMemory = BacktestSetup.newLogic(instruments, Interval.M1);
             BacktestDriver.run(fromMemory, memory, EventJournal.none(), EffectSink.NONE);
             rewind.run();
-            if (check.fills() != fromMemory.fills() || check.equityLog().size() != fromMemory.equityLog().size()) {
+            if (check.fills() != fromMemory.fills() || check.outputRows().equity() != fromMemory.outputRows().equity()) {
                 throw new IllegalStateException("journal replay and memory replay differ: " + check.fills() + " vs "
                     + fromMemory.fills() + " fills");
             }
@@ -112,7 +112,7 @@ public class ReplayThroughputBenchmark {
                     + " (page cache warm)",
                 "strategy: " + BacktestSetup.DESCRIPTION,
                 "one replay: " + replayed + " inputs, " + check.ordersAccepted() + " orders, " + check.fills()
-                    + " fills, " + check.equityLog().size() + " equity rows (memory replay: the same)");
+                    + " fills, " + check.outputRows().equity() + " equity rows (memory replay: the same)");
         }
 
         @TearDown(Level.Trial)

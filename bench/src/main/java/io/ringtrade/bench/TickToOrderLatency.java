@@ -12,7 +12,8 @@ import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.strategies.SmaCrossover;
 import org.HdrHistogram.Histogram;
@@ -187,9 +188,9 @@ public final class TickToOrderLatency {
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
             Map.of("fast", "2", "slow", "5"));
-        final BookRules rules = new BookRules(0, 0, false, FixedPoint.of(10), false);
         final BookSpec book = new BookSpec(definition.name(), definition.create(parameters),
-            new int[] {instruments.find(MinuteBars.SYMBOL).id()}, Interval.M1, FixedPoint.of(10_000), rules);
+            new int[] {instruments.find(MinuteBars.SYMBOL).id()}, Interval.M1, FixedPoint.of(10_000),
+            new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
         return new BusinessLogic(instruments, List.of(book));
     }
 }

@@ -16,6 +16,7 @@ import io.ringtrade.engine.api.market.MarketDataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
 
 /**
  * Loads the market-data files of a backtest into one time-ordered source at the books' interval: bar files are
@@ -42,7 +43,7 @@ final class MarketDataInputs {
         final List<DataFile> files = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             final Path file = data.get(i);
-            if (!java.nio.file.Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
                 throw new UserException(file + ": file not found");
             }
             files.add(new DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));

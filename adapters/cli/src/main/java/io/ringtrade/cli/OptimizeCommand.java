@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.research.optimizer.BacktestSettings;
 import io.ringtrade.research.optimizer.Optimization;
@@ -73,10 +74,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--cash", defaultValue = "10000", description = "starting cash (default: ${DEFAULT-VALUE})")
     String cash;
 
-    @Option(names = "--slippage-bps", defaultValue = "5", description = "slippage in basis points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--slippage-bps", defaultValue = BookConfig.SLIPPAGE_BPS_DEFAULT, description = "slippage in basis points (default: ${DEFAULT-VALUE})")
     long slippageBps;
 
-    @Option(names = "--commission-bps", defaultValue = "0", description = "commission in basis points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--commission-bps", defaultValue = BookConfig.COMMISSION_BPS_DEFAULT, description = "commission in basis points (default: ${DEFAULT-VALUE})")
     long commissionBps;
 
     @Option(names = "--fill", defaultValue = "next-open", description = "next-open or close (default: ${DEFAULT-VALUE})")
@@ -141,7 +142,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private int optimize() {
-        final StrategyDefinition definition = StrategyCatalog.load(getClass().getClassLoader()).get(strategy);
+        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+        final StrategyDefinition definition = catalog.get(strategy);
         final RankMetric rankMetric = RankMetric.parse(rank);
         final Validation validation = validation();
         final List<String> axes = Reports.axes(reportAxes);
@@ -162,7 +164,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + "--max-combinations %,d; narrow the grid or pass --yes", grid.size(), maxCombinations));
         }
         final Interval barInterval = Interval.parse(interval);
-        final BacktestSettings settings = settings(definition, barInterval);
+        final BacktestSettings settings = settings(catalog, barInterval);
         final InstrumentRegistry instruments = settings.instruments();
         final List<MarketDataInputs.InstrumentBars> loaded = MarketDataInputs.loadBars(
             MarketDataInputs.dataFiles(data, symbols), barInterval, TimeRange.parse(from, to), instruments);
@@ -218,7 +220,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         return walkForward != null ? Validation.walkForward(walkForward, trainBars, testBars) : Validation.none();
     }
 
-    private BacktestSettings settings(final StrategyDefinition definition, final Interval barInterval) {
+    private BacktestSettings settings(final StrategyCatalog catalog, final Interval barInterval) {
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
         }
@@ -229,11 +231,15 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (cashFixed <= 0) {
             throw new UserException("--cash must be positive, got " + cash);
         }
+        if (cashFixed > FixedPoint.parse(BookConfig.MAX_CASH)) {
+            throw new UserException("--cash must be at most " + BookConfig.MAX_CASH + " (money is fixed-point at 1e-8 in"
+                + " a 64-bit long; the cap leaves equity room to grow), got " + cash);
+        }
         final long minNotionalFixed = money("--min-notional", minNotional);
         if (minNotionalFixed < 0) {
             throw new UserException("--min-notional must not be negative, got " + minNotional);
         }
-        return new BacktestSettings(definition, Instruments.registry(), barInterval, cashFixed, slippageBps,
+        return new BacktestSettings(catalog, strategy, Instruments.registry(), barInterval, cashFixed, slippageBps,
             commissionBps, allowShort, minNotionalFixed, fill.equals("close"), riskFreeRate);
     }
 

@@ -7,10 +7,13 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.output.RunOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
+import io.ringtrade.journal.JournalException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +31,8 @@ import java.util.stream.IntStream;
  * <p>Runs on the thread that drives the run; appends amortised allocation-free.
  */
 final class PriceTape implements MarketDataSource {
+    /** The file's name. */
+    static final String FILE = "prices.csv";
     /** Header of prices.csv. */
     static final String HEADER = "time,symbol,close";
 
@@ -106,6 +111,27 @@ final class PriceTape implements MarketDataSource {
         size++;
     }
 
+    /**
+     * Writes {@code file} from the market data of the journal in {@code dir}, read once more after a replay (which
+     * reads the journal through the engine, not through a source this tape could wrap). Returns false, writing
+     * nothing, when the journal no longer starts at entry 0 (retention removed its first entries).
+     */
+    static boolean writeFromJournal(final Path dir, final InstrumentRegistry instruments, final Interval interval,
+                                    final Path file) {
+        final PriceTape tape;
+        try (JournalInput input = JournalInput.open(dir, new PrintWriter(Writer.nullWriter()))) {
+            tape = new PriceTape(input, instruments, interval);
+            final EngineEvent slot = new EngineEvent();
+            while (tape.next(slot)) {
+                slot.effects.clear();
+            }
+        } catch (final JournalException e) {
+            return false;
+        }
+        tape.write(file);
+        return true;
+    }
+
     /** Rows kept so far. */
     int rows() {
         return size;
@@ -123,7 +149,7 @@ final class PriceTape implements MarketDataSource {
             final StringBuilder row = new StringBuilder(64);
             for (final int i : order) {
                 row.setLength(0);
-                row.append(RunOutputWriter.isoTime(times[i])).append(',').append(instruments.get(ids[i]).symbol())
+                row.append(OutputFiles.isoTime(times[i])).append(',').append(instruments.get(ids[i]).symbol())
                     .append(',');
                 FixedPoint.appendTo(row, closes[i]).append('\n');
                 out.append(row);

@@ -1,12 +1,20 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.backtest.BacktestDriver;
-import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
+import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.runtime.BookAssembly;
+import io.ringtrade.engine.runtime.Engine;
+import io.ringtrade.engine.runtime.RecoveryStoppedException;
+import io.ringtrade.engine.strategy.StrategyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,12 +26,12 @@ import java.util.List;
 
 /**
  * {@code ringtrade replay}: feeds a recorded journal through the same business logic, with the configuration kept
- * in the journal's manifest and the journal's own event times as the clock, and writes the files a backtest writes
- * plus orders.csv. Nothing leaves the process. Replaying one journal twice writes identical bytes; replaying the
- * journal of a paper run gives the trades that run wrote.
+ * in the journal's manifest and the journal's own event times as the clock, and writes the files a backtest writes.
+ * Nothing leaves the process. Replaying one journal twice writes identical bytes; replaying the journal of a paper
+ * run gives the trades that run wrote.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Replay a journal through business logic; writes trades.csv, equity.csv, orders.csv, summary.json.")
+    description = "Replay a journal through business logic; writes the files a backtest writes.")
 public final class ReplayCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -40,35 +48,53 @@ public final class ReplayCommand implements Runnable {
     @Override
     public void run() {
         final PrintWriter console = spec.commandLine().getOut();
-        if (!JournalManifest.hasBooks(requireManifest())) {
+        final PrintWriter err = spec.commandLine().getErr();
+        JournalManifest.instruments(journal);
+        if (!JournalManifest.hasBooks(journal)) {
             throw new UserException("journal " + journal + " holds market data only (an import); run it with "
                 + "ringtrade backtest --journal " + journal + " --strategy NAME ...");
         }
         final EngineConfig config = JournalManifest.read(journal);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
+        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+        final String[] symbols = new String[instruments.size()];
+        for (int id = 0; id < symbols.length; id++) {
+            symbols[id] = instruments.get(id).symbol();
+        }
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
+            config.books().stream().map(BookConfig::name).toArray(String[]::new));
+        final BusinessLogic logic = new BusinessLogic(instruments,
+            BookAssembly.assemble(config.books(), instruments, catalog),
+            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE));
         final long started = System.nanoTime();
         final long entries;
-        final PriceTape prices;
-        try (JournalInput input = JournalInput.open(journal, spec.commandLine().getErr())) {
-            prices = new PriceTape(input, instruments, logic.clockInterval());
-            BacktestDriver.run(logic, prices, EventJournal.none(), EffectSink.NONE);
-            entries = input.entriesRead();
+        try {
+            entries = Engine.replay(new ChronicleJournalAccess(journal, Engine.TO_THE_END, err), logic, 0,
+                Engine.TO_THE_END);
+            logic.finish();
+        } catch (final RecoveryStoppedException e) {
+            throw JournalErrors.stopped(journal, e);
+        } finally {
+            outputs.close();
         }
         final long millis = (System.nanoTime() - started) / 1_000_000L;
-        final PerformanceSummary summary = RunOutputs.write(logic, out, null);
-        prices.write(out.resolve("prices.csv"));
+        final PerformanceSummary summary = logic.summary();
+        Engine.writeSummary(out, summary.toJson());
+        final boolean pricesWritten = PriceTape.writeFromJournal(journal, instruments, logic.clockInterval(),
+            out.resolve(PriceTape.FILE));
         console.println("replayed " + entries + " entries from " + journal + " in " + millis + " ms");
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, prices.csv, summary.json");
+        for (final Book book : logic.books()) {
+            console.println("  book " + book.name() + ": equity " + FixedPoint.toString(book.equity()) + ", cash "
+                + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
+                + ", fees " + FixedPoint.toString(book.feesPaid()));
+        }
+        console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
+            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY
+            + (pricesWritten ? ", " + PriceTape.FILE : ""));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);
         }
-    }
-
-    private Path requireManifest() {
-        JournalManifest.instruments(journal);
-        return journal;
     }
 }

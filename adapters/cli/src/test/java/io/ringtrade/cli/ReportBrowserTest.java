@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -102,11 +103,12 @@ class ReportBrowserTest {
 
     @Test
     void shouldPutOneMarkerOnThePriceChartPerFill() throws Exception {
-        final List<String> fills = Files.readAllLines(out.resolve("trades.csv")).subList(1, 8);
+        final List<String> fills = fills();
         final long buys = fills.stream().filter(line -> line.contains(",BUY,")).count();
         final long sells = fills.stream().filter(line -> line.contains(",SELL,")).count();
-        assertThat(buys).isEqualTo(4);
-        assertThat(sells).isEqualTo(3);
+        // sma_crossover 10/30 on Apple 2013 enters and exits a few times; each fill is on its own bar
+        assertThat(buys).isGreaterThanOrEqualTo(3);
+        assertThat(sells).isBetween(buys - 1, buys);
         assertThat(((Number) script(markers(2))).longValue()).isEqualTo(buys);
         assertThat(((Number) script(markers(3))).longValue()).isEqualTo(sells);
         final List<?> bars = (List<?>) script("return window.ringtradeCharts['chart-price-0'].data[1]"
@@ -115,9 +117,11 @@ class ReportBrowserTest {
     }
 
     @Test
-    void shouldFillTheMonthlyHeatmapAndTheTables() {
+    void shouldFillTheMonthlyHeatmapAndTheTables() throws Exception {
         assertThat(browser.findElements(By.cssSelector("#monthly-returns-table td.cell:not(.empty)"))).hasSize(12);
-        assertThat(browser.findElements(By.cssSelector("#trades-table tbody tr"))).hasSize(7);
+        assertThat(browser.findElements(By.cssSelector("#trades-table tbody tr"))).hasSize(fills().size());
+        assertThat(browser.findElements(By.cssSelector("#round-trips-table tbody tr")))
+            .hasSize(Files.readAllLines(out.resolve("round_trips.csv")).size() - 1).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#metrics-table")).getText()).contains("sharpe")
             .contains("buy_and_hold_return");
         assertThat(((Number) script("return performance.getEntriesByType('resource').length")).intValue())
@@ -125,14 +129,25 @@ class ReportBrowserTest {
     }
 
     @Test
-    void shouldSortTheTradeTableOnAClick() {
+    void shouldSortTheTradeTableOnAClick() throws Exception {
+        final List<String> pnls = fills().stream().map(line -> line.substring(line.lastIndexOf(',') + 1)).toList();
+        final String lowest = pnls.stream().min(Comparator.comparing(BigDecimal::new)).orElseThrow();
+        final String highest = pnls.stream().max(Comparator.comparing(BigDecimal::new)).orElseThrow();
+        assertThat(new BigDecimal(lowest)).isNegative();
         final List<WebElement> headers = browser.findElements(By.cssSelector("#trades-table thead th"));
         final WebElement pnl = headers.stream().filter(h -> h.getText().startsWith("realized_pnl")).findFirst()
             .orElseThrow();
         pnl.click();
-        assertThat(firstRealizedPnl()).isEqualTo("-830.0439");
+        assertThat(firstRealizedPnl()).isEqualTo(lowest);
         pnl.click();
-        assertThat(firstRealizedPnl()).isEqualTo("268.64727");
+        assertThat(firstRealizedPnl()).isEqualTo(highest);
+    }
+
+    /** The fills of trades.csv, without its header. */
+    private static List<String> fills() throws Exception {
+        final List<String> lines = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(lines.get(0)).endsWith(",realized_pnl");
+        return lines.subList(1, lines.size());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.SequencedMap;
 /**
  * Everything a report shows, read from one output folder by file and column name: {@code summary.json} and
  * {@code equity.csv} (or, for walk-forward, {@code walk_forward_equity.csv}) are required; {@code trades.csv},
- * {@code orders.csv}, {@code prices.csv}, {@code results.csv}, {@code validation.json} and
+ * {@code round_trips.csv}, {@code orders.csv}, {@code prices.csv}, {@code results.csv}, {@code validation.json} and
  * {@code walk_forward.csv} are shown when present. Extra files and extra columns are ignored. Immutable once read;
  * the report-building thread.
  */
@@ -27,6 +27,7 @@ final class ReportFolder {
     final String equityFile;
     final EquityCurve equity;
     final CsvTable trades;
+    final CsvTable roundTrips;
     final CsvTable orders;
     final CsvTable prices;
     final CsvTable results;
@@ -51,6 +52,7 @@ final class ReportFolder {
         this.equityFile = equityTable != null ? "equity.csv" : "walk_forward_equity.csv";
         this.equity = EquityCurve.read(equityTable != null ? equityTable : walkForwardEquity, initialCapital());
         this.trades = optional("trades.csv");
+        this.roundTrips = optional("round_trips.csv");
         this.orders = optional("orders.csv");
         this.prices = optional("prices.csv");
         this.results = optional("results.csv");

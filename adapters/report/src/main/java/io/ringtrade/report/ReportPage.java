@@ -72,6 +72,7 @@ final class ReportPage {
         if (folder.walkForward != null) {
             walkForward();
         }
+        roundTrips();
         trades();
         runAndData();
     }
@@ -259,8 +260,38 @@ final class ReportPage {
         }
     }
 
+    private void roundTrips() {
+        if (folder.roundTrips == null) {
+            return;
+        }
+        final CsvTable trips = folder.roundTrips;
+        section("round-trips", "Trades (round trips with P&L)");
+        final int pnl = trips.find("pnl");
+        if (pnl >= 0) {
+            double total = 0;
+            int wins = 0;
+            for (int i = 0; i < trips.size(); i++) {
+                final double value = trips.number(i, pnl);
+                total += value;
+                wins += value > 0 ? 1 : 0;
+            }
+            note(trips.size() + (trips.size() == 1 ? " round trip" : " round trips") + " (flat to flat, fees included), "
+                + wins + " won; P&L in all "
+                + Html.fixed(total, 2) + ".");
+        }
+        final List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(trips.size(), MAX_TABLE_ROWS); i++) {
+            rows.add(i);
+        }
+        table("round-trips-table", trips, rows, pnl);
+        if (trips.size() > MAX_TABLE_ROWS) {
+            note("First " + MAX_TABLE_ROWS + " of " + trips.size() + " round trips shown; round_trips.csv has them all.");
+        }
+        endSection();
+    }
+
     private void trades() {
-        section("trades", "Trades (fills with realized P&L)");
+        section("trades", "Fills (trades.csv, with realized P&L)");
         if (folder.trades == null) {
             note("No trades.csv in this folder.");
         } else {
@@ -346,10 +377,10 @@ final class ReportPage {
 
     private SequencedMap<String, CsvTable> files() {
         final SequencedMap<String, CsvTable> files = new LinkedHashMap<>();
-        final String[] names = {folder.equityFile, "trades.csv", "orders.csv", "prices.csv", "results.csv",
-            "walk_forward.csv"};
-        final CsvTable[] tables = {null, folder.trades, folder.orders, folder.prices, folder.results,
-            folder.walkForward};
+        final String[] names = {folder.equityFile, "trades.csv", "round_trips.csv", "orders.csv", "prices.csv",
+            "results.csv", "walk_forward.csv"};
+        final CsvTable[] tables = {null, folder.trades, folder.roundTrips, folder.orders, folder.prices,
+            folder.results, folder.walkForward};
         for (int i = 1; i < names.length; i++) {
             if (tables[i] != null) {
                 files.put(names[i], tables[i]);

@@ -64,7 +64,10 @@ class HtmlReportTest {
             .contains("<tr><th>strategy</th><td>sma_crossover</td></tr>")
             .contains("<tr><th>starting capital</th><td>10000.00</td></tr>")
             .contains("<td data-v=\"6.5\" class=\"gain\">6.5</td>")
-            .contains("<tr><th>orders by status</th><td>FILLED 2</td></tr>");
+            .contains("<tr><th>orders by status</th><td>FILLED 2</td></tr>")
+            .contains("1 round trip (flat to flat, fees included), 1 won; P&amp;L in all 6.50.")
+            .contains("<td>2013-01-31T00:00:00Z</td><td>2013-02-04T00:00:00Z</td><td>sma_crossover</td><td>AAPL</td>"
+                + "<td data-v=\"6.5\" class=\"gain\">6.5</td>");
     }
 
     @Test
@@ -140,6 +143,10 @@ class HtmlReportTest {
             time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl,venue
             2013-01-31T00:00:00Z,AAPL,BUY,99,100.5,0,sma_crossover,1000,0,sim
             2013-02-04T00:00:00Z,AAPL,SELL,99,104,0,sma_crossover,3000,6.5,sim
+            """);
+        Files.writeString(dir.resolve("round_trips.csv"), """
+            opened,closed,strategy,symbol,pnl
+            2013-01-31T00:00:00Z,2013-02-04T00:00:00Z,sma_crossover,AAPL,6.5
             """);
         Files.writeString(dir.resolve("orders.csv"), """
             time,order_id,strategy,symbol,side,type,quantity,limit_price,status,reason

@@ -1,38 +1,35 @@
 package io.ringtrade.research.optimizer;
 
-import io.ringtrade.adapters.marketdata.BarSeriesData;
-import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
+import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.output.EquityLog;
-import io.ringtrade.engine.output.RunOutputWriter;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.report.PerformanceInput;
-import io.ringtrade.engine.report.PerformanceMetrics;
 import io.ringtrade.engine.report.PerformanceSummary;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.runtime.BookAssembly;
+import io.ringtrade.engine.runtime.Engine;
 
-import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SequencedMap;
 
 /**
  * The optimizer's one link to how the engine assembles and runs a backtest, so that a change there is a change
- * here only. Today it follows {@code ringtrade backtest}'s path: one {@link BookSpec} (with the window's trading
- * start) in a fresh {@link BusinessLogic}, fed by {@link BacktestDriver} on the calling thread, summarised by
- * {@link PerformanceMetrics}, written by {@link RunOutputWriter}.
- *
- * <p>A window with a warm-up differs from a plain backtest in two ways, both handled here: the equity rows of the
- * warm-up bars are left out, and the buy-and-hold benchmark buys at the first traded bar (not at the warm-up's
- * first bar), by the same rule as the engine's equity recorder. Without a warm-up the result is exactly that of
- * {@code ringtrade backtest} over the same bars. Inputs are numbered from their position in one run over all the
- * data, so order ids in every window are those such a run would give.
+ * here only: the book is built by {@link BookAssembly} from a {@link BookConfig} exactly as {@code ringtrade
+ * backtest} builds it, run in a fresh {@link BusinessLogic} whose {@link LogicSettings#tradingStartNanos} is the
+ * window's first traded bar (the bars before it warm up, trade nothing and are left out of the equity rows and the
+ * metrics), fed by {@link BacktestDriver} on the calling thread, and summarised by the business logic itself. Inputs
+ * are numbered from their position in one run over all the data, so order ids in every window are those such a run
+ * would give and never repeat across walk-forward folds.
  *
  * <p>Each call builds its own business logic and runs on the calling (job) thread; the data is only read.
  */
@@ -40,66 +37,104 @@ public final class EngineBacktest {
     private EngineBacktest() {
     }
 
-    /** Runs {@code parameters} over {@code window} starting with {@code cash} (fixed-point). */
-    public static Result run(final BacktestSettings settings, final Parameters parameters, final Timeline timeline,
-                             final Window window, final long cash) {
-        final long tradingStart = timeline.time(window.tradeFrom());
-        final BookRules rules = new BookRules(settings.slippageBps(), settings.commissionBps(), settings.allowShort(),
-            settings.minNotional(), settings.fillAtClose());
-        final BookSpec book = new BookSpec(settings.definition().name(), settings.definition().create(parameters),
-            timeline.instrumentIds(), settings.interval(), cash, rules, tradingStart);
-        final BusinessLogic logic = new BusinessLogic(settings.instruments(), List.of(book));
-        BacktestDriver.run(logic, timeline.source(window.feedFrom(), window.to()),
-            new NumberedFrom(timeline.inputsBefore(window.feedFrom())), EffectSink.NONE);
-        return new Result(settings, timeline, window, cash, logic);
+    /**
+     * Builds the book for {@code parameters} (name → value text) without running it.
+     *
+     * @throws IllegalArgumentException naming what the strategy refuses (e.g. fast ≥ slow)
+     */
+    public static BookSpec check(final BacktestSettings settings, final Timeline timeline,
+                                 final SequencedMap<String, String> parameters) {
+        try {
+            return BookAssembly.assemble(book(settings, timeline, parameters, settings.cash()), settings.instruments(),
+                settings.catalog());
+        } catch (final IllegalArgumentException e) {
+            // the assembly names the book; the strategy's own words are the cause's
+            throw e.getCause() instanceof IllegalArgumentException cause ? cause : e;
+        }
+    }
+
+    /** Runs {@code parameters} over {@code window} from {@code cash} (fixed-point) and returns its metrics only. */
+    public static PerformanceSummary summary(final BacktestSettings settings,
+                                             final SequencedMap<String, String> parameters, final Timeline timeline,
+                                             final Window window, final long cash) {
+        return run(settings, parameters, timeline, window, cash, OutputSink.NONE).summary();
     }
 
     /**
-     * A finished window: its per-bar curves over the traded bars, its metrics, and its files. Holds the run's logs
-     * until dropped. Owned by the thread that ran it (or handed over through a future).
+     * Runs {@code parameters} over {@code window} from {@code cash} and writes its files into {@code dir}: the run's
+     * trades.csv, equity.csv, orders.csv, order_events.csv and round_trips.csv, summary.json with {@code runFields},
+     * and prices.csv of the traded bars. Keeps its equity rows and round trips for stitching.
+     */
+    public static Result runAndWrite(final BacktestSettings settings, final SequencedMap<String, String> parameters,
+                                     final Timeline timeline, final Window window, final long cash, final Path dir,
+                                     final SequencedMap<String, String> runFields) {
+        final String[] symbols = new String[settings.instruments().size()];
+        for (int id = 0; id < symbols.length; id++) {
+            symbols[id] = settings.instruments().get(id).symbol();
+        }
+        final Recording recording = new Recording();
+        final BusinessLogic logic;
+        try (CsvOutputWriter files = CsvOutputWriter.open(dir, OutputRows.NONE, symbols,
+            new String[] {settings.strategy()})) {
+            recording.delegate = files;
+            logic = run(settings, parameters, timeline, window, cash, recording);
+        }
+        final PerformanceSummary summary = logic.summary();
+        Engine.writeSummary(dir, summary.toJson(runFields));
+        OutputFiles.writePrices(dir.resolve("prices.csv"), timeline, settings.instruments(), window.tradeFrom(),
+            window.to());
+        return new Result(summary, cash, recording);
+    }
+
+    private static BusinessLogic run(final BacktestSettings settings, final SequencedMap<String, String> parameters,
+                                     final Timeline timeline, final Window window, final long cash,
+                                     final OutputSink sink) {
+        final BookSpec book = BookAssembly.assemble(book(settings, timeline, parameters, cash), settings.instruments(),
+            settings.catalog());
+        final BusinessLogic logic = new BusinessLogic(settings.instruments(), List.of(book), new LogicSettings(sink,
+            null, settings.interval().periodsPerYear(), settings.riskFreeRate(), timeline.time(window.tradeFrom())));
+        BacktestDriver.feed(logic, timeline.source(window.feedFrom(), window.to()), EventJournal.none(),
+            EffectSink.NONE, timeline.inputsBefore(window.feedFrom()));
+        logic.finish();
+        return logic;
+    }
+
+    private static BookConfig book(final BacktestSettings settings, final Timeline timeline,
+                                   final SequencedMap<String, String> parameters, final long cash) {
+        final List<String> symbols = new ArrayList<>();
+        for (final int id : timeline.instrumentIds()) {
+            symbols.add(settings.instruments().get(id).symbol());
+        }
+        return new BookConfig(settings.strategy(), settings.strategy(), parameters, symbols, settings.interval(), cash,
+            FixedPoint.of(settings.slippageBps()), FixedPoint.of(settings.commissionBps()), settings.allowShort(),
+            settings.minNotional(), settings.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN);
+    }
+
+    /**
+     * A finished window whose files were written: its metrics and, for stitching walk-forward folds, its equity rows
+     * (the traded bars only) and the P&amp;L of its closed round trips. Immutable once returned.
      */
     public static final class Result {
-        private final BacktestSettings settings;
-        private final Timeline timeline;
-        private final Window window;
-        private final long cash;
-        private final BusinessLogic logic;
-        private final int firstRow;
-        private final long[] times;
-        private final long[] equity;
-        private final boolean[] inPosition;
-        private final long[] benchmark;
         private final PerformanceSummary summary;
+        private final long cash;
+        private final long[][] rows;
+        private final boolean[] inPosition;
+        private final long[] roundTrips;
 
-        private Result(final BacktestSettings settings, final Timeline timeline, final Window window, final long cash,
-                       final BusinessLogic logic) {
-            this.settings = settings;
-            this.timeline = timeline;
-            this.window = window;
+        private Result(final PerformanceSummary summary, final long cash, final Recording recording) {
+            this.summary = summary;
             this.cash = cash;
-            this.logic = logic;
-            final EquityLog log = logic.equityLog();
-            final long tradingStart = timeline.time(window.tradeFrom());
-            int row = 0;
-            while (row < log.size() && log.time(row) < tradingStart) {
-                row++;
+            this.rows = new long[5][];
+            for (int c = 0; c < 5; c++) {
+                rows[c] = Arrays.copyOf(recording.columns[c], recording.size);
             }
-            this.firstRow = row;
-            this.times = Arrays.copyOfRange(log.times(), row, log.size());
-            this.equity = Arrays.copyOfRange(log.equities(), row, log.size());
-            this.inPosition = Arrays.copyOfRange(log.positionFlags(), row, log.size());
-            this.benchmark = benchmark(cash);
-            this.summary = summarize(cash, equity, benchmark, inPosition, times, logic.roundTrips().pnls(), settings);
+            this.inPosition = Arrays.copyOf(recording.inPosition, recording.size);
+            this.roundTrips = Arrays.copyOf(recording.roundTrips, recording.trips);
         }
 
         /** The metrics over the traded bars. */
         public PerformanceSummary summary() {
             return summary;
-        }
-
-        /** The window it ran over. */
-        public Window window() {
-            return window;
         }
 
         /** Starting cash, fixed-point. */
@@ -109,143 +144,102 @@ public final class EngineBacktest {
 
         /** Equity after the last bar, fixed-point. */
         public long finalEquity() {
-            return equity.length == 0 ? cash : equity[equity.length - 1];
+            return rows[1].length == 0 ? cash : rows[1][rows[1].length - 1];
         }
 
-        /** Bar times of the traded bars. */
-        public long[] times() {
-            return times.clone();
+        /** Number of equity rows (traded bars). */
+        public int size() {
+            return rows[0].length;
         }
 
-        /** Equity after each traded bar. */
-        public long[] equity() {
-            return equity.clone();
+        /** Bar start time of row {@code i}. */
+        public long time(final int i) {
+            return rows[0][i];
         }
 
-        /** Whether a position was open after each traded bar. */
-        public boolean[] inPosition() {
-            return inPosition.clone();
+        /** Equity after bar {@code i}. */
+        public long equity(final int i) {
+            return rows[1][i];
         }
 
-        /** Realized P&L of each closed round trip. */
+        /** Cash after bar {@code i}. */
+        public long cashAt(final int i) {
+            return rows[2][i];
+        }
+
+        /** Positions value after bar {@code i}. */
+        public long positionsValue(final int i) {
+            return rows[3][i];
+        }
+
+        /** Buy-and-hold equity after bar {@code i}, starting from {@link #cash()}. */
+        public long benchmark(final int i) {
+            return rows[4][i];
+        }
+
+        /** Whether a position was held after bar {@code i}. */
+        public boolean inPosition(final int i) {
+            return inPosition[i];
+        }
+
+        /** Realized P&amp;L of each closed round trip. */
         public long[] roundTrips() {
-            return logic.roundTrips().pnls();
+            return roundTrips.clone();
+        }
+    }
+
+    /** Keeps the equity rows and round trips on their way to the files. Business-logic (calling) thread. */
+    private static final class Recording implements OutputSink {
+        private OutputSink delegate = OutputSink.NONE;
+        private final long[][] columns = new long[5][1024];
+        private boolean[] inPosition = new boolean[1024];
+        private long[] roundTrips = new long[64];
+        private int size;
+        private int trips;
+
+        @Override
+        public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                         final long quantity, final long price, final long fee, final long orderId,
+                         final long realizedPnl) {
+            delegate.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
         }
 
-        /** Cash after each traded bar. */
-        public long[] cashColumn() {
-            final EquityLog log = logic.equityLog();
-            final long[] out = new long[equity.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = log.cash(firstRow + i);
-            }
-            return out;
-        }
-
-        /** Positions value after each traded bar. */
-        public long[] positionsValue() {
-            final EquityLog log = logic.equityLog();
-            final long[] out = new long[equity.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = log.positionsValue(firstRow + i);
-            }
-            return out;
-        }
-
-        /**
-         * Buy-and-hold equity after each traded bar, starting from {@code initial}: the engine's equity-recorder rule
-         * (initial / n per traded instrument, bought without costs at its first close, rounded half up, the
-         * remainder kept as cash) with the first close taken at or after the first traded bar.
-         */
-        public long[] benchmark(final long initial) {
-            final int n = timeline.instruments();
-            final long share = initial / n;
-            final long remainder = initial - share * n;
-            final int[] next = new int[n];
-            final long[] first = new long[n];
-            final long[] last = new long[n];
-            final long tradingStart = timeline.time(window.tradeFrom());
-            for (int i = 0; i < n; i++) {
-                next[i] = Timeline.firstAtOrAfter(timeline.series(i), tradingStart);
-            }
-            final long[] out = new long[times.length];
-            for (int row = 0; row < times.length; row++) {
-                long total = remainder;
-                for (int i = 0; i < n; i++) {
-                    final BarSeriesData bars = timeline.series(i);
-                    while (next[i] < bars.size() && bars.timeNanos(next[i]) <= times[row]) {
-                        last[i] = bars.close(next[i]);
-                        if (first[i] == 0) {
-                            first[i] = last[i];
-                        }
-                        next[i]++;
-                    }
-                    total += first[i] == 0 ? share : FixedPoint.mulDiv(share, last[i], first[i], RoundingMode.HALF_UP);
+        @Override
+        public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
+                           final long benchmark, final boolean position) {
+            if (size == inPosition.length) {
+                for (int c = 0; c < 5; c++) {
+                    columns[c] = Arrays.copyOf(columns[c], size * 2);
                 }
-                out[row] = total;
+                inPosition = Arrays.copyOf(inPosition, size * 2);
             }
-            return out;
+            columns[0][size] = barTimeNanos;
+            columns[1][size] = equity;
+            columns[2][size] = cash;
+            columns[3][size] = positionsValue;
+            columns[4][size] = benchmark;
+            inPosition[size] = position;
+            size++;
+            delegate.equity(barTimeNanos, equity, cash, positionsValue, benchmark, position);
         }
 
-        /**
-         * Writes trades.csv, equity.csv (traded bars only), orders.csv, summary.json (with {@code runFields}) and
-         * prices.csv (the closes of the traded bars) into {@code dir}.
-         */
-        public void write(final Path dir, final SequencedMap<String, String> runFields) {
-            final EquityLog traded = new EquityLog();
-            final EquityLog log = logic.equityLog();
-            for (int i = 0; i < equity.length; i++) {
-                traded.add(times[i], equity[i], log.cash(firstRow + i), log.positionsValue(firstRow + i), benchmark[i],
-                    inPosition[i]);
+        @Override
+        public void orderEvent(final long timeNanos, final long orderId, final int bookIndex, final int instrumentId,
+                               final int side, final int orderType, final long quantity, final long notional,
+                               final long price, final int transition, final int state, final int reason,
+                               final long lastQuantity, final long lastPrice, final long filledQuantity) {
+            delegate.orderEvent(timeNanos, orderId, bookIndex, instrumentId, side, orderType, quantity, notional, price,
+                transition, state, reason, lastQuantity, lastPrice, filledQuantity);
+        }
+
+        @Override
+        public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
+                              final long closedNanos, final long pnl) {
+            if (trips == roundTrips.length) {
+                roundTrips = Arrays.copyOf(roundTrips, trips * 2);
             }
-            final String[] books = Arrays.stream(logic.books()).map(b -> b.name()).toArray(String[]::new);
-            new RunOutputWriter(logic.instruments(), books).writeAll(dir, logic.fillLog(), traded, logic.orderLog(),
-                summary.toJson(runFields));
-            OutputFiles.writePrices(dir.resolve("prices.csv"), timeline, settings.instruments(), window.tradeFrom(),
-                window.to());
-        }
-    }
-
-    /** Metrics of a curve, as every run's summary.json computes them. */
-    static PerformanceSummary summarize(final long initialCash, final long[] equity, final long[] benchmark,
-                                        final boolean[] inPosition, final long[] times, final long[] roundTrips,
-                                        final BacktestSettings settings) {
-        return PerformanceMetrics.compute(PerformanceInput.builder()
-            .initialCash(initialCash)
-            .equity(equity)
-            .benchmarkEquity(benchmark)
-            .inPosition(inPosition)
-            .barTimeNanos(times)
-            .roundTripPnl(roundTrips)
-            .periodsPerYear(settings.interval().periodsPerYear())
-            .riskFreeRatePerYear(settings.riskFreeRate())
-            .build());
-    }
-
-    /** A journal that keeps nothing and numbers the inputs from {@code start}. */
-    private static final class NumberedFrom implements EventJournal {
-        private long count;
-
-        NumberedFrom(final long start) {
-            this.count = start;
-        }
-
-        @Override
-        public void append(final EngineEvent event) {
-            count++;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public long entryCount() {
-            return count;
-        }
-
-        @Override
-        public void close() {
+            roundTrips[trips++] = pnl;
+            delegate.roundTrip(bookIndex, instrumentId, openedNanos, closedNanos, pnl);
         }
     }
 }

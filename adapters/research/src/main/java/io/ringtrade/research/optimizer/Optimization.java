@@ -1,7 +1,7 @@
 package io.ringtrade.research.optimizer;
 
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
 
 import java.io.IOException;
@@ -101,14 +101,13 @@ public final class Optimization {
         final List<Long> valid = new ArrayList<>();
         final List<Long> refused = new ArrayList<>();
         String firstRefusal = null;
-        final List<Parameters> parameters = new ArrayList<>();
+        final List<SequencedMap<String, String>> parameters = new ArrayList<>();
         for (long i = 0; i < grid.size(); i++) {
-            final Parameters resolved = Parameters.resolve(grid.strategy(), settings.definition().parameters(),
-                grid.combination(i));
+            final SequencedMap<String, String> combination = grid.combination(i);
             try {
-                settings.definition().create(resolved);
+                EngineBacktest.check(settings, timeline, combination);
                 valid.add(i);
-                parameters.add(resolved);
+                parameters.add(combination);
             } catch (final IllegalArgumentException e) {
                 refused.add(i);
                 firstRefusal = firstRefusal == null ? e.getMessage() : firstRefusal;
@@ -126,17 +125,17 @@ public final class Optimization {
         final AtomicReferenceArray<ResultRow> finished = runner.run(perFold * folds.size(), task -> {
             final Fold fold = folds.get(task / perFold);
             final int k = task % perFold;
-            final EngineBacktest.Result result;
+            final PerformanceSummary summary;
             try {
-                result = EngineBacktest.run(settings, parameters.get(k), timeline, fold.train(), settings.cash());
+                summary = EngineBacktest.summary(settings, parameters.get(k), timeline, fold.train(), settings.cash());
             } catch (final ArithmeticException overflow) {
                 // fixed-point money refuses to wrap: an absurdly compounding combination stops the run, named
                 throw new OptimizerException(grid.strategy() + " " + describe(grid.combination(valid.get(k)))
                     + " on bars " + first(fold.train()) + " to " + last(fold.train()) + " left the fixed-point range ("
                     + overflow.getMessage() + "); narrow the grid or shorten the data");
             }
-            return new ResultRow(folds.size() > 1 ? fold.number() : 0, valid.get(k), grid.combination(valid.get(k)),
-                result.summary(), OutputFiles.metricTexts(result.summary()));
+            return new ResultRow(folds.size() > 1 ? fold.number() : 0, valid.get(k), parameters.get(k), summary,
+                OutputFiles.metricTexts(summary));
         }, progress);
         final List<ResultRow> rows = new ArrayList<>();
         final List<List<ResultRow>> byFold = new ArrayList<>();
@@ -187,9 +186,8 @@ public final class Optimization {
     private Outcome wholeData(final Path out, final Fold fold, final ResultRow best,
                               final SequencedMap<String, String> fields, final List<ResultRow> rows, final int[] ranks,
                               final List<Long> refused, final String firstRefusal) {
-        final EngineBacktest.Result result = EngineBacktest.run(settings, parameters(best), timeline, fold.train(),
-            settings.cash());
-        result.write(out, withBest(fields, best, fold.train()));
+        final EngineBacktest.Result result = EngineBacktest.runAndWrite(settings, best.parameters(), timeline,
+            fold.train(), settings.cash(), out, withBest(fields, best, fold.train()));
         return new Outcome(rows, ranks, refused, firstRefusal, false,
             List.of(new FoldResult(fold, best, result.summary(), first(fold.train()), last(fold.train()))),
             result.summary());
@@ -198,9 +196,8 @@ public final class Optimization {
     private Outcome split(final Path out, final Fold fold, final ResultRow best,
                           final SequencedMap<String, String> fields, final List<ResultRow> rows, final int[] ranks,
                           final List<Long> refused, final String firstRefusal) {
-        final EngineBacktest.Result test = EngineBacktest.run(settings, parameters(best), timeline, fold.test(),
-            settings.cash());
-        test.write(out, withBest(fields, best, fold.test()));
+        final EngineBacktest.Result test = EngineBacktest.runAndWrite(settings, best.parameters(), timeline,
+            fold.test(), settings.cash(), out, withBest(fields, best, fold.test()));
         final StringBuilder json = new StringBuilder("{\n");
         json.append("  \"rank_by\": \"").append(rank.key()).append("\",\n");
         json.append("  \"train_fraction\": ").append(validation.trainFraction()).append(",\n");
@@ -272,15 +269,10 @@ public final class Optimization {
         return OutputFiles.isoTime(timeline.time(window.to() - 1));
     }
 
-    Parameters parameters(final ResultRow row) {
-        return Parameters.resolve(grid.strategy(), settings.definition().parameters(), row.parameters());
-    }
-
     /** summary.json's metric keys, in its order (for results.csv's header, even when no row finished). */
     private List<String> metricKeys() {
-        final long[] one = {settings.cash()};
-        return List.copyOf(OutputFiles.metricTexts(EngineBacktest.summarize(settings.cash(), one, one,
-            new boolean[1], new long[] {timeline.time(0)}, new long[0], settings)).keySet());
+        return List.copyOf(OutputFiles.metricTexts(new PerformanceAccumulator(settings.cash(),
+            settings.interval().periodsPerYear(), settings.riskFreeRate()).summary()).keySet());
     }
 
     private static void createDirectories(final Path out) {

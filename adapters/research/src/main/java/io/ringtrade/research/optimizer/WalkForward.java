@@ -1,11 +1,12 @@
 package io.ringtrade.research.optimizer;
 
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.SequencedMap;
  * <p>Writes {@code folds/fold-N/} (each fold's run files), {@code walk_forward.csv} (one row per fold: windows,
  * best parameters, in-sample ranking metric, out-of-sample metrics), {@code walk_forward_equity.csv} (the stitched
  * curve, equity.csv's columns plus {@code fold}), and the stitched {@code trades.csv}, {@code orders.csv},
- * {@code prices.csv} and {@code summary.json}. Main thread.
+ * {@code order_events.csv}, {@code round_trips.csv}, {@code prices.csv} and {@code summary.json}. Main thread.
  */
 final class WalkForward {
     private final BacktestSettings settings;
@@ -45,46 +46,39 @@ final class WalkForward {
         final List<Optimization.FoldResult> results = new ArrayList<>();
         final List<List<String>> foldRows = new ArrayList<>();
         final List<List<String>> equityRows = new ArrayList<>();
-        final List<long[]> equity = new ArrayList<>();
-        final List<long[]> benchmark = new ArrayList<>();
-        final List<boolean[]> inPosition = new ArrayList<>();
-        final List<long[]> times = new ArrayList<>();
-        final List<long[]> roundTrips = new ArrayList<>();
+        final PerformanceAccumulator stitched = new PerformanceAccumulator(settings.cash(),
+            settings.interval().periodsPerYear(), settings.riskFreeRate());
         List<String> metricKeys = null;
         long cash = settings.cash();
         long benchmarkStart = settings.cash();
-        for (int f = 0; f < folds.size(); f++) {
-            final Fold fold = folds.get(f);
-            final ResultRow chosen = best.get(f);
-            final EngineBacktest.Result test = EngineBacktest.run(settings, parameters(chosen), timeline, fold.test(),
-                cash);
+        for (final Fold fold : folds) {
+            final ResultRow chosen = best.get(fold.number() - 1);
             final SequencedMap<String, String> foldFields = new LinkedHashMap<>(fields);
             foldFields.put("fold", Integer.toString(fold.number()));
             foldFields.put("parameters", chosen.describe());
-            test.write(out.resolve("folds").resolve("fold-" + fold.number()), foldFields);
+            final EngineBacktest.Result test = EngineBacktest.runAndWrite(settings, chosen.parameters(), timeline,
+                fold.test(), cash, out.resolve("folds").resolve("fold-" + fold.number()), foldFields);
             results.add(new Optimization.FoldResult(fold, chosen, test.summary(),
                 OutputFiles.isoTime(timeline.time(fold.test().tradeFrom())),
                 OutputFiles.isoTime(timeline.time(fold.test().to() - 1))));
-            final long[] foldBenchmark = test.benchmark(benchmarkStart);
-            final long[] foldTimes = test.times();
-            final long[] foldEquity = test.equity();
-            final long[] foldCash = test.cashColumn();
-            final long[] foldPositions = test.positionsValue();
-            for (int i = 0; i < foldTimes.length; i++) {
-                equityRows.add(List.of(OutputFiles.isoTime(foldTimes[i]), FixedPoint.toString(foldEquity[i]),
-                    FixedPoint.toString(foldCash[i]), FixedPoint.toString(foldPositions[i]),
-                    FixedPoint.toString(foldBenchmark[i]), Integer.toString(fold.number())));
+            long lastBenchmark = benchmarkStart;
+            for (int i = 0; i < test.size(); i++) {
+                // each fold's buy-and-hold starts from the fold's cash; rescaled, it carries on from where the
+                // previous fold's left off, as one buy-and-hold over the test windows would
+                lastBenchmark = FixedPoint.mulDiv(benchmarkStart, test.benchmark(i), test.cash(), RoundingMode.HALF_UP);
+                stitched.onBar(test.equity(i), lastBenchmark, test.inPosition(i));
+                equityRows.add(List.of(OutputFiles.isoTime(test.time(i)), FixedPoint.toString(test.equity(i)),
+                    FixedPoint.toString(test.cashAt(i)), FixedPoint.toString(test.positionsValue(i)),
+                    FixedPoint.toString(lastBenchmark), Integer.toString(fold.number())));
             }
-            equity.add(foldEquity);
-            benchmark.add(foldBenchmark);
-            inPosition.add(test.inPosition());
-            times.add(foldTimes);
-            roundTrips.add(test.roundTrips());
+            for (final long pnl : test.roundTrips()) {
+                stitched.onRoundTrip(pnl);
+            }
             final SequencedMap<String, String> metrics = OutputFiles.metricTexts(test.summary());
             metricKeys = List.copyOf(metrics.keySet());
             foldRows.add(foldRow(fold, chosen, cash, metrics));
             cash = test.finalEquity();
-            benchmarkStart = foldBenchmark.length == 0 ? benchmarkStart : foldBenchmark[foldBenchmark.length - 1];
+            benchmarkStart = lastBenchmark;
         }
         final List<String> header = new ArrayList<>(List.of("fold", "train_from", "train_to", "test_from", "test_to",
             "train_bars", "test_bars", "warmup_bars"));
@@ -95,17 +89,17 @@ final class WalkForward {
         OutputFiles.writeCsv(out.resolve("walk_forward.csv"), header, foldRows);
         OutputFiles.writeCsv(out.resolve("walk_forward_equity.csv"),
             List.of("time", "equity", "cash", "positions_value", "benchmark_equity", "fold"), equityRows);
-        final PerformanceSummary stitched = EngineBacktest.summarize(settings.cash(), concat(equity), concat(benchmark),
-            concatFlags(inPosition), concat(times), concat(roundTrips), settings);
+        final PerformanceSummary summary = stitched.summary();
         final SequencedMap<String, String> summaryFields = new LinkedHashMap<>(fields);
         summaryFields.put("from", OutputFiles.isoTime(timeline.time(folds.get(0).test().tradeFrom())));
         summaryFields.put("to", OutputFiles.isoTime(timeline.time(folds.get(folds.size() - 1).test().to() - 1)));
-        OutputFiles.writeText(out.resolve("summary.json"), stitched.toJson(summaryFields));
-        for (final String file : List.of("trades.csv", "orders.csv", "prices.csv")) {
+        OutputFiles.writeText(out.resolve("summary.json"), summary.toJson(summaryFields));
+        for (final String file : List.of("trades.csv", "orders.csv", "order_events.csv", "round_trips.csv",
+            "prices.csv")) {
             stitch(out, folds, file);
         }
         return new Optimization.Outcome(ranked.rows(), ranked.ranks(), ranked.refused(), ranked.firstRefusal(), false,
-            results, stitched);
+            results, summary);
     }
 
     private List<String> foldRow(final Fold fold, final ResultRow chosen, final long startEquity,
@@ -146,32 +140,4 @@ final class WalkForward {
         OutputFiles.writeText(out.resolve(file), text.toString());
     }
 
-    private Parameters parameters(final ResultRow row) {
-        return Parameters.resolve(grid.strategy(), settings.definition().parameters(),
-            row.parameters());
-    }
-
-    private static long[] concat(final List<long[]> parts) {
-        final long[] out = new long[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (final long[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
-    }
-
-    private static boolean[] concatFlags(final List<boolean[]> parts) {
-        int size = 0;
-        for (final boolean[] part : parts) {
-            size += part.length;
-        }
-        final boolean[] out = new boolean[size];
-        int at = 0;
-        for (final boolean[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
-    }
 }

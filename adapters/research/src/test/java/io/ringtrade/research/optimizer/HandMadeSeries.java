@@ -4,7 +4,7 @@ import io.ringtrade.adapters.marketdata.BarSeriesData;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.strategies.SmaCrossover;
+import io.ringtrade.engine.strategy.StrategyCatalog;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,7 +46,7 @@ final class HandMadeSeries {
 
     /** Settings: sma_crossover on daily bars, 10000 cash, no slippage or commission, min notional 10. */
     static BacktestSettings settings(final InstrumentRegistry instruments) {
-        return new BacktestSettings(new SmaCrossover(), instruments, Interval.D1, FixedPoint.of(10_000), 0, 0, false,
-            FixedPoint.of(10), false, 0);
+        return new BacktestSettings(StrategyCatalog.load(HandMadeSeries.class.getClassLoader()), "sma_crossover",
+            instruments, Interval.D1, FixedPoint.of(10_000), 0, 0, false, FixedPoint.of(10), false, 0);
     }
 }

@@ -1,7 +1,6 @@
 package io.ringtrade.research.optimizer;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.strategies.SmaCrossover;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.SequencedMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +47,18 @@ class ValidationWindowsTest {
         final List<String> equity = Files.readAllLines(out.resolve("walk_forward_equity.csv"));
         assertThat(equity.get(0)).isEqualTo("time,equity,cash,positions_value,benchmark_equity,fold");
         assertThat(equity).hasSize(1 + 12);
-        assertThat(equity.get(1)).isEqualTo("2020-01-09T00:00:00Z,10000,10000,0,10000,1");
-        // bar 13 closes at 11: the benchmark bought at bar 8's close, 10000 × 11 / 12
+        // the buy-and-hold buys at the first traded bar's open (bar 8 opens at 9) and is worth 10000 × 12 / 9 at
+        // its close
+        assertThat(equity.get(1)).isEqualTo("2020-01-09T00:00:00Z,10000,10000,0,13333.33333333,1");
+        // bar 13 closes at 11: 10000 × 11 / 9
         assertThat(equity.get(6)).isEqualTo("2020-01-14T00:00:00Z,9166.66666667,0.00000004,9166.66666663,"
-            + "9166.66666667,1");
-        assertThat(equity.get(7)).isEqualTo("2020-01-15T00:00:00Z,9166.66666667,9166.66666667,0,9166.66666667,2");
-        // bar 19 closes at 22: 539.21568627 × 22 + 0.00000008; benchmark 9166.66666667 × 22 / 17
+            + "12222.22222222,1");
+        // fold 2's buy-and-hold (from its cash, bought at bar 14's open, 11) is carried on from 12222.22222222:
+        // × 17 / 11 at bar 14's close
+        assertThat(equity.get(7)).isEqualTo("2020-01-15T00:00:00Z,9166.66666667,9166.66666667,0,18888.88888888,2");
+        // bar 19 closes at 22: 539.21568627 × 22 + 0.00000008; buy-and-hold 12222.22222222 × 22 / 11
         assertThat(equity.get(12)).isEqualTo("2020-01-20T00:00:00Z,11862.74509802,0.00000008,11862.74509794,"
-            + "11862.74509804,2");
+            + "24444.44444444,2");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"final_equity\": 11862.74509802")
             .contains("\"total_return\": 0.1862745098");
         assertThat(Files.readAllLines(out.resolve("prices.csv"))).hasSize(1 + 12);
@@ -65,13 +68,12 @@ class ValidationWindowsTest {
     void shouldMissTheFirstCrossoverOfAColdTestWindow() {
         // the same fold-2 test bars without warm-up: SMA(3) at the previous bar first exists at bar 17, past the
         // crossover at 14, and nothing crosses later
-        final EngineBacktest.Result cold = EngineBacktest.run(HandMadeSeries.settings(instruments), sma(2, 3),
-            timeline, Window.of(14, 20), HandMadeSeries.settings(instruments).cash());
-        assertThat(cold.roundTrips()).isEmpty();
-        assertThat(cold.summary().exposure()).isZero();
-        final EngineBacktest.Result warm = EngineBacktest.run(HandMadeSeries.settings(instruments), sma(2, 3),
-            timeline, new Window(6, 14, 20), HandMadeSeries.settings(instruments).cash());
-        assertThat(warm.summary().exposure()).isEqualTo(5.0 / 6);
+        final BacktestSettings settings = HandMadeSeries.settings(instruments);
+        assertThat(EngineBacktest.summary(settings, sma(2, 3), timeline, Window.of(14, 20), settings.cash())
+            .exposure()).isZero();
+        // warmed up on bars 6-13, it buys at bar 14's close and holds bars 15-19: 5 of the 6 bars
+        assertThat(EngineBacktest.summary(settings, sma(2, 3), timeline, new Window(6, 14, 20), settings.cash())
+            .exposure()).isEqualTo(5.0 / 6);
     }
 
     @Test
@@ -97,8 +99,9 @@ class ValidationWindowsTest {
                 "warmup_bars": 14,
                 "parameters": "fast=2 slow=3",
             """).contains("\"final_equity\": 12941.17647055");
+        // the buy-and-hold buys at bar 14's open (11): 10000 × 17 / 11 at its close
         assertThat(Files.readAllLines(out.resolve("equity.csv")).get(1))
-            .isEqualTo("2020-01-15T00:00:00Z,10000,10000,0,10000");
+            .isEqualTo("2020-01-15T00:00:00Z,10000,10000,0,15454.54545455");
     }
 
     private Optimization optimization(final Validation validation) {
@@ -107,8 +110,10 @@ class ValidationWindowsTest {
             validation, 2);
     }
 
-    private static Parameters sma(final int fast, final int slow) {
-        return Parameters.resolve("sma_crossover", new SmaCrossover().parameters(),
-            Map.of("fast", Integer.toString(fast), "slow", Integer.toString(slow)));
+    private static SequencedMap<String, String> sma(final int fast, final int slow) {
+        final SequencedMap<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("fast", Integer.toString(fast));
+        parameters.put("slow", Integer.toString(slow));
+        return parameters;
     }
 }
