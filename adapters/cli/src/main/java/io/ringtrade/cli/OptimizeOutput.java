@@ -1,7 +1,7 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.research.optimizer.Optimization;
-import io.ringtrade.research.optimizer.OutputFiles;
+import io.ringtrade.research.optimizer.OptimizerFiles;
 import io.ringtrade.research.optimizer.ParameterGrid;
 import io.ringtrade.research.optimizer.RankMetric;
 import io.ringtrade.research.optimizer.Ranking;
@@ -79,7 +79,7 @@ final class OptimizeOutput {
         for (final Optimization.FoldResult fold : outcome.folds()) {
             final List<String> line = new ArrayList<>();
             line.add(Integer.toString(fold.fold().number()));
-            final SequencedMap<String, String> test = OutputFiles.metricTexts(fold.outOfSample());
+            final SequencedMap<String, String> test = OptimizerFiles.metricTexts(fold.outOfSample());
             line.add(fold.from());
             line.add(fold.to());
             line.addAll(fold.best().parameters().values());

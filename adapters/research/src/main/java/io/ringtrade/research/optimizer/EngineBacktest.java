@@ -81,7 +81,7 @@ public final class EngineBacktest {
         }
         final PerformanceSummary summary = logic.summary();
         Engine.writeSummary(dir, summary.toJson(runFields));
-        OutputFiles.writePrices(dir.resolve("prices.csv"), timeline, settings.instruments(), window.tradeFrom(),
+        OptimizerFiles.writePrices(dir.resolve("prices.csv"), timeline, settings.instruments(), window.tradeFrom(),
             window.to());
         return new Result(summary, cash, recording);
     }

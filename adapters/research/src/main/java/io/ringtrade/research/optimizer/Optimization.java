@@ -135,7 +135,7 @@ public final class Optimization {
                     + overflow.getMessage() + "); narrow the grid or shorten the data");
             }
             return new ResultRow(folds.size() > 1 ? fold.number() : 0, valid.get(k), parameters.get(k), summary,
-                OutputFiles.metricTexts(summary));
+                OptimizerFiles.metricTexts(summary));
         }, progress);
         final List<ResultRow> rows = new ArrayList<>();
         final List<List<ResultRow>> byFold = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class Optimization {
             System.arraycopy(foldRanks, 0, ranks, offset, foldRanks.length);
             offset += foldRanks.length;
         }
-        OutputFiles.writeResults(out.resolve("results.csv"), grid.names(), metricKeys(), rows, ranks,
+        OptimizerFiles.writeResults(out.resolve("results.csv"), grid.names(), metricKeys(), rows, ranks,
             validation.kind() == Validation.Kind.WALK_FORWARD);
         if (runner.stopped()) {
             return new Outcome(rows, ranks, refused, firstRefusal, true, List.of(), null);
@@ -205,7 +205,7 @@ public final class Optimization {
         json.append(",\n");
         part(json, "test", fold.test(), best, test.summary());
         json.append("\n}\n");
-        OutputFiles.writeText(out.resolve("validation.json"), json.toString());
+        OptimizerFiles.writeText(out.resolve("validation.json"), json.toString());
         return new Outcome(rows, ranks, refused, firstRefusal, false,
             List.of(new FoldResult(fold, best, test.summary(), first(fold.test()), last(fold.test()))), test.summary());
     }
@@ -214,8 +214,8 @@ public final class Optimization {
     private void part(final StringBuilder json, final String name, final Window window, final ResultRow best,
                       final PerformanceSummary summary) {
         json.append("  \"").append(name).append("\": {\n");
-        json.append("    \"from\": \"").append(OutputFiles.isoTime(timeline.time(window.tradeFrom()))).append("\",\n");
-        json.append("    \"to\": \"").append(OutputFiles.isoTime(timeline.time(window.to() - 1))).append("\",\n");
+        json.append("    \"from\": \"").append(OptimizerFiles.isoTime(timeline.time(window.tradeFrom()))).append("\",\n");
+        json.append("    \"to\": \"").append(OptimizerFiles.isoTime(timeline.time(window.to() - 1))).append("\",\n");
         json.append("    \"bars\": ").append(window.tradedBars()).append(",\n");
         json.append("    \"warmup_bars\": ").append(window.warmupBars()).append(",\n");
         json.append("    \"parameters\": \"").append(best.describe()).append("\",\n");
@@ -246,8 +246,8 @@ public final class Optimization {
                 out.put("parameters", best.describe());
             }
         });
-        out.put("from", OutputFiles.isoTime(timeline.time(window.tradeFrom())));
-        out.put("to", OutputFiles.isoTime(timeline.time(window.to() - 1)));
+        out.put("from", OptimizerFiles.isoTime(timeline.time(window.tradeFrom())));
+        out.put("to", OptimizerFiles.isoTime(timeline.time(window.to() - 1)));
         out.put("warmup_bars", Integer.toString(window.warmupBars()));
         return out;
     }
@@ -261,17 +261,17 @@ public final class Optimization {
 
     /** Time of the first traded bar of {@code window}, ISO-8601. */
     String first(final Window window) {
-        return OutputFiles.isoTime(timeline.time(window.tradeFrom()));
+        return OptimizerFiles.isoTime(timeline.time(window.tradeFrom()));
     }
 
     /** Time of the last bar of {@code window}, ISO-8601. */
     String last(final Window window) {
-        return OutputFiles.isoTime(timeline.time(window.to() - 1));
+        return OptimizerFiles.isoTime(timeline.time(window.to() - 1));
     }
 
     /** summary.json's metric keys, in its order (for results.csv's header, even when no row finished). */
     private List<String> metricKeys() {
-        return List.copyOf(OutputFiles.metricTexts(new PerformanceAccumulator(settings.cash(),
+        return List.copyOf(OptimizerFiles.metricTexts(new PerformanceAccumulator(settings.cash(),
             settings.interval().periodsPerYear(), settings.riskFreeRate()).summary()).keySet());
     }
 

@@ -59,22 +59,22 @@ final class WalkForward {
             final EngineBacktest.Result test = EngineBacktest.runAndWrite(settings, chosen.parameters(), timeline,
                 fold.test(), cash, out.resolve("folds").resolve("fold-" + fold.number()), foldFields);
             results.add(new Optimization.FoldResult(fold, chosen, test.summary(),
-                OutputFiles.isoTime(timeline.time(fold.test().tradeFrom())),
-                OutputFiles.isoTime(timeline.time(fold.test().to() - 1))));
+                OptimizerFiles.isoTime(timeline.time(fold.test().tradeFrom())),
+                OptimizerFiles.isoTime(timeline.time(fold.test().to() - 1))));
             long lastBenchmark = benchmarkStart;
             for (int i = 0; i < test.size(); i++) {
                 // each fold's buy-and-hold starts from the fold's cash; rescaled, it carries on from where the
                 // previous fold's left off, as one buy-and-hold over the test windows would
                 lastBenchmark = FixedPoint.mulDiv(benchmarkStart, test.benchmark(i), test.cash(), RoundingMode.HALF_UP);
                 stitched.onBar(test.equity(i), lastBenchmark, test.inPosition(i));
-                equityRows.add(List.of(OutputFiles.isoTime(test.time(i)), FixedPoint.toString(test.equity(i)),
+                equityRows.add(List.of(OptimizerFiles.isoTime(test.time(i)), FixedPoint.toString(test.equity(i)),
                     FixedPoint.toString(test.cashAt(i)), FixedPoint.toString(test.positionsValue(i)),
                     FixedPoint.toString(lastBenchmark), Integer.toString(fold.number())));
             }
             for (final long pnl : test.roundTrips()) {
                 stitched.onRoundTrip(pnl);
             }
-            final SequencedMap<String, String> metrics = OutputFiles.metricTexts(test.summary());
+            final SequencedMap<String, String> metrics = OptimizerFiles.metricTexts(test.summary());
             metricKeys = List.copyOf(metrics.keySet());
             foldRows.add(foldRow(fold, chosen, cash, metrics));
             cash = test.finalEquity();
@@ -86,14 +86,14 @@ final class WalkForward {
         header.add("train_" + rank.key());
         header.add("start_equity");
         header.addAll(metricKeys);
-        OutputFiles.writeCsv(out.resolve("walk_forward.csv"), header, foldRows);
-        OutputFiles.writeCsv(out.resolve("walk_forward_equity.csv"),
+        OptimizerFiles.writeCsv(out.resolve("walk_forward.csv"), header, foldRows);
+        OptimizerFiles.writeCsv(out.resolve("walk_forward_equity.csv"),
             List.of("time", "equity", "cash", "positions_value", "benchmark_equity", "fold"), equityRows);
         final PerformanceSummary summary = stitched.summary();
         final SequencedMap<String, String> summaryFields = new LinkedHashMap<>(fields);
-        summaryFields.put("from", OutputFiles.isoTime(timeline.time(folds.get(0).test().tradeFrom())));
-        summaryFields.put("to", OutputFiles.isoTime(timeline.time(folds.get(folds.size() - 1).test().to() - 1)));
-        OutputFiles.writeText(out.resolve("summary.json"), summary.toJson(summaryFields));
+        summaryFields.put("from", OptimizerFiles.isoTime(timeline.time(folds.get(0).test().tradeFrom())));
+        summaryFields.put("to", OptimizerFiles.isoTime(timeline.time(folds.get(folds.size() - 1).test().to() - 1)));
+        OptimizerFiles.writeText(out.resolve("summary.json"), summary.toJson(summaryFields));
         for (final String file : List.of("trades.csv", "orders.csv", "order_events.csv", "round_trips.csv",
             "prices.csv")) {
             stitch(out, folds, file);
@@ -106,10 +106,10 @@ final class WalkForward {
                                  final SequencedMap<String, String> metrics) {
         final List<String> row = new ArrayList<>();
         row.add(Integer.toString(fold.number()));
-        row.add(OutputFiles.isoTime(timeline.time(fold.train().tradeFrom())));
-        row.add(OutputFiles.isoTime(timeline.time(fold.train().to() - 1)));
-        row.add(OutputFiles.isoTime(timeline.time(fold.test().tradeFrom())));
-        row.add(OutputFiles.isoTime(timeline.time(fold.test().to() - 1)));
+        row.add(OptimizerFiles.isoTime(timeline.time(fold.train().tradeFrom())));
+        row.add(OptimizerFiles.isoTime(timeline.time(fold.train().to() - 1)));
+        row.add(OptimizerFiles.isoTime(timeline.time(fold.test().tradeFrom())));
+        row.add(OptimizerFiles.isoTime(timeline.time(fold.test().to() - 1)));
         row.add(Integer.toString(fold.train().tradedBars()));
         row.add(Integer.toString(fold.test().tradedBars()));
         row.add(Integer.toString(fold.test().warmupBars()));
@@ -137,7 +137,7 @@ final class WalkForward {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the folds' " + file + ": " + e.getMessage(), e);
         }
-        OutputFiles.writeText(out.resolve(file), text.toString());
+        OptimizerFiles.writeText(out.resolve(file), text.toString());
     }
 
 }

@@ -29,8 +29,8 @@ import java.util.stream.IntStream;
  * {@code walk_forward_equity.csv}, and the metric texts of summary.json that results.csv repeats. Deterministic:
  * the same rows give the same bytes. Main thread.
  */
-public final class OutputFiles {
-    private OutputFiles() {
+public final class OptimizerFiles {
+    private OptimizerFiles() {
     }
 
     /**
