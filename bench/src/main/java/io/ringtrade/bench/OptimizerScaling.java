@@ -184,10 +184,10 @@ public final class OptimizerScaling {
         }
         System.out.println(String.format(Locale.ROOT, "RESULT %d backtests in %.2f s = %.2f combinations/s "
                 + "(%.2f M bars/s), %.3f CPU-s per combination, CPU/wall %.2f; whole command %.2f s; grid heap after GC"
-                + " peak %d MiB, sampled peak %d MiB; data %d MiB; fast=50 slow=200: %d round trips",
+                + " peak %s, sampled peak %d MiB; data %d MiB; fast=50 slow=200: %d round trips",
             outcome.rows().size(), grid, outcome.rows().size() / grid,
             outcome.rows().size() * (MinuteBars.BARS / 1e6) / grid, clock.cpuSeconds() / outcome.rows().size(),
-            clock.cpuSeconds() / grid, total, clock.afterGcPeak >> 20, clock.sampledPeak >> 20,
+            clock.cpuSeconds() / grid, total, afterGc(clock.afterGcPeak), clock.sampledPeak >> 20,
             (long) bars.size() * 6 * 8 >> 20, check));
         heap.stop();
     }
@@ -230,11 +230,16 @@ public final class OptimizerScaling {
         final double cpu = (processCpuNanos() - cpuStart) / 1e9;
         pool.shutdown();
         System.out.println(String.format(Locale.ROOT, "RESULT %d backtests in %.2f s = %.2f combinations/s "
-                + "(%.2f M bars/s), %.3f CPU-s per combination, CPU/wall %.2f; heap after GC peak %d MiB, sampled "
+                + "(%.2f M bars/s), %.3f CPU-s per combination, CPU/wall %.2f; heap after GC peak %s, sampled "
                 + "peak %d MiB; fast=50 slow=200: %d positions", strategies, grid, strategies / grid,
-            strategies * (MinuteBars.BARS / 1e6) / grid, cpu / strategies, cpu / grid, heap.afterGcPeak() >> 20,
+            strategies * (MinuteBars.BARS / 1e6) / grid, cpu / strategies, cpu / grid, afterGc(heap.afterGcPeak()),
             heap.sampledPeak() >> 20, check));
         heap.stop();
+    }
+
+    /** A peak after collections, or "no collection" when none ran (nothing to measure, nothing collected). */
+    private static String afterGc(final long bytes) {
+        return bytes == 0 ? "none (no collection ran)" : (bytes >> 20) + " MiB";
     }
 
     private static Strategy strategy(final BarSeries series, final int fast, final int slow) {
