@@ -113,14 +113,18 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
+
     @Override
     public void run() {
         final BacktestRun run = prepare();
         final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, run.symbols(),
             new String[] {run.book().name()});
         final BusinessLogic logic = run.newLogic(outputs);
+        final PriceTape prices = new PriceTape(run.source(), run.instruments(), run.interval());
         try (EventJournal record = journalOut == null ? EventJournal.none() : recordInto(run)) {
-            BacktestDriver.run(logic, run.source(), record, EffectSink.NONE);
+            BacktestDriver.run(logic, prices, record, EffectSink.NONE);
         } finally {
             if (run.source() instanceof JournalInput input) {
                 input.close();
@@ -129,12 +133,17 @@ public final class BacktestCommand implements Runnable {
         }
         final PerformanceSummary summary = logic.summary();
         Engine.writeSummary(out, summary.toJson(new LinkedHashMap<>(run.runFields())));
+        prices.write(out.resolve(PriceTape.FILE));
         final PrintWriter console = spec.commandLine().getOut();
         console.println(run.title());
         console.println(summary.toTable());
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
-            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY);
+            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + PriceTape.FILE + ", "
+            + OutputFiles.SUMMARY);
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
     /** Instruments that have market data in a journal (one pass over it). */

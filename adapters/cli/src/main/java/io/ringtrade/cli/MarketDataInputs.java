@@ -74,6 +74,37 @@ final class MarketDataInputs {
         return sources.size() == 1 ? sources.get(0) : new MergedMarketDataSource(sources);
     }
 
+    /** One instrument's bars, loaded and at the run's interval. */
+    record InstrumentBars(String symbol, int instrumentId, BarSeriesData bars) {
+    }
+
+    /**
+     * Loads every file as bars at {@code interval} (trade files aggregated to it, bar files resampled when finer),
+     * one per symbol, for runs that share the loaded columns (the optimizer). Refuses a symbol given twice.
+     */
+    static List<InstrumentBars> loadBars(final List<DataFile> files, final Interval interval, final TimeRange range,
+                                         final InstrumentRegistry instruments) {
+        final List<InstrumentBars> out = new ArrayList<>();
+        for (final DataFile file : files) {
+            if (out.stream().anyMatch(loaded -> loaded.symbol().equals(file.symbol()))) {
+                throw new UserException(file.path() + ": symbol " + file.symbol() + " is already given by another file");
+            }
+            final int instrument = instruments.intern(file.symbol());
+            final BarSeriesData bars;
+            if (MarketDataFiles.detectKind(file.path()) == FileKind.TRADES) {
+                final TradeSeriesData trades = MarketDataFiles.loadTrades(file.path(), file.symbol(), range);
+                requireData(file, trades.isEmpty());
+                bars = TradeBarAggregation.aggregate(trades, interval);
+            } else {
+                final BarSeriesData loaded = MarketDataFiles.loadBars(file.path(), file.symbol(), range);
+                requireData(file, loaded.isEmpty());
+                bars = atInterval(file, loaded, interval);
+            }
+            out.add(new InstrumentBars(file.symbol(), instrument, bars));
+        }
+        return out;
+    }
+
     private static void requireData(final DataFile file, final boolean empty) {
         if (empty) {
             throw new UserException(file.path() + ": no rows in the requested date range");

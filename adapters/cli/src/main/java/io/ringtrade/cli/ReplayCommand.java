@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code ringtrade replay}: feeds a recorded journal through the same business logic, with the configuration kept
@@ -46,6 +47,9 @@ public final class ReplayCommand implements Runnable {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
+
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
 
     @Override
     public void run() {
@@ -80,6 +84,8 @@ public final class ReplayCommand implements Runnable {
         final long millis = (System.nanoTime() - started) / 1_000_000L;
         final PerformanceSummary summary = logic.summary();
         Engine.writeSummary(out, summary.toJson());
+        final boolean pricesWritten = PriceTape.writeFromJournal(journal, instruments, logic.clockInterval(),
+            out.resolve(PriceTape.FILE));
         console.println("replayed " + entries + " entries from " + journal + " in " + millis + " ms");
         console.println(summary.toTable());
         for (final Book book : logic.books()) {
@@ -88,8 +94,12 @@ public final class ReplayCommand implements Runnable {
                 + ", fees " + FixedPoint.toString(book.feesPaid()));
         }
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
-            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY);
+            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY
+            + (pricesWritten ? ", " + PriceTape.FILE : ""));
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
     /** Business logic for a journal recorded with {@code config}, writing to {@code sink}, as replay builds it. */
