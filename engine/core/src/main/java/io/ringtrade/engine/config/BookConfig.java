@@ -33,10 +33,14 @@ import java.util.Objects;
  * @param maxShortNotional largest short per instrument, open short sells included, fixed-point; 0 = the book's equity
  * @param participation largest share of a bar's or trade's volume one fill may take, a fixed-point fraction; 0 = no
  *                      limit
+ * @param onOpposite    what a decision strategy's opposite answer does to an open position
+ * @param strategyFile  the Java source file that defines the strategy ({@code strategy-file}), as an absolute path;
+ *                      empty when the strategy comes from the class path or a strategy jar
  */
 public record BookConfig(String name, String strategy, Map<String, String> params, List<String> symbols,
                          Interval interval, long cash, long slippageBps, long commissionBps, boolean allowShort,
-                         long minNotional, FillModel fill, long maxShortNotional, long participation) {
+                         long minNotional, FillModel fill, long maxShortNotional, long participation,
+                         OnOpposite onOpposite, String strategyFile) {
     /** Default bar interval. */
     public static final Interval INTERVAL_DEFAULT = Interval.M1;
     /** Default starting cash: 10,000. */
@@ -51,6 +55,8 @@ public record BookConfig(String name, String strategy, Map<String, String> param
     public static final String MIN_NOTIONAL_DEFAULT = "10";
     /** Default fill model. */
     public static final FillModel FILL_DEFAULT = FillModel.NEXT_OPEN;
+    /** Default answer to an opposite decision: close the position. */
+    public static final OnOpposite ON_OPPOSITE_DEFAULT = OnOpposite.CLOSE;
     /** Largest accepted slippage or commission: 10,000 bps is 100 %. */
     public static final String MAX_BPS = "10000";
     /** Default short cap: 0, meaning the book's equity. */
@@ -74,12 +80,34 @@ public record BookConfig(String name, String strategy, Map<String, String> param
             0, 0);
     }
 
+    /** A book whose opposite answers close and whose strategy comes from the class path or a strategy jar. */
+    public BookConfig(final String name, final String strategy, final Map<String, String> params,
+                      final List<String> symbols, final Interval interval, final long cash, final long slippageBps,
+                      final long commissionBps, final boolean allowShort, final long minNotional, final FillModel fill,
+                      final long maxShortNotional, final long participation) {
+        this(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort, minNotional, fill,
+            maxShortNotional, participation, ON_OPPOSITE_DEFAULT, "");
+    }
+
+    /** This book with its strategy defined by the source file at {@code absolutePath}. */
+    public BookConfig withStrategyFile(final String absolutePath) {
+        return new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort,
+            minNotional, fill, maxShortNotional, participation, onOpposite, absolutePath);
+    }
+
+    /** Whether a source file defines the strategy. */
+    public boolean hasStrategyFile() {
+        return !strategyFile.isEmpty();
+    }
+
     /** Rejects nulls and copies the collections (keeping the parameters' order). */
     public BookConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(fill, "fill");
+        Objects.requireNonNull(onOpposite, "onOpposite");
+        Objects.requireNonNull(strategyFile, "strategyFile");
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         symbols = List.copyOf(symbols);
     }

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.strategy.StrategyCatalog;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -64,6 +65,7 @@ public final class EngineConfigLoader {
     private String text;
     private ClassLoader classLoader = EngineConfigLoader.class.getClassLoader();
     private Map<String, String> environment;
+    private StrategyCatalog strategies;
     private final Map<String, String> overrides = new LinkedHashMap<>();
 
     /** Loads and validates a configuration from a file path or a {@code classpath:} resource. */
@@ -132,6 +134,17 @@ public final class EngineConfigLoader {
     }
 
     /**
+     * Checks every book's strategy against {@code catalog} while loading, so that an unknown strategy, an unknown or
+     * bad parameter and a strategy file that does not compile are reported with the other problems, each at its key;
+     * a book's {@code strategy-file} is compiled into the catalog. Without it, strategies are checked when books are
+     * built.
+     */
+    public EngineConfigLoader strategies(final StrategyCatalog catalog) {
+        this.strategies = Objects.requireNonNull(catalog, "catalog");
+        return this;
+    }
+
+    /**
      * Parses, resolves and validates the configuration.
      *
      * @throws EngineConfigException listing every problem found, one per line
@@ -142,7 +155,7 @@ public final class EngineConfigLoader {
         final ObjectReader root = new ObjectReader("", config.root(), problems);
         final ObjectReader ringtrade = root.object(ROOT);
         root.finish();
-        final EngineConfig engine = readEngine(ringtrade);
+        final EngineConfig engine = readEngine(ringtrade, baseDirectory(), strategies);
         ringtrade.finish();
         problems.throwIfAny();
         return engine;
@@ -168,7 +181,8 @@ public final class EngineConfigLoader {
         final ConfigParseOptions options = ConfigParseOptions.defaults()
             .setSyntax(ConfigSyntax.CONF)
             .setAllowMissing(false)
-            .setClassLoader(classLoader);
+            .setClassLoader(classLoader)
+            .setIncluder(new ConfigIncludes(classLoader));
         final Config parsed;
         try {
             if (text != null) {
@@ -184,7 +198,8 @@ public final class EngineConfigLoader {
                 if (!Files.isRegularFile(file)) {
                     throw failure(location + ": file not found");
                 }
-                parsed = ConfigFactory.parseFile(file.toFile(), options);
+                // absolute, so that includes are found next to it even when it was given as a bare name
+                parsed = ConfigFactory.parseFile(file.toAbsolutePath().toFile(), options.setOriginDescription(location));
             }
             return withOverrides(parsed);
         } catch (final InvalidPathException e) {
@@ -226,7 +241,23 @@ public final class EngineConfigLoader {
         return new EngineConfigException(location, List.of(problem));
     }
 
-    private static EngineConfig readEngine(final ObjectReader ringtrade) {
+    /** Where relative {@code strategy-file}s are: the configuration file's folder, else the working directory. */
+    private Path baseDirectory() {
+        if (text == null && !location.startsWith(CLASSPATH_PREFIX)) {
+            try {
+                final Path parent = Path.of(location).toAbsolutePath().getParent();
+                if (parent != null) {
+                    return parent;
+                }
+            } catch (final InvalidPathException e) {
+                // reported by parse()
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static EngineConfig readEngine(final ObjectReader ringtrade, final Path baseDir,
+                                           final StrategyCatalog strategies) {
         final Mode mode = ringtrade.choice("mode", Mode.values(), EngineConfig.MODE_DEFAULT);
         final Path outputDir = path(ringtrade, "output-dir", EngineConfig.OUTPUT_DIR_DEFAULT);
         final Duration statusInterval = ringtrade.duration("status-interval", EngineConfig.STATUS_INTERVAL_DEFAULT);
@@ -241,7 +272,8 @@ public final class EngineConfigLoader {
         if (listed != null && !feed.symbol().isEmpty() && !listed.containsKey(feed.symbol())) {
             feedReader.problem("symbol", unknownSymbol(feed.symbol(), listed));
         }
-        final List<BookConfig> books = readBooks(ringtrade, listed, feed.type() == FeedType.JOURNAL ? null : feed.symbol());
+        final List<BookConfig> books = readBooks(ringtrade, listed, feed.type() == FeedType.JOURNAL ? null : feed.symbol(),
+            baseDir, strategies);
         return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed,
             instruments == null ? List.of() : instruments, books);
     }
@@ -339,7 +371,8 @@ public final class EngineConfigLoader {
 
     /** Reads the books; {@code symbolPaths} null means the instruments are missing, so symbols are not checked. */
     private static List<BookConfig> readBooks(final ObjectReader ringtrade, final Map<String, String> symbolPaths,
-                                              final String feedSymbol) {
+                                              final String feedSymbol, final Path baseDir,
+                                              final StrategyCatalog strategies) {
         final List<BookConfig> books = new ArrayList<>();
         final List<ObjectReader> readers = ringtrade.objectList("books");
         if (readers == null) {
@@ -359,7 +392,8 @@ public final class EngineConfigLoader {
                     book.problem("name", "duplicate book name \"" + name + "\" (also " + first + ")");
                 }
             }
-            final String strategy = book.string("strategy", null);
+            final String strategyFile = strategyFile(book, baseDir);
+            String strategy = book.string("strategy", strategyFile.isEmpty() ? null : "");
             final Map<String, String> params = book.scalarMap("params");
             final List<String> symbols = readBookSymbols(book, symbolPaths, feedSymbol);
             final Interval interval = book.oneOf("interval", Interval.values(), Interval::label,
@@ -377,6 +411,15 @@ public final class EngineConfigLoader {
                 0, false, Long.MAX_VALUE);
             final long participation = book.fixedPoint("participation", BookConfig.PARTICIPATION_DEFAULT, 0, false,
                 FixedPoint.SCALE);
+            final OnOpposite onOpposite = book.choice("on-opposite", OnOpposite.values(), BookConfig.ON_OPPOSITE_DEFAULT);
+            if (onOpposite == OnOpposite.REVERSE && !allowShort) {
+                book.problem("on-opposite", "reverse needs allow-short = true (without shorts a sell can only close)");
+            }
+            checkWholeBps(book, "slippage-bps", slippageBps);
+            checkWholeBps(book, "commission-bps", commissionBps);
+            if (strategies != null) {
+                strategy = StrategyCheck.check(book, strategy, strategyFile, params, strategies);
+            }
             if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
                 book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
                     + MONEY_RANGE);
@@ -385,13 +428,37 @@ public final class EngineConfigLoader {
             }
             book.finish();
             books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
-                allowShort, minNotional, fill, maxShortNotional, participation));
+                allowShort, minNotional, fill, maxShortNotional, participation, onOpposite, strategyFile));
         }
         if (totalCash > FixedPoint.parse(BookConfig.MAX_TOTAL_CASH)) {
             ringtrade.problem("books", "the books' cash adds up to " + FixedPoint.toString(totalCash) + ", more than "
                 + BookConfig.MAX_TOTAL_CASH + MONEY_RANGE);
         }
         return books;
+    }
+
+    /**
+     * A book's {@code strategy-file} as an absolute path (relative names are taken from the configuration file's
+     * folder), or empty when not set.
+     */
+    private static String strategyFile(final ObjectReader book, final Path baseDir) {
+        final String text = book.string("strategy-file", "");
+        if (text.isEmpty()) {
+            return "";
+        }
+        try {
+            return baseDir.resolve(text).toAbsolutePath().normalize().toString();
+        } catch (final InvalidPathException e) {
+            book.problem("strategy-file", "not a valid path (" + e.getReason() + "), got \"" + text + "\"");
+            return "";
+        }
+    }
+
+    /** The fill model charges whole basis points: 2.5 would silently become 2 or 3. */
+    private static void checkWholeBps(final ObjectReader book, final String key, final long fixedBps) {
+        if (fixedBps % FixedPoint.SCALE != 0) {
+            book.problem(key, "must be a whole number of basis points, got " + FixedPoint.toString(fixedBps));
+        }
     }
 
     /** Why money is capped: said with every refusal of a value that could leave the fixed-point range. */

@@ -57,7 +57,15 @@ public final class EngineConfigWriter {
                 .append(", min-notional = ").append(FixedPoint.toString(book.minNotional()))
                 .append(", fill = ").append(book.fill().label())
                 .append(", max-short-notional = ").append(FixedPoint.toString(book.maxShortNotional()))
-                .append(", participation = ").append(FixedPoint.toString(book.participation())).append(" }\n");
+                .append(", participation = ").append(FixedPoint.toString(book.participation()));
+            // written only when not the default, so manifests of journals from before these keys still compare equal
+            if (book.onOpposite() != BookConfig.ON_OPPOSITE_DEFAULT) {
+                out.append(", on-opposite = ").append(book.onOpposite().label());
+            }
+            if (book.hasStrategyFile()) {
+                out.append(", strategy-file = ").append(quote(book.strategyFile()));
+            }
+            out.append(" }\n");
         }
         out.append("  ]\n}\n");
         return out.toString();

@@ -74,6 +74,19 @@ final class ObjectReader {
         problems.add(value != null ? value.origin() : origin, path(key), message);
     }
 
+    /**
+     * Reports a problem with {@code subKey} of the object at {@code key} (e.g. one strategy parameter in
+     * {@code params}), located at that value when it is there.
+     */
+    void problemIn(final String key, final String subKey, final String message) {
+        final ConfigValue value = object.get(key);
+        if (value instanceof ConfigObject inner && inner.get(subKey) != null) {
+            new ObjectReader(path(key), inner, problems).problem(subKey, message);
+        } else {
+            problem(key, message);
+        }
+    }
+
     /** Reports a problem with a list element read by {@link #stringList}. */
     void problemAt(final Item item, final String message) {
         problems.add(item.origin(), item.path(), message);

@@ -3,6 +3,8 @@ package io.ringtrade.engine.config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +63,7 @@ final class Problems {
         if (origin == null) {
             return source;
         }
-        String name = origin.filename();
+        String name = origin.filename() == null ? null : shorter(origin.filename());
         if (name == null) {
             name = origin.resource();
         }
@@ -72,5 +74,16 @@ final class Problems {
             return source;
         }
         return origin.lineNumber() > 0 ? name + ":" + origin.lineNumber() : name;
+    }
+
+    /** An included file's absolute path, relative to the working directory when it is below it (as the user wrote it). */
+    private static String shorter(final String file) {
+        try {
+            final Path path = Path.of(file);
+            final Path here = Path.of("").toAbsolutePath();
+            return path.isAbsolute() && path.startsWith(here) ? here.relativize(path).toString() : file;
+        } catch (final InvalidPathException e) {
+            return file;
+        }
     }
 }

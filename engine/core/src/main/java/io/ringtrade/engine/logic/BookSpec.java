@@ -19,9 +19,12 @@ import io.ringtrade.engine.venue.SimulatedFillModel;
  * @param fillModel   how the simulated venue fills its orders (costs, fill at close, participation)
  * @param limits      its pre-trade limits
  * @param state       the strategy's state cells (snapshotted)
+ * @param reverseOnOpposite whether an opposite answer reverses the position where shorts are allowed
+ *                    ({@code on-opposite = reverse}) instead of only closing it
  */
 public record BookSpec(String name, DecisionStrategy strategy, int[] instruments, Interval interval, long cash,
-                       SimulatedFillModel fillModel, RiskLimits limits, StrategyStateStore state) {
+                       SimulatedFillModel fillModel, RiskLimits limits, StrategyStateStore state,
+                       boolean reverseOnOpposite) {
     /** Copies the instrument ids and checks them and the cash. */
     public BookSpec {
         instruments = instruments.clone();
@@ -31,6 +34,13 @@ public record BookSpec(String name, DecisionStrategy strategy, int[] instruments
         if (cash <= 0) {
             throw new IllegalArgumentException("book " + name + ": cash must be positive");
         }
+    }
+
+    /** A book whose opposite answers only close. */
+    public BookSpec(final String name, final DecisionStrategy strategy, final int[] instruments, final Interval interval,
+                    final long cash, final SimulatedFillModel fillModel, final RiskLimits limits,
+                    final StrategyStateStore state) {
+        this(name, strategy, instruments, interval, cash, fillModel, limits, state, false);
     }
 
     /** A book whose strategy keeps no state between calls. */

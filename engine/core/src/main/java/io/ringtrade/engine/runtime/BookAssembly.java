@@ -8,13 +8,17 @@ import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.engine.strategy.StrategyCompileException;
+import io.ringtrade.engine.strategy.StrategySourceFile;
 import io.ringtrade.engine.strategy.StrategyStatePolicy;
 import io.ringtrade.engine.strategy.StrategyStateStore;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +54,10 @@ public final class BookAssembly {
         final StrategyDefinition definition;
         final Parameters parameters;
         try {
-            definition = catalog.get(book.strategy());
-            parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
+            definition = definition(book, catalog);
+            parameters = Parameters.resolve(definition.name(), definition.parameters(), book.params());
+        } catch (final StrategyCompileException e) {
+            throw e;
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
         }
@@ -77,7 +83,34 @@ public final class BookAssembly {
             wholeBps(book.name(), "commission-bps", book.commissionBps()), book.fill() == FillModel.CLOSE,
             book.participation());
         final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional());
-        return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state);
+        return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
+            book.onOpposite() == OnOpposite.REVERSE);
+    }
+
+    /**
+     * The book's strategy: by name, from the catalog, after compiling the book's source file when it has one (once per
+     * file); a book with a source file and no name takes the file's strategy when the file defines only one.
+     */
+    public static StrategyDefinition definition(final BookConfig book, final StrategyCatalog catalog) {
+        if (!book.hasStrategyFile()) {
+            return catalog.get(book.strategy());
+        }
+        final StrategySourceFile file = catalog.addSourceFile(Path.of(book.strategyFile()));
+        if (book.strategy().isEmpty()) {
+            if (file.definitions().size() != 1) {
+                throw new IllegalArgumentException(book.strategyFile() + " defines " + file.definitions().size()
+                    + " strategies (" + String.join(", ", file.definitions().stream().map(StrategyDefinition::name)
+                    .toList()) + "): name one with strategy");
+            }
+            return file.definitions().get(0);
+        }
+        final StrategyDefinition named = catalog.get(book.strategy());
+        if (!file.definitions().contains(named)) {
+            throw new IllegalArgumentException(book.strategyFile() + " does not define strategy '" + book.strategy()
+                + "' (it defines " + String.join(", ", file.definitions().stream().map(StrategyDefinition::name)
+                .toList()) + ")");
+        }
+        return named;
     }
 
     /** Basis points from configuration (fixed-point) as the whole number the fill model works in. */

@@ -17,7 +17,10 @@ import io.ringtrade.engine.risk.CostEstimate;
  *       it pays for at the deciding bar's close with the expected slippage and commission;</li>
  *   <li>a buy while short covers the short; a sell while flat opens a short (where the book allows shorts) of the
  *       size a buy would open; a buy while long and a sell while short, or while flat without shorting, do
- *       nothing.</li>
+ *       nothing;</li>
+ *   <li>with {@code reverse} ({@code on-opposite = reverse}) and shorts allowed, a sell while long also opens a short
+ *       and a buy while short also opens a long, each of the size an entry from flat would have at the deciding
+ *       bar's close (one order that crosses zero).</li>
  * </ul>
  * Business-logic thread; allocation-free.
  */
@@ -31,10 +34,12 @@ public final class DecisionSizing {
      *
      * @param reservedCash cash the book's open orders reserve
      * @param tradedCount  number of instruments the book trades
+     * @param reverse      whether an opposite answer also opens the other side (only where shorts are allowed)
      */
     public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
                                final long close, final long timeNanos, final long reservedCash, final long lot,
-                               final CostEstimate costs, final int tradedCount, final boolean allowShort) {
+                               final CostEstimate costs, final int tradedCount, final boolean allowShort,
+                               final boolean reverse) {
         final long held = book.position(instrumentId);
         request.clear();
         request.bookIndex = book.index();
@@ -49,7 +54,8 @@ public final class DecisionSizing {
             }
             request.side = 1;
             if (held < 0) {
-                request.quantity = -held;
+                request.quantity = reverse && allowShort
+                    ? sum(request, -held, entryQuantity(book.equity() / tradedCount, close, lot, costs)) : -held;
             } else if (tradedCount == 1) {
                 request.notional = Math.max(0, book.cash() - reservedCash);
             } else {
@@ -61,9 +67,20 @@ public final class DecisionSizing {
             return false;
         }
         request.side = -1;
-        request.quantity = held > 0 ? held
+        final long shortEntry = held > 0 && !(reverse && allowShort) ? 0
             : entryQuantity(tradedCount == 1 ? book.equity() : book.equity() / tradedCount, close, lot, costs);
+        request.quantity = sum(request, held, shortEntry);
         return true;
+    }
+
+    /** A position plus a reversing entry; beyond the fixed-point range the order is refused, never wrapped. */
+    private static long sum(final OrderRequest request, final long position, final long entry) {
+        try {
+            return Math.addExact(position, entry);
+        } catch (final ArithmeticException overflow) {
+            request.refusal = OrderReason.OVERFLOW;
+            return position;
+        }
     }
 
     /** Whole lots {@code money} pays for at {@code price} with the expected slippage and commission. */
