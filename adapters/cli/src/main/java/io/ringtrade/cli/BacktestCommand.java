@@ -32,6 +32,7 @@ import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.journal.ChronicleEventJournal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,8 +60,11 @@ public final class BacktestCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "strategy name (see: ringtrade strategies)")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "strategy name (see: ringtrade strategies); may be left out with one --strategy-file")
     String strategy;
+
+    @Mixin
+    StrategySources sources = new StrategySources();
 
     @Option(names = "--param", paramLabel = "k=v", description = "strategy parameter, repeatable")
     Map<String, String> params = new LinkedHashMap<>();
@@ -167,7 +171,7 @@ public final class BacktestCommand implements Runnable {
             throw new UserException("journal " + journalOut + " already has " + record.entryCount()
                 + " entries; record into a new directory");
         }
-        JournalManifest.writeOrCheck(journalOut, manifest(run));
+        JournalManifest.writeOrCheck(journalOut, manifest(run), run.catalog());
         return record;
     }
 
@@ -182,7 +186,8 @@ public final class BacktestCommand implements Runnable {
 
     /** Validates the arguments, loads the data and describes the book: everything but the business logic. */
     BacktestRun prepare() {
-        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+        final StrategyCatalog catalog = sources.catalog();
+        final String strategy = sources.strategyName(this.strategy, catalog);
         final Parameters parameters = Parameters.resolve(strategy, catalog.get(strategy).parameters(), params);
         final Interval barInterval = Interval.parse(interval);
         if (!fill.equals("next-open") && !fill.equals("close")) {
@@ -228,9 +233,11 @@ public final class BacktestCommand implements Runnable {
             source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
         }
         final List<String> traded = tradedSymbols.stream().distinct().toList();
+        final String strategyFile = StrategySources.fileOf(strategy, catalog);
         final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
             FixedPoint.of(slippageBps), FixedPoint.of(commissionBps), allowShort, money("--min-notional", minNotional),
-            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN);
+            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, BookConfig.ON_OPPOSITE_DEFAULT,
+            strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         final Map<String, String> runFields = new LinkedHashMap<>();
@@ -239,6 +246,10 @@ public final class BacktestCommand implements Runnable {
         runFields.put("symbols", String.join(" ", tradedSymbols));
         runFields.put("interval", barInterval.label());
         runFields.put("fill", fill);
+        if (!strategyFile.isEmpty()) {
+            runFields.put("strategy_file", strategyFile);
+            runFields.put("strategy_sha256", catalog.sourceFile(strategy).sha256());
+        }
         return new BacktestRun(instruments, source, book, checked.interval(), riskFreeRate, runFields, catalog);
     }
 

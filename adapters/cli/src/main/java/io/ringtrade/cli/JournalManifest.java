@@ -2,13 +2,17 @@ package io.ringtrade.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.EngineConfigWriter;
 import io.ringtrade.engine.config.InstrumentConfig;
+import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.engine.strategy.StrategySourceFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The configuration a journal was written with, kept beside the queue files as {@value #FILE}: the instruments in
@@ -39,6 +44,9 @@ final class JournalManifest {
     /** The root key of the recorded inputs, written after the configuration. */
     static final String INPUTS_KEY = "ringtrade-inputs";
     private static final String INPUTS_START = INPUTS_KEY + " {";
+    /** The root key of the strategy source files the books were built from, by book: their paths and SHA-256. */
+    static final String STRATEGY_FILES_KEY = "ringtrade-strategy-files";
+    private static final String STRATEGY_FILES_START = STRATEGY_FILES_KEY + " {";
 
     private JournalManifest() {
     }
@@ -53,8 +61,16 @@ final class JournalManifest {
      * it describes the same instruments and books.
      */
     static void writeOrCheck(final Path dir, final EngineConfig config) {
+        writeOrCheck(dir, config, null);
+    }
+
+    /**
+     * As {@link #writeOrCheck(Path, EngineConfig)}, recording with a new manifest the SHA-256 of every book's strategy
+     * source file as {@code catalog} compiled it ({@link #checkStrategyFiles} compares them on a restart).
+     */
+    static void writeOrCheck(final Path dir, final EngineConfig config, final StrategyCatalog catalog) {
         checkCompatible(dir, config);
-        final String text = EngineConfigWriter.toHocon(config);
+        final String text = EngineConfigWriter.toHocon(config) + strategyFilesBlock(config, catalog);
         final Path file = dir.resolve(FILE);
         try {
             if (Files.isRegularFile(file)) {
@@ -78,9 +94,12 @@ final class JournalManifest {
         }
         try {
             final String existing = Files.readString(file, StandardCharsets.UTF_8);
-            if (!sameInstrumentsAndBooks(existing, EngineConfigWriter.toHocon(config))) {
-                throw new UserException("journal " + dir + " was written with another configuration (instruments or"
-                    + " books differ, see " + file + "); use another journal directory or the same configuration");
+            final List<String> differences = ConfigDifferences.between(configPart(existing),
+                EngineConfigWriter.toHocon(config));
+            if (!differences.isEmpty()) {
+                throw new UserException("journal " + dir + " was written with another configuration ("
+                    + String.join("; ", differences) + "; see " + file + "): replaying its inputs into other books"
+                    + " would give other positions; use another journal directory or the same configuration");
             }
         } catch (final IOException e) {
             throw new UncheckedIOException("journal " + dir + ": cannot read " + FILE + ": " + e.getMessage(), e);
@@ -96,8 +115,91 @@ final class JournalManifest {
         if (inputs < 0) {
             return EngineConfigLoader.load(file);
         }
-        // cut where the inputs block starts, so that the loader's line numbers stay the file's
+        // cut where the first block that is not configuration starts, so that the loader's line numbers stay the file's
         return new EngineConfigLoader().text(text.substring(0, inputs), file.toString()).load();
+    }
+
+    /** The configuration part of a manifest's text: everything before the blocks that record inputs and files. */
+    private static String configPart(final String text) {
+        final int inputs = inputsStart(text);
+        return inputs < 0 ? text : text.substring(0, inputs);
+    }
+
+    /** The block recording each book's strategy source file and its SHA-256, or empty when no book has one. */
+    private static String strategyFilesBlock(final EngineConfig config, final StrategyCatalog catalog) {
+        final StringBuilder block = new StringBuilder();
+        for (final BookConfig book : config.books()) {
+            if (!book.hasStrategyFile()) {
+                continue;
+            }
+            final StrategySourceFile source = catalog == null ? null : catalog.sourceFile(book.strategy());
+            final String sha256 = source != null ? source.sha256() : StrategySourceFile.sha256Of(Path.of(book.strategyFile()));
+            if (sha256 == null) {
+                throw new IllegalStateException("book " + book.name() + ": strategy file " + book.strategyFile()
+                    + " was not read");
+            }
+            block.append("  ").append(quote(book.name())).append(" { file = ").append(quote(book.strategyFile()))
+                .append(", sha256 = ").append(quote(sha256)).append(" }\n");
+        }
+        if (block.isEmpty()) {
+            return "";
+        }
+        return "# The strategy source files the books were built from: a restart with other bytes is refused."
+            + " Not engine configuration.\n" + STRATEGY_FILES_START + "\n" + block + "}\n";
+    }
+
+    /** One book's recorded strategy source file. */
+    record RecordedStrategyFile(String file, String sha256) {
+    }
+
+    /** The strategy source files the manifest of {@code dir} records, by book name. */
+    static Map<String, RecordedStrategyFile> recordedStrategyFiles(final Path dir) {
+        final Map<String, RecordedStrategyFile> files = new TreeMap<>();
+        final Config manifest = ConfigFactory.parseFile(dir.resolve(FILE).toFile());
+        if (!manifest.hasPath(STRATEGY_FILES_KEY)) {
+            return files;
+        }
+        final ConfigObject books = manifest.getObject(STRATEGY_FILES_KEY);
+        for (final String book : books.keySet()) {
+            final Config entry = books.toConfig().getConfig(ConfigUtil.joinPath(book));
+            files.put(book, new RecordedStrategyFile(entry.getString("file"), entry.getString("sha256")));
+        }
+        return files;
+    }
+
+    /**
+     * Refuses a restart whose books' strategy source files differ from what the journal in {@code dir} recorded (or
+     * that now come from a file, or no longer do), naming the book, the file and both hashes: the same journaled
+     * inputs would be decided differently. Passes when there is no manifest.
+     */
+    static void checkStrategyFiles(final Path dir, final EngineConfig config, final StrategyCatalog catalog) {
+        if (!exists(dir)) {
+            return;
+        }
+        final Map<String, RecordedStrategyFile> recorded = recordedStrategyFiles(dir);
+        final String why = "; a changed strategy would decide differently on the journaled inputs: restore the file,"
+            + " or start a new journal with --journal DIR";
+        for (final BookConfig book : config.books()) {
+            final RecordedStrategyFile then = recorded.get(book.name());
+            final StrategySourceFile now = book.hasStrategyFile() ? catalog.sourceFile(book.strategy()) : null;
+            if (then == null && now == null) {
+                continue;
+            }
+            if (then == null) {
+                throw new UserException("journal " + dir + ": book " + book.name() + " was recorded without a strategy"
+                    + " file, but its strategy now comes from " + now.path() + why);
+            }
+            if (now == null) {
+                throw new UserException("journal " + dir + ": book " + book.name() + " was recorded with strategy file "
+                    + then.file() + " (sha256 " + then.sha256() + "), but its strategy " + book.strategy()
+                    + " now comes from " + catalog.origin(book.strategy()) + why);
+            }
+            if (!now.sha256().equals(then.sha256())) {
+                throw new UserException("journal " + dir + ": book " + book.name() + " was recorded with strategy file "
+                    + then.file() + " (sha256 " + then.sha256() + "), but this run's " + now.path() + " has sha256 "
+                    + now.sha256() + why);
+            }
+        }
     }
 
     /**
@@ -141,7 +243,7 @@ final class JournalManifest {
     static void recordInputs(final Path dir, final FeedIdentity inputs, final long journalEntries,
                              final PrintWriter notes) {
         final String text = readText(dir);
-        if (inputsStart(text) >= 0) {
+        if (recordedInputsStart(text) >= 0) {
             return;
         }
         if (journalEntries > 0) {
@@ -186,7 +288,21 @@ final class JournalManifest {
         return new FeedIdentity(feed, signals);
     }
 
+    /** Where the first block that is not configuration starts (recorded inputs or strategy files), or -1. */
     private static int inputsStart(final String text) {
+        int first = -1;
+        for (final String start : new String[] {INPUTS_START, STRATEGY_FILES_START}) {
+            final int at = text.startsWith(start) ? 0 : text.indexOf("\n" + start);
+            final int index = at <= 0 ? at : at + 1;
+            if (index >= 0 && (first < 0 || index < first)) {
+                first = index;
+            }
+        }
+        return first;
+    }
+
+    /** Where the recorded inputs block starts, or -1. */
+    private static int recordedInputsStart(final String text) {
         if (text.startsWith(INPUTS_START)) {
             return 0;
         }
@@ -244,20 +360,5 @@ final class JournalManifest {
         if (!exists(dir)) {
             throw new UserException("journal " + dir + ": no " + FILE + " (not a journal written by ringtrade)");
         }
-    }
-
-    /**
-     * Whether two manifests describe the same instruments and books: what decides what replay computes (not speeds,
-     * ring sizes or paths). Compared as parsed values, not as text.
-     */
-    private static boolean sameInstrumentsAndBooks(final String a, final String b) {
-        final Config first = ConfigFactory.parseString(a);
-        final Config second = ConfigFactory.parseString(b);
-        return Objects.equals(value(first, "ringtrade.instruments"), value(second, "ringtrade.instruments"))
-            && Objects.equals(value(first, "ringtrade.books"), value(second, "ringtrade.books"));
-    }
-
-    private static ConfigValue value(final Config config, final String path) {
-        return config.hasPath(path) ? config.getValue(path) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.engine.strategy.StrategyCompileException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -28,6 +29,10 @@ public final class Main {
         final CommandLine commandLine = new CommandLine(new RingtradeCommand());
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             final PrintWriter err = cmd.getErr();
+            if (ex instanceof StrategyCompileException compile) {
+                // as javac prints them, so editors and terminals can jump to the line
+                compile.errors().forEach(err::println);
+            }
             if (UserErrors.isUserError(ex)) {
                 err.println("ringtrade: " + UserErrors.message(ex));
                 err.flush();
@@ -40,8 +45,8 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((ex, args1) -> {
             final PrintWriter err = ex.getCommandLine().getErr();
-            err.println("ringtrade: " + ex.getMessage() + " (see: ringtrade "
-                + ex.getCommandLine().getCommandName() + " --help)");
+            err.println("ringtrade: " + UserErrors.plainWords(ex.getMessage()) + " (see: "
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return EXIT_USAGE;
         });

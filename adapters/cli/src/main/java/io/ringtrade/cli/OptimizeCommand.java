@@ -16,6 +16,7 @@ import io.ringtrade.research.optimizer.RankMetric;
 import io.ringtrade.research.optimizer.Timeline;
 import io.ringtrade.research.optimizer.Validation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,8 +50,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "strategy name (see: ringtrade strategies)")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "strategy name (see: ringtrade strategies); may be left out with one --strategy-file")
     String strategy;
+
+    @Mixin
+    StrategySources sources = new StrategySources();
 
     @Option(names = "--grid", paramLabel = "k=v1,v2|k=start:stop:step",
         description = "values of one parameter, repeatable; parameters without --grid use the strategy's declared grid")
@@ -142,7 +146,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private int optimize() {
-        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+        final StrategyCatalog catalog = sources.catalog();
+        strategy = sources.strategyName(strategy, catalog);
         final StrategyDefinition definition = catalog.get(strategy);
         final RankMetric rankMetric = RankMetric.parse(rank);
         final Validation validation = validation();
@@ -186,7 +191,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         final StopSignals signals = StopSignals.install(optimization::stop);
         final Optimization.Outcome outcome;
         try {
-            outcome = optimization.run(out, runFields(loaded, barInterval, timeline), progress);
+            outcome = optimization.run(out, runFields(loaded, barInterval, timeline, catalog), progress);
         } finally {
             signals.restore();
         }
@@ -244,8 +249,14 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private SequencedMap<String, String> runFields(final List<MarketDataInputs.InstrumentBars> loaded,
-                                                   final Interval barInterval, final Timeline timeline) {
+                                                   final Interval barInterval, final Timeline timeline,
+                                                   final StrategyCatalog catalog) {
         final SequencedMap<String, String> fields = new LinkedHashMap<>();
+        final String strategyFile = StrategySources.fileOf(strategy, catalog);
+        if (!strategyFile.isEmpty()) {
+            fields.put("strategy_file", strategyFile);
+            fields.put("strategy_sha256", catalog.sourceFile(strategy).sha256());
+        }
         fields.put("symbols", loaded.stream().map(MarketDataInputs.InstrumentBars::symbol)
             .collect(Collectors.joining(" ")));
         fields.put("interval", barInterval.label());

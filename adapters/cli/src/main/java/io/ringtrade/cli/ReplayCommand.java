@@ -17,18 +17,22 @@ import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.runtime.RecoveryStoppedException;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.engine.strategy.StrategySourceFile;
 import io.ringtrade.journal.JournalReader;
 import io.ringtrade.journal.JournalStats;
 import io.ringtrade.journal.ReplayStart;
 import io.ringtrade.journal.SnapshotStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ringtrade replay}: feeds a recorded journal through the same business logic, with the configuration kept
@@ -51,6 +55,9 @@ public final class ReplayCommand implements Runnable {
     @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
     boolean report;
 
+    @Mixin
+    StrategySources sources = new StrategySources();
+
     @Override
     public void run() {
         final PrintWriter console = spec.commandLine().getOut();
@@ -60,7 +67,9 @@ public final class ReplayCommand implements Runnable {
             throw new UserException("journal " + journal + " holds market data only (an import); run it with "
                 + "ringtrade backtest --journal " + journal + " --strategy NAME ...");
         }
-        final EngineConfig config = JournalManifest.read(journal);
+        final StrategyCatalog catalog = StrategyCatalog.load(ReplayCommand.class.getClassLoader());
+        sources.strategyPaths.forEach(catalog::addJars);
+        final EngineConfig config = withRecordedStrategyFiles(JournalManifest.read(journal), catalog);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] symbols = new String[instruments.size()];
         for (int id = 0; id < symbols.length; id++) {
@@ -68,7 +77,7 @@ public final class ReplayCommand implements Runnable {
         }
         final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
             config.books().stream().map(BookConfig::name).toArray(String[]::new));
-        final BusinessLogic logic = newLogic(config, outputs);
+        final BusinessLogic logic = newLogic(config, outputs, catalog);
         final long started = System.nanoTime();
         final long entries;
         try {
@@ -104,10 +113,52 @@ public final class ReplayCommand implements Runnable {
 
     /** Business logic for a journal recorded with {@code config}, writing to {@code sink}, as replay builds it. */
     static BusinessLogic newLogic(final EngineConfig config, final OutputSink sink) {
+        return newLogic(config, sink, StrategyCatalog.load(ReplayCommand.class.getClassLoader()));
+    }
+
+    private static BusinessLogic newLogic(final EngineConfig config, final OutputSink sink,
+                                          final StrategyCatalog catalog) {
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
-            StrategyCatalog.load(ReplayCommand.class.getClassLoader())),
+        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog),
             new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+    }
+
+    /**
+     * {@code config} with each book's strategy source file taken from a {@code --strategy-file} with the bytes the
+     * journal recorded (so a moved file can be given), else from the recorded path; refused when neither has those
+     * bytes, because another strategy would not reproduce the recorded run.
+     */
+    private EngineConfig withRecordedStrategyFiles(final EngineConfig config, final StrategyCatalog catalog) {
+        final Map<String, JournalManifest.RecordedStrategyFile> recorded = JournalManifest.recordedStrategyFiles(journal);
+        final List<BookConfig> books = new ArrayList<>();
+        for (final BookConfig book : config.books()) {
+            final JournalManifest.RecordedStrategyFile file = recorded.get(book.name());
+            if (!book.hasStrategyFile() || file == null) {
+                books.add(book);
+                continue;
+            }
+            Path chosen = null;
+            for (final Path given : sources.strategyFiles) {
+                if (file.sha256().equals(StrategySourceFile.sha256Of(given))) {
+                    chosen = given;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                final String atRecordedPath = StrategySourceFile.sha256Of(Path.of(file.file()));
+                if (!file.sha256().equals(atRecordedPath)) {
+                    throw new UserException("journal " + journal + ": book " + book.name() + " was recorded with strategy"
+                        + " file " + file.file() + " (sha256 " + file.sha256() + "), which "
+                        + (atRecordedPath == null ? "is missing" : "has changed (now sha256 " + atRecordedPath + ")")
+                        + "; give the original source with --strategy-file FILE");
+                }
+                chosen = Path.of(file.file());
+            }
+            catalog.addSourceFile(chosen);
+            books.add(book.withStrategyFile(chosen.toAbsolutePath().normalize().toString()));
+        }
+        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
+            config.journal(), config.feed(), config.instruments(), books);
     }
 
     /**

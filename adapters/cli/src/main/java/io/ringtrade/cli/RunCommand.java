@@ -27,6 +27,7 @@ import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.journal.DurabilityPolicy;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released venue request (client order id, kind, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
 
+    @Mixin
+    StrategySources sources = new StrategySources();
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -88,8 +92,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         final PrintWriter console = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        EngineConfig config = configFile == null ? EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION)
-            : EngineConfigLoader.load(configFile);
+        final StrategyCatalog catalog = sources.catalog();
+        EngineConfig config = StrategySources.resolveBooks(new EngineConfigLoader()
+            .location(configFile == null ? EngineConfigLoader.DEFAULT_LOCATION : configFile.toString())
+            .strategies(catalog).load(), catalog);
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
         if (snapshotInterval != null && snapshotInterval < 0) {
@@ -103,14 +109,13 @@ public final class RunCommand implements Callable<Integer> {
         if (feed.barInterval() != null) {
             config = withFeedInterval(config, feed.barInterval());
         }
-        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
-
         JournalManifest.checkCompatible(journalPath, config);
+        JournalManifest.checkStrategyFiles(journalPath, config, catalog);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
                      : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
-            JournalManifest.writeOrCheck(journalPath, config);
+            JournalManifest.writeOrCheck(journalPath, config, catalog);
             JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
             final Engine.Context context = new Engine.Context()
                 .config(config)

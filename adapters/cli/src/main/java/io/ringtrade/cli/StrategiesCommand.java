@@ -4,6 +4,7 @@ import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,16 +13,22 @@ import java.util.Locale;
 
 /** {@code ringtrade strategies}: lists the strategies found, with their parameters and defaults. */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-    description = "List the strategies found, with their parameters and defaults.")
+    description = "List the strategies found (built in, --strategy-path jars, --strategy-file files), with their parameters and defaults.")
 public final class StrategiesCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    StrategySources sources = new StrategySources();
+
     @Override
     public void run() {
         final PrintWriter out = spec.commandLine().getOut();
-        for (final StrategyDefinition strategy : StrategyCatalog.load(getClass().getClassLoader()).all()) {
-            out.println(strategy.name() + " - " + strategy.description());
+        final StrategyCatalog catalog = sources.catalog();
+        for (final StrategyDefinition strategy : catalog.all()) {
+            final String origin = catalog.origin(strategy.name());
+            out.println(strategy.name() + " - " + strategy.description()
+                + (origin.equals(StrategyCatalog.BUILT_IN) ? "" : " (" + origin + ")"));
             for (final ParameterSpec parameter : strategy.parameters()) {
                 out.printf("    %-12s %-6s default %-8s %s%n", parameter.name(),
                     parameter.kind().name().toLowerCase(Locale.ROOT), parameter.defaultText(),
