@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigIncludeContext;
 import com.typesafe.config.ConfigIncluder;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigOriginFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigParseable;
 
@@ -25,9 +26,12 @@ final class ConfigIncludes implements ConfigIncluder {
     static final String SHIPPED_FOLDER = "config/";
 
     private final ClassLoader classLoader;
+    private final String location;
 
-    ConfigIncludes(final ClassLoader classLoader) {
+    /** Includes for the configuration loaded from {@code location} (named when an include is missing). */
+    ConfigIncludes(final ClassLoader classLoader, final String location) {
         this.classLoader = classLoader;
+        this.location = location;
     }
 
     @Override
@@ -50,7 +54,8 @@ final class ConfigIncludes implements ConfigIncluder {
         if (context.parseOptions().getAllowMissing()) {
             return ConfigFactory.empty().root();
         }
-        throw new ConfigException.IO(relative == null ? null : relative.origin(), "include was not found: '" + what
+        // the including file's own origin is not given to an includer; the loaded file is where includes usually are
+        throw new ConfigException.IO(ConfigOriginFactory.newSimple(location), "include was not found: '" + what
             + "' (looked next to the including file and for " + shipped + " in the engine's jar)");
     }
 

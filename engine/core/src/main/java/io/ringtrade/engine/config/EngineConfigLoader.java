@@ -182,7 +182,7 @@ public final class EngineConfigLoader {
             .setSyntax(ConfigSyntax.CONF)
             .setAllowMissing(false)
             .setClassLoader(classLoader)
-            .setIncluder(new ConfigIncludes(classLoader));
+            .setIncluder(new ConfigIncludes(classLoader, location));
         final Config parsed;
         try {
             if (text != null) {

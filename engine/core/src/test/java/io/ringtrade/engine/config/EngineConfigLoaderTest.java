@@ -1,7 +1,12 @@
 package io.ringtrade.engine.config;
 
+import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.engine.strategy.StrategyStyle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -55,13 +61,15 @@ final class EngineConfigLoaderTest {
     void shouldConvertDecimalsToFixedPointExactlyFromTheirText() {
         final EngineConfig config = load(BTC,
             "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], cash = 0.00000001,",
-            "  slippage-bps = 2.5, commission-bps = \"0.1\", min-notional = 92233720368.54775807 } ]");
+            "  slippage-bps = 2.0, commission-bps = \"7\", participation = 0.00000001,",
+            "  min-notional = 92233720368.54775807 } ]");
 
         assertThat(config.instruments().get(0).lotSize()).isEqualTo(1L);
         assertThat(config.instruments().get(0).tickSize()).isEqualTo(1_000_000L);
         assertThat(config.books().get(0).cash()).isEqualTo(1L);
-        assertThat(config.books().get(0).slippageBps()).isEqualTo(250_000_000L);
-        assertThat(config.books().get(0).commissionBps()).isEqualTo(10_000_000L);
+        assertThat(config.books().get(0).slippageBps()).isEqualTo(200_000_000L);
+        assertThat(config.books().get(0).commissionBps()).isEqualTo(700_000_000L);
+        assertThat(config.books().get(0).participation()).isEqualTo(1L);
         assertThat(config.books().get(0).minNotional()).isEqualTo(Long.MAX_VALUE);
     }
 
@@ -285,6 +293,102 @@ final class EngineConfigLoaderTest {
                 test.conf:4: ringtrade.pipeline.ring-size: expected a whole number, got "big"
                 test.conf:2: ringtrade.books[0].slipage-bps: unknown key (did you mean slippage-bps?)
                 test.conf:3: ringtrade.books[1].cash: must be > 0, got -5""");
+    }
+
+    @Test
+    void shouldReportStrategyProblemsWithTheOthersInTheSameForm(@TempDir final Path dir) throws IOException {
+        final Path bot = dir.resolve("MyBot.java");
+        Files.writeString(bot, StrategyStyle.DECISION.render("MyBot", "my_bot"));
+        final Path broken = dir.resolve("Broken.java");
+        Files.writeString(broken, StrategyStyle.DECISION.render("Broken", "broken").replace("row.get(\"momentum_rsi\")",
+            "row.get(momentum_rsi)"));
+        final int brokenLine = lineOf(broken, "row.get(momentum_rsi)");
+
+        final EngineConfigException refused = catchThrowableOfType(EngineConfigException.class, () ->
+            new EngineConfigLoader().text(String.join("\n", BTC,
+                    "ringtrade.books = [ { name = a, strategy = nope, symbols = [\"BTC/USD\"] }",
+                    "  { name = b, strategy-file = \"" + bot + "\", params { rsi_max = 200, fast = 3 },"
+                        + " symbols = [\"BTC/USD\"], commission-bps = 2.5 }",
+                    "  { name = c, strategy-file = \"" + broken + "\", symbols = [\"BTC/USD\"] } ]",
+                    "ringtrade.pipeline.ring-size = big"), "test.conf")
+                .environment(Map.of()).strategies(StrategyCatalog.load(getClass().getClassLoader())).load());
+
+        assertThat(refused.problems()).containsExactly(
+            "test.conf:5: ringtrade.pipeline.ring-size: expected a whole number, got \"big\"",
+            "test.conf:2: ringtrade.books[0].strategy: unknown strategy \"nope\" (available: test_counting, test_hold)",
+            "test.conf:3: ringtrade.books[1].commission-bps: must be a whole number of basis points, got 2.5",
+            "test.conf:3: ringtrade.books[1].params.fast: strategy my_bot has no parameter 'fast' (parameters: rsi_max,"
+                + " rsi_exit)",
+            "test.conf:3: ringtrade.books[1].params.rsi_max: strategy my_bot parameter rsi_max=200 is out of range"
+                + " (expected 1 to 99)",
+            "test.conf:4: ringtrade.books[2].strategy-file: " + broken + ":" + brokenLine
+                + ": error: cannot find symbol");
+    }
+
+    @Test
+    void shouldTakeTheStrategyOfAFileAndResolveItNextToTheConfiguration(@TempDir final Path dir) throws IOException {
+        Files.writeString(dir.resolve("MyBot.java"), StrategyStyle.DECISION.render("MyBot", "my_bot"));
+        final Path config = dir.resolve("bot.conf");
+        Files.writeString(config, String.join("\n", BTC, "ringtrade.books = [ { name = b, strategy-file = MyBot.java,"
+            + " symbols = [\"BTC/USD\"], allow-short = true, on-opposite = reverse } ]"));
+        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+
+        final EngineConfig loaded = new EngineConfigLoader().file(config).environment(Map.of()).strategies(catalog)
+            .load();
+
+        final BookConfig book = loaded.books().get(0);
+        assertThat(book.strategy()).isEqualTo("my_bot");
+        assertThat(book.strategyFile()).isEqualTo(dir.resolve("MyBot.java").toAbsolutePath().toString());
+        assertThat(book.onOpposite()).isEqualTo(OnOpposite.REVERSE);
+        assertThat(catalog.has("my_bot")).isTrue();
+        assertThat(problems(BTC, "ringtrade.books = [ { name = b, strategy = s, symbols = [\"BTC/USD\"],"
+            + " on-opposite = reverse } ]")).containsExactly("test.conf:2: ringtrade.books[0].on-opposite: reverse"
+            + " needs allow-short = true (without shorts a sell can only close)");
+    }
+
+    @Test
+    void shouldFindAnIncludeNextToAFileGivenByABareName() throws IOException {
+        // the working directory (engine/core) is the only place a bare name can point to: unique names, removed after
+        final String stem = "include-test-" + ProcessHandle.current().pid();
+        final Path config = Path.of(stem + ".conf");
+        final Path instruments = Path.of(stem + "-instruments.conf");
+        try {
+            Files.writeString(instruments, BTC);
+            Files.writeString(config, "include required(\"" + instruments + "\")\n" + ONE_BOOK);
+
+            final EngineConfig loaded = new EngineConfigLoader().location(config.toString()).environment(Map.of())
+                .load();
+
+            assertThat(loaded.instruments()).extracting(InstrumentConfig::symbol).containsExactly("BTC/USD");
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(instruments);
+        }
+    }
+
+    @Test
+    void shouldFallBackToTheShippedCopyOfAnIncludeAndSayWhereItLooked(@TempDir final Path dir) throws IOException {
+        final Path config = dir.resolve("alone.conf");
+        Files.writeString(config, "include required(\"test-instruments.conf\")\n" + ONE_BOOK);
+        final Path missing = dir.resolve("missing.conf");
+        Files.writeString(missing, "include required(\"nowhere.conf\")\n" + ONE_BOOK);
+
+        assertThat(EngineConfigLoader.load(config).instruments()).extracting(InstrumentConfig::tickSize)
+            .containsExactly(50_000_000L);
+        assertThatThrownBy(() -> EngineConfigLoader.load(missing))
+            .isInstanceOf(EngineConfigException.class)
+            .hasMessageContaining(missing + ": include was not found: 'nowhere.conf' (looked next to the including"
+                + " file and for config/nowhere.conf in the engine's jar)");
+    }
+
+    private static int lineOf(final Path file, final String text) throws IOException {
+        final List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 
     @Test
