@@ -267,7 +267,7 @@ public final class BacktestCommand implements Runnable {
         /** Business logic for this backtest, writing its rows into {@code sink}. */
         BusinessLogic newLogic(final OutputSink sink) {
             return new BusinessLogic(instruments, List.of(BookAssembly.assemble(book, instruments, catalog)),
-                new LogicSettings(sink, null, interval.periodsPerYear(), riskFreeRate, Long.MIN_VALUE));
+                new LogicSettings(sink, null, 0, riskFreeRate, Long.MIN_VALUE));
         }
 
         /** Symbols by instrument id, for the output files. */

@@ -348,7 +348,7 @@ final class JournalManifest {
         for (int id = 0; id < registry.size(); id++) {
             final Instrument instrument = registry.get(id);
             instruments.add(new InstrumentConfig(instrument.symbol(), instrument.currency(), instrument.tickSize(),
-                instrument.lotSize()));
+                instrument.lotSize(), instrument.calendar()));
         }
         return instruments;
     }

@@ -92,7 +92,7 @@ public final class EngineBacktest {
         final BookSpec book = BookAssembly.assemble(book(settings, timeline, parameters, cash), settings.instruments(),
             settings.catalog());
         final BusinessLogic logic = new BusinessLogic(settings.instruments(), List.of(book), new LogicSettings(sink,
-            null, settings.interval().periodsPerYear(), settings.riskFreeRate(), timeline.time(window.tradeFrom())));
+            null, 0, settings.riskFreeRate(), timeline.time(window.tradeFrom())));
         BacktestDriver.feed(logic, timeline.source(window.feedFrom(), window.to()), EventJournal.none(),
             EffectSink.NONE, timeline.inputsBefore(window.feedFrom()));
         logic.finish();

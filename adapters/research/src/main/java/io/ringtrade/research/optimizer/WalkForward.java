@@ -1,6 +1,7 @@
 package io.ringtrade.research.optimizer;
 
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -47,7 +49,9 @@ final class WalkForward {
         final List<List<String>> foldRows = new ArrayList<>();
         final List<List<String>> equityRows = new ArrayList<>();
         final PerformanceAccumulator stitched = new PerformanceAccumulator(settings.cash(),
-            settings.interval().periodsPerYear(), settings.riskFreeRate());
+            BusinessLogic.periodsPerYear(settings.interval(), settings.instruments(),
+                Arrays.stream(timeline.instrumentIds()).boxed().toList()),
+            settings.riskFreeRate(), settings.interval().nanos());
         List<String> metricKeys = null;
         long cash = settings.cash();
         long benchmarkStart = settings.cash();
@@ -66,7 +70,7 @@ final class WalkForward {
                 // each fold's buy-and-hold starts from the fold's cash; rescaled, it carries on from where the
                 // previous fold's left off, as one buy-and-hold over the test windows would
                 lastBenchmark = FixedPoint.mulDiv(benchmarkStart, test.benchmark(i), test.cash(), RoundingMode.HALF_UP);
-                stitched.onBar(test.equity(i), lastBenchmark, test.inPosition(i));
+                stitched.onBar(test.time(i), test.equity(i), lastBenchmark, test.inPosition(i));
                 equityRows.add(List.of(OptimizerFiles.isoTime(test.time(i)), FixedPoint.toString(test.equity(i)),
                     FixedPoint.toString(test.cashAt(i)), FixedPoint.toString(test.positionsValue(i)),
                     FixedPoint.toString(lastBenchmark), Integer.toString(fold.number())));

@@ -63,6 +63,28 @@ public final class BookBarBuilder {
         }
     }
 
+    /**
+     * The end of the bar {@link #closeBefore} would close for an input at {@code timeNanos}, or {@link Long#MAX_VALUE}
+     * when it would close none: business logic closes the bars of several books in the order of their ends.
+     */
+    public long endIfClosedBefore(final int instrumentId, final long timeNanos) {
+        final BarAccumulator bar = building[instrumentId];
+        return bar.wouldClose(timeNanos) ? bar.endNanos() : Long.MAX_VALUE;
+    }
+
+    /** The end of the bar being built for the instrument, or {@link Long#MAX_VALUE} when none is. */
+    public long buildingEnd(final int instrumentId) {
+        final BarAccumulator bar = building[instrumentId];
+        return bar.hasBar() ? bar.endNanos() : Long.MAX_VALUE;
+    }
+
+    /** Closes the bar being built for one instrument, if any (end of data). */
+    public void closeBuilding(final int instrumentId, final ClosedBarListener listener) {
+        if (building[instrumentId].hasBar()) {
+            close(instrumentId, listener);
+        }
+    }
+
     /** Adds a trade to the bar being built. */
     public void addTrade(final int instrumentId, final long timeNanos, final long price, final long quantity) {
         building[instrumentId].addTrade(timeNanos, price, quantity);

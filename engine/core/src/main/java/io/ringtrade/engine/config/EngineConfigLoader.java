@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 
@@ -357,6 +358,9 @@ public final class EngineConfigLoader {
             final long lotSize = instrument.fixedPoint("lot-size", null, 0, true, Long.MAX_VALUE);
             checkStep(instrument, "tick-size", tickSize);
             checkStep(instrument, "lot-size", lotSize);
+            final TradingCalendar calendar = instrument.oneOf("calendar",
+                new TradingCalendar[] {TradingCalendar.ALWAYS_OPEN, TradingCalendar.US_EQUITIES}, TradingCalendar::label,
+                TradingCalendar.UNSPECIFIED);
             instrument.finish();
             if (!symbol.isEmpty()) {
                 final String first = symbolPaths.putIfAbsent(symbol, instrument.path());
@@ -364,7 +368,7 @@ public final class EngineConfigLoader {
                     instrument.problem("symbol", "duplicate symbol \"" + symbol + "\" (also " + first + ")");
                 }
             }
-            instruments.add(new InstrumentConfig(symbol, currency, tickSize, lotSize));
+            instruments.add(new InstrumentConfig(symbol, currency, tickSize, lotSize, calendar));
         }
         return instruments;
     }

@@ -1,5 +1,6 @@
 package io.ringtrade.engine.config;
 
+import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.money.FixedPoint;
 
 import java.util.Map;
@@ -32,7 +33,9 @@ public final class EngineConfigWriter {
             out.append("    { symbol = ").append(quote(instrument.symbol()))
                 .append(", currency = ").append(instrument.currency())
                 .append(", tick-size = ").append(FixedPoint.toString(instrument.tickSize()))
-                .append(", lot-size = ").append(FixedPoint.toString(instrument.lotSize())).append(" }\n");
+                .append(", lot-size = ").append(FixedPoint.toString(instrument.lotSize()))
+                .append(instrument.calendar() == TradingCalendar.UNSPECIFIED ? ""
+                    : ", calendar = " + instrument.calendar().label()).append(" }\n");
         }
         out.append("  ]\n");
         out.append("  books = [\n");

@@ -1,6 +1,7 @@
 package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.TradingCalendar;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,12 +19,19 @@ import java.util.Objects;
  * @param currency currency of prices and cash, e.g. {@code USD}
  * @param tickSize smallest price step, fixed-point, &gt; 0
  * @param lotSize  smallest quantity step, fixed-point, &gt; 0
+ * @param calendar when it trades ({@code calendar}: {@code 24x7}, {@code us-equities}), for annualising statistics
  */
-public record InstrumentConfig(String symbol, String currency, long tickSize, long lotSize) {
+public record InstrumentConfig(String symbol, String currency, long tickSize, long lotSize, TradingCalendar calendar) {
     /** Rejects nulls. */
     public InstrumentConfig {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** An instrument without a calendar. */
+    public InstrumentConfig(final String symbol, final String currency, final long tickSize, final long lotSize) {
+        this(symbol, currency, tickSize, lotSize, TradingCalendar.UNSPECIFIED);
     }
 
     /**
@@ -33,7 +41,8 @@ public record InstrumentConfig(String symbol, String currency, long tickSize, lo
     public static InstrumentRegistry newRegistry(final List<InstrumentConfig> instruments) {
         final InstrumentRegistry registry = new InstrumentRegistry();
         for (final InstrumentConfig instrument : instruments) {
-            registry.register(instrument.symbol, instrument.currency, instrument.tickSize, instrument.lotSize);
+            registry.register(instrument.symbol, instrument.currency, instrument.tickSize, instrument.lotSize,
+                instrument.calendar);
         }
         return registry;
     }

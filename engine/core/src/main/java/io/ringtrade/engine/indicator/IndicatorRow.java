@@ -9,6 +9,8 @@ import io.ringtrade.engine.api.strategy.Row;
  */
 final class IndicatorRow implements Row {
     private final InstrumentBars bars;
+    /** Whether the strategy read an indicator that was still NaN since {@link #resetWarmUp}: it is warming up. */
+    private boolean readNaN;
 
     IndicatorRow(final InstrumentBars bars) {
         this.bars = bars;
@@ -56,32 +58,49 @@ final class IndicatorRow implements Row {
 
     @Override
     public double close(final int barsAgo) {
-        return bars.close(barsAgo);
+        return noted(bars.close(barsAgo));
     }
 
     @Override
     public double get(final String column) {
-        return bars.column(column, 0);
+        return noted(bars.column(column, 0));
     }
 
     @Override
     public double get(final String column, final int barsAgo) {
-        return bars.column(column, barsAgo);
+        return noted(bars.column(column, barsAgo));
     }
 
     @Override
     public double sma(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.SMA, period, barsAgo);
+        return noted(bars.indicator(NativeIndicator.Kind.SMA, period, barsAgo));
     }
 
     @Override
     public double ema(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.EMA, period, barsAgo);
+        return noted(bars.indicator(NativeIndicator.Kind.EMA, period, barsAgo));
     }
 
     @Override
     public double rsi(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.RSI, period, barsAgo);
+        return noted(bars.indicator(NativeIndicator.Kind.RSI, period, barsAgo));
+    }
+
+    private double noted(final double value) {
+        if (Double.isNaN(value)) {
+            readNaN = true;
+        }
+        return value;
+    }
+
+    /** Forgets what was read: a new decision starts. */
+    void resetWarmUp() {
+        readNaN = false;
+    }
+
+    /** Whether an indicator read since {@link #resetWarmUp} was NaN (still warming up). */
+    boolean readNaN() {
+        return readNaN;
     }
 
     @Override

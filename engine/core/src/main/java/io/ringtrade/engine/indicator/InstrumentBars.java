@@ -96,7 +96,16 @@ public final class InstrumentBars {
         if (history.count() == 0) {
             throw new IllegalStateException(symbol + ": no bar yet");
         }
+        row.resetWarmUp();
         return row;
+    }
+
+    /**
+     * Whether the strategy, since it last got {@link #row()}, read an indicator (or a close before the first bar) that
+     * was NaN: on that bar it was still warming up.
+     */
+    public boolean rowReadNaN() {
+        return row.readNaN();
     }
 
     /** The instrument's id. */

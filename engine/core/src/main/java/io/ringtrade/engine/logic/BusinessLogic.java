@@ -8,6 +8,7 @@ import io.ringtrade.engine.api.event.ExecutionReport;
 import io.ringtrade.engine.api.event.MarketDataKind;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.venue.Venue;
 import io.ringtrade.engine.bar.BookBarBuilder;
@@ -59,7 +60,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 2;
+    public static final int STATE_VERSION = 3;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -78,6 +79,9 @@ public final class BusinessLogic {
     private final EquityRecorder equity;
     private final Interval clockInterval;
     private final int[][] booksByInstrument;
+    /** Scratch for closing several books' bars in the order of their ends (decision time order). */
+    private final int[] closingBooks;
+    private final long[] closingEnds;
     private final long tradingStartNanos;
     private final OrderRequest request = new OrderRequest();
     private final ExecutionReport report = new ExecutionReport();
@@ -119,9 +123,10 @@ public final class BusinessLogic {
         }
         this.clockInterval = finest;
         this.tradingStartNanos = settings.tradingStartNanos();
-        final double periodsPerYear = settings.periodsPerYear() > 0 ? settings.periodsPerYear() : finest.periodsPerYear();
+        final double periodsPerYear = settings.periodsPerYear() > 0 ? settings.periodsPerYear()
+            : periodsPerYear(finest, instruments, tradedInstruments);
         this.outputs = new OutputStreams(settings.outputs(),
-            new PerformanceAccumulator(initialCash, periodsPerYear, settings.riskFreeRate()));
+            new PerformanceAccumulator(initialCash, periodsPerYear, settings.riskFreeRate(), finest.nanos()));
         this.books = new Book[bookCount];
         this.costs = new CostEstimate[bookCount];
         final RiskLimits[] limits = new RiskLimits[bookCount];
@@ -165,6 +170,8 @@ public final class BusinessLogic {
             }
             booksByInstrument[id] = subscribers.stream().mapToInt(Integer::intValue).toArray();
         }
+        this.closingBooks = new int[bookCount];
+        this.closingEnds = new long[bookCount];
         this.equity = new EquityRecorder(books, market, outputs,
             tradedInstruments.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -204,9 +211,7 @@ public final class BusinessLogic {
         switch (event.marketDataKind) {
             case MarketDataKind.BAR -> {
                 advanceClock(time);
-                for (final int book : subscribers) {
-                    barBuilders[book].closeBefore(instrument, time, closedBars[book]);
-                }
+                closeBarsBefore(instrument, time, subscribers);
                 venue.onBar(instrument, time, event.open, event.high, event.low, event.volume);
                 updatePrice(instrument, event.open, event.close, time);
                 for (final int book : subscribers) {
@@ -216,9 +221,7 @@ public final class BusinessLogic {
             }
             case MarketDataKind.TRADE -> {
                 advanceClock(time);
-                for (final int book : subscribers) {
-                    barBuilders[book].closeBefore(instrument, time, closedBars[book]);
-                }
+                closeBarsBefore(instrument, time, subscribers);
                 venue.onTick(instrument, time, event.price, event.quantity);
                 updatePrice(instrument, event.price, event.price, time);
                 for (final int book : subscribers) {
@@ -231,6 +234,55 @@ public final class BusinessLogic {
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown market data kind "
                 + event.marketDataKind);
         }
+    }
+
+    /**
+     * Closes the bars an input at {@code time} ends, book by book in the order of the bars' ends, so that orders are
+     * decided (and numbered) in decision-time order even when a coarser book is listed before a finer one. Ties keep
+     * book order. Allocation-free.
+     */
+    private void closeBarsBefore(final int instrument, final long time, final int[] subscribers) {
+        if (subscribers.length == 1) {
+            barBuilders[subscribers[0]].closeBefore(instrument, time, closedBars[subscribers[0]]);
+            return;
+        }
+        int n = 0;
+        for (final int book : subscribers) {
+            final long end = barBuilders[book].endIfClosedBefore(instrument, time);
+            if (end != Long.MAX_VALUE) {
+                n = insertByEnd(book, end, n);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final int book = closingBooks[i];
+            barBuilders[book].closeBefore(instrument, time, closedBars[book]);
+        }
+    }
+
+    /** Inserts {@code book} into the first {@code n} closing slots, ordered by end and stable; returns n + 1. */
+    private int insertByEnd(final int book, final long end, final int n) {
+        int i = n;
+        while (i > 0 && closingEnds[i - 1] > end) {
+            closingBooks[i] = closingBooks[i - 1];
+            closingEnds[i] = closingEnds[i - 1];
+            i--;
+        }
+        closingBooks[i] = book;
+        closingEnds[i] = end;
+        return n + 1;
+    }
+
+    /**
+     * Bars per year for annualised metrics: the traded instruments' calendar when they share one, else the interval's
+     * convention (252 days of 24 hours).
+     */
+    public static double periodsPerYear(final Interval interval, final InstrumentRegistry instruments,
+                                        final Iterable<Integer> traded) {
+        final List<TradingCalendar> calendars = new ArrayList<>();
+        for (final int id : traded) {
+            calendars.add(instruments.get(id).calendar());
+        }
+        return TradingCalendar.periodsPerYear(interval, calendars.toArray(TradingCalendar[]::new));
     }
 
     /** The equity row of a bar is written when the first input of a later bar (of the finest interval) arrives. */
@@ -272,18 +324,24 @@ public final class BusinessLogic {
     private void onSignal(final EngineEvent event) {
         final int book = event.bookIndex;
         final int instrument = event.instrumentId;
-        if (book < 0 || book >= books.length || instrument < 0 || instrument >= market.size()
-            || !barBuilders[book].trades(instrument)) {
+        if (book < 0 || book >= books.length || instrument < 0 || instrument >= market.size()) {
+            // no book or instrument to write a row for (a signal file names both, checked at load)
             signals.countInvalid();
             return;
         }
-        if (!signals.firstTime(event)) {
-            return;
+        // every signal that places nothing still leaves a row in orders.csv saying why, and a counter
+        final boolean places = ExternalSignals.toRequest(event, books[book], market.last(instrument),
+            instruments.get(instrument).lotSize(), request);
+        if (!barBuilders[book].trades(instrument)) {
+            signals.countRejected();
+            request.refusal = OrderReason.NOT_TRADED;
+        } else if (!signals.firstTime(event)) {
+            request.refusal = OrderReason.DUPLICATE;
+        } else if (!places) {
+            signals.countRejected();
+            request.refusal = OrderReason.NO_POSITION;
         }
-        if (ExternalSignals.toRequest(event, books[book], market.last(instrument), instruments.get(instrument).lotSize(),
-            request)) {
-            orders.decide(request);
-        }
+        orders.decide(request);
     }
 
     private void updatePrice(final int instrument, final long opening, final long price, final long time) {
@@ -324,9 +382,23 @@ public final class BusinessLogic {
         closeOut();
     }
 
+    /** Closes every bar still being built, in the order of their ends (ties: book, then instrument order). */
     private void closeOut() {
+        final List<long[]> open = new ArrayList<>();
         for (int b = 0; b < barBuilders.length; b++) {
-            barBuilders[b].closeAll(closedBars[b]);
+            for (final int instrument : specs[b].instruments()) {
+                final long end = barBuilders[b].buildingEnd(instrument);
+                if (end != Long.MAX_VALUE) {
+                    open.add(new long[] {end, b, instrument});
+                }
+            }
+        }
+        // once per run: allocation does not matter here
+        open.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0])
+            : x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+        for (final long[] bar : open) {
+            final int book = (int) bar[1];
+            barBuilders[book].closeBuilding((int) bar[2], closedBars[book]);
         }
         equity.finish();
         finished = true;
@@ -479,8 +551,58 @@ public final class BusinessLogic {
         return outputs.rows();
     }
 
-    /** The performance metrics of the rows so far. */
+    /**
+     * The performance metrics of the rows so far, with the positions still open (and their unrealized P&amp;L), the
+     * signals that placed nothing, and notes that explain a run without trades.
+     */
     public PerformanceSummary summary() {
-        return outputs.performance().summary();
+        final PerformanceSummary metrics = outputs.performance().summary();
+        int open = 0;
+        long unrealized = 0;
+        for (final Book book : books) {
+            for (int id = 0; id < book.instrumentCount(); id++) {
+                if (book.position(id) != 0) {
+                    open++;
+                    unrealized = Math.addExact(unrealized, book.unrealizedPnl(id));
+                }
+            }
+        }
+        return metrics.withEnd(open, unrealized, signals.rejected(), signals.duplicates(),
+            metrics.trades() == 0 ? whyNoTrades() : List.of());
+    }
+
+    /**
+     * What business logic can tell about a run without a closed trade, one sentence per book: it never got a bar; it
+     * decided nothing (and on how many bars its indicators were still warming up); its decisions filled nothing; or
+     * its position is still open.
+     */
+    private List<String> whyNoTrades() {
+        final List<String> notes = new ArrayList<>();
+        for (int b = 0; b < books.length; b++) {
+            final BookSpec spec = specs[b];
+            final DecisionDispatch decisions = strategies[b];
+            final long bars = decisions.barsDecided();
+            final String who = "0 trades: " + spec.name();
+            if (bars == 0) {
+                notes.add(who + " got no bar at " + spec.interval().label());
+            } else if (decisions.decisions() == 0) {
+                final long warmUp = decisions.warmUpBars();
+                String note = who + " decided nothing on its " + bars + " bars at " + spec.interval().label();
+                if (warmUp == bars) {
+                    note += "; its indicators were still warming up (NaN) on all of them: the data is shorter than"
+                        + " its warm-up (more data, or a finer interval)";
+                } else if (warmUp > 0) {
+                    note += "; its indicators were still warming up (NaN) on " + warmUp + " of them, so it could"
+                        + " decide on " + (bars - warmUp);
+                }
+                notes.add(note);
+            } else if (books[b].hasAnyPosition()) {
+                notes.add(who + " opened a position that is still open at the end (no round trip closed)");
+            } else {
+                notes.add(who + " decided " + decisions.decisions() + " times but no order filled (orders.csv says"
+                    + " why)");
+            }
+        }
+        return notes;
     }
 }

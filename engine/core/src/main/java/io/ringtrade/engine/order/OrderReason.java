@@ -39,6 +39,11 @@ public enum OrderReason {
     /** The book is halted: an order manager anomaly stopped it; new orders are refused. */
     BOOK_HALTED("BOOK_HALTED"),
 
+    // ---- external signals that place nothing (each still gets a row) -------------------------------------------
+    /** A signal for an instrument its book does not trade. */
+    NOT_TRADED("NOT_TRADED"),
+    /** A signal whose idempotency key was seen before: a sender's retry, or a signal sent again after a crash. */
+    DUPLICATE("DUPLICATE"),
     // ---- cancels business logic asked for ------------------------------------------------------------------
     /** Cancelled by the clean stop (or an operator's cancel-all). */
     STOP("STOP"),

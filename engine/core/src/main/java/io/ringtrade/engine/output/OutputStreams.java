@@ -60,7 +60,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     public void onEquity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
                          final long benchmark, final boolean inPosition) {
         equityRows++;
-        performance.onBar(equity, benchmark, inPosition);
+        performance.onBar(barTimeNanos, equity, benchmark, inPosition);
         sink.equity(barTimeNanos, equity, cash, positionsValue, benchmark, inPosition);
     }
 

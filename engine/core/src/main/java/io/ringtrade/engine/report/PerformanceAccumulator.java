@@ -5,6 +5,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * The performance metrics of a run computed as it goes, one equity row and one round trip at a time, in constant
@@ -16,9 +17,12 @@ import java.math.RoundingMode;
  * <p>Owned by the business-logic thread (or the thread summarising a finished run); allocation-free per row.
  */
 public final class PerformanceAccumulator {
+    private static final double NANOS_PER_DAY = 86_400e9;
+
     private final long initialCash;
     private final double periodsPerYear;
     private final double riskFreePerBar;
+    private final long barNanos;
 
     private long bars;
     private long previousEquity;
@@ -37,12 +41,23 @@ public final class PerformanceAccumulator {
     private int losses;
     private long grossProfit;
     private long grossLoss;
+    private long firstBarNanos = Long.MIN_VALUE;
+    private long lastBarNanos = Long.MIN_VALUE;
 
     /**
      * An empty accumulator for a run starting with {@code initialCash}, annualised with {@code periodsPerYear} bars
      * per year at annual risk-free rate {@code riskFreeRatePerYear}.
      */
     public PerformanceAccumulator(final long initialCash, final double periodsPerYear, final double riskFreeRatePerYear) {
+        this(initialCash, periodsPerYear, riskFreeRatePerYear, 0);
+    }
+
+    /**
+     * As {@link #PerformanceAccumulator(long, double, double)}, for bars {@code barNanos} long, so that a run's length
+     * in days ({@link PerformanceSummary#days()}) runs from the first bar's start to the last bar's end.
+     */
+    public PerformanceAccumulator(final long initialCash, final double periodsPerYear, final double riskFreeRatePerYear,
+                                  final long barNanos) {
         if (initialCash <= 0) {
             throw new IllegalArgumentException("initialCash must be positive, was " + initialCash);
         }
@@ -53,7 +68,11 @@ public final class PerformanceAccumulator {
             throw new IllegalArgumentException("riskFreeRatePerYear must be finite and above -1, was "
                 + riskFreeRatePerYear);
         }
+        if (barNanos < 0) {
+            throw new IllegalArgumentException("barNanos must not be negative, was " + barNanos);
+        }
         this.initialCash = initialCash;
+        this.barNanos = barNanos;
         this.periodsPerYear = periodsPerYear;
         // geometric, so that compounding the per-bar rate over a year gives exactly the annual rate
         this.riskFreePerBar = StrictMath.pow(1.0 + riskFreeRatePerYear, 1.0 / periodsPerYear) - 1.0;
@@ -62,7 +81,19 @@ public final class PerformanceAccumulator {
         this.peak = initialCash;
     }
 
-    /** One bar's row: equity and the buy-and-hold benchmark after the bar, and whether a position was held. */
+    /**
+     * One bar's row at bar start {@code barTimeNanos}: equity and the buy-and-hold benchmark after the bar, and whether
+     * a position was held. Rows with times measure the run's length in days.
+     */
+    public void onBar(final long barTimeNanos, final long equity, final long benchmark, final boolean inPosition) {
+        if (firstBarNanos == Long.MIN_VALUE) {
+            firstBarNanos = barTimeNanos;
+        }
+        lastBarNanos = barTimeNanos;
+        onBar(equity, benchmark, inPosition);
+    }
+
+    /** One bar's row without its time (the run's length stays unknown): equity, benchmark, whether in position. */
     public void onBar(final long equity, final long benchmark, final boolean inPosition) {
         // a bar that starts with no equity has return 0: there is no capital left for a ratio to describe
         final double r = previousEquity <= 0 ? 0.0 : simpleReturn(previousEquity, equity);
@@ -117,8 +148,11 @@ public final class PerformanceAccumulator {
         final double sharpe = std == 0.0 ? 0.0 : meanExcess / std * annualiser;
         final double downside = n == 0 ? 0.0 : StrictMath.sqrt(downsideSquares / n);
         final double sortino = n < 2 || downside == 0.0 ? 0.0 : meanExcess / downside * annualiser;
-        final double cagr = cagr(n);
-        final double calmar = maxDrawdown == 0.0 ? 0.0 : cagr / maxDrawdown;
+        final double days = days();
+        // compounding a few hours or days into a year gives numbers with hundreds of digits: withheld
+        final boolean tooShort = days < PerformanceSummary.MIN_ANNUALISED_DAYS;
+        final double cagr = tooShort ? Double.NaN : cagr(n);
+        final double calmar = tooShort ? Double.NaN : maxDrawdown == 0.0 ? 0.0 : cagr / maxDrawdown;
         final double winRate = trades == 0 ? 0.0 : wins / (double) trades;
         final double profitFactor;
         if (grossLoss == 0) {
@@ -133,7 +167,15 @@ public final class PerformanceAccumulator {
         final double buyAndHold = n == 0 ? 0.0 : simpleReturn(initialCash, lastBenchmark);
         return new PerformanceSummary(simpleReturn(initialCash, lastEquity), cagr, volatility, sharpe, sortino, calmar,
             maxDrawdown, longestDrawdownRun, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHold,
-            lastEquity);
+            lastEquity, 0, 0, 0, 0, days, List.of());
+    }
+
+    /** Data time the timed rows cover, from the first bar's start to the last bar's end, in days; NaN without times. */
+    private double days() {
+        if (firstBarNanos == Long.MIN_VALUE) {
+            return Double.NaN;
+        }
+        return ((double) (lastBarNanos - firstBarNanos) + barNanos) / NANOS_PER_DAY;
     }
 
     private double cagr(final long n) {
@@ -170,7 +212,7 @@ public final class PerformanceAccumulator {
             .writeLong(lastBenchmark).writeDouble(meanReturn).writeDouble(squaredDeviations)
             .writeDouble(downsideSquares).writeLong(peak).writeDouble(maxDrawdown).writeInt(drawdownRun)
             .writeInt(longestDrawdownRun).writeLong(barsInPosition).writeInt(trades).writeInt(wins).writeInt(losses)
-            .writeLong(grossProfit).writeLong(grossLoss);
+            .writeLong(grossProfit).writeLong(grossLoss).writeLong(firstBarNanos).writeLong(lastBarNanos);
     }
 
     /** Restores the running sums from a snapshot. */
@@ -193,5 +235,7 @@ public final class PerformanceAccumulator {
         losses = in.readInt();
         grossProfit = in.readLong();
         grossLoss = in.readLong();
+        firstBarNanos = in.readLong();
+        lastBarNanos = in.readLong();
     }
 }

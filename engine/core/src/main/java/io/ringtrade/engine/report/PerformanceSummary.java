@@ -4,6 +4,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -39,6 +40,16 @@ import java.util.SequencedMap;
  * @param exposure bars in position / n; 0 when n = 0
  * @param buyAndHoldReturn benchmark final equity / initial cash − 1; 0 when n = 0
  * @param finalEquity equity after the last bar (initial cash when n = 0), fixed-point
+ * @param openPositions positions still open at the end, over all books and instruments
+ * @param unrealizedPnl their unrealized P&amp;L at the last marks, fixed-point: (mark − average entry) × quantity
+ *     summed (the entry fees are already out of the cash)
+ * @param signalsRejected external signals that placed no order: for an instrument their book does not trade, or a
+ *     close while flat (each has a REJECTED row in orders.csv)
+ * @param signalsDuplicate external signals whose idempotency key was seen before (a DUPLICATE row each)
+ * @param days data time the equity rows cover, in days (first bar's start to last bar's end); NaN when unknown.
+ *     Below {@value #MIN_ANNUALISED_DAYS} days, CAGR and Calmar are withheld (NaN): compounding hours into a year
+ *     gives numbers that mean nothing
+ * @param notes sentences that explain the numbers, e.g. why there are no trades; empty when there is nothing to say
  */
 public record PerformanceSummary(
     double totalReturn,
@@ -56,10 +67,47 @@ public record PerformanceSummary(
     int trades,
     double exposure,
     double buyAndHoldReturn,
-    long finalEquity) {
+    long finalEquity,
+    int openPositions,
+    long unrealizedPnl,
+    long signalsRejected,
+    long signalsDuplicate,
+    double days,
+    List<String> notes) {
 
     /** Significant digits kept when a double is written to JSON. */
     public static final int JSON_SIGNIFICANT_DIGITS = 10;
+    /** Runs shorter than this many days of data have no CAGR or Calmar. */
+    public static final int MIN_ANNUALISED_DAYS = 30;
+
+    /** Copies the notes. */
+    public PerformanceSummary {
+        notes = List.copyOf(notes);
+    }
+
+    /** The metrics of the equity curve and round trips alone: nothing open, no signals, length unknown, no notes. */
+    public PerformanceSummary(final double totalReturn, final double cagr, final double volatility, final double sharpe,
+                              final double sortino, final double calmar, final double maxDrawdown,
+                              final int maxDrawdownDurationBars, final double winRate, final double profitFactor,
+                              final long avgWin, final long avgLoss, final int trades, final double exposure,
+                              final double buyAndHoldReturn, final long finalEquity) {
+        this(totalReturn, cagr, volatility, sharpe, sortino, calmar, maxDrawdown, maxDrawdownDurationBars, winRate,
+            profitFactor, avgWin, avgLoss, trades, exposure, buyAndHoldReturn, finalEquity, 0, 0, 0, 0, Double.NaN,
+            List.of());
+    }
+
+    /** These metrics with what business logic knows at the end: open positions, signal counters and notes. */
+    public PerformanceSummary withEnd(final int open, final long unrealized, final long rejected, final long duplicate,
+                                      final List<String> explanations) {
+        return new PerformanceSummary(totalReturn, cagr, volatility, sharpe, sortino, calmar, maxDrawdown,
+            maxDrawdownDurationBars, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHoldReturn,
+            finalEquity, open, unrealized, rejected, duplicate, days, explanations);
+    }
+
+    /** Whether the run is too short for CAGR and Calmar to mean anything. */
+    public boolean tooShortToAnnualise() {
+        return days < MIN_ANNUALISED_DAYS;
+    }
 
     private static final MathContext JSON_ROUNDING = new MathContext(JSON_SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN);
 
@@ -71,8 +119,9 @@ public record PerformanceSummary(
     /**
      * {@code summary.json}: one flat JSON object whose keys are, in this order, {@code total_return, cagr,
      * volatility, sharpe, sortino, calmar, max_drawdown, max_drawdown_duration_bars, win_rate,
-     * profit_factor, avg_win, avg_loss, trades, exposure, buy_and_hold_return, final_equity}, followed,
-     * when {@code run} is non-empty, by {@code "run"}: an object of its string fields in the map's order
+     * profit_factor, avg_win, avg_loss, trades, exposure, buy_and_hold_return, final_equity, open_positions,
+     * unrealized_pnl, signals_rejected, signals_duplicate, days}, then {@code notes} (an array of strings) when there
+     * are notes, and, when {@code run} is non-empty, {@code "run"}: an object of its string fields in the map's order
      * (strategy, parameters, symbol, interval, from/to, as the caller chooses).
      *
      * <p>Doubles are rounded to {@value #JSON_SIGNIFICANT_DIGITS} significant digits (half even, from the
@@ -101,7 +150,21 @@ public record PerformanceSummary(
         key(out, "trades").append(trades).append(",\n");
         number(out, "exposure", exposure);
         number(out, "buy_and_hold_return", buyAndHoldReturn);
-        FixedPoint.appendTo(key(out, "final_equity"), finalEquity);
+        FixedPoint.appendTo(key(out, "final_equity"), finalEquity).append(",\n");
+        key(out, "open_positions").append(openPositions).append(",\n");
+        FixedPoint.appendTo(key(out, "unrealized_pnl"), unrealizedPnl).append(",\n");
+        key(out, "signals_rejected").append(signalsRejected).append(",\n");
+        key(out, "signals_duplicate").append(signalsDuplicate).append(",\n");
+        key(out, "days").append(formatDouble(days));
+        if (!notes.isEmpty()) {
+            out.append(",\n");
+            key(out, "notes").append('[');
+            for (int i = 0; i < notes.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                string(out, notes.get(i));
+            }
+            out.append(']');
+        }
         if (run != null && !run.isEmpty()) {
             out.append(",\n");
             key(out, "run").append("{\n");
@@ -127,12 +190,13 @@ public record PerformanceSummary(
      */
     public String toTable() {
         final StringBuilder out = new StringBuilder(800);
+        final boolean shortRun = tooShortToAnnualise();
         row(out, "Total return", percent(totalReturn));
-        row(out, "CAGR", percent(cagr));
+        row(out, "CAGR", shortRun ? WITHHELD : percent(cagr));
         row(out, "Volatility (annual)", percent(volatility));
         row(out, "Sharpe ratio", ratio(sharpe));
         row(out, "Sortino ratio", ratio(sortino));
-        row(out, "Calmar ratio", ratio(calmar));
+        row(out, "Calmar ratio", shortRun ? WITHHELD : ratio(calmar));
         row(out, "Max drawdown", percent(maxDrawdown));
         row(out, "Max drawdown duration", maxDrawdownDurationBars + " bars");
         row(out, "Win rate", percent(winRate));
@@ -143,8 +207,19 @@ public record PerformanceSummary(
         row(out, "Exposure", percent(exposure));
         row(out, "Buy & hold return", percent(buyAndHoldReturn));
         row(out, "Final equity", FixedPoint.toString(finalEquity));
+        row(out, "Open at the end", openPositions == 0 ? "none" : openPositions + " (unrealized "
+            + FixedPoint.toString(unrealizedPnl) + ")");
+        if (signalsRejected != 0 || signalsDuplicate != 0) {
+            row(out, "Signals ignored", signalsRejected + " rejected, " + signalsDuplicate + " duplicate");
+        }
+        for (final String note : notes) {
+            out.append("note: ").append(note).append('\n');
+        }
         return out.toString();
     }
+
+    /** Shown for CAGR and Calmar on runs shorter than {@value #MIN_ANNUALISED_DAYS} days. */
+    private static final String WITHHELD = "n/a (< " + MIN_ANNUALISED_DAYS + " days)";
 
     /** The JSON text of a double: see {@link #toJson(SequencedMap)}. */
     static String formatDouble(final double value) {

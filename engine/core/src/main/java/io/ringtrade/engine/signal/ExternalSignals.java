@@ -24,10 +24,19 @@ public final class ExternalSignals {
     private final LongHashSet seenKeys = new LongHashSet();
     private long duplicates;
     private long invalid;
+    private long rejected;
 
-    /** Counts a signal for a book or instrument that does not exist or does not match; its key stays unused. */
+    /** Counts a signal for a book or instrument that does not exist; its key stays unused. */
     public void countInvalid() {
         invalid++;
+    }
+
+    /**
+     * Counts a signal that places no order although its book and instrument exist: for an instrument the book does
+     * not trade (its key stays unused), or a close while flat.
+     */
+    public void countRejected() {
+        rejected++;
     }
 
     /** Records the signal's key; returns false (counting a duplicate) when it was seen before. */
@@ -41,7 +50,8 @@ public final class ExternalSignals {
 
     /**
      * Fills {@code request} for {@code signal} on {@code book} with the latest price {@code lastPrice}. Returns false
-     * when it places nothing (close while flat).
+     * when it places nothing (close while flat; the request then describes a sell of nothing, for the row that says
+     * so).
      */
     public static boolean toRequest(final EngineEvent signal, final Book book, final long lastPrice, final long lot,
                                     final OrderRequest request) {
@@ -57,6 +67,8 @@ public final class ExternalSignals {
         request.origin = OrderReason.SIGNAL;
         if (signal.signalAction == 0) {
             if (held == 0) {
+                // nothing to close: described as a sell of nothing, for the row that says so
+                request.side = -1;
                 return false;
             }
             request.side = held > 0 ? -1 : 1;
@@ -80,14 +92,19 @@ public final class ExternalSignals {
         return duplicates;
     }
 
-    /** Signals ignored because their book or instrument does not exist or does not match. */
+    /** Signals ignored because their book or instrument does not exist. */
     public long invalid() {
         return invalid;
     }
 
+    /** Signals refused with a row in the outputs: for an instrument their book does not trade, or a close while flat. */
+    public long rejected() {
+        return rejected;
+    }
+
     /** Writes the seen keys (sorted, so equal states give equal bytes) and counters for a snapshot. */
     public void writeState(final StateWriter out) {
-        out.section("signals").writeLong(duplicates).writeLong(invalid);
+        out.section("signals").writeLong(duplicates).writeLong(invalid).writeLong(rejected);
         final long[] keys = new long[seenKeys.size()];
         int n = 0;
         final LongHashSet.LongIterator iterator = seenKeys.iterator();
@@ -103,6 +120,7 @@ public final class ExternalSignals {
         in.section("signals");
         duplicates = in.readLong();
         invalid = in.readLong();
+        rejected = in.readLong();
         for (final long key : in.readLongs()) {
             seenKeys.add(key);
         }

@@ -17,6 +17,9 @@ public final class DecisionDispatch {
     private final DecisionStrategy strategy;
     private final int[] traded;
     private final InstrumentBars[] bars;
+    private long barsDecided;
+    private long warmUpBars;
+    private long decisions;
 
     /** The stage for a book named {@code bookName} trading {@code traded} with {@code strategy}. */
     public DecisionDispatch(final String bookName, final DecisionStrategy strategy, final int[] traded,
@@ -45,12 +48,34 @@ public final class DecisionDispatch {
             throw new IllegalStateException("strategy of book " + bookName + " returned " + decision
                 + " (expected 1 buy, -1 sell or 0 hold)");
         }
+        barsDecided++;
+        if (instrument.rowReadNaN()) {
+            warmUpBars++;
+        }
+        if (decision != DecisionStrategy.HOLD) {
+            decisions++;
+        }
         return decision;
     }
 
-    /** Writes every instrument's bars and indicators for a snapshot. */
+    /** Closed bars the strategy was asked about. */
+    public long barsDecided() {
+        return barsDecided;
+    }
+
+    /** Bars on which the strategy read an indicator that was still NaN (warming up). */
+    public long warmUpBars() {
+        return warmUpBars;
+    }
+
+    /** Answers other than hold. */
+    public long decisions() {
+        return decisions;
+    }
+
+    /** Writes the counters and every instrument's bars and indicators for a snapshot. */
     public void writeState(final StateWriter out) {
-        out.section("decisions " + bookName);
+        out.section("decisions " + bookName).writeLong(barsDecided).writeLong(warmUpBars).writeLong(decisions);
         for (final int id : traded) {
             bars[id].writeState(out);
         }
@@ -59,6 +84,9 @@ public final class DecisionDispatch {
     /** Restores what {@link #writeState} wrote. */
     public void readState(final StateReader in) {
         in.section("decisions " + bookName);
+        barsDecided = in.readLong();
+        warmUpBars = in.readLong();
+        decisions = in.readLong();
         for (final int id : traded) {
             bars[id].readState(in);
         }

@@ -2,6 +2,7 @@ package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.TradingCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +39,9 @@ final class ShippedConfigTest {
             "classpath:data/bitstamp_trades_from_20131125_usd.csv", "BTC/USD", 600.0));
         assertThat(config.feed().classpathResource()).isEqualTo("data/bitstamp_trades_from_20131125_usd.csv");
         assertThat(config.instruments()).containsExactly(
-            new InstrumentConfig("BTC/USD", "USD", 1_000_000L, 1L),
-            new InstrumentConfig("ETH/USD", "USD", 1_000_000L, 1L),
-            new InstrumentConfig("AAPL", "USD", 1_000_000L, ONE));
+            new InstrumentConfig("BTC/USD", "USD", 1_000_000L, 1L, TradingCalendar.ALWAYS_OPEN),
+            new InstrumentConfig("ETH/USD", "USD", 1_000_000L, 1L, TradingCalendar.ALWAYS_OPEN),
+            new InstrumentConfig("AAPL", "USD", 1_000_000L, ONE, TradingCalendar.US_EQUITIES));
         assertThat(config.books()).containsExactly(
             new BookConfig("btc-sma", "sma_crossover", Map.of("fast", "10", "slow", "30"), List.of("BTC/USD"),
                 Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN),
@@ -89,9 +90,9 @@ final class ShippedConfigTest {
             EngineConfigLoader.loadInstruments(SHIPPED.resolve("instruments.conf").toString());
 
         assertThat(instruments).containsExactly(
-            new InstrumentConfig("BTC/USD", "USD", 1_000_000L, 1L),
-            new InstrumentConfig("ETH/USD", "USD", 1_000_000L, 1L),
-            new InstrumentConfig("AAPL", "USD", 1_000_000L, ONE));
+            new InstrumentConfig("BTC/USD", "USD", 1_000_000L, 1L, TradingCalendar.ALWAYS_OPEN),
+            new InstrumentConfig("ETH/USD", "USD", 1_000_000L, 1L, TradingCalendar.ALWAYS_OPEN),
+            new InstrumentConfig("AAPL", "USD", 1_000_000L, ONE, TradingCalendar.US_EQUITIES));
     }
 
     @Test

@@ -92,7 +92,7 @@ final class ExternalSignalTest {
     @Test
     void shouldPlaceNoSecondOrderForARepeatedKeyAndCountTheDuplicate() {
         // input 2: buy 3.7 ACME → rounded down to the lot: 3 (order 2000, market, checked at the last price 100)
-        // input 3: the same key again (a sender's retry, even with another size): ignored, counted
+        // input 3: the same key again (a sender's retry, even with another size): no order, a DUPLICATE row, counted
         // input 4: trade 101 fills it: 101 × 1.001 = 101.101; notional 303.303, fee 0.303303
         final BusinessLogic logic = logic(Interval.M1);
         trade(logic, 0, "100");
@@ -100,9 +100,11 @@ final class ExternalSignalTest {
         signal(logic, 2 * SECOND, 42, 0, ACME, BUY, QUANTITY, "5", "0");
         trade(logic, 3, "101");
 
-        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 3 @ 0 FILLED");
+        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 3 @ 0 FILLED",
+            "order 3000 buy MARKET 5 @ 0 REJECTED DUPLICATE");
         assertThat(fills(logic)).containsExactly("t 3 order 2000 buy 3 @ 101.101 fee 0.303303 pnl 0");
         assertThat(logic.signals().duplicates()).isEqualTo(1);
+        assertThat(logic.summary().signalsDuplicate()).isEqualTo(1);
         assertThat(logic.signals().invalid()).isZero();
         assertThat(inputs.get(1).effects.size()).isEqualTo(1);
         assertThat(inputs.get(1).effects.get(0).clientOrderId).isEqualTo(2000);
@@ -176,7 +178,7 @@ final class ExternalSignalTest {
         // input 5: close → sell the whole 5 (order 5000); input 6: trade 111 fills it at 111 × 0.999 = 110.889;
         //   notional 554.445, fee 0.554445, realized (110.889 − 100.1) × 5 − 0.554445 = 53.945 − 0.554445 = 53.390555
         //   cash 1000 − 500.5 − 0.5005 + 554.445 − 0.554445 = 1052.890055
-        // input 7: close while flat: no order at all
+        // input 7: close while flat: no order, a REJECTED NO_POSITION row (order 7000), counted
         final BusinessLogic logic = logic(Interval.M1);
         trade(logic, 0, "100");
         signal(logic, SECOND, 1, 0, ACME, BUY, QUANTITY, "5", "0");
@@ -189,7 +191,9 @@ final class ExternalSignalTest {
 
         assertThat(orders(logic)).containsExactly(
             "order 2000 buy MARKET 5 @ 0 FILLED",
-            "order 5000 sell MARKET 5 @ 0 FILLED");
+            "order 5000 sell MARKET 5 @ 0 FILLED",
+            "order 7000 sell MARKET 0 @ 0 REJECTED NO_POSITION");
+        assertThat(logic.summary().signalsRejected()).isEqualTo(1);
         assertThat(fills(logic)).containsExactly(
             "t 2 order 2000 buy 5 @ 100.1 fee 0.5005 pnl 0",
             "t 5 order 5000 sell 5 @ 110.889 fee 0.554445 pnl 53.390555");
@@ -247,7 +251,7 @@ final class ExternalSignalTest {
     }
 
     @Test
-    void shouldCountSignalsForAnUnknownBookOrAnInstrumentTheBookDoesNotTradeAsInvalid() {
+    void shouldRejectWithARowASignalForAnInstrumentTheBookDoesNotTradeAndCountUnknownBooksAsInvalid() {
         final BusinessLogic logic = logic(Interval.M1);
         trade(logic, 0, "100");
         signal(logic, SECOND, 1, 1, ACME, BUY, QUANTITY, "1", "0");   // book 1 does not exist
@@ -257,9 +261,12 @@ final class ExternalSignalTest {
         signal(logic, SECOND, 5, 0, -1, BUY, QUANTITY, "1", "0");     // no instrument at all
         trade(logic, 2, "100");
 
-        assertThat(logic.signals().invalid()).isEqualTo(5);
+        assertThat(logic.signals().invalid()).isEqualTo(4);
+        assertThat(logic.signals().rejected()).isEqualTo(1);
         assertThat(logic.signals().duplicates()).isZero();
-        assertThat(sink.orderEvents).isEmpty();
+        // the BETA signal (input 4, order 4000): its book exists, so its refusal is a row; its key stays unused
+        assertThat(orders(logic)).containsExactly("order 4000 buy MARKET 1 @ 0 REJECTED NOT_TRADED");
+        assertThat(logic.summary().signalsRejected()).isEqualTo(1);
         assertThat(logic.fills()).isZero();
         for (final EngineEvent input : inputs) {
             assertThat(input.effects.size()).isZero();

@@ -37,7 +37,12 @@ final class PerformanceSummaryTest {
           "trades": 5,
           "exposure": 0.75,
           "buy_and_hold_return": 0.04,
-          "final_equity": 11979""";
+          "final_equity": 11979,
+          "open_positions": 0,
+          "unrealized_pnl": 0,
+          "signals_rejected": 0,
+          "signals_duplicate": 0,
+          "days": null""";
 
     @Test
     void shouldWriteMetricsJsonExactly() {
@@ -71,7 +76,7 @@ final class PerformanceSummaryTest {
             .contains("\n  \"profit_factor\": null,\n")
             .contains("\n  \"avg_win\": 6.25000001,\n") // 12.50000001 / 2 = 6.250000005, half up at 1e-8
             .contains("\n  \"avg_loss\": 0,\n")
-            .contains("\n  \"final_equity\": 10000\n");
+            .contains("\n  \"final_equity\": 10000,\n");
     }
 
     @Test
@@ -107,6 +112,61 @@ final class PerformanceSummaryTest {
             Exposure                         75.00 %
             Buy & hold return                 4.00 %
             Final equity                       11979
+            Open at the end                     none
+            """);
+    }
+
+    @Test
+    void shouldWithholdCagrAndCalmarOnARunShorterThanThirtyDays() {
+        // three hourly bars: 2 h from the first start to the last start, plus one bar = 0.125 days
+        final long hour = 3_600_000_000_000L;
+        final PerformanceAccumulator run = new PerformanceAccumulator(FixedPoint.of(10_000), 6_048, 0, hour);
+        run.onBar(0, FixedPoint.of(10_100), FixedPoint.of(10_000), true);
+        run.onBar(hour, FixedPoint.of(9_900), FixedPoint.of(10_000), true);
+        run.onBar(2 * hour, FixedPoint.of(10_200), FixedPoint.of(10_000), true);
+
+        final PerformanceSummary summary = run.summary();
+
+        assertThat(summary.days()).isEqualTo(0.125);
+        assertThat(summary.cagr()).isNaN();
+        assertThat(summary.calmar()).isNaN();
+        assertThat(summary.sharpe()).isPositive();
+        assertThat(summary.toJson()).contains("\n  \"cagr\": null,\n").contains("\n  \"calmar\": null,\n")
+            .contains("\n  \"days\": 0.125\n");
+        assertThat(summary.toTable()).contains("CAGR                     n/a (< 30 days)\n")
+            .contains("Calmar ratio             n/a (< 30 days)\n");
+    }
+
+    @Test
+    void shouldAnnualiseARunOfThirtyDaysOrMore() {
+        final long day = 86_400_000_000_000L;
+        final PerformanceAccumulator run = new PerformanceAccumulator(FixedPoint.of(10_000), 252, 0, day);
+        for (int d = 0; d < 30; d++) {
+            run.onBar(d * day, FixedPoint.of(10_000 + d), FixedPoint.of(10_000), false);
+        }
+
+        assertThat(run.summary().days()).isEqualTo(30.0);
+        assertThat(run.summary().cagr()).isPositive();
+    }
+
+    @Test
+    void shouldReportOpenPositionsSignalsAndNotes() {
+        final PerformanceSummary summary = mainSummary().withEnd(1, FixedPoint.parse("1334.1"), 2, 3,
+            java.util.List.of("0 trades: x decided nothing"));
+
+        assertThat(summary.toJson()).contains("""
+              "open_positions": 1,
+              "unrealized_pnl": 1334.1,
+              "signals_rejected": 2,
+              "signals_duplicate": 3,
+              "days": null,
+              "notes": ["0 trades: x decided nothing"]
+            }
+            """);
+        assertThat(summary.toTable()).endsWith("""
+            Open at the end         1 (unrealized 1334.1)
+            Signals ignored         2 rejected, 3 duplicate
+            note: 0 trades: x decided nothing
             """);
     }
 

@@ -24,11 +24,17 @@ public final class InstrumentRegistry {
 
     /** Registers a symbol with its steps, or returns the existing registration of the symbol. */
     public Instrument register(final String symbol, final String currency, final long tickSize, final long lotSize) {
+        return register(symbol, currency, tickSize, lotSize, TradingCalendar.UNSPECIFIED);
+    }
+
+    /** Registers a symbol with its steps and calendar, or returns the existing registration of the symbol. */
+    public Instrument register(final String symbol, final String currency, final long tickSize, final long lotSize,
+                               final TradingCalendar calendar) {
         final Instrument existing = bySymbol.get(symbol);
         if (existing != null) {
             return existing;
         }
-        final Instrument instrument = new Instrument(byId.size(), symbol, currency, tickSize, lotSize);
+        final Instrument instrument = new Instrument(byId.size(), symbol, currency, tickSize, lotSize, calendar);
         byId.add(instrument);
         bySymbol.put(symbol, instrument);
         return instrument;
