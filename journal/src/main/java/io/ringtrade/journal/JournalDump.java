@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Prints a journal as text, one line per entry: entry number, event time (ISO-8601 UTC), type, then the type's fields
@@ -31,14 +32,23 @@ public final class JournalDump {
      * @throws JournalException as {@link JournalReader} does; the complete entries before a bad one are printed first
      */
     public static long print(final Path dir, final long from, final long limit, final PrintStream out) {
+        return print(dir, from, limit, out, String::valueOf);
+    }
+
+    /**
+     * As {@link #print(Path, long, long, PrintStream)}, naming each instrument with {@code instrumentName} (its symbol,
+     * from the journal's manifest) instead of its interned id.
+     */
+    public static long print(final Path dir, final long from, final long limit, final PrintStream out,
+                             final IntFunction<String> instrumentName) {
         final EngineEvent slot = new EngineEvent();
         final Map<Long, String> reasons = JournalSkips.reasons(dir);
         long printed = 0;
         try (JournalReader reader = JournalReader.open(dir, from)) {
             while (printed < limit && reader.next(slot)) {
                 final String reason = JournalSkips.isSkip(slot) ? reasons.get(reader.lastEntry()) : null;
-                out.println(reason == null ? format(reader.lastEntry(), slot)
-                    : format(reader.lastEntry(), slot) + " reason=\"" + reason + "\"");
+                final String line = format(reader.lastEntry(), slot, instrumentName);
+                out.println(reason == null ? line : line + " reason=\"" + reason + "\"");
                 printed++;
             }
         } finally {
@@ -47,14 +57,20 @@ public final class JournalDump {
         return printed;
     }
 
-    /** The dump line for {@code event} read as entry number {@code entry}. */
+    /** The dump line for {@code event} read as entry number {@code entry}, instruments by interned id. */
     public static String format(final long entry, final EngineEvent event) {
+        return format(entry, event, String::valueOf);
+    }
+
+    /** The dump line for {@code event} read as entry number {@code entry}, instruments named by {@code instrumentName}. */
+    public static String format(final long entry, final EngineEvent event, final IntFunction<String> instrumentName) {
         final StringBuilder line = new StringBuilder(160);
         line.append(entry).append(' ')
             .append(Instant.ofEpochSecond(0, event.eventTimeNanos)).append(' ')
             .append(EventType.name(event.type))
             .append(" seq=").append(event.sequence)
-            .append(" instrument=").append(event.instrumentId)
+            .append(" instrument=").append(event.instrumentId < 0 ? Integer.toString(event.instrumentId)
+                : instrumentName.apply(event.instrumentId))
             .append(" ingress=").append(event.ingressNanos);
         switch (event.type) {
             case EventType.MARKET_DATA -> {

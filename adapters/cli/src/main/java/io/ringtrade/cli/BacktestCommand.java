@@ -3,6 +3,7 @@ package io.ringtrade.cli;
 import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.event.MarketDataKind;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
@@ -17,6 +18,7 @@ import io.ringtrade.engine.config.FeedType;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.JournalConfig;
 import io.ringtrade.engine.config.Mode;
+import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.config.PipelineConfig;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
@@ -108,10 +110,20 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--allow-short", description = "let a sell while flat open a short position")
     boolean allowShort;
 
+    @Option(names = "--on-opposite", defaultValue = "close", paramLabel = "close|reverse",
+        description = "a sell while long (a buy while short) only closes, or with --allow-short reverses (default: ${DEFAULT-VALUE})")
+    String onOpposite;
+
+    @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
+    String tickSize;
+
+    @Option(names = "--lot-size", paramLabel = "STEP", description = "quantity step of the traded symbols (default: from instruments.conf)")
+    String lotSize;
+
     @Option(names = "--ticks", description = "feed trade files as ticks (fills at the next trade) instead of bars")
     boolean ticks;
 
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino (default: ${DEFAULT-VALUE})")
+    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 % (default: ${DEFAULT-VALUE})")
     double riskFreeRate;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
@@ -150,18 +162,66 @@ public final class BacktestCommand implements Runnable {
         }
     }
 
-    /** Instruments that have market data in a journal (one pass over it). */
-    private static BitSet instrumentsWithData(final Path dir) {
+    /**
+     * What a journal's market data is: the instruments that have some, and the smallest gap between two bars of one
+     * instrument ({@link Long#MAX_VALUE} without two bars).
+     */
+    private record JournalMarketData(BitSet present, long smallestBarGap) {
+    }
+
+    /** One pass over a journal's market data. */
+    private static JournalMarketData scan(final Path dir) {
         final BitSet present = new BitSet();
+        final Map<Integer, Long> lastBar = new TreeMap<>();
+        long gap = Long.MAX_VALUE;
         try (JournalInput input = JournalInput.open(dir, new PrintWriter(Writer.nullWriter()))) {
             final EngineEvent slot = new EngineEvent();
             while (input.next(slot)) {
                 if (slot.type == EventType.MARKET_DATA && slot.instrumentId >= 0) {
                     present.set(slot.instrumentId);
+                    if (slot.marketDataKind == MarketDataKind.BAR) {
+                        final Long previous = lastBar.put(slot.instrumentId, slot.eventTimeNanos);
+                        if (previous != null && slot.eventTimeNanos > previous) {
+                            gap = Math.min(gap, slot.eventTimeNanos - previous);
+                        }
+                    }
                 }
             }
         }
-        return present;
+        return new JournalMarketData(present, gap);
+    }
+
+    /**
+     * The interval of a journal's bars when books must resample them to {@code wanted} (null when they are at it, or
+     * the journal holds trades); refuses bars coarser than {@code wanted}, as data files are refused, because
+     * treating hourly bars as minutes would annualise them sixty times over.
+     */
+    private Interval journalBars(final long gap, final Interval wanted) {
+        if (gap == Long.MAX_VALUE) {
+            return null;
+        }
+        Interval bars = null;
+        for (final Interval candidate : Interval.values()) {
+            if (candidate.nanos() == gap) {
+                bars = candidate;
+            }
+        }
+        final long day = Interval.D1.nanos();
+        final boolean calendar = wanted == Interval.W1 || wanted == Interval.MO1;
+        final long wantedNanos = calendar ? (wanted == Interval.W1 ? 7 * day : 28 * day) : wanted.nanos();
+        if (gap > wantedNanos) {
+            throw new UserException("journal " + journal + ": its bars are " + gap / 1_000_000_000L + " s apart"
+                + (bars == null ? "" : " (" + bars.label() + ")") + ", coarser than --interval " + wanted.label()
+                + "; choose an interval of at least the bars' spacing");
+        }
+        if (gap == wantedNanos || bars == wanted) {
+            return null;
+        }
+        if (bars == null) {
+            throw new UserException("journal " + journal + ": its bars are " + gap / 1_000_000_000L + " s apart, which"
+                + " is no interval Ringtrade knows, so they cannot be resampled to --interval " + wanted.label());
+        }
+        return bars;
     }
 
     private EventJournal recordInto(final BacktestRun run) {
@@ -204,13 +264,33 @@ public final class BacktestCommand implements Runnable {
         if (data.isEmpty() == (journal == null)) {
             throw new UserException("give either --data FILE... or --journal DIR");
         }
+        TradedInstruments.riskFreeRate(riskFreeRate);
+        final OnOpposite opposite = switch (onOpposite) {
+            case "close" -> OnOpposite.CLOSE;
+            case "reverse" -> OnOpposite.REVERSE;
+            default -> throw new UserException("--on-opposite must be close or reverse, not '" + onOpposite + "'");
+        };
+        if (opposite == OnOpposite.REVERSE && !allowShort) {
+            throw new UserException("--on-opposite reverse needs --allow-short (without shorts a sell can only close)");
+        }
         final InstrumentRegistry instruments;
         final MarketDataSource source;
         final List<String> tradedSymbols = new ArrayList<>();
+        final String steps;
+        Interval inputBars = null;
         if (journal != null) {
+            if (tickSize != null || lotSize != null) {
+                throw new UserException("--tick-size and --lot-size are for --data files: a journal keeps the steps it"
+                    + " was written with");
+            }
+            if (ticks) {
+                throw new UserException("--ticks is for --data trade files: a journal is replayed as it was recorded");
+            }
             instruments = JournalManifest.instruments(journal);
+            final JournalMarketData contents = scan(journal);
+            inputBars = journalBars(contents.smallestBarGap(), barInterval);
             if (symbols.isEmpty()) {
-                final BitSet present = instrumentsWithData(journal);
+                final BitSet present = contents.present();
                 for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
                     tradedSymbols.add(instruments.get(id).symbol());
                 }
@@ -226,9 +306,12 @@ public final class BacktestCommand implements Runnable {
                 }
             }
             source = JournalInput.open(journal, spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr());
+            steps = "steps: as journal " + journal + " recorded them";
         } else {
-            instruments = Instruments.registry();
             final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
+            final TradedInstruments traded = TradedInstruments.of(files, !symbols.isEmpty(), tickSize, lotSize);
+            instruments = traded.registry();
+            steps = traded.describe();
             files.forEach(file -> tradedSymbols.add(file.symbol()));
             source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
         }
@@ -236,8 +319,7 @@ public final class BacktestCommand implements Runnable {
         final String strategyFile = StrategySources.fileOf(strategy, catalog);
         final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
             FixedPoint.of(slippageBps), FixedPoint.of(commissionBps), allowShort, money("--min-notional", minNotional),
-            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, BookConfig.ON_OPPOSITE_DEFAULT,
-            strategyFile);
+            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, opposite, strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         final Map<String, String> runFields = new LinkedHashMap<>();
@@ -246,11 +328,15 @@ public final class BacktestCommand implements Runnable {
         runFields.put("symbols", String.join(" ", tradedSymbols));
         runFields.put("interval", barInterval.label());
         runFields.put("fill", fill);
+        if (opposite != BookConfig.ON_OPPOSITE_DEFAULT) {
+            runFields.put("on_opposite", opposite.label());
+        }
         if (!strategyFile.isEmpty()) {
             runFields.put("strategy_file", strategyFile);
             runFields.put("strategy_sha256", catalog.sourceFile(strategy).sha256());
         }
-        return new BacktestRun(instruments, source, book, checked.interval(), riskFreeRate, runFields, catalog);
+        return new BacktestRun(instruments, source, book, checked.interval(), riskFreeRate, runFields, catalog, steps,
+            inputBars);
     }
 
     private static long money(final String option, final String text) {
@@ -263,11 +349,12 @@ public final class BacktestCommand implements Runnable {
 
     /** A prepared backtest: its data, its one book, and how to summarise it. */
     record BacktestRun(InstrumentRegistry instruments, MarketDataSource source, BookConfig book, Interval interval,
-                       double riskFreeRate, Map<String, String> runFields, StrategyCatalog catalog) {
+                       double riskFreeRate, Map<String, String> runFields, StrategyCatalog catalog, String steps,
+                       Interval inputBars) {
         /** Business logic for this backtest, writing its rows into {@code sink}. */
         BusinessLogic newLogic(final OutputSink sink) {
             return new BusinessLogic(instruments, List.of(BookAssembly.assemble(book, instruments, catalog)),
-                new LogicSettings(sink, null, 0, riskFreeRate, Long.MIN_VALUE));
+                new LogicSettings(sink, inputBars, 0, riskFreeRate, Long.MIN_VALUE));
         }
 
         /** Symbols by instrument id, for the output files. */
@@ -282,7 +369,9 @@ public final class BacktestCommand implements Runnable {
         /** One line naming the run. */
         String title() {
             return "backtest " + runFields.get("strategy") + " (" + runFields.get("parameters") + ") on "
-                + runFields.get("symbols") + " " + runFields.get("interval") + ", fill " + runFields.get("fill");
+                + runFields.get("symbols") + " " + runFields.get("interval") + ", fill " + runFields.get("fill")
+                + (runFields.containsKey("on_opposite") ? ", on opposite " + runFields.get("on_opposite") : "")
+                + "; " + steps;
         }
     }
 }

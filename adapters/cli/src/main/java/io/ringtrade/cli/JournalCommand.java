@@ -1,5 +1,6 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.journal.JournalDump;
 import io.ringtrade.journal.JournalSkips;
 import io.ringtrade.journal.JournalStats;
@@ -26,7 +27,7 @@ public final class JournalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code journal dump DIR [--from N] [--limit K]}: one readable line per entry. */
+    /** {@code journal dump DIR [--from N] [--limit K]}: one readable line per entry, instruments by symbol. */
     @Command(name = "dump", mixinStandardHelpOptions = true, description = "Print entries: index, time, type, fields.")
     static final class Dump implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "journal directory")
@@ -44,7 +45,10 @@ public final class JournalCommand implements Runnable {
                 throw new UserException("--from and --limit must not be negative");
             }
             final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            JournalDump.print(dir, from, limit, out);
+            // the manifest names the interned ids; a journal without one shows them as numbers
+            final InstrumentRegistry instruments = JournalManifest.exists(dir) ? JournalManifest.instruments(dir) : null;
+            JournalDump.print(dir, from, limit, out, id -> instruments != null && id < instruments.size()
+                ? instruments.get(id).symbol() : Integer.toString(id));
             out.flush();
         }
     }

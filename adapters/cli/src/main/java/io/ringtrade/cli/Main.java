@@ -45,8 +45,15 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((ex, args1) -> {
             final PrintWriter err = ex.getCommandLine().getErr();
-            err.println("ringtrade: " + UserErrors.plainWords(ex.getMessage()) + " (see: "
-                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            final CommandLine where = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && where.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                err.println("ringtrade: unknown command '" + unmatched.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", where.getSubcommands().keySet()) + "; see: ringtrade help)");
+            } else {
+                err.println("ringtrade: " + UserErrors.plainWords(ex.getMessage()) + " (see: "
+                    + where.getCommandSpec().qualifiedName() + " --help)");
+            }
             err.flush();
             return EXIT_USAGE;
         });

@@ -46,7 +46,15 @@ final class MarketDataInputs {
             if (!Files.isRegularFile(file)) {
                 throw new UserException(file + ": file not found");
             }
-            files.add(new DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
+            final DataFile added = new DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i));
+            for (final DataFile earlier : files) {
+                if (earlier.symbol().equals(added.symbol())) {
+                    // merging two files into one series would silently interleave or duplicate its bars
+                    throw new UserException("symbol " + added.symbol() + " is given twice (--data " + earlier.path()
+                        + " and --data " + file + "); each symbol needs one file of its own");
+                }
+            }
+            files.add(added);
         }
         return files;
     }
@@ -66,6 +74,10 @@ final class MarketDataInputs {
                 sources.add(tradesAsTicks || interval == null ? new TradeSeriesSource(trades, instrument)
                     : new BarSeriesSource(TradeBarAggregation.aggregate(trades, interval), instrument));
             } else {
+                if (tradesAsTicks) {
+                    throw new UserException(file.path() + ": --ticks feeds trades one by one, but this file holds bars;"
+                        + " leave --ticks out");
+                }
                 final BarSeriesData bars = MarketDataFiles.loadBars(file.path(), file.symbol(), range);
                 requireData(file, bars.isEmpty());
                 sources.add(new BarSeriesSource(interval == null ? bars : atInterval(file, bars, interval), instrument));

@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.research.optimizer.BacktestSettings;
 import io.ringtrade.research.optimizer.Optimization;
@@ -93,7 +94,17 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--allow-short", description = "let a sell while flat open a short position")
     boolean allowShort;
 
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino (default: ${DEFAULT-VALUE})")
+    @Option(names = "--on-opposite", defaultValue = "close", paramLabel = "close|reverse",
+        description = "a sell while long (a buy while short) only closes, or with --allow-short reverses (default: ${DEFAULT-VALUE})")
+    String onOpposite;
+
+    @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
+    String tickSize;
+
+    @Option(names = "--lot-size", paramLabel = "STEP", description = "quantity step of the traded symbols (default: from instruments.conf)")
+    String lotSize;
+
+    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 % (default: ${DEFAULT-VALUE})")
     double riskFreeRate;
 
     @Option(names = "--jobs", paramLabel = "N", description = "backtests run at once (default: the number of cores)")
@@ -169,10 +180,12 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + "--max-combinations %,d; narrow the grid or pass --yes", grid.size(), maxCombinations));
         }
         final Interval barInterval = Interval.parse(interval);
-        final BacktestSettings settings = settings(catalog, barInterval);
+        final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
+        final TradedInstruments traded = TradedInstruments.of(files, !symbols.isEmpty(), tickSize, lotSize);
+        final BacktestSettings settings = settings(catalog, barInterval, traded.registry());
         final InstrumentRegistry instruments = settings.instruments();
-        final List<MarketDataInputs.InstrumentBars> loaded = MarketDataInputs.loadBars(
-            MarketDataInputs.dataFiles(data, symbols), barInterval, TimeRange.parse(from, to), instruments);
+        final List<MarketDataInputs.InstrumentBars> loaded = MarketDataInputs.loadBars(files, barInterval,
+            TimeRange.parse(from, to), instruments);
         final Timeline timeline = new Timeline(loaded.stream().map(MarketDataInputs.InstrumentBars::bars).toList(),
             loaded.stream().mapToInt(MarketDataInputs.InstrumentBars::instrumentId).toArray());
         final int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
@@ -184,7 +197,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         console.println("optimize " + strategy + ": " + grid.size() + " combinations (" + grid.describe() + ") on "
             + loaded.stream().map(MarketDataInputs.InstrumentBars::symbol).collect(Collectors.joining(" ")) + " "
             + barInterval.label() + ", " + timeline.bars() + " bars, " + threads + (threads == 1 ? " job" : " jobs")
-            + ", ranked by " + rankMetric.key() + ", validation " + validation.label());
+            + ", ranked by " + rankMetric.key() + ", validation " + validation.label() + "; " + traded.describe());
         console.flush();
         final ProgressListener progress = TerminalProgress.onTerminal() ? new TerminalProgress()
             : new ProgressLines(err, System::nanoTime, ProgressLines.DEFAULT_INTERVAL_NANOS);
@@ -225,9 +238,19 @@ public final class OptimizeCommand implements Callable<Integer> {
         return walkForward != null ? Validation.walkForward(walkForward, trainBars, testBars) : Validation.none();
     }
 
-    private BacktestSettings settings(final StrategyCatalog catalog, final Interval barInterval) {
+    private BacktestSettings settings(final StrategyCatalog catalog, final Interval barInterval,
+                                      final InstrumentRegistry instruments) {
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
+        }
+        TradedInstruments.riskFreeRate(riskFreeRate);
+        final OnOpposite opposite = switch (onOpposite) {
+            case "close" -> OnOpposite.CLOSE;
+            case "reverse" -> OnOpposite.REVERSE;
+            default -> throw new UserException("--on-opposite must be close or reverse, not '" + onOpposite + "'");
+        };
+        if (opposite == OnOpposite.REVERSE && !allowShort) {
+            throw new UserException("--on-opposite reverse needs --allow-short (without shorts a sell can only close)");
         }
         if (slippageBps < 0 || slippageBps >= 10_000 || commissionBps < 0 || commissionBps >= 10_000) {
             throw new UserException("--slippage-bps and --commission-bps must be between 0 and 9999");
@@ -244,8 +267,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (minNotionalFixed < 0) {
             throw new UserException("--min-notional must not be negative, got " + minNotional);
         }
-        return new BacktestSettings(catalog, strategy, Instruments.registry(), barInterval, cashFixed, slippageBps,
-            commissionBps, allowShort, minNotionalFixed, fill.equals("close"), riskFreeRate);
+        return new BacktestSettings(catalog, strategy, instruments, barInterval, cashFixed, slippageBps,
+            commissionBps, allowShort, minNotionalFixed, fill.equals("close"), riskFreeRate, opposite);
     }
 
     private SequencedMap<String, String> runFields(final List<MarketDataInputs.InstrumentBars> loaded,
@@ -261,6 +284,9 @@ public final class OptimizeCommand implements Callable<Integer> {
             .collect(Collectors.joining(" ")));
         fields.put("interval", barInterval.label());
         fields.put("fill", fill);
+        if (!onOpposite.equals("close")) {
+            fields.put("on_opposite", onOpposite);
+        }
         fields.put("slippage_bps", Long.toString(slippageBps));
         fields.put("commission_bps", Long.toString(commissionBps));
         fields.put("data", data.stream().map(Path::toString).collect(Collectors.joining(" ")));

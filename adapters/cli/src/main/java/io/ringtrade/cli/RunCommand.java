@@ -86,6 +86,8 @@ public final class RunCommand implements Callable<Integer> {
     StrategySources sources = new StrategySources();
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** What asked the run to stop ({@code SIGINT}, {@code SIGTERM}, a JVM shutdown), or null: the feed ended. */
+    private volatile String stopCause;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -152,8 +154,14 @@ public final class RunCommand implements Callable<Integer> {
                                 final Engine engine, final Path journalPath, final Path outputDir) {
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
-        final StopSignals signals = StopSignals.install(stopRequested::countDown);
+        final StopSignals signals = StopSignals.install(signal -> {
+            stopCause = signal;
+            stopRequested.countDown();
+        });
         final Thread hook = new Thread(() -> {
+            if (stopCause == null) {
+                stopCause = "a JVM shutdown";
+            }
             stopRequested.countDown();
             try {
                 stopped.await(STOP_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
@@ -168,25 +176,28 @@ public final class RunCommand implements Callable<Integer> {
             speed != null ? speed : config.feed().speed(), journalPath, config.pipeline().ringSize(),
             engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
         if (recovery.entries() > 0) {
-            console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed)%s; the feed resumes"
-                + " after its %d journaled inputs%n", recovery.replayed(), recovery.millis(),
-                recovery.fromSnapshot() > 0 ? " on top of the snapshot at entry " + recovery.fromSnapshot() : "",
-                recovery.feedInputs());
+            // one meaning of "recovered" in this line and the status line: every journaled event the state covers
+            console.printf("recovered %d journaled events in %d ms (%s%d replayed, effects suppressed); the feed resumes"
+                + " after its %d journaled inputs%n", recovered(recovery), recovery.millis(),
+                recovery.fromSnapshot() > 0 ? "snapshot at entry " + recovery.fromSnapshot() + " + " : "",
+                recovery.replayed(), recovery.feedInputs());
         }
         console.flush();
-        final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery);
+        final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery,
+            (speed != null ? speed : config.feed().speed()) == 0);
         try {
             waitForStop(engine, status, config.statusInterval().toNanos());
             final Engine.StopReport report = engine.stop();
-            console.println(status.line());
+            console.println(status.finalLine(stopCause, report.endTimeNanos()));
             if (report.failure() != null) {
                 return failed(err, report.failure());
             }
             final Histogram latency = engine.status().tickToOrderSoFar();
             if (latency.getTotalCount() > 0) {
                 console.printf("tick-to-order latency over the run (ingress to release, %d orders): p50 %.1f us, p99 %.1f us,"
-                    + " max %.1f us%n", latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+                    + " max %.1f us%s%n", latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
+                    status.asFastAsPossible ? StatusLine.QUEUEING : "");
             }
             console.println("stopped cleanly: open orders cancelled; all books together:");
             console.println(report.summary().toTable());
@@ -274,21 +285,42 @@ public final class RunCommand implements Callable<Integer> {
             config.journal(), config.feed().withInterval(interval), config.instruments(), config.books());
     }
 
+    /** Journaled events the recovered state covers: those under the snapshot it started from and those replayed. */
+    private static long recovered(final Engine.RecoveryReport recovery) {
+        return recovery.fromSnapshot() + recovery.replayed();
+    }
+
     /** Formats the periodic status line from the read model (never from business-logic state). */
     private static final class StatusLine {
         private final StatusBoard board;
         private final PacedReplay feed;
         private final PrintWriter console;
         private final long started;
+        /** Why latency is long at speed 0: inputs wait for the ones published before them. */
+        static final String QUEUEING = " (speed 0: the feed publishes as fast as it can, so this is mostly queueing behind"
+            + " the backlog; BENCHMARKS.md has the pipeline's own latency)";
+
         private final Engine.RecoveryReport recovery;
+        private final boolean asFastAsPossible;
 
         StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started,
-                   final Engine.RecoveryReport recovery) {
+                   final Engine.RecoveryReport recovery, final boolean asFastAsPossible) {
             this.board = board;
             this.feed = feed;
             this.console = console;
             this.started = started;
             this.recovery = recovery;
+            this.asFastAsPossible = asFastAsPossible;
+        }
+
+        /** The line printed after the stop: how the run ended instead of the feed's state. */
+        String finalLine(final String stoppedBy, final long endTimeNanos) {
+            final String line = line(false);
+            if (stoppedBy == null) {
+                return line + (feed.finished() ? " | feed finished" : "");
+            }
+            return line + " | stopped by " + stoppedBy + (endTimeNanos != 0 ? " at data time "
+                + OutputFiles.isoTime(endTimeNanos) : "");
         }
 
         void print() {
@@ -297,14 +329,17 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         String line() {
+            return line(true);
+        }
+
+        private String line(final boolean withFeedState) {
             final long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             final StringBuilder line = new StringBuilder(200);
             line.append(String.format("[%02d:%02d:%02d] events %d orders %d fills %d rejected %d",
                 seconds / 3600, seconds / 60 % 60, seconds % 60, board.events(), board.orders(), board.fills(),
                 board.rejections()));
             if (recovery.entries() > 0) {
-                line.append(" (replayed ").append(recovery.replayed()).append(" in ").append(recovery.millis())
-                    .append(" ms)");
+                line.append(" (").append(recovered(recovery)).append(" recovered)");
             }
             line.append(" journaled ").append(board.journaled());
             final String[] names = board.bookNames();
@@ -315,12 +350,12 @@ public final class RunCommand implements Callable<Integer> {
             final Histogram latency = board.tickToOrderSinceLastCall();
             line.append(" | tick-to-order p99 ");
             line.append(latency.getTotalCount() == 0 ? "n/a"
-                : String.format("%.1f us (%d orders)", latency.getValueAtPercentile(99) / 1000.0,
-                    latency.getTotalCount()));
+                : String.format("%.1f us (%d orders%s)", latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getTotalCount(), asFastAsPossible ? ", queueing at speed 0" : ""));
             if (feed.lastEventTime() != 0) {
                 line.append(" | data time ").append(OutputFiles.isoTime(feed.lastEventTime()));
             }
-            if (feed.finished()) {
+            if (withFeedState && feed.finished()) {
                 line.append(" | feed finished");
             }
             return line.toString();

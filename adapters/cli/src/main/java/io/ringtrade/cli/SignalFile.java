@@ -16,19 +16,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A recorded stream of external signals (TradingView-style alerts) replayed as inputs, CSV with the header
- * {@code time,key,book,symbol,action,size_kind,size,price}: ISO-8601 UTC time, the sender's alert id (its
+ * A recorded stream of external signals (TradingView-style alerts) replayed as inputs, CSV with the columns
+ * {@code time,key,book,symbol,action,size_kind,size,price} in any order ({@code price} may be left out): ISO-8601 UTC
+ * time, the sender's alert id (its
  * idempotency key: a repeated id causes no second order), the book name, the symbol, {@code buy|sell|close},
  * {@code quantity|notional}, a decimal size and a limit price (empty or 0 for a market order). Whole file checked at
  * load; errors name the file and line. The source is single-threaded.
  */
 final class SignalFile implements MarketDataSource {
     private static final String HEADER = "time,key,book,symbol,action,size_kind,size,price";
+    /** The columns, in the documented order; {@code price} may be left out (market orders). */
+    private static final String[] COLUMNS = HEADER.split(",");
     private final List<EngineEvent> signals;
     private int next;
 
@@ -46,9 +50,11 @@ final class SignalFile implements MarketDataSource {
         } catch (final IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
-            throw new UserException(file + ":1: expected the header " + HEADER);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new UserException(file + ":1: expected a header with the columns " + HEADER);
         }
+        final int[] column = columns(file, lines.get(0));
+        final int width = lines.get(0).split(",", -1).length;
         final List<EngineEvent> signals = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         for (int i = 1; i < lines.size(); i++) {
@@ -57,9 +63,15 @@ final class SignalFile implements MarketDataSource {
                 continue;
             }
             final String where = file + ":" + (i + 1) + ": ";
-            final String[] f = line.split(",", -1);
-            if (f.length != 8) {
-                throw new UserException(where + "expected 8 fields but found " + f.length);
+            final String[] fields = line.split(",", -1);
+            if (fields.length != width) {
+                throw new UserException(where + "expected " + width + " fields (as the header) but found "
+                    + fields.length);
+            }
+            // the fields in the documented order, whatever order the file's columns are in
+            final String[] f = new String[COLUMNS.length];
+            for (int c = 0; c < COLUMNS.length; c++) {
+                f[c] = column[c] < 0 ? "" : fields[column[c]].strip();
             }
             final long time;
             try {
@@ -99,6 +111,36 @@ final class SignalFile implements MarketDataSource {
                 sizeKind, size, price));
         }
         return new SignalFile(signals);
+    }
+
+    /**
+     * For each column of {@link #COLUMNS}, its index in the file's header; -1 for an optional column that is absent.
+     * Columns may come in any order, names are case-insensitive; a missing required column, an unknown one and a
+     * repeated one are refused by name.
+     */
+    private static int[] columns(final Path file, final String headerLine) {
+        final String[] names = headerLine.strip().split(",", -1);
+        final int[] index = new int[COLUMNS.length];
+        Arrays.fill(index, -1);
+        for (int i = 0; i < names.length; i++) {
+            final String name = names[i].strip().toLowerCase(Locale.ROOT);
+            final int known = List.of(COLUMNS).indexOf(name);
+            if (known < 0) {
+                throw new UserException(file + ":1: unknown column '" + names[i].strip() + "' (expected the columns "
+                    + HEADER + ", in any order)");
+            }
+            if (index[known] >= 0) {
+                throw new UserException(file + ":1: column '" + name + "' appears twice");
+            }
+            index[known] = i;
+        }
+        for (int c = 0; c < COLUMNS.length; c++) {
+            if (index[c] < 0 && !COLUMNS[c].equals("price")) {
+                throw new UserException(file + ":1: missing column '" + COLUMNS[c] + "' (found: "
+                    + String.join(", ", names) + ")");
+            }
+        }
+        return index;
     }
 
     /** A 64-bit FNV-1a hash of an alert id: the idempotency key carried on the ring and in the journal. */

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns SIGINT and SIGTERM into a request for a clean stop instead of a JVM shutdown, so a stopped run finishes its
@@ -25,14 +26,23 @@ final class StopSignals {
 
     /** Routes INT and TERM to {@code onStop}; does nothing where signals cannot be handled. */
     static StopSignals install(final Runnable onStop) {
+        return install(signal -> onStop.run());
+    }
+
+    /**
+     * Routes INT and TERM to {@code onStop}, which is told the signal's name as {@code SIGINT} or {@code SIGTERM};
+     * does nothing where signals cannot be handled.
+     */
+    static StopSignals install(final Consumer<String> onStop) {
         try {
             final Class<?> signalClass = Class.forName("sun.misc.Signal");
             final Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            final Method nameOf = signalClass.getMethod("getName");
             final StopSignals installed = new StopSignals(signalClass.getMethod("handle", signalClass, handlerClass));
             final Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "handle" -> {
-                        onStop.run();
+                        onStop.accept("SIG" + nameOf.invoke(args[0]));
                         yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);

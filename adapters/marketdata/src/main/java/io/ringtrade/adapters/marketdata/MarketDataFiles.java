@@ -44,9 +44,35 @@ public final class MarketDataFiles {
             if (header.has("price") && header.has(CsvHeader.QUANTITY_NAMES)) {
                 return FileKind.TRADES;
             }
+            final String separator = header.size() == 1 ? otherSeparator(header.name(0)) : null;
+            if (separator != null) {
+                throw lines.error("the header has no commas but " + separator + ": Ringtrade reads comma-separated"
+                    + " files (found the single column '" + header.name(0) + "')");
+            }
+            // a file with most bar columns, or with the trade columns half there, is named for the column it lacks
+            if (header.has("open", "high", "low", "close")) {
+                return FileKind.BARS;
+            }
+            if (header.has("price") || header.has(CsvHeader.QUANTITY_NAMES)) {
+                return FileKind.TRADES;
+            }
             throw lines.error("cannot tell bars from trades: expected open/high/low/close/volume or "
                 + "price and amount (found: " + header.found() + ")");
         }
+    }
+
+    /** The separator a one-column header seems to use instead of commas ({@code ';'}, a tab, {@code '|'}), or null. */
+    private static String otherSeparator(final String onlyColumn) {
+        if (onlyColumn.indexOf(';') >= 0) {
+            return "semicolons (';')";
+        }
+        if (onlyColumn.indexOf('\t') >= 0) {
+            return "tabs";
+        }
+        if (onlyColumn.indexOf('|') >= 0) {
+            return "bars ('|')";
+        }
+        return null;
     }
 
     /** Bars from {@code file}, named after the file ({@link #symbolOf}). */

@@ -3,6 +3,7 @@ package io.ringtrade.research.optimizer;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 
 /**
@@ -20,10 +21,20 @@ import io.ringtrade.engine.strategy.StrategyCatalog;
  * @param minNotional    smallest order notional, fixed-point
  * @param fillAtClose    fill at the signal bar's close instead of the next open
  * @param riskFreeRate   annual risk-free rate for sharpe and sortino
+ * @param onOpposite     what an opposite answer does to an open position (close, or reverse with shorts)
  */
 public record BacktestSettings(StrategyCatalog catalog, String strategy, InstrumentRegistry instruments,
                                Interval interval, long cash, long slippageBps, long commissionBps, boolean allowShort,
-                               long minNotional, boolean fillAtClose, double riskFreeRate) {
+                               long minNotional, boolean fillAtClose, double riskFreeRate, OnOpposite onOpposite) {
+    /** Settings whose opposite answers only close. */
+    public BacktestSettings(final StrategyCatalog catalog, final String strategy, final InstrumentRegistry instruments,
+                            final Interval interval, final long cash, final long slippageBps, final long commissionBps,
+                            final boolean allowShort, final long minNotional, final boolean fillAtClose,
+                            final double riskFreeRate) {
+        this(catalog, strategy, instruments, interval, cash, slippageBps, commissionBps, allowShort, minNotional,
+            fillAtClose, riskFreeRate, OnOpposite.CLOSE);
+    }
+
     /** The strategy's definition. */
     public StrategyDefinition definition() {
         return catalog.get(strategy);

@@ -107,7 +107,8 @@ public final class EngineBacktest {
         }
         return new BookConfig(settings.strategy(), settings.strategy(), parameters, symbols, settings.interval(), cash,
             FixedPoint.of(settings.slippageBps()), FixedPoint.of(settings.commissionBps()), settings.allowShort(),
-            settings.minNotional(), settings.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN);
+            settings.minNotional(), settings.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0,
+            settings.onOpposite(), "");
     }
 
     /**
