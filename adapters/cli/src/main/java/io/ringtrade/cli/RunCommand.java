@@ -317,7 +317,8 @@ public final class RunCommand implements Callable<Integer> {
         String finalLine(final String stoppedBy, final long endTimeNanos) {
             final String line = line(false);
             if (stoppedBy == null) {
-                return line + (feed.finished() ? " | feed finished" : "");
+                return line + (endTimeNanos != 0 ? " | data time " + OutputFiles.isoTime(endTimeNanos) : "")
+                    + (feed.finished() ? " | feed finished" : "");
             }
             return line + " | stopped by " + stoppedBy + (endTimeNanos != 0 ? " at data time "
                 + OutputFiles.isoTime(endTimeNanos) : "");
@@ -352,7 +353,7 @@ public final class RunCommand implements Callable<Integer> {
             line.append(latency.getTotalCount() == 0 ? "n/a"
                 : String.format("%.1f us (%d orders%s)", latency.getValueAtPercentile(99) / 1000.0,
                     latency.getTotalCount(), asFastAsPossible ? ", queueing at speed 0" : ""));
-            if (feed.lastEventTime() != 0) {
+            if (withFeedState && feed.lastEventTime() != 0) {
                 line.append(" | data time ").append(OutputFiles.isoTime(feed.lastEventTime()));
             }
             if (withFeedState && feed.finished()) {

@@ -138,8 +138,8 @@ class JournalCommandsTest {
             "--from", "0", "--limit", "2"));
 
         assertThat(dump.out().lines().toList()).containsExactly(
-            "0 2013-11-25T00:00:00Z MARKET_DATA seq=0 instrument=0 ingress=0 kind=TRADE price=800.01 quantity=0.1",
-            "1 2013-11-25T00:00:13Z MARKET_DATA seq=1 instrument=0 ingress=0 kind=TRADE price=800.05 quantity=0.27838049");
+            "0 2013-11-25T00:00:00Z MARKET_DATA seq=0 instrument=BTC/USD ingress=0 kind=TRADE price=800.01 quantity=0.1",
+            "1 2013-11-25T00:00:13Z MARKET_DATA seq=1 instrument=BTC/USD ingress=0 kind=TRADE price=800.05 quantity=0.27838049");
     }
 
     @Test
@@ -151,7 +151,7 @@ class JournalCommandsTest {
             "--from", "2999", "--limit", "5"));
 
         assertThat(dump.out().lines().toList()).containsExactly(
-            "2999 2013-11-25T08:06:21Z MARKET_DATA seq=2999 instrument=0 ingress=0 kind=TRADE price=812.14 quantity=0.084");
+            "2999 2013-11-25T08:06:21Z MARKET_DATA seq=2999 instrument=BTC/USD ingress=0 kind=TRADE price=812.14 quantity=0.084");
     }
 
     // ---- user errors: exit 2, one line ------------------------------------------------------------

@@ -67,7 +67,7 @@ class JournalSkipCommandTest {
 
         // 202 entries less the one passed over; the passed-over trade still counts towards the feed's position, so
         // the feed, wholly journaled, publishes nothing again
-        assertThat(restart.out()).contains("recovered: replayed 201 journaled events in ")
+        assertThat(restart.out()).contains("recovered 201 journaled events in ")
             .contains("the feed resumes after its 200 journaled inputs");
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
             .contains("entries 203\n  MARKET_DATA 200\n  EXTERNAL_SIGNAL 0\n  COMMAND 3\n");
@@ -108,7 +108,8 @@ class JournalSkipCommandTest {
         final Path journal = journal();
         final CommandRunner.Result result = CommandRunner.run("journal", "skip", journal.toString(), "--entry", "7");
         assertThat(result.exitCode()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(result.err()).startsWith("ringtrade: Missing required option: '--reason=TEXT'");
+        assertThat(result.err()).startsWith("ringtrade: missing required option '--reason=TEXT' (see: ringtrade journal"
+            + " skip --help)");
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");
     }
 }

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every bad input refused with one line and exit code 2.
  */
 class OptimizeCommandTest {
+    /** The rank column of results.csv: after the two parameters and summary.json's 21 metrics. */
+    private static final int RANK = 23;
+
     private static final String[] GRID = {"--grid", "fast=5:30:5", "--grid", "slow=20:60:10"};
 
     @TempDir
@@ -53,7 +56,7 @@ class OptimizeCommandTest {
         final List<String> rows = Files.readAllLines(out.resolve("results.csv"));
         assertThat(rows.get(0)).isEqualTo("fast,slow,total_return,cagr,volatility,sharpe,sortino,calmar,max_drawdown,"
             + "max_drawdown_duration_bars,win_rate,profit_factor,avg_win,avg_loss,trades,exposure,buy_and_hold_return,"
-            + "final_equity,rank");
+            + "final_equity,open_positions,unrealized_pnl,signals_rejected,signals_duplicate,days,rank");
         // 6 × 5 combinations less the 4 where fast ≥ slow (20/20, 25/20, 30/20, 30/30)
         assertThat(rows).hasSize(1 + 26);
         assertThat(rows.get(1)).startsWith("5,20,");
@@ -72,12 +75,12 @@ class OptimizeCommandTest {
         final List<String[]> rows = Files.readAllLines(out.resolve("results.csv")).stream().skip(1)
             .map(line -> line.split(",", -1)).toList();
         final List<String[]> byRank = new ArrayList<>(rows);
-        byRank.sort((a, b) -> Integer.parseInt(a[18]) - Integer.parseInt(b[18]));
+        byRank.sort((a, b) -> Integer.parseInt(a[RANK]) - Integer.parseInt(b[RANK]));
         boolean seenFew = false;
         for (int i = 0; i < byRank.size(); i++) {
             final String[] row = byRank.get(i);
             final boolean few = Integer.parseInt(row[14]) < 3;
-            assertThat(!seenFew || few).as("rank " + row[18] + " after a row with too few trades").isTrue();
+            assertThat(!seenFew || few).as("rank " + row[RANK] + " after a row with too few trades").isTrue();
             seenFew |= few;
             if (i > 0 && few == Integer.parseInt(byRank.get(i - 1)[14]) < 3) {
                 final double before = Double.parseDouble(byRank.get(i - 1)[5]);
@@ -95,7 +98,7 @@ class OptimizeCommandTest {
         final Path out = temp.resolve("out");
         final CommandRunner.Result result = optimize(out);
         final List<String> rows = Files.readAllLines(out.resolve("results.csv"));
-        final String[] best = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[18].equals("1")).findFirst()
+        final String[] best = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[RANK].equals("1")).findFirst()
             .orElseThrow();
         final Path backtest = temp.resolve("backtest");
         assertThat(CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param", "fast=" + best[0], "--param",
@@ -115,7 +118,7 @@ class OptimizeCommandTest {
         assertThat(header).as(result.out()).isPositive();
         for (int rank = 1; rank <= 10; rank++) {
             final String[] fields = printed.get(header + rank).trim().split("\\s+");
-            final String[] row = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[18].equals(fields[0]))
+            final String[] row = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[RANK].equals(fields[0]))
                 .findFirst().orElseThrow();
             assertThat(fields).containsExactly(Integer.toString(rank), row[0], row[1], row[5], row[2], row[8], row[14]);
         }

@@ -39,7 +39,8 @@ class OptimizeMoreTest {
 
     @Test
     void shouldGiveTheBestRunOfTwoInstrumentsTheFilesBacktestWrites() throws Exception {
-        // a second instrument from 2013-03-01 on, at half Apple's prices: bars the first one has no match for
+        // a second instrument from 2013-03-01 on, at half Apple's prices: bars the first one has no match for; HALF is
+        // not in instruments.conf, so its steps are given (they apply to both symbols: AAPL's own)
         final List<String> apple = Files.readAllLines(RealData.apple());
         final List<String> half = new ArrayList<>(List.of(apple.get(0)));
         for (final String line : apple.subList(1, apple.size())) {
@@ -52,7 +53,8 @@ class OptimizeMoreTest {
         final Path out = temp.resolve("out");
         final CommandRunner.Result result = CommandRunner.run("optimize", "--strategy", "sma_crossover", "--grid",
             "fast=5,10", "--grid", "slow=20,30", "--data", RealData.apple().toString(), "--data", halfFile.toString(),
-            "--symbol", "AAPL", "--symbol", "HALF", "--out", out.toString(), "--jobs", "2");
+            "--symbol", "AAPL", "--symbol", "HALF", "--tick-size", "0.01", "--lot-size", "1", "--out", out.toString(),
+            "--jobs", "2");
         assertThat(result.exitCode()).as(result.err()).isZero();
         final String summary = Files.readString(out.resolve("summary.json"));
         final String parameters = summary.substring(summary.indexOf("\"parameters\": \"") + 15);
@@ -60,7 +62,8 @@ class OptimizeMoreTest {
         final Path backtest = temp.resolve("backtest");
         final CommandRunner.Result plain = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param",
             best[0], "--param", best[1], "--data", RealData.apple().toString(), "--data", halfFile.toString(),
-            "--symbol", "AAPL", "--symbol", "HALF", "--out", backtest.toString());
+            "--symbol", "AAPL", "--symbol", "HALF", "--tick-size", "0.01", "--lot-size", "1", "--out",
+            backtest.toString());
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         for (final String file : List.of("trades.csv", "equity.csv", "orders.csv", "prices.csv")) {
             assertThat(Files.readAllBytes(out.resolve(file))).as(file).isEqualTo(Files.readAllBytes(backtest.resolve(file)));

@@ -149,6 +149,7 @@ class RingVersusDirectTest {
             command.commissionBps = 10;
             command.fill = "next-open";
             command.minNotional = "10";
+            command.onOpposite = "close";
             command.out = Path.of("unused");
             return command.prepare();
         }

@@ -46,7 +46,7 @@ class RunJournalTest {
         assertThat(rows(out.resolve("trades.csv"))).hasSizeGreaterThan(4);
         // 3000 trades and the stop's cancel-all command
         assertThat(replayed.out()).startsWith("replayed 3001 entries from " + journal + " in ");
-        assertThat(run.out()).doesNotContain("recovered:").contains("stopped cleanly: open orders cancelled");
+        assertThat(run.out()).doesNotContain("recovered").contains("stopped cleanly: open orders cancelled");
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
             .contains("entries 3001\n  MARKET_DATA 3000\n  EXTERNAL_SIGNAL 0\n  COMMAND 1\n")
             .contains("last event time 2013-11-25T08:06:21Z\n");
@@ -62,8 +62,10 @@ class RunJournalTest {
 
         final CommandRunner.Result again = succeeded(run(config, journal, second));
 
-        assertThat(again.out()).contains("recovered: replayed 3001 journaled events in ")
-            .contains(" ms (effects suppressed); the feed resumes after its 3000 journaled inputs" + System.lineSeparator());
+        assertThat(again.out()).contains("recovered 3001 journaled events in ")
+            .contains(" ms (3001 replayed, effects suppressed); the feed resumes after its 3000 journaled inputs"
+                + System.lineSeparator())
+            .contains(" (3001 recovered) ");
         assertSameBytes(first, second, List.of("trades.csv"));
         // the second stop journals a second cancel-all, at the time of the last event recovered
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
@@ -90,7 +92,7 @@ class RunJournalTest {
 
         final CommandRunner.Result resumed = succeeded(run(config("whole.conf", whole), journal, continued));
 
-        assertThat(resumed.out()).contains("recovered: replayed 1501 journaled events in ")
+        assertThat(resumed.out()).contains("recovered 1501 journaled events in ")
             .contains("the feed resumes after its 1500 journaled inputs");
         final List<String> expected = new ArrayList<>();
         for (final String row : rows(uninterrupted.resolve("trades.csv"))) {
@@ -166,7 +168,7 @@ class RunJournalTest {
         // the same bytes elsewhere are the same feed
         final Path copy = Files.copy(trades, temp.resolve("copy.csv"));
         final CommandRunner.Result again = succeeded(run(config("copy.conf", copy), journal, temp.resolve("second")));
-        assertThat(again.out()).contains("recovered: replayed 201 journaled events");
+        assertThat(again.out()).contains("recovered 201 journaled events");
     }
 
     @Test
@@ -184,7 +186,7 @@ class RunJournalTest {
     }
 
     @Test
-    void shouldRefuseToRunOnAJournalWrittenWithOtherBooks() throws Exception {
+    void shouldRefuseToRunOnAJournalWrittenWithOtherBooksSayingWhatDiffers() throws Exception {
         final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
         final Path journal = temp.resolve("journal");
         succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
@@ -192,9 +194,10 @@ class RunJournalTest {
             JournalFixtures.smaBook("btc-sma", 5, 30));
 
         failedWith(run(other, journal, temp.resolve("second")),
-            "ringtrade: journal " + journal + " was written with another configuration (instruments or books differ,"
-                + " see " + journal.resolve(JournalManifest.FILE) + "); use another journal directory or the same"
-                + " configuration");
+            "ringtrade: journal " + journal + " was written with another configuration (books: 2 in the journal, 1"
+                + " now; books[0].params.slow is \"20\" in the journal, \"30\" now; see "
+                + journal.resolve(JournalManifest.FILE) + "): replaying its inputs into other books would give other"
+                + " positions; use another journal directory or the same configuration");
         assertThat(Files.exists(temp.resolve("second"))).isFalse();
         // untouched: the 200 trades and the first run's cancel-all
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");

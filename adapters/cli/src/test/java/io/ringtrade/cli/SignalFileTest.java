@@ -78,18 +78,35 @@ class SignalFileTest {
     }
 
     @Test
-    void shouldRefuseAWrongHeader() throws Exception {
-        final Path file = write("time,key,book,symbol,action,size,price",
+    void shouldNameAMissingColumnAndAnUnknownOne() throws Exception {
+        final Path missing = write("time,key,book,symbol,action,size,price",
+            "2013-11-25T01:00:00Z,alert-1,signals,BTC/USD,buy,quantity,0.5,");
+        final Path unknown = write("time,key,book,symbol,action,size_kind,size,prce",
             "2013-11-25T01:00:00Z,alert-1,signals,BTC/USD,buy,quantity,0.5,");
 
-        assertRefused(file, file + ":1: expected the header " + HEADER);
+        assertRefused(missing, missing + ":1: missing column 'size_kind' (found: time, key, book, symbol, action, size,"
+            + " price)");
+        assertRefused(unknown, unknown + ":1: unknown column 'prce' (expected the columns " + HEADER
+            + ", in any order)");
+    }
+
+    @Test
+    void shouldReadColumnsInAnyOrderWithPriceLeftOut() throws Exception {
+        final Path file = write("Symbol,time,action,key,size,size_kind,book",
+            "BTC/USD,2013-11-25T01:00:00Z,buy,alert-1,0.5,quantity,signals");
+
+        final List<EngineEvent> read = drain(SignalFile.load(file, books, instruments));
+
+        assertThat(read).hasSize(1);
+        assertSignal(read.get(0), Instant.parse("2013-11-25T01:00:00Z").getEpochSecond() * SECOND, "alert-1", 0, 0, 1,
+            SignalSizeKind.QUANTITY, "0.5", "0");
     }
 
     @Test
     void shouldRefuseAnEmptyFile() throws Exception {
         final Path file = write();
 
-        assertRefused(file, file + ":1: expected the header " + HEADER);
+        assertRefused(file, file + ":1: expected a header with the columns " + HEADER);
     }
 
     @Test
@@ -137,7 +154,7 @@ class SignalFileTest {
     void shouldRefuseAWrongNumberOfFields() throws Exception {
         final Path file = write(HEADER, "2013-11-25T01:00:00Z,alert-1,signals,BTC/USD,buy,quantity,0.5");
 
-        assertRefused(file, file + ":2: expected 8 fields but found 7");
+        assertRefused(file, file + ":2: expected 8 fields (as the header) but found 7");
     }
 
     @Test

@@ -42,8 +42,8 @@ class SnapshotJournalTieTest {
             + " checksum " + String.format("0x%08x", wrong) + ", but the journal's entry 299 has checksum "
             + String.format("0x%08x", newest.lastEntryChecksum()) + " (not the journal it was taken from); not used"
             + System.lineSeparator());
-        assertThat(restart.out()).contains("recovered: replayed 101 journaled events in ")
-            .contains(" ms (effects suppressed) on top of the snapshot at entry 200; the feed resumes after its 300"
+        assertThat(restart.out()).contains("recovered 301 journaled events in ")
+            .contains(" ms (snapshot at entry 200 + 101 replayed, effects suppressed); the feed resumes after its 300"
                 + " journaled inputs");
         // nothing new to trade: the feed was wholly journaled, so the files hold exactly the first run's trades
         assertThat(Files.readAllBytes(out.resolve("trades.csv"))).isEqualTo(firstTrades);

@@ -46,8 +46,8 @@ class SoakSmokeTest {
         "--enable-native-access=ALL-UNNAMED",
         "-Dchronicle.analytics.disable=true");
     private static final Pattern RECOVERED = Pattern.compile(
-        "recovered: replayed \\d+ journaled events in \\d+ ms \\(effects suppressed\\) on top of the snapshot at entry"
-            + " (\\d+); the feed resumes after its (\\d+) journaled inputs");
+        "recovered \\d+ journaled events in \\d+ ms \\(snapshot at entry (\\d+) \\+ \\d+ replayed, effects suppressed\\);"
+            + " the feed resumes after its (\\d+) journaled inputs");
 
     @TempDir
     Path tmp;
