@@ -13,6 +13,7 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.strategy.StrategyStateStore;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -297,6 +298,83 @@ final class BusinessLogicTest {
         assertThat(equities())
             .containsExactly(FixedPoint.of(1000), FixedPoint.of(990), FixedPoint.of(880), FixedPoint.of(890));
         assertThat(roundTrips()).containsExactly(FixedPoint.of(-110));
+    }
+
+    @Test
+    void shouldReverseOnAnOppositeAnswerWhenAskedAndShortsAreAllowed() {
+        // no costs, shorting allowed, on-opposite = reverse
+        // bar 0 BUY while flat: all cash, 1000 / 110 at bar 1's open = 9 (order 1000); cash 10
+        // bar 1 SELL while long 9 (close 111): close the 9 and open a short as large as an entry from flat:
+        //   equity 10 + 9 × 111 = 1009, 1009 / 111 = 9.09 → 9; sell 18 (order 2000) at bar 2's open 120
+        //   realized (120 − 110) × 9 = 90; cash 10 + 18 × 120 = 2170
+        // bar 2 BUY while short 9 (close 122): cover and go long: equity 2170 − 9 × 122 = 1072, 1072 / 122 = 8.79 → 8;
+        //   buy 17 (order 3000) at bar 3's open 121: realized (120 − 121) × 9 = −9; cash 2170 − 17 × 121 = 113
+        // end: long 8 marked at 120: equity 113 + 960 = 1073, unrealized (120 − 121) × 8 = −8
+        final BusinessLogic logic = logic(new BookSpec("scripted", scripted(BUY, SELL, BUY, HOLD), new int[] {0},
+            Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
+            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), true));
+        for (int i = 0; i < BARS.length; i++) {
+            final String[] b = BARS[i];
+            feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]), FixedPoint.of(1)));
+        }
+        feed(logic, new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0));
+
+        assertThat(fills()).containsExactly(
+            "day 1 order 1000 buy 9 @ 110 fee 0 pnl 0",
+            "day 2 order 2000 sell 18 @ 120 fee 0 pnl 90",
+            "day 3 order 3000 buy 17 @ 121 fee 0 pnl -9");
+        assertThat(equities())
+            .containsExactly(FixedPoint.of(1000), FixedPoint.of(1009), FixedPoint.of(1072), FixedPoint.of(1073));
+        assertThat(roundTrips()).containsExactly(FixedPoint.of(90), FixedPoint.of(-9));
+        assertThat(logic.summary().openPositions()).isEqualTo(1);
+        assertThat(logic.summary().unrealizedPnl()).isEqualTo(FixedPoint.of(-8));
+    }
+
+    private static StrategyStateStore closedState() {
+        final StrategyStateStore state = new StrategyStateStore("scripted");
+        state.close();
+        return state;
+    }
+
+    @Test
+    void shouldOnlyCloseOnAnOppositeAnswerByDefaultEvenWithShortsAllowed() {
+        // as above without reverse: bar 1 SELL sells the 9 (pnl 90, cash 1090); bar 2 BUY while flat spends all
+        // the cash at bar 3's open 121: 1090 / 121 = 9.0 → 9
+        final BusinessLogic logic = run(new Rules(new SimulatedFillModel(0, 0, false, 0),
+            new RiskLimits(true, FixedPoint.of(10), 0)), BUY, SELL, BUY, HOLD);
+
+        assertThat(fills()).containsExactly(
+            "day 1 order 1000 buy 9 @ 110 fee 0 pnl 0",
+            "day 2 order 2000 sell 9 @ 120 fee 0 pnl 90",
+            "day 3 order 3000 buy 9 @ 121 fee 0 pnl 0");
+        assertThat(logic.summary().unrealizedPnl()).isEqualTo(FixedPoint.of(-9));
+    }
+
+    @Test
+    void shouldCloseTheBarsOfSeveralBooksInTheOrderOfTheirEndsSoOrdersAreInDecisionTimeOrder() {
+        // a 5-minute book listed before a 1-minute book, both buying on every bar at a price their cash buys no lot of
+        // (so every decision is a ZERO_QUANTITY row and both stay flat); trades at 00:00:30 and 00:04:30 (the 1-minute
+        // bar [00:00, 00:01) closes: 00:01), then one at 00:07:10 closes the 1-minute bar [00:04, 00:05) and the
+        // 5-minute bar [00:00, 00:05) in the same input: a tie at 00:05, in book order; at 00:12 the 1-minute bar
+        // [00:07, 00:08) ends at 00:08 and the 5-minute bar [00:05, 00:10) at 00:10: the earlier end is decided first
+        final long minute = 60_000_000_000L;
+        final BookSpec coarse = new BookSpec("coarse", row -> BUY, new int[] {0}, Interval.M5, FixedPoint.of(1000),
+            new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
+        final BookSpec fine = new BookSpec("fine", row -> BUY, new int[] {0}, Interval.M1, FixedPoint.of(1000),
+            new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
+        final BusinessLogic logic = new BusinessLogic(instruments, List.of(coarse, fine),
+            LogicSettings.DEFAULT.withOutputs(sink));
+        feed(logic, new EngineEvent().setTrade(0, minute / 2, fp("5000"), FixedPoint.of(1)));
+        feed(logic, new EngineEvent().setTrade(0, 4 * minute + minute / 2, fp("5000"), FixedPoint.of(1)));
+        feed(logic, new EngineEvent().setTrade(0, 7 * minute + minute / 6, fp("5000"), FixedPoint.of(1)));
+        feed(logic, new EngineEvent().setTrade(0, 12 * minute, fp("5000"), FixedPoint.of(1)));
+
+        final List<Long> decided = sink.finalOrders().stream().map(o -> sink.decidedAt(o.orderId()) / minute).toList();
+        assertThat(decided).containsExactly(1L, 5L, 5L, 8L, 10L);
+        assertThat(sink.finalOrders().stream().map(RecordingSink.OrderEvent::book).toList())
+            .containsExactly(1, 0, 1, 1, 0);
+        assertThat(sink.finalOrders().stream().map(o -> o.reason().label()).distinct().toList())
+            .containsExactly("ZERO_QUANTITY");
     }
 
     // ---- several instruments, ticks, commands ------------------------------------------------------
