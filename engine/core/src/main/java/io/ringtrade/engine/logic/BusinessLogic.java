@@ -282,7 +282,7 @@ public final class BusinessLogic {
         for (final int id : traded) {
             calendars.add(instruments.get(id).calendar());
         }
-        return TradingCalendar.periodsPerYear(interval, calendars.toArray(TradingCalendar[]::new));
+        return TradingCalendar.periodsPerYearOf(interval, calendars.toArray(TradingCalendar[]::new));
     }
 
     /** The equity row of a bar is written when the first input of a later bar (of the finest interval) arrives. */

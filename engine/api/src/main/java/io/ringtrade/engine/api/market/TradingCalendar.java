@@ -54,7 +54,7 @@ public enum TradingCalendar {
      * The bars per year of a run whose instruments follow {@code calendars}: their calendar when they all share one,
      * otherwise the convention of {@link #UNSPECIFIED}.
      */
-    public static double periodsPerYear(final Interval interval, final TradingCalendar... calendars) {
+    public static double periodsPerYearOf(final Interval interval, final TradingCalendar... calendars) {
         TradingCalendar shared = null;
         for (final TradingCalendar calendar : calendars) {
             if (shared == null) {

@@ -30,11 +30,11 @@ final class TradingCalendarTest {
     void shouldKeepTodaysConventionWithoutACalendarOrWhenCalendarsDiffer() {
         assertThat(TradingCalendar.UNSPECIFIED.periodsPerYear(Interval.D1)).isEqualTo(252.0);
         assertThat(TradingCalendar.UNSPECIFIED.periodsPerYear(Interval.H1)).isEqualTo(6_048.0);
-        assertThat(TradingCalendar.periodsPerYear(Interval.H1, TradingCalendar.ALWAYS_OPEN,
+        assertThat(TradingCalendar.periodsPerYearOf(Interval.H1, TradingCalendar.ALWAYS_OPEN,
             TradingCalendar.ALWAYS_OPEN)).isEqualTo(8_760.0);
-        assertThat(TradingCalendar.periodsPerYear(Interval.H1, TradingCalendar.ALWAYS_OPEN,
+        assertThat(TradingCalendar.periodsPerYearOf(Interval.H1, TradingCalendar.ALWAYS_OPEN,
             TradingCalendar.US_EQUITIES)).isEqualTo(6_048.0);
-        assertThat(TradingCalendar.periodsPerYear(Interval.D1)).isEqualTo(252.0);
+        assertThat(TradingCalendar.periodsPerYearOf(Interval.D1)).isEqualTo(252.0);
     }
 
     @Test
