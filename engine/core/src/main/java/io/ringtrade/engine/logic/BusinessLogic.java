@@ -50,7 +50,7 @@ public final class BusinessLogic {
     private final Interval clockInterval;
     private final DecisionBook[][] booksByInstrument;
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 1;
+    public static final int STATE_VERSION = 2;
     private final EngineEvent finishSlot = new EngineEvent();
     private final org.agrona.collections.LongHashSet seenSignalKeys = new org.agrona.collections.LongHashSet();
     private long duplicateSignals;

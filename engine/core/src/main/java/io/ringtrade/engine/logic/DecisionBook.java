@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.market.BarAccumulator;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.indicator.InstrumentBars;
 import io.ringtrade.engine.risk.BookRules;
@@ -50,7 +51,8 @@ public final class DecisionBook {
         this.bars = new InstrumentBars[instruments.size()];
         this.building = new BarAccumulator[instruments.size()];
         for (final int id : traded) {
-            bars[id] = new InstrumentBars(instruments.get(id), held -> book.position(held) != 0);
+            bars[id] = new InstrumentBars(instruments.get(id), held -> book.position(held) != 0,
+                Indicators.declaredBy(strategy));
             building[id] = new BarAccumulator(spec.interval());
         }
     }

@@ -1,0 +1,58 @@
+package io.ringtrade.engine.indicator.rolling;
+
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * The last {@code capacity} doubles pushed, addressed by how many pushes ago (0 = the latest). Fixed size.
+ * Business-logic thread only; allocation-free after construction.
+ */
+public final class DoubleRing {
+    private final double[] values;
+    private long pushed;
+
+    /** A ring keeping {@code capacity} values. */
+    public DoubleRing(final int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        values = new double[capacity];
+    }
+
+    /** Appends {@code value}, dropping the oldest when full. */
+    public void push(final double value) {
+        values[(int) (pushed % values.length)] = value;
+        pushed++;
+    }
+
+    /** True when {@code capacity} values are kept. */
+    public boolean isFull() {
+        return pushed >= values.length;
+    }
+
+    /** Values kept, at most the capacity. */
+    public int size() {
+        return (int) Math.min(pushed, values.length);
+    }
+
+    /** The value pushed {@code ago} pushes before the latest; {@code ago < size()}. */
+    public double get(final int ago) {
+        return values[(int) ((pushed - 1 - ago) % values.length)];
+    }
+
+    /** The oldest value kept; only meaningful when not empty. */
+    public double oldest() {
+        return get(size() - 1);
+    }
+
+    /** Writes the ring bit for bit. */
+    public void writeState(final StateWriter out) {
+        out.writeLong(pushed).writeDoubles(values);
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    public void readState(final StateReader in) {
+        pushed = in.readLong();
+        States.readDoublesInto(in, values, "ring");
+    }
+}

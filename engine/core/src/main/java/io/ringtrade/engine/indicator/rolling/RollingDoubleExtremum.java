@@ -1,0 +1,89 @@
+package io.ringtrade.engine.indicator.rolling;
+
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * The maximum (or minimum) of the last {@code n} doubles pushed, as {@code pandas}' {@code rolling(n).max()}: NaN
+ * until {@code n} values have been pushed and while a NaN is in the window. A monotonic deque of the non-NaN values;
+ * O(1) amortised per push. Business-logic thread only; allocation-free.
+ */
+public final class RollingDoubleExtremum {
+    private final boolean maximum;
+    private final int n;
+    private final double[] dequeValues;
+    private final long[] dequeIndices;
+    private int head;
+    private int size;
+    private long pushed;
+    private long lastNan = Long.MIN_VALUE;
+
+    private RollingDoubleExtremum(final int n, final boolean maximum) {
+        if (n < 1) {
+            throw new IllegalArgumentException("window must be positive: " + n);
+        }
+        this.n = n;
+        this.maximum = maximum;
+        this.dequeValues = new double[n];
+        this.dequeIndices = new long[n];
+    }
+
+    /** The rolling maximum over {@code n} values. */
+    public static RollingDoubleExtremum maximum(final int n) {
+        return new RollingDoubleExtremum(n, true);
+    }
+
+    /** The rolling minimum over {@code n} values. */
+    public static RollingDoubleExtremum minimum(final int n) {
+        return new RollingDoubleExtremum(n, false);
+    }
+
+    /** Pushes {@code value} (NaN allowed). */
+    public void push(final double value) {
+        final long index = pushed++;
+        if (size > 0 && dequeIndices[head] <= index - n) {
+            head = (head + 1) % n;
+            size--;
+        }
+        if (Double.isNaN(value)) {
+            lastNan = index;
+            return;
+        }
+        while (size > 0) {
+            final double back = dequeValues[(head + size - 1) % n];
+            if (maximum ? back < value : back > value) {
+                size--;
+            } else {
+                break;
+            }
+        }
+        final int slot = (head + size) % n;
+        dequeValues[slot] = value;
+        dequeIndices[slot] = index;
+        size++;
+    }
+
+    /** The extreme of a full window without NaN, otherwise NaN. */
+    public double value() {
+        if (pushed < n || lastNan >= pushed - n || size == 0) {
+            return Double.NaN;
+        }
+        return dequeValues[head];
+    }
+
+    /** Writes the deque. */
+    public void writeState(final StateWriter out) {
+        out.writeLong(pushed).writeLong(lastNan).writeInt(head).writeInt(size).writeDoubles(dequeValues)
+            .writeLongs(dequeIndices);
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    public void readState(final StateReader in) {
+        pushed = in.readLong();
+        lastNan = in.readLong();
+        head = in.readInt();
+        size = in.readInt();
+        States.readDoublesInto(in, dequeValues, "extremum values");
+        in.readLongsInto(dequeIndices, "extremum positions");
+    }
+}
