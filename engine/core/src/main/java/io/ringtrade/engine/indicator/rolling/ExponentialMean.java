@@ -10,8 +10,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
  *   <li>α is derived the way {@code pandas} derives it (from the centre of mass), so it is the same double;</li>
  *   <li>it starts from the first non-NaN input, with no SMA seed; each later input x updates the mean m to
  *       {@code (w·m + α·x) / (w + α)} with {@code w = 1 − α} (evaluated in that order, so the doubles agree);</li>
- *   <li>a NaN input leaves m unchanged but decays the weight of the past ({@code w} is multiplied by 1 − α again),
- *       and still reads m;</li>
+ *   <li>a NaN input (or an infinite one, which {@code pandas} turns into NaN first) leaves m unchanged but decays the
+ *       weight of the past ({@code w} is multiplied by 1 − α again), and still reads m;</li>
  *   <li>the output is NaN until {@code minPeriods} non-NaN inputs have been seen.</li>
  * </ul>
  * Business-logic thread only; allocation-free.
@@ -44,7 +44,8 @@ public final class ExponentialMean {
     }
 
     /** Feeds the next input and returns the mean (NaN before {@code minPeriods} observations). */
-    public double update(final double value) {
+    public double update(final double raw) {
+        final double value = Double.isInfinite(raw) ? Double.NaN : raw;
         final boolean observation = !Double.isNaN(value);
         if (!started) {
             started = true;

@@ -5,7 +5,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
 
 /**
  * The maximum (or minimum) of the last {@code n} doubles pushed, as {@code pandas}' {@code rolling(n).max()}: NaN
- * until {@code n} values have been pushed and while a NaN is in the window. A monotonic deque of the non-NaN values;
+ * until {@code n} values have been pushed and while a NaN (or an infinity, which {@code pandas} turns into NaN) is in
+ * the window. A monotonic deque of the non-NaN values;
  * O(1) amortised per push. Business-logic thread only; allocation-free.
  */
 public final class RollingDoubleExtremum {
@@ -38,14 +39,14 @@ public final class RollingDoubleExtremum {
         return new RollingDoubleExtremum(n, false);
     }
 
-    /** Pushes {@code value} (NaN allowed). */
+    /** Pushes {@code value} (NaN and infinities count as missing). */
     public void push(final double value) {
         final long index = pushed++;
         if (size > 0 && dequeIndices[head] <= index - n) {
             head = (head + 1) % n;
             size--;
         }
-        if (Double.isNaN(value)) {
+        if (!Double.isFinite(value)) {
             lastNan = index;
             return;
         }

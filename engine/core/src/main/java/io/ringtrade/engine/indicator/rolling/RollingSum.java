@@ -8,8 +8,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * (the "two stacks" of a sliding-window aggregate): the back block has a running sum of what was pushed since the
  * last rebuild, the front block has suffix sums computed right to left when it was rebuilt; a window sum is one
  * suffix sum plus the back sum. Each value is summed into exactly one rebuild, so the work is O(1) amortised, and
- * every window sum is a fresh sum of at most {@code n} terms (error bounded by the window, not by the run length;
- * an infinite value stops counting once it leaves the window). NaN values are left out of the sum and counted, so
+ * every window sum is a fresh sum of at most {@code n} terms (error bounded by the window, not by the run length).
+ * Missing values (NaN, and infinities, which {@code pandas} turns into NaN) are left out of the sum and counted, so
  * callers can apply {@code pandas}' {@code min_periods}. Business-logic thread only; allocation-free.
  */
 public final class RollingSum {
@@ -23,6 +23,9 @@ public final class RollingSum {
     private long frontEnd;
     private double backSum;
     private int nanCount;
+    /** The latest value that was not missing, and how many equal ones were pushed in a row (missing ones skipped). */
+    private double last = Double.NaN;
+    private long run;
 
     /** A window of {@code n} values. */
     public RollingSum(final int n) {
@@ -34,8 +37,12 @@ public final class RollingSum {
         this.suffix = new double[n];
     }
 
-    /** Pushes {@code value} (NaN allowed), dropping the oldest when the window is full. */
-    public void push(final double value) {
+    /**
+     * Pushes {@code raw}, dropping the oldest when the window is full. NaN and ±infinity are missing values, as
+     * {@code pandas}' rolling windows treat them (they turn infinities into NaN before computing).
+     */
+    public void push(final double raw) {
+        final double value = Double.isInfinite(raw) ? Double.NaN : raw;
         if (pushed - start == n) {
             if (start == frontEnd) {
                 rebuildFront();
@@ -51,6 +58,8 @@ public final class RollingSum {
             nanCount++;
         } else {
             backSum += value;
+            run = value == last ? run + 1 : 1;
+            last = value;
         }
     }
 
@@ -91,9 +100,24 @@ public final class RollingSum {
         return pushed - start == n && nanCount == 0;
     }
 
-    /** The window's mean when it is complete, otherwise NaN ({@code rolling(n).mean()}). */
+    /**
+     * The window's mean when it is complete, otherwise NaN ({@code rolling(n).mean()}). As in {@code pandas}, a window
+     * whose values are all equal has exactly that value as its mean.
+     */
     public double mean() {
-        return isComplete() ? sum() / n : Double.NaN;
+        if (!isComplete()) {
+            return Double.NaN;
+        }
+        return run >= n ? last : sum() / n;
+    }
+
+    /** The mean of the values present ({@code rolling(n, min_periods=0).mean()}): NaN only when there are none. */
+    public double meanOfPresent() {
+        final int present = count();
+        if (present == 0) {
+            return Double.NaN;
+        }
+        return run >= present ? last : sum() / present;
     }
 
     /** The window's sum when it is complete, otherwise NaN ({@code rolling(n).sum()}). */
@@ -104,7 +128,7 @@ public final class RollingSum {
     /** Writes the window. */
     public void writeState(final StateWriter out) {
         out.writeLong(pushed).writeLong(start).writeLong(frontEnd).writeDouble(backSum).writeInt(nanCount)
-            .writeDoubles(values).writeDoubles(suffix);
+            .writeDouble(last).writeLong(run).writeDoubles(values).writeDoubles(suffix);
     }
 
     /** Reads what {@link #writeState} wrote. */
@@ -114,6 +138,8 @@ public final class RollingSum {
         frontEnd = in.readLong();
         backSum = in.readDouble();
         nanCount = in.readInt();
+        last = in.readDouble();
+        run = in.readLong();
         States.readDoublesInto(in, values, "rolling sum");
         States.readDoublesInto(in, suffix, "rolling sum suffixes");
     }

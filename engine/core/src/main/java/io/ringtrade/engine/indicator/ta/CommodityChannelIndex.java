@@ -17,6 +17,8 @@ final class CommodityChannelIndex extends IndicatorNode {
     private final DoubleRing typical;
     private final double[] window;
     private final double[] scratch = new double[8];
+    /** How many equal typical prices in a row end the series: a flat window's mean is exactly its value. */
+    private long run;
 
     CommodityChannelIndex(final int n, final double constant) {
         this.n = n;
@@ -28,6 +30,7 @@ final class CommodityChannelIndex extends IndicatorNode {
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         final double tp = (bar.h + bar.l + bar.c) / 3.0;
+        run = typical.size() > 0 && typical.get(0) == tp ? run + 1 : 1;
         typical.push(tp);
         if (!typical.isFull()) {
             out[at] = Double.NaN;
@@ -41,16 +44,21 @@ final class CommodityChannelIndex extends IndicatorNode {
             window[i] = Math.abs(window[i] - mean);
         }
         final double deviation = PairwiseSum.of(window, 0, n, scratch) / n;
-        out[at] = (tp - mean) / (constant * deviation);
+        // ta's moving average is pandas' rolling mean, which gives a flat window's value exactly (its deviation,
+        // NumPy's, may still be a rounding error above 0, so ta reads 0.0 there, or NaN when it is 0)
+        final double average = run >= n ? tp : mean;
+        out[at] = (tp - average) / (constant * deviation);
     }
 
     @Override
     public void writeState(final StateWriter out) {
         typical.writeState(out);
+        out.writeLong(run);
     }
 
     @Override
     public void readState(final StateReader in) {
         typical.readState(in);
+        run = in.readLong();
     }
 }

@@ -44,7 +44,7 @@ final class KnowSureThing extends IndicatorNode {
         }
         final double kst = 100 * (rates[0].mean() + 2 * rates[1].mean() + 3 * rates[2].mean() + 4 * rates[3].mean());
         signal.push(kst);
-        final double signalValue = signal.count() > 0 ? signal.sum() / signal.count() : Double.NaN;
+        final double signalValue = signal.meanOfPresent();
         out[at] = kst;
         out[at + 1] = signalValue;
         out[at + 2] = kst - signalValue;
