@@ -89,7 +89,7 @@ class TaReferenceTest {
         };
     }
 
-    private static void assertMatches(final TaReference reference, final double[][] ours,
+    static void assertMatches(final TaReference reference, final double[][] ours,
                                       final Map<String, double[]> expectedColumns, final double tolerance,
                                       final BiPredicate<String, Integer> skip) {
         final List<String> names = List.copyOf(expectedColumns.keySet());

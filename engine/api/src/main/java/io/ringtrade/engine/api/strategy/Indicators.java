@@ -4,7 +4,6 @@ import io.ringtrade.engine.api.strategy.IndicatorSpec.Kind;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,25 +173,32 @@ public final class Indicators {
             : " (close matches: " + String.join(", ", close) + ")");
     }
 
-    /** Up to five column names close to {@code name}: by edit distance, or containing it. */
+    /**
+     * Up to five column names close to {@code name}: the ones at the smallest edit distance (if it is small), then
+     * the ones that contain it.
+     */
     public static List<String> closeMatches(final String name) {
         final String wanted = name.toLowerCase(Locale.ROOT).strip();
-        final List<Map.Entry<String, Integer>> scored = new ArrayList<>();
+        int best = Integer.MAX_VALUE;
         for (final String candidate : COLUMNS.keySet()) {
-            final int distance = editDistance(wanted, candidate);
-            final boolean near = distance <= Math.max(2, wanted.length() / 4);
-            final boolean contains = wanted.length() >= 2 && candidate.contains(wanted);
-            if (near || contains) {
-                scored.add(Map.entry(candidate, near ? distance : 100 + candidate.length()));
+            best = Math.min(best, editDistance(wanted, candidate));
+        }
+        final List<String> names = new ArrayList<>();
+        if (best <= Math.max(2, wanted.length() / 4)) {
+            for (final String candidate : COLUMNS.keySet()) {
+                if (editDistance(wanted, candidate) == best) {
+                    names.add(candidate);
+                }
             }
         }
-        scored.sort(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-            .thenComparing(Map.Entry::getKey));
-        final List<String> names = new ArrayList<>();
-        for (int i = 0; i < scored.size() && i < 5; i++) {
-            names.add(scored.get(i).getKey());
+        if (wanted.length() >= 2) {
+            for (final String candidate : COLUMNS.keySet()) {
+                if (candidate.contains(wanted) && !names.contains(candidate)) {
+                    names.add(candidate);
+                }
+            }
         }
-        return names;
+        return names.size() > 5 ? List.copyOf(names.subList(0, 5)) : names;
     }
 
     private static int editDistance(final String a, final String b) {

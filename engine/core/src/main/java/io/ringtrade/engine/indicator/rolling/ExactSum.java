@@ -60,13 +60,17 @@ public final class ExactSum {
     }
 
     private void subtract128(final long hi, final long lo) {
+        subtract192(hi >> 63, hi, lo);
+    }
+
+    private void subtract192(final long t, final long hi, final long lo) {
         final long newLow = low - lo;
         final long borrow = Long.compareUnsigned(low, lo) < 0 ? 1 : 0;
         final long midDifference = mid - hi;
         long borrowOut = Long.compareUnsigned(mid, hi) < 0 ? 1 : 0;
         final long newMid = midDifference - borrow;
         borrowOut += Long.compareUnsigned(midDifference, borrow) < 0 ? 1 : 0;
-        top -= (hi >> 63) + borrowOut;
+        top -= t + borrowOut;
         mid = newMid;
         low = newLow;
     }
@@ -115,9 +119,9 @@ public final class ExactSum {
 
     /**
      * The sum divided by {@code count × divisor}, in price units: the sum counts units of 1e-8 (fixed point), so a sum
-     * of {@code count} prices with {@code divisor} 1 gives their mean. When the sum is below 2^53 this is the correctly
-     * rounded quotient of the exact values, so a mean that equals a price exactly reads as that price's double, bit
-     * for bit.
+     * of {@code count} prices with {@code divisor} 1 gives their mean. A mean that equals a price exactly reads as that
+     * price's double, bit for bit; otherwise it is the correctly rounded quotient when the sum is below 2^53, and within
+     * an ulp of it above.
      */
     public double mean(final long count, final long divisor) {
         final long denominator = count * divisor;
@@ -126,42 +130,53 @@ public final class ExactSum {
             if (sum > -TWO_TO_53 && sum < TWO_TO_53) {
                 return sum / ((double) denominator * FixedPoint.SCALE);
             }
-            final long quotient = sum / denominator;
-            final long remainder = sum % denominator;
-            if (remainder == 0) {
-                return FixedPoint.toDouble(quotient);
+            if (sum % denominator == 0) {
+                // exactly a price: the same double the price itself reads as
+                return FixedPoint.toDouble(sum / denominator);
             }
-            return (quotient + (double) remainder / denominator) / FixedPoint.SCALE;
+            // whole price units (below 2^53, so exact) plus the fraction: within an ulp
+            final long scaled = denominator * FixedPoint.SCALE;
+            return (double) (sum / scaled) + (double) (sum % scaled) / scaled;
         }
         return toDouble() / ((double) denominator * FixedPoint.SCALE);
     }
 
-    /**
-     * {@code factor × this − square²} as a double, computed exactly in 192 bits and rounded once at the end: with this
-     * a sum of squares Q and {@code square} the sum S of the same n values, {@code n·Q − S²} is n² times their
-     * population variance, exactly. Requires this ≥ 0 and {@code factor > 0}; a negative result reads as 0.
-     */
-    public double timesMinusSquare(final long factor, final long square) {
-        final long low0 = low * factor;
-        final long carry0 = Math.unsignedMultiplyHigh(low, factor);
-        final long midProduct = mid * factor;
-        long carry1 = Math.unsignedMultiplyHigh(mid, factor);
+    /** Sets this to {@code factor × source}, exactly; requires {@code source ≥ 0} and {@code factor > 0}. */
+    public void setProduct(final ExactSum source, final long factor) {
+        final long low0 = source.low * factor;
+        final long carry0 = Math.unsignedMultiplyHigh(source.low, factor);
+        final long midProduct = source.mid * factor;
+        long carry1 = Math.unsignedMultiplyHigh(source.mid, factor);
         final long mid0 = midProduct + carry0;
         carry1 += Long.compareUnsigned(mid0, midProduct) < 0 ? 1 : 0;
-        final long top0 = top * factor + carry1;
-        final long squareHigh = Math.multiplyHigh(square, square);
-        final long squareLow = square * square;
-        final long resultLow = low0 - squareLow;
-        final long borrow = Long.compareUnsigned(low0, squareLow) < 0 ? 1 : 0;
-        final long midDifference = mid0 - squareHigh;
-        long borrowOut = Long.compareUnsigned(mid0, squareHigh) < 0 ? 1 : 0;
-        final long resultMid = midDifference - borrow;
-        borrowOut += Long.compareUnsigned(midDifference, borrow) < 0 ? 1 : 0;
-        final long resultTop = top0 - borrowOut;
-        if (resultTop < 0) {
-            return 0.0;
+        top = source.top * factor + carry1;
+        mid = mid0;
+        low = low0;
+    }
+
+    /**
+     * Subtracts the exact square of {@code value}, which must be below 2^94 in magnitude (a sum of fewer than 2^31
+     * fixed-point values is). With this {@code n × Σx²} and {@code value = Σx}, the result is n² times the population
+     * variance of the n values, exactly.
+     */
+    public void subtractSquareOf(final ExactSum value) {
+        // value = a·2^62 + b with 0 ≤ b < 2^62, so value² = a²·2^124 + 2ab·2^62 + b², each product within 128 bits
+        final long a = (value.mid << 2) | (value.low >>> 62);
+        final long b = value.low & ((1L << 62) - 1);
+        subtractShifted(Math.multiplyHigh(a, a), a * a, 124);
+        final long twoA = 2 * a;
+        subtractShifted(Math.multiplyHigh(twoA, b), twoA * b, 62);
+        subtractShifted(Math.multiplyHigh(b, b), b * b, 0);
+    }
+
+    /** Subtracts the signed 128-bit value (hi, lo) shifted left by 0, 62 or 124 bits. */
+    private void subtractShifted(final long hi, final long lo, final int shift) {
+        switch (shift) {
+            case 0 -> subtract192(hi >> 63, hi, lo);
+            case 62 -> subtract192(hi >> 2, (hi << 62) | (lo >>> 2), lo << 62);
+            case 124 -> subtract192((hi << 60) | (lo >>> 4), lo << 60, 0);
+            default -> throw new IllegalArgumentException("shift " + shift);
         }
-        return magnitude(resultTop, resultMid, resultLow);
     }
 
     /** Writes the 192 bits. */

@@ -11,13 +11,15 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * width = (upper − lower) / middle × 100, %b = (C − lower) / (upper − lower) (NaN when the bands meet), and the 0/1
  * indicators C > upper, C < lower (0 during the warm-up). The sum and the sum of squares of the window are exact
  * fixed-point integers, so the mean is the correctly rounded mean of the closes (a close equal to its mean reads
- * equal, bit for bit) and n·Σx² − (Σx)² is n² times the exact variance; a flat window has a deviation of exactly 0.
+ * equal, bit for bit) and n·Σx² − (Σx)² is n² times the exact variance, for any price and window (192-bit
+ * arithmetic); a flat window has a deviation of exactly 0.
  */
 final class BollingerBands extends IndicatorNode {
     private final int n;
     private final double k;
     private final LongWindowSum closes;
     private final ExactSum squares = new ExactSum();
+    private final ExactSum scaledVariance = new ExactSum();
 
     BollingerBands(final int n, final double k) {
         this.n = n;
@@ -56,16 +58,12 @@ final class BollingerBands extends IndicatorNode {
         out[at + 6] = bar.c < lower ? 1.0 : 0.0;
     }
 
-    /** Population standard deviation of the window in price units. */
+    /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
     private double deviation() {
-        final ExactSum sum = closes.sum();
-        if (sum.fitsLong()) {
-            return Math.sqrt(squares.timesMinusSquare(n, sum.longValue())) / ((double) n * FixedPoint.SCALE);
-        }
-        // Σx beyond 2^63 (n × price above ~9.2e10): exact sums, variance formed in doubles.
-        final double s = sum.toDouble();
-        final double variance = Math.max(0.0, (squares.toDouble() - s * s / n) / n);
-        return Math.sqrt(variance) / FixedPoint.SCALE;
+        scaledVariance.setProduct(squares, n);
+        scaledVariance.subtractSquareOf(closes.sum());
+        final double scaled = scaledVariance.signum() > 0 ? scaledVariance.toDouble() : 0.0;
+        return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
     }
 
     @Override
