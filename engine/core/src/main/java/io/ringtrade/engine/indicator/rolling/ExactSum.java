@@ -125,20 +125,44 @@ public final class ExactSum {
      */
     public double mean(final long count, final long divisor) {
         final long denominator = count * divisor;
-        if (fitsLong()) {
-            final long sum = low;
-            if (sum > -TWO_TO_53 && sum < TWO_TO_53) {
-                return sum / ((double) denominator * FixedPoint.SCALE);
-            }
-            if (sum % denominator == 0) {
-                // exactly a price: the same double the price itself reads as
-                return FixedPoint.toDouble(sum / denominator);
-            }
-            // whole price units (below 2^53, so exact) plus the fraction: within an ulp
-            final long scaled = denominator * FixedPoint.SCALE;
-            return (double) (sum / scaled) + (double) (sum % scaled) / scaled;
+        if (fitsLong() && low > -TWO_TO_53 && low < TWO_TO_53) {
+            return low / ((double) denominator * FixedPoint.SCALE);
         }
-        return toDouble() / ((double) denominator * FixedPoint.SCALE);
+        if (denominator <= 0 || denominator >= 1L << 32) {
+            return toDouble() / ((double) denominator * FixedPoint.SCALE);
+        }
+        // Divide the magnitude exactly, 32 bits at a time (the denominator is below 2^32).
+        final boolean negative = top < 0;
+        long t = top;
+        long m = mid;
+        long l = low;
+        if (negative) {
+            t = ~t + (l == 0 && m == 0 ? 1 : 0);
+            m = ~m + (l == 0 ? 1 : 0);
+            l = -l;
+        }
+        long remainder = 0;
+        long quotientHigh = 0;
+        long quotient = 0;
+        for (int i = 0; i < 6; i++) {
+            final long limb = i < 2 ? t : i < 4 ? m : l;
+            final long digit = (i % 2 == 0 ? limb >>> 32 : limb) & 0xFFFF_FFFFL;
+            final long current = (remainder << 32) | digit;
+            final long q = Long.divideUnsigned(current, denominator);
+            remainder = Long.remainderUnsigned(current, denominator);
+            quotientHigh = (quotientHigh << 32) | (quotient >>> 32);
+            quotient = (quotient << 32) | q;
+        }
+        if (quotientHigh != 0 || quotient < 0) {
+            return toDouble() / ((double) denominator * FixedPoint.SCALE);
+        }
+        final double value = remainder == 0
+            // exactly a price: the same double the price itself reads as
+            ? FixedPoint.toDouble(quotient)
+            // whole price units (below 2^53, so exact) plus the fraction: within an ulp
+            : (double) (quotient / FixedPoint.SCALE)
+                + ((quotient % FixedPoint.SCALE) + (double) remainder / denominator) / FixedPoint.SCALE;
+        return negative ? -value : value;
     }
 
     /** Sets this to {@code factor × source}, exactly; requires {@code source ≥ 0} and {@code factor > 0}. */

@@ -95,7 +95,7 @@ class ExactSumTest {
         final SplittableRandom random = new SplittableRandom(3);
         for (int trial = 0; trial < 20_000; trial++) {
             final int n = 1 + random.nextInt(300);
-            final long price = random.nextLong(1, trial % 2 == 0 ? 1L << 40 : Long.MAX_VALUE / 400);
+            final long price = random.nextLong(1, trial % 2 == 0 ? 1L << 40 : Long.MAX_VALUE / 4);
             final ExactSum sum = new ExactSum();
             for (int i = 0; i < n; i++) {
                 sum.add(price);
@@ -106,6 +106,9 @@ class ExactSumTest {
                 BigDecimal.valueOf(n + 1L).multiply(BigDecimal.valueOf(FixedPoint.SCALE)), MathContext.DECIMAL128);
             final double mean = sum.mean(n + 1L, 1);
             assertThat(Math.abs(mean - exact.doubleValue())).isLessThanOrEqualTo(Math.ulp(exact.doubleValue()));
+            final ExactSum negated = new ExactSum();
+            negated.subtract(price);
+            assertThat(negated.mean(1, 1)).isEqualTo(-FixedPoint.toDouble(price));
         }
     }
 
