@@ -10,6 +10,9 @@ import io.ringtrade.engine.snapshot.StateWriter;
 public final class DoubleRing {
     private final double[] values;
     private long pushed;
+    /** Where the next value goes; kept instead of a modulo so that no access divides. */
+    private int head;
+    private int size;
 
     /** A ring keeping {@code capacity} values. */
     public DoubleRing(final int capacity) {
@@ -21,23 +24,28 @@ public final class DoubleRing {
 
     /** Appends {@code value}, dropping the oldest when full. */
     public void push(final double value) {
-        values[(int) (pushed % values.length)] = value;
+        values[head] = value;
+        head = head + 1 == values.length ? 0 : head + 1;
+        if (size < values.length) {
+            size++;
+        }
         pushed++;
     }
 
     /** True when {@code capacity} values are kept. */
     public boolean isFull() {
-        return pushed >= values.length;
+        return size == values.length;
     }
 
     /** Values kept, at most the capacity. */
     public int size() {
-        return (int) Math.min(pushed, values.length);
+        return size;
     }
 
     /** The value pushed {@code ago} pushes before the latest; {@code ago < size()}. */
     public double get(final int ago) {
-        return values[(int) ((pushed - 1 - ago) % values.length)];
+        final int slot = head - 1 - ago;
+        return values[slot < 0 ? slot + values.length : slot];
     }
 
     /** The oldest value kept; only meaningful when not empty. */
@@ -53,6 +61,8 @@ public final class DoubleRing {
     /** Reads what {@link #writeState} wrote. */
     public void readState(final StateReader in) {
         pushed = in.readLong();
+        head = (int) (pushed % values.length);
+        size = (int) Math.min(pushed, values.length);
         States.readDoublesInto(in, values, "ring");
     }
 }

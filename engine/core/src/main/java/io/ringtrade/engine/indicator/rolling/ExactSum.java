@@ -48,12 +48,13 @@ public final class ExactSum {
     }
 
     private void add128(final long hi, final long lo) {
+        // carries and borrows computed without branches (Hacker's Delight 2-16): they are data-dependent, so
+        // a branch per limb would be mispredicted about half the time
         final long newLow = low + lo;
-        final long carry = Long.compareUnsigned(newLow, low) < 0 ? 1 : 0;
+        final long carry = carry(low, lo, newLow);
         final long midSum = mid + hi;
-        long carryOut = Long.compareUnsigned(midSum, mid) < 0 ? 1 : 0;
         final long newMid = midSum + carry;
-        carryOut += Long.compareUnsigned(newMid, midSum) < 0 ? 1 : 0;
+        final long carryOut = carry(mid, hi, midSum) + carry(midSum, carry, newMid);
         top += (hi >> 63) + carryOut;
         mid = newMid;
         low = newLow;
@@ -65,14 +66,23 @@ public final class ExactSum {
 
     private void subtract192(final long t, final long hi, final long lo) {
         final long newLow = low - lo;
-        final long borrow = Long.compareUnsigned(low, lo) < 0 ? 1 : 0;
+        final long borrow = borrow(low, lo, newLow);
         final long midDifference = mid - hi;
-        long borrowOut = Long.compareUnsigned(mid, hi) < 0 ? 1 : 0;
         final long newMid = midDifference - borrow;
-        borrowOut += Long.compareUnsigned(midDifference, borrow) < 0 ? 1 : 0;
+        final long borrowOut = borrow(mid, hi, midDifference) + borrow(midDifference, borrow, newMid);
         top -= t + borrowOut;
         mid = newMid;
         low = newLow;
+    }
+
+    /** 1 when the unsigned sum {@code a + b = sum} carried out of 64 bits, else 0. */
+    private static long carry(final long a, final long b, final long sum) {
+        return ((a & b) | ((a | b) & ~sum)) >>> 63;
+    }
+
+    /** 1 when the unsigned difference {@code a − b = difference} borrowed, else 0. */
+    private static long borrow(final long a, final long b, final long difference) {
+        return ((~a & b) | ((~a | b) & difference)) >>> 63;
     }
 
     /** True when the sum fits in a long. */
@@ -172,7 +182,7 @@ public final class ExactSum {
         final long midProduct = source.mid * factor;
         long carry1 = Math.unsignedMultiplyHigh(source.mid, factor);
         final long mid0 = midProduct + carry0;
-        carry1 += Long.compareUnsigned(mid0, midProduct) < 0 ? 1 : 0;
+        carry1 += carry(midProduct, carry0, mid0);
         top = source.top * factor + carry1;
         mid = mid0;
         low = low0;

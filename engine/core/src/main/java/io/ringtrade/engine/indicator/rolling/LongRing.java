@@ -10,6 +10,9 @@ import io.ringtrade.engine.snapshot.StateWriter;
 public final class LongRing {
     private final long[] values;
     private long pushed;
+    /** Where the next value goes; kept instead of a modulo so that no access divides. */
+    private int head;
+    private int size;
 
     /** A ring keeping {@code capacity} values. */
     public LongRing(final int capacity) {
@@ -21,18 +24,22 @@ public final class LongRing {
 
     /** Appends {@code value}, dropping the oldest when full. */
     public void push(final long value) {
-        values[(int) (pushed % values.length)] = value;
+        values[head] = value;
+        head = head + 1 == values.length ? 0 : head + 1;
+        if (size < values.length) {
+            size++;
+        }
         pushed++;
     }
 
     /** True when {@code capacity} values are kept (the next push drops {@link #oldest()}). */
     public boolean isFull() {
-        return pushed >= values.length;
+        return size == values.length;
     }
 
     /** Values kept, at most the capacity. */
     public int size() {
-        return (int) Math.min(pushed, values.length);
+        return size;
     }
 
     /** How many values were ever pushed. */
@@ -42,7 +49,8 @@ public final class LongRing {
 
     /** The value pushed {@code ago} pushes before the latest; {@code ago < size()}. */
     public long get(final int ago) {
-        return values[(int) ((pushed - 1 - ago) % values.length)];
+        final int slot = head - 1 - ago;
+        return values[slot < 0 ? slot + values.length : slot];
     }
 
     /** The oldest value kept; only meaningful when not empty. */
@@ -58,6 +66,8 @@ public final class LongRing {
     /** Reads what {@link #writeState} wrote. */
     public void readState(final StateReader in) {
         pushed = in.readLong();
+        head = (int) (pushed % values.length);
+        size = (int) Math.min(pushed, values.length);
         in.readLongsInto(values, "ring");
     }
 }

@@ -43,7 +43,7 @@ public final class RollingDoubleExtremum {
     public void push(final double value) {
         final long index = pushed++;
         if (size > 0 && dequeIndices[head] <= index - n) {
-            head = (head + 1) % n;
+            head = head + 1 == n ? 0 : head + 1;
             size--;
         }
         if (!Double.isFinite(value)) {
@@ -51,14 +51,14 @@ public final class RollingDoubleExtremum {
             return;
         }
         while (size > 0) {
-            final double back = dequeValues[(head + size - 1) % n];
+            final double back = dequeValues[wrap(head + size - 1)];
             if (maximum ? back < value : back > value) {
                 size--;
             } else {
                 break;
             }
         }
-        final int slot = (head + size) % n;
+        final int slot = wrap(head + size);
         dequeValues[slot] = value;
         dequeIndices[slot] = index;
         size++;
@@ -70,6 +70,11 @@ public final class RollingDoubleExtremum {
             return Double.NaN;
         }
         return dequeValues[head];
+    }
+
+    /** {@code slot mod n} for {@code 0 ≤ slot < 2n}, without dividing. */
+    private int wrap(final int slot) {
+        return slot >= n ? slot - n : slot;
     }
 
     /** Writes the deque. */

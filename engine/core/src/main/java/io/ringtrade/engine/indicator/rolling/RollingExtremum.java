@@ -42,18 +42,18 @@ public final class RollingExtremum {
     public void push(final long value) {
         final long index = pushed++;
         if (size > 0 && dequeIndices[head] <= index - n) {
-            head = (head + 1) % n;
+            head = head + 1 == n ? 0 : head + 1;
             size--;
         }
         while (size > 0) {
-            final long back = dequeValues[(head + size - 1) % n];
+            final long back = dequeValues[wrap(head + size - 1)];
             if (maximum ? back < value : back > value) {
                 size--;
             } else {
                 break;
             }
         }
-        final int slot = (head + size) % n;
+        final int slot = wrap(head + size);
         dequeValues[slot] = value;
         dequeIndices[slot] = index;
         size++;
@@ -77,6 +77,11 @@ public final class RollingExtremum {
     /** True once {@code n} values have been pushed. */
     public boolean isFull() {
         return pushed >= n;
+    }
+
+    /** {@code slot mod n} for {@code 0 ≤ slot < 2n}, without dividing. */
+    private int wrap(final int slot) {
+        return slot >= n ? slot - n : slot;
     }
 
     /** Writes the deque. */

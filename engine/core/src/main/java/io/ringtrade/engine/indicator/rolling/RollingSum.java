@@ -21,6 +21,9 @@ public final class RollingSum {
     private long start;
     /** The back block is {@code [frontEnd, pushed)}, the front block {@code [start, frontEnd)}. */
     private long frontEnd;
+    /** The slots of {@code pushed} and {@code start}, kept instead of a modulo so that no access divides. */
+    private int pushedSlot;
+    private int startSlot;
     private double backSum;
     private int nanCount;
     /** The latest value that was not missing, and how many equal ones were pushed in a row (missing ones skipped). */
@@ -47,13 +50,15 @@ public final class RollingSum {
             if (start == frontEnd) {
                 rebuildFront();
             }
-            if (Double.isNaN(values[slot(start)])) {
+            if (Double.isNaN(values[startSlot])) {
                 nanCount--;
             }
             start++;
+            startSlot = next(startSlot);
         }
-        values[slot(pushed)] = value;
+        values[pushedSlot] = value;
         pushed++;
+        pushedSlot = next(pushedSlot);
         if (Double.isNaN(value)) {
             nanCount++;
         } else {
@@ -65,24 +70,26 @@ public final class RollingSum {
 
     private void rebuildFront() {
         double sum = 0;
+        int slot = pushedSlot;
         for (long i = pushed - 1; i >= start; i--) {
-            final double value = values[slot(i)];
+            slot = slot == 0 ? n - 1 : slot - 1;
+            final double value = values[slot];
             if (!Double.isNaN(value)) {
                 sum += value;
             }
-            suffix[slot(i)] = sum;
+            suffix[slot] = sum;
         }
         frontEnd = pushed;
         backSum = 0;
     }
 
-    private int slot(final long index) {
-        return (int) (index % n);
+    private int next(final int slot) {
+        return slot + 1 == n ? 0 : slot + 1;
     }
 
     /** The sum of the non-NaN values in the window (0 when there are none). */
     public double sum() {
-        return start < frontEnd ? suffix[slot(start)] + backSum : backSum;
+        return start < frontEnd ? suffix[startSlot] + backSum : backSum;
     }
 
     /** Values in the window that are not NaN. */
@@ -138,6 +145,8 @@ public final class RollingSum {
         frontEnd = in.readLong();
         backSum = in.readDouble();
         nanCount = in.readInt();
+        pushedSlot = (int) (pushed % n);
+        startSlot = (int) (start % n);
         last = in.readDouble();
         run = in.readLong();
         States.readDoublesInto(in, values, "rolling sum");

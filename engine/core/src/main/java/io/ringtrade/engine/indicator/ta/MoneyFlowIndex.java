@@ -57,13 +57,9 @@ final class MoneyFlowIndex extends IndicatorNode {
         }
         final ExactSum side = direction > 0 ? positive : negative;
         if (add) {
-            side.addProduct(h, v);
-            side.addProduct(l, v);
-            side.addProduct(c, v);
+            TypicalFlow.add(side, h, l, c, v);
         } else {
-            side.subtractProduct(h, v);
-            side.subtractProduct(l, v);
-            side.subtractProduct(c, v);
+            TypicalFlow.subtract(side, h, l, c, v);
         }
     }
 

@@ -29,18 +29,14 @@ final class VolumeWeightedAveragePrice extends IndicatorNode {
     public void update(final BarInput bar, final double[] out, final int at) {
         if (volumes.isFull()) {
             final long v = volumes.oldest();
-            priceVolume.subtractProduct(highs.oldest(), v);
-            priceVolume.subtractProduct(lows.oldest(), v);
-            priceVolume.subtractProduct(closes.oldest(), v);
+            TypicalFlow.subtract(priceVolume, highs.oldest(), lows.oldest(), closes.oldest(), v);
             volume.subtract(v);
         }
         highs.push(bar.high);
         lows.push(bar.low);
         closes.push(bar.close);
         volumes.push(bar.volume);
-        priceVolume.addProduct(bar.high, bar.volume);
-        priceVolume.addProduct(bar.low, bar.volume);
-        priceVolume.addProduct(bar.close, bar.volume);
+        TypicalFlow.add(priceVolume, bar.high, bar.low, bar.close, bar.volume);
         volume.add(bar.volume);
         out[at] = volumes.isFull()
             ? priceVolume.toDouble() / (3.0 * volume.toDouble()) / FixedPoint.SCALE
