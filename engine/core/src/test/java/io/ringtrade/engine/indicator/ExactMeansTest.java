@@ -114,4 +114,50 @@ class ExactMeansTest {
             }
         }
     }
+
+    @Test
+    void shouldStayExactWithPricesNearTheLargestAFixedPointLongHolds() {
+        // 60 billion in price units (6e18 of 1e-8): ten of them overflow a long, and 4 × high alone does too
+        final long base = FixedPoint.of(60_000_000_000L);
+        final SplittableRandom random = new SplittableRandom(8);
+        final Indicators indicators = new Indicators().maxBarsAgo(0);
+        final Column sma = indicators.sma(10);
+        final Indicators.Keltner keltner = indicators.keltner(10);
+        final Indicators.Bollinger bands = indicators.bollinger(10, 2);
+        final InstrumentBars bars = new InstrumentBars(AAPL, FLAT, indicators);
+        final long[] high = new long[60];
+        final long[] low = new long[60];
+        final long[] close = new long[60];
+        for (int t = 0; t < 60; t++) {
+            close[t] = base + random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
+            high[t] = close[t] + random.nextLong(0, 500_000_000_000L);
+            low[t] = close[t] - random.nextLong(0, 500_000_000_000L);
+            bars.onBar(t, close[t], high[t], low[t], close[t], FixedPoint.of(1));
+            if (t < 9) {
+                continue;
+            }
+            BigDecimal closes = BigDecimal.ZERO;
+            BigDecimal squares = BigDecimal.ZERO;
+            BigDecimal upper = BigDecimal.ZERO;
+            for (int i = t - 9; i <= t; i++) {
+                final BigDecimal c = BigDecimal.valueOf(close[i], 8);
+                closes = closes.add(c);
+                squares = squares.add(c.multiply(c));
+                upper = upper.add(BigDecimal.valueOf(high[i], 8).multiply(BigDecimal.valueOf(4))
+                    .subtract(BigDecimal.valueOf(low[i], 8).multiply(BigDecimal.TWO)).add(c));
+            }
+            final MathContext m = MathContext.DECIMAL128;
+            final BigDecimal mean = closes.divide(BigDecimal.TEN, m);
+            final BigDecimal deviation = squares.divide(BigDecimal.TEN, m).subtract(mean.multiply(mean)).sqrt(m);
+            final Row row = bars.row();
+            assertThat(Math.abs(row.get(sma) - mean.doubleValue())).as("sma at %d", t)
+                .isLessThanOrEqualTo(Math.ulp(mean.doubleValue()));
+            final double kch = upper.divide(BigDecimal.valueOf(30), m).doubleValue();
+            assertThat(Math.abs(row.get(keltner.upper()) - kch)).as("keltner upper at %d", t)
+                .isLessThanOrEqualTo(2 * Math.ulp(kch));
+            final double bbh = mean.add(deviation.multiply(BigDecimal.TWO)).doubleValue();
+            assertThat(Math.abs(row.get(bands.upper()) - bbh)).as("bollinger upper at %d", t)
+                .isLessThanOrEqualTo(4 * Math.ulp(bbh));
+        }
+    }
 }

@@ -134,10 +134,10 @@ public final class ExactSum {
      * an ulp of it above.
      */
     public double mean(final long count, final long divisor) {
-        final long denominator = count * divisor;
-        if (fitsLong() && low > -TWO_TO_53 && low < TWO_TO_53) {
-            return low / ((double) denominator * FixedPoint.SCALE);
+        if (fitsLong()) {
+            return meanOf(low, count, divisor);
         }
+        final long denominator = count * divisor;
         if (denominator <= 0 || denominator >= 1L << 32) {
             return toDouble() / ((double) denominator * FixedPoint.SCALE);
         }
@@ -173,6 +173,21 @@ public final class ExactSum {
             : (double) (quotient / FixedPoint.SCALE)
                 + ((quotient % FixedPoint.SCALE) + (double) remainder / denominator) / FixedPoint.SCALE;
         return negative ? -value : value;
+    }
+
+    /** {@link #mean} of a sum that fits in a long. */
+    public static double meanOf(final long sum, final long count, final long divisor) {
+        final long denominator = count * divisor;
+        if (sum > -TWO_TO_53 && sum < TWO_TO_53) {
+            return sum / ((double) denominator * FixedPoint.SCALE);
+        }
+        final long quotient = sum / denominator;
+        final long remainder = sum % denominator;
+        if (remainder == 0) {
+            return FixedPoint.toDouble(quotient);
+        }
+        return (double) (quotient / FixedPoint.SCALE)
+            + ((quotient % FixedPoint.SCALE) + (double) remainder / denominator) / FixedPoint.SCALE;
     }
 
     /** Sets this to {@code factor × source}, exactly; requires {@code source ≥ 0} and {@code factor > 0}. */

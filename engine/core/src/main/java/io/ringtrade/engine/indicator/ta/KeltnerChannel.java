@@ -9,16 +9,19 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code volatility_kc*}, {@code ta}'s original Keltner channel: middle = n-bar mean of (H + L + C) / 3 (NaN for the
  * first n − 1 bars), upper/lower = means of (4H − 2L + C) / 3 and (−2H + 4L + C) / 3 over whatever of the last n bars
  * exist (so defined from bar 0), width = (upper − lower) / middle × 100, %b = (C − lower) / (upper − lower), and
- * the 0/1 indicators C > upper, C < lower. All three sums are exact fixed-point integers.
+ * the 0/1 indicators C > upper, C < lower. The window sums of H, L and C are exact fixed-point integers and the
+ * bands' numerators are formed from them exactly (in a long for any real price, otherwise from the window in
+ * 192 bits).
  */
 final class KeltnerChannel extends IndicatorNode {
     private final int n;
     private final LongRing highs;
     private final LongRing lows;
     private final LongRing closes;
-    private final ExactSum typical = new ExactSum();
-    private final ExactSum upper = new ExactSum();
-    private final ExactSum lower = new ExactSum();
+    private final ExactSum highSum = new ExactSum();
+    private final ExactSum lowSum = new ExactSum();
+    private final ExactSum closeSum = new ExactSum();
+    private final ExactSum scratch = new ExactSum();
 
     KeltnerChannel(final int n) {
         this.n = n;
@@ -30,16 +33,34 @@ final class KeltnerChannel extends IndicatorNode {
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         if (closes.isFull()) {
-            apply(highs.oldest(), lows.oldest(), closes.oldest(), -1);
+            highSum.subtract(highs.oldest());
+            lowSum.subtract(lows.oldest());
+            closeSum.subtract(closes.oldest());
         }
         highs.push(bar.high);
         lows.push(bar.low);
         closes.push(bar.close);
-        apply(bar.high, bar.low, bar.close, 1);
+        highSum.add(bar.high);
+        lowSum.add(bar.low);
+        closeSum.add(bar.close);
         final int count = closes.size();
-        final double middle = closes.isFull() ? typical.mean(n, 3) : Double.NaN;
-        final double high = upper.mean(count, 3);
-        final double low = lower.mean(count, 3);
+        final double middle;
+        final double high;
+        final double low;
+        if (highSum.fitsLong() && lowSum.fitsLong() && closeSum.fitsLong()
+            && ((highSum.longValue() | lowSum.longValue() | closeSum.longValue()) >>> 59) == 0) {
+            // below 2^59 each, so 4H − 2L + C and the others cannot overflow a long
+            final long h = highSum.longValue();
+            final long l = lowSum.longValue();
+            final long c = closeSum.longValue();
+            middle = closes.isFull() ? ExactSum.meanOf(h + l + c, n, 3) : Double.NaN;
+            high = ExactSum.meanOf(4 * h - 2 * l + c, count, 3);
+            low = ExactSum.meanOf(-2 * h + 4 * l + c, count, 3);
+        } else {
+            middle = closes.isFull() ? combination(1, 1, count).mean(n, 3) : Double.NaN;
+            high = combination(4, -2, count).mean(count, 3);
+            low = combination(-2, 4, count).mean(count, 3);
+        }
         out[at] = middle;
         out[at + 1] = high;
         out[at + 2] = low;
@@ -49,16 +70,15 @@ final class KeltnerChannel extends IndicatorNode {
         out[at + 6] = bar.c < low ? 1.0 : 0.0;
     }
 
-    private void apply(final long h, final long l, final long c, final long sign) {
-        typical.addProduct(h, sign);
-        typical.addProduct(l, sign);
-        typical.addProduct(c, sign);
-        upper.addProduct(h, 4 * sign);
-        upper.addProduct(l, -2 * sign);
-        upper.addProduct(c, sign);
-        lower.addProduct(h, -2 * sign);
-        lower.addProduct(l, 4 * sign);
-        lower.addProduct(c, sign);
+    /** Σ(kh·H + kl·L + C) over the window, exactly, from the kept bars (only for prices beyond 2^59 / n). */
+    private ExactSum combination(final long kh, final long kl, final int count) {
+        scratch.clear();
+        for (int i = 0; i < count; i++) {
+            scratch.addProduct(highs.get(i), kh);
+            scratch.addProduct(lows.get(i), kl);
+            scratch.add(closes.get(i));
+        }
+        return scratch;
     }
 
     @Override
@@ -66,9 +86,9 @@ final class KeltnerChannel extends IndicatorNode {
         highs.writeState(out);
         lows.writeState(out);
         closes.writeState(out);
-        typical.writeState(out);
-        upper.writeState(out);
-        lower.writeState(out);
+        highSum.writeState(out);
+        lowSum.writeState(out);
+        closeSum.writeState(out);
     }
 
     @Override
@@ -76,8 +96,8 @@ final class KeltnerChannel extends IndicatorNode {
         highs.readState(in);
         lows.readState(in);
         closes.readState(in);
-        typical.readState(in);
-        upper.readState(in);
-        lower.readState(in);
+        highSum.readState(in);
+        lowSum.readState(in);
+        closeSum.readState(in);
     }
 }
