@@ -18,6 +18,10 @@ public interface StrategyDefinition {
     /** The parameters it accepts, with defaults, ranges and optimizer grids. */
     List<ParameterSpec> parameters();
 
-    /** A fresh instance for one book; called once per strategy instance at start. */
+    /**
+     * A fresh instance for one book; called once per strategy instance at start. An instance that reads indicator
+     * columns declares them here with {@link Indicators} and returns {@code indicators.strategy(decide)}, so that
+     * the engine maintains exactly those from the first bar (an unknown column name fails here, at start).
+     */
     DecisionStrategy create(Parameters parameters);
 }

@@ -61,7 +61,7 @@ final class BollingerBands extends IndicatorNode {
     /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
     private double deviation() {
         scaledVariance.setProduct(squares, n);
-        scaledVariance.subtractSquareOf(closes.sum());
+        scaledVariance.subtractSquareOf(closes.exact());
         final double scaled = scaledVariance.signum() > 0 ? scaledVariance.toDouble() : 0.0;
         return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
     }

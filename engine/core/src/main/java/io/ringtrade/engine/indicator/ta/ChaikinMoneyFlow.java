@@ -21,7 +21,7 @@ final class ChaikinMoneyFlow extends IndicatorNode {
     public void update(final BarInput bar, final double[] out, final int at) {
         flow.push(AccumulationDistribution.closeLocationValue(bar) * bar.v);
         volume.push(bar.volume);
-        out[at] = volume.isFull() ? flow.completeSum() / volume.sum().mean(1, 1) : Double.NaN;
+        out[at] = volume.isFull() ? flow.completeSum() / volume.total() : Double.NaN;
     }
 
     @Override

@@ -38,7 +38,7 @@ final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
             kama = bar.c;
         } else if (closes.isFull()) {
             final double change = Math.abs(bar.c - FixedPoint.toDouble(closes.oldest()));
-            final double path = volatility.sum().mean(1, 1);
+            final double path = volatility.total();
             final double efficiency = path != 0 ? change / path : 0;
             final double root = efficiency * fastMinusSlow + slowest;
             final double smoothing = root * root;

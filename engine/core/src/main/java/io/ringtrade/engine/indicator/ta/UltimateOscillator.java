@@ -48,7 +48,7 @@ final class UltimateOscillator extends IndicatorNode {
     }
 
     private double average(final int i) {
-        return pressure[i].sum().toDouble() / range[i].sum().toDouble();
+        return pressure[i].units() / range[i].units();
     }
 
     @Override

@@ -40,9 +40,9 @@ final class Vortex extends IndicatorNode {
             out[at + 2] = Double.NaN;
             return;
         }
-        final double range = trueRange.sum().toDouble();
-        final double positive = plus.sum().toDouble() / range;
-        final double negative = minus.sum().toDouble() / range;
+        final double range = trueRange.units();
+        final double positive = plus.units() / range;
+        final double negative = minus.units() / range;
         out[at] = positive;
         out[at + 1] = negative;
         out[at + 2] = positive - negative;

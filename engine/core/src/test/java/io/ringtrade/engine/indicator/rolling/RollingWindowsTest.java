@@ -84,4 +84,33 @@ class RollingWindowsTest {
             }
         }
     }
+
+    @Test
+    void shouldKeepAnExactWindowSumWhenItOutgrowsALongAndAcrossASnapshot() {
+        final SplittableRandom random = new SplittableRandom(12);
+        final int n = 7;
+        final LongWindowSum window = new LongWindowSum(n);
+        final long[] values = new long[400];
+        for (int i = 0; i < values.length; i++) {
+            // small at first, then near Long.MAX_VALUE / 4: seven of those overflow a long
+            values[i] = i < 100 ? random.nextLong(1, 1L << 40) : Long.MAX_VALUE / 4 - random.nextLong(0, 1L << 50);
+            window.push(values[i]);
+            if (i == 250) {
+                final io.ringtrade.engine.snapshot.StateWriter out = new io.ringtrade.engine.snapshot.StateWriter();
+                window.writeState(out);
+                final LongWindowSum restored = new LongWindowSum(n);
+                restored.readState(new io.ringtrade.engine.snapshot.StateReader(out.toByteArray()));
+                assertThat(restored.mean()).isEqualTo(window.mean());
+            }
+            if (i >= n - 1) {
+                java.math.BigInteger exact = java.math.BigInteger.ZERO;
+                for (int j = i - n + 1; j <= i; j++) {
+                    exact = exact.add(java.math.BigInteger.valueOf(values[j]));
+                }
+                final double mean = new BigDecimal(exact).divide(BigDecimal.valueOf(n * 100_000_000L),
+                    MathContext.DECIMAL128).doubleValue();
+                assertThat(Math.abs(window.mean() - mean)).as("mean at %d", i).isLessThanOrEqualTo(Math.ulp(mean));
+            }
+        }
+    }
 }
