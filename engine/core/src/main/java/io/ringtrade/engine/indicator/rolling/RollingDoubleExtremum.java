@@ -39,8 +39,10 @@ public final class RollingDoubleExtremum {
         return new RollingDoubleExtremum(n, false);
     }
 
-    /** Pushes {@code value} (NaN and infinities count as missing). */
-    public void push(final double value) {
+    /** Pushes {@code raw} (NaN and infinities count as missing). */
+    public void push(final double raw) {
+        // a minimum is kept as the maximum of the negated values, so both share one comparison
+        final double value = maximum ? raw : -raw;
         final long index = pushed++;
         if (size > 0 && dequeIndices[head] <= index - n) {
             head = head + 1 == n ? 0 : head + 1;
@@ -52,7 +54,7 @@ public final class RollingDoubleExtremum {
         }
         while (size > 0) {
             final double back = dequeValues[wrap(head + size - 1)];
-            if (maximum ? back < value : back > value) {
+            if (back < value) {
                 size--;
             } else {
                 break;
@@ -69,7 +71,7 @@ public final class RollingDoubleExtremum {
         if (pushed < n || lastNan >= pushed - n || size == 0) {
             return Double.NaN;
         }
-        return dequeValues[head];
+        return maximum ? dequeValues[head] : -dequeValues[head];
     }
 
     /** {@code slot mod n} for {@code 0 ≤ slot < 2n}, without dividing. */

@@ -7,7 +7,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * The maximum (or minimum) of the last {@code n} fixed-point values pushed, with the position of the <em>oldest</em>
  * value that attains it, kept in a monotonic deque: a pushed value removes the values behind it that it beats
  * strictly, so equal values stay and the front is the oldest extreme (Aroon's tie rule). O(1) amortised per push,
- * at most {@code n} entries. Business-logic thread only; allocation-free.
+ * at most {@code n} entries. A minimum is kept as the maximum of the bitwise complements ({@code ~x} reverses the
+ * order of all longs exactly), so both share one comparison. Business-logic thread only; allocation-free.
  */
 public final class RollingExtremum {
     private final boolean maximum;
@@ -38,8 +39,9 @@ public final class RollingExtremum {
         return new RollingExtremum(n, false);
     }
 
-    /** Pushes {@code value}, dropping the value {@code n} pushes old. */
-    public void push(final long value) {
+    /** Pushes {@code raw}, dropping the value {@code n} pushes old. */
+    public void push(final long raw) {
+        final long value = maximum ? raw : ~raw;
         final long index = pushed++;
         if (size > 0 && dequeIndices[head] <= index - n) {
             head = head + 1 == n ? 0 : head + 1;
@@ -47,7 +49,7 @@ public final class RollingExtremum {
         }
         while (size > 0) {
             final long back = dequeValues[wrap(head + size - 1)];
-            if (maximum ? back < value : back > value) {
+            if (back < value) {
                 size--;
             } else {
                 break;
@@ -61,7 +63,7 @@ public final class RollingExtremum {
 
     /** The extreme of the window; only meaningful after a push. */
     public long value() {
-        return dequeValues[head];
+        return maximum ? dequeValues[head] : ~dequeValues[head];
     }
 
     /** How many pushes before the latest the (oldest) extreme was pushed: 0 = the latest value. */

@@ -47,9 +47,9 @@ final class KeltnerChannel extends IndicatorNode {
         final double middle;
         final double high;
         final double low;
-        if (highSum.fitsLong() && lowSum.fitsLong() && closeSum.fitsLong()
-            && ((highSum.longValue() | lowSum.longValue() | closeSum.longValue()) >>> 59) == 0) {
-            // below 2^59 each, so 4H − 2L + C and the others cannot overflow a long
+        if (highSum.fitsLong() && lowSum.fitsLong() && closeSum.fitsLong() && ((Math.abs(highSum.longValue())
+            | Math.abs(lowSum.longValue()) | Math.abs(closeSum.longValue())) >>> 59) == 0) {
+            // each below 2^59 in magnitude, so 4H − 2L + C and the others cannot overflow a long
             final long h = highSum.longValue();
             final long l = lowSum.longValue();
             final long c = closeSum.longValue();
