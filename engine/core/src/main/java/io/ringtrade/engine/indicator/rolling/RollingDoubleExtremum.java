@@ -6,18 +6,21 @@ import io.ringtrade.engine.snapshot.StateWriter;
 /**
  * The maximum (or minimum) of the last {@code n} doubles pushed, as {@code pandas}' {@code rolling(n).max()}: NaN
  * until {@code n} values have been pushed and while a NaN (or an infinity, which {@code pandas} turns into NaN) is in
- * the window. A monotonic deque of the non-NaN values;
- * O(1) amortised per push. Business-logic thread only; allocation-free.
+ * the window. The same two-block sliding aggregate as {@link RollingExtremum}; a minimum is kept as the maximum of
+ * the negated values. Business-logic thread only; allocation-free.
  */
 public final class RollingDoubleExtremum {
     private final boolean maximum;
     private final int n;
-    private final double[] dequeValues;
-    private final long[] dequeIndices;
-    private int head;
-    private int size;
+    private final double[] values;
+    private final double[] suffixMax;
     private long pushed;
-    private long lastNan = Long.MIN_VALUE;
+    private long start;
+    private long frontEnd;
+    private int pushedSlot;
+    private int startSlot;
+    private double backMax = Double.NEGATIVE_INFINITY;
+    private long lastMissing = Long.MIN_VALUE;
 
     private RollingDoubleExtremum(final int n, final boolean maximum) {
         if (n < 1) {
@@ -25,8 +28,8 @@ public final class RollingDoubleExtremum {
         }
         this.n = n;
         this.maximum = maximum;
-        this.dequeValues = new double[n];
-        this.dequeIndices = new long[n];
+        this.values = new double[n];
+        this.suffixMax = new double[n];
     }
 
     /** The rolling maximum over {@code n} values. */
@@ -41,57 +44,63 @@ public final class RollingDoubleExtremum {
 
     /** Pushes {@code raw} (NaN and infinities count as missing). */
     public void push(final double raw) {
-        // a minimum is kept as the maximum of the negated values, so both share one comparison
-        final double value = maximum ? raw : -raw;
-        final long index = pushed++;
-        if (size > 0 && dequeIndices[head] <= index - n) {
-            head = head + 1 == n ? 0 : head + 1;
-            size--;
+        final boolean missing = !Double.isFinite(raw);
+        // missing values enter as -∞, which never wins; the window is NaN while one is in it
+        final double value = missing ? Double.NEGATIVE_INFINITY : maximum ? raw : -raw;
+        if (missing) {
+            lastMissing = pushed;
         }
-        if (!Double.isFinite(value)) {
-            lastNan = index;
-            return;
-        }
-        while (size > 0) {
-            final double back = dequeValues[wrap(head + size - 1)];
-            if (back < value) {
-                size--;
-            } else {
-                break;
+        if (pushed - start == n) {
+            if (start == frontEnd) {
+                rebuildFront();
             }
+            start++;
+            startSlot = startSlot + 1 == n ? 0 : startSlot + 1;
         }
-        final int slot = wrap(head + size);
-        dequeValues[slot] = value;
-        dequeIndices[slot] = index;
-        size++;
+        values[pushedSlot] = value;
+        backMax = pushed == frontEnd ? value : Math.max(backMax, value);
+        pushed++;
+        pushedSlot = pushedSlot + 1 == n ? 0 : pushedSlot + 1;
     }
 
-    /** The extreme of a full window without NaN, otherwise NaN. */
+    private void rebuildFront() {
+        double best = Double.NEGATIVE_INFINITY;
+        int slot = pushedSlot;
+        for (long i = pushed - 1; i >= start; i--) {
+            slot = slot == 0 ? n - 1 : slot - 1;
+            best = Math.max(best, values[slot]);
+            suffixMax[slot] = best;
+        }
+        frontEnd = pushed;
+        backMax = Double.NEGATIVE_INFINITY;
+    }
+
+    /** The extreme of a full window without missing values, otherwise NaN. */
     public double value() {
-        if (pushed < n || lastNan >= pushed - n || size == 0) {
+        if (pushed < n || lastMissing >= pushed - n) {
             return Double.NaN;
         }
-        return maximum ? dequeValues[head] : -dequeValues[head];
+        final double best = start < frontEnd && pushed != frontEnd ? Math.max(suffixMax[startSlot], backMax)
+            : start < frontEnd ? suffixMax[startSlot] : backMax;
+        return maximum ? best : -best;
     }
 
-    /** {@code slot mod n} for {@code 0 ≤ slot < 2n}, without dividing. */
-    private int wrap(final int slot) {
-        return slot >= n ? slot - n : slot;
-    }
-
-    /** Writes the deque. */
+    /** Writes the window. */
     public void writeState(final StateWriter out) {
-        out.writeLong(pushed).writeLong(lastNan).writeInt(head).writeInt(size).writeDoubles(dequeValues)
-            .writeLongs(dequeIndices);
+        out.writeLong(pushed).writeLong(start).writeLong(frontEnd).writeDouble(backMax).writeLong(lastMissing)
+            .writeDoubles(values).writeDoubles(suffixMax);
     }
 
     /** Reads what {@link #writeState} wrote. */
     public void readState(final StateReader in) {
         pushed = in.readLong();
-        lastNan = in.readLong();
-        head = in.readInt();
-        size = in.readInt();
-        States.readDoublesInto(in, dequeValues, "extremum values");
-        in.readLongsInto(dequeIndices, "extremum positions");
+        start = in.readLong();
+        frontEnd = in.readLong();
+        backMax = in.readDouble();
+        lastMissing = in.readLong();
+        States.readDoublesInto(in, values, "extremum values");
+        States.readDoublesInto(in, suffixMax, "extremum suffixes");
+        pushedSlot = (int) (pushed % n);
+        startSlot = (int) (start % n);
     }
 }

@@ -5,19 +5,27 @@ import io.ringtrade.engine.snapshot.StateWriter;
 
 /**
  * The maximum (or minimum) of the last {@code n} fixed-point values pushed, with the position of the <em>oldest</em>
- * value that attains it, kept in a monotonic deque: a pushed value removes the values behind it that it beats
- * strictly, so equal values stay and the front is the oldest extreme (Aroon's tie rule). O(1) amortised per push,
- * at most {@code n} entries. A minimum is kept as the maximum of the bitwise complements ({@code ~x} reverses the
- * order of all longs exactly), so both share one comparison. Business-logic thread only; allocation-free.
+ * value that attains it (Aroon's tie rule). Kept as a sliding-window aggregate in two blocks, like
+ * {@link RollingSum}: the back block keeps a running extreme of what was pushed since the last rebuild, the front
+ * block the extremes of its suffixes, rebuilt right to left when the front runs out; the window's extreme is the
+ * better of the front suffix at the window's start and the back's. O(1) amortised per push, with no data-dependent
+ * loop (a monotonic deque's pops are unpredictable branches). A minimum is kept as the maximum of the bitwise
+ * complements ({@code ~x} reverses the order of all longs exactly). Business-logic thread only; allocation-free.
  */
 public final class RollingExtremum {
     private final boolean maximum;
     private final int n;
-    private final long[] dequeValues;
-    private final long[] dequeIndices;
-    private int head;
-    private int size;
+    private final long[] values;
+    private final long[] suffixMax;
+    /** Absolute index of the oldest value attaining each suffix's extreme. */
+    private final long[] suffixIndex;
     private long pushed;
+    private long start;
+    private long frontEnd;
+    private int pushedSlot;
+    private int startSlot;
+    private long backMax = Long.MIN_VALUE;
+    private long backIndex;
 
     private RollingExtremum(final int n, final boolean maximum) {
         if (n < 1) {
@@ -25,8 +33,9 @@ public final class RollingExtremum {
         }
         this.n = n;
         this.maximum = maximum;
-        this.dequeValues = new long[n];
-        this.dequeIndices = new long[n];
+        this.values = new long[n];
+        this.suffixMax = new long[n];
+        this.suffixIndex = new long[n];
     }
 
     /** The rolling maximum over {@code n} values. */
@@ -42,38 +51,58 @@ public final class RollingExtremum {
     /** Pushes {@code raw}, dropping the value {@code n} pushes old. */
     public void push(final long raw) {
         final long value = maximum ? raw : ~raw;
-        final long index = pushed++;
-        if (size > 0 && dequeIndices[head] <= index - n) {
-            head = head + 1 == n ? 0 : head + 1;
-            size--;
-        }
-        while (size > 0) {
-            final long back = dequeValues[wrap(head + size - 1)];
-            if (back < value) {
-                size--;
-            } else {
-                break;
+        if (pushed - start == n) {
+            if (start == frontEnd) {
+                rebuildFront();
             }
+            start++;
+            startSlot = startSlot + 1 == n ? 0 : startSlot + 1;
         }
-        final int slot = wrap(head + size);
-        dequeValues[slot] = value;
-        dequeIndices[slot] = index;
-        size++;
+        values[pushedSlot] = value;
+        // strictly greater: on a tie the older value keeps its place
+        if (value > backMax || pushed == frontEnd) {
+            backMax = value;
+            backIndex = pushed;
+        }
+        pushed++;
+        pushedSlot = pushedSlot + 1 == n ? 0 : pushedSlot + 1;
+    }
+
+    private void rebuildFront() {
+        long best = Long.MIN_VALUE;
+        long bestIndex = pushed;
+        int slot = pushedSlot;
+        for (long i = pushed - 1; i >= start; i--) {
+            slot = slot == 0 ? n - 1 : slot - 1;
+            // at least as great: walking from new to old, the older of equal values wins
+            if (values[slot] >= best) {
+                best = values[slot];
+                bestIndex = i;
+            }
+            suffixMax[slot] = best;
+            suffixIndex[slot] = bestIndex;
+        }
+        frontEnd = pushed;
+        backMax = Long.MIN_VALUE;
     }
 
     /** The extreme of the window; only meaningful after a push. */
     public long value() {
-        return maximum ? dequeValues[head] : ~dequeValues[head];
+        final long best = start < frontEnd && (pushed == frontEnd || suffixMax[startSlot] >= backMax)
+            ? suffixMax[startSlot] : backMax;
+        return maximum ? best : ~best;
     }
 
     /** How many pushes before the latest the (oldest) extreme was pushed: 0 = the latest value. */
     public int age() {
-        return (int) (pushed - 1 - dequeIndices[head]);
+        final long index = start < frontEnd && (pushed == frontEnd || suffixMax[startSlot] >= backMax)
+            ? suffixIndex[startSlot] : backIndex;
+        return (int) (pushed - 1 - index);
     }
 
     /** Values in the window: {@code min(pushed, n)}. */
     public int count() {
-        return (int) Math.min(pushed, n);
+        return (int) (pushed - start);
     }
 
     /** True once {@code n} values have been pushed. */
@@ -81,22 +110,23 @@ public final class RollingExtremum {
         return pushed >= n;
     }
 
-    /** {@code slot mod n} for {@code 0 ≤ slot < 2n}, without dividing. */
-    private int wrap(final int slot) {
-        return slot >= n ? slot - n : slot;
-    }
-
-    /** Writes the deque. */
+    /** Writes the window. */
     public void writeState(final StateWriter out) {
-        out.writeLong(pushed).writeInt(head).writeInt(size).writeLongs(dequeValues).writeLongs(dequeIndices);
+        out.writeLong(pushed).writeLong(start).writeLong(frontEnd).writeLong(backMax).writeLong(backIndex)
+            .writeLongs(values).writeLongs(suffixMax).writeLongs(suffixIndex);
     }
 
     /** Reads what {@link #writeState} wrote. */
     public void readState(final StateReader in) {
         pushed = in.readLong();
-        head = in.readInt();
-        size = in.readInt();
-        in.readLongsInto(dequeValues, "extremum values");
-        in.readLongsInto(dequeIndices, "extremum positions");
+        start = in.readLong();
+        frontEnd = in.readLong();
+        backMax = in.readLong();
+        backIndex = in.readLong();
+        in.readLongsInto(values, "extremum values");
+        in.readLongsInto(suffixMax, "extremum suffixes");
+        in.readLongsInto(suffixIndex, "extremum positions");
+        pushedSlot = (int) (pushed % n);
+        startSlot = (int) (start % n);
     }
 }

@@ -61,13 +61,16 @@ class RollingWindowsTest {
             final RollingExtremum max = RollingExtremum.maximum(n);
             final RollingExtremum min = RollingExtremum.minimum(n);
             final RollingDoubleExtremum doubleMax = RollingDoubleExtremum.maximum(n);
+            final RollingDoubleExtremum doubleMin = RollingDoubleExtremum.minimum(n);
             final long[] values = new long[5_000];
+            final boolean[] missing = new boolean[values.length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = random.nextInt(20);
                 max.push(values[i]);
                 min.push(values[i]);
-                final boolean missing = random.nextInt(50) == 0;
-                doubleMax.push(missing ? Double.NaN : values[i]);
+                missing[i] = random.nextInt(50) == 0;
+                doubleMax.push(missing[i] ? Double.NaN : values[i]);
+                doubleMin.push(missing[i] ? Double.POSITIVE_INFINITY : values[i]);
                 long high = Long.MIN_VALUE;
                 long low = Long.MAX_VALUE;
                 int oldestHigh = -1;
@@ -81,6 +84,17 @@ class RollingWindowsTest {
                 assertThat(max.value()).isEqualTo(high);
                 assertThat(max.age()).isEqualTo(i - oldestHigh);
                 assertThat(min.value()).isEqualTo(low);
+                boolean gap = i < n - 1;
+                for (int j = Math.max(0, i - n + 1); j <= i; j++) {
+                    gap |= missing[j];
+                }
+                if (gap) {
+                    assertThat(doubleMax.value()).as("a missing value in the window").isNaN();
+                    assertThat(doubleMin.value()).isNaN();
+                } else {
+                    assertThat(doubleMax.value()).isEqualTo((double) high);
+                    assertThat(doubleMin.value()).isEqualTo((double) low);
+                }
             }
         }
     }
