@@ -40,6 +40,17 @@ public final class ExactSum {
         subtract128(Math.multiplyHigh(a, b), a * b);
     }
 
+    /** Adds {@code other}. */
+    public void add(final ExactSum other) {
+        final long newLow = low + other.low;
+        final long carry = carry(low, other.low, newLow);
+        final long midSum = mid + other.mid;
+        final long newMid = midSum + carry;
+        top += other.top + carry(mid, other.mid, midSum) + carry(midSum, carry, newMid);
+        mid = newMid;
+        low = newLow;
+    }
+
     /** Sets the sum to zero. */
     public void clear() {
         top = 0;

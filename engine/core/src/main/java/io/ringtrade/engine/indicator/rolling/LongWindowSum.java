@@ -75,6 +75,16 @@ public final class LongWindowSum {
         return wide ? wideSum.toDouble() : sum;
     }
 
+    /** True while the sum is kept in a long ({@link #longSum()}). */
+    public boolean fitsLong() {
+        return !wide;
+    }
+
+    /** The sum, when {@link #fitsLong()}. */
+    public long longSum() {
+        return sum;
+    }
+
     /** The sum as an {@link ExactSum} (a view: valid until the next push). */
     public ExactSum exact() {
         if (!wide) {

@@ -1,64 +1,69 @@
 package io.ringtrade.engine.indicator.ta;
 
 import io.ringtrade.engine.indicator.rolling.ExactSum;
-import io.ringtrade.engine.indicator.rolling.LongRing;
+import io.ringtrade.engine.indicator.rolling.LongWindowSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
-/** {@code momentum_ao}: SMA(fast) − SMA(slow) of the median price (H + L) / 2; both sums exact fixed-point integers. */
+/**
+ * {@code momentum_ao}: SMA(fast) − SMA(slow) of the median price (H + L) / 2, each an exact mean of Σ(H + L) over its
+ * window (highs and lows summed apart, so nothing overflows).
+ */
 final class AwesomeOscillator extends IndicatorNode {
-    private final int fast;
-    private final int slow;
-    private final LongRing highs;
-    private final LongRing lows;
-    private final ExactSum fastSum = new ExactSum();
-    private final ExactSum slowSum = new ExactSum();
+    private final LongWindowSum fastHighs;
+    private final LongWindowSum fastLows;
+    private final LongWindowSum slowHighs;
+    private final LongWindowSum slowLows;
+    private final ExactSum scratch = new ExactSum();
 
     AwesomeOscillator(final int fast, final int slow) {
-        this.fast = fast;
-        this.slow = slow;
-        final int longest = Math.max(fast, slow);
-        highs = new LongRing(longest);
-        lows = new LongRing(longest);
+        fastHighs = new LongWindowSum(fast);
+        fastLows = new LongWindowSum(fast);
+        slowHighs = new LongWindowSum(slow);
+        slowLows = new LongWindowSum(slow);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        leave(fastSum, fast);
-        leave(slowSum, slow);
-        highs.push(bar.high);
-        lows.push(bar.low);
-        fastSum.add(bar.high);
-        fastSum.add(bar.low);
-        slowSum.add(bar.high);
-        slowSum.add(bar.low);
-        final int count = highs.size();
-        final double fastMean = count >= fast ? fastSum.mean(fast, 2) : Double.NaN;
-        final double slowMean = count >= slow ? slowSum.mean(slow, 2) : Double.NaN;
-        out[at] = fastMean - slowMean;
+        fastHighs.push(bar.high);
+        fastLows.push(bar.low);
+        slowHighs.push(bar.high);
+        slowLows.push(bar.low);
+        out[at] = median(fastHighs, fastLows) - median(slowHighs, slowLows);
     }
 
-    /** Drops from {@code sum} the bar that leaves a window of {@code n} with the next push. */
-    private void leave(final ExactSum sum, final int n) {
-        if (highs.size() >= n) {
-            sum.subtract(highs.get(n - 1));
-            sum.subtract(lows.get(n - 1));
+    /** The mean of (H + L) / 2 over a full window, NaN before. */
+    private double median(final LongWindowSum highs, final LongWindowSum lows) {
+        if (!highs.isFull()) {
+            return Double.NaN;
         }
+        if (highs.fitsLong() && lows.fitsLong()) {
+            final long high = highs.longSum();
+            final long low = lows.longSum();
+            final long sum = high + low;
+            if (((high ^ sum) & (low ^ sum)) >= 0) {
+                return ExactSum.meanOf(sum, highs.count(), 2);
+            }
+        }
+        scratch.clear();
+        scratch.add(highs.exact());
+        scratch.add(lows.exact());
+        return scratch.mean(highs.count(), 2);
     }
 
     @Override
     public void writeState(final StateWriter out) {
-        highs.writeState(out);
-        lows.writeState(out);
-        fastSum.writeState(out);
-        slowSum.writeState(out);
+        fastHighs.writeState(out);
+        fastLows.writeState(out);
+        slowHighs.writeState(out);
+        slowLows.writeState(out);
     }
 
     @Override
     public void readState(final StateReader in) {
-        highs.readState(in);
-        lows.readState(in);
-        fastSum.readState(in);
-        slowSum.readState(in);
+        fastHighs.readState(in);
+        fastLows.readState(in);
+        slowHighs.readState(in);
+        slowLows.readState(in);
     }
 }
