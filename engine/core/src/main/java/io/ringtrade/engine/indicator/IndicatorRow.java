@@ -65,12 +65,20 @@ final class IndicatorRow implements Row {
     }
 
     @Override
+    public double get(final Column column) {
+        return bars.latestValue(bars.columnIndex(column));
+    }
+
+    @Override
     public double get(final Column column, final int barsAgo) {
         final int index = bars.columnIndex(column);
         return read(index, barsAgo);
     }
 
     private double read(final int index, final int barsAgo) {
+        if (barsAgo == 0) {
+            return bars.latestValue(index);
+        }
         final int slot = bars.slotOf(barsAgo);
         return slot < 0 ? Double.NaN : bars.value(slot, index);
     }

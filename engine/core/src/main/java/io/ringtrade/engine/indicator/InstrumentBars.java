@@ -55,6 +55,8 @@ public final class InstrumentBars {
     private int nodeCount;
     private int width;
     private double[] values;
+    /** Where the latest bar's values start in {@link #values}. */
+    private int latestOffset;
     private long count;
 
     /** Bars for {@code instrument} for a strategy that declares nothing (see the class comment). */
@@ -125,6 +127,7 @@ public final class InstrumentBars {
         for (int i = 0; i < nodeCount; i++) {
             nodes[i].update(input, values, at + bases[i]);
         }
+        latestOffset = at;
         count++;
     }
 
@@ -213,6 +216,11 @@ public final class InstrumentBars {
         return values[slot * width + column];
     }
 
+    /** A value of the latest bar (a bar exists). */
+    double latestValue(final int column) {
+        return values[latestOffset + column];
+    }
+
     /** The value slot of a declared column. */
     int columnIndex(final Column column) {
         if (declared == null || !column.isDeclaredBy(declared)) {
@@ -257,7 +265,8 @@ public final class InstrumentBars {
             System.arraycopy(values, slot * oldWidth, grown, slot * width, oldWidth);
         }
         values = grown;
-        nodes[index].update(input, values, bases[index]);
+        latestOffset = (int) ((count - 1) & mask) * width;
+        nodes[index].update(input, values, latestOffset + bases[index]);
         return bases[index];
     }
 
@@ -331,6 +340,7 @@ public final class InstrumentBars {
         if (count > 0) {
             final int slot = (int) ((count - 1) & mask);
             input.set(count - 1, opens[slot], highs[slot], lows[slot], closes[slot], volumes[slot]);
+            latestOffset = slot * width;
         }
     }
 
