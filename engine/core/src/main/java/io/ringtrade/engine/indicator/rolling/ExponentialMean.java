@@ -54,7 +54,11 @@ public final class ExponentialMean {
             oldWeight *= oldWeightFactor;
             if (observation) {
                 if (mean != value) {
-                    mean = (oldWeight * mean + newWeight * value) / (oldWeight + newWeight);
+                    final double weights = oldWeight + newWeight;
+                    final double weighted = oldWeight * mean + newWeight * value;
+                    // (1 − α) + α rounds to exactly 1 for every α, so between gaps the division is the identity
+                    // and is skipped; the result is the same double pandas computes
+                    mean = weights == 1.0 ? weighted : weighted / weights;
                 }
                 oldWeight = 1.0;
             }
