@@ -62,12 +62,13 @@ public final class IndicatorRowCpuTime {
         for (int pass = 0; pass < passes; pass++) {
             final double[] full = run.fullRow();
             final double[] three = run.threeColumns();
+            final double[] smas = run.smaPair();
             final double[] nothing = run.barsOnly();
             final double[] ta4j = run.ta4j();
             if (pass > 0) {
-                System.out.printf(Locale.ROOT, "pass %d (load %s): fullRow %s | threeColumns %s | barsOnly %s |"
-                    + " BASELINE ta4jNineteenColumns %s%n", pass, loadAverage(), format(full), format(three),
-                    format(nothing), format(ta4j));
+                System.out.printf(Locale.ROOT, "pass %d (load %s): fullRow %s | threeColumns %s | smaPair %s |"
+                    + " barsOnly %s | BASELINE ta4jNineteenColumns %s%n", pass, loadAverage(), format(full),
+                    format(three), format(smas), format(nothing), format(ta4j));
             }
         }
         System.out.println("# blackhole " + run.blackhole);
@@ -134,6 +135,19 @@ public final class IndicatorRowCpuTime {
             bars.onBar(i * 60_000_000_000L, open[i], high[i], low[i], close[i], volume[i]);
             final Row row = bars.row();
             return row.get(rsi) + row.get(histogram) + row.get(upper);
+        }, close.length);
+    }
+
+    /** What sma_crossover (50/200) reads: two SMAs, now and one bar back. */
+    private double[] smaPair() {
+        final Indicators indicators = new Indicators().maxBarsAgo(1);
+        final Column fast = indicators.sma(50);
+        final Column slow = indicators.sma(200);
+        final InstrumentBars bars = new InstrumentBars(INSTRUMENT, id -> false, indicators);
+        return time(i -> {
+            bars.onBar(i * 60_000_000_000L, open[i], high[i], low[i], close[i], volume[i]);
+            final Row row = bars.row();
+            return row.get(fast) + row.get(slow) + row.get(fast, 1) + row.get(slow, 1);
         }, close.length);
     }
 
