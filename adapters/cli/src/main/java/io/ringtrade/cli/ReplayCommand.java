@@ -54,14 +54,18 @@ public final class ReplayCommand implements Runnable {
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
         final String[] symbols = new String[instruments.size()];
+        final String[] currencies = new String[instruments.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = instruments.get(id).symbol();
+            currencies[id] = instruments.get(id).currency();
         }
-        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
-            config.books().stream().map(BookConfig::name).toArray(String[]::new));
+        // the audit log of a replay holds business logic's lines only: the same bytes as the "by":"engine" lines of
+        // the audit.log beside the journal
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols, currencies,
+            config.books().stream().map(BookConfig::name).toArray(String[]::new), null);
         final BusinessLogic logic = new BusinessLogic(instruments,
             BookAssembly.assemble(config.books(), instruments, catalog),
-            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk()));
         final long started = System.nanoTime();
         final long entries;
         try {

@@ -311,7 +311,8 @@ public final class Engine {
     private static BusinessLogic newLogic(final Context context, final InstrumentRegistry instruments,
                                           final OutputSink sink) {
         final List<BookSpec> specs = BookAssembly.assemble(context.config.books(), instruments, context.catalog);
-        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE));
+        return new BusinessLogic(instruments, specs,
+            new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE, context.config.risk()));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */
