@@ -23,6 +23,7 @@ import io.ringtrade.engine.order.OrderRequest;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputStreams;
+import io.ringtrade.engine.output.RecentFills;
 import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.order.Reservations;
@@ -84,6 +85,7 @@ public final class BusinessLogic {
     private final MarketState market;
     private final SimulatedVenue venue;
     private final PreTradeRisk risk;
+    private final RiskLimits[] limits;
     private final TradingStates states;
     private final DailyLoss dailyLoss;
     private final FillSettlement settlement;
@@ -98,6 +100,8 @@ public final class BusinessLogic {
     private final ExecutionReport report = new ExecutionReport();
     private final EffectList finishEffects = new EffectList(8);
     private long eventsProcessed;
+    private final long[] eventsByType = new long[EventType.TIMER + 1];
+    private final PerformanceAccumulator[] bookPerformance;
     private long feedInputsProcessed;
     private long lastEventTimeNanos;
     private long clockBucketStart = Long.MAX_VALUE;
@@ -153,7 +157,8 @@ public final class BusinessLogic {
             shortAllowed[i] = spec.limits().allowShort();
         }
         this.market = new MarketState(instrumentCount);
-        this.risk = new PreTradeRisk(books, limits, market, riskSettings);
+        this.risk = new PreTradeRisk(limits, market, riskSettings);
+        this.limits = limits;
         this.states = new TradingStates(bookCount);
         final long[] lossLimits = new long[bookCount];
         for (int i = 0; i < bookCount; i++) {
@@ -191,6 +196,13 @@ public final class BusinessLogic {
         }
         this.equity = new EquityRecorder(books, market, outputs,
             tradedInstruments.stream().mapToInt(Integer::intValue).toArray());
+        this.bookPerformance = new PerformanceAccumulator[bookCount];
+        for (int i = 0; i < bookCount; i++) {
+            bookPerformance[i] = new PerformanceAccumulator(books[i].initialCash(), periodsPerYear,
+                settings.riskFreeRate());
+        }
+        equity.perBook(bookPerformance);
+        outputs.perBook(bookPerformance);
     }
 
     /** Processes one input. The venue requests it causes are appended to {@code event.effects}. */
@@ -199,6 +211,9 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        if (event.type >= 0 && event.type < eventsByType.length) {
+            eventsByType[event.type]++;
+        }
         lastEventTimeNanos = event.eventTimeNanos;
         if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
             feedInputsProcessed++;
@@ -312,7 +327,10 @@ public final class BusinessLogic {
         final BookSpec spec = specs[bookIndex];
         if (DecisionSizing.size(request, decision, books[bookIndex], instrument, close, end,
             orders.reservations().cash(bookIndex), instruments.get(instrument).lotSize(), costs[bookIndex],
-            spec.instruments().length, spec.limits().allowShort())) {
+            spec.instruments().length, spec.limits().allowShort())
+            && DecisionSizing.withinPositionLimit(request, books[bookIndex], limits[bookIndex].maxPositionPct(),
+                orders.reservations().cash(bookIndex, instrument), instruments.get(instrument).lotSize(),
+                costs[bookIndex])) {
             orders.decide(request);
         }
         if (spec.fillModel().fillAtClose()) {
@@ -531,6 +549,10 @@ public final class BusinessLogic {
         final StateWriter out = new StateWriter();
         out.section("ringtrade-state").writeInt(STATE_VERSION).writeInt(books.length).writeInt(market.size());
         out.writeLong(eventsProcessed).writeLong(feedInputsProcessed).writeLong(lastEventTimeNanos).writeBoolean(finished);
+        out.writeLongs(eventsByType);
+        for (final PerformanceAccumulator book : bookPerformance) {
+            book.writeState(out);
+        }
         signals.writeState(out);
         for (final Book book : books) {
             book.writeState(out);
@@ -571,6 +593,10 @@ public final class BusinessLogic {
         feedInputsProcessed = in.readLong();
         lastEventTimeNanos = in.readLong();
         finished = in.readBoolean();
+        in.readLongsInto(eventsByType, "inputs by type");
+        for (final PerformanceAccumulator book : bookPerformance) {
+            book.readState(in);
+        }
         signals.readState(in);
         for (final Book book : books) {
             book.readState(in);
@@ -632,6 +658,21 @@ public final class BusinessLogic {
     /** Pre-trade risk with its rejection counters. */
     public PreTradeRisk risk() {
         return risk;
+    }
+
+    /** Inputs processed of one {@link EventType}. */
+    public long eventsOfType(final int type) {
+        return type >= 0 && type < eventsByType.length ? eventsByType[type] : 0;
+    }
+
+    /** Book {@code book}'s own metrics (its equity per bar and its round trips). */
+    public PerformanceAccumulator bookPerformance(final int book) {
+        return bookPerformance[book];
+    }
+
+    /** The last fills (a read model for the ops API). */
+    public RecentFills recentFills() {
+        return outputs.recentFills();
     }
 
     /** The trading states (global, per book) and paused strategies. */

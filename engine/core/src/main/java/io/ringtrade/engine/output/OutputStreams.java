@@ -33,6 +33,8 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     private final long largeThreshold;
     private long entry = -1;
     private int auditOrdinal;
+    private PerformanceAccumulator[] perBook;
+    private final RecentFills recentFills = new RecentFills(RecentFills.CAPACITY);
 
     /** Streams into {@code sink}, summarising into {@code performance}; no large-transaction reports. */
     public OutputStreams(final OutputSink sink, final PerformanceAccumulator performance) {
@@ -45,6 +47,16 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         this.sink = sink;
         this.performance = performance;
         this.largeThreshold = largeTransactionThreshold;
+    }
+
+    /** Also feeds each book's closed round trips into {@code accumulators}, indexed by book. */
+    public void perBook(final PerformanceAccumulator[] accumulators) {
+        this.perBook = accumulators.clone();
+    }
+
+    /** The last fills, for the ops API (a read model: not part of the snapshot). */
+    public RecentFills recentFills() {
+        return recentFills;
     }
 
     /** Input {@code sequence} starts: its audit lines are numbered from 0. */
@@ -72,6 +84,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
                        final long quantity, final long price, final long fee, final long orderId,
                        final long realizedPnl) {
         fills++;
+        recentFills.add(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
         sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
         if (largeThreshold > 0) {
             final long notional = FixedPoint.multiply(price, quantity);
@@ -100,6 +113,9 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
                             final long pnl) {
         roundTrips++;
         performance.onRoundTrip(pnl);
+        if (perBook != null) {
+            perBook[bookIndex].onRoundTrip(pnl);
+        }
         sink.roundTrip(bookIndex, instrumentId, openedNanos, closedNanos, pnl);
     }
 

@@ -14,8 +14,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
 /**
  * Pre-trade checks, run before an order exists (DESIGN.md §6), in this order: price known ({@code NO_PRICE}), tick
  * size, price band around the last price, quantity (zero lots, whole lots), minimum notional, maximum order notional,
- * reduce-only, order rate, shorting policy and maximum short notional, maximum position (the book's, then all books'
- * together), cash. The trading state is checked before these, by the order manager. Open orders count: cash they
+ * reduce-only, order rate, shorting policy and maximum short notional, maximum position, cash. The trading state is checked before these, by the order manager. Open orders count: cash they
  * reserve is not available, holdings they sell cannot be sold twice, shorts they open count toward the cap, and buys
  * and shorts they may still add count toward the position limit. A buy that covers a short is not checked against
  * cash for its covering part (closing risk comes first), but the long part of a buy that flips a short to long must
@@ -27,9 +26,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  */
 public final class PreTradeRisk {
     private final long[] rejections = new long[OrderReason.values().length];
-    private final Book[] books;
     private final MarketState market;
-    private final RiskSettings global;
     private final OrderRate[] bookRates;
     private final OrderRate globalRate;
 
@@ -60,22 +57,18 @@ public final class PreTradeRisk {
      * limits set one) judged around the request's reference price. For tests of single checks.
      */
     public PreTradeRisk() {
-        this(null, new RiskLimits[0], null, RiskSettings.DEFAULT);
+        this(new RiskLimits[0], null, RiskSettings.DEFAULT);
     }
 
     /**
      * Checks for the engine's books.
      *
-     * @param books  the books (for the limits on all books together)
      * @param limits each book's limits, global caps applied (for its order-rate window)
      * @param market last prices (for the price band)
-     * @param global the engine-wide settings
+     * @param global the engine-wide settings (the order rate of all books together)
      */
-    public PreTradeRisk(final Book[] books, final RiskLimits[] limits, final MarketState market,
-                        final RiskSettings global) {
-        this.books = books;
+    public PreTradeRisk(final RiskLimits[] limits, final MarketState market, final RiskSettings global) {
         this.market = market;
-        this.global = global;
         this.bookRates = new OrderRate[limits.length];
         for (int b = 0; b < limits.length; b++) {
             bookRates[b] = new OrderRate(limits[b].maxOrdersPerSecond());
@@ -226,9 +219,6 @@ public final class PreTradeRisk {
                     && shortValue > RiskLimits.percentOf(book.equity(), limits.maxPositionPct())) {
                     return OrderReason.MAX_POSITION;
                 }
-                if (aggregateOverLimit(id, price, -FixedPoint.multiply(price, out.shortQuantity))) {
-                    return OrderReason.MAX_POSITION;
-                }
             }
             return null;
         }
@@ -257,34 +247,17 @@ public final class PreTradeRisk {
 
     /**
      * Whether buying {@code addedCost} more of an instrument takes the book's long in it (held at {@code price}, plus
-     * what its open buys of it may still spend) above its position limit, or all books' net position above the
-     * global one.
+     * what its open buys of it may still spend) above its position limit. (The global cap tightens every book's limit,
+     * so all books together stay within it of their total equity.)
      */
-    private boolean longOverLimit(final Book book, final RiskLimits limits, final Reservations reserved, final int id,
-                                  final long price, final long held, final long addedCost) {
-        if (limits.maxPositionPct() > 0) {
-            final long exposure = Math.addExact(Math.addExact(FixedPoint.multiply(price, Math.max(0, held)),
-                reserved.cash(book.index(), id)), addedCost);
-            if (exposure > RiskLimits.percentOf(book.equity(), limits.maxPositionPct())) {
-                return true;
-            }
-        }
-        return aggregateOverLimit(id, price, addedCost);
-    }
-
-    /** Whether all books' net position in an instrument, plus {@code addedValue}, exceeds the global limit. */
-    private boolean aggregateOverLimit(final int id, final long price, final long addedValue) {
-        if (books == null || global.maxPositionPct() == 0) {
+    private static boolean longOverLimit(final Book book, final RiskLimits limits, final Reservations reserved,
+                                         final int id, final long price, final long held, final long addedCost) {
+        if (limits.maxPositionPct() == 0) {
             return false;
         }
-        long net = 0;
-        long equity = 0;
-        for (final Book each : books) {
-            net = Math.addExact(net, each.position(id));
-            equity = Math.addExact(equity, each.equity());
-        }
-        final long after = Math.addExact(FixedPoint.multiply(price, net), addedValue);
-        return Math.abs(after) > RiskLimits.percentOf(equity, global.maxPositionPct());
+        final long exposure = Math.addExact(Math.addExact(FixedPoint.multiply(price, Math.max(0, held)),
+            reserved.cash(book.index(), id)), addedCost);
+        return exposure > RiskLimits.percentOf(book.equity(), limits.maxPositionPct());
     }
 
     private boolean rateAllows(final int bookIndex, final long timeNanos) {

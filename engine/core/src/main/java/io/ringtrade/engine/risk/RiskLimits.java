@@ -78,7 +78,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
     }
 
     /** {@code percent} (fixed-point percent) of {@code money}, rounded down. */
-    static long percentOf(final long money, final long percent) {
+    public static long percentOf(final long money, final long percent) {
         return FixedPoint.mulDiv(money, percent, HUNDRED_PERCENT, RoundingMode.FLOOR);
     }
 }

@@ -4,13 +4,13 @@ import io.ringtrade.engine.api.money.FixedPoint;
 
 /**
  * The engine-wide risk settings ({@code ringtrade.risk}): caps that tighten every book's limits
- * ({@link RiskLimits#tightenedBy}), limits on all books together (daily loss, order rate, the position in one
- * instrument across books), and the large-transaction threshold. Money fixed-point at 1e-8, percentages fixed-point
+ * ({@link RiskLimits#tightenedBy}), limits on all books together (daily loss, order rate), and the
+ * large-transaction threshold. Money fixed-point at 1e-8, percentages fixed-point
  * percent; 0 = no limit. Immutable.
  *
  * @param maxOrderNotional           cap on every book's largest order notional
- * @param maxPositionPct             cap on every book's position limit, and the largest net position of all books
- *                                   together in one instrument as a percentage of their total equity
+ * @param maxPositionPct             cap on every book's position limit (so all books together stay within it of their
+ *                                   total equity)
  * @param maxDailyLoss               largest loss of all books together in one UTC day; a breach halts the engine
  *                                   (the global state) until an operator releases it
  * @param maxOrdersPerSecond         cap on every book's order rate, and the most orders of all books together in any
