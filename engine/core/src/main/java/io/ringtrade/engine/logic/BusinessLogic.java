@@ -220,10 +220,9 @@ public final class BusinessLogic {
         }
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
+        // the day's baseline is kept even without a limit: the ops API shows each book's loss today
+        dailyLoss.onTime(event.eventTimeNanos);
         final boolean lossLimited = dailyLoss.enabled();
-        if (lossLimited) {
-            dailyLoss.onTime(event.eventTimeNanos);
-        }
         switch (event.type) {
             case EventType.MARKET_DATA -> onMarketData(event);
             case EventType.EXTERNAL_SIGNAL -> onSignal(event);

@@ -389,6 +389,11 @@ public final class EnginePipeline implements AutoCloseable {
         disruptor.halt();
     }
 
+    /** Inputs published but not yet through every stage (the gateway's lag behind the ring's cursor). Any thread. */
+    public long backlog() {
+        return Math.max(0, ring.getCursor() - disruptor.getSequenceValueFor(lastStage));
+    }
+
     /** The read model for other threads. */
     public StatusBoard status() {
         return status;

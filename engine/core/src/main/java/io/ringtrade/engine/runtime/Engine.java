@@ -428,6 +428,11 @@ public final class Engine {
         return pipeline.status();
     }
 
+    /** Inputs published but not yet through every stage. */
+    public long backlog() {
+        return pipeline.backlog();
+    }
+
     /** The feed (progress, data time). */
     public PacedReplay feed() {
         return feed;
