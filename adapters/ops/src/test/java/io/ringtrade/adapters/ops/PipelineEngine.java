@@ -67,10 +67,13 @@ final class PipelineEngine implements OpsEngine, AutoCloseable {
             limit == null ? 0 : FixedPoint.parse(limit)));
     }
 
-    /** Waits until business logic has processed {@code events} inputs and published its view of them. */
+    /**
+     * Waits until business logic has processed {@code events} inputs and published its view of them, and the gateway
+     * has passed everything published.
+     */
     void awaitEvents(final long events) throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (status().view().eventsProcessed() < events) {
+        while (status().view().eventsProcessed() < events || pipeline.backlog() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("business logic processed " + status().view().eventsProcessed() + " of "
                     + events + " inputs");
