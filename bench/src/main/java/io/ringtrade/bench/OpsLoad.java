@@ -11,7 +11,9 @@ import io.ringtrade.engine.api.event.SignalSizeKind;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.audit.AuditLog;
+import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
@@ -39,7 +41,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ops API under load, beside the engine it serves (BENCHMARKS.md §7). One JVM runs the engine: the shipped
- * configuration's three books on the real Bitstamp trades, through the real pipeline (journal stage without a file,
+ * configuration's three books with its risk settings (5 % position limit, ...) on the real Bitstamp trades, plus a
+ * fourth book whose strategy never trades (for section 3's resting orders), through the real pipeline (journal stage without a file,
  * {@link EventJournal#none()}, so the numbers are the ring's and the HTTP layer's), the state view published at most
  * every 10 ms, and the {@link OpsServer} on loopback. The load comes from {@link OpsLoadClient} in a second JVM.
  * <pre>
@@ -54,7 +57,8 @@ import java.util.concurrent.locks.LockSupport;
  *       publishes 20,000 trades per second;</li>
  *   <li>a control round trip ({@code POST /kill-switch} engage/release alternately, one client): from the request to
  *       the answer sent after business logic applied the command;</li>
- *   <li>{@code scripts/kill-switch engage}, {@code tries} times: two resting limit orders are placed first, the time is
+ *   <li>{@code scripts/kill-switch engage}, {@code tries} times: two limit buys 4 % below the market are placed first
+ *       (they rest), the time is
  *       from spawning the script to its exit, which it reaches only after the engine answered HALTED with no open
  *       order; then released;</li>
  *   <li>ring and business-logic throughput: {@code events} trades published as fast as possible, timed until
@@ -67,7 +71,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class OpsLoad {
     private static final String TOKEN = "bench-admin-token-0123456789";
     private static final long TICK_SPACING_NANOS = 1_000_000_000L;
-    private static final int ACME_BOOK = 0;
+    private static final BookConfig QUIET_BOOK = new BookConfig("ops-bench", "rsi_threshold",
+        Map.of("period", "14", "buy_below", "0", "sell_above", "100"), List.of(MinuteBars.SYMBOL), Interval.M1,
+        FixedPoint.of(10_000), FixedPoint.of(5), FixedPoint.of(10), false, FixedPoint.of(10), FillModel.NEXT_OPEN);
 
     private final TradeSeriesData trades;
     private final EnginePipeline pipeline;
@@ -77,18 +83,24 @@ public final class OpsLoad {
     private long time = 1_385_337_600_000_000_000L;
     private long signalKey;
     private volatile boolean feeding;
+    private final int quietBook;
 
     private OpsLoad(final Path auditDir) {
         final DefaultBooks books = DefaultBooks.load();
         final var instruments = books.instruments();
-        final BusinessLogic logic = books.newLogic(instruments);
+        // a fourth book whose strategy never trades (an RSI below 0 or above 100 never happens): the kill-switch
+        // section's resting orders go there, whatever the configured books hold against their position limit
+        final BusinessLogic logic = books.newLogicWithRisk(instruments, List.of(QUIET_BOOK));
         trades = MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL);
         pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE, 65_536,
             books.config().pipeline().waitStrategy(), 0, 0, (entries, state) -> {
             }, System::nanoTime, new GatewayHooks(Notifier.NONE, server.commandListener(), 10_000_000L));
         final List<String> names = new ArrayList<>();
         final Map<String, String> strategies = new LinkedHashMap<>();
-        for (final BookConfig book : books.config().books()) {
+        final List<BookConfig> all = new ArrayList<>(books.config().books());
+        all.add(QUIET_BOOK);
+        quietBook = all.size() - 1;
+        for (final BookConfig book : all) {
             names.add(book.name());
             strategies.put(book.name(), book.strategy());
         }
@@ -135,6 +147,11 @@ public final class OpsLoad {
         final int i = (int) (nextTrade++ % trades.size());
         time += TICK_SPACING_NANOS;
         pipeline.publish(slot.setTrade(0, time, trades.price(i), trades.quantity(i)));
+    }
+
+    /** The price of the last trade published. */
+    private long lastPrice() {
+        return trades.price((int) ((nextTrade - 1) % trades.size()));
     }
 
     private Thread startFeeder(final int perSecond) {
@@ -188,6 +205,16 @@ public final class OpsLoad {
         return Math.round(events / ((System.nanoTime() - start) / 1e9));
     }
 
+    private void release(final HttpClient http) throws Exception {
+        final HttpResponse<String> released = http.send(HttpRequest.newBuilder(URI.create(url + "/kill-switch"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"release\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (released.statusCode() != 200) {
+            throw new IllegalStateException("release failed: " + released.body());
+        }
+    }
+
     private int openOrders(final HttpClient http) throws Exception {
         final String body = http.send(HttpRequest.newBuilder(URI.create(url + "/status")).GET().build(),
             HttpResponse.BodyHandlers.ofString()).body();
@@ -203,7 +230,7 @@ public final class OpsLoad {
         final long events = args.length > 3 ? Long.parseLong(args[3]) : 2_000_000L;
         final Path dir = JournalFixtures.newDirectory("ops-load");
         final OpsLoad bench = new OpsLoad(dir);
-        RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; journal none; ring 65536, wait "
+        RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; ops-bench (never trades); shipped risk settings; journal none; ring 65536, wait "
                 + bench.pipeline.waitStrategy() + "; state view at most every 10 ms",
             "ops API: " + bench.url + " (Netty, 1 event loop); load client: a separate JVM, java.net.http, HTTP/1.1"
                 + " keep-alive, closed loop",
@@ -218,6 +245,7 @@ public final class OpsLoad {
             System.out.println(finish(client("POST", bench.url + "/kill-switch", seconds, 1)));
             bench.feeding = false;
             warm.join();
+            bench.release(HttpClient.newHttpClient()); // section 2 may have ended on an engage
 
             System.out.println("\n## 3. scripts/kill-switch engage: spawn to exit, HALTED with every order cancelled");
             final HttpClient http = HttpClient.newHttpClient();
@@ -225,12 +253,21 @@ public final class OpsLoad {
             final Path killSwitch = Path.of("scripts/kill-switch").toAbsolutePath();
             final EngineEvent slot = new EngineEvent();
             for (int i = 0; i < tries; i++) {
-                // two limit buys far below the market rest at the simulated venue
-                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, ACME_BOOK, 0, 1,
-                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.01"), FixedPoint.of(100)));
-                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, ACME_BOOK + 1, 0, 1,
-                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.01"), FixedPoint.of(100)));
+                // a trade moves event time on a second (the order-rate limit counts by event time), then two limit buys
+                // 4 % below the market (inside the 5 % price band) rest at the simulated venue
+                bench.publishTrade(slot);
+                final long below = FixedPoint.roundDownToStep(bench.lastPrice() / 100 * 96, FixedPoint.parse("0.01"));
+                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, bench.quietBook, 0, 1,
+                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.1"), below));
+                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, bench.quietBook, 0, 1,
+                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.1"), below));
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (bench.openOrders(http) < 2) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the limit orders did not rest: "
+                            + http.send(HttpRequest.newBuilder(URI.create(bench.url + "/status")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString()).body());
+                    }
                     Thread.sleep(1);
                 }
                 final ProcessBuilder builder = new ProcessBuilder(killSwitch.toString(), "engage", "--url", bench.url,
@@ -244,13 +281,7 @@ public final class OpsLoad {
                 if (process.exitValue() != 0 || !out.startsWith("trading state: HALTED, open orders: 0")) {
                     throw new IllegalStateException("kill-switch try " + i + " failed: " + out);
                 }
-                final HttpResponse<String> released = http.send(HttpRequest.newBuilder(URI.create(bench.url
-                    + "/kill-switch")).header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"release\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-                if (released.statusCode() != 200) {
-                    throw new IllegalStateException("release failed: " + released.body());
-                }
+                bench.release(http);
             }
             System.out.println(LatencyReport.header());
             System.out.println(LatencyReport.line("scripts/kill-switch engage", script));

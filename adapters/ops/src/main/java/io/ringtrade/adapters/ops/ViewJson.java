@@ -4,7 +4,6 @@ import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.view.EngineView;
-import org.HdrHistogram.Histogram;
 
 import java.util.List;
 
@@ -65,11 +64,9 @@ final class ViewJson {
         json.endObject().key("latency_us").beginObject();
         final String[] names = {"journal", "logic", "gateway", "tick_to_order"};
         for (int stage = 0; stage < names.length; stage++) {
-            final Histogram latency = engine.status().stageLatencySoFar(stage);
-            json.key(names[stage]).beginObject().field("count", latency.getTotalCount())
-                .numberField("p50", latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(50) / 1000.0)
-                .numberField("p99", latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(99) / 1000.0)
-                .endObject();
+            final long[] latency = engine.status().stagePercentiles(stage, 50, 99);
+            json.key(names[stage]).beginObject().field("count", latency[0])
+                .numberField("p50", latency[1] / 1000.0).numberField("p99", latency[2] / 1000.0).endObject();
         }
         return json.endObject().endObject().toString();
     }

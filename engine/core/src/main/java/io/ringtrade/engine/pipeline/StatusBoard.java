@@ -91,6 +91,24 @@ public final class StatusBoard {
         }
     }
 
+    /**
+     * The value at {@code percentile} of the latency recorded for {@code stage} over the run so far, and how many
+     * samples there are, without copying the histogram (for {@code GET /status}, which is polled). Any thread.
+     *
+     * @return {count, value at the percentile in nanoseconds} for each of {@code percentiles}: {count, p1, p2, ...}
+     */
+    public long[] stagePercentiles(final int stage, final double... percentiles) {
+        synchronized (stageTotals[stage]) {
+            stageTotals[stage].add(stageRecorders[stage].getIntervalHistogram());
+            final long[] out = new long[percentiles.length + 1];
+            out[0] = stageTotals[stage].getTotalCount();
+            for (int i = 0; i < percentiles.length; i++) {
+                out[i + 1] = out[0] == 0 ? 0 : stageTotals[stage].getValueAtPercentile(percentiles[i]);
+            }
+            return out;
+        }
+    }
+
     /** Business-logic thread: publishes a new state view. */
     public void publishView(final EngineView latest) {
         view = latest;
