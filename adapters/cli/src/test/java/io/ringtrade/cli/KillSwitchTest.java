@@ -164,6 +164,14 @@ final class KillSwitchTest {
         assertThat(engaged.out()).startsWith("trading state: HALTED, open orders: 0, journal entry 302");
         assertThat(get(engine, "/orders?status=open")).isEqualTo("{\"orders\":[]}");
         assertThat(script(Map.of(), "status", "--url", engine.url()).out()).isEqualTo("trading state: HALTED\n");
+        final CommandRunner.Result status = CommandRunner.run("status", "--url", engine.url(), "--fills", "3");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).startsWith("engine " + engine.url() + ": paper, pipeline running, up ")
+            .contains(", trading HALTED (operator)\n", "events 303, journal entries 303, ring lag 0,",
+                "\nbooks\n  book        strategy       state   effective  paused", "\n  btc-rsi     rsi_threshold  ACTIVE  HALTED",
+                "\nopen orders: none\n", "\nlatency (ingress to stage done)\n  stage          samples");
+        assertThat(CommandRunner.run("status", "--url", "http://127.0.0.1:1").err())
+            .startsWith("ringtrade: cannot reach the engine at http://127.0.0.1:1");
 
         final Path tokenFile = tmp.resolve("token");
         Files.writeString(tokenFile, TOKEN + "\n");

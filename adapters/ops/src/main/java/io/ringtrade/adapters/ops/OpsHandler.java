@@ -26,6 +26,7 @@ import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.audit.AuditFormat;
+import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.pipeline.PipelineFailure;
 import io.ringtrade.engine.view.EngineView;
 
@@ -34,7 +35,9 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -124,8 +127,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "strategies" -> send(ctx, request, HttpResponseStatus.OK, ViewJson.strategies(view, settings));
             case "audit" -> {
                 final JsonWriter json = new JsonWriter().beginObject().key("lines").beginArray();
-                for (final String line : settings.audit().recent(limit(uri, AUDIT_DEFAULT,
-                    io.ringtrade.engine.audit.AuditLog.KEPT_IN_MEMORY))) {
+                for (final String line : settings.audit().recent(limit(uri, AUDIT_DEFAULT, AuditLog.KEPT_IN_MEMORY))) {
                     json.raw(line);
                 }
                 send(ctx, request, HttpResponseStatus.OK, json.endArray().endObject().toString());
@@ -252,7 +254,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static boolean hasTokenParameter(final QueryStringDecoder uri) {
         for (final String name : uri.parameters().keySet()) {
-            final String lower = name.toLowerCase(java.util.Locale.ROOT);
+            final String lower = name.toLowerCase(Locale.ROOT);
             if (lower.contains("token") || lower.equals("authorization") || lower.equals("auth")) {
                 return true;
             }
@@ -279,7 +281,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             final Integer instrument = settings.instruments().get(path.get(2));
             if (instrument == null) {
                 throw new BadRequest(HttpResponseStatus.NOT_FOUND, "no instrument " + path.get(2) + " (known: "
-                    + String.join(", ", new java.util.TreeSet<>(settings.instruments().keySet())) + ")");
+                    + String.join(", ", new TreeSet<>(settings.instruments().keySet())) + ")");
             }
             return new Control(CommandCode.CLOSE_POSITION, book, instrument, 0, false, "close",
                 reasonOf(optionalBody(request)));
