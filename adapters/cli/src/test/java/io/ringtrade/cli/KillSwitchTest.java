@@ -85,6 +85,8 @@ final class KillSwitchTest {
         builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
         final Process process = builder.start();
         children.add(process);
+        // should this test JVM die before @AfterEach (an OutOfMemoryError, a kill), the engine must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             final Matcher banner = BANNER.matcher(Files.readString(tmp.resolve(name + ".out")));
@@ -168,7 +170,7 @@ final class KillSwitchTest {
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).startsWith("engine " + engine.url() + ": paper, pipeline running, up ")
             .contains(", trading HALTED (operator)\n", "events 303, journal entries 303, ring lag 0,",
-                "\nbooks\n  book        strategy       state   effective  paused", "\n  btc-rsi     rsi_threshold  ACTIVE  HALTED",
+                "\nbooks\n  book     strategy       state   effective  paused", "\n  btc-rsi  rsi_threshold  ACTIVE  HALTED",
                 "\nopen orders: none\n", "\nlatency (ingress to stage done)\n  stage          samples");
         assertThat(CommandRunner.run("status", "--url", "http://127.0.0.1:1").err())
             .startsWith("ringtrade: cannot reach the engine at http://127.0.0.1:1");
