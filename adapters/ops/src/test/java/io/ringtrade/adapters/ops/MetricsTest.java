@@ -78,8 +78,14 @@ final class MetricsTest {
     void shouldPassPromtoolCheckMetrics() throws Exception {
         final Path file = dir.resolve("metrics.txt");
         Files.writeString(file, scrape(), StandardCharsets.UTF_8);
-        final Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectInput(file.toFile())
-            .redirectErrorStream(true).start();
+        final Process promtool;
+        try {
+            promtool = new ProcessBuilder("promtool", "check", "metrics").redirectInput(file.toFile())
+                .redirectErrorStream(true).start();
+        } catch (final IOException missing) {
+            throw new AssertionError("promtool is not installed: .ci/run installs it (apt-get install prometheus)",
+                missing);
+        }
         final String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(promtool.exitValue()).as("promtool check metrics said: %s", output).isZero();
