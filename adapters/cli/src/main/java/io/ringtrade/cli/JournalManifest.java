@@ -79,8 +79,8 @@ final class JournalManifest {
         try {
             final String existing = Files.readString(file, StandardCharsets.UTF_8);
             if (!sameInstrumentsAndBooks(existing, EngineConfigWriter.toHocon(config))) {
-                throw new UserException("journal " + dir + " was written with another configuration (instruments or"
-                    + " books differ, see " + file + "); use another journal directory or the same configuration");
+                throw new UserException("journal " + dir + " was written with another configuration (instruments,"
+                    + " books or risk limits differ, see " + file + "); use another journal directory or the same configuration");
             }
         } catch (final IOException e) {
             throw new UncheckedIOException("journal " + dir + ": cannot read " + FILE + ": " + e.getMessage(), e);
@@ -254,7 +254,8 @@ final class JournalManifest {
         final Config first = ConfigFactory.parseString(a);
         final Config second = ConfigFactory.parseString(b);
         return Objects.equals(value(first, "ringtrade.instruments"), value(second, "ringtrade.instruments"))
-            && Objects.equals(value(first, "ringtrade.books"), value(second, "ringtrade.books"));
+            && Objects.equals(value(first, "ringtrade.books"), value(second, "ringtrade.books"))
+            && Objects.equals(value(first, "ringtrade.risk"), value(second, "ringtrade.risk"));
     }
 
     private static ConfigValue value(final Config config, final String path) {

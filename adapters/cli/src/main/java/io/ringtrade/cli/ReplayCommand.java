@@ -63,11 +63,15 @@ public final class ReplayCommand implements Runnable {
         final EngineConfig config = JournalManifest.read(journal);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] symbols = new String[instruments.size()];
+        final String[] currencies = new String[instruments.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = instruments.get(id).symbol();
+            currencies[id] = instruments.get(id).currency();
         }
-        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
-            config.books().stream().map(BookConfig::name).toArray(String[]::new));
+        // the audit log of a replay holds business logic's lines only: the same bytes as the "by":"engine" lines of
+        // the audit.log beside the journal
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols, currencies,
+            config.books().stream().map(BookConfig::name).toArray(String[]::new), null);
         final BusinessLogic logic = newLogic(config, outputs);
         final long started = System.nanoTime();
         final long entries;
@@ -107,7 +111,7 @@ public final class ReplayCommand implements Runnable {
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
             StrategyCatalog.load(ReplayCommand.class.getClassLoader())),
-            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk()));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.MergedMarketDataSource;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
+import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
@@ -81,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released venue request (client order id, kind, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
 
+    @Option(names = "--http-port", paramLabel = "N", description = "serve the ops HTTP API on port N (0 = any free port; default: ringtrade.http.port, off when 0 there)")
+    Integer httpPort;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -92,6 +96,13 @@ public final class RunCommand implements Callable<Integer> {
             : EngineConfigLoader.load(configFile);
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65_535) {
+                throw new UserException("--http-port must be 0 to 65535, got " + httpPort);
+            }
+            // 0 on the command line means "any free port", not "off": the banner says which one
+            config = config.withHttp(config.http().withPort(httpPort == 0 ? -1 : httpPort));
+        }
         if (snapshotInterval != null && snapshotInterval < 0) {
             throw new UserException("--snapshot-interval must not be negative");
         }
@@ -109,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
                      : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
-             EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
+             EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames);
+             OperatorControls controls = new OperatorControls(config, journalPath, console)) {
             JournalManifest.writeOrCheck(journalPath, config);
             JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
             final Engine.Context context = new Engine.Context()
@@ -122,6 +134,9 @@ public final class RunCommand implements Callable<Integer> {
                 .effects(effectsLog == null ? EffectSink.NONE : effectsLog)
                 .outputDir(outputDir)
                 .inputBars(feed.barInterval())
+                .auditLog(controls.audit())
+                .hooks(controls.hooks())
+                .beforeFeed(controls::beforeFeed)
                 .log(err);
             if (speed != null) {
                 context.speed(speed);
@@ -135,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
             } catch (final RecoveryStoppedException e) {
                 throw JournalErrors.stopped(journalPath, e);
             }
-            return runUntilStopped(console, err, config, engine, journalPath, outputDir);
+            return runUntilStopped(console, err, config, engine, journalPath, outputDir, controls);
         }
     }
 
@@ -144,7 +159,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runUntilStopped(final PrintWriter console, final PrintWriter err, final EngineConfig config,
-                                final Engine engine, final Path journalPath, final Path outputDir) {
+                                final Engine engine, final Path journalPath, final Path outputDir,
+                                final OperatorControls controls) {
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
         final StopSignals signals = StopSignals.install(stopRequested::countDown);
@@ -162,6 +178,9 @@ public final class RunCommand implements Callable<Integer> {
             config.books().size(), config.feed().file(), config.feed().symbol(),
             speed != null ? speed : config.feed().speed(), journalPath, config.pipeline().ringSize(),
             engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        if (!controls.describeHttp().isEmpty()) {
+            console.println(controls.describeHttp());
+        }
         if (recovery.entries() > 0) {
             console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed)%s; the feed resumes"
                 + " after its %d journaled inputs%n", recovery.replayed(), recovery.millis(),
@@ -172,6 +191,7 @@ public final class RunCommand implements Callable<Integer> {
         final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery);
         try {
             waitForStop(engine, status, config.statusInterval().toNanos());
+            controls.stopEdges();
             final Engine.StopReport report = engine.stop();
             console.println(status.line());
             if (report.failure() != null) {
@@ -265,8 +285,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static EngineConfig withFeedInterval(final EngineConfig config, final Interval interval) {
-        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
-            config.journal(), config.feed().withInterval(interval), config.instruments(), config.books());
+        return config.withFeed(config.feed().withInterval(interval));
     }
 
     /** Formats the periodic status line from the read model (never from business-logic state). */
@@ -302,6 +321,7 @@ public final class RunCommand implements Callable<Integer> {
                     .append(" ms)");
             }
             line.append(" journaled ").append(board.journaled());
+            line.append(" | trading ").append(TradingCommand.stateName(board.globalState()));
             final String[] names = board.bookNames();
             for (int i = 0; i < names.length; i++) {
                 line.append(" | ").append(names[i]).append(' ');

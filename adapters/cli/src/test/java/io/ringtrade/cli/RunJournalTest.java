@@ -192,10 +192,18 @@ class RunJournalTest {
             JournalFixtures.smaBook("btc-sma", 5, 30));
 
         failedWith(run(other, journal, temp.resolve("second")),
-            "ringtrade: journal " + journal + " was written with another configuration (instruments or books differ,"
-                + " see " + journal.resolve(JournalManifest.FILE) + "); use another journal directory or the same"
-                + " configuration");
+            "ringtrade: journal " + journal + " was written with another configuration (instruments, books or risk"
+                + " limits differ, see " + journal.resolve(JournalManifest.FILE) + "); use another journal directory or"
+                + " the same configuration");
         assertThat(Files.exists(temp.resolve("second"))).isFalse();
+        // another risk limit is another configuration too: recovery must decide as the run did
+        final Path limited = JournalFixtures.runConfig(temp.resolve("limited.conf"), trades,
+            JournalFixtures.smaBook("btc-sma", 5, 20), JournalFixtures.rsiBook("btc-rsi"));
+        Files.writeString(limited, Files.readString(limited).replace("books = [", "risk { max-position-pct = 5 }\n  books = ["));
+        failedWith(run(limited, journal, temp.resolve("third")),
+            "ringtrade: journal " + journal + " was written with another configuration (instruments, books or risk"
+                + " limits differ, see " + journal.resolve(JournalManifest.FILE) + "); use another journal directory or"
+                + " the same configuration");
         // untouched: the 200 trades and the first run's cancel-all
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");
     }

@@ -33,10 +33,12 @@ import java.util.Objects;
  * @param maxShortNotional largest short per instrument, open short sells included, fixed-point; 0 = the book's equity
  * @param participation largest share of a bar's or trade's volume one fill may take, a fixed-point fraction; 0 = no
  *                      limit
+ * @param limits        the risk layer's limits (order notional, position %, daily loss, order rate, price band)
  */
 public record BookConfig(String name, String strategy, Map<String, String> params, List<String> symbols,
                          Interval interval, long cash, long slippageBps, long commissionBps, boolean allowShort,
-                         long minNotional, FillModel fill, long maxShortNotional, long participation) {
+                         long minNotional, FillModel fill, long maxShortNotional, long participation,
+                         BookLimits limits) {
     /** Default bar interval. */
     public static final Interval INTERVAL_DEFAULT = Interval.M1;
     /** Default starting cash: 10,000. */
@@ -74,9 +76,19 @@ public record BookConfig(String name, String strategy, Map<String, String> param
             0, 0);
     }
 
+    /** A book without the risk layer's limits. */
+    public BookConfig(final String name, final String strategy, final Map<String, String> params,
+                      final List<String> symbols, final Interval interval, final long cash, final long slippageBps,
+                      final long commissionBps, final boolean allowShort, final long minNotional, final FillModel fill,
+                      final long maxShortNotional, final long participation) {
+        this(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort, minNotional, fill,
+            maxShortNotional, participation, BookLimits.NONE);
+    }
+
     /** Rejects nulls and copies the collections (keeping the parameters' order). */
     public BookConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(fill, "fill");

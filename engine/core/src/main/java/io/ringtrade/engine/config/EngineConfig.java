@@ -1,6 +1,7 @@
 package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.risk.RiskSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +25,12 @@ import java.util.Optional;
  * @param feed           the market-data feed
  * @param instruments    tradable instruments in configuration order (which fixes their interned ids)
  * @param books          the books, one per strategy instance, in configuration order
+ * @param risk           the engine-wide risk settings ({@code ringtrade.risk})
+ * @param http           the ops HTTP API ({@code ringtrade.http})
  */
 public record EngineConfig(Mode mode, Path outputDir, Duration statusInterval, PipelineConfig pipeline,
                            JournalConfig journal, FeedConfig feed, List<InstrumentConfig> instruments,
-                           List<BookConfig> books) {
+                           List<BookConfig> books, RiskSettings risk, HttpConfig http) {
     /** Default mode. */
     public static final Mode MODE_DEFAULT = Mode.PAPER;
     /** Default output directory. */
@@ -35,8 +38,18 @@ public record EngineConfig(Mode mode, Path outputDir, Duration statusInterval, P
     /** Default status-line interval. */
     public static final Duration STATUS_INTERVAL_DEFAULT = Duration.ofSeconds(5);
 
+    /** A configuration with the default risk settings and the HTTP API off. */
+    public EngineConfig(final Mode mode, final Path outputDir, final Duration statusInterval,
+                        final PipelineConfig pipeline, final JournalConfig journal, final FeedConfig feed,
+                        final List<InstrumentConfig> instruments, final List<BookConfig> books) {
+        this(mode, outputDir, statusInterval, pipeline, journal, feed, instruments, books, RiskSettings.DEFAULT,
+            HttpConfig.DEFAULT);
+    }
+
     /** Rejects nulls and copies the lists. */
     public EngineConfig {
+        Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(http, "http");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(statusInterval, "statusInterval");
@@ -55,6 +68,18 @@ public record EngineConfig(Mode mode, Path outputDir, Duration statusInterval, P
             }
         }
         return Optional.empty();
+    }
+
+    /** This configuration with another feed (e.g. its bar interval found from the file). */
+    public EngineConfig withFeed(final FeedConfig value) {
+        return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, value, instruments, books, risk,
+            http);
+    }
+
+    /** This configuration with another HTTP API setting (e.g. {@code run --http-port}). */
+    public EngineConfig withHttp(final HttpConfig value) {
+        return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed, instruments, books, risk,
+            value);
     }
 
     /** A new registry holding the configured instruments, ids in configuration order. */

@@ -11,6 +11,8 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.RiskSettings;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -242,8 +244,46 @@ public final class EngineConfigLoader {
             feedReader.problem("symbol", unknownSymbol(feed.symbol(), listed));
         }
         final List<BookConfig> books = readBooks(ringtrade, listed, feed.type() == FeedType.JOURNAL ? null : feed.symbol());
+        final RiskSettings risk = readRisk(ringtrade.object("risk"));
+        final HttpConfig http = readHttp(ringtrade.object("http"));
         return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed,
-            instruments == null ? List.of() : instruments, books);
+            instruments == null ? List.of() : instruments, books, risk, http);
+    }
+
+    /** Largest money limit: the whole fixed-point range's whole units. */
+    private static final long MAX_MONEY = FixedPoint.of(FixedPoint.MAX_WHOLE_UNITS);
+    /** Largest position limit: 10,000 % (100 times the equity). */
+    private static final long MAX_POSITION_PCT = FixedPoint.of(10_000);
+    /** Largest price band: 100 %. */
+    private static final long MAX_BAND_PCT = FixedPoint.of(100);
+
+    /** The risk layer's limit keys, shared by {@code ringtrade.risk} and each book; 0 = no limit. */
+    private static BookLimits readLimits(final ObjectReader reader) {
+        final long maxOrderNotional = reader.fixedPoint("max-order-notional", "0", 0, false, MAX_MONEY);
+        final long maxPositionPct = reader.fixedPoint("max-position-pct", "0", 0, false, MAX_POSITION_PCT);
+        final long maxDailyLoss = reader.fixedPoint("max-daily-loss", "0", 0, false, MAX_MONEY);
+        final long maxOrdersPerSecond = reader.wholeNumber("max-orders-per-second", 0L, 0,
+            RiskLimits.MAX_ORDERS_PER_SECOND);
+        final long priceBandPct = reader.fixedPoint("price-band-pct", "0", 0, false, MAX_BAND_PCT);
+        return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct);
+    }
+
+    private static RiskSettings readRisk(final ObjectReader risk) {
+        final BookLimits caps = readLimits(risk);
+        final long threshold = risk.fixedPoint("large-transaction-threshold",
+            FixedPoint.toString(RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT), 0, false, MAX_MONEY);
+        risk.finish();
+        return new RiskSettings(caps.maxOrderNotional(), caps.maxPositionPct(), caps.maxDailyLoss(),
+            caps.maxOrdersPerSecond(), caps.priceBandPct(), threshold);
+    }
+
+    private static HttpConfig readHttp(final ObjectReader http) {
+        final long port = http.wholeNumber("port", (long) HttpConfig.PORT_DEFAULT, 0, 65_535);
+        final String bind = http.string("bind", HttpConfig.BIND_DEFAULT);
+        final String tokenText = http.string("token-file", "");
+        final Path tokenFile = tokenText.isEmpty() ? null : path(http, "token-file", tokenText);
+        http.finish();
+        return new HttpConfig((int) port, bind, tokenFile);
     }
 
     private static PipelineConfig readPipeline(final ObjectReader pipeline) {
@@ -377,6 +417,7 @@ public final class EngineConfigLoader {
                 0, false, Long.MAX_VALUE);
             final long participation = book.fixedPoint("participation", BookConfig.PARTICIPATION_DEFAULT, 0, false,
                 FixedPoint.SCALE);
+            final BookLimits limits = readLimits(book);
             if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
                 book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
                     + MONEY_RANGE);
@@ -385,7 +426,7 @@ public final class EngineConfigLoader {
             }
             book.finish();
             books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
-                allowShort, minNotional, fill, maxShortNotional, participation));
+                allowShort, minNotional, fill, maxShortNotional, participation, limits));
         }
         if (totalCash > FixedPoint.parse(BookConfig.MAX_TOTAL_CASH)) {
             ringtrade.problem("books", "the books' cash adds up to " + FixedPoint.toString(totalCash) + ", more than "

@@ -1,6 +1,7 @@
 package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.risk.RiskSettings;
 
 import java.util.Map;
 
@@ -57,10 +58,42 @@ public final class EngineConfigWriter {
                 .append(", min-notional = ").append(FixedPoint.toString(book.minNotional()))
                 .append(", fill = ").append(book.fill().label())
                 .append(", max-short-notional = ").append(FixedPoint.toString(book.maxShortNotional()))
-                .append(", participation = ").append(FixedPoint.toString(book.participation())).append(" }\n");
+                .append(", participation = ").append(FixedPoint.toString(book.participation()));
+            limits(out, book.limits());
+            out.append(" }\n");
         }
-        out.append("  ]\n}\n");
+        out.append("  ]\n");
+        final BookLimits caps = new BookLimits(config.risk().maxOrderNotional(), config.risk().maxPositionPct(),
+            config.risk().maxDailyLoss(), config.risk().maxOrdersPerSecond(), config.risk().priceBandPct());
+        if (!caps.isNone() || config.risk().largeTransactionThreshold()
+            != RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT) {
+            // written only when not the defaults, so journals recorded before the risk layer keep matching
+            out.append("  risk { large-transaction-threshold = ")
+                .append(FixedPoint.toString(config.risk().largeTransactionThreshold()));
+            limits(out, caps);
+            out.append(" }\n");
+        }
+        out.append("}\n");
         return out.toString();
+    }
+
+    /** The limits that are set (a limit of 0 is the default and left out). */
+    private static void limits(final StringBuilder out, final BookLimits limits) {
+        if (limits.maxOrderNotional() != 0) {
+            out.append(", max-order-notional = ").append(FixedPoint.toString(limits.maxOrderNotional()));
+        }
+        if (limits.maxPositionPct() != 0) {
+            out.append(", max-position-pct = ").append(FixedPoint.toString(limits.maxPositionPct()));
+        }
+        if (limits.maxDailyLoss() != 0) {
+            out.append(", max-daily-loss = ").append(FixedPoint.toString(limits.maxDailyLoss()));
+        }
+        if (limits.maxOrdersPerSecond() != 0) {
+            out.append(", max-orders-per-second = ").append(limits.maxOrdersPerSecond());
+        }
+        if (limits.priceBandPct() != 0) {
+            out.append(", price-band-pct = ").append(FixedPoint.toString(limits.priceBandPct()));
+        }
     }
 
     private static String quote(final String text) {

@@ -5,7 +5,9 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.risk.RiskLimits;
 
 /**
  * Turns a decision function's answer into an order request, sized when it is decided (the README's sizing rules):
@@ -64,6 +66,30 @@ public final class DecisionSizing {
         request.quantity = held > 0 ? held
             : entryQuantity(tradedCount == 1 ? book.equity() : book.equity() / tradedCount, close, lot, costs);
         return true;
+    }
+
+    /**
+     * Shrinks a buy that opens or adds to a long so that the position, with what open buys of the instrument may still
+     * spend ({@code reservedCash}), stays within {@code maxPositionPct} of the book's equity at the judged price: an
+     * all-cash buy becomes a buy up to the position limit. Returns false when nothing is left to buy. Sells, covers
+     * and books without a position limit are left as they are.
+     */
+    public static boolean withinPositionLimit(final OrderRequest request, final Book book, final long maxPositionPct,
+                                              final long reservedCash, final long lot, final CostEstimate costs) {
+        final long held = book.position(request.instrumentId);
+        if (maxPositionPct == 0 || request.side < 0 || held < 0) {
+            return true;
+        }
+        final long price = request.referencePrice;
+        final long room = RiskLimits.percentOf(book.equity(), maxPositionPct)
+            - FixedPoint.multiply(price, held) - reservedCash;
+        if (request.notional > 0) {
+            request.notional = Math.min(request.notional, Math.max(0, room));
+            return request.notional > 0;
+        }
+        request.quantity = Math.min(request.quantity,
+            CostEstimate.affordable(Math.max(0, room), costs.unitBuyCost(OrderType.MARKET, price), lot));
+        return request.quantity > 0;
     }
 
     /** Whole lots {@code money} pays for at {@code price} with the expected slippage and commission. */
