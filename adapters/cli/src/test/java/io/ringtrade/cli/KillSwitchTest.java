@@ -65,7 +65,10 @@ final class KillSwitchTest {
     private Running startEngine(final String name) throws Exception {
         final Path trades = JournalFixtures.bitstampHead(tmp.resolve("btc.csv"), 300);
         final Path config = JournalFixtures.runConfig(tmp.resolve("run.conf"), trades,
-            JournalFixtures.smaBook("btc-sma", 5, 20), JournalFixtures.rsiBook("btc-rsi"));
+            JournalFixtures.smaBook("btc-sma", 5, 20),
+            // an RSI book that never trades on these 40 minutes, so its cash is there for alert-2's limit buy
+            "    { name = \"btc-rsi\", strategy = rsi_threshold, params { period = 14, buy_below = 5, sell_above = 95 },"
+                + " symbols = [\"BTC/USD\"], interval = 1m, cash = 10000, slippage-bps = 5, commission-bps = 10 }");
         final Path signals = tmp.resolve("signals.csv");
         Files.writeString(signals, "time,key,book,symbol,action,size_kind,size,price\n"
             + "2013-11-25T00:30:00Z,alert-1,btc-sma,BTC/USD,buy,quantity,1,100\n"
