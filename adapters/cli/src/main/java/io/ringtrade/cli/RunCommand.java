@@ -265,8 +265,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static EngineConfig withFeedInterval(final EngineConfig config, final Interval interval) {
-        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
-            config.journal(), config.feed().withInterval(interval), config.instruments(), config.books());
+        return config.withFeed(config.feed().withInterval(interval));
     }
 
     /** Formats the periodic status line from the read model (never from business-logic state). */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * The constructor only rejects nulls and copies the lists; the rules live in the loader, which reports every broken
  * rule with the key's full path.
  *
- * @param mode           how the engine trades (paper only for now)
+ * @param mode           how the engine trades: paper or live
  * @param outputDir      where run outputs (orders, fills, metrics) are written, relative to the working directory
  * @param statusInterval how often the status line is printed; zero turns it off
  * @param pipeline       the ring
@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param feed           the market-data feed
  * @param instruments    tradable instruments in configuration order (which fixes their interned ids)
  * @param books          the books, one per strategy instance, in configuration order
+ * @param venue          the live venue ({@link VenueConfig#NONE} when paper trading on a file feed)
+ * @param reconciliation reconciliation with the live venue after a restart
  */
 public record EngineConfig(Mode mode, Path outputDir, Duration statusInterval, PipelineConfig pipeline,
                            JournalConfig journal, FeedConfig feed, List<InstrumentConfig> instruments,
-                           List<BookConfig> books) {
+                           List<BookConfig> books, VenueConfig venue, ReconciliationConfig reconciliation) {
     /** Default mode. */
     public static final Mode MODE_DEFAULT = Mode.PAPER;
     /** Default output directory. */
@@ -43,8 +45,24 @@ public record EngineConfig(Mode mode, Path outputDir, Duration statusInterval, P
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(reconciliation, "reconciliation");
         instruments = List.copyOf(instruments);
         books = List.copyOf(books);
+    }
+
+    /** A configuration without a live venue (paper trading on a file feed), reconciliation at its defaults. */
+    public EngineConfig(final Mode mode, final Path outputDir, final Duration statusInterval,
+                        final PipelineConfig pipeline, final JournalConfig journal, final FeedConfig feed,
+                        final List<InstrumentConfig> instruments, final List<BookConfig> books) {
+        this(mode, outputDir, statusInterval, pipeline, journal, feed, instruments, books, VenueConfig.NONE,
+            ReconciliationConfig.DEFAULT);
+    }
+
+    /** This configuration with another feed (its bar interval found from the file). */
+    public EngineConfig withFeed(final FeedConfig other) {
+        return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, other, instruments, books, venue,
+            reconciliation);
     }
 
     /** The configured instrument with this symbol, if any. */

@@ -13,14 +13,27 @@ import io.ringtrade.engine.output.OutputSink;
  * @param riskFreeRate      annual risk-free rate for Sharpe and Sortino, as a fraction
  * @param tradingStartNanos decisions on bars starting before this time update indicators but place no orders, and
  *                          equity and metrics start here (walk-forward warm-up); {@link Long#MIN_VALUE} = always trade
+ * @param liveVenue         the books trade on a live venue (mode = live): orders leave as effects and the venue's
+ *                          answers come back as {@code EXECUTION_REPORT} inputs; false = the simulated venue inside
  */
 public record LogicSettings(OutputSink outputs, Interval inputBars, double periodsPerYear, double riskFreeRate,
-                            long tradingStartNanos) {
+                            long tradingStartNanos, boolean liveVenue) {
     /** No outputs, bars at each book's interval, the clock's periods, no risk-free rate, trading from the start. */
     public static final LogicSettings DEFAULT = new LogicSettings(OutputSink.NONE, null, 0, 0, Long.MIN_VALUE);
 
+    /** Settings for books on the simulated venue. */
+    public LogicSettings(final OutputSink outputs, final Interval inputBars, final double periodsPerYear,
+                         final double riskFreeRate, final long tradingStartNanos) {
+        this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, false);
+    }
+
     /** These settings with another output sink. */
     public LogicSettings withOutputs(final OutputSink sink) {
-        return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos);
+        return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, liveVenue);
+    }
+
+    /** These settings with the books on a live venue ({@code true}) or the simulated one. */
+    public LogicSettings withLiveVenue(final boolean live) {
+        return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, live);
     }
 }

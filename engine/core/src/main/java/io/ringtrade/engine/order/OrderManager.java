@@ -51,6 +51,8 @@ public final class OrderManager implements ExecutionReportListener {
     private final Reservations reservations;
     private final PreTradeRisk.Assessment assessment = new PreTradeRisk.Assessment();
     private final boolean[] halted;
+    /** Books a live venue holds (reconciliation pending or unclean, credentials refused); see {@link #hold}. */
+    private final boolean[] held;
     private EffectList effects;
     private long ordersReleased;
     private long lateReports;
@@ -87,6 +89,7 @@ public final class OrderManager implements ExecutionReportListener {
         this.events = events;
         this.reservations = new Reservations(books.length, instruments.size());
         this.halted = new boolean[books.length];
+        this.held = new boolean[books.length];
     }
 
     /** A new input starts: its orders are numbered from its sequence and its effects go to its slot. */
@@ -143,6 +146,9 @@ public final class OrderManager implements ExecutionReportListener {
         } else if (halted[request.bookIndex]) {
             risk.count(OrderReason.BOOK_HALTED);
             refusal = OrderReason.BOOK_HALTED;
+        } else if (held[request.bookIndex]) {
+            risk.count(OrderReason.VENUE_HOLD);
+            refusal = OrderReason.VENUE_HOLD;
         } else {
             refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
                 costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment);
@@ -474,6 +480,37 @@ public final class OrderManager implements ExecutionReportListener {
         }
     }
 
+    // ---- venue holds -------------------------------------------------------------------------------------------
+
+    /**
+     * A live venue holds a book ({@code bookIndex} -1: every book): new orders are refused with
+     * {@link OrderReason#VENUE_HOLD}; open orders keep working and their reports still apply. From a journaled
+     * {@code VENUE_HOLD} command, so replay holds the same books at the same input.
+     */
+    public void hold(final int bookIndex) {
+        setHeld(bookIndex, true);
+    }
+
+    /** Ends a live venue's hold of a book ({@code bookIndex} -1: every book). */
+    public void releaseHold(final int bookIndex) {
+        setHeld(bookIndex, false);
+    }
+
+    private void setHeld(final int bookIndex, final boolean value) {
+        if (bookIndex < 0) {
+            Arrays.fill(held, value);
+        } else if (bookIndex < held.length) {
+            held[bookIndex] = value;
+        } else {
+            throw new IllegalStateException("venue hold names book " + bookIndex + ", but there are " + held.length);
+        }
+    }
+
+    /** Whether a live venue holds the book. */
+    public boolean isHeld(final int bookIndex) {
+        return held[bookIndex];
+    }
+
     // ---- state ------------------------------------------------------------------------------------------------
 
     /** Writes the open orders, the id position, halts and counters for a snapshot. */
@@ -483,6 +520,9 @@ public final class OrderManager implements ExecutionReportListener {
         out.writeLong(ordersReleased).writeLong(lateReports).writeLong(anomalies).writeString(lastAnomaly);
         for (final boolean stopped : halted) {
             out.writeBoolean(stopped);
+        }
+        for (final boolean onHold : held) {
+            out.writeBoolean(onHold);
         }
         out.writeInt(table.size());
         for (Order order = table.first(); order != null; order = table.next(order)) {
@@ -511,6 +551,9 @@ public final class OrderManager implements ExecutionReportListener {
         lastAnomaly = in.readString();
         for (int i = 0; i < halted.length; i++) {
             halted[i] = in.readBoolean();
+        }
+        for (int i = 0; i < held.length; i++) {
+            held[i] = in.readBoolean();
         }
         final int count = in.readInt();
         final OrderState[] states = OrderState.values();

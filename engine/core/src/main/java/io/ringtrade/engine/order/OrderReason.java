@@ -65,7 +65,18 @@ public enum OrderReason {
     /** The venue gave another reason. */
     VENUE_OTHER("VENUE_OTHER"),
     /** The order reached its expiry time. */
-    EXPIRED("EXPIRED");
+    EXPIRED("EXPIRED"),
+
+    // ---- live venues -----------------------------------------------------------------------------------------
+    /**
+     * Refused before the venue: a live venue holds the book (reconciliation after a restart not finished or not
+     * clean, or the venue refused the credentials for good).
+     */
+    VENUE_HOLD("VENUE_HOLD"),
+    /** Reconciliation: the order was sent but the venue does not know it; marked lost, never sent again. */
+    LOST("LOST"),
+    /** The order never reached the venue (decided but unreleased before a crash and dropped, or refused by the adapter). */
+    NOT_SENT("NOT_SENT");
 
     private static final OrderReason[] VALUES = values();
     private final String label;
@@ -90,6 +101,8 @@ public enum OrderReason {
             case VenueReason.BAD_QUANTITY -> BAD_QUANTITY;
             case VenueReason.MARKET_CLOSED -> MARKET_CLOSED;
             case VenueReason.NO_POSITION -> NO_POSITION;
+            case VenueReason.LOST -> LOST;
+            case VenueReason.NOT_SENT -> NOT_SENT;
             default -> VENUE_OTHER;
         };
     }

@@ -18,13 +18,30 @@ public final class CommandCode {
      * commands carry no strings.
      */
     public static final int SKIP_ENTRY = 3;
+    /**
+     * A live venue holds book {@code bookIndex} (-1 = every book): new orders are refused with {@code VENUE_HOLD}
+     * until a {@link #VENUE_RELEASE}. {@code commandArgument} says why ({@link #HOLD_RECONCILING},
+     * {@link #HOLD_AUTHENTICATION}, {@link #HOLD_UNRECONCILED}). Published by the venue adapter, journaled like
+     * any input, so replay holds the same books at the same point.
+     */
+    public static final int VENUE_HOLD = 30;
+    /** A live venue releases its hold of book {@code bookIndex} (-1 = every book): reconciliation is complete and clean. */
+    public static final int VENUE_RELEASE = 31;
+
+    /** {@link #VENUE_HOLD} argument: reconciliation with the venue after a restart has not finished yet. */
+    public static final long HOLD_RECONCILING = 1;
+    /** {@link #VENUE_HOLD} argument: the venue refused the credentials more often than allowed (401). */
+    public static final long HOLD_AUTHENTICATION = 2;
+    /** {@link #VENUE_HOLD} argument: reconciliation found differences it cannot resolve by itself. */
+    public static final long HOLD_UNRECONCILED = 3;
 
     private CommandCode() {
     }
 
     /** Whether {@code code} is one this version knows; the edges refuse any other, and business logic fails on it. */
     public static boolean isKnown(final int code) {
-        return code >= END_OF_DATA && code <= SKIP_ENTRY;
+        return code == END_OF_DATA || code == CANCEL_ALL_ORDERS || code == SKIP_ENTRY || code == VENUE_HOLD
+            || code == VENUE_RELEASE;
     }
 
     /** A short name for dumps. */
@@ -33,6 +50,8 @@ public final class CommandCode {
             case END_OF_DATA -> "END_OF_DATA";
             case CANCEL_ALL_ORDERS -> "CANCEL_ALL_ORDERS";
             case SKIP_ENTRY -> "SKIP_ENTRY";
+            case VENUE_HOLD -> "VENUE_HOLD";
+            case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
         };
     }
