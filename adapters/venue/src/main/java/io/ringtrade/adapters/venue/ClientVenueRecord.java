@@ -25,10 +25,10 @@ final class ClientVenueRecord implements VenueRecord {
     private final BalancePositions balances;
     private VenueException lastFailure;
 
-    /** Maps the venue's balances to positions per instrument (null when holdings are not compared). */
+    /** The venue's holdings per instrument id. */
     @FunctionalInterface
     interface BalancePositions {
-        long[] positions(Map<String, Long> balances);
+        long[] positions() throws VenueException;
     }
 
     ClientVenueRecord(final VenueClient client, final OrderLedger ledger, final SymbolMap symbols, final boolean whole,
@@ -107,7 +107,7 @@ final class ClientVenueRecord implements VenueRecord {
             return null;
         }
         try {
-            return balances.positions(client.balances());
+            return balances.positions();
         } catch (final VenueException e) {
             throw unavailable(e);
         }

@@ -151,7 +151,14 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         this.queue = new EffectQueue(venue.queueSize());
         this.backoff = new Backoff(venue.reconnectInitial().toNanos(), venue.reconnectMax().toNanos());
         this.pollRecord = new ClientVenueRecord(client, ledger, symbols, false, venueIdsSeen, null);
-        this.wholeRecord = new ClientVenueRecord(client, ledger, symbols, true, venueIdsSeen, null);
+        this.wholeRecord = new ClientVenueRecord(client, ledger, symbols, true, venueIdsSeen, () -> {
+            final Map<String, Long> held = client.holdings(symbols.venueSymbols());
+            final long[] positions = new long[instruments.size()];
+            for (int id = 0; id < positions.length; id++) {
+                positions[id] = held.getOrDefault(symbols.venueSymbol(id), 0L);
+            }
+            return positions;
+        });
     }
 
     // ---- gateway thread -------------------------------------------------------------------------------------

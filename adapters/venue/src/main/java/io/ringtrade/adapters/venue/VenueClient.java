@@ -45,6 +45,12 @@ public interface VenueClient extends AutoCloseable {
     /** Balances or positions by currency or symbol, fixed-point. */
     Map<String, Long> balances() throws VenueException;
 
+    /**
+     * What the account holds of each mapped symbol (the pair's base currency on a crypto exchange, the position on a
+     * broker), keyed by the venue's symbol, fixed-point; reconciliation compares it with the books.
+     */
+    Map<String, Long> holdings(List<String> symbols) throws VenueException;
+
     /** The venue's clock in epoch ms, or -1 when it offers none. */
     long serverTimeMillis() throws VenueException;
 
