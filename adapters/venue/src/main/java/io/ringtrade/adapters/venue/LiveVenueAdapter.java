@@ -288,7 +288,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
      * thread starts.
      */
     public void start(final Consumer<EngineEvent> publish) {
-        this.publisher = publish;
+        connect(publish);
         this.runner = new AgentRunner(new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1),
             TimeUnit.MILLISECONDS.toNanos(1)), error -> {
                 log.println("ringtrade: " + client.name() + " adapter error: " + error);
@@ -299,6 +299,14 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Sets where reports go without starting the adapter's thread: the caller then drives {@link #doWork} itself, on
+     * one thread (tests, benchmarks).
+     */
+    public void connect(final Consumer<EngineEvent> publish) {
+        this.publisher = publish;
     }
 
     // ---- adapter thread -------------------------------------------------------------------------------------

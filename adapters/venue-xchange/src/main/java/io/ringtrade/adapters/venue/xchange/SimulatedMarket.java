@@ -11,6 +11,8 @@ import org.knowm.xchange.simulated.SimulatedExchangeOperationListener;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,9 +29,17 @@ public final class SimulatedMarket {
     private final AccountFactory accounts = new AccountFactory();
     private final MatchingEngineFactory engines = new MatchingEngineFactory(accounts);
     private final AtomicReference<SimulatedExchangeOperationListener> failures = new AtomicReference<>();
+    private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
 
-    /** An exchange trading this market with the account of {@code apiKey}. */
+    /**
+     * The exchange trading this market with the account of {@code apiKey}: one instance per key, since XChange's
+     * simulated exchange zeroes its account's balances whenever an instance for that key is created.
+     */
     public Exchange exchange(final String apiKey) {
+        return exchanges.computeIfAbsent(apiKey, this::create);
+    }
+
+    private Exchange create(final String apiKey) {
         final ExchangeSpecification spec = new ExchangeSpecification(SimulatedExchange.class);
         spec.setApiKey(apiKey);
         spec.setExchangeSpecificParametersItem(SimulatedExchange.ENGINE_FACTORY_PARAM, engines);
