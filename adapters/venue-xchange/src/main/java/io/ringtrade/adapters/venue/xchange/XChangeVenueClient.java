@@ -121,9 +121,12 @@ public final class XChangeVenueClient implements VenueClient {
                     + " in " + symbol + ": nothing to trade against");
             }
             final long bestPrice = Decimals.fixed(best);
+            // within the protection, on the pair's price step (the exchange refuses finer prices)
+            final long tick = Math.max(1, priceStep(pair));
             final long limit = side == Order.OrderType.BID
-                ? FixedPoint.mulDiv(bestPrice, 10_000 + marketProtectionBps, 10_000, RoundingMode.CEILING)
-                : FixedPoint.mulDiv(bestPrice, 10_000 - marketProtectionBps, 10_000, RoundingMode.FLOOR);
+                ? FixedPoint.mulDiv(bestPrice, 10_000 + marketProtectionBps, 10_000, RoundingMode.FLOOR) / tick * tick
+                : -Math.floorDiv(-FixedPoint.mulDiv(bestPrice, 10_000 - marketProtectionBps, 10_000,
+                    RoundingMode.CEILING), tick) * tick;
             long quantity = order.quantity;
             if (order.notional > 0) {
                 // the fee is charged on top: quantity × limit × (1 + fee) must fit the notional
@@ -376,6 +379,13 @@ public final class XChangeVenueClient implements VenueClient {
         } catch (final RuntimeException e) {
             throw sorted(e);
         }
+    }
+
+    /** The pair's price step from the exchange's metadata, 0 when it does not say. */
+    private long priceStep(final CurrencyPair pair) {
+        final InstrumentMetaData meta = exchange.getExchangeMetaData() == null ? null
+            : exchange.getExchangeMetaData().getInstruments().get(pair);
+        return meta == null ? 0 : step(meta.getPriceStepSize(), meta.getPriceScale());
     }
 
     /** A step from the metadata's step size, else from its scale (10^-scale), else 0 (not said). */

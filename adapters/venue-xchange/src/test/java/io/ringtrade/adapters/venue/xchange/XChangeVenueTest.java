@@ -140,7 +140,7 @@ final class XChangeVenueTest {
         quote(OrderType.ASK, "1", "100.40");
         loop.signal(1, "1.2", null);
         loop.run(3);
-        // best ask 100.40, limit 100.91: 1 at 100.40 and 0.2 at 101.00 is still beyond; a second IOC order
+        // best ask 100.40, limit 100.90 (100.902 down to the cent): 1 at 100.40 and 0.2 at 101.00 is still beyond; a second IOC order
         assertThat(kinds(loop.reports).subList(3, 6)).containsExactly("ACK", "PARTIAL_FILL", "CANCEL_ACK");
         assertThat(loop.reports.get(4).lastPrice).isEqualTo(fp("100.40"));
     }
