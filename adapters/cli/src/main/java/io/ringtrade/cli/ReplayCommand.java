@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
@@ -61,7 +62,7 @@ public final class ReplayCommand implements Runnable {
             config.books().stream().map(BookConfig::name).toArray(String[]::new));
         final BusinessLogic logic = new BusinessLogic(instruments,
             BookAssembly.assemble(config.books(), instruments, catalog),
-            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+            new LogicSettings(outputs, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.mode() == Mode.LIVE));
         final long started = System.nanoTime();
         final long entries;
         try {

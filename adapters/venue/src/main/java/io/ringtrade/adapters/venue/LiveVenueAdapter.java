@@ -96,6 +96,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
     private final ClientVenueRecord wholeRecord;
     private final Histogram sendLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private long[] expectedPositions;
+    private long timeFloor;
     private Consumer<EngineEvent> publisher;
     private AgentRunner runner;
     private MarketClock clock;
@@ -180,6 +181,8 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
     /** Start-up thread: reconciles the recovered open orders with the venue (see the class comment). */
     @Override
     public List<EngineEvent> reconcile(final BusinessLogic recovered, final Engine.RecoveryReport recovery) {
+        // reports never go back before the recovered journal's last time, whatever the report clock says now
+        timeFloor = recovery.lastEventTime();
         final List<EngineOrder> open = PaperReconciliation.openOrders(recovered);
         expectedPositions = PaperReconciliation.bookPositions(recovered);
         boolean anyHeld = false;
@@ -215,10 +218,10 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         }
         if (!result.clean() && reconciliation.failClosed()) {
             holding = true;
-            inputs.add(new EngineEvent().setCommand(reportClock.getAsLong(), CommandCode.VENUE_HOLD, -1,
+            inputs.add(new EngineEvent().setCommand(now(), CommandCode.VENUE_HOLD, -1,
                 result.complete() ? CommandCode.HOLD_UNRECONCILED : CommandCode.HOLD_RECONCILING));
         } else if (anyHeld) {
-            inputs.add(new EngineEvent().setCommand(reportClock.getAsLong(), CommandCode.VENUE_RELEASE, -1, 0));
+            inputs.add(new EngineEvent().setCommand(now(), CommandCode.VENUE_RELEASE, -1, 0));
         }
         lastReconcileNanos = nanoClock.getAsLong();
         return inputs;
@@ -230,7 +233,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
             views.add(t.view());
         }
         final Reconciliation result = Reconciler.reconcile(views, expectedPositions, wholeRecord,
-            reconciliation.unreleased(), reportClock.getAsLong(), venueIds::intern,
+            reconciliation.unreleased(), now(), venueIds::intern,
             id -> instruments.get(id).symbol());
         lastReconciliation = result.summary();
         audit(result);
@@ -381,7 +384,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         }
         if (result.clean() && holding) {
             holding = false;
-            publish(new EngineEvent().setCommand(reportClock.getAsLong(), CommandCode.VENUE_RELEASE, -1, 0));
+            publish(new EngineEvent().setCommand(now(), CommandCode.VENUE_RELEASE, -1, 0));
         }
         return 1;
     }
@@ -559,7 +562,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
     /** One order through the reconciler: acks, fills and its end since the last look. */
     private int pollOne(final Tracked t) throws VenueException {
         final Reconciliation result = Reconciler.reconcile(List.of(t.view()), new long[instruments.size()],
-            pollRecord, UnreleasedRule.DROP, reportClock.getAsLong(), venueIds::intern,
+            pollRecord, UnreleasedRule.DROP, now(), venueIds::intern,
             id -> instruments.get(id).symbol());
         if (!result.complete()) {
             final VenueException cause = pollRecord.lastFailure();
@@ -584,7 +587,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
 
     private void report(final Tracked t, final int kind, final int reason, final long venueKey, final long quantity,
                         final long price, final long fee) {
-        final EngineEvent input = new EngineEvent().setReport(reportClock.getAsLong(), t.clientOrderId, venueKey, kind,
+        final EngineEvent input = new EngineEvent().setReport(now(), t.clientOrderId, venueKey, kind,
             reason, quantity, price, fee);
         apply(input);
         publish(input);
@@ -661,7 +664,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
                 log.println("ringtrade: " + status);
                 log.flush();
                 try {
-                    publish(new EngineEvent().setCommand(reportClock.getAsLong(), CommandCode.VENUE_HOLD, -1,
+                    publish(new EngineEvent().setCommand(now(), CommandCode.VENUE_HOLD, -1,
                         CommandCode.HOLD_AUTHENTICATION));
                 } catch (final PublishRefused stopped) {
                     return 0;
@@ -683,7 +686,7 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         for (OrderEffect effect = queue.peek(); effect != null; effect = queue.peek()) {
             if (effect.kind == EffectKind.SUBMIT) {
                 try {
-                    publish(new EngineEvent().setReport(reportClock.getAsLong(), effect.clientOrderId, 0,
+                    publish(new EngineEvent().setReport(now(), effect.clientOrderId, 0,
                         ReportKind.REJECT, VenueReason.NOT_SENT, 0, 0, 0));
                 } catch (final PublishRefused stopped) {
                     return work;
@@ -702,6 +705,11 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         PublishRefused() {
             super("the engine takes no more inputs", null, false, false);
         }
+    }
+
+    /** The event time of a report: the report clock, never before the recovered journal's last time. */
+    private long now() {
+        return Math.max(timeFloor, reportClock.getAsLong());
     }
 
     // ---- any thread -----------------------------------------------------------------------------------------
