@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrade.adapters.venue.VenueIds;
 import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.adapters.venue.LiveLoop;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.ReportKind;
 import io.ringtrade.engine.api.event.VenueReason;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.MarketHoursRule;
 import io.ringtrade.engine.config.ReconciliationConfig;
+import io.ringtrade.engine.config.VenueConfig;
+import io.ringtrade.engine.config.VenueType;
 import io.ringtrade.engine.config.UnreleasedRule;
 import io.ringtrade.engine.order.Order;
 import io.ringtrade.engine.order.OrderReason;
@@ -40,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class XChangeReconciliationTest {
     private static final CurrencyPair PAIR = CurrencyPair.BTC_USD;
+    private static final VenueConfig VENUE = LiveLoop.venueConfig(VenueType.XCHANGE, VenueConfig.SIMULATED_EXCHANGE,
+        "ringtrade", "", MarketHoursRule.REFUSE);
 
     @TempDir
     Path dir;
@@ -60,7 +66,8 @@ final class XChangeReconciliationTest {
     }
 
     private LiveLoop loop(final ReconciliationConfig reconciliation) {
-        return new LiveLoop(market, dir, journal, reconciliation, nanos);
+        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger::clientId), dir,
+            journal, reconciliation, nanos);
     }
 
     private LiveLoop loop() {

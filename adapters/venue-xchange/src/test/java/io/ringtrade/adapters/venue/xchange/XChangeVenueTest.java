@@ -2,10 +2,14 @@ package io.ringtrade.adapters.venue.xchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrade.adapters.venue.LiveLoop;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.ReportKind;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.MarketHoursRule;
 import io.ringtrade.engine.config.ReconciliationConfig;
+import io.ringtrade.engine.config.VenueConfig;
+import io.ringtrade.engine.config.VenueType;
 import io.ringtrade.engine.order.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class XChangeVenueTest {
     private static final CurrencyPair PAIR = CurrencyPair.BTC_USD;
+    private static final VenueConfig VENUE = LiveLoop.venueConfig(VenueType.XCHANGE, VenueConfig.SIMULATED_EXCHANGE,
+        "ringtrade", "", MarketHoursRule.REFUSE);
 
     @TempDir
     Path dir;
@@ -58,7 +64,8 @@ final class XChangeVenueTest {
     }
 
     private LiveLoop loop(final List<EngineEvent> journal) {
-        return new LiveLoop(market, dir, journal, ReconciliationConfig.DEFAULT, nanos);
+        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger::clientId), dir,
+            journal, ReconciliationConfig.DEFAULT, nanos);
     }
 
     private static long fp(final String decimal) {
