@@ -156,7 +156,9 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
             final Map<String, Long> held = client.holdings(symbols.venueSymbols());
             final long[] positions = new long[instruments.size()];
             for (int id = 0; id < positions.length; id++) {
-                positions[id] = held.getOrDefault(symbols.venueSymbol(id), 0L);
+                // an instrument not on the venue: nothing to compare, count it as what the books hold
+                positions[id] = symbols.venueSymbol(id) == null ? expectedPositions[id]
+                    : held.getOrDefault(symbols.venueSymbol(id), 0L);
             }
             return positions;
         });
@@ -451,6 +453,12 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
             if (found != null) {
                 return;
             }
+        }
+        if (symbols.venueSymbol(t.instrumentId) == null) {
+            log.println("ringtrade: order " + t.clientOrderId + ": " + instruments.get(t.instrumentId).symbol()
+                + " is not in ringtrade.venue.symbols, so it does not trade on " + client.name() + "; not sent");
+            report(t, ReportKind.REJECT, VenueReason.NOT_SENT, 0, 0, 0, 0);
+            return;
         }
         final long now = nanoClock.getAsLong();
         if (!marketOpen(now)) {

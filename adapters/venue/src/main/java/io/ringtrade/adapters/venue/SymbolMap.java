@@ -4,14 +4,16 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.config.VenueConfig;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Instruments to the venue's symbols or pairs and back, from {@code ringtrade.venue.symbols} (an instrument not listed
- * keeps its own symbol). Checked at start against what the venue lists ({@link #check}). Immutable after
- * construction; any thread.
+ * Instruments to the venue's symbols or pairs and back, from {@code ringtrade.venue.symbols}: when it lists any, only
+ * the listed instruments trade on the venue (the others have no venue symbol); when it is empty every instrument keeps
+ * its own symbol. Checked at start against what the venue lists ({@link #check}). Immutable after construction; any
+ * thread.
  */
 public final class SymbolMap {
     private final String[] venueSymbols;
@@ -21,12 +23,15 @@ public final class SymbolMap {
     public SymbolMap(final InstrumentRegistry registry, final VenueConfig venue) {
         venueSymbols = new String[registry.size()];
         for (int id = 0; id < registry.size(); id++) {
-            venueSymbols[id] = venue.venueSymbol(registry.get(id).symbol());
-            instruments.put(venueSymbols[id], id);
+            final String symbol = registry.get(id).symbol();
+            if (venue.symbols().isEmpty() || venue.symbols().containsKey(symbol)) {
+                venueSymbols[id] = venue.venueSymbol(symbol);
+                instruments.put(venueSymbols[id], id);
+            }
         }
     }
 
-    /** The venue's symbol of an instrument. */
+    /** The venue's symbol of an instrument, or null when it does not trade there. */
     public String venueSymbol(final int instrumentId) {
         return venueSymbols[instrumentId];
     }
@@ -37,9 +42,9 @@ public final class SymbolMap {
         return id == null ? -1 : id;
     }
 
-    /** Every mapped venue symbol, in instrument id order. */
+    /** The venue symbol of each instrument id, null for an instrument that does not trade on the venue. */
     public List<String> venueSymbols() {
-        return List.of(venueSymbols);
+        return Arrays.asList(venueSymbols.clone());
     }
 
     /**
@@ -53,7 +58,7 @@ public final class SymbolMap {
         }
         final List<String> problems = new ArrayList<>();
         for (int id = 0; id < venueSymbols.length; id++) {
-            if (!bySymbol.containsKey(venueSymbols[id])) {
+            if (venueSymbols[id] != null && !bySymbol.containsKey(venueSymbols[id])) {
                 problems.add(registry.get(id).symbol() + " -> " + venueSymbols[id] + ": not listed by " + venue);
             }
         }

@@ -39,14 +39,17 @@ public interface VenueClient extends AutoCloseable {
     /** The fills of one order, oldest first (empty when the venue does not list fills per order). */
     List<VenueFill> fills(String venueOrderId, String symbol) throws VenueException;
 
-    /** Orders open at the venue for these symbols; client order ids parsed (0 for foreign orders). */
+    /**
+     * Orders open at the venue for these symbols (indexed by instrument id; null entries are skipped), with their
+     * instrument ids; client order ids parsed (0 for foreign orders).
+     */
     List<VenueOrder> openOrders(List<String> symbols) throws VenueException;
 
     /** Balances or positions by currency or symbol, fixed-point. */
     Map<String, Long> balances() throws VenueException;
 
     /**
-     * What the account holds of each mapped symbol (the pair's base currency on a crypto exchange, the position on a
+     * What the account holds of each mapped symbol (null entries skipped) (the pair's base currency on a crypto exchange, the position on a
      * broker), keyed by the venue's symbol, fixed-point; reconciliation compares it with the books.
      */
     Map<String, Long> holdings(List<String> symbols) throws VenueException;

@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.event.MarketDataKind;
 import io.ringtrade.engine.api.market.MarketDataSource;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,11 +33,11 @@ public final class VenueMarketData implements MarketDataSource {
     private volatile long failures;
     private volatile String lastFailure = "";
 
-    /** Polls {@code symbols} (the venue's, indexed by instrument id) every {@code pollNanos}. */
+    /** Polls {@code symbols} (the venue's, indexed by instrument id; null: not polled) every {@code pollNanos}. */
     public VenueMarketData(final VenueClient client, final List<String> symbols, final long pollNanos,
                            final LongSupplier wallMillis) {
         this.client = client;
-        this.symbols = List.copyOf(symbols);
+        this.symbols = new ArrayList<>(symbols);
         this.pollNanos = pollNanos;
         this.wallMillis = wallMillis;
         this.lastPrice = new long[symbols.size()];
@@ -63,6 +64,9 @@ public final class VenueMarketData implements MarketDataSource {
     /** One round of questions to the venue. */
     void poll() {
         for (int id = 0; id < symbols.size(); id++) {
+            if (symbols.get(id) == null) {
+                continue;
+            }
             final Quote quote;
             try {
                 quote = client.quote(symbols.get(id));

@@ -291,7 +291,9 @@ public final class AlpacaVenueClient implements VenueClient {
     public Map<String, Long> holdings(final List<String> symbols) throws VenueException {
         final Map<String, Long> holdings = new LinkedHashMap<>();
         for (final String symbol : symbols) {
-            holdings.put(symbol, 0L);
+            if (symbol != null) {
+                holdings.put(symbol, 0L);
+            }
         }
         for (final JsonNode position : call("GET", baseUrl + "/v2/positions", null, false)) {
             if (holdings.containsKey(position.path("symbol").asText())) {

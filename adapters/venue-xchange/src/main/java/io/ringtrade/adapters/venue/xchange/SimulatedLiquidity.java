@@ -24,6 +24,7 @@ public final class SimulatedLiquidity {
     private static final long CENT = 1_000_000L;
 
     private final Exchange exchange;
+    private final Object lock;
     private final CurrencyPair pair;
     private final long spreadBps;
     private final BigDecimal size;
@@ -34,6 +35,7 @@ public final class SimulatedLiquidity {
     public SimulatedLiquidity(final SimulatedMarket market, final String symbol, final long spreadBps,
                               final BigDecimal size) {
         this.exchange = market.exchange(ACCOUNT);
+        this.lock = market.lock();
         this.pair = new CurrencyPair(symbol);
         this.spreadBps = spreadBps;
         this.size = size;
@@ -47,6 +49,12 @@ public final class SimulatedLiquidity {
             return;
         }
         quotedPrice = price;
+        synchronized (lock) {
+            quote(price);
+        }
+    }
+
+    private void quote(final long price) {
         try {
             for (final String id : quotes) {
                 exchange.getTradeService().cancelOrder(id);

@@ -30,6 +30,15 @@ public final class SimulatedMarket {
     private final MatchingEngineFactory engines = new MatchingEngineFactory(accounts);
     private final AtomicReference<SimulatedExchangeOperationListener> failures = new AtomicReference<>();
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+
+    /**
+     * The lock every caller of this market's exchanges holds: XChange's simulated matching engine does not synchronize
+     * its cancels, so a liquidity account and the venue adapter calling at once would corrupt its book.
+     */
+    public Object lock() {
+        return lock;
+    }
 
     /**
      * The exchange trading this market with the account of {@code apiKey}: one instance per key, since XChange's
@@ -56,7 +65,9 @@ public final class SimulatedMarket {
 
     /** Credits {@code amount} of {@code currency} to the account of {@code apiKey}. */
     public void deposit(final String apiKey, final String currency, final BigDecimal amount) {
-        ((SimulatedExchange) exchange(apiKey)).getAccountService().deposit(Currency.getInstance(currency), amount);
+        synchronized (lock) {
+            ((SimulatedExchange) exchange(apiKey)).getAccountService().deposit(Currency.getInstance(currency), amount);
+        }
     }
 
     /**

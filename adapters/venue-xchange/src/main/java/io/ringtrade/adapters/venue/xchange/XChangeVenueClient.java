@@ -19,6 +19,7 @@ import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.Order;
 import org.knowm.xchange.dto.account.Balance;
 import org.knowm.xchange.dto.account.Wallet;
+import org.knowm.xchange.dto.marketdata.OrderBook;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.dto.trade.LimitOrder;
@@ -98,7 +99,6 @@ public final class XChangeVenueClient implements VenueClient {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // getTicker(CurrencyPair): the form the simulated exchange implements
     public String submit(final OrderEffect order, final String symbol, final String clientOrderId)
         throws VenueException {
         final CurrencyPair pair = pair(symbol);
@@ -114,8 +114,7 @@ public final class XChangeVenueClient implements VenueClient {
                 return exchange.getTradeService().placeMarketOrder(new MarketOrder.Builder(side, pair)
                     .originalAmount(Decimals.decimal(order.quantity)).userReference(clientOrderId).build());
             }
-            final Ticker ticker = exchange.getMarketDataService().getTicker(pair);
-            final BigDecimal best = side == Order.OrderType.BID ? ticker.getAsk() : ticker.getBid();
+            final BigDecimal best = best(pair, side == Order.OrderType.BID ? Order.OrderType.ASK : Order.OrderType.BID);
             if (best == null || best.signum() <= 0) {
                 throw VenueException.refused(VenueReason.OTHER, "no " + (side == Order.OrderType.BID ? "ask" : "bid")
                     + " in " + symbol + ": nothing to trade against");
@@ -146,6 +145,17 @@ public final class XChangeVenueClient implements VenueClient {
         } catch (final IOException | RuntimeException e) {
             throw sorted(e);
         }
+    }
+
+    /**
+     * The best price on one side of the book, from the order book (XChange's simulated exchange leaves emptied price
+     * levels in its book, so its ticker can name a price nobody quotes any more); null when that side is empty.
+     */
+    @SuppressWarnings("deprecation") // getOrderBook(CurrencyPair): the form the simulated exchange implements
+    private BigDecimal best(final CurrencyPair pair, final Order.OrderType side) throws IOException {
+        final OrderBook book = exchange.getMarketDataService().getOrderBook(pair);
+        final List<LimitOrder> levels = side == Order.OrderType.ASK ? book.getAsks() : book.getBids();
+        return levels.isEmpty() ? null : levels.getFirst().getLimitPrice();
     }
 
     private String placeLimit(final Order.OrderType side, final CurrencyPair pair, final long quantity,
@@ -301,6 +311,9 @@ public final class XChangeVenueClient implements VenueClient {
         final List<VenueOrder> orders = new ArrayList<>();
         try {
             for (int id = 0; id < symbols.size(); id++) {
+                if (symbols.get(id) == null) {
+                    continue;
+                }
                 for (final LimitOrder order : exchange.getTradeService()
                     .getOpenOrders(new DefaultOpenOrdersParamCurrencyPair(pair(symbols.get(id)))).getOpenOrders()) {
                     orders.add(new VenueOrder(clientId(order.getUserReference()), order.getId(), id,
@@ -344,7 +357,9 @@ public final class XChangeVenueClient implements VenueClient {
         final Map<String, Long> balances = balances();
         final Map<String, Long> holdings = new LinkedHashMap<>();
         for (final String symbol : symbols) {
-            holdings.put(symbol, balances.getOrDefault(pair(symbol).getBase().getCurrencyCode(), 0L));
+            if (symbol != null) {
+                holdings.put(symbol, balances.getOrDefault(pair(symbol).getBase().getCurrencyCode(), 0L));
+            }
         }
         return holdings;
     }

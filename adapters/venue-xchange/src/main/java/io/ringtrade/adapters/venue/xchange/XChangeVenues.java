@@ -1,5 +1,7 @@
 package io.ringtrade.adapters.venue.xchange;
 
+import io.ringtrade.adapters.venue.LockedVenueClient;
+import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.engine.config.VenueConfig;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
@@ -27,7 +29,7 @@ public final class XChangeVenues {
      * @param ledgerClientId the adapter ledger's client order id of a venue order id (0 when none)
      * @throws IllegalArgumentException naming the key when the class is not an XChange exchange on the class path
      */
-    public static XChangeVenueClient open(final VenueConfig venue, final SimulatedMarket market,
+    public static VenueClient open(final VenueConfig venue, final SimulatedMarket market,
                                           final ToLongFunction<String> ledgerClientId) {
         if (venue.simulated()) {
             final Exchange exchange = market.exchange(venue.apiKey().isEmpty() ? "ringtrade" : venue.apiKey());
@@ -35,8 +37,9 @@ public final class XChangeVenues {
                 market.deposit(exchange.getExchangeSpecification().getApiKey(), deposit.getKey(),
                     Decimals.decimal(deposit.getValue()));
             }
-            return new XChangeVenueClient(exchange, venue.label(), true, MARKET_PROTECTION_BPS, SIMULATED_FEE_BPS,
-                ledgerClientId);
+            // one caller at a time: the simulated matching engine is shared and does not synchronize its cancels
+            return new LockedVenueClient(new XChangeVenueClient(exchange, venue.label(), true, MARKET_PROTECTION_BPS,
+                SIMULATED_FEE_BPS, ledgerClientId), market.lock());
         }
         final Class<? extends Exchange> type;
         try {

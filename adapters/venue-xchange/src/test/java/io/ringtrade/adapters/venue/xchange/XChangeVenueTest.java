@@ -1,9 +1,14 @@
 package io.ringtrade.adapters.venue.xchange;
 
+import static io.ringtrade.engine.api.event.OrderType.MARKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrade.adapters.venue.LiveLoop;
+import io.ringtrade.adapters.venue.OrderRef;
+import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.event.ReportKind;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.MarketHoursRule;
@@ -11,6 +16,8 @@ import io.ringtrade.engine.config.ReconciliationConfig;
 import io.ringtrade.engine.config.VenueConfig;
 import io.ringtrade.engine.config.VenueType;
 import io.ringtrade.engine.order.Order;
+import io.ringtrade.engine.reconcile.VenueOrder;
+import io.ringtrade.engine.reconcile.VenueOrderStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +157,31 @@ final class XChangeVenueTest {
         // best ask 100.40, limit 100.90 (100.902 down to the cent): 1 at 100.40 and 0.2 at 101.00 is still beyond; a second IOC order
         assertThat(kinds(loop.reports).subList(3, 6)).containsExactly("ACK", "PARTIAL_FILL", "CANCEL_ACK");
         assertThat(loop.reports.get(4).lastPrice).isEqualTo(fp("100.40"));
+    }
+
+    @Test
+    void shouldBuyForANotionalAtTheTrueTopOfTheBookWhenTheLiquidityMoved() throws IOException {
+        final SimulatedLiquidity liquidity = new SimulatedLiquidity(market, "BTC/USD", 10, new BigDecimal("50"));
+        liquidity.onTrade(fp("800.00"));
+        // the quotes move up 2 %; the simulated book keeps the emptied 800.80 ask level, which its ticker still names
+        liquidity.onTrade(fp("816.00"));
+        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        final OrderEffect order = new OrderEffect();
+        order.side = 1;
+        order.orderType = MARKET;
+        order.notional = fp("1000");
+        final String id;
+        try {
+            id = client.submit(order, "BTC/USD", "1");
+            // 816 × 1.001 = 816.816, up to the cent: 816.82; limit 816.82 × 1.005 = 820.90; quantity 1000 / (820.90
+            // × 1.001) = 1.21698... down to the 0.0001 the emulation sizes in
+            final VenueOrder filled = client.query(new OrderRef(1, id, "BTC/USD", 0, 1, 0, fp("1000")));
+            assertThat(filled.status()).isEqualTo(VenueOrderStatus.FILLED);
+            assertThat(filled.filledQuantity()).isEqualTo(fp("1.2169"));
+            assertThat(filled.averagePrice()).isEqualTo(fp("816.82"));
+        } catch (final VenueException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
