@@ -30,32 +30,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a credential storm), {@link #open} (a closed market refuses orders with 403 "market is closed"). Stops with the test.
  * Requests are handled on the server's one thread; the test reads the counters.
  */
-final class FakeAlpaca implements AutoCloseable {
+public final class FakeAlpaca implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final AtomicInteger requests = new AtomicInteger();
-    final AtomicInteger orderPosts = new AtomicInteger();
-    volatile boolean unauthorized;
-    volatile boolean open = true;
-    volatile BigDecimal price = new BigDecimal("150.00");
-    volatile String quoteJson = "{\"symbol\":\"AAPL\",\"quote\":{\"t\":\"2024-01-02T15:00:00Z\",\"ap\":150.02,"
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger orderPosts = new AtomicInteger();
+    public volatile boolean unauthorized;
+    public volatile boolean open = true;
+    public volatile BigDecimal price = new BigDecimal("150.00");
+    public volatile String quoteJson = "{\"symbol\":\"AAPL\",\"quote\":{\"t\":\"2024-01-02T15:00:00Z\",\"ap\":150.02,"
         + "\"as\":3,\"bp\":149.98,\"bs\":5}}";
-    final Map<String, ObjectNode> orders = new LinkedHashMap<>();
+    public final Map<String, ObjectNode> orders = new LinkedHashMap<>();
     final ArrayNode fills = JSON.createArrayNode();
     final Map<String, BigDecimal> positions = new LinkedHashMap<>();
     /** Bars by page: each page a JSON array of bar objects; the last page has no next token. */
-    final List<String> barPages = new ArrayList<>();
-    final List<String> barQueries = new ArrayList<>();
+    public final List<String> barPages = new ArrayList<>();
+    public final List<String> barQueries = new ArrayList<>();
+    /** Bar pages served before every further bar request answers 500 (negative: never). */
+    public volatile int barPagesBeforeFailure = -1;
     private final HttpServer server;
     private int nextId = 1;
 
-    FakeAlpaca() throws IOException {
+    /** Starts the fake on a free loopback port. */
+    public FakeAlpaca() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    /** The base URL of both APIs. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -130,6 +134,13 @@ final class FakeAlpaca implements AutoCloseable {
             send(exchange, 200, "{\"symbol\":\"AAPL\",\"trade\":{\"t\":\"2024-01-02T15:00:01Z\",\"p\":" + price
                 + ",\"s\":100}}");
         } else if (path.endsWith("/bars")) {
+            if (barPagesBeforeFailure == 0) {
+                send(exchange, 500, "{\"message\":\"internal server error\"}");
+                return;
+            }
+            if (barPagesBeforeFailure > 0) {
+                barPagesBeforeFailure--;
+            }
             barQueries.add(exchange.getRequestURI().getRawQuery());
             final String token = query.get("page_token");
             final int page = token == null ? 0 : Integer.parseInt(token);
