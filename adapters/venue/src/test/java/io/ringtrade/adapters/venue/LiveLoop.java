@@ -64,10 +64,17 @@ public final class LiveLoop {
     public LiveLoop(final String symbol, final String tick, final String lot, final VenueConfig venue,
                     final ClientFactory clients, final Path dir, final List<EngineEvent> journal,
                     final ReconciliationConfig reconciliation, final AtomicLong nanos) {
+        this(symbol, tick, lot, venue, clients, dir, journal, reconciliation, nanos, row -> DecisionStrategy.HOLD);
+    }
+
+    /** A loop whose book decides with {@code strategy} on one-minute bars (it buys with all its cash, sells all). */
+    public LiveLoop(final String symbol, final String tick, final String lot, final VenueConfig venue,
+                    final ClientFactory clients, final Path dir, final List<EngineEvent> journal,
+                    final ReconciliationConfig reconciliation, final AtomicLong nanos, final DecisionStrategy strategy) {
         this.journal = journal;
         this.nanos = nanos;
         instruments.register(symbol, "USD", FixedPoint.parse(tick), FixedPoint.parse(lot));
-        logic = new BusinessLogic(instruments, List.of(new BookSpec("live", row -> DecisionStrategy.HOLD,
+        logic = new BusinessLogic(instruments, List.of(new BookSpec("live", strategy,
             new int[] {BTC}, Interval.M1, FixedPoint.of(10_000), new SimulatedFillModel(0, 0, false, 0),
             new RiskLimits(false, FixedPoint.of(10), 0))), LogicSettings.DEFAULT.withLiveVenue(true));
         for (final EngineEvent input : journal) {
@@ -110,6 +117,11 @@ public final class LiveLoop {
     /** A trade of the feed at {@code price}. */
     public void trade(final String price) {
         publish(new EngineEvent().setTrade(BTC, 0, FixedPoint.parse(price), FixedPoint.of(1)));
+    }
+
+    /** Drops the inputs not journaled yet: a crash before the journal took them. */
+    public void dropPending() {
+        pending.clear();
     }
 
     /** Feeds every waiting input to business logic (journaling it) and hands the effects to the adapter. */
