@@ -258,7 +258,7 @@ public final class BusinessLogic {
         final BookSpec spec = specs[bookIndex];
         if (DecisionSizing.size(request, decision, books[bookIndex], instrument, close, end,
             orders.reservations().cash(bookIndex), instruments.get(instrument).lotSize(), costs[bookIndex],
-            spec.instruments().length, spec.limits().allowShort())) {
+            spec.instruments().length, spec.limits().allowShort(), spec.limits().minNotional())) {
             orders.decide(request);
         }
         if (spec.fillModel().fillAtClose() && !liveVenue) {

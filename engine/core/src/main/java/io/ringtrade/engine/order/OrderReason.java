@@ -76,7 +76,12 @@ public enum OrderReason {
     /** Reconciliation: the order was sent but the venue does not know it; marked lost, never sent again. */
     LOST("LOST"),
     /** The order never reached the venue (decided but unreleased before a crash and dropped, or refused by the adapter). */
-    NOT_SENT("NOT_SENT");
+    NOT_SENT("NOT_SENT"),
+    /**
+     * A buy the rebalance cash clamp scaled down to the cash available after the sells fell below the minimum notional
+     * and was dropped.
+     */
+    CASH_CLAMP("CASH_CLAMP");
 
     private static final OrderReason[] VALUES = values();
     private final String label;

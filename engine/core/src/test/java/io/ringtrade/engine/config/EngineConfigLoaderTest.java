@@ -184,9 +184,12 @@ final class EngineConfigLoaderTest {
     }
 
     @Test
-    void shouldRefuseModesOtherThanPaperListingTheAcceptedOnes() {
+    void shouldRefuseUnknownModesListingTheAcceptedOnes() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.mode = real"))
+            .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, live, got \"real\"");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.mode = live"))
-            .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, got \"live\"");
+            .containsExactly("test.conf:3: ringtrade.mode: live needs a venue: set ringtrade.venue.type (xchange or"
+                + " alpaca)");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.wait-strategy = spin"))
             .containsExactly("test.conf:3: ringtrade.pipeline.wait-strategy: expected one of auto, blocking, "
                 + "sleeping, yielding, busy-spin, got \"spin\"");
