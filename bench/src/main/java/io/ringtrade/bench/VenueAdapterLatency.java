@@ -71,8 +71,10 @@ import java.util.concurrent.locks.LockSupport;
  * seeded random walk (ticks 10 s apart), published as fast as the ring takes them: the paper venue (BASELINE: the
  * simulated venue inside business logic) against the live path (books on a live venue, the adapter as the gateway's
  * effect sink, XChange's simulated exchange, reports published back into the ring by the adapter's thread).
- * Arguments: {@code [releases per second, default 1000] [orders per latency case, default 5000] [ticks for throughput,
- * default 2000000]}.
+ * Arguments: {@code [releases per second, default 500] [orders per latency case, default 2000] [ticks for throughput,
+ * default 2000000]}. The simulated exchange returns the account's whole trade history on every query, so each order
+ * costs the adapter more than the one before: above a few hundred orders a second, or over many thousands of orders,
+ * its queue backs up and the measured latency is the queue's.
  */
 public final class VenueAdapterLatency {
     private static final long START_NANOS = 1_385_337_600_000_000_000L;
@@ -83,8 +85,8 @@ public final class VenueAdapterLatency {
 
     /** Runs both parts and prints their lines. */
     public static void main(final String[] args) throws Exception {
-        final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        final int orders = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        final int orders = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         final int ticks = args.length > 2 ? Integer.parseInt(args[2]) : 2_000_000;
         RunConditions.print("VenueAdapterLatency",
             "release to venue call: " + rate + " SUBMITs/s paced (parkNanos), " + orders + " measured after "
@@ -253,6 +255,7 @@ public final class VenueAdapterLatency {
             final long start = System.nanoTime() + 1_000_000L;
             for (int i = 0; i < warmup + orders; i++) {
                 if (i == warmup) {
+                    // the warm-up orders still queued are measured too: the count can pass `orders` a little
                     client.measuring = true;
                 }
                 final long due = start + (long) i * interval;
