@@ -114,6 +114,11 @@ public final class LockedVenueClient implements VenueClient {
     }
 
     @Override
+    public long minPollMillis() {
+        return client.minPollMillis();
+    }
+
+    @Override
     public String account() throws VenueException {
         synchronized (lock) {
             return client.account();

@@ -66,6 +66,14 @@ public interface VenueClient extends AutoCloseable {
     /** The latest quote and trade of a symbol. */
     Quote quote(String symbol) throws VenueException;
 
+    /**
+     * The shortest interval between two market-data polls the venue's published rate limits allow, in ms (0 when it
+     * publishes none); the polling feed never asks more often than this.
+     */
+    default long minPollMillis() {
+        return 0;
+    }
+
     /** Who the account is, for the start-up line of a live run (no secrets). */
     String account() throws VenueException;
 

@@ -33,12 +33,15 @@ public final class VenueMarketData implements MarketDataSource {
     private volatile long failures;
     private volatile String lastFailure = "";
 
-    /** Polls {@code symbols} (the venue's, indexed by instrument id; null: not polled) every {@code pollNanos}. */
+    /**
+     * Polls {@code symbols} (the venue's, indexed by instrument id; null: not polled) every {@code pollNanos}, or less
+     * often when the venue's published rate limits ask for it ({@link VenueClient#minPollMillis}).
+     */
     public VenueMarketData(final VenueClient client, final List<String> symbols, final long pollNanos,
                            final LongSupplier wallMillis) {
         this.client = client;
         this.symbols = new ArrayList<>(symbols);
-        this.pollNanos = pollNanos;
+        this.pollNanos = Math.max(pollNanos, TimeUnit.MILLISECONDS.toNanos(client.minPollMillis()));
         this.wallMillis = wallMillis;
         this.lastPrice = new long[symbols.size()];
         this.lastTime = new long[symbols.size()];
@@ -59,6 +62,11 @@ public final class VenueMarketData implements MarketDataSource {
         slot.clear();
         slot.copyInputFrom(event);
         return true;
+    }
+
+    /** The interval between polls in use. */
+    public long pollNanos() {
+        return pollNanos;
     }
 
     /** One round of questions to the venue. */

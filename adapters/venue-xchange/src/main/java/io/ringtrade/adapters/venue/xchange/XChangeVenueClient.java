@@ -20,6 +20,7 @@ import org.knowm.xchange.dto.Order;
 import org.knowm.xchange.dto.account.Balance;
 import org.knowm.xchange.dto.account.Wallet;
 import org.knowm.xchange.dto.marketdata.OrderBook;
+import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.dto.trade.LimitOrder;
@@ -425,6 +426,13 @@ public final class XChangeVenueClient implements VenueClient {
         } catch (final IOException | RuntimeException e) {
             throw sorted(e);
         }
+    }
+
+    @Override
+    public long minPollMillis() {
+        final ExchangeMetaData meta = exchange.getExchangeMetaData();
+        final Long delay = meta == null ? null : ExchangeMetaData.getPollDelayMillis(meta.getPublicRateLimits());
+        return delay == null ? 0 : delay;
     }
 
     @Override
