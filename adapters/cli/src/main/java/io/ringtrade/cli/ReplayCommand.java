@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
@@ -111,7 +112,8 @@ public final class ReplayCommand implements Runnable {
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
             StrategyCatalog.load(ReplayCommand.class.getClassLoader())),
-            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk()));
+            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk(),
+                config.mode() == Mode.LIVE));
     }
 
     /**

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     description = "Low-latency in-process trading engine: backtests, paper runs, journals.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, ImportCommand.class,
         JournalCommand.class, StrategiesCommand.class, OptimizeCommand.class, ReportCommand.class,
-        IndicatorsCommand.class, KillSwitchCommand.class, StatusCommand.class})
+        IndicatorsCommand.class, KillSwitchCommand.class, StatusCommand.class, VerifyVenueCommand.class,
+        InstrumentsCommand.class, DownloadCommand.class})
 public final class RingtradeCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook only asks the main thread to stop and waits for it.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Run the engine (paper) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
+    description = "Run the engine (paper, or live with --live) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
 public final class RunCommand implements Callable<Integer> {
     private static final long STOP_TIMEOUT_SECONDS = 25;
 
@@ -78,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--snapshot-interval", paramLabel = "N", description = "snapshot business state every N journaled inputs, 0 = never (default: journal.snapshot-interval of the configuration)")
     Long snapshotInterval;
+
+    @Option(names = "--live", description = "confirm that mode = live sends real orders to the configured venue (required for live, refused for paper)")
+    boolean live;
 
     @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released venue request (client order id, kind, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
@@ -108,30 +111,39 @@ public final class RunCommand implements Callable<Integer> {
         }
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] bookNames = config.books().stream().map(BookConfig::name).toArray(String[]::new);
-        final FeedIdentity inputs = FeedIdentity.of(config.feed().file(), signalsFile);
-        JournalManifest.checkInputs(journalPath, inputs);
-        final Feed feed = feedSource(config, instruments, bookNames);
+        final boolean venueFeed = config.feed().type() == FeedType.VENUE;
+        // live market data has no file to identify: a restart never winds it forward
+        final FeedIdentity inputs = venueFeed ? null : FeedIdentity.of(config.feed().file(), signalsFile);
+        if (inputs != null) {
+            JournalManifest.checkInputs(journalPath, inputs);
+        }
+        final Feed feed = venueFeed ? new Feed(null, null) : feedSource(config, instruments, bookNames);
         if (feed.barInterval() != null) {
             config = withFeedInterval(config, feed.barInterval());
         }
         final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
 
         JournalManifest.checkCompatible(journalPath, config);
-        try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
+        try (LiveSession session = LiveSession.open(config, journalPath, live, err);
+             ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
                      : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames);
              OperatorControls controls = new OperatorControls(config, journalPath, console)) {
             JournalManifest.writeOrCheck(journalPath, config);
-            JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
+            if (inputs != null) {
+                JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
+            }
             final Engine.Context context = new Engine.Context()
                 .config(config)
                 .catalog(catalog)
                 .journal(journal)
                 .journalAccess(new ChronicleJournalAccess(journalPath, journal.entryCount(), err))
                 .snapshots(new JournalSnapshots(journalPath, JournalOptions.retention(config.journal(), journalPath)))
-                .feed(feed.source())
-                .effects(effectsLog == null ? EffectSink.NONE : effectsLog)
+                .feed(session.feed(feed.source(), instruments))
+                .liveFeed(session.liveFeed())
+                .reconciliation(session.reconciliation())
+                .effects(session.effects(effectsLog == null ? EffectSink.NONE : effectsLog))
                 .outputDir(outputDir)
                 .inputBars(feed.barInterval())
                 .auditLog(controls.audit())
@@ -150,7 +162,8 @@ public final class RunCommand implements Callable<Integer> {
             } catch (final RecoveryStoppedException e) {
                 throw JournalErrors.stopped(journalPath, e);
             }
-            return runUntilStopped(console, err, config, engine, journalPath, outputDir, controls);
+            session.start(engine);
+            return runUntilStopped(console, err, config, engine, journalPath, outputDir, controls, session);
         }
     }
 
@@ -160,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runUntilStopped(final PrintWriter console, final PrintWriter err, final EngineConfig config,
                                 final Engine engine, final Path journalPath, final Path outputDir,
-                                final OperatorControls controls) {
+                                final OperatorControls controls, final LiveSession session) {
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
         final StopSignals signals = StopSignals.install(stopRequested::countDown);
@@ -174,10 +187,15 @@ public final class RunCommand implements Callable<Integer> {
         }, "ringtrade-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         final Engine.RecoveryReport recovery = engine.recovery();
-        console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, journal %s, ring %d, wait strategy %s, %d cores%n",
-            config.books().size(), config.feed().file(), config.feed().symbol(),
-            speed != null ? speed : config.feed().speed(), journalPath, config.pipeline().ringSize(),
-            engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        console.printf("ringtrade run: %s, %d books, feed %s (%s)%s, journal %s, ring %d, wait strategy %s, %d cores%n",
+            session.live() ? "LIVE mode on " + session.account() : "paper mode", config.books().size(),
+            session.liveFeed() ? config.venue().label() + " live market data" : config.feed().file(),
+            config.feed().symbol(), session.liveFeed() ? "" : " at " + (speed != null ? speed : config.feed().speed()) + "x",
+            journalPath, config.pipeline().ringSize(), engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        if (session.live()) {
+            console.println("venue: " + session.reconciliationSummary() + " (" + journalPath.resolve(LiveVenues.RECONCILIATION_LOG)
+                + ")");
+        }
         if (!controls.describeHttp().isEmpty()) {
             console.println(controls.describeHttp());
         }
@@ -188,11 +206,14 @@ public final class RunCommand implements Callable<Integer> {
                 recovery.feedInputs());
         }
         console.flush();
-        final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery);
+        final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery,
+            session);
         try {
             waitForStop(engine, status, config.statusInterval().toNanos());
             controls.stopEdges();
+            session.stopFeed();
             final Engine.StopReport report = engine.stop();
+            session.drain();
             console.println(status.line());
             if (report.failure() != null) {
                 return failed(err, report.failure());
@@ -295,9 +316,11 @@ public final class RunCommand implements Callable<Integer> {
         private final PrintWriter console;
         private final long started;
         private final Engine.RecoveryReport recovery;
+        private final LiveSession session;
 
         StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started,
-                   final Engine.RecoveryReport recovery) {
+                   final Engine.RecoveryReport recovery, final LiveSession session) {
+            this.session = session;
             this.board = board;
             this.feed = feed;
             this.console = console;
@@ -338,6 +361,7 @@ public final class RunCommand implements Callable<Integer> {
             if (feed.finished()) {
                 line.append(" | feed finished");
             }
+            line.append(session.status());
             return line.toString();
         }
     }

@@ -28,6 +28,24 @@ public final class EngineConfigWriter {
             .append(", speed = ").append(config.feed().speed())
             .append(config.feed().interval() == null ? "" : ", interval = " + config.feed().interval().label())
             .append(config.feed().loop() ? ", loop = true" : "").append(" }\n");
+        if (config.venue().type() != VenueType.NONE) {
+            // which venue the journal traded on (never its keys): replay needs to know its reports are the fills
+            out.append("  venue { type = ").append(config.venue().type().label());
+            if (!config.venue().exchangeClass().isEmpty()) {
+                out.append(", exchange-class = ").append(quote(config.venue().exchangeClass()));
+            }
+            if (!config.venue().symbols().isEmpty()) {
+                out.append(", symbols { ");
+                boolean firstSymbol = true;
+                for (final Map.Entry<String, String> symbol : config.venue().symbols().entrySet()) {
+                    out.append(firstSymbol ? "" : ", ").append(quote(symbol.getKey())).append(" = ")
+                        .append(quote(symbol.getValue()));
+                    firstSymbol = false;
+                }
+                out.append(" }");
+            }
+            out.append(" }\n");
+        }
         out.append("  instruments = [\n");
         for (final InstrumentConfig instrument : config.instruments()) {
             out.append("    { symbol = ").append(quote(instrument.symbol()))

@@ -73,7 +73,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 4;
+    public static final int STATE_VERSION = 5;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -88,6 +88,7 @@ public final class BusinessLogic {
     private final RiskLimits[] limits;
     private final TradingStates states;
     private final DailyLoss dailyLoss;
+    private final boolean liveVenue;
     private final FillSettlement settlement;
     private final OrderManager orders;
     private final ExternalSignals signals = new ExternalSignals();
@@ -168,7 +169,9 @@ public final class BusinessLogic {
         this.settlement = new FillSettlement(books, outputs);
         this.venue = new SimulatedVenue(instruments, books, models, shortAllowed);
         final Venue[] venues = new Venue[bookCount];
-        Arrays.fill(venues, venue);
+        // a live venue's reports come back as EXECUTION_REPORT inputs: its books have no venue inside business logic
+        this.liveVenue = settings.liveVenue();
+        Arrays.fill(venues, liveVenue ? null : venue);
         this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, outputs, states);
         venue.connect(orders);
         this.barBuilders = new BookBarBuilder[bookCount];
@@ -326,13 +329,13 @@ public final class BusinessLogic {
         final BookSpec spec = specs[bookIndex];
         if (DecisionSizing.size(request, decision, books[bookIndex], instrument, close, end,
             orders.reservations().cash(bookIndex), instruments.get(instrument).lotSize(), costs[bookIndex],
-            spec.instruments().length, spec.limits().allowShort())
+            spec.instruments().length, spec.limits().allowShort(), spec.limits().minNotional())
             && DecisionSizing.withinPositionLimit(request, books[bookIndex], limits[bookIndex].maxPositionPct(),
                 orders.reservations().cash(bookIndex, instrument), instruments.get(instrument).lotSize(),
                 costs[bookIndex])) {
             orders.decide(request);
         }
-        if (spec.fillModel().fillAtClose()) {
+        if (spec.fillModel().fillAtClose() && !liveVenue) {
             venue.fillAtClose(bookIndex, instrument, close, volume, end);
             // a fill marks the book at its slipped price; the bar's equity values positions at the close
             books[bookIndex].mark(instrument, close);
@@ -372,6 +375,8 @@ public final class BusinessLogic {
             case CommandCode.END_OF_DATA -> closeOut();
             case CommandCode.CANCEL_ALL_ORDERS -> orders.cancelAll(event.bookIndex, -1, OrderReason.STOP,
                 event.eventTimeNanos);
+            case CommandCode.VENUE_HOLD -> orders.hold(event.bookIndex);
+            case CommandCode.VENUE_RELEASE -> orders.releaseHold(event.bookIndex);
             case CommandCode.SKIP_ENTRY -> {
                 // the journal reader passed over the named entry; a passed-over feed input still moves the feed's
                 // position, or a restart would publish the feed's last journaled input a second time
@@ -647,6 +652,16 @@ public final class BusinessLogic {
     /** Working orders at the simulated venue. */
     public int workingOrders() {
         return venue.workingOrderCount();
+    }
+
+    /** The simulated venue (paper mode's venue, whose own state paper-mode reconciliation reads). */
+    public SimulatedVenue simulatedVenue() {
+        return venue;
+    }
+
+    /** Whether the books trade on a live venue (its reports arrive as inputs) rather than the simulated one. */
+    public boolean liveVenue() {
+        return liveVenue;
     }
 
     /** The books, by index (the array itself: callers must not change it). */

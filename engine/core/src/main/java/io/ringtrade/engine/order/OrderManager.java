@@ -20,6 +20,7 @@ import io.ringtrade.engine.risk.TradingStates;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
+import java.util.Arrays;
 
 /**
  * The order manager (DESIGN.md §2): owns every order's life, from the decision to a terminal state, inside business
@@ -53,6 +54,8 @@ public final class OrderManager implements ExecutionReportListener {
     private final Reservations reservations;
     private final PreTradeRisk.Assessment assessment = new PreTradeRisk.Assessment();
     private final TradingStates states;
+    /** Books a live venue holds (reconciliation pending or unclean, credentials refused); see {@link #hold}. */
+    private final boolean[] held;
     private EffectList effects;
     private long ordersReleased;
     private long lateReports;
@@ -101,6 +104,7 @@ public final class OrderManager implements ExecutionReportListener {
         this.events = events;
         this.reservations = new Reservations(books.length, instruments.size());
         this.states = states;
+        this.held = new boolean[books.length];
     }
 
     /** A new input starts: its orders are numbered from its sequence and its effects go to its slot. */
@@ -154,6 +158,9 @@ public final class OrderManager implements ExecutionReportListener {
         } else if (request.refusal != null) {
             risk.count(request.refusal);
             refusal = request.refusal;
+        } else if (held[request.bookIndex]) {
+            risk.count(OrderReason.VENUE_HOLD);
+            refusal = OrderReason.VENUE_HOLD;
         } else {
             // the trading state first: HALTED refuses all but an operator's reduce-only order, REDUCE_ONLY lets only
             // orders that shrink a position through
@@ -543,6 +550,37 @@ public final class OrderManager implements ExecutionReportListener {
         }
     }
 
+    // ---- venue holds -------------------------------------------------------------------------------------------
+
+    /**
+     * A live venue holds a book ({@code bookIndex} -1: every book): new orders are refused with
+     * {@link OrderReason#VENUE_HOLD}; open orders keep working and their reports still apply. From a journaled
+     * {@code VENUE_HOLD} command, so replay holds the same books at the same input.
+     */
+    public void hold(final int bookIndex) {
+        setHeld(bookIndex, true);
+    }
+
+    /** Ends a live venue's hold of a book ({@code bookIndex} -1: every book). */
+    public void releaseHold(final int bookIndex) {
+        setHeld(bookIndex, false);
+    }
+
+    private void setHeld(final int bookIndex, final boolean value) {
+        if (bookIndex < 0) {
+            Arrays.fill(held, value);
+        } else if (bookIndex < held.length) {
+            held[bookIndex] = value;
+        } else {
+            throw new IllegalStateException("venue hold names book " + bookIndex + ", but there are " + held.length);
+        }
+    }
+
+    /** Whether a live venue holds the book. */
+    public boolean isHeld(final int bookIndex) {
+        return held[bookIndex];
+    }
+
     // ---- state ------------------------------------------------------------------------------------------------
 
     /** Writes the open orders, the id position and counters for a snapshot (trading states are written apart). */
@@ -550,6 +588,9 @@ public final class OrderManager implements ExecutionReportListener {
         out.section("orders");
         ids.writeState(out);
         out.writeLong(ordersReleased).writeLong(lateReports).writeLong(anomalies).writeString(lastAnomaly);
+        for (final boolean onHold : held) {
+            out.writeBoolean(onHold);
+        }
         out.writeInt(table.size());
         for (Order order = table.first(); order != null; order = table.next(order)) {
             out.writeLong(order.id).writeInt(order.bookIndex).writeInt(order.instrumentId).writeInt(order.side)
@@ -575,6 +616,9 @@ public final class OrderManager implements ExecutionReportListener {
         lateReports = in.readLong();
         anomalies = in.readLong();
         lastAnomaly = in.readString();
+        for (int i = 0; i < held.length; i++) {
+            held[i] = in.readBoolean();
+        }
         final int count = in.readInt();
         final OrderState[] states = OrderState.values();
         final OrderReason[] reasons = OrderReason.values();

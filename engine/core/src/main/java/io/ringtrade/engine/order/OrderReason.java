@@ -87,7 +87,23 @@ public enum OrderReason {
     /** The book, or all books together, already released the most orders allowed in the last second. */
     ORDER_RATE("ORDER_RATE"),
     /** Its limit or stop price is further from the last price than the price band allows (fat-finger guard). */
-    PRICE_BAND("PRICE_BAND");
+    PRICE_BAND("PRICE_BAND"),
+
+    // ---- live venues -----------------------------------------------------------------------------------------
+    /**
+     * Refused before the venue: a live venue holds the book (reconciliation after a restart not finished or not
+     * clean, or the venue refused the credentials for good).
+     */
+    VENUE_HOLD("VENUE_HOLD"),
+    /** Reconciliation: the order was sent but the venue does not know it; marked lost, never sent again. */
+    LOST("LOST"),
+    /** The order never reached the venue (decided but unreleased before a crash and dropped, or refused by the adapter). */
+    NOT_SENT("NOT_SENT"),
+    /**
+     * A buy the rebalance cash clamp scaled down to the cash available after the sells fell below the minimum notional
+     * and was dropped.
+     */
+    CASH_CLAMP("CASH_CLAMP");
 
     private static final OrderReason[] VALUES = values();
     private final String label;
@@ -112,6 +128,8 @@ public enum OrderReason {
             case VenueReason.BAD_QUANTITY -> BAD_QUANTITY;
             case VenueReason.MARKET_CLOSED -> MARKET_CLOSED;
             case VenueReason.NO_POSITION -> NO_POSITION;
+            case VenueReason.LOST -> LOST;
+            case VenueReason.NOT_SENT -> NOT_SENT;
             default -> VENUE_OTHER;
         };
     }

@@ -11,6 +11,7 @@ import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
@@ -24,6 +25,7 @@ import io.ringtrade.engine.pipeline.GatewayHooks;
 import io.ringtrade.engine.pipeline.Notifier;
 import io.ringtrade.engine.pipeline.PipelineFailure;
 import io.ringtrade.engine.pipeline.StatusBoard;
+import io.ringtrade.engine.reconcile.PaperReconciliation;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
@@ -96,6 +98,8 @@ public final class Engine {
         private GatewayHooks hooks = GatewayHooks.NONE;
         private Consumer<Engine> beforeFeed = engine -> {
         };
+        private StartupReconciliation reconciliation;
+        private boolean liveFeed;
         private boolean concluded;
 
         /** The validated configuration (instruments, books, pipeline, journal settings). */
@@ -201,6 +205,24 @@ public final class Engine {
         }
 
         /**
+         * How the recovered state is reconciled with the venue before trading (default: paper mode's, against the
+         * simulated venue's own state); a live venue adapter gives its own.
+         */
+        public Context reconciliation(final StartupReconciliation value) {
+            this.reconciliation = value;
+            return this;
+        }
+
+        /**
+         * Whether the feed is live market data (true) rather than a recording replayed from its start (false, the
+         * default): a live feed is not wound forward past the inputs the journal already holds on a restart.
+         */
+        public Context liveFeed(final boolean value) {
+            this.liveFeed = value;
+            return this;
+        }
+
+        /**
          * Checks the context once and fills defaults from the configuration.
          *
          * @throws IllegalArgumentException naming the first missing or invalid setting
@@ -234,6 +256,9 @@ public final class Engine {
             }
             if (config.books().isEmpty()) {
                 throw new IllegalArgumentException("the configuration has no books");
+            }
+            if (reconciliation == null) {
+                reconciliation = new PaperReconciliation(log);
             }
             concluded = true;
             return this;
@@ -271,8 +296,8 @@ public final class Engine {
         this.pipeline = new EnginePipeline(logic, context.journal, context.effects,
             context.config.pipeline().ringSize(), context.config.pipeline().waitStrategy(), recovery.entries(), interval,
             this::onSnapshot, context.nanoClock, context.hooks);
-        this.feed = new PacedReplay(new SkippingSource(context.feed, recovery.feedInputs()), pipeline::publish,
-            context.speed, context.nanoClock);
+        this.feed = new PacedReplay(context.liveFeed ? context.feed : new SkippingSource(context.feed,
+            recovery.feedInputs()), pipeline::publish, context.speed, context.nanoClock);
         this.feedThread = new Thread(feed, "ringtrade-feed");
         this.feedThread.setDaemon(true);
     }
@@ -286,8 +311,13 @@ public final class Engine {
     public static Engine start(final Context context) {
         context.conclude();
         final Recovered recovered = recover(context);
+        // reconcile with the venue while business logic is idle, then publish what it found before any feed input
+        final List<EngineEvent> reconciled = context.reconciliation.reconcile(recovered.logic(), recovered.report());
         final Engine engine = new Engine(context, recovered.logic(), recovered.outputs(), recovered.report());
         try {
+            for (final EngineEvent input : reconciled) {
+                engine.pipeline.publish(input);
+            }
             context.beforeFeed.accept(engine);
         } catch (final RuntimeException e) {
             engine.pipeline.halt();
@@ -359,8 +389,8 @@ public final class Engine {
     private static BusinessLogic newLogic(final Context context, final InstrumentRegistry instruments,
                                           final OutputSink sink) {
         final List<BookSpec> specs = BookAssembly.assemble(context.config.books(), instruments, context.catalog);
-        return new BusinessLogic(instruments, specs,
-            new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE, context.config.risk()));
+        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE,
+            context.config.risk(), context.config.mode() == Mode.LIVE));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */

@@ -37,6 +37,19 @@ public final class DecisionSizing {
     public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
                                final long close, final long timeNanos, final long reservedCash, final long lot,
                                final CostEstimate costs, final int tradedCount, final boolean allowShort) {
+        return size(request, decision, book, instrumentId, close, timeNanos, reservedCash, lot, costs, tradedCount,
+            allowShort, 0);
+    }
+
+    /**
+     * As above, with the book's minimum notional: with several instruments, a buy larger than the cash open orders
+     * leave goes through the {@link RebalanceCashClamp} (scaled down to that cash less the buffer, or dropped with
+     * {@link OrderReason#CASH_CLAMP} when that leaves less than {@code minNotional}).
+     */
+    public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
+                               final long close, final long timeNanos, final long reservedCash, final long lot,
+                               final CostEstimate costs, final int tradedCount, final boolean allowShort,
+                               final long minNotional) {
         final long held = book.position(instrumentId);
         request.clear();
         request.bookIndex = book.index();
@@ -56,6 +69,7 @@ public final class DecisionSizing {
                 request.notional = Math.max(0, book.cash() - reservedCash);
             } else {
                 request.quantity = entryQuantity(book.equity() / tradedCount, close, lot, costs);
+                clampToCash(request, book.cash() - reservedCash, close, lot, costs, minNotional);
             }
             return true;
         }
@@ -90,6 +104,20 @@ public final class DecisionSizing {
         request.quantity = Math.min(request.quantity,
             CostEstimate.affordable(Math.max(0, room), costs.unitBuyCost(OrderType.MARKET, price), lot));
         return request.quantity > 0;
+    }
+
+    /** The rebalance cash clamp on one buy of a book with several instruments. */
+    private static void clampToCash(final OrderRequest request, final long availableCash, final long close,
+                                    final long lot, final CostEstimate costs, final long minNotional) {
+        final long unit = costs.unitBuyCost(OrderType.MARKET, close);
+        final long notional = CostEstimate.cost(unit, request.quantity);
+        final long clamped = RebalanceCashClamp.clampOne(notional, availableCash,
+            RebalanceCashClamp.BUFFER_BPS_DEFAULT, minNotional);
+        if (clamped < 0) {
+            request.refusal = OrderReason.CASH_CLAMP;
+        } else if (clamped < notional) {
+            request.quantity = CostEstimate.affordable(clamped, unit, lot);
+        }
     }
 
     /** Whole lots {@code money} pays for at {@code price} with the expected slippage and commission. */

@@ -18,6 +18,22 @@ public final class CommandCode {
      * commands carry no strings.
      */
     public static final int SKIP_ENTRY = 3;
+    /**
+     * A live venue holds book {@code bookIndex} (-1 = every book): new orders are refused with {@code VENUE_HOLD}
+     * until a {@link #VENUE_RELEASE}. {@code commandArgument} says why ({@link #HOLD_RECONCILING},
+     * {@link #HOLD_AUTHENTICATION}, {@link #HOLD_UNRECONCILED}). Published by the venue adapter, journaled like
+     * any input, so replay holds the same books at the same point.
+     */
+    public static final int VENUE_HOLD = 30;
+    /** A live venue releases its hold of book {@code bookIndex} (-1 = every book): reconciliation is complete and clean. */
+    public static final int VENUE_RELEASE = 31;
+
+    /** {@link #VENUE_HOLD} argument: reconciliation with the venue after a restart has not finished yet. */
+    public static final long HOLD_RECONCILING = 1;
+    /** {@link #VENUE_HOLD} argument: the venue refused the credentials more often than allowed (401). */
+    public static final long HOLD_AUTHENTICATION = 2;
+    /** {@link #VENUE_HOLD} argument: reconciliation found differences it cannot resolve by itself. */
+    public static final long HOLD_UNRECONCILED = 3;
 
     // ---- the operator's controls (codes 10-29) ----------------------------------------------------------------
     /**
@@ -43,7 +59,7 @@ public final class CommandCode {
     public static boolean isKnown(final int code) {
         return switch (code) {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
-                 CLOSE_POSITION -> true;
+                 CLOSE_POSITION, VENUE_HOLD, VENUE_RELEASE -> true;
             default -> false;
         };
     }
@@ -58,6 +74,8 @@ public final class CommandCode {
             case PAUSE_STRATEGY -> "PAUSE_STRATEGY";
             case RESUME_STRATEGY -> "RESUME_STRATEGY";
             case CLOSE_POSITION -> "CLOSE_POSITION";
+            case VENUE_HOLD -> "VENUE_HOLD";
+            case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
         };
     }
