@@ -9,6 +9,7 @@ import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.api.strategy.Parameters;
@@ -55,6 +56,17 @@ final class DefaultBooks {
     /** Fresh business logic holding every configured book, built the way every command builds them. */
     BusinessLogic newLogic(final InstrumentRegistry instruments) {
         return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog));
+    }
+
+    /**
+     * As {@link #newLogic}, with the configuration's engine-wide risk settings as {@code ringtrade run} builds it, and
+     * {@code extra} books after the configured ones.
+     */
+    BusinessLogic newLogicWithRisk(final InstrumentRegistry instruments, final List<BookConfig> extra) {
+        final List<BookConfig> all = new ArrayList<>(config.books());
+        all.addAll(extra);
+        return new BusinessLogic(instruments, BookAssembly.assemble(all, instruments, catalog),
+            LogicSettings.DEFAULT.withRisk(config.risk()));
     }
 
     /** "btc-sma sma_crossover {fast=10, slow=30} 1m; ..." for the conditions block. */

@@ -4,6 +4,7 @@ import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.MarketDataKind;
+import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.api.money.FixedPoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -110,6 +111,22 @@ public final class JournalDump {
                 line.append(" code=").append(CommandCode.name(event.commandCode));
                 if (event.commandCode == CommandCode.SKIP_ENTRY) {
                     line.append(" entry=").append(event.commandArgument).append(" type=").append(EventType.name(event.bookIndex));
+                } else if (event.commandCode == CommandCode.TRADING_STATE
+                    || event.commandCode == CommandCode.CLOSE_POSITION) {
+                    final long argument = event.commandArgument;
+                    line.append(" book=").append(event.bookIndex);
+                    if (event.commandCode == CommandCode.TRADING_STATE) {
+                        line.append(" state=").append(TradingCommand.stateName(TradingCommand.state(argument)));
+                        if (TradingCommand.flatten(argument)) {
+                            line.append(" flatten");
+                        }
+                    } else {
+                        line.append(" instrument=").append(event.instrumentId);
+                    }
+                    line.append(" source=").append(TradingCommand.sourceName(TradingCommand.source(argument)));
+                    if (TradingCommand.queueNumber(argument) > 0) {
+                        line.append(" offline=").append(TradingCommand.queueNumber(argument));
+                    }
                 } else {
                     line.append(" book=").append(event.bookIndex).append(" argument=").append(event.commandArgument);
                 }

@@ -77,6 +77,35 @@ final class WriterLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The pid of the engine holding the journal in {@code dir}, or null when none does (no lock file, or its lock is
+     * free). Probes with a lock it releases at once; a journal held in this JVM is reported as held.
+     */
+    static String holder(final Path dir) {
+        final Path file = dir.resolve(FILE_NAME).toAbsolutePath().normalize();
+        if (HELD.contains(file)) {
+            return String.valueOf(ProcessHandle.current().pid());
+        }
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            final FileLock probe;
+            try {
+                probe = channel.tryLock();
+            } catch (final OverlappingFileLockException e) {
+                return owner(file);
+            }
+            if (probe == null) {
+                return owner(file);
+            }
+            probe.release();
+            return null;
+        } catch (final IOException e) {
+            throw new JournalException("journal " + dir + " cannot check " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String owner(final Path file) {
         try {
             final String text = Files.readString(file, StandardCharsets.US_ASCII).trim();

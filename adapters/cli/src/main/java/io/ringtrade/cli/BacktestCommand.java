@@ -12,6 +12,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.FeedConfig;
 import io.ringtrade.engine.config.FeedType;
@@ -319,7 +320,8 @@ public final class BacktestCommand implements Runnable {
         final String strategyFile = StrategySources.fileOf(strategy, catalog);
         final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
             FixedPoint.of(slippageBps), FixedPoint.of(commissionBps), allowShort, money("--min-notional", minNotional),
-            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, opposite, strategyFile);
+            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, BookLimits.NONE, opposite,
+            strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         final Map<String, String> runFields = new LinkedHashMap<>();

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What differs between the configuration a journal was written with and a run's: the instruments and books, the parts
- * that decide what replay computes (not speeds, ring sizes or paths), compared as parsed values, each difference one
+ * What differs between the configuration a journal was written with and a run's: the instruments, books and risk
+ * limits, the parts that decide what replay computes (not speeds, ring sizes or paths), compared as parsed values, each difference one
  * phrase such as {@code books[0].params.fast is "10" in the journal, "12" now}. A book's {@code strategy-file} path is
  * left out: its content is compared by hash ({@link JournalManifest#checkStrategyFiles}). Start-up thread only.
  */
@@ -27,12 +27,12 @@ final class ConfigDifferences {
     private ConfigDifferences() {
     }
 
-    /** The differences between two manifests' instruments and books, empty when they describe the same ones. */
+    /** The differences between two manifests' instruments, books and risk limits, empty when they are the same. */
     static List<String> between(final String journal, final String now) {
         final Config first = ConfigFactory.parseString(journal);
         final Config second = ConfigFactory.parseString(now);
         final List<String> out = new ArrayList<>();
-        for (final String key : new String[] {"instruments", "books"}) {
+        for (final String key : new String[] {"instruments", "books", "risk"}) {
             final String path = "ringtrade." + key;
             compare(key, first.hasPath(path) ? first.getValue(path) : null,
                 second.hasPath(path) ? second.getValue(path) : null, out);
@@ -49,6 +49,15 @@ final class ConfigDifferences {
     private static void compare(final String path, final ConfigValue then, final ConfigValue now,
                                 final List<String> out) {
         if (then == null && now == null) {
+            return;
+        }
+        if ((then == null ? now : then).valueType() == ConfigValueType.OBJECT && (then == null || now == null)) {
+            // a section set on one side only: name its keys, not the whole section
+            final ConfigObject present = (ConfigObject) (then == null ? now : then);
+            for (final String key : new TreeSet<>(present.keySet())) {
+                compare(path + "." + key, then == null ? null : present.get(key), now == null ? null : present.get(key),
+                    out);
+            }
             return;
         }
         if (then == null || now == null) {

@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
@@ -72,11 +73,15 @@ public final class ReplayCommand implements Runnable {
         final EngineConfig config = withRecordedStrategyFiles(JournalManifest.read(journal), catalog);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] symbols = new String[instruments.size()];
+        final String[] currencies = new String[instruments.size()];
         for (int id = 0; id < symbols.length; id++) {
             symbols[id] = instruments.get(id).symbol();
+            currencies[id] = instruments.get(id).currency();
         }
-        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
-            config.books().stream().map(BookConfig::name).toArray(String[]::new));
+        // the audit log of a replay holds business logic's lines only: the same bytes as the "by":"engine" lines of
+        // the audit.log beside the journal
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols, currencies,
+            config.books().stream().map(BookConfig::name).toArray(String[]::new), null);
         final BusinessLogic logic = newLogic(config, outputs, catalog);
         final long started = System.nanoTime();
         final long entries;
@@ -120,7 +125,8 @@ public final class ReplayCommand implements Runnable {
                                           final StrategyCatalog catalog) {
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog),
-            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk(),
+                config.mode() == Mode.LIVE));
     }
 
     /**
@@ -157,8 +163,7 @@ public final class ReplayCommand implements Runnable {
             catalog.addSourceFile(chosen);
             books.add(book.withStrategyFile(chosen.toAbsolutePath().normalize().toString()));
         }
-        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
-            config.journal(), config.feed(), config.instruments(), books);
+        return config.withBooks(books);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.MergedMarketDataSource;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
+import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
@@ -51,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  * shutdown hook only asks the main thread to stop and waits for it.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Run the engine (paper) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
+    description = "Run the engine (paper, or live with --live) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
 public final class RunCommand implements Callable<Integer> {
     private static final long STOP_TIMEOUT_SECONDS = 25;
 
@@ -79,8 +80,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--snapshot-interval", paramLabel = "N", description = "snapshot business state every N journaled inputs, 0 = never (default: journal.snapshot-interval of the configuration)")
     Long snapshotInterval;
 
+    @Option(names = "--live", description = "confirm that mode = live sends real orders to the configured venue (required for live, refused for paper)")
+    boolean live;
+
     @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released venue request (client order id, kind, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "serve the ops HTTP API on port N (0 = any free port; default: ringtrade.http.port, off when 0 there)")
+    Integer httpPort;
 
     @Mixin
     StrategySources sources = new StrategySources();
@@ -100,35 +107,55 @@ public final class RunCommand implements Callable<Integer> {
             .strategies(catalog).load(), catalog);
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65_535) {
+                throw new UserException("--http-port must be 0 to 65535, got " + httpPort);
+            }
+            // 0 on the command line means "any free port", not "off": the banner says which one
+            config = config.withHttp(config.http().withPort(httpPort == 0 ? -1 : httpPort));
+        }
         if (snapshotInterval != null && snapshotInterval < 0) {
             throw new UserException("--snapshot-interval must not be negative");
         }
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
         final String[] bookNames = config.books().stream().map(BookConfig::name).toArray(String[]::new);
-        final FeedIdentity inputs = FeedIdentity.of(config.feed().file(), signalsFile);
-        JournalManifest.checkInputs(journalPath, inputs);
-        final Feed feed = feedSource(config, instruments, bookNames);
+        final boolean venueFeed = config.feed().type() == FeedType.VENUE;
+        // live market data has no file to identify: a restart never winds it forward
+        final FeedIdentity inputs = venueFeed ? null : FeedIdentity.of(config.feed().file(), signalsFile);
+        if (inputs != null) {
+            JournalManifest.checkInputs(journalPath, inputs);
+        }
+        final Feed feed = venueFeed ? new Feed(null, null) : feedSource(config, instruments, bookNames);
         if (feed.barInterval() != null) {
             config = withFeedInterval(config, feed.barInterval());
         }
         JournalManifest.checkCompatible(journalPath, config);
         JournalManifest.checkStrategyFiles(journalPath, config, catalog);
-        try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
+        try (LiveSession session = LiveSession.open(config, journalPath, live, err);
+             ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
                      : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
-             EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
+             EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames);
+             OperatorControls controls = new OperatorControls(config, journalPath, console)) {
             JournalManifest.writeOrCheck(journalPath, config, catalog);
-            JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
+            if (inputs != null) {
+                JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
+            }
             final Engine.Context context = new Engine.Context()
                 .config(config)
                 .catalog(catalog)
                 .journal(journal)
                 .journalAccess(new ChronicleJournalAccess(journalPath, journal.entryCount(), err))
                 .snapshots(new JournalSnapshots(journalPath, JournalOptions.retention(config.journal(), journalPath)))
-                .feed(feed.source())
-                .effects(effectsLog == null ? EffectSink.NONE : effectsLog)
+                .feed(session.feed(feed.source(), instruments))
+                .liveFeed(session.liveFeed())
+                .reconciliation(session.reconciliation())
+                .effects(session.effects(effectsLog == null ? EffectSink.NONE : effectsLog))
                 .outputDir(outputDir)
                 .inputBars(feed.barInterval())
+                .auditLog(controls.audit())
+                .hooks(controls.hooks())
+                .beforeFeed(controls::beforeFeed)
                 .log(err);
             if (speed != null) {
                 context.speed(speed);
@@ -142,7 +169,8 @@ public final class RunCommand implements Callable<Integer> {
             } catch (final RecoveryStoppedException e) {
                 throw JournalErrors.stopped(journalPath, e);
             }
-            return runUntilStopped(console, err, config, engine, journalPath, outputDir);
+            session.start(engine);
+            return runUntilStopped(console, err, config, engine, journalPath, outputDir, controls, session);
         }
     }
 
@@ -151,7 +179,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runUntilStopped(final PrintWriter console, final PrintWriter err, final EngineConfig config,
-                                final Engine engine, final Path journalPath, final Path outputDir) {
+                                final Engine engine, final Path journalPath, final Path outputDir,
+                                final OperatorControls controls, final LiveSession session) {
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
         final StopSignals signals = StopSignals.install(signal -> {
@@ -171,10 +200,18 @@ public final class RunCommand implements Callable<Integer> {
         }, "ringtrade-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         final Engine.RecoveryReport recovery = engine.recovery();
-        console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, journal %s, ring %d, wait strategy %s, %d cores%n",
-            config.books().size(), config.feed().file(), config.feed().symbol(),
-            speed != null ? speed : config.feed().speed(), journalPath, config.pipeline().ringSize(),
-            engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        console.printf("ringtrade run: %s, %d books, feed %s (%s)%s, journal %s, ring %d, wait strategy %s, %d cores%n",
+            session.live() ? "LIVE mode on " + session.account() : "paper mode", config.books().size(),
+            session.liveFeed() ? config.venue().label() + " live market data" : config.feed().file(),
+            config.feed().symbol(), session.liveFeed() ? "" : " at " + (speed != null ? speed : config.feed().speed()) + "x",
+            journalPath, config.pipeline().ringSize(), engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
+        if (session.live()) {
+            console.println("venue: " + session.reconciliationSummary() + " (" + journalPath.resolve(LiveVenues.RECONCILIATION_LOG)
+                + ")");
+        }
+        if (!controls.describeHttp().isEmpty()) {
+            console.println(controls.describeHttp());
+        }
         if (recovery.entries() > 0) {
             // one meaning of "recovered" in this line and the status line: every journaled event the state covers
             console.printf("recovered %d journaled events in %d ms (%s%d replayed, effects suppressed); the feed resumes"
@@ -184,10 +221,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         console.flush();
         final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery,
-            (speed != null ? speed : config.feed().speed()) == 0);
+            session, !session.liveFeed() && (speed != null ? speed : config.feed().speed()) == 0);
         try {
             waitForStop(engine, status, config.statusInterval().toNanos());
+            controls.stopEdges();
+            session.stopFeed();
             final Engine.StopReport report = engine.stop();
+            session.drain();
             console.println(status.finalLine(stopCause, report.endTimeNanos()));
             if (report.failure() != null) {
                 return failed(err, report.failure());
@@ -281,8 +321,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static EngineConfig withFeedInterval(final EngineConfig config, final Interval interval) {
-        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
-            config.journal(), config.feed().withInterval(interval), config.instruments(), config.books());
+        return config.withFeed(config.feed().withInterval(interval));
     }
 
     /** Journaled events the recovered state covers: those under the snapshot it started from and those replayed. */
@@ -301,10 +340,12 @@ public final class RunCommand implements Callable<Integer> {
             + " the backlog; BENCHMARKS.md has the pipeline's own latency)";
 
         private final Engine.RecoveryReport recovery;
+        private final LiveSession session;
         private final boolean asFastAsPossible;
 
         StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started,
-                   final Engine.RecoveryReport recovery, final boolean asFastAsPossible) {
+                   final Engine.RecoveryReport recovery, final LiveSession session, final boolean asFastAsPossible) {
+            this.session = session;
             this.board = board;
             this.feed = feed;
             this.console = console;
@@ -343,6 +384,7 @@ public final class RunCommand implements Callable<Integer> {
                 line.append(" (").append(recovered(recovery)).append(" recovered)");
             }
             line.append(" journaled ").append(board.journaled());
+            line.append(" | trading ").append(TradingCommand.stateName(board.globalState()));
             final String[] names = board.bookNames();
             for (int i = 0; i < names.length; i++) {
                 line.append(" | ").append(names[i]).append(' ');
@@ -359,6 +401,7 @@ public final class RunCommand implements Callable<Integer> {
             if (withFeedState && feed.finished()) {
                 line.append(" | feed finished");
             }
+            line.append(session.status());
             return line.toString();
         }
     }

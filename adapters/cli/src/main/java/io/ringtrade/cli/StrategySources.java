@@ -79,11 +79,10 @@ final class StrategySources {
             final BookConfig named = name.equals(book.strategy()) ? book : new BookConfig(book.name(), name,
                 book.params(), book.symbols(), book.interval(), book.cash(), book.slippageBps(), book.commissionBps(),
                 book.allowShort(), book.minNotional(), book.fill(), book.maxShortNotional(), book.participation(),
-                book.onOpposite(), book.strategyFile());
+                book.limits(), book.onOpposite(), book.strategyFile());
             final String file = fileOf(name, catalog);
             books.add(file.isEmpty() ? named : named.withStrategyFile(file));
         }
-        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
-            config.journal(), config.feed(), config.instruments(), books);
+        return config.withBooks(books);
     }
 }

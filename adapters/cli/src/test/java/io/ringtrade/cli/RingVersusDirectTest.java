@@ -37,13 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DESIGN.md §3: a backtest drives the business-logic handlers directly on one thread, and must produce the same
- * outputs as the same inputs fed through the Disruptor ring. Runs the embedded default configuration's books on the
+ * outputs as the same inputs fed through the Disruptor ring. Runs the embedded default configuration's books (with
+ * its risk settings) on the
  * real Bitstamp trades as ticks, and a command-line backtest on the Apple bars, each way, and compares every output
  * file byte for byte; through the ring, every venue request business logic made is released once.
  */
 class RingVersusDirectTest {
     private static final List<String> FILES = List.of("trades.csv", "equity.csv", "orders.csv", "order_events.csv",
-        "round_trips.csv");
+        "round_trips.csv", "large_transactions.csv", "audit.log");
 
     @TempDir
     Path temp;
@@ -54,7 +55,8 @@ class RingVersusDirectTest {
         final Function<OutputSink, BusinessLogic> logic = sink -> {
             final InstrumentRegistry instruments = config.newInstrumentRegistry();
             return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
-                StrategyCatalog.load(getClass().getClassLoader())), LogicSettings.DEFAULT.withOutputs(sink));
+                StrategyCatalog.load(getClass().getClassLoader())),
+                LogicSettings.DEFAULT.withOutputs(sink).withRisk(config.risk()));
         };
         final Path direct = runDirect(logic, config.newInstrumentRegistry(), RingVersusDirectTest::tradesSource,
             temp.resolve("direct"), names(config));

@@ -199,6 +199,15 @@ class RunJournalTest {
                 + journal.resolve(JournalManifest.FILE) + "): replaying its inputs into other books would give other"
                 + " positions; use another journal directory or the same configuration");
         assertThat(Files.exists(temp.resolve("second"))).isFalse();
+        // another risk limit is another configuration too: recovery must decide as the run did
+        final Path limited = JournalFixtures.runConfig(temp.resolve("limited.conf"), trades,
+            JournalFixtures.smaBook("btc-sma", 5, 20), JournalFixtures.rsiBook("btc-rsi"));
+        Files.writeString(limited, Files.readString(limited).replace("books = [", "risk { max-position-pct = 5 }\n  books = ["));
+        failedWith(run(limited, journal, temp.resolve("third")),
+            "ringtrade: journal " + journal + " was written with another configuration"
+                + " (risk.large-transaction-threshold is not set in the journal, 10000 now; risk.max-position-pct is not set in the journal, 5 now; see "
+                + journal.resolve(JournalManifest.FILE) + "): replaying its inputs into other books would give other"
+                + " positions; use another journal directory or the same configuration");
         // untouched: the 200 trades and the first run's cancel-all
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");
     }

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param maxShortNotional largest short per instrument, open short sells included, fixed-point; 0 = the book's equity
  * @param participation largest share of a bar's or trade's volume one fill may take, a fixed-point fraction; 0 = no
  *                      limit
+ * @param limits        the risk layer's limits (order notional, position %, daily loss, order rate, price band)
  * @param onOpposite    what a decision strategy's opposite answer does to an open position
  * @param strategyFile  the Java source file that defines the strategy ({@code strategy-file}), as an absolute path;
  *                      empty when the strategy comes from the class path or a strategy jar
@@ -40,7 +41,7 @@ import java.util.Objects;
 public record BookConfig(String name, String strategy, Map<String, String> params, List<String> symbols,
                          Interval interval, long cash, long slippageBps, long commissionBps, boolean allowShort,
                          long minNotional, FillModel fill, long maxShortNotional, long participation,
-                         OnOpposite onOpposite, String strategyFile) {
+                         BookLimits limits, OnOpposite onOpposite, String strategyFile) {
     /** Default bar interval. */
     public static final Interval INTERVAL_DEFAULT = Interval.M1;
     /** Default starting cash: 10,000. */
@@ -80,19 +81,28 @@ public record BookConfig(String name, String strategy, Map<String, String> param
             0, 0);
     }
 
-    /** A book whose opposite answers close and whose strategy comes from the class path or a strategy jar. */
+    /** A book without the risk layer's limits. */
     public BookConfig(final String name, final String strategy, final Map<String, String> params,
                       final List<String> symbols, final Interval interval, final long cash, final long slippageBps,
                       final long commissionBps, final boolean allowShort, final long minNotional, final FillModel fill,
                       final long maxShortNotional, final long participation) {
         this(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort, minNotional, fill,
-            maxShortNotional, participation, ON_OPPOSITE_DEFAULT, "");
+            maxShortNotional, participation, BookLimits.NONE);
+    }
+
+    /** A book whose opposite answers close and whose strategy comes from the class path or a strategy jar. */
+    public BookConfig(final String name, final String strategy, final Map<String, String> params,
+                      final List<String> symbols, final Interval interval, final long cash, final long slippageBps,
+                      final long commissionBps, final boolean allowShort, final long minNotional, final FillModel fill,
+                      final long maxShortNotional, final long participation, final BookLimits limits) {
+        this(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort, minNotional, fill,
+            maxShortNotional, participation, limits, ON_OPPOSITE_DEFAULT, "");
     }
 
     /** This book with its strategy defined by the source file at {@code absolutePath}. */
     public BookConfig withStrategyFile(final String absolutePath) {
         return new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort,
-            minNotional, fill, maxShortNotional, participation, onOpposite, absolutePath);
+            minNotional, fill, maxShortNotional, participation, limits, onOpposite, absolutePath);
     }
 
     /** Whether a source file defines the strategy. */
@@ -103,6 +113,7 @@ public record BookConfig(String name, String strategy, Map<String, String> param
     /** Rejects nulls and copies the collections (keeping the parameters' order). */
     public BookConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(fill, "fill");

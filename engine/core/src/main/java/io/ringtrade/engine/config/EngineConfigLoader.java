@@ -12,6 +12,8 @@ import com.typesafe.config.ConfigValueFactory;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.RiskSettings;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 
 import java.nio.file.Files;
@@ -275,8 +277,129 @@ public final class EngineConfigLoader {
         }
         final List<BookConfig> books = readBooks(ringtrade, listed, feed.type() == FeedType.JOURNAL ? null : feed.symbol(),
             baseDir, strategies);
+        final VenueConfig venue = readVenue(ringtrade.object("venue"), listed);
+        final ReconciliationConfig reconciliation = readReconciliation(ringtrade.object("reconciliation"));
+        if (mode == Mode.LIVE && venue.type() == VenueType.NONE) {
+            ringtrade.problem("mode", "live needs a venue: set ringtrade.venue.type (xchange or alpaca)");
+        }
+        if (feed.type() == FeedType.VENUE && venue.type() == VenueType.NONE) {
+            feedReader.problem("type", "venue needs a venue to poll: set ringtrade.venue.type (xchange or alpaca)");
+        }
+        final RiskSettings risk = readRisk(ringtrade.object("risk"));
+        final HttpConfig http = readHttp(ringtrade.object("http"));
         return new EngineConfig(mode, outputDir, statusInterval, pipeline, journal, feed,
-            instruments == null ? List.of() : instruments, books);
+            instruments == null ? List.of() : instruments, books, risk, http, venue, reconciliation);
+    }
+
+    /** Largest money limit: the whole fixed-point range's whole units. */
+    private static final long MAX_MONEY = FixedPoint.of(FixedPoint.MAX_WHOLE_UNITS);
+    /** Largest position limit: 10,000 % (100 times the equity). */
+    private static final long MAX_POSITION_PCT = FixedPoint.of(10_000);
+    /** Largest price band: 100 %. */
+    private static final long MAX_BAND_PCT = FixedPoint.of(100);
+
+    /** The risk layer's limit keys, shared by {@code ringtrade.risk} and each book; 0 = no limit. */
+    private static BookLimits readLimits(final ObjectReader reader) {
+        final long maxOrderNotional = reader.fixedPoint("max-order-notional", "0", 0, false, MAX_MONEY);
+        final long maxPositionPct = reader.fixedPoint("max-position-pct", "0", 0, false, MAX_POSITION_PCT);
+        final long maxDailyLoss = reader.fixedPoint("max-daily-loss", "0", 0, false, MAX_MONEY);
+        final long maxOrdersPerSecond = reader.wholeNumber("max-orders-per-second", 0L, 0,
+            RiskLimits.MAX_ORDERS_PER_SECOND);
+        final long priceBandPct = reader.fixedPoint("price-band-pct", "0", 0, false, MAX_BAND_PCT);
+        return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct);
+    }
+
+    private static RiskSettings readRisk(final ObjectReader risk) {
+        final BookLimits caps = readLimits(risk);
+        final long threshold = risk.fixedPoint("large-transaction-threshold",
+            FixedPoint.toString(RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT), 0, false, MAX_MONEY);
+        risk.finish();
+        return new RiskSettings(caps.maxOrderNotional(), caps.maxPositionPct(), caps.maxDailyLoss(),
+            caps.maxOrdersPerSecond(), caps.priceBandPct(), threshold);
+    }
+
+    private static HttpConfig readHttp(final ObjectReader http) {
+        final long port = http.wholeNumber("port", (long) HttpConfig.PORT_DEFAULT, 0, 65_535);
+        final String bind = http.string("bind", HttpConfig.BIND_DEFAULT);
+        final String tokenText = http.string("token-file", "");
+        final Path tokenFile = tokenText.isEmpty() ? null : path(http, "token-file", tokenText);
+        http.finish();
+        return new HttpConfig((int) port, bind, tokenFile);
+    }
+
+    private static VenueConfig readVenue(final ObjectReader venue, final Map<String, String> symbolPaths) {
+        final VenueType type = venue.choice("type", VenueType.values(), VenueConfig.TYPE_DEFAULT);
+        final String exchangeClass = venue.string("exchange-class", type == VenueType.XCHANGE
+            ? VenueConfig.SIMULATED_EXCHANGE : "-");
+        if (type == VenueType.XCHANGE && !exchangeClass.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
+            venue.problem("exchange-class", "expected a fully qualified class name, got \"" + exchangeClass + "\"");
+        }
+        final String apiKey = venue.has("api-key") ? venue.string("api-key", "") : "";
+        final String secretKey = venue.has("secret-key") ? venue.string("secret-key", "") : "";
+        final boolean sandbox = venue.bool("sandbox", false);
+        final String baseUrl = venue.string("base-url", type == VenueType.ALPACA ? VenueConfig.ALPACA_PAPER_URL : "-");
+        final String dataUrl = venue.string("data-url", type == VenueType.ALPACA ? VenueConfig.ALPACA_DATA_URL : "-");
+        for (final String key : new String[] {"base-url", "data-url"}) {
+            final String url = key.equals("base-url") ? baseUrl : dataUrl;
+            if (!url.equals("-") && !url.startsWith("http://") && !url.startsWith("https://")) {
+                venue.problem(key, "expected an http:// or https:// URL, got \"" + url + "\"");
+            }
+        }
+        final Map<String, String> symbols = venue.scalarMap("symbols");
+        if (symbolPaths != null) {
+            for (final String instrument : symbols.keySet()) {
+                if (!symbolPaths.containsKey(instrument)) {
+                    venue.problem("symbols", unknownSymbol(instrument, symbolPaths));
+                }
+            }
+        }
+        final long queueSize = venue.wholeNumber("queue-size", (long) VenueConfig.QUEUE_SIZE_DEFAULT, 16, 1L << 20);
+        if (Long.bitCount(queueSize) != 1) {
+            venue.problem("queue-size", "must be a power of two, got " + queueSize);
+        }
+        final Duration poll = venue.duration("poll-interval", VenueConfig.POLL_INTERVAL_DEFAULT);
+        final Duration initial = venue.duration("reconnect-initial", VenueConfig.RECONNECT_INITIAL_DEFAULT);
+        final Duration max = venue.duration("reconnect-max", VenueConfig.RECONNECT_MAX_DEFAULT);
+        if (poll.isZero()) {
+            venue.problem("poll-interval", "must be positive");
+        }
+        if (initial.isZero() || max.compareTo(initial) < 0) {
+            venue.problem("reconnect-max", "must be at least reconnect-initial, which must be positive");
+        }
+        final long authRetries = venue.wholeNumber("auth-retries", (long) VenueConfig.AUTH_RETRIES_DEFAULT, 0, 100);
+        final MarketHoursRule hours = venue.choice("market-hours", MarketHoursRule.values(), MarketHoursRule.REFUSE);
+        final Duration skew = venue.duration("max-clock-skew", VenueConfig.MAX_CLOCK_SKEW_DEFAULT);
+        final ObjectReader simulated = venue.object("simulated");
+        final Map<String, Long> deposit = new LinkedHashMap<>();
+        for (final Map.Entry<String, String> entry : simulated.scalarMap("deposit").entrySet()) {
+            try {
+                deposit.put(entry.getKey(), FixedPoint.parse(entry.getValue()));
+            } catch (final IllegalArgumentException e) {
+                simulated.problem("deposit", entry.getKey() + ": not an amount: \"" + entry.getValue() + "\"");
+            }
+        }
+        final long spread = simulated.wholeNumber("liquidity-spread-bps", 0L, 0, 10_000);
+        simulated.finish();
+        if ((!deposit.isEmpty() || spread > 0) && !(type == VenueType.XCHANGE
+            && VenueConfig.SIMULATED_EXCHANGE.equals(exchangeClass))) {
+            venue.problem("simulated", "only for exchange-class = " + VenueConfig.SIMULATED_EXCHANGE);
+        }
+        venue.finish();
+        return new VenueConfig(type, exchangeClass.equals("-") ? "" : exchangeClass, apiKey, secretKey, sandbox,
+            baseUrl.equals("-") ? "" : baseUrl, dataUrl.equals("-") ? "" : dataUrl, symbols, (int) queueSize, poll,
+            initial, max, (int) authRetries, hours, skew, deposit, spread);
+    }
+
+    private static ReconciliationConfig readReconciliation(final ObjectReader reconciliation) {
+        final boolean failClosed = reconciliation.bool("fail-closed", ReconciliationConfig.FAIL_CLOSED_DEFAULT);
+        final UnreleasedRule unreleased = reconciliation.choice("unreleased", UnreleasedRule.values(),
+            ReconciliationConfig.UNRELEASED_DEFAULT);
+        final Duration retry = reconciliation.duration("retry-interval", ReconciliationConfig.RETRY_INTERVAL_DEFAULT);
+        if (retry.isZero()) {
+            reconciliation.problem("retry-interval", "must be positive");
+        }
+        reconciliation.finish();
+        return new ReconciliationConfig(failClosed, unreleased, retry);
     }
 
     private static PipelineConfig readPipeline(final ObjectReader pipeline) {
@@ -424,6 +547,7 @@ public final class EngineConfigLoader {
             if (strategies != null) {
                 strategy = StrategyCheck.check(book, strategy, strategyFile, params, strategies);
             }
+            final BookLimits limits = readLimits(book);
             if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
                 book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
                     + MONEY_RANGE);
@@ -432,7 +556,7 @@ public final class EngineConfigLoader {
             }
             book.finish();
             books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
-                allowShort, minNotional, fill, maxShortNotional, participation, onOpposite, strategyFile));
+                allowShort, minNotional, fill, maxShortNotional, participation, limits, onOpposite, strategyFile));
         }
         if (totalCash > FixedPoint.parse(BookConfig.MAX_TOTAL_CASH)) {
             ringtrade.problem("books", "the books' cash adds up to " + FixedPoint.toString(totalCash) + ", more than "

@@ -2,6 +2,7 @@ package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.risk.RiskSettings;
 
 import java.util.Map;
 
@@ -28,6 +29,24 @@ public final class EngineConfigWriter {
             .append(", speed = ").append(config.feed().speed())
             .append(config.feed().interval() == null ? "" : ", interval = " + config.feed().interval().label())
             .append(config.feed().loop() ? ", loop = true" : "").append(" }\n");
+        if (config.venue().type() != VenueType.NONE) {
+            // which venue the journal traded on (never its keys): replay needs to know its reports are the fills
+            out.append("  venue { type = ").append(config.venue().type().label());
+            if (!config.venue().exchangeClass().isEmpty()) {
+                out.append(", exchange-class = ").append(quote(config.venue().exchangeClass()));
+            }
+            if (!config.venue().symbols().isEmpty()) {
+                out.append(", symbols { ");
+                boolean firstSymbol = true;
+                for (final Map.Entry<String, String> symbol : config.venue().symbols().entrySet()) {
+                    out.append(firstSymbol ? "" : ", ").append(quote(symbol.getKey())).append(" = ")
+                        .append(quote(symbol.getValue()));
+                    firstSymbol = false;
+                }
+                out.append(" }");
+            }
+            out.append(" }\n");
+        }
         out.append("  instruments = [\n");
         for (final InstrumentConfig instrument : config.instruments()) {
             out.append("    { symbol = ").append(quote(instrument.symbol()))
@@ -68,10 +87,41 @@ public final class EngineConfigWriter {
             if (book.hasStrategyFile()) {
                 out.append(", strategy-file = ").append(quote(book.strategyFile()));
             }
+            limits(out, book.limits());
             out.append(" }\n");
         }
-        out.append("  ]\n}\n");
+        out.append("  ]\n");
+        final BookLimits caps = new BookLimits(config.risk().maxOrderNotional(), config.risk().maxPositionPct(),
+            config.risk().maxDailyLoss(), config.risk().maxOrdersPerSecond(), config.risk().priceBandPct());
+        if (!caps.isNone() || config.risk().largeTransactionThreshold()
+            != RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT) {
+            // written only when not the defaults, so journals recorded before the risk layer keep matching
+            out.append("  risk { large-transaction-threshold = ")
+                .append(FixedPoint.toString(config.risk().largeTransactionThreshold()));
+            limits(out, caps);
+            out.append(" }\n");
+        }
+        out.append("}\n");
         return out.toString();
+    }
+
+    /** The limits that are set (a limit of 0 is the default and left out). */
+    private static void limits(final StringBuilder out, final BookLimits limits) {
+        if (limits.maxOrderNotional() != 0) {
+            out.append(", max-order-notional = ").append(FixedPoint.toString(limits.maxOrderNotional()));
+        }
+        if (limits.maxPositionPct() != 0) {
+            out.append(", max-position-pct = ").append(FixedPoint.toString(limits.maxPositionPct()));
+        }
+        if (limits.maxDailyLoss() != 0) {
+            out.append(", max-daily-loss = ").append(FixedPoint.toString(limits.maxDailyLoss()));
+        }
+        if (limits.maxOrdersPerSecond() != 0) {
+            out.append(", max-orders-per-second = ").append(limits.maxOrdersPerSecond());
+        }
+        if (limits.priceBandPct() != 0) {
+            out.append(", price-band-pct = ").append(FixedPoint.toString(limits.priceBandPct()));
+        }
     }
 
     private static String quote(final String text) {

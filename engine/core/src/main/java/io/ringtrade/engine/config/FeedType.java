@@ -14,7 +14,12 @@ public enum FeedType implements ConfigChoice {
      * The inputs come from a journal (a recorded run, backtest or import), as in the manifest a journal keeps;
      * books may then trade any listed instrument, since the journal holds every symbol's data.
      */
-    JOURNAL("journal");
+    JOURNAL("journal"),
+    /**
+     * Live market data from the configured venue ({@code ringtrade.venue}), polled within its rate limits: with
+     * {@code mode = paper} the simulated venue trades on real-time prices (a dry run).
+     */
+    VENUE("venue");
 
     private final String label;
 

@@ -1,14 +1,19 @@
 package io.ringtrade.engine.config;
 
 /**
- * How the engine trades. Only paper trading exists for now; live venues come later and will add a
- * constant here, so that an older engine refuses a newer configuration instead of trading live by surprise.
+ * How the engine trades ({@code ringtrade.mode}): one setting between paper and live. Live also needs the
+ * {@code --live} flag on the command line, so that a configuration alone never trades real money by surprise.
  *
  * <p>Immutable; read on the start-up (main) thread.
  */
 public enum Mode implements ConfigChoice {
     /** Orders fill on the simulated venue against the replayed or live market data; no venue is contacted. */
-    PAPER("paper");
+    PAPER("paper"),
+    /**
+     * Orders go to the configured live venue ({@code ringtrade.venue}) through its adapter; its answers come back as
+     * journaled execution reports.
+     */
+    LIVE("live");
 
     private final String label;
 

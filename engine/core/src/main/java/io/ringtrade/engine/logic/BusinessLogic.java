@@ -6,11 +6,14 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.ExecutionReport;
 import io.ringtrade.engine.api.event.MarketDataKind;
+import io.ringtrade.engine.api.event.Notification;
+import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.venue.Venue;
+import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.bar.BookBarBuilder;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.book.FillSettlement;
@@ -21,11 +24,18 @@ import io.ringtrade.engine.order.OrderRequest;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputStreams;
+import io.ringtrade.engine.output.RecentFills;
 import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.order.Reservations;
 import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.risk.DailyLoss;
+import io.ringtrade.engine.risk.HaltCause;
 import io.ringtrade.engine.risk.PreTradeRisk;
 import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.RiskSettings;
+import io.ringtrade.engine.risk.TradingState;
+import io.ringtrade.engine.risk.TradingStates;
 import io.ringtrade.engine.signal.ExternalSignals;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -48,11 +58,15 @@ import java.util.TreeSet;
  *   market data → books close their built bars (BookBarBuilder) → simulated venue fills earlier orders
  *               → market state and marks → bars → strategies (DecisionDispatch) → sizing (DecisionSizing)
  *   signals     → idempotency and conversion (ExternalSignals)
- *   commands    → cancel-all, skip
+ *   commands    → cancel-all, skip, trading states (kill switch, books), pause/resume, close a position
  *   reports     → order manager
  *   every order → order manager (ids, pre-trade risk, reservations, effects) → venue → reports → settlement → books
- *   results     → output streams (rows, streaming metrics); equity recorder at each new bar time
+ *   results     → output streams (rows, streaming metrics, large transactions, audit lines); equity recorder at
+ *                 each new bar time
+ *   every input → daily-loss baselines at a new UTC day; after prices or fills move, the daily-loss check
  * </pre>
+ * Trading states ({@link TradingStates}) change only through journaled commands or what an input causes (a
+ * daily-loss breach, an anomaly), so they replay like everything else and are part of the snapshot.
  * The same instance runs behind the Disruptor ring (paper run) and directly from a file or journal (backtest,
  * replay, recovery); both give identical outputs for identical inputs. It reads no clock: time comes from the events.
  *
@@ -60,7 +74,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 3;
+    public static final int STATE_VERSION = 6;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -71,7 +85,11 @@ public final class BusinessLogic {
     private final CostEstimate[] costs;
     private final MarketState market;
     private final SimulatedVenue venue;
-    private final PreTradeRisk risk = new PreTradeRisk();
+    private final PreTradeRisk risk;
+    private final RiskLimits[] limits;
+    private final TradingStates states;
+    private final DailyLoss dailyLoss;
+    private final boolean liveVenue;
     private final FillSettlement settlement;
     private final OrderManager orders;
     private final ExternalSignals signals = new ExternalSignals();
@@ -87,6 +105,8 @@ public final class BusinessLogic {
     private final ExecutionReport report = new ExecutionReport();
     private final EffectList finishEffects = new EffectList(8);
     private long eventsProcessed;
+    private final long[] eventsByType = new long[EventType.TIMER + 1];
+    private final PerformanceAccumulator[] bookPerformance;
     private long feedInputsProcessed;
     private long lastEventTimeNanos;
     private long clockBucketStart = Long.MAX_VALUE;
@@ -125,8 +145,10 @@ public final class BusinessLogic {
         this.tradingStartNanos = settings.tradingStartNanos();
         final double periodsPerYear = settings.periodsPerYear() > 0 ? settings.periodsPerYear()
             : periodsPerYear(finest, instruments, tradedInstruments);
+        final RiskSettings riskSettings = settings.risk();
         this.outputs = new OutputStreams(settings.outputs(),
-            new PerformanceAccumulator(initialCash, periodsPerYear, settings.riskFreeRate(), finest.nanos()));
+            new PerformanceAccumulator(initialCash, periodsPerYear, settings.riskFreeRate(), finest.nanos()),
+            riskSettings.largeTransactionThreshold());
         this.books = new Book[bookCount];
         this.costs = new CostEstimate[bookCount];
         final RiskLimits[] limits = new RiskLimits[bookCount];
@@ -136,16 +158,26 @@ public final class BusinessLogic {
             final BookSpec spec = this.specs[i];
             books[i] = new Book(i, spec.name(), spec.cash(), instrumentCount, outputs);
             costs[i] = spec.fillModel().costEstimate();
-            limits[i] = spec.limits();
+            limits[i] = spec.limits().tightenedBy(riskSettings);
             models[i] = spec.fillModel();
             shortAllowed[i] = spec.limits().allowShort();
         }
         this.market = new MarketState(instrumentCount);
+        this.risk = new PreTradeRisk(limits, market, riskSettings);
+        this.limits = limits;
+        this.states = new TradingStates(bookCount);
+        final long[] lossLimits = new long[bookCount];
+        for (int i = 0; i < bookCount; i++) {
+            lossLimits[i] = limits[i].maxDailyLoss();
+        }
+        this.dailyLoss = new DailyLoss(books, lossLimits, riskSettings.maxDailyLoss());
         this.settlement = new FillSettlement(books, outputs);
         this.venue = new SimulatedVenue(instruments, books, models, shortAllowed);
         final Venue[] venues = new Venue[bookCount];
-        Arrays.fill(venues, venue);
-        this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, outputs);
+        // a live venue's reports come back as EXECUTION_REPORT inputs: its books have no venue inside business logic
+        this.liveVenue = settings.liveVenue();
+        Arrays.fill(venues, liveVenue ? null : venue);
+        this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, outputs, states);
         venue.connect(orders);
         this.barBuilders = new BookBarBuilder[bookCount];
         this.strategies = new DecisionDispatch[bookCount];
@@ -174,6 +206,13 @@ public final class BusinessLogic {
         this.closingEnds = new long[bookCount];
         this.equity = new EquityRecorder(books, market, outputs,
             tradedInstruments.stream().mapToInt(Integer::intValue).toArray());
+        this.bookPerformance = new PerformanceAccumulator[bookCount];
+        for (int i = 0; i < bookCount; i++) {
+            bookPerformance[i] = new PerformanceAccumulator(books[i].initialCash(), periodsPerYear,
+                settings.riskFreeRate());
+        }
+        equity.perBook(bookPerformance);
+        outputs.perBook(bookPerformance);
     }
 
     /** Processes one input. The venue requests it causes are appended to {@code event.effects}. */
@@ -182,11 +221,18 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        if (event.type >= 0 && event.type < eventsByType.length) {
+            eventsByType[event.type]++;
+        }
         lastEventTimeNanos = event.eventTimeNanos;
         if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
             feedInputsProcessed++;
         }
         orders.beginInput(event.sequence, event.effects);
+        outputs.beginInput(event.sequence);
+        // the day's baseline is kept even without a limit: the ops API shows each book's loss today
+        dailyLoss.onTime(event.eventTimeNanos);
+        final boolean lossLimited = dailyLoss.enabled();
         switch (event.type) {
             case EventType.MARKET_DATA -> onMarketData(event);
             case EventType.EXTERNAL_SIGNAL -> onSignal(event);
@@ -197,6 +243,33 @@ public final class BusinessLogic {
             }
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown event type "
                 + event.type);
+        }
+        if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
+            checkDailyLoss(event.eventTimeNanos);
+        }
+    }
+
+    /**
+     * After prices moved or fills settled: a book (or all books together) that lost more than its maximum daily loss
+     * since the day's baseline is halted, its open orders cancelled, and the breach audited and notified. A book
+     * already HALTED is left as it is.
+     */
+    private void checkDailyLoss(final long time) {
+        for (int b = 0; b < books.length; b++) {
+            if (states.book(b) != TradingState.HALTED && dailyLoss.breached(b)) {
+                states.setBook(b, TradingState.HALTED, HaltCause.DAILY_LOSS);
+                final int cancelled = orders.cancelAll(b, -1, OrderReason.DAILY_LOSS, time);
+                outputs.audit(time, AuditKind.DAILY_LOSS, b, -1, dailyLoss.loss(b), dailyLoss.limit(b), 0, 0,
+                    cancelled, 0);
+                orders.notify(Notification.DAILY_LOSS_BREACH, b, TradingState.HALTED.code(), time);
+            }
+        }
+        if (states.global() != TradingState.HALTED && dailyLoss.globalBreached()) {
+            states.setGlobal(TradingState.HALTED, HaltCause.DAILY_LOSS);
+            final int cancelled = orders.cancelAll(-1, -1, OrderReason.DAILY_LOSS, time);
+            outputs.audit(time, AuditKind.DAILY_LOSS, -1, -1, dailyLoss.globalLoss(), dailyLoss.globalLimit(), 0, 0,
+                cancelled, 0);
+            orders.notify(Notification.DAILY_LOSS_BREACH, -1, TradingState.HALTED.code(), time);
         }
     }
 
@@ -301,16 +374,21 @@ public final class BusinessLogic {
     private void onClosedBar(final int bookIndex, final int instrument, final long start, final long end,
                              final long open, final long high, final long low, final long close, final long volume) {
         final int decision = strategies[bookIndex].decide(instrument, start, open, high, low, close, volume);
-        if (decision == DecisionStrategy.HOLD || start < tradingStartNanos) {
+        if (decision == DecisionStrategy.HOLD || start < tradingStartNanos || states.paused(bookIndex)) {
+            // a paused strategy keeps deciding (its state goes on), but its decisions place no orders
             return;
         }
         final BookSpec spec = specs[bookIndex];
         if (DecisionSizing.size(request, decision, books[bookIndex], instrument, close, end,
             orders.reservations().cash(bookIndex), instruments.get(instrument).lotSize(), costs[bookIndex],
-            spec.instruments().length, spec.limits().allowShort(), spec.reverseOnOpposite())) {
+            spec.instruments().length, spec.limits().allowShort(), spec.limits().minNotional(),
+            spec.reverseOnOpposite())
+            && DecisionSizing.withinPositionLimit(request, books[bookIndex], limits[bookIndex].maxPositionPct(),
+                orders.reservations().cash(bookIndex, instrument), instruments.get(instrument).lotSize(),
+                costs[bookIndex])) {
             orders.decide(request);
         }
-        if (spec.fillModel().fillAtClose()) {
+        if (spec.fillModel().fillAtClose() && !liveVenue) {
             venue.fillAtClose(bookIndex, instrument, close, volume, end);
             // a fill marks the book at its slipped price; the bar's equity values positions at the close
             books[bookIndex].mark(instrument, close);
@@ -356,6 +434,8 @@ public final class BusinessLogic {
             case CommandCode.END_OF_DATA -> closeOut();
             case CommandCode.CANCEL_ALL_ORDERS -> orders.cancelAll(event.bookIndex, -1, OrderReason.STOP,
                 event.eventTimeNanos);
+            case CommandCode.VENUE_HOLD -> orders.hold(event.bookIndex);
+            case CommandCode.VENUE_RELEASE -> orders.releaseHold(event.bookIndex);
             case CommandCode.SKIP_ENTRY -> {
                 // the journal reader passed over the named entry; a passed-over feed input still moves the feed's
                 // position, or a restart would publish the feed's last journaled input a second time
@@ -363,9 +443,132 @@ public final class BusinessLogic {
                     feedInputsProcessed++;
                 }
             }
+            case CommandCode.TRADING_STATE -> onTradingState(event);
+            case CommandCode.PAUSE_STRATEGY, CommandCode.RESUME_STRATEGY -> onPause(event);
+            case CommandCode.CLOSE_POSITION -> onClosePosition(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
+    }
+
+    /**
+     * The kill switch (book -1) or one book's state: HALTED cancels every open order of the books it covers,
+     * REDUCE_ONLY those that could grow a position, ACTIVE releases (and restarts the daily-loss allowance from the
+     * equity now). With flatten, every position of those books is then closed by reduce-only market orders through
+     * pre-trade risk. A command that names no book or state changes nothing and is audited as refused; so is an
+     * offline command already applied (published again after a restart).
+     */
+    private void onTradingState(final EngineEvent event) {
+        final long argument = event.commandArgument;
+        final int book = event.bookIndex;
+        final long time = event.eventTimeNanos;
+        final int source = TradingCommand.source(argument);
+        if (book < -1 || book >= books.length) {
+            refuseCommand(event, AuditKind.REFUSED_UNKNOWN_BOOK);
+            return;
+        }
+        final TradingState target = TradingState.ofCode(TradingCommand.state(argument));
+        if (target == null) {
+            refuseCommand(event, AuditKind.REFUSED_UNKNOWN_STATE);
+            return;
+        }
+        final long number = TradingCommand.queueNumber(argument);
+        if (source == TradingCommand.SOURCE_OFFLINE && number > 0) {
+            if (number <= states.lastOfflineCommand()) {
+                refuseCommand(event, AuditKind.REFUSED_DUPLICATE);
+                return;
+            }
+            states.offlineCommandApplied(number);
+        }
+        final TradingState from = book < 0 ? states.setGlobal(target, HaltCause.OPERATOR)
+            : states.setBook(book, target, HaltCause.OPERATOR);
+        if (target != TradingState.HALTED) {
+            if (book < 0) {
+                dailyLoss.rebaseGlobal();
+            } else {
+                dailyLoss.rebase(book);
+            }
+        }
+        final int cancelled = switch (target) {
+            case HALTED -> orders.cancelAll(book, -1, OrderReason.KILL_SWITCH, time);
+            case REDUCE_ONLY -> orders.cancelOpening(book, OrderReason.REDUCE_ONLY, time);
+            case ACTIVE -> 0;
+        };
+        int flattenOrders = 0;
+        if (TradingCommand.flatten(argument)) {
+            for (int b = 0; b < books.length; b++) {
+                if (book < 0 || b == book) {
+                    for (final int instrument : specs[b].instruments()) {
+                        if (closePosition(b, instrument, OrderReason.FLATTEN, time) != 0) {
+                            flattenOrders++;
+                        }
+                    }
+                }
+            }
+        }
+        outputs.audit(time, AuditKind.TRADING_STATE, book, -1, from.code(), target.code(), HaltCause.OPERATOR.ordinal(),
+            source, cancelled, flattenOrders);
+        orders.notify(Notification.TRADING_STATE_CHANGED, book, target.code(), time);
+    }
+
+    private void onPause(final EngineEvent event) {
+        final int book = event.bookIndex;
+        if (book < 0 || book >= books.length) {
+            refuseCommand(event, AuditKind.REFUSED_UNKNOWN_BOOK);
+            return;
+        }
+        final boolean pause = event.commandCode == CommandCode.PAUSE_STRATEGY;
+        states.setPaused(book, pause);
+        outputs.audit(event.eventTimeNanos, AuditKind.STRATEGY_PAUSE, book, -1, pause ? 1 : 0, 0, 0,
+            TradingCommand.source(event.commandArgument), 0, 0);
+    }
+
+    private void onClosePosition(final EngineEvent event) {
+        final int book = event.bookIndex;
+        final int instrument = event.instrumentId;
+        if (book < 0 || book >= books.length) {
+            refuseCommand(event, AuditKind.REFUSED_UNKNOWN_BOOK);
+            return;
+        }
+        if (instrument < 0 || instrument >= market.size() || !barBuilders[book].trades(instrument)) {
+            refuseCommand(event, AuditKind.REFUSED_UNKNOWN_INSTRUMENT);
+            return;
+        }
+        final long position = books[book].position(instrument);
+        final long orderId = closePosition(book, instrument, OrderReason.CLOSE, event.eventTimeNanos);
+        outputs.audit(event.eventTimeNanos, AuditKind.CLOSE_POSITION, book, instrument, orderId, 0, 0,
+            TradingCommand.source(event.commandArgument), position, 0);
+    }
+
+    /**
+     * A reduce-only market order for what the book holds in the instrument beyond what its open orders already close
+     * (or cover); returns its client order id, or 0 when there is nothing to close or risk refused it.
+     */
+    private long closePosition(final int book, final int instrument, final OrderReason origin, final long time) {
+        final long held = books[book].position(instrument);
+        if (held == 0) {
+            return 0;
+        }
+        final Reservations reserved = orders.reservations();
+        final long quantity = held > 0 ? held - reserved.close(book, instrument) : -held - reserved.cover(book, instrument);
+        if (quantity <= 0) {
+            return 0;
+        }
+        request.clear();
+        request.bookIndex = book;
+        request.instrumentId = instrument;
+        request.side = held > 0 ? -1 : 1;
+        request.quantity = quantity;
+        request.referencePrice = market.last(instrument);
+        request.timeNanos = time;
+        request.origin = origin;
+        request.reduceOnly = true;
+        return orders.decide(request);
+    }
+
+    private void refuseCommand(final EngineEvent event, final int why) {
+        outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, event.bookIndex, event.instrumentId,
+            event.commandCode, 0, why, TradingCommand.source(event.commandArgument), event.commandArgument, 0);
     }
 
     /**
@@ -379,6 +582,7 @@ public final class BusinessLogic {
             return;
         }
         orders.beginFinish(finishEffects);
+        outputs.endOfInputs();
         closeOut();
     }
 
@@ -422,6 +626,10 @@ public final class BusinessLogic {
         final StateWriter out = new StateWriter();
         out.section("ringtrade-state").writeInt(STATE_VERSION).writeInt(books.length).writeInt(market.size());
         out.writeLong(eventsProcessed).writeLong(feedInputsProcessed).writeLong(lastEventTimeNanos).writeBoolean(finished);
+        out.writeLongs(eventsByType);
+        for (final PerformanceAccumulator book : bookPerformance) {
+            book.writeState(out);
+        }
         signals.writeState(out);
         for (final Book book : books) {
             book.writeState(out);
@@ -434,6 +642,8 @@ public final class BusinessLogic {
         market.writeState(out);
         venue.writeState(out);
         risk.writeState(out);
+        states.writeState(out);
+        dailyLoss.writeState(out);
         orders.writeState(out);
         settlement.writeState(out);
         equity.writeState(out);
@@ -460,6 +670,10 @@ public final class BusinessLogic {
         feedInputsProcessed = in.readLong();
         lastEventTimeNanos = in.readLong();
         finished = in.readBoolean();
+        in.readLongsInto(eventsByType, "inputs by type");
+        for (final PerformanceAccumulator book : bookPerformance) {
+            book.readState(in);
+        }
         signals.readState(in);
         for (final Book book : books) {
             book.readState(in);
@@ -472,6 +686,8 @@ public final class BusinessLogic {
         market.readState(in);
         venue.readState(in);
         risk.readState(in);
+        states.readState(in);
+        dailyLoss.readState(in);
         orders.readState(in);
         settlement.readState(in);
         equity.readState(in);
@@ -511,6 +727,16 @@ public final class BusinessLogic {
         return venue.workingOrderCount();
     }
 
+    /** The simulated venue (paper mode's venue, whose own state paper-mode reconciliation reads). */
+    public SimulatedVenue simulatedVenue() {
+        return venue;
+    }
+
+    /** Whether the books trade on a live venue (its reports arrive as inputs) rather than the simulated one. */
+    public boolean liveVenue() {
+        return liveVenue;
+    }
+
     /** The books, by index (the array itself: callers must not change it). */
     public Book[] books() {
         return books;
@@ -519,6 +745,41 @@ public final class BusinessLogic {
     /** Pre-trade risk with its rejection counters. */
     public PreTradeRisk risk() {
         return risk;
+    }
+
+    /** Inputs processed of one {@link EventType}. */
+    public long eventsOfType(final int type) {
+        return type >= 0 && type < eventsByType.length ? eventsByType[type] : 0;
+    }
+
+    /** Book {@code book}'s own metrics (its equity per bar and its round trips). */
+    public PerformanceAccumulator bookPerformance(final int book) {
+        return bookPerformance[book];
+    }
+
+    /** The last fills (a read model for the ops API). */
+    public RecentFills recentFills() {
+        return outputs.recentFills();
+    }
+
+    /** The trading states (global, per book) and paused strategies. */
+    public TradingStates tradingStates() {
+        return states;
+    }
+
+    /** The daily-loss baselines and limits. */
+    public DailyLoss dailyLoss() {
+        return dailyLoss;
+    }
+
+    /** Last prices by instrument. */
+    public MarketState market() {
+        return market;
+    }
+
+    /** The books' specifications, by index. */
+    public BookSpec spec(final int book) {
+        return specs[book];
     }
 
     /** The order manager (open orders, reservations, anomalies). */

@@ -13,7 +13,10 @@ import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.book.FillSettlement;
 import io.ringtrade.engine.risk.CostEstimate;
 import io.ringtrade.engine.risk.PreTradeRisk;
+import io.ringtrade.engine.risk.HaltCause;
 import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.TradingState;
+import io.ringtrade.engine.risk.TradingStates;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -50,7 +53,9 @@ public final class OrderManager implements ExecutionReportListener {
     private final ClientOrderIds ids = new ClientOrderIds();
     private final Reservations reservations;
     private final PreTradeRisk.Assessment assessment = new PreTradeRisk.Assessment();
-    private final boolean[] halted;
+    private final TradingStates states;
+    /** Books a live venue holds (reconciliation pending or unclean, credentials refused); see {@link #hold}. */
+    private final boolean[] held;
     private EffectList effects;
     private long ordersReleased;
     private long lateReports;
@@ -77,6 +82,18 @@ public final class OrderManager implements ExecutionReportListener {
     public OrderManager(final InstrumentRegistry instruments, final Book[] books, final RiskLimits[] limits,
                         final CostEstimate[] costs, final Venue[] venues, final PreTradeRisk risk,
                         final FillSettlement settlement, final OrderEventListener events) {
+        this(instruments, books, limits, costs, venues, risk, settlement, events, new TradingStates(books.length));
+    }
+
+    /**
+     * An order manager over the engine's books, refusing orders as their trading {@code states} say.
+     *
+     * @param venues the simulated venue of each book that trades on one (it reports synchronously), or null for a
+     *               book on a live venue (reports come back as inputs)
+     */
+    public OrderManager(final InstrumentRegistry instruments, final Book[] books, final RiskLimits[] limits,
+                        final CostEstimate[] costs, final Venue[] venues, final PreTradeRisk risk,
+                        final FillSettlement settlement, final OrderEventListener events, final TradingStates states) {
         this.instruments = instruments;
         this.books = books;
         this.limits = limits.clone();
@@ -86,7 +103,8 @@ public final class OrderManager implements ExecutionReportListener {
         this.settlement = settlement;
         this.events = events;
         this.reservations = new Reservations(books.length, instruments.size());
-        this.halted = new boolean[books.length];
+        this.states = states;
+        this.held = new boolean[books.length];
     }
 
     /** A new input starts: its orders are numbered from its sequence and its effects go to its slot. */
@@ -140,12 +158,21 @@ public final class OrderManager implements ExecutionReportListener {
         } else if (request.refusal != null) {
             risk.count(request.refusal);
             refusal = request.refusal;
-        } else if (halted[request.bookIndex]) {
-            risk.count(OrderReason.BOOK_HALTED);
-            refusal = OrderReason.BOOK_HALTED;
+        } else if (held[request.bookIndex]) {
+            risk.count(OrderReason.VENUE_HOLD);
+            refusal = OrderReason.VENUE_HOLD;
         } else {
-            refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
-                costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment);
+            // the trading state first: HALTED refuses all but an operator's reduce-only order, REDUCE_ONLY lets only
+            // orders that shrink a position through
+            final TradingState state = states.effective(request.bookIndex);
+            if (state == TradingState.HALTED && !request.origin.isOperatorOrigin()) {
+                refusal = states.haltReason(request.bookIndex);
+                risk.count(refusal);
+            } else {
+                refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
+                    costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment,
+                    state != TradingState.ACTIVE);
+            }
         }
         if (refusal != null) {
             move(order, OrderTransition.RISK_REJECT, refusal, request.timeNanos, 0, 0);
@@ -163,6 +190,7 @@ public final class OrderManager implements ExecutionReportListener {
             order.reservedClose, order.reservedShort);
         move(order, OrderTransition.RELEASE, OrderReason.NONE, request.timeNanos, 0, 0);
         ordersReleased++;
+        risk.onReleased(request);
         final OrderEffect effect = effects.add();
         effect.kind = EffectKind.SUBMIT;
         effect.clientOrderId = id;
@@ -203,9 +231,10 @@ public final class OrderManager implements ExecutionReportListener {
     /**
      * Cancels every open order of a book ({@code bookIndex} -1: of every book), or of one instrument of it
      * ({@code instrumentId} ≥ 0): each order goes to PENDING_CANCEL, and one CANCEL_ALL effect per book leaves for
-     * the venue, whose cancel acks end the orders.
+     * the venue, whose cancel acks end the orders. Returns how many orders it asked to cancel.
      */
-    public void cancelAll(final int bookIndex, final int instrumentId, final OrderReason reason, final long timeNanos) {
+    public int cancelAll(final int bookIndex, final int instrumentId, final OrderReason reason, final long timeNanos) {
+        int cancelled = 0;
         for (int book = 0; book < books.length; book++) {
             if (bookIndex >= 0 && book != bookIndex) {
                 continue;
@@ -216,6 +245,7 @@ public final class OrderManager implements ExecutionReportListener {
                     && OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
                     markCancelRequested(order, reason, timeNanos);
                     any = true;
+                    cancelled++;
                 }
             }
             if (!any) {
@@ -231,6 +261,50 @@ public final class OrderManager implements ExecutionReportListener {
                 venue.cancelAll(effect);
             }
         }
+        return cancelled;
+    }
+
+    /**
+     * Cancels, one by one, the open orders of a book ({@code bookIndex} -1: of every book) whose remaining part could
+     * open or grow a position (a buy beyond the short it covers, a notional buy, a sell beyond the long it closes):
+     * what entering REDUCE_ONLY leaves working is only what shrinks positions. Returns how many it asked to cancel.
+     */
+    public int cancelOpening(final int bookIndex, final OrderReason reason, final long timeNanos) {
+        int cancelled = 0;
+        Order order = table.first();
+        while (order != null) {
+            // the simulated venue acks a cancel at once, which closes the order: step on before asking
+            final Order following = table.next(order);
+            if ((bookIndex < 0 || order.bookIndex == bookIndex) && couldGrow(order)
+                && requestCancel(order.id, reason, timeNanos)) {
+                cancelled++;
+            }
+            order = following;
+        }
+        return cancelled;
+    }
+
+    private static boolean couldGrow(final Order order) {
+        if (order.side > 0) {
+            return order.isNotional() || order.quantity - order.filledQuantity > order.reservedCover;
+        }
+        return order.quantity - order.filledQuantity > order.reservedClose;
+    }
+
+    /**
+     * Attaches a NOTIFY effect to the input's slot: the gateway hands it to the notifier, never to a venue.
+     *
+     * @param notification a {@link io.ringtrade.engine.api.event.Notification} code
+     * @param bookIndex    the book it is about, -1 for the whole engine
+     * @param value        the trading state it moved to
+     */
+    public void notify(final int notification, final int bookIndex, final long value, final long timeNanos) {
+        final OrderEffect effect = effects.add();
+        effect.kind = EffectKind.NOTIFY;
+        effect.bookIndex = bookIndex;
+        effect.notification = notification;
+        effect.notificationValue = value;
+        effect.timeNanos = timeNanos;
     }
 
     /** A new effect of {@code kind} on an existing order, attached to the input's slot. */
@@ -465,24 +539,57 @@ public final class OrderManager implements ExecutionReportListener {
 
     private void anomaly(final int bookIndex, final String what) {
         anomalies++;
+        // new orders are refused; open ones are left to the operator (the venue's view of them is in doubt), whose
+        // kill switch or book state command cancels them and whose release lets the book trade again
         if (bookIndex < 0) {
-            Arrays.fill(halted, true);
+            states.setGlobal(TradingState.HALTED, HaltCause.ANOMALY);
             lastAnomaly = what + "; every book halted";
         } else {
-            halted[bookIndex] = true;
+            states.setBook(bookIndex, TradingState.HALTED, HaltCause.ANOMALY);
             lastAnomaly = what + "; book " + books[bookIndex].name() + " halted";
         }
     }
 
+    // ---- venue holds -------------------------------------------------------------------------------------------
+
+    /**
+     * A live venue holds a book ({@code bookIndex} -1: every book): new orders are refused with
+     * {@link OrderReason#VENUE_HOLD}; open orders keep working and their reports still apply. From a journaled
+     * {@code VENUE_HOLD} command, so replay holds the same books at the same input.
+     */
+    public void hold(final int bookIndex) {
+        setHeld(bookIndex, true);
+    }
+
+    /** Ends a live venue's hold of a book ({@code bookIndex} -1: every book). */
+    public void releaseHold(final int bookIndex) {
+        setHeld(bookIndex, false);
+    }
+
+    private void setHeld(final int bookIndex, final boolean value) {
+        if (bookIndex < 0) {
+            Arrays.fill(held, value);
+        } else if (bookIndex < held.length) {
+            held[bookIndex] = value;
+        } else {
+            throw new IllegalStateException("venue hold names book " + bookIndex + ", but there are " + held.length);
+        }
+    }
+
+    /** Whether a live venue holds the book. */
+    public boolean isHeld(final int bookIndex) {
+        return held[bookIndex];
+    }
+
     // ---- state ------------------------------------------------------------------------------------------------
 
-    /** Writes the open orders, the id position, halts and counters for a snapshot. */
+    /** Writes the open orders, the id position and counters for a snapshot (trading states are written apart). */
     public void writeState(final StateWriter out) {
         out.section("orders");
         ids.writeState(out);
         out.writeLong(ordersReleased).writeLong(lateReports).writeLong(anomalies).writeString(lastAnomaly);
-        for (final boolean stopped : halted) {
-            out.writeBoolean(stopped);
+        for (final boolean onHold : held) {
+            out.writeBoolean(onHold);
         }
         out.writeInt(table.size());
         for (Order order = table.first(); order != null; order = table.next(order)) {
@@ -509,8 +616,8 @@ public final class OrderManager implements ExecutionReportListener {
         lateReports = in.readLong();
         anomalies = in.readLong();
         lastAnomaly = in.readString();
-        for (int i = 0; i < halted.length; i++) {
-            halted[i] = in.readBoolean();
+        for (int i = 0; i < held.length; i++) {
+            held[i] = in.readBoolean();
         }
         final int count = in.readInt();
         final OrderState[] states = OrderState.values();
@@ -583,8 +690,13 @@ public final class OrderManager implements ExecutionReportListener {
         return lastAnomaly;
     }
 
-    /** Whether a book is halted by an anomaly. */
+    /** Whether a book trades under the HALTED state (an anomaly, an operator, a daily-loss breach). */
     public boolean isHalted(final int bookIndex) {
-        return halted[bookIndex];
+        return states.effective(bookIndex) == TradingState.HALTED;
+    }
+
+    /** The trading states this order manager refuses orders by. */
+    public TradingStates states() {
+        return states;
     }
 }

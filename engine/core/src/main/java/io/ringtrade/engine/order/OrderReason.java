@@ -36,7 +36,7 @@ public enum OrderReason {
     OVERFLOW("OVERFLOW"),
     /** The input already caused as many orders as client order ids allow per input. */
     TOO_MANY_ORDERS("TOO_MANY_ORDERS"),
-    /** The book is halted: an order manager anomaly stopped it; new orders are refused. */
+    /** The book is halted (by an operator, or an order manager anomaly): new orders are refused. */
     BOOK_HALTED("BOOK_HALTED"),
 
     // ---- external signals that place nothing (each still gets a row) -------------------------------------------
@@ -70,7 +70,45 @@ public enum OrderReason {
     /** The venue gave another reason. */
     VENUE_OTHER("VENUE_OTHER"),
     /** The order reached its expiry time. */
-    EXPIRED("EXPIRED");
+    EXPIRED("EXPIRED"),
+
+    // ---- the risk layer (added after the codes above, which snapshots and output records carry by ordinal) ------
+    /** Decided by an operator's kill switch with flatten: a reduce-only market order closing a position. */
+    FLATTEN("flatten"),
+    /** Decided by an operator's close-position command: a reduce-only market order. */
+    CLOSE("close"),
+    /** Refused (or cancelled on entering REDUCE_ONLY) because it could grow a position while only reducing passes. */
+    REDUCE_ONLY("REDUCE_ONLY"),
+    /** Refused because the engine's global trading state is HALTED (the kill switch). */
+    TRADING_HALTED("TRADING_HALTED"),
+    /** Cancelled because an operator halted its book or the engine (the kill switch). */
+    KILL_SWITCH("KILL_SWITCH"),
+    /** Refused (or cancelled) because its book, or all books together, went past the maximum daily loss. */
+    DAILY_LOSS("DAILY_LOSS"),
+    /** Its notional is above the maximum order notional. */
+    MAX_ORDER_NOTIONAL("MAX_ORDER_NOTIONAL"),
+    /** It would take the position (open orders included) above the maximum as a percentage of equity. */
+    MAX_POSITION("MAX_POSITION"),
+    /** The book, or all books together, already released the most orders allowed in the last second. */
+    ORDER_RATE("ORDER_RATE"),
+    /** Its limit or stop price is further from the last price than the price band allows (fat-finger guard). */
+    PRICE_BAND("PRICE_BAND"),
+
+    // ---- live venues -----------------------------------------------------------------------------------------
+    /**
+     * Refused before the venue: a live venue holds the book (reconciliation after a restart not finished or not
+     * clean, or the venue refused the credentials for good).
+     */
+    VENUE_HOLD("VENUE_HOLD"),
+    /** Reconciliation: the order was sent but the venue does not know it; marked lost, never sent again. */
+    LOST("LOST"),
+    /** The order never reached the venue (decided but unreleased before a crash and dropped, or refused by the adapter). */
+    NOT_SENT("NOT_SENT"),
+    /**
+     * A buy the rebalance cash clamp scaled down to the cash available after the sells fell below the minimum notional
+     * and was dropped.
+     */
+    CASH_CLAMP("CASH_CLAMP");
 
     private static final OrderReason[] VALUES = values();
     private final String label;
@@ -95,6 +133,8 @@ public enum OrderReason {
             case VenueReason.BAD_QUANTITY -> BAD_QUANTITY;
             case VenueReason.MARKET_CLOSED -> MARKET_CLOSED;
             case VenueReason.NO_POSITION -> NO_POSITION;
+            case VenueReason.LOST -> LOST;
+            case VenueReason.NOT_SENT -> NOT_SENT;
             default -> VENUE_OTHER;
         };
     }
@@ -104,8 +144,18 @@ public enum OrderReason {
         return VALUES[code];
     }
 
-    /** Whether this is a refusal by pre-trade risk. */
+    /** Whether this is a refusal by pre-trade risk (KILL_SWITCH is only ever a cancel reason). */
     public boolean isRiskRejection() {
-        return ordinal() >= ZERO_QUANTITY.ordinal() && ordinal() <= BOOK_HALTED.ordinal();
+        return switch (this) {
+            case ZERO_QUANTITY, MIN_NOTIONAL, SHORT_NOT_ALLOWED, MAX_SHORT_NOTIONAL, INSUFFICIENT_CASH, TICK_SIZE,
+                 LOT_SIZE, NO_PRICE, OVERFLOW, TOO_MANY_ORDERS, BOOK_HALTED, REDUCE_ONLY, TRADING_HALTED, DAILY_LOSS,
+                 MAX_ORDER_NOTIONAL, MAX_POSITION, ORDER_RATE, PRICE_BAND -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether an order of this origin was decided by an operator (flatten, close): it may reduce while HALTED. */
+    public boolean isOperatorOrigin() {
+        return this == FLATTEN || this == CLOSE;
     }
 }

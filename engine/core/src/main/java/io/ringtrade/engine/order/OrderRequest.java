@@ -37,6 +37,11 @@ public final class OrderRequest {
      * converting an absurd size): the order manager records the refusal without checking further.
      */
     public OrderReason refusal;
+    /**
+     * Whether the order must only shrink a position (a flatten or close): refused with {@link OrderReason#REDUCE_ONLY}
+     * when any part of it would open or grow one.
+     */
+    public boolean reduceOnly;
 
     /** Resets to an empty market order. */
     public OrderRequest clear() {
@@ -53,6 +58,7 @@ public final class OrderRequest {
         timeNanos = 0;
         origin = OrderReason.STRATEGY;
         refusal = null;
+        reduceOnly = false;
         return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 public final class Reservations {
     private final int instrumentCount;
     private final long[] cash;
+    private final long[] instrumentCash;
     private final long[] cover;
     private final long[] close;
     private final long[] shortSell;
@@ -20,6 +21,7 @@ public final class Reservations {
     public Reservations(final int books, final int instruments) {
         this.instrumentCount = instruments;
         this.cash = new long[books];
+        this.instrumentCash = new long[books * instruments];
         this.cover = new long[books * instruments];
         this.close = new long[books * instruments];
         this.shortSell = new long[books * instruments];
@@ -28,6 +30,11 @@ public final class Reservations {
     /** Cash reserved by a book's open orders. */
     public long cash(final int book) {
         return cash[book];
+    }
+
+    /** Cash reserved by a book's open buys of one instrument (what they may still spend on it). */
+    public long cash(final int book, final int instrument) {
+        return instrumentCash[book * instrumentCount + instrument];
     }
 
     /** Quantity of a book's open buys that cover its short in an instrument. */
@@ -50,6 +57,7 @@ public final class Reservations {
              final long closeQuantity, final long shortQuantity) {
         final int at = book * instrumentCount + instrument;
         cash[book] = Math.addExact(cash[book], cashAmount);
+        instrumentCash[at] = Math.addExact(instrumentCash[at], cashAmount);
         cover[at] += coverQuantity;
         close[at] += closeQuantity;
         shortSell[at] += shortQuantity;
@@ -58,6 +66,7 @@ public final class Reservations {
     /** Forgets everything (before recounting restored orders). */
     void clear() {
         Arrays.fill(cash, 0);
+        Arrays.fill(instrumentCash, 0);
         Arrays.fill(cover, 0);
         Arrays.fill(close, 0);
         Arrays.fill(shortSell, 0);

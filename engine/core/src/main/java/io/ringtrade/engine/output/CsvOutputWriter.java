@@ -2,6 +2,8 @@ package io.ringtrade.engine.output;
 
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.audit.AuditFormat;
+import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.OrderTransition;
@@ -22,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Streams a run's rows to {@code trades.csv}, {@code equity.csv}, {@code order_events.csv} and
- * {@code round_trips.csv} as they happen, off the business-logic thread: the business-logic thread writes fixed binary
+ * Streams a run's rows to {@code trades.csv}, {@code equity.csv}, {@code order_events.csv},
+ * {@code round_trips.csv} and {@code large_transactions.csv}, and business logic's audit lines to an
+ * {@link AuditLog}, as they happen, off the business-logic thread: the business-logic thread writes fixed binary
  * records ({@link OutputRecords}) into a bounded single-producer ring (Agrona's {@link OneToOneRingBuffer}) without
  * allocating, and a writer thread formats them into the files. When the ring is full the business-logic thread
  * waits (backpressure) rather than dropping a row or growing memory. At {@link #close} the writer drains the
@@ -46,6 +49,9 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     private final Path dir;
     private final String[] symbols;
     private final String[] bookNames;
+    private final String[] currencies;
+    private final AuditLog audit;
+    private final boolean ownsAudit;
     private final RingBuffer<OutputRecord> ring;
     private final EventPoller<OutputRecord> poller;
     private final Thread thread;
@@ -56,13 +62,15 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     private long syncTokens;
     private boolean closed;
 
-    /** The four streamed files, open for appending. */
-    private record StreamedFiles(Writer trades, Writer equity, Writer orderEvents, Writer roundTrips) {
+    /** The streamed files, open for appending. */
+    private record StreamedFiles(Writer trades, Writer equity, Writer orderEvents, Writer roundTrips,
+                                 Writer largeTransactions) {
         void flushAndForce() throws IOException {
             trades.flushAndForce();
             equity.flushAndForce();
             orderEvents.flushAndForce();
             roundTrips.flushAndForce();
+            largeTransactions.flushAndForce();
         }
 
         void close() throws IOException {
@@ -70,6 +78,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
             equity.close();
             orderEvents.close();
             roundTrips.close();
+            largeTransactions.close();
         }
     }
 
@@ -97,18 +106,23 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         }
     }
 
-    private CsvOutputWriter(final Path dir, final String[] symbols, final String[] bookNames, final int capacity)
-        throws IOException {
+    private CsvOutputWriter(final Path dir, final String[] symbols, final String[] currencies,
+                            final String[] bookNames, final AuditLog audit, final boolean ownsAudit,
+                            final int capacity) throws IOException {
         this.dir = dir;
         this.symbols = symbols.clone();
+        this.currencies = currencies.clone();
         this.bookNames = bookNames.clone();
+        this.audit = audit;
+        this.ownsAudit = ownsAudit;
         // one producer at a time (the business-logic thread, then the thread that finishes the run), handed over
         // through the ring's barriers; the multi-producer sequencer does not insist on a single thread for life
         this.ring = RingBuffer.createMultiProducer(OutputRecord::new, capacity);
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.files = new StreamedFiles(new Writer(dir.resolve(OutputFiles.TRADES)), new Writer(dir.resolve(OutputFiles.EQUITY)),
-            new Writer(dir.resolve(OutputFiles.ORDER_EVENTS)), new Writer(dir.resolve(OutputFiles.ROUND_TRIPS)));
+            new Writer(dir.resolve(OutputFiles.ORDER_EVENTS)), new Writer(dir.resolve(OutputFiles.ROUND_TRIPS)),
+            new Writer(dir.resolve(OutputFiles.LARGE_TRANSACTIONS)));
         this.thread = new Thread(this::drainUntilClosed, "ringtrade-outputs");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -131,14 +145,32 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     /** As {@link #open(Path, OutputRows, String[], String[])} with a ring of {@code capacity} rows (a power of two). */
     public static CsvOutputWriter open(final Path dir, final OutputRows keep, final String[] symbols,
                                        final String[] bookNames, final int capacity) {
+        return open(dir, keep, symbols, new String[symbols.length], bookNames, null, capacity);
+    }
+
+    /**
+     * Opens the output files as {@link #open(Path, OutputRows, String[], String[])} does, with the instruments'
+     * currencies for {@code large_transactions.csv}, writing business logic's audit lines to {@code audit} (owned by
+     * the caller), or, when it is null, to {@code dir/audit.log} (a new file when {@code keep} has no rows, else the
+     * file continued).
+     */
+    public static CsvOutputWriter open(final Path dir, final OutputRows keep, final String[] symbols,
+                                       final String[] currencies, final String[] bookNames, final AuditLog audit) {
+        return open(dir, keep, symbols, currencies, bookNames, audit, DEFAULT_CAPACITY);
+    }
+
+    private static CsvOutputWriter open(final Path dir, final OutputRows keep, final String[] symbols,
+                                        final String[] currencies, final String[] bookNames, final AuditLog audit,
+                                        final int capacity) {
         try {
             Files.createDirectories(dir);
-            if (keep.fills() > 0 || keep.equity() > 0 || keep.orderEvents() > 0 || keep.roundTrips() > 0) {
+            if (keep.any()) {
                 // check every file before cutting any, so a refusal leaves them all as they were
                 if (!hasRows(dir.resolve(OutputFiles.TRADES), keep.fills())
                     || !hasRows(dir.resolve(OutputFiles.EQUITY), keep.equity())
                     || !hasRows(dir.resolve(OutputFiles.ORDER_EVENTS), keep.orderEvents())
-                    || !hasRows(dir.resolve(OutputFiles.ROUND_TRIPS), keep.roundTrips())) {
+                    || !hasRows(dir.resolve(OutputFiles.ROUND_TRIPS), keep.roundTrips())
+                    || !hasRows(dir.resolve(OutputFiles.LARGE_TRANSACTIONS), keep.largeTransactions())) {
                     return null;
                 }
             }
@@ -146,8 +178,16 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
             keep(dir, OutputFiles.EQUITY, OutputFiles.EQUITY_HEADER, keep.equity());
             keep(dir, OutputFiles.ORDER_EVENTS, OutputFiles.ORDER_EVENTS_HEADER, keep.orderEvents());
             keep(dir, OutputFiles.ROUND_TRIPS, OutputFiles.ROUND_TRIPS_HEADER, keep.roundTrips());
+            keep(dir, OutputFiles.LARGE_TRANSACTIONS, OutputFiles.LARGE_TRANSACTIONS_HEADER, keep.largeTransactions());
             Files.deleteIfExists(dir.resolve(OutputFiles.ORDERS));
-            return new CsvOutputWriter(dir, symbols, bookNames, capacity);
+            final String[] named = new String[symbols.length];
+            for (int i = 0; i < named.length; i++) {
+                named[i] = i < currencies.length && currencies[i] != null ? currencies[i] : "";
+            }
+            final boolean owns = audit == null;
+            final AuditLog log = !owns ? audit : keep.any() ? AuditLog.continueFile(dir.resolve(AuditLog.FILE))
+                : AuditLog.create(dir.resolve(AuditLog.FILE));
+            return new CsvOutputWriter(dir, symbols, named, bookNames, log, owns, capacity);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write output to " + dir + ": " + e.getMessage(), e);
         }
@@ -250,6 +290,42 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         v[2] = openedNanos;
         v[3] = closedNanos;
         v[4] = pnl;
+        ring.publish(sequence);
+    }
+
+    @Override
+    public void largeTransaction(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                                 final long quantity, final long price, final long notional) {
+        final long sequence = claim();
+        final long[] v = slot(sequence, OutputRecord.LARGE);
+        v[0] = timeNanos;
+        v[1] = bookIndex;
+        v[2] = instrumentId;
+        v[3] = side;
+        v[4] = quantity;
+        v[5] = price;
+        v[6] = notional;
+        ring.publish(sequence);
+    }
+
+    @Override
+    public void audit(final long timeNanos, final long entry, final int ordinal, final int kind, final int bookIndex,
+                      final int instrumentId, final long a, final long b, final long c, final long d, final long e,
+                      final long f) {
+        final long sequence = claim();
+        final long[] v = slot(sequence, OutputRecord.AUDIT);
+        v[0] = timeNanos;
+        v[1] = entry;
+        v[2] = ordinal;
+        v[3] = kind;
+        v[4] = bookIndex;
+        v[5] = instrumentId;
+        v[6] = a;
+        v[7] = b;
+        v[8] = c;
+        v[9] = d;
+        v[10] = e;
+        v[11] = f;
         ring.publish(sequence);
     }
 
@@ -363,8 +439,22 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                     FixedPoint.appendTo(row, v[4]).append('\n');
                     files.roundTrips().append(row);
                 }
+                case OutputRecord.LARGE -> {
+                    row.append(OutputFiles.isoTime(v[0])).append(',').append(bookNames[(int) v[1]]).append(',')
+                        .append(symbols[(int) v[2]]).append(',').append(v[3] > 0 ? "BUY" : "SELL").append(',');
+                    FixedPoint.appendTo(row, v[4]).append(',');
+                    FixedPoint.appendTo(row, v[5]).append(',');
+                    FixedPoint.appendTo(row, v[6]).append(',').append(currencies[(int) v[2]]).append('\n');
+                    files.largeTransactions().append(row);
+                }
+                case OutputRecord.AUDIT -> {
+                    AuditFormat.engineLine(row, v[0], v[1], (int) v[2], (int) v[3], (int) v[4], (int) v[5], v[6], v[7],
+                        v[8], v[9], v[10], v[11], symbols, bookNames);
+                    audit.engine(v[1], (int) v[2], row);
+                }
                 case OutputRecord.SYNC -> {
                     files.flushAndForce();
+                    audit.force();
                     synced.set(v[0]);
                 }
                 default -> throw new IllegalStateException("unknown output record type " + record.type);
@@ -409,6 +499,9 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while closing the output files", e);
+        }
+        if (ownsAudit) {
+            audit.close();
         }
         failIfWriterFailed();
         OrdersCsv.derive(dir.resolve(OutputFiles.ORDER_EVENTS), dir.resolve(OutputFiles.ORDERS));

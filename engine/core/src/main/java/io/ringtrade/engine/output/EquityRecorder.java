@@ -2,6 +2,7 @@ package io.ringtrade.engine.output;
 
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.market.MarketState;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -22,6 +23,7 @@ public final class EquityRecorder {
     private final long initialCash;
     private final int[] benchmarkInstruments;
     private long currentBar = Long.MIN_VALUE;
+    private PerformanceAccumulator[] perBook;
 
     /**
      * A recorder over all books; {@code benchmarkInstruments} are the instruments the run trades.
@@ -37,6 +39,14 @@ public final class EquityRecorder {
             cash = Math.addExact(cash, book.initialCash());
         }
         this.initialCash = cash;
+    }
+
+    /**
+     * Also feeds each book's own metrics (its equity per bar, no benchmark) into {@code accumulators}, indexed by book:
+     * the ops API's per-book Sharpe and drawdowns.
+     */
+    public void perBook(final PerformanceAccumulator[] accumulators) {
+        this.perBook = accumulators.clone();
     }
 
     /** Called before an input that belongs to bar {@code barStartNanos}: closes the previous bar's row. */
@@ -68,6 +78,9 @@ public final class EquityRecorder {
             positions = Math.addExact(positions, value);
             equity = Math.addExact(equity, Math.addExact(book.cash(), value));
             anyPosition |= book.hasAnyPosition();
+            if (perBook != null) {
+                perBook[book.index()].onBar(Math.addExact(book.cash(), value), 0, book.hasAnyPosition());
+            }
         }
         out.onEquity(barTime, equity, cash, positions, benchmark(), anyPosition);
     }

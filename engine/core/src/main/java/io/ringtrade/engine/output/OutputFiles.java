@@ -24,6 +24,8 @@ public final class OutputFiles {
     public static final String ORDER_EVENTS = "order_events.csv";
     /** One row per closed round trip. */
     public static final String ROUND_TRIPS = "round_trips.csv";
+    /** One row per fill whose notional reached the large-transaction threshold. */
+    public static final String LARGE_TRANSACTIONS = "large_transactions.csv";
     /** One row per order, its final state, derived from {@link #ORDER_EVENTS} when the run ends. */
     public static final String ORDERS = "orders.csv";
     /** The metrics. */
@@ -38,6 +40,8 @@ public final class OutputFiles {
         + "event,state,reason,last_quantity,last_price,filled_quantity";
     /** Header of round_trips.csv. */
     public static final String ROUND_TRIPS_HEADER = "opened,closed,strategy,symbol,pnl";
+    /** Header of large_transactions.csv. */
+    public static final String LARGE_TRANSACTIONS_HEADER = "time,book,symbol,side,quantity,price,notional,currency";
     /** Header of orders.csv. */
     public static final String ORDERS_HEADER = "time,order_id,strategy,symbol,side,type,quantity,limit_price,status,"
         + "reason,notional,filled_quantity,average_price,updated";

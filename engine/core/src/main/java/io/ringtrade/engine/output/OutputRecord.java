@@ -11,6 +11,8 @@ package io.ringtrade.engine.output;
  *  ORDER_EVENT   time   order id  book        instrument side       order type   quantity  notional   price
  *                then 9 transition, 10 state, 11 reason, 12 last quantity, 13 last price, 14 filled quantity
  *  ROUND_TRIP    book   instrument opened     closed     P&amp;L
+ *  LARGE         time   book      instrument  side       quantity   price        notional
+ *  AUDIT         time   entry     ordinal     kind       book       instrument   then 6-11 the numbers a-f
  *  SYNC          token
  * </pre>
  * Money and quantities are fixed-point 1e-8, times epoch nanoseconds; codes as {@link OutputSink} documents.
@@ -21,6 +23,8 @@ final class OutputRecord {
     static final int ORDER_EVENT = 3;
     static final int ROUND_TRIP = 4;
     static final int SYNC = 5;
+    static final int LARGE = 6;
+    static final int AUDIT = 7;
 
     /** Record type. */
     int type;

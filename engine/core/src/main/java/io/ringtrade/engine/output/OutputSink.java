@@ -27,6 +27,24 @@ public interface OutputSink {
     /** A position that opened at {@code openedNanos} went back to flat at {@code closedNanos}. */
     void roundTrip(int bookIndex, int instrumentId, long openedNanos, long closedNanos, long pnl);
 
+    /**
+     * A fill whose notional reached the large-transaction threshold ({@code large_transactions.csv}). Only sinks that
+     * write that file implement it.
+     */
+    default void largeTransaction(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                                  final long quantity, final long price, final long notional) {
+    }
+
+    /**
+     * One line of business logic's part of the audit log: the {@code ordinal}-th line caused by input {@code entry},
+     * of {@link io.ringtrade.engine.audit.AuditKind} {@code kind}, whose number fields {@code a}–{@code f} mean what
+     * that class documents. Only sinks that write the audit log implement it.
+     */
+    default void audit(final long timeNanos, final long entry, final int ordinal, final int kind, final int bookIndex,
+                       final int instrumentId, final long a, final long b, final long c, final long d, final long e,
+                       final long f) {
+    }
+
     /** A sink that keeps nothing: optimizer runs and benchmarks, which only need the summary. */
     OutputSink NONE = new OutputSink() {
         @Override

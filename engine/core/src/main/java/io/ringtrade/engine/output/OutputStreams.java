@@ -1,5 +1,7 @@
 package io.ringtrade.engine.output;
 
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.book.FillSettlement;
 import io.ringtrade.engine.order.Order;
@@ -13,7 +15,10 @@ import io.ringtrade.engine.snapshot.StateWriter;
 /**
  * Business logic's results on their way out: receives fills, order transitions, round trips and equity rows from
  * the stages that produce them, counts the rows of each stream ({@link OutputRows}, part of the snapshot), feeds the
- * streaming {@link PerformanceAccumulator}, and passes each row to the {@link OutputSink}. Business-logic thread;
+ * streaming {@link PerformanceAccumulator}, and passes each row to the {@link OutputSink}. It also reports fills
+ * whose notional reaches the large-transaction threshold, and writes business logic's audit lines (risk refusals and
+ * what other stages report), numbering them within the input that caused them; the end of a run, which is not an
+ * input, writes none, so a replay of the journal writes the same audit lines. Business-logic thread;
  * allocation-free.
  */
 public final class OutputStreams implements FillSettlement.FillListener, OrderManager.OrderEventListener,
@@ -24,11 +29,54 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     private long equityRows;
     private long orderEvents;
     private long roundTrips;
+    private long largeTransactions;
+    private final long largeThreshold;
+    private long entry = -1;
+    private int auditOrdinal;
+    private PerformanceAccumulator[] perBook;
+    private final RecentFills recentFills = new RecentFills(RecentFills.CAPACITY);
 
-    /** Streams into {@code sink}, summarising into {@code performance}. */
+    /** Streams into {@code sink}, summarising into {@code performance}; no large-transaction reports. */
     public OutputStreams(final OutputSink sink, final PerformanceAccumulator performance) {
+        this(sink, performance, 0);
+    }
+
+    /** As above, reporting fills whose notional reaches {@code largeTransactionThreshold} (0 = none). */
+    public OutputStreams(final OutputSink sink, final PerformanceAccumulator performance,
+                         final long largeTransactionThreshold) {
         this.sink = sink;
         this.performance = performance;
+        this.largeThreshold = largeTransactionThreshold;
+    }
+
+    /** Also feeds each book's closed round trips into {@code accumulators}, indexed by book. */
+    public void perBook(final PerformanceAccumulator[] accumulators) {
+        this.perBook = accumulators.clone();
+    }
+
+    /** The last fills, for the ops API (a read model: not part of the snapshot). */
+    public RecentFills recentFills() {
+        return recentFills;
+    }
+
+    /** Input {@code sequence} starts: its audit lines are numbered from 0. */
+    public void beginInput(final long sequence) {
+        entry = sequence;
+        auditOrdinal = 0;
+    }
+
+    /** The input has ended (the end of a run is not an input): no more audit lines. */
+    public void endOfInputs() {
+        entry = -1;
+    }
+
+    /** One audit line of {@code kind} caused by the current input (none outside an input). */
+    public void audit(final long timeNanos, final int kind, final int bookIndex, final int instrumentId, final long a,
+                      final long b, final long c, final long d, final long e, final long f) {
+        if (entry < 0) {
+            return;
+        }
+        sink.audit(timeNanos, entry, auditOrdinal++, kind, bookIndex, instrumentId, a, b, c, d, e, f);
     }
 
     @Override
@@ -36,7 +84,15 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
                        final long quantity, final long price, final long fee, final long orderId,
                        final long realizedPnl) {
         fills++;
+        recentFills.add(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
         sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
+        if (largeThreshold > 0) {
+            final long notional = FixedPoint.multiply(price, quantity);
+            if (notional >= largeThreshold) {
+                largeTransactions++;
+                sink.largeTransaction(timeNanos, bookIndex, instrumentId, side, quantity, price, notional);
+            }
+        }
     }
 
     @Override
@@ -46,6 +102,10 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         sink.orderEvent(timeNanos, order.id, order.bookIndex, order.instrumentId, order.side, order.type,
             order.quantity, order.notional, order.price, transition.ordinal(), order.state.ordinal(), reason.ordinal(),
             lastQuantity, lastPrice, order.filledQuantity);
+        if (transition == OrderTransition.RISK_REJECT) {
+            audit(timeNanos, AuditKind.RISK_REJECT, order.bookIndex, order.instrumentId, order.id, order.side,
+                reason.ordinal(), order.quantity, order.notional, order.price);
+        }
     }
 
     @Override
@@ -53,6 +113,9 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
                             final long pnl) {
         roundTrips++;
         performance.onRoundTrip(pnl);
+        if (perBook != null) {
+            perBook[bookIndex].onRoundTrip(pnl);
+        }
         sink.roundTrip(bookIndex, instrumentId, openedNanos, closedNanos, pnl);
     }
 
@@ -66,7 +129,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
 
     /** Rows emitted so far, per stream. */
     public OutputRows rows() {
-        return new OutputRows(fills, equityRows, orderEvents, roundTrips);
+        return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions);
     }
 
     /** The running metrics. */
@@ -87,6 +150,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         equityRows = rows.equity();
         orderEvents = rows.orderEvents();
         roundTrips = rows.roundTrips();
+        largeTransactions = rows.largeTransactions();
         performance.readState(in);
     }
 }

@@ -8,10 +8,14 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.ringtrade.engine.api.event.EffectKind;
 import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.view.EngineView;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +88,19 @@ public final class EnginePipeline implements AutoCloseable {
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
                           final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock) {
+        this(logic, journal, sink, ringSize, waitStrategy, firstSequence, snapshotInterval, snapshots, clock,
+            GatewayHooks.NONE);
+    }
+
+    /**
+     * Builds and starts the pipeline with the edges' hooks: NOTIFY effects go to {@code hooks.notifier()} (never to
+     * {@code sink}), the gateway tells {@code hooks.commands()} of every command input it has passed, and business
+     * logic publishes its state view as {@code hooks.viewIntervalNanos()} says.
+     */
+    public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
+                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
+                          final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock,
+                          final GatewayHooks hooks) {
         final int cores = Runtime.getRuntime().availableProcessors();
         this.firstSequence = firstSequence;
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
@@ -103,6 +120,7 @@ public final class EnginePipeline implements AutoCloseable {
                 if (endOfBatch) {
                     journal.flush();
                     status.publishJournaled(journal.entryCount());
+                    status.recordStage(StatusBoard.STAGE_JOURNAL, clock.getAsLong() - event.ingressNanos);
                 }
             }
 
@@ -119,15 +137,32 @@ public final class EnginePipeline implements AutoCloseable {
                 return false;
             }
         };
+        final long viewInterval = hooks.viewIntervalNanos();
         this.businessStage = new ReportingStage() {
+            private long lastView = Long.MIN_VALUE / 2;
+
             @Override
             void process(final EngineEvent event, final boolean endOfBatch) {
                 logic.onEvent(event);
                 if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
                     snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
                 }
+                if (viewInterval >= 0 && event.type == EventType.COMMAND) {
+                    // before the input is reported done: the gateway answers a control request with this view
+                    status.publishView(EngineView.capture(logic, event.sequence));
+                    lastView = clock.getAsLong();
+                }
                 if (endOfBatch) {
                     status.publish(logic);
+                    final long now = clock.getAsLong();
+                    status.recordStage(StatusBoard.STAGE_LOGIC, now - event.ingressNanos);
+                    // at most once per interval under load (a view allocates), and always when the ring runs empty, so
+                    // that an idle engine's view is never stale
+                    if (viewInterval >= 0 && (now - lastView >= viewInterval
+                        || ring.getCursor() == event.sequence - firstSequence)) {
+                        status.publishView(EngineView.capture(logic, event.sequence));
+                        lastView = now;
+                    }
                 }
             }
 
@@ -141,15 +176,32 @@ public final class EnginePipeline implements AutoCloseable {
                 return true;
             }
         };
+        final Notifier notifier = hooks.notifier();
+        final GatewayHooks.CommandListener commands = hooks.commands();
         final EventHandler<EngineEvent> gatewayStage = (event, sequence, endOfBatch) -> {
             final int count = event.effects.size();
-            if (count == 0) {
-                return;
+            if (count > 0) {
+                stopAtOrAfterFailedInput(event);
+                boolean order = false;
+                for (int i = 0; i < count; i++) {
+                    final OrderEffect effect = event.effects.get(i);
+                    if (effect.kind == EffectKind.NOTIFY) {
+                        notifier.onNotify(effect, event);
+                    } else {
+                        sink.release(effect, event);
+                        order = true;
+                    }
+                }
+                if (order) {
+                    status.recordTickToOrder(clock.getAsLong() - event.ingressNanos);
+                }
             }
-            stopAtOrAfterFailedInput(event);
-            status.recordTickToOrder(clock.getAsLong() - event.ingressNanos);
-            for (int i = 0; i < count; i++) {
-                sink.release(event.effects.get(i), event);
+            if (event.type == EventType.COMMAND) {
+                stopAtOrAfterFailedInput(event);
+                commands.onCommandReleased(event.sequence);
+            }
+            if (endOfBatch) {
+                status.recordStage(StatusBoard.STAGE_GATEWAY, clock.getAsLong() - event.ingressNanos);
             }
         };
         disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
@@ -269,6 +321,28 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /**
+     * Publishes like {@link #tryPublish} and returns the input's sequence (its journal entry), or -1 at once when the
+     * ring is full or the pipeline has stopped. The ops API matches the gateway's {@link GatewayHooks.CommandListener}
+     * call to its request by this number.
+     */
+    public long offer(final EngineEvent input) {
+        if (stopped || failure.get() != null) {
+            return -1;
+        }
+        try {
+            final long sequence = ring.tryNext();
+            try {
+                copyInput.translateTo(ring.get(sequence), sequence, input);
+            } finally {
+                ring.publish(sequence);
+            }
+            return firstSequence + sequence;
+        } catch (final InsufficientCapacityException full) {
+            return -1;
+        }
+    }
+
+    /**
      * Waits until every published input has passed all stages, then stops the stage threads.
      *
      * @throws PipelineFailedException when a stage failed (then not everything was processed)
@@ -313,6 +387,11 @@ public final class EnginePipeline implements AutoCloseable {
             }
         }
         disruptor.halt();
+    }
+
+    /** Inputs published but not yet through every stage (the gateway's lag behind the ring's cursor). Any thread. */
+    public long backlog() {
+        return Math.max(0, ring.getCursor() - disruptor.getSequenceValueFor(lastStage));
     }
 
     /** The read model for other threads. */

@@ -2,18 +2,21 @@ package io.ringtrade.engine.pipeline;
 
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.view.EngineView;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.Arrays;
 
 /**
- * The read model other threads may look at (DESIGN.md §3: nobody reads business-logic state directly): counters
- * and per-book equity that the business-logic thread publishes at the end of each batch with release
- * semantics, and the tick-to-order latency histogram the gateway records. Read by the status line and the ops
- * API.
+ * The read model other threads may look at (DESIGN.md §3: nobody reads business-logic state directly): counters,
+ * per-book equity and the global trading state that the business-logic thread publishes at the end of each batch
+ * with release semantics, the latest {@link EngineView} (an immutable copy handed over with a volatile write), the
+ * tick-to-order latency the gateway records, and each stage's latency (from an input's ingress to the stage being
+ * done with it, sampled once per batch). Read by the status line, the ops API and its metrics.
  */
 public final class StatusBoard {
     private final AtomicLong events = new AtomicLong();
@@ -26,6 +29,19 @@ public final class StatusBoard {
     private final String[] bookNames;
     private final Recorder tickToOrder = new Recorder(3);
     private final Histogram tickToOrderTotal = new Histogram(3);
+    private final AtomicInteger globalState = new AtomicInteger();
+    private final Recorder[] stageRecorders = {new Recorder(3), new Recorder(3), new Recorder(3), new Recorder(3)};
+    private final Histogram[] stageTotals = {new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3)};
+    private volatile EngineView view = EngineView.empty();
+
+    /** Stage index: the journal (ingress to appended and, at end of batch, flushed). */
+    public static final int STAGE_JOURNAL = 0;
+    /** Stage index: business logic (ingress to processed). */
+    public static final int STAGE_LOGIC = 1;
+    /** Stage index: the gateway (ingress to released). */
+    public static final int STAGE_GATEWAY = 2;
+    /** Not a stage: tick to order, ingress to the release of the order an input caused (for the metrics). */
+    public static final int TICK_TO_ORDER = 3;
 
     /** A board for the books of {@code logic}. */
     public StatusBoard(final BusinessLogic logic) {
@@ -42,6 +58,7 @@ public final class StatusBoard {
         orders.setRelease(logic.ordersAccepted());
         fills.setRelease(logic.fills());
         rejections.setRelease(logic.risk().totalRejections());
+        globalState.setRelease(logic.tradingStates().global().code());
         for (int i = 0; i < books.length; i++) {
             equity.setRelease(i, books[i].equity());
         }
@@ -55,6 +72,56 @@ public final class StatusBoard {
     /** Gateway thread: one tick-to-order latency sample in nanoseconds. */
     public void recordTickToOrder(final long nanos) {
         tickToOrder.recordValue(Math.max(0, nanos));
+        stageRecorders[TICK_TO_ORDER].recordValue(Math.max(0, nanos));
+    }
+
+    /** The stage's thread: one latency sample (ingress to the stage done) in nanoseconds. */
+    public void recordStage(final int stage, final long nanos) {
+        stageRecorders[stage].recordValue(Math.max(0, nanos));
+    }
+
+    /**
+     * The latency recorded for {@code stage} (a {@code STAGE_*} index or {@link #TICK_TO_ORDER}) over the run so far,
+     * a copy. For the metrics; any thread.
+     */
+    public Histogram stageLatencySoFar(final int stage) {
+        synchronized (stageTotals[stage]) {
+            stageTotals[stage].add(stageRecorders[stage].getIntervalHistogram());
+            return stageTotals[stage].copy();
+        }
+    }
+
+    /**
+     * The value at {@code percentile} of the latency recorded for {@code stage} over the run so far, and how many
+     * samples there are, without copying the histogram (for {@code GET /status}, which is polled). Any thread.
+     *
+     * @return {count, value at the percentile in nanoseconds} for each of {@code percentiles}: {count, p1, p2, ...}
+     */
+    public long[] stagePercentiles(final int stage, final double... percentiles) {
+        synchronized (stageTotals[stage]) {
+            stageTotals[stage].add(stageRecorders[stage].getIntervalHistogram());
+            final long[] out = new long[percentiles.length + 1];
+            out[0] = stageTotals[stage].getTotalCount();
+            for (int i = 0; i < percentiles.length; i++) {
+                out[i + 1] = out[0] == 0 ? 0 : stageTotals[stage].getValueAtPercentile(percentiles[i]);
+            }
+            return out;
+        }
+    }
+
+    /** Business-logic thread: publishes a new state view. */
+    public void publishView(final EngineView latest) {
+        view = latest;
+    }
+
+    /** The latest state view published by business logic (an empty one before the first). */
+    public EngineView view() {
+        return view;
+    }
+
+    /** The global trading state's code as of the last batch (0 ACTIVE, 1 REDUCE_ONLY, 2 HALTED). */
+    public int globalState() {
+        return globalState.getAcquire();
     }
 
     /** Inputs processed by business logic. */

@@ -206,6 +206,21 @@ public final class PerformanceAccumulator {
         return trades;
     }
 
+    /** Round trips with a positive P&amp;L. */
+    public int wins() {
+        return wins;
+    }
+
+    /** Round trips with a negative P&amp;L. */
+    public int losses() {
+        return losses;
+    }
+
+    /** How far the last equity is below the peak so far, as a positive fraction of the peak (0 at a peak). */
+    public double currentDrawdown() {
+        return peak <= 0 || lastEquity >= peak ? 0.0 : (double) (peak - lastEquity) / (double) peak;
+    }
+
     /** Writes the running sums for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("performance").writeLong(bars).writeLong(previousEquity).writeLong(lastEquity)

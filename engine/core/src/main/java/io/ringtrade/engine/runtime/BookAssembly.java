@@ -82,7 +82,9 @@ public final class BookAssembly {
             wholeBps(book.name(), "slippage-bps", book.slippageBps()),
             wholeBps(book.name(), "commission-bps", book.commissionBps()), book.fill() == FillModel.CLOSE,
             book.participation());
-        final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional());
+        final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional(),
+            book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
+            book.limits().maxOrdersPerSecond(), book.limits().priceBandPct());
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
             book.onOpposite() == OnOpposite.REVERSE);
     }

@@ -9,7 +9,9 @@ import io.ringtrade.engine.api.journal.Snapshots;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
+import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
@@ -19,8 +21,11 @@ import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.GatewayHooks;
+import io.ringtrade.engine.pipeline.Notifier;
 import io.ringtrade.engine.pipeline.PipelineFailure;
 import io.ringtrade.engine.pipeline.StatusBoard;
+import io.ringtrade.engine.reconcile.PaperReconciliation;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
@@ -36,6 +41,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -63,6 +69,7 @@ public final class Engine {
     private final RecoveryReport recovery;
     /** Inputs business logic had processed when recovery ended: what the feed's inputs are counted on top of. */
     private final long eventsAfterRecovery;
+    private final long lastOfflineCommandAtStart;
     private final EnginePipeline pipeline;
     private final PacedReplay feed;
     private final Thread feedThread;
@@ -87,6 +94,12 @@ public final class Engine {
         private Interval inputBars;
         private LongSupplier nanoClock = System::nanoTime;
         private PrintWriter log;
+        private AuditLog auditLog;
+        private GatewayHooks hooks = GatewayHooks.NONE;
+        private Consumer<Engine> beforeFeed = engine -> {
+        };
+        private StartupReconciliation reconciliation;
+        private boolean liveFeed;
         private boolean concluded;
 
         /** The validated configuration (instruments, books, pipeline, journal settings). */
@@ -161,9 +174,51 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * The audit log business logic's lines go to (owned by the caller, beside the journal); default: {@code
+         * audit.log} in the output directory.
+         */
+        public Context auditLog(final AuditLog value) {
+            this.auditLog = value;
+            return this;
+        }
+
+        /** Where notifications go, who hears of released commands, how often the state view is published. */
+        public Context hooks(final GatewayHooks value) {
+            this.hooks = value;
+            return this;
+        }
+
+        /**
+         * Called once the pipeline runs and before the feed starts (on the starting thread): the offline kill switch
+         * publishes the commands waiting in its queue here, so that they act before any new market data.
+         */
+        public Context beforeFeed(final Consumer<Engine> value) {
+            this.beforeFeed = value;
+            return this;
+        }
+
         /** Where the engine writes messages about itself (recovery, snapshots). */
         public Context log(final PrintWriter value) {
             this.log = value;
+            return this;
+        }
+
+        /**
+         * How the recovered state is reconciled with the venue before trading (default: paper mode's, against the
+         * simulated venue's own state); a live venue adapter gives its own.
+         */
+        public Context reconciliation(final StartupReconciliation value) {
+            this.reconciliation = value;
+            return this;
+        }
+
+        /**
+         * Whether the feed is live market data (true) rather than a recording replayed from its start (false, the
+         * default): a live feed is not wound forward past the inputs the journal already holds on a restart.
+         */
+        public Context liveFeed(final boolean value) {
+            this.liveFeed = value;
             return this;
         }
 
@@ -185,6 +240,8 @@ public final class Engine {
             Objects.requireNonNull(effects, "effects");
             Objects.requireNonNull(nanoClock, "nanoClock");
             Objects.requireNonNull(log, "log");
+            Objects.requireNonNull(hooks, "hooks");
+            Objects.requireNonNull(beforeFeed, "beforeFeed");
             if (Double.isNaN(speed)) {
                 speed = config.feed().speed();
             }
@@ -199,6 +256,9 @@ public final class Engine {
             }
             if (config.books().isEmpty()) {
                 throw new IllegalArgumentException("the configuration has no books");
+            }
+            if (reconciliation == null) {
+                reconciliation = new PaperReconciliation(log);
             }
             concluded = true;
             return this;
@@ -226,6 +286,7 @@ public final class Engine {
         this.recovery = recovery;
         // not recovery.entries(): entries passed over with `journal skip` were journaled but never processed
         this.eventsAfterRecovery = logic.eventsProcessed();
+        this.lastOfflineCommandAtStart = logic.tradingStates().lastOfflineCommand();
         this.snapshotWriter = Executors.newSingleThreadExecutor(task -> {
             final Thread thread = new Thread(task, "ringtrade-snapshots");
             thread.setDaemon(true);
@@ -234,9 +295,9 @@ public final class Engine {
         final long interval = context.snapshotInterval;
         this.pipeline = new EnginePipeline(logic, context.journal, context.effects,
             context.config.pipeline().ringSize(), context.config.pipeline().waitStrategy(), recovery.entries(), interval,
-            this::onSnapshot, context.nanoClock);
-        this.feed = new PacedReplay(new SkippingSource(context.feed, recovery.feedInputs()), pipeline::publish,
-            context.speed, context.nanoClock);
+            this::onSnapshot, context.nanoClock, context.hooks);
+        this.feed = new PacedReplay(context.liveFeed ? context.feed : new SkippingSource(context.feed,
+            recovery.feedInputs()), pipeline::publish, context.speed, context.nanoClock);
         this.feedThread = new Thread(feed, "ringtrade-feed");
         this.feedThread.setDaemon(true);
     }
@@ -250,7 +311,19 @@ public final class Engine {
     public static Engine start(final Context context) {
         context.conclude();
         final Recovered recovered = recover(context);
+        // reconcile with the venue while business logic is idle, then publish what it found before any feed input
+        final List<EngineEvent> reconciled = context.reconciliation.reconcile(recovered.logic(), recovered.report());
         final Engine engine = new Engine(context, recovered.logic(), recovered.outputs(), recovered.report());
+        try {
+            for (final EngineEvent input : reconciled) {
+                engine.pipeline.publish(input);
+            }
+            context.beforeFeed.accept(engine);
+        } catch (final RuntimeException e) {
+            engine.pipeline.halt();
+            engine.outputs.close();
+            throw e;
+        }
         engine.feedThread.start();
         return engine;
     }
@@ -268,6 +341,10 @@ public final class Engine {
         final long entries = context.journalAccess.entryCount();
         final InstrumentRegistry instruments = context.config.newInstrumentRegistry();
         final String[] symbols = symbols(instruments);
+        final String[] currencies = new String[instruments.size()];
+        for (int id = 0; id < currencies.length; id++) {
+            currencies[id] = instruments.get(id).currency();
+        }
         final String[] books = context.config.books().stream().map(b -> b.name()).toArray(String[]::new);
         BusinessLogic logic = null;
         CsvOutputWriter outputs = null;
@@ -286,7 +363,7 @@ public final class Engine {
                         + e.getMessage() + "); trying an older one");
                     continue;
                 }
-                outputs = CsvOutputWriter.open(context.outputDir, rows, symbols, books);
+                outputs = CsvOutputWriter.open(context.outputDir, rows, symbols, currencies, books, context.auditLog);
                 if (outputs == null) {
                     context.log.println("ringtrade: the files in " + context.outputDir + " do not hold the rows snapshot "
                         + snapshot.name() + " covers; trying an older one");
@@ -299,7 +376,8 @@ public final class Engine {
             }
         }
         if (logic == null) {
-            outputs = CsvOutputWriter.open(context.outputDir, OutputRows.NONE, symbols, books);
+            outputs = CsvOutputWriter.open(context.outputDir, OutputRows.NONE, symbols, currencies, books,
+                context.auditLog);
             logic = newLogic(context, instruments, outputs);
         }
         context.log.flush();
@@ -311,7 +389,8 @@ public final class Engine {
     private static BusinessLogic newLogic(final Context context, final InstrumentRegistry instruments,
                                           final OutputSink sink) {
         final List<BookSpec> specs = BookAssembly.assemble(context.config.books(), instruments, context.catalog);
-        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE));
+        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE,
+            context.config.risk(), context.config.mode() == Mode.LIVE));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */
@@ -379,6 +458,11 @@ public final class Engine {
         return pipeline.status();
     }
 
+    /** Inputs published but not yet through every stage. */
+    public long backlog() {
+        return pipeline.backlog();
+    }
+
     /** The feed (progress, data time). */
     public PacedReplay feed() {
         return feed;
@@ -397,6 +481,31 @@ public final class Engine {
     /** Whether the feed has published everything and business logic has processed it. */
     public boolean feedDone() {
         return feed.finished() && pipeline.status().events() >= eventsAfterRecovery + feed.published();
+    }
+
+    /**
+     * Publishes an input from another producer without waiting and returns its sequence (journal entry), or -1 when
+     * the ring is full or the engine has stopped (the ops API then answers 503).
+     */
+    public long offer(final EngineEvent input) {
+        return pipeline.offer(input);
+    }
+
+    /**
+     * The event time commands from operators are stamped with: the latest the feed published, or where recovery
+     * ended. Business logic reads no clock, and a paper run replays old data, so an operator's command is placed at
+     * the data's "now".
+     */
+    public long dataTimeNanos() {
+        return Math.max(feed.lastEventTime(), recovery.lastEventTime());
+    }
+
+    /**
+     * The number of the last offline kill-switch command business logic had applied when recovery ended: the offline
+     * command queue is read from the next one. Call before the feed starts (from {@link Context#beforeFeed}).
+     */
+    public long lastOfflineCommandAtStart() {
+        return lastOfflineCommandAtStart;
     }
 
     /** Publishes an input from another producer (signals, commands); blocks while the ring is full. */

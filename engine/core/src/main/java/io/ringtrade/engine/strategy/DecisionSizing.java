@@ -5,7 +5,9 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.risk.RiskLimits;
 
 /**
  * Turns a decision function's answer into an order request, sized when it is decided (the README's sizing rules):
@@ -34,12 +36,37 @@ public final class DecisionSizing {
      *
      * @param reservedCash cash the book's open orders reserve
      * @param tradedCount  number of instruments the book trades
-     * @param reverse      whether an opposite answer also opens the other side (only where shorts are allowed)
+     */
+    public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
+                               final long close, final long timeNanos, final long reservedCash, final long lot,
+                               final CostEstimate costs, final int tradedCount, final boolean allowShort) {
+        return size(request, decision, book, instrumentId, close, timeNanos, reservedCash, lot, costs, tradedCount,
+            allowShort, 0);
+    }
+
+    /**
+     * As above, with the book's minimum notional: with several instruments, a buy larger than the cash open orders
+     * leave goes through the {@link RebalanceCashClamp} (scaled down to that cash less the buffer, or dropped with
+     * {@link OrderReason#CASH_CLAMP} when that leaves less than {@code minNotional}).
      */
     public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
                                final long close, final long timeNanos, final long reservedCash, final long lot,
                                final CostEstimate costs, final int tradedCount, final boolean allowShort,
-                               final boolean reverse) {
+                               final long minNotional) {
+        return size(request, decision, book, instrumentId, close, timeNanos, reservedCash, lot, costs, tradedCount,
+            allowShort, minNotional, false);
+    }
+
+    /**
+     * As above, with what an opposite answer does: with {@code reverse} and shorts allowed it also opens the other
+     * side.
+     *
+     * @param reverse whether an opposite answer also opens the other side (only where shorts are allowed)
+     */
+    public static boolean size(final OrderRequest request, final int decision, final Book book, final int instrumentId,
+                               final long close, final long timeNanos, final long reservedCash, final long lot,
+                               final CostEstimate costs, final int tradedCount, final boolean allowShort,
+                               final long minNotional, final boolean reverse) {
         final long held = book.position(instrumentId);
         request.clear();
         request.bookIndex = book.index();
@@ -60,6 +87,7 @@ public final class DecisionSizing {
                 request.notional = Math.max(0, book.cash() - reservedCash);
             } else {
                 request.quantity = entryQuantity(book.equity() / tradedCount, close, lot, costs);
+                clampToCash(request, book.cash() - reservedCash, close, lot, costs, minNotional);
             }
             return true;
         }
@@ -80,6 +108,44 @@ public final class DecisionSizing {
         } catch (final ArithmeticException overflow) {
             request.refusal = OrderReason.OVERFLOW;
             return position;
+        }
+    }
+
+    /**
+     * Shrinks a buy that opens or adds to a long so that the position, with what open buys of the instrument may still
+     * spend ({@code reservedCash}), stays within {@code maxPositionPct} of the book's equity at the judged price: an
+     * all-cash buy becomes a buy up to the position limit. Returns false when nothing is left to buy. Sells, covers
+     * and books without a position limit are left as they are.
+     */
+    public static boolean withinPositionLimit(final OrderRequest request, final Book book, final long maxPositionPct,
+                                              final long reservedCash, final long lot, final CostEstimate costs) {
+        final long held = book.position(request.instrumentId);
+        if (maxPositionPct == 0 || request.side < 0 || held < 0) {
+            return true;
+        }
+        final long price = request.referencePrice;
+        final long room = RiskLimits.percentOf(book.equity(), maxPositionPct)
+            - FixedPoint.multiply(price, held) - reservedCash;
+        if (request.notional > 0) {
+            request.notional = Math.min(request.notional, Math.max(0, room));
+            return request.notional > 0;
+        }
+        request.quantity = Math.min(request.quantity,
+            CostEstimate.affordable(Math.max(0, room), costs.unitBuyCost(OrderType.MARKET, price), lot));
+        return request.quantity > 0;
+    }
+
+    /** The rebalance cash clamp on one buy of a book with several instruments. */
+    private static void clampToCash(final OrderRequest request, final long availableCash, final long close,
+                                    final long lot, final CostEstimate costs, final long minNotional) {
+        final long unit = costs.unitBuyCost(OrderType.MARKET, close);
+        final long notional = CostEstimate.cost(unit, request.quantity);
+        final long clamped = RebalanceCashClamp.clampOne(notional, availableCash,
+            RebalanceCashClamp.BUFFER_BPS_DEFAULT, minNotional);
+        if (clamped < 0) {
+            request.refusal = OrderReason.CASH_CLAMP;
+        } else if (clamped < notional) {
+            request.quantity = CostEstimate.affordable(clamped, unit, lot);
         }
     }
 

@@ -479,6 +479,23 @@ public final class SimulatedVenue implements Venue {
 
     /** Number of working orders over all instruments. */
     public int workingOrderCount() {
+        return countWorking();
+    }
+
+    /**
+     * The quantity the venue has filled of its working order {@code clientOrderId} of {@code instrumentId}, or -1
+     * when it holds no such working order. For paper-mode reconciliation, which reads the venue's own record on the
+     * start-up thread after recovery, as a live venue's is read over its API.
+     */
+    public long workingFilledQuantity(final int instrumentId, final long clientOrderId) {
+        if (instrumentId < 0 || instrumentId >= working.length) {
+            return -1;
+        }
+        final int slot = find(instrumentId, clientOrderId);
+        return slot < 0 ? -1 : working[instrumentId][slot].filledQuantity;
+    }
+
+    private int countWorking() {
         int total = 0;
         for (int i = 0; i < workingCount.length; i++) {
             for (int j = 0; j < workingCount[i]; j++) {

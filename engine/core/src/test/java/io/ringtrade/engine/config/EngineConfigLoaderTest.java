@@ -192,9 +192,52 @@ final class EngineConfigLoaderTest {
     }
 
     @Test
-    void shouldRefuseModesOtherThanPaperListingTheAcceptedOnes() {
+    void shouldReadALiveVenueAndReconciliationWithKeysFromTheEnvironment() {
+        final EngineConfig config = new EngineConfigLoader().text(String.join("\n", BTC, ONE_BOOK,
+            "ringtrade.mode = live",
+            "ringtrade.venue { type = alpaca, api-key = ${?KEY}, secret-key = ${?SECRET}, symbols { \"BTC/USD\" = BTCUSD }",
+            "  market-hours = queue, auth-retries = 5, poll-interval = 1s }",
+            "ringtrade.reconciliation { fail-closed = false, unreleased = send, retry-interval = 10s }"), "test.conf")
+            .environment(Map.of("KEY", "k-123", "SECRET", "s-456")).load();
+        assertThat(config.mode()).isEqualTo(Mode.LIVE);
+        final VenueConfig venue = config.venue();
+        assertThat(venue.type()).isEqualTo(VenueType.ALPACA);
+        assertThat(venue.apiKey()).isEqualTo("k-123");
+        assertThat(venue.secretKey()).isEqualTo("s-456");
+        assertThat(venue.baseUrl()).isEqualTo(VenueConfig.ALPACA_PAPER_URL);
+        assertThat(venue.venueSymbol("BTC/USD")).isEqualTo("BTCUSD");
+        assertThat(venue.marketHours()).isEqualTo(MarketHoursRule.QUEUE);
+        assertThat(venue.authRetries()).isEqualTo(5);
+        assertThat(venue.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.reconciliation()).isEqualTo(new ReconciliationConfig(false, UnreleasedRule.SEND,
+            Duration.ofSeconds(10)));
+        // the journal's manifest names the venue, never its keys
+        assertThat(EngineConfigWriter.toHocon(config)).contains("venue { type = alpaca, symbols { \"BTC/USD\" = \"BTCUSD\" } }")
+            .doesNotContain("k-123").doesNotContain("s-456");
+    }
+
+    @Test
+    void shouldRefuseBadVenueSettingsOneLineEach() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.venue { type = alpaca, base-url = \"ftp://x\", symbols { ETH = E },"
+            + " queue-size = 1000, simulated { liquidity-spread-bps = 5 } }", "ringtrade.reconciliation.unreleased = keep"))
+            .containsExactly(
+                "test.conf:3: ringtrade.venue.base-url: expected an http:// or https:// URL, got \"ftp://x\"",
+                "test.conf:3: ringtrade.venue.symbols: unknown symbol \"ETH\" (not in ringtrade.instruments: BTC/USD)",
+                "test.conf:3: ringtrade.venue.queue-size: must be a power of two, got 1000",
+                "test.conf:3: ringtrade.venue.simulated: only for exchange-class = org.knowm.xchange.simulated.SimulatedExchange",
+                "test.conf:4: ringtrade.reconciliation.unreleased: expected one of drop, send, got \"keep\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed.type = venue"))
+            .containsExactly("test.conf:3: ringtrade.feed.type: venue needs a venue to poll: set ringtrade.venue.type"
+                + " (xchange or alpaca)");
+    }
+
+    @Test
+    void shouldRefuseUnknownModesListingTheAcceptedOnes() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.mode = real"))
+            .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, live, got \"real\"");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.mode = live"))
-            .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, got \"live\"");
+            .containsExactly("test.conf:3: ringtrade.mode: live needs a venue: set ringtrade.venue.type (xchange or"
+                + " alpaca)");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.wait-strategy = spin"))
             .containsExactly("test.conf:3: ringtrade.pipeline.wait-strategy: expected one of auto, blocking, "
                 + "sleeping, yielding, busy-spin, got \"spin\"");
@@ -300,9 +343,9 @@ final class EngineConfigLoaderTest {
         final Path bot = dir.resolve("MyBot.java");
         Files.writeString(bot, StrategyStyle.DECISION.render("MyBot", "my_bot"));
         final Path broken = dir.resolve("Broken.java");
-        Files.writeString(broken, StrategyStyle.DECISION.render("Broken", "broken").replace("row.get(\"momentum_rsi\")",
-            "row.get(momentum_rsi)"));
-        final int brokenLine = lineOf(broken, "row.get(momentum_rsi)");
+        Files.writeString(broken, StrategyStyle.DECISION.render("Broken", "broken").replace(
+            "indicators.column(\"momentum_rsi\")", "indicators.column(momentum_rsi)"));
+        final int brokenLine = lineOf(broken, "indicators.column(momentum_rsi)");
 
         final EngineConfigException refused = catchThrowableOfType(EngineConfigException.class, () ->
             new EngineConfigLoader().text(String.join("\n", BTC,

@@ -3,6 +3,7 @@ package io.ringtrade.engine.config;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.TradingCalendar;
+import io.ringtrade.engine.risk.RiskSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +45,20 @@ final class ShippedConfigTest {
             new InstrumentConfig("AAPL", "USD", 1_000_000L, ONE, TradingCalendar.US_EQUITIES));
         assertThat(config.books()).containsExactly(
             new BookConfig("btc-sma", "sma_crossover", Map.of("fast", "10", "slow", "30"), List.of("BTC/USD"),
-                Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN),
+                Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN, 0, 0, DAILY_LOSS),
             new BookConfig("btc-rsi", "rsi_threshold",
                 Map.of("buy_below", "30", "period", "14", "sell_above", "70"), List.of("BTC/USD"),
-                Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN),
+                Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN, 0, 0, DAILY_LOSS),
             new BookConfig("btc-sma-5m", "sma_crossover", Map.of("fast", "5", "slow", "20"), List.of("BTC/USD"),
-                Interval.M5, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN));
+                Interval.M5, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE, FillModel.NEXT_OPEN, 0, 0, DAILY_LOSS));
         assertThat(config.books().get(1).params().keySet()).containsExactly("buy_below", "period", "sell_above");
+        // the 5 % position limit the risk issue names, and the other engine-wide limits
+        assertThat(config.risk()).isEqualTo(new RiskSettings(0, 5 * ONE, 0, 50, 5 * ONE, 10_000 * ONE));
+        assertThat(config.http()).isEqualTo(new HttpConfig(0, "127.0.0.1", null));
     }
+
+    /** Each shipped book's own limit: a loss of 250 in a UTC day halts it. */
+    private static final BookLimits DAILY_LOSS = new BookLimits(0, 0, 250 * ONE, 0, 0);
 
     @Test
     void shouldTakeFeedSpeedAndOutputDirFromEnvironmentWhenSet() {

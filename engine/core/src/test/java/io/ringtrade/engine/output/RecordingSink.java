@@ -35,6 +35,33 @@ public final class RecordingSink implements OutputSink {
     public record RoundTrip(int book, int instrument, long opened, long closed, long pnl) {
     }
 
+    /** One large-transaction report. */
+    public record Large(long time, int book, int instrument, int side, long quantity, long price, long notional) {
+    }
+
+    /** One audit line of business logic. */
+    public record Audit(long time, long entry, int ordinal, int kind, int book, int instrument, long a, long b, long c,
+                        long d, long e, long f) {
+    }
+
+    /** Large-transaction reports, in order. */
+    public final List<Large> large = new ArrayList<>();
+    /** Audit lines, in order. */
+    public final List<Audit> audit = new ArrayList<>();
+
+    @Override
+    public void largeTransaction(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                                 final long quantity, final long price, final long notional) {
+        large.add(new Large(timeNanos, bookIndex, instrumentId, side, quantity, price, notional));
+    }
+
+    @Override
+    public void audit(final long timeNanos, final long entry, final int ordinal, final int kind, final int bookIndex,
+                      final int instrumentId, final long a, final long b, final long c, final long d, final long e,
+                      final long f) {
+        audit.add(new Audit(timeNanos, entry, ordinal, kind, bookIndex, instrumentId, a, b, c, d, e, f));
+    }
+
     /** Fills, in order. */
     public final List<Fill> fills = new ArrayList<>();
     /** Equity rows, in order. */

@@ -18,13 +18,50 @@ public final class CommandCode {
      * commands carry no strings.
      */
     public static final int SKIP_ENTRY = 3;
+    /**
+     * A live venue holds book {@code bookIndex} (-1 = every book): new orders are refused with {@code VENUE_HOLD}
+     * until a {@link #VENUE_RELEASE}. {@code commandArgument} says why ({@link #HOLD_RECONCILING},
+     * {@link #HOLD_AUTHENTICATION}, {@link #HOLD_UNRECONCILED}). Published by the venue adapter, journaled like
+     * any input, so replay holds the same books at the same point.
+     */
+    public static final int VENUE_HOLD = 30;
+    /** A live venue releases its hold of book {@code bookIndex} (-1 = every book): reconciliation is complete and clean. */
+    public static final int VENUE_RELEASE = 31;
+
+    /** {@link #VENUE_HOLD} argument: reconciliation with the venue after a restart has not finished yet. */
+    public static final long HOLD_RECONCILING = 1;
+    /** {@link #VENUE_HOLD} argument: the venue refused the credentials more often than allowed (401). */
+    public static final long HOLD_AUTHENTICATION = 2;
+    /** {@link #VENUE_HOLD} argument: reconciliation found differences it cannot resolve by itself. */
+    public static final long HOLD_UNRECONCILED = 3;
+
+    // ---- the operator's controls (codes 10-29) ----------------------------------------------------------------
+    /**
+     * Set the trading state of book {@code bookIndex}, or the global state when it is -1 (the kill switch). The
+     * argument packs the new state, whether to flatten positions, where the command came from and, for the offline
+     * kill switch, its number in the command queue: see {@link TradingCommand}.
+     */
+    public static final int TRADING_STATE = 10;
+    /** Pause the strategy of book {@code bookIndex}: its decisions place no orders until resumed. */
+    public static final int PAUSE_STRATEGY = 11;
+    /** Resume the strategy of book {@code bookIndex}. */
+    public static final int RESUME_STRATEGY = 12;
+    /**
+     * Close the position of book {@code bookIndex} in instrument {@code instrumentId} with a reduce-only market order.
+     * The argument carries the source as {@link TradingCommand} packs it (state and flatten unused).
+     */
+    public static final int CLOSE_POSITION = 13;
 
     private CommandCode() {
     }
 
     /** Whether {@code code} is one this version knows; the edges refuse any other, and business logic fails on it. */
     public static boolean isKnown(final int code) {
-        return code >= END_OF_DATA && code <= SKIP_ENTRY;
+        return switch (code) {
+            case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
+                 CLOSE_POSITION, VENUE_HOLD, VENUE_RELEASE -> true;
+            default -> false;
+        };
     }
 
     /** A short name for dumps. */
@@ -33,6 +70,12 @@ public final class CommandCode {
             case END_OF_DATA -> "END_OF_DATA";
             case CANCEL_ALL_ORDERS -> "CANCEL_ALL_ORDERS";
             case SKIP_ENTRY -> "SKIP_ENTRY";
+            case TRADING_STATE -> "TRADING_STATE";
+            case PAUSE_STRATEGY -> "PAUSE_STRATEGY";
+            case RESUME_STRATEGY -> "RESUME_STRATEGY";
+            case CLOSE_POSITION -> "CLOSE_POSITION";
+            case VENUE_HOLD -> "VENUE_HOLD";
+            case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
         };
     }

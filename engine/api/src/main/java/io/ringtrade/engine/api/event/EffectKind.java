@@ -13,6 +13,11 @@ public final class EffectKind {
     public static final int REPLACE = 3;
     /** Cancel every working order of a book, or of one instrument of a book ({@code instrumentId} ≥ 0). */
     public static final int CANCEL_ALL = 4;
+    /**
+     * Tell the operator (a notifier, never a venue): {@link OrderEffect#notification} says what happened, the other
+     * fields say where. The engine routes these to its notifier and never to a venue's sink.
+     */
+    public static final int NOTIFY = 5;
 
     private EffectKind() {
     }
@@ -24,6 +29,7 @@ public final class EffectKind {
             case CANCEL -> "CANCEL";
             case REPLACE -> "REPLACE";
             case CANCEL_ALL -> "CANCEL_ALL";
+            case NOTIFY -> "NOTIFY";
             default -> "UNKNOWN(" + kind + ")";
         };
     }

@@ -36,6 +36,10 @@ public final class OrderEffect {
     public long venueOrderId;
     /** Event time at which business logic made the request (the decision time). */
     public long timeNanos;
+    /** NOTIFY: what happened, a {@link Notification} code; 0 for venue requests. */
+    public int notification;
+    /** NOTIFY: the trading state the notification is about, or another number its code documents. */
+    public long notificationValue;
 
     /** Resets every field. */
     public OrderEffect clear() {
@@ -51,6 +55,8 @@ public final class OrderEffect {
         expiresAtNanos = 0;
         venueOrderId = 0;
         timeNanos = 0;
+        notification = 0;
+        notificationValue = 0;
         return this;
     }
 
@@ -68,5 +74,7 @@ public final class OrderEffect {
         expiresAtNanos = other.expiresAtNanos;
         venueOrderId = other.venueOrderId;
         timeNanos = other.timeNanos;
+        notification = other.notification;
+        notificationValue = other.notificationValue;
     }
 }

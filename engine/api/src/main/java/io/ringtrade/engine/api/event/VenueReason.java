@@ -24,6 +24,16 @@ public final class VenueReason {
     public static final int NO_POSITION = 7;
     /** Anything else the venue said. */
     public static final int OTHER = 8;
+    /**
+     * Reconciliation after a restart: the order was sent but the venue does not know it (it never arrived, or the
+     * venue dropped it); the engine marks it lost instead of sending it again.
+     */
+    public static final int LOST = 9;
+    /**
+     * The order never left the process: decided but not released before a crash (dropped by reconciliation's rule),
+     * or refused by the adapter before the venue saw it (authentication failed for good, market closed).
+     */
+    public static final int NOT_SENT = 10;
 
     private VenueReason() {
     }
@@ -40,6 +50,8 @@ public final class VenueReason {
             case MARKET_CLOSED -> "MARKET_CLOSED";
             case NO_POSITION -> "NO_POSITION";
             case OTHER -> "VENUE_OTHER";
+            case LOST -> "LOST";
+            case NOT_SENT -> "NOT_SENT";
             default -> "VENUE_REASON_" + reason;
         };
     }

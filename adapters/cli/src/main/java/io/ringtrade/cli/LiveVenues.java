@@ -1,0 +1,59 @@
+package io.ringtrade.cli;
+
+import io.ringtrade.adapters.venue.OrderLedger;
+import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.alpaca.AlpacaVenueClient;
+import io.ringtrade.adapters.venue.xchange.SimulatedMarket;
+import io.ringtrade.adapters.venue.xchange.XChangeVenues;
+import io.ringtrade.engine.config.VenueConfig;
+import io.ringtrade.engine.config.VenueType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+
+/**
+ * Opens the venue client {@code ringtrade.venue} configures (XChange, including the process's simulated market, or
+ * Alpaca), and names the adapter's files beside the journal. Start-up thread.
+ */
+final class LiveVenues {
+    /** The adapter's ledger of sent orders, in the journal directory. */
+    static final String LEDGER = "venue-ledger.log";
+    /** Reconciliation's findings, in the journal directory. */
+    static final String RECONCILIATION_LOG = "reconciliation.log";
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+    private LiveVenues() {
+    }
+
+    /** The ledger of the journal in {@code journalDir}. */
+    static OrderLedger ledger(final Path journalDir) {
+        return OrderLedger.open(journalDir.resolve(LEDGER));
+    }
+
+    /**
+     * The client of {@code venue}; {@code ledgerClientId} answers the client order id the ledger recorded for a venue
+     * order id (0 when none, or when there is no ledger).
+     *
+     * @throws UserException when the venue needs keys the configuration does not give
+     */
+    static VenueClient open(final VenueConfig venue, final ToLongFunction<String> ledgerClientId) {
+        return switch (venue.type()) {
+            case XCHANGE -> XChangeVenues.open(venue, SimulatedMarket.PROCESS, ledgerClientId);
+            case ALPACA -> {
+                if (venue.apiKey().isEmpty() || venue.secretKey().isEmpty()) {
+                    throw new UserException("ringtrade.venue: Alpaca needs api-key and secret-key, from the environment"
+                        + " (api-key = ${?APCA_API_KEY_ID}, secret-key = ${?APCA_API_SECRET_KEY}); they are not set");
+                }
+                yield new AlpacaVenueClient(venue.baseUrl(), venue.dataUrl(), venue.apiKey(), venue.secretKey(),
+                    HTTP_TIMEOUT);
+            }
+            case NONE -> throw new UserException("no venue configured: set ringtrade.venue.type (xchange or alpaca)");
+        };
+    }
+
+    /** Whether the configuration names a venue. */
+    static boolean configured(final VenueConfig venue) {
+        return venue.type() != VenueType.NONE;
+    }
+}

@@ -1,0 +1,258 @@
+package io.ringtrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's kill switches against a real engine: {@code ringtrade run --http-port 0} in a child JVM (the way
+ * operators run it) on real Bitstamp trades, with two signals resting as limit buys far below the market. The real
+ * {@code scripts/kill-switch} (curl) engages the kill switch, which cancels both open orders and reports HALTED, then
+ * releases it; the offline kill switch ({@code ringtrade kill-switch --offline}) engages it through the command queue
+ * beside the journal while the engine runs, and queues one for the next start when none does. The audit log beside
+ * the journal records it all, and a replay of the journal writes its engine lines again byte for byte. Loopback only;
+ * every child is stopped (SIGTERM, then killed) by the end.
+ */
+final class KillSwitchTest {
+    private static final String TOKEN = "kill-switch-test-token-42";
+    private static final Path SCRIPT = Path.of("../../scripts/kill-switch").toAbsolutePath().normalize();
+    private static final Pattern BANNER = Pattern.compile("ops API on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final List<String> CHRONICLE_FLAGS = List.of(
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+        "--sun-misc-unsafe-memory-access=allow",
+        "--enable-native-access=ALL-UNNAMED",
+        "-Dchronicle.analytics.disable=true");
+
+    @TempDir
+    Path tmp;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> children = new ArrayList<>();
+    private Path journal;
+
+    @AfterEach
+    void stopChildren() throws InterruptedException {
+        for (final Process child : children) {
+            child.destroy();
+            if (!child.waitFor(20, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private record Running(Process process, String url, String name) {
+    }
+
+    private Running startEngine(final String name) throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(tmp.resolve("btc.csv"), 300);
+        final Path config = JournalFixtures.runConfig(tmp.resolve("run.conf"), trades,
+            JournalFixtures.smaBook("btc-sma", 5, 20),
+            // an RSI book that never trades on these 40 minutes, so its cash is there for alert-2's limit buy
+            "    { name = \"btc-rsi\", strategy = rsi_threshold, params { period = 14, buy_below = 5, sell_above = 95 },"
+                + " symbols = [\"BTC/USD\"], interval = 1m, cash = 10000, slippage-bps = 5, commission-bps = 10 }");
+        final Path signals = tmp.resolve("signals.csv");
+        Files.writeString(signals, "time,key,book,symbol,action,size_kind,size,price\n"
+            + "2013-11-25T00:30:00Z,alert-1,btc-sma,BTC/USD,buy,quantity,1,100\n"
+            + "2013-11-25T00:31:00Z,alert-2,btc-rsi,BTC/USD,buy,quantity,1,100\n");
+        journal = tmp.resolve("journal");
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CHRONICLE_FLAGS);
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of("run", "--config", config.toString(), "--journal", journal.toString(), "--out",
+            tmp.resolve("out").toString(), "--signals", signals.toString(), "--speed", "0", "--http-port", "0"));
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())
+            .redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(tmp.resolve(name + ".err").toFile());
+        builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
+        final Process process = builder.start();
+        children.add(process);
+        // should this test JVM die before @AfterEach (an OutOfMemoryError, a kill), the engine must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            final Matcher banner = BANNER.matcher(Files.readString(tmp.resolve(name + ".out")));
+            if (banner.find()) {
+                return new Running(process, "http://127.0.0.1:" + banner.group(1), name);
+            }
+            assertThat(process.isAlive()).as("the engine exited: %s", Files.readString(tmp.resolve(name + ".err")))
+                .isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no ops API banner: " + Files.readString(tmp.resolve(name + ".out")));
+    }
+
+    private void stop(final Running engine) throws Exception {
+        engine.process().destroy();
+        assertThat(engine.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.process().exitValue()).as(Files.readString(tmp.resolve(engine.name() + ".err"))).isZero();
+        children.remove(engine.process());
+    }
+
+    private String get(final Running engine, final String path) throws IOException, InterruptedException {
+        final HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(engine.url() + path))
+            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Waits until the engine has processed the whole feed (300 trades, 2 signals) and both limit buys rest. */
+    private void awaitFeed(final Running engine) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            final String status = get(engine, "/status");
+            if (status.contains("\"MARKET_DATA\":300,") && status.contains("\"open_orders\":2,")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the feed did not finish: " + get(engine, "/status"));
+    }
+
+    private record Script(int exitCode, String out, String err) {
+    }
+
+    private Script script(final Map<String, String> env, final String... args) throws Exception {
+        final List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(tmp.resolve("script.out").toFile())
+            .redirectError(tmp.resolve("script.err").toFile());
+        builder.environment().remove("RINGTRADE_ADMIN_TOKEN");
+        builder.environment().remove("RINGTRADE_URL");
+        builder.environment().putAll(env);
+        final Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Script(process.exitValue(), Files.readString(tmp.resolve("script.out")),
+            Files.readString(tmp.resolve("script.err")));
+    }
+
+    private static String head(final Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(4000), StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<String> audit() throws IOException {
+        return Files.readAllLines(journal.resolve("audit.log"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldEngageAndReleaseWithTheScriptCancellingEveryOpenOrder() throws Exception {
+        final Running engine = startEngine("engine");
+        awaitFeed(engine);
+
+        final Script engaged = script(Map.of("RINGTRADE_ADMIN_TOKEN", TOKEN), "engage", "--reason", "test \"drill\"",
+            "--url", engine.url());
+        assertThat(engaged.exitCode()).as(engaged.err()).isZero();
+        assertThat(engaged.out()).startsWith("trading state: HALTED, open orders: 0, journal entry 302");
+        assertThat(get(engine, "/orders?status=open")).isEqualTo("{\"orders\":[]}");
+        assertThat(script(Map.of(), "status", "--url", engine.url()).out()).isEqualTo("trading state: HALTED\n");
+        final CommandRunner.Result status = CommandRunner.run("status", "--url", engine.url(), "--fills", "3");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).startsWith("engine " + engine.url() + ": paper, pipeline running, up ")
+            .contains(", trading HALTED (operator)\n", "events 303, journal entries 303, ring lag 0,",
+                "\nbooks\n  book     strategy       state   effective  paused", "\n  btc-rsi  rsi_threshold  ACTIVE  HALTED",
+                "\nopen orders: none\n", "\nlatency (ingress to stage done)\n  stage          samples");
+        assertThat(CommandRunner.run("status", "--url", "http://127.0.0.1:1").err())
+            .startsWith("ringtrade: cannot reach the engine at http://127.0.0.1:1");
+
+        final Path tokenFile = tmp.resolve("token");
+        Files.writeString(tokenFile, TOKEN + "\n");
+        final Script released = script(Map.of("RINGTRADE_ADMIN_TOKEN_FILE", tokenFile.toString(), "RINGTRADE_URL",
+            engine.url()), "release");
+        assertThat(released.exitCode()).as(released.err()).isZero();
+        assertThat(released.out()).startsWith("trading state: ACTIVE, open orders: 0, journal entry 303");
+
+        final Script wrong = script(Map.of("RINGTRADE_ADMIN_TOKEN", "not-the-token-at-all"), "engage", "--url",
+            engine.url());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("answered 401");
+        assertThat(script(Map.of(), "engage", "--url", engine.url()).exitCode()).isEqualTo(2);
+        assertThat(script(Map.of(), "engage", "--token", TOKEN).exitCode()).isEqualTo(2);
+
+        stop(engine);
+        final List<String> lines = audit();
+        assertThat(lines.getFirst()).contains("\"by\":\"edge\",\"event\":\"start\"", "\"admin_token\":\"configured\"");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"event\":\"request\"", "\"token\":\"valid\"",
+            "\"entry\":302", "\"reason\":\"test \\\"drill\\\"\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
+            "\"event\":\"trading_state\",\"scope\":\"global\",\"from\":\"ACTIVE\",\"to\":\"HALTED\"",
+            "\"orders_cancelled\":2"));
+        assertThat(String.join("\n", lines)).doesNotContain(TOKEN);
+        assertThat(Files.readString(tmp.resolve("engine.out"))).contains("ringtrade: NOTICE engine is now HALTED");
+        // the two resting buys ended CANCELLED by the kill switch
+        assertThat(Files.readAllLines(tmp.resolve("out").resolve("orders.csv"))).filteredOn(l -> l.contains(",100,"))
+            .hasSize(2).allSatisfy(l -> assertThat(l).contains(",CANCELLED,KILL_SWITCH,"));
+
+        // replay writes business logic's audit lines again, byte for byte
+        final Path replayed = tmp.resolve("replay");
+        JournalFixtures.succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out",
+            replayed.toString()));
+        final List<String> engineLines = lines.stream().filter(l -> l.contains("\"by\":\"engine\"")).toList();
+        assertThat(engineLines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Files.readAllLines(replayed.resolve("audit.log"))).isEqualTo(engineLines);
+    }
+
+    @Test
+    void shouldEngageOfflineThroughTheCommandQueueBesideTheJournal() throws Exception {
+        final Running engine = startEngine("first");
+        awaitFeed(engine);
+
+        final CommandRunner.Result offline = CommandRunner.run("kill-switch", "--offline", "--journal",
+            journal.toString(), "engage", "--reason", "http is down");
+        assertThat(offline.exitCode()).as("%s%n%s", offline.err(), head(tmp.resolve("first.out"))).isZero();
+        assertThat(offline.out()).contains("queued offline command #1 (engage)",
+            "the engine published it as journal entry 302");
+        assertThat(get(engine, "/status")).contains("\"global\":\"HALTED\"");
+        assertThat(get(engine, "/orders?status=open")).isEqualTo("{\"orders\":[]}");
+        stop(engine);
+        assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"event\":\"offline_command\"",
+            "\"number\":1,", "\"entry\":302", "\"reason\":\"http is down\""));
+        assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
+            "\"to\":\"HALTED\"", "\"source\":\"offline\""));
+
+        // no engine: refused, unless explicitly for the next start
+        final CommandRunner.Result refused = CommandRunner.run("kill-switch", "--offline", "--journal",
+            journal.toString(), "release");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("ringtrade: no engine is running on journal " + journal + ": the command"
+            + " would only act when the engine next starts; add --at-next-start to queue it for then\n");
+        final CommandRunner.Result queued = CommandRunner.run("kill-switch", "--offline", "--journal",
+            journal.toString(), "release", "--at-next-start", "--reason", "all clear");
+        assertThat(queued.exitCode()).as(queued.err()).isZero();
+        assertThat(queued.out()).contains("queued offline command #2 (release)", "acts when the engine next starts");
+
+        // the restart recovers HALTED from the journal, then applies the queued release before any new input; the
+        // offline command already applied (#1) is not applied again
+        final Running second = startEngine("second");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!get(second, "/status").contains("\"global\":\"ACTIVE\"") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(get(second, "/status")).contains("\"global\":\"ACTIVE\"", "\"COMMAND\":3,");
+        stop(second);
+        assertThat(Files.readString(tmp.resolve("second.out"))).contains("published 1 offline kill-switch command(s)");
+    }
+}

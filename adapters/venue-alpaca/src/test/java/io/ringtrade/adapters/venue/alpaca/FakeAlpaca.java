@@ -1,0 +1,225 @@
+package io.ringtrade.adapters.venue.alpaca;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake of Alpaca's trading and market-data APIs on the loopback interface, answering with bodies shaped like
+ * Alpaca's documented responses: account, clock, orders (create, get by id or client order id, list open, cancel,
+ * replace), positions, fill activities, assets, latest quote and trade, paged bars. Market orders and marketable
+ * limits fill at once at {@link #price}; other limits rest. Switches: {@link #unauthorized} (every call answers 401,
+ * a credential storm), {@link #open} (a closed market refuses orders with 403 "market is closed"). Stops with the test.
+ * Requests are handled on the server's one thread; the test reads the counters.
+ */
+public final class FakeAlpaca implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger orderPosts = new AtomicInteger();
+    public volatile boolean unauthorized;
+    public volatile boolean open = true;
+    public volatile BigDecimal price = new BigDecimal("150.00");
+    public volatile String quoteJson = "{\"symbol\":\"AAPL\",\"quote\":{\"t\":\"2024-01-02T15:00:00Z\",\"ap\":150.02,"
+        + "\"as\":3,\"bp\":149.98,\"bs\":5}}";
+    public final Map<String, ObjectNode> orders = new LinkedHashMap<>();
+    final ArrayNode fills = JSON.createArrayNode();
+    final Map<String, BigDecimal> positions = new LinkedHashMap<>();
+    /** Bars by page: each page a JSON array of bar objects; the last page has no next token. */
+    public final List<String> barPages = new ArrayList<>();
+    public final List<String> barQueries = new ArrayList<>();
+    /** Bar pages served before every further bar request answers 500 (negative: never). */
+    public volatile int barPagesBeforeFailure = -1;
+    private final HttpServer server;
+    private int nextId = 1;
+
+    /** Starts the fake on a free loopback port. */
+    public FakeAlpaca() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL of both APIs. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            if (unauthorized || !"key".equals(exchange.getRequestHeaders().getFirst("APCA-API-KEY-ID"))) {
+                send(exchange, 401, "{\"code\":40110000,\"message\":\"request is not authorized\"}");
+                return;
+            }
+            final String method = exchange.getRequestMethod();
+            final String path = exchange.getRequestURI().getPath();
+            final Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            synchronized (this) {
+                route(exchange, method, path, query);
+            }
+        }
+    }
+
+    private void route(final HttpExchange exchange, final String method, final String path,
+                       final Map<String, String> query) throws IOException {
+        if (path.equals("/v2/account")) {
+            send(exchange, 200, "{\"id\":\"acc-1\",\"account_number\":\"PA1234567\",\"status\":\"ACTIVE\","
+                + "\"currency\":\"USD\",\"cash\":\"100000\",\"buying_power\":\"200000\"}");
+        } else if (path.equals("/v2/clock")) {
+            send(exchange, 200, "{\"timestamp\":\"" + Instant.now() + "\",\"is_open\":" + open
+                + ",\"next_open\":\"2030-01-02T14:30:00Z\",\"next_close\":\"2030-01-02T21:00:00Z\"}");
+        } else if (path.equals("/v2/orders") && method.equals("POST")) {
+            createOrder(exchange, JSON.readTree(exchange.getRequestBody()));
+        } else if (path.equals("/v2/orders") && method.equals("GET")) {
+            final ArrayNode open = JSON.createArrayNode();
+            for (final ObjectNode order : orders.values()) {
+                if (!isFinal(order.get("status").asText())) {
+                    open.add(order);
+                }
+            }
+            send(exchange, 200, open.toString());
+        } else if (path.equals("/v2/orders:by_client_order_id")) {
+            for (final ObjectNode order : orders.values()) {
+                if (order.get("client_order_id").asText().equals(query.get("client_order_id"))) {
+                    send(exchange, 200, order.toString());
+                    return;
+                }
+            }
+            send(exchange, 404, "{\"code\":40410000,\"message\":\"order not found\"}");
+        } else if (path.startsWith("/v2/orders/")) {
+            final ObjectNode order = orders.get(path.substring("/v2/orders/".length()));
+            if (order == null) {
+                send(exchange, 404, "{\"code\":40410000,\"message\":\"order not found\"}");
+            } else if (method.equals("DELETE")) {
+                if (isFinal(order.get("status").asText())) {
+                    send(exchange, 422, "{\"code\":42210000,\"message\":\"order is not cancelable\"}");
+                } else {
+                    order.put("status", "canceled");
+                    send(exchange, 204, "");
+                }
+            } else {
+                send(exchange, 200, order.toString());
+            }
+        } else if (path.equals("/v2/positions")) {
+            final ArrayNode list = JSON.createArrayNode();
+            positions.forEach((symbol, qty) -> list.addObject().put("symbol", symbol).put("qty", qty.toPlainString()));
+            send(exchange, 200, list.toString());
+        } else if (path.equals("/v2/account/activities/FILL")) {
+            send(exchange, 200, fills.toString());
+        } else if (path.equals("/v2/assets")) {
+            send(exchange, 200, "[{\"symbol\":\"AAPL\",\"tradable\":true,\"fractionable\":true,"
+                + "\"min_trade_increment\":\"0.000000001\"},{\"symbol\":\"MSFT\",\"tradable\":true,\"fractionable\":false}]");
+        } else if (path.endsWith("/quotes/latest")) {
+            send(exchange, 200, quoteJson);
+        } else if (path.endsWith("/trades/latest")) {
+            send(exchange, 200, "{\"symbol\":\"AAPL\",\"trade\":{\"t\":\"2024-01-02T15:00:01Z\",\"p\":" + price
+                + ",\"s\":100}}");
+        } else if (path.endsWith("/bars")) {
+            if (barPagesBeforeFailure == 0) {
+                send(exchange, 500, "{\"message\":\"internal server error\"}");
+                return;
+            }
+            if (barPagesBeforeFailure > 0) {
+                barPagesBeforeFailure--;
+            }
+            barQueries.add(exchange.getRequestURI().getRawQuery());
+            final String token = query.get("page_token");
+            final int page = token == null ? 0 : Integer.parseInt(token);
+            final String next = page + 1 < barPages.size() ? "\"" + (page + 1) + "\"" : "null";
+            send(exchange, 200, "{\"symbol\":\"AAPL\",\"bars\":" + (barPages.isEmpty() ? "[]" : barPages.get(page))
+                + ",\"next_page_token\":" + next + "}");
+        } else {
+            send(exchange, 404, "{\"message\":\"no route " + method + " " + path + "\"}");
+        }
+    }
+
+    private void createOrder(final HttpExchange exchange, final JsonNode body) throws IOException {
+        orderPosts.incrementAndGet();
+        if (!open) {
+            send(exchange, 403, "{\"code\":40310000,\"message\":\"market is closed\"}");
+            return;
+        }
+        final String id = "ord-" + nextId++;
+        final ObjectNode order = JSON.createObjectNode();
+        order.put("id", id);
+        order.put("client_order_id", body.path("client_order_id").asText());
+        order.put("symbol", body.path("symbol").asText());
+        order.put("side", body.path("side").asText());
+        order.put("type", body.path("type").asText());
+        final BigDecimal qty = body.has("qty") ? new BigDecimal(body.get("qty").asText())
+            : new BigDecimal(body.get("notional").asText()).divide(price, 9, RoundingMode.DOWN);
+        order.put("qty", qty.toPlainString());
+        final boolean buy = "buy".equals(body.path("side").asText());
+        final boolean marketable = !"limit".equals(body.path("type").asText())
+            || (buy ? new BigDecimal(body.get("limit_price").asText()).compareTo(price) >= 0
+            : new BigDecimal(body.get("limit_price").asText()).compareTo(price) <= 0);
+        if (marketable) {
+            order.put("status", "filled");
+            order.put("filled_qty", qty.toPlainString());
+            order.put("filled_avg_price", price.toPlainString());
+            fills.addObject().put("id", "fill-" + id).put("activity_type", "FILL").put("order_id", id)
+                .put("qty", qty.toPlainString()).put("price", price.toPlainString())
+                .put("transaction_time", "2024-01-02T15:00:02Z").put("side", body.path("side").asText());
+            positions.merge(body.path("symbol").asText(), buy ? qty : qty.negate(), BigDecimal::add);
+        } else {
+            order.put("status", "new");
+            order.put("filled_qty", "0");
+            order.putNull("filled_avg_price");
+        }
+        orders.put(id, order);
+        send(exchange, 200, order.toString());
+    }
+
+    private static boolean isFinal(final String status) {
+        return status.equals("filled") || status.equals("canceled") || status.equals("expired")
+            || status.equals("rejected") || status.equals("replaced");
+    }
+
+    private static Map<String, String> query(final String raw) {
+        final Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null) {
+            for (final String pair : raw.split("&")) {
+                final int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final String body) throws IOException {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,307 @@
+package io.ringtrade.bench;
+
+import io.ringtrade.adapters.marketdata.MarketDataFiles;
+import io.ringtrade.adapters.marketdata.TradeSeriesData;
+import io.ringtrade.adapters.ops.AdminToken;
+import io.ringtrade.adapters.ops.OpsEngine;
+import io.ringtrade.adapters.ops.OpsServer;
+import io.ringtrade.adapters.ops.OpsSettings;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.SignalSizeKind;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.audit.AuditLog;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.GatewayHooks;
+import io.ringtrade.engine.pipeline.Notifier;
+import io.ringtrade.engine.pipeline.PipelineFailure;
+import io.ringtrade.engine.pipeline.StatusBoard;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The ops API under load, beside the engine it serves (BENCHMARKS.md §7). One JVM runs the engine: the shipped
+ * configuration's three books with its risk settings (5 % position limit, ...) on the real Bitstamp trades, plus a
+ * fourth book whose strategy never trades (for section 3's resting orders), through the real pipeline (journal stage without a file,
+ * {@link EventJournal#none()}, so the numbers are the ring's and the HTTP layer's), the state view published at most
+ * every 10 ms, and the {@link OpsServer} on loopback. The load comes from {@link OpsLoadClient} in a second JVM.
+ * <pre>
+ *   feeder thread ──publish──► RingBuffer ──► J (none) ∥ B (BusinessLogic, 3 books) ──► G gateway ──► OpsServer
+ *                                                                  │ state view (volatile)        ▲ commands
+ *   child JVM: OpsLoadClient ── GET /status, POST /kill-switch (loopback, keep-alive) ──► Netty event loop
+ *   child process: scripts/kill-switch engage (bash + curl), timed from spawn to exit
+ * </pre>
+ * Sections, each printed with its numbers:
+ * <ol>
+ *   <li>{@code GET /status}: requests per second and p50/p99 with {@code threads} closed-loop clients, while the feeder
+ *       publishes 20,000 trades per second;</li>
+ *   <li>a control round trip ({@code POST /kill-switch} engage/release alternately, one client): from the request to
+ *       the answer sent after business logic applied the command;</li>
+ *   <li>{@code scripts/kill-switch engage}, {@code tries} times: two limit buys 4 % below the market are placed first
+ *       (they rest), the time is
+ *       from spawning the script to its exit, which it reaches only after the engine answered HALTED with no open
+ *       order; then released;</li>
+ *   <li>ring and business-logic throughput: {@code events} trades published as fast as possible, timed until
+ *       business logic processed the last; alternately without HTTP load (BASELINE) and with the GET /status load of
+ *       section 1, three rounds each.</li>
+ * </ol>
+ * Arguments: {@code [seconds per load run, default 10] [client threads, default 4] [kill-switch tries, default 100]
+ * [throughput events, default 2000000]}. Run from the repository root (it calls {@code scripts/kill-switch}).
+ */
+public final class OpsLoad {
+    private static final String TOKEN = "bench-admin-token-0123456789";
+    private static final long TICK_SPACING_NANOS = 1_000_000_000L;
+    private static final BookConfig QUIET_BOOK = new BookConfig("ops-bench", "rsi_threshold",
+        Map.of("period", "14", "buy_below", "0", "sell_above", "100"), List.of(MinuteBars.SYMBOL), Interval.M1,
+        FixedPoint.of(10_000), FixedPoint.of(5), FixedPoint.of(10), false, FixedPoint.of(10), FillModel.NEXT_OPEN);
+
+    private final TradeSeriesData trades;
+    private final EnginePipeline pipeline;
+    private final OpsServer server = new OpsServer();
+    private final String url;
+    private long nextTrade;
+    private long time = 1_385_337_600_000_000_000L;
+    private long signalKey;
+    private volatile boolean feeding;
+    private final int quietBook;
+
+    private OpsLoad(final Path auditDir) {
+        final DefaultBooks books = DefaultBooks.load();
+        final var instruments = books.instruments();
+        // a fourth book whose strategy never trades (an RSI below 0 or above 100 never happens): the kill-switch
+        // section's resting orders go there, whatever the configured books hold against their position limit
+        final BusinessLogic logic = books.newLogicWithRisk(instruments, List.of(QUIET_BOOK));
+        trades = MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL);
+        pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE, 65_536,
+            books.config().pipeline().waitStrategy(), 0, 0, (entries, state) -> {
+            }, System::nanoTime, new GatewayHooks(Notifier.NONE, server.commandListener(), 10_000_000L));
+        final List<String> names = new ArrayList<>();
+        final Map<String, String> strategies = new LinkedHashMap<>();
+        final List<BookConfig> all = new ArrayList<>(books.config().books());
+        all.add(QUIET_BOOK);
+        quietBook = all.size() - 1;
+        for (final BookConfig book : all) {
+            names.add(book.name());
+            strategies.put(book.name(), book.strategy());
+        }
+        final AuditLog audit = AuditLog.create(auditDir.resolve(AuditLog.FILE));
+        final OpsEngine engine = new OpsEngine() {
+            @Override
+            public long offer(final EngineEvent input) {
+                return pipeline.offer(input);
+            }
+
+            @Override
+            public StatusBoard status() {
+                return pipeline.status();
+            }
+
+            @Override
+            public long dataTimeNanos() {
+                return time;
+            }
+
+            @Override
+            public long backlog() {
+                return pipeline.backlog();
+            }
+
+            @Override
+            public long journaled() {
+                return pipeline.status().journaled();
+            }
+
+            @Override
+            public PipelineFailure failure() {
+                return pipeline.failure();
+            }
+        };
+        final int port = server.start("127.0.0.1", 0, engine, new OpsSettings("paper", names, strategies,
+            Map.of(MinuteBars.SYMBOL, 0), AdminToken.of(TOKEN), audit, Duration.ofSeconds(5), Duration.ofSeconds(10),
+            OpsSettings.MAX_BODY_DEFAULT, System::currentTimeMillis, System.nanoTime(), System::nanoTime));
+        url = "http://127.0.0.1:" + port;
+    }
+
+    /** Publishes the next real trade (the file replayed again and again, one second apart). Blocks when full. */
+    private void publishTrade(final EngineEvent slot) {
+        final int i = (int) (nextTrade++ % trades.size());
+        time += TICK_SPACING_NANOS;
+        pipeline.publish(slot.setTrade(0, time, trades.price(i), trades.quantity(i)));
+    }
+
+    /** The price of the last trade published. */
+    private long lastPrice() {
+        return trades.price((int) ((nextTrade - 1) % trades.size()));
+    }
+
+    private Thread startFeeder(final int perSecond) {
+        feeding = true;
+        final Thread feeder = new Thread(() -> {
+            final EngineEvent slot = new EngineEvent();
+            final long spacing = 1_000_000_000L / perSecond;
+            long due = System.nanoTime();
+            while (feeding) {
+                while (System.nanoTime() >= due) {
+                    publishTrade(slot);
+                    due += spacing;
+                }
+                LockSupport.parkNanos(50_000);
+            }
+        }, "feeder");
+        feeder.start();
+        return feeder;
+    }
+
+    private static Process client(final String method, final String target, final int seconds, final int threads)
+        throws IOException {
+        final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), OpsLoadClient.class.getName(),
+            method, target, String.valueOf(seconds), String.valueOf(threads)).redirectErrorStream(true);
+        builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
+        return builder.start();
+    }
+
+    private static String finish(final Process client) throws Exception {
+        final String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        client.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Blocks until business logic has processed every input published so far. */
+    private void awaitProcessed(final long published) {
+        while (pipeline.status().events() < published) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private long throughput(final long events) {
+        final EngineEvent slot = new EngineEvent();
+        final long target = pipeline.status().events() + events;
+        final long start = System.nanoTime();
+        for (long n = 0; n < events; n++) {
+            publishTrade(slot);
+        }
+        awaitProcessed(target);
+        return Math.round(events / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private void release(final HttpClient http) throws Exception {
+        final HttpResponse<String> released = http.send(HttpRequest.newBuilder(URI.create(url + "/kill-switch"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"release\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (released.statusCode() != 200) {
+            throw new IllegalStateException("release failed: " + released.body());
+        }
+    }
+
+    private int openOrders(final HttpClient http) throws Exception {
+        final String body = http.send(HttpRequest.newBuilder(URI.create(url + "/status")).GET().build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        final int at = body.indexOf("\"open_orders\":");
+        return Integer.parseInt(body.substring(at + 14, body.indexOf(',', at)));
+    }
+
+    /** Runs the four sections. */
+    public static void main(final String[] args) throws Exception {
+        final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        final int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        final int tries = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        final long events = args.length > 3 ? Long.parseLong(args[3]) : 2_000_000L;
+        final Path dir = JournalFixtures.newDirectory("ops-load");
+        final OpsLoad bench = new OpsLoad(dir);
+        RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; ops-bench (never trades); shipped risk settings; journal none; ring 65536, wait "
+                + bench.pipeline.waitStrategy() + "; state view at most every 10 ms",
+            "ops API: " + bench.url + " (Netty, 1 event loop); load client: a separate JVM, java.net.http, HTTP/1.1"
+                + " keep-alive, closed loop",
+            "load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        try {
+            // warm-up: the engine, the HTTP server and a client
+            final Thread warm = bench.startFeeder(20_000);
+            System.out.println(finish(client("GET", bench.url + "/status", 3, threads)) + "  (warm-up)");
+            System.out.println("\n## 1. GET /status while the feeder publishes 20,000 trades/s");
+            System.out.println(finish(client("GET", bench.url + "/status", seconds, threads)));
+            System.out.println("\n## 2. control round trip: POST /kill-switch engage/release, one client");
+            System.out.println(finish(client("POST", bench.url + "/kill-switch", seconds, 1)));
+            bench.feeding = false;
+            warm.join();
+            bench.release(HttpClient.newHttpClient()); // section 2 may have ended on an engage
+
+            System.out.println("\n## 3. scripts/kill-switch engage: spawn to exit, HALTED with every order cancelled");
+            final HttpClient http = HttpClient.newHttpClient();
+            final Histogram script = LatencyReport.newHistogram();
+            final Path killSwitch = Path.of("scripts/kill-switch").toAbsolutePath();
+            final EngineEvent slot = new EngineEvent();
+            for (int i = 0; i < tries; i++) {
+                // a trade moves event time on a second (the order-rate limit counts by event time), then two limit buys
+                // 4 % below the market (inside the 5 % price band) rest at the simulated venue
+                bench.publishTrade(slot);
+                final long below = FixedPoint.roundDownToStep(bench.lastPrice() / 100 * 96, FixedPoint.parse("0.01"));
+                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, bench.quietBook, 0, 1,
+                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.1"), below));
+                bench.pipeline.publish(slot.setSignal(bench.time, ++bench.signalKey, bench.quietBook, 0, 1,
+                    SignalSizeKind.QUANTITY, FixedPoint.parse("0.1"), below));
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (bench.openOrders(http) < 2) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the limit orders did not rest: "
+                            + http.send(HttpRequest.newBuilder(URI.create(bench.url + "/status")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString()).body());
+                    }
+                    Thread.sleep(1);
+                }
+                final ProcessBuilder builder = new ProcessBuilder(killSwitch.toString(), "engage", "--url", bench.url,
+                    "--reason", "bench").redirectErrorStream(true);
+                builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
+                final long start = System.nanoTime();
+                final Process process = builder.start();
+                final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor();
+                script.recordValue(System.nanoTime() - start);
+                if (process.exitValue() != 0 || !out.startsWith("trading state: HALTED, open orders: 0")) {
+                    throw new IllegalStateException("kill-switch try " + i + " failed: " + out);
+                }
+                bench.release(http);
+            }
+            System.out.println(LatencyReport.header());
+            System.out.println(LatencyReport.line("scripts/kill-switch engage", script));
+
+            System.out.println("\n## 4. ring + business logic throughput, " + events + " trades as fast as possible");
+            for (int round = 1; round <= 3; round++) {
+                final long quiet = bench.throughput(events);
+                final Process load = client("GET", bench.url + "/status", 120, threads);
+                Thread.sleep(1_000);
+                final long loaded = bench.throughput(events);
+                load.destroy();
+                load.waitFor(10, TimeUnit.SECONDS);
+                System.out.printf("round %d: BASELINE no HTTP load %,d events/s; with GET /status load (%d clients)"
+                    + " %,d events/s (%+.1f %%)%n", round, quiet, threads, loaded, 100.0 * (loaded - quiet) / quiet);
+            }
+            System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        } finally {
+            bench.server.close();
+            bench.pipeline.halt();
+            JournalFixtures.delete(dir);
+        }
+    }
+}

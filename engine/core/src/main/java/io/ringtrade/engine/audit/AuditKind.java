@@ -1,0 +1,42 @@
+package io.ringtrade.engine.audit;
+
+/**
+ * What business logic writes to the audit log, one code per kind of line, carried as a primitive through the output
+ * ring ({@link io.ringtrade.engine.output.OutputSink#audit}) and formatted by {@link AuditFormat}. The meaning of the
+ * six number fields {@code a}–{@code f} of each kind:
+ * <pre>
+ *  RISK_REJECT       a order id   b side       c reason     d quantity   e notional   f price
+ *  TRADING_STATE     a from       b to         c cause      d source     e cancelled  f flatten orders
+ *  STRATEGY_PAUSE    a paused (1) or resumed (0)            d source
+ *  CLOSE_POSITION    a order id (0: none placed)            d source     e position
+ *  DAILY_LOSS        a loss       b limit                   e cancelled
+ *  COMMAND_REFUSED   a command code             c why (a {@code REFUSED_*} code)   d source   e argument
+ * </pre>
+ * Codes are stable: only add.
+ */
+public final class AuditKind {
+    /** An order refused by pre-trade risk or a trading state. */
+    public static final int RISK_REJECT = 1;
+    /** A trading state changed (the kill switch, a book's state, a daily-loss breach). */
+    public static final int TRADING_STATE = 2;
+    /** A strategy paused or resumed. */
+    public static final int STRATEGY_PAUSE = 3;
+    /** An operator asked to close a position. */
+    public static final int CLOSE_POSITION = 4;
+    /** A book, or all books together, went past the maximum daily loss. */
+    public static final int DAILY_LOSS = 5;
+    /** A command business logic could not apply (it changes nothing). */
+    public static final int COMMAND_REFUSED = 6;
+
+    /** COMMAND_REFUSED: the book index names no book. */
+    public static final int REFUSED_UNKNOWN_BOOK = 1;
+    /** COMMAND_REFUSED: the trading state code names no state. */
+    public static final int REFUSED_UNKNOWN_STATE = 2;
+    /** COMMAND_REFUSED: an offline command already applied (published again after a restart). */
+    public static final int REFUSED_DUPLICATE = 3;
+    /** COMMAND_REFUSED: the instrument is not one the book trades. */
+    public static final int REFUSED_UNKNOWN_INSTRUMENT = 4;
+
+    private AuditKind() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.ringtrade.engine.config;
+
+/**
+ * The risk layer's limits of one book ({@code ringtrade.books[i]}), or the engine-wide caps
+ * ({@code ringtrade.risk}). Money is fixed-point at 1e-8; percentages are fixed-point percent ({@code 5} % is
+ * {@code 500_000_000L}); 0 means no limit. Immutable; validated by {@link EngineConfigLoader}.
+ *
+ * @param maxOrderNotional   {@code max-order-notional}: largest notional of one order
+ * @param maxPositionPct     {@code max-position-pct}: largest position in one instrument as a percentage of equity
+ * @param maxDailyLoss       {@code max-daily-loss}: largest loss in one UTC day before the book halts
+ * @param maxOrdersPerSecond {@code max-orders-per-second}: most orders in any second of event time
+ * @param priceBandPct       {@code price-band-pct}: largest distance of a limit or stop price from the last price, as a
+ *                           percentage of it
+ */
+public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
+                         long priceBandPct) {
+    /** No limits. */
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0);
+
+    /** Whether every limit is off. */
+    public boolean isNone() {
+        return equals(NONE);
+    }
+}

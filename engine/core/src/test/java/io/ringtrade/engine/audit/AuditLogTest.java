@@ -1,0 +1,78 @@
+package io.ringtrade.engine.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit log continues across restarts without writing an engine line twice: recovery regenerates business
+ * logic's lines from the journal, and those the file already holds are passed over; a torn last line is cut off; edge
+ * lines are always appended; the formats are exact.
+ */
+final class AuditLogTest {
+    @TempDir
+    Path dir;
+
+    private static String engine(final long entry, final int n) {
+        return AuditFormat.engineLine(new StringBuilder(), 60_000_000_000L * (entry + 1), entry, n,
+            AuditKind.STRATEGY_PAUSE, 0, -1, 1, 0, 0, 1, 0, 0, new String[] {"ACME"}, new String[] {"alpha"})
+            .toString();
+    }
+
+    @Test
+    void shouldFormatEngineAndEdgeLinesExactly() {
+        assertThat(engine(4, 1)).isEqualTo("{\"time\":\"1970-01-01T00:05:00Z\",\"by\":\"engine\",\"entry\":4,\"n\":1,"
+            + "\"event\":\"strategy_paused\",\"book\":\"alpha\",\"source\":\"http\"}\n");
+        assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
+            .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","
+                + "\"from\":\"127.0.0.1\"}\n");
+        assertThat(AuditFormat.string(new StringBuilder(), "a\"b\\c\nd\u0001").toString())
+            .isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+    }
+
+    @Test
+    void shouldPassOverTheEngineLinesAFileAlreadyHoldsAfterARestart() throws Exception {
+        final Path file = dir.resolve(AuditLog.FILE);
+        try (AuditLog first = AuditLog.continueFile(file)) {
+            first.edge(AuditFormat.edgeLine(0, "start", ""));
+            first.engine(3, 0, engine(3, 0));
+            first.engine(3, 1, engine(3, 1));
+            first.edge(AuditFormat.edgeLine(1, "request", "\"status\":200"));
+            first.engine(7, 0, engine(7, 0));
+        }
+        // a crash cut the next line in the middle
+        Files.writeString(file, "{\"time\":\"1970", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (AuditLog second = AuditLog.continueFile(file)) {
+            second.edge(AuditFormat.edgeLine(2, "start", ""));
+            // recovery replays the journal from a snapshot before entry 3: its lines come again
+            second.engine(3, 1, engine(3, 1));
+            second.engine(7, 0, engine(7, 0));
+            second.engine(7, 1, engine(7, 1));
+            second.engine(9, 0, engine(9, 0));
+            assertThat(second.recent(2)).containsExactly(engine(7, 1).strip(), engine(9, 0).strip());
+        }
+
+        final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).containsExactly(
+            AuditFormat.edgeLine(0, "start", "").strip(), engine(3, 0).strip(), engine(3, 1).strip(),
+            AuditFormat.edgeLine(1, "request", "\"status\":200").strip(), engine(7, 0).strip(),
+            AuditFormat.edgeLine(2, "start", "").strip(), engine(7, 1).strip(), engine(9, 0).strip());
+    }
+
+    @Test
+    void shouldStartANewFileForAReplay() throws Exception {
+        final Path file = dir.resolve(AuditLog.FILE);
+        Files.writeString(file, engine(5, 0));
+        try (AuditLog replay = AuditLog.create(file)) {
+            replay.engine(1, 0, engine(1, 0));
+        }
+        assertThat(Files.readString(file)).isEqualTo(engine(1, 0));
+    }
+}

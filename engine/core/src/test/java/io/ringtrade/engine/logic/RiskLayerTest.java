@@ -1,0 +1,465 @@
+package io.ringtrade.engine.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.event.EffectKind;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.Notification;
+import io.ringtrade.engine.api.event.OrderEffect;
+import io.ringtrade.engine.api.event.SignalSizeKind;
+import io.ringtrade.engine.api.event.TradingCommand;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.audit.AuditKind;
+import io.ringtrade.engine.order.OrderReason;
+import io.ringtrade.engine.order.OrderState;
+import io.ringtrade.engine.output.RecordingSink;
+import io.ringtrade.engine.risk.HaltCause;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.RiskSettings;
+import io.ringtrade.engine.risk.TradingState;
+import io.ringtrade.engine.venue.SimulatedFillModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The risk layer end to end in business logic: every check with its reason code, the trading states per book and
+ * global with their transitions, the kill switch with flatten, the daily-loss breach and its release, the
+ * large-transaction threshold, commands business logic refuses, and the audit lines each of these writes. Orders
+ * come from external signals (the books' strategies hold), so each test chooses its sizes; market orders fill at the
+ * next trade. ACME ticks at 0.01 in whole lots; books start with 10,000 (20,000 for the large transactions) and pay
+ * no costs.
+ */
+final class RiskLayerTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final long DAY = Interval.D1.nanos();
+    private static final int ACME = 0;
+    private static final int BUY = 1;
+    private static final int SELL = -1;
+
+    private final InstrumentRegistry instruments = new InstrumentRegistry();
+    private final RecordingSink sink = new RecordingSink();
+    private long sequence;
+    private long signalKey;
+    private final List<EngineEvent> inputs = new ArrayList<>();
+
+    RiskLayerTest() {
+        instruments.register("ACME", "USD", FixedPoint.parse("0.01"), FixedPoint.of(1));
+    }
+
+    private static long fp(final String decimal) {
+        return FixedPoint.parse(decimal);
+    }
+
+    private static RiskLimits limits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                                     final int maxOrdersPerSecond, final long priceBandPct) {
+        return new RiskLimits(false, fp("10"), 0, maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond,
+            priceBandPct);
+    }
+
+    private BusinessLogic logic(final RiskSettings global, final long cash, final RiskLimits... books) {
+        final List<BookSpec> specs = new ArrayList<>();
+        for (int i = 0; i < books.length; i++) {
+            specs.add(new BookSpec("book" + i, row -> DecisionStrategy.HOLD, new int[] {ACME}, Interval.M1, cash,
+                new SimulatedFillModel(0, 0, false, 0), books[i]));
+        }
+        return new BusinessLogic(instruments, specs, LogicSettings.DEFAULT.withOutputs(sink).withRisk(global));
+    }
+
+    private BusinessLogic logic(final RiskLimits... books) {
+        return logic(RiskSettings.DEFAULT, FixedPoint.of(10_000), books);
+    }
+
+    private EngineEvent feed(final BusinessLogic logic, final EngineEvent event) {
+        event.sequence = sequence++;
+        logic.onEvent(event);
+        inputs.add(event);
+        return event;
+    }
+
+    private void trade(final BusinessLogic logic, final long time, final String price) {
+        feed(logic, new EngineEvent().setTrade(ACME, time, fp(price), FixedPoint.of(1_000)));
+    }
+
+    /** A signal for {@code book}: a market order when {@code limit} is null. Returns its input. */
+    private EngineEvent signal(final BusinessLogic logic, final long time, final int book, final int side,
+                               final String quantity, final String limit) {
+        return feed(logic, new EngineEvent().setSignal(time, ++signalKey, book, ACME, side, SignalSizeKind.QUANTITY,
+            fp(quantity), limit == null ? 0 : fp(limit)));
+    }
+
+    private EngineEvent command(final BusinessLogic logic, final long time, final int code, final int book,
+                                final long argument) {
+        return feed(logic, new EngineEvent().setCommand(time, code, book, argument));
+    }
+
+    private EngineEvent state(final BusinessLogic logic, final long time, final int book, final int state,
+                              final boolean flatten) {
+        return command(logic, time, CommandCode.TRADING_STATE, book,
+            TradingCommand.pack(state, flatten, TradingCommand.SOURCE_HTTP, 0));
+    }
+
+    private RecordingSink.OrderEvent lastOrder() {
+        return sink.finalOrders().getLast();
+    }
+
+    private List<RecordingSink.Audit> audit(final int kind) {
+        return sink.audit.stream().filter(a -> a.kind() == kind).toList();
+    }
+
+    // ---- the checks, one reason code each ---------------------------------------------------------------------
+
+    @Test
+    void shouldRefuseAnOrderAboveTheMaximumOrderNotional() {
+        final BusinessLogic logic = logic(limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+
+        signal(logic, 2, 0, BUY, "11", null); // 1,100 > 1,000
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL);
+        signal(logic, 3, 0, BUY, "10", null); // 1,000 is not above
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(logic.risk().rejections(OrderReason.MAX_ORDER_NOTIONAL)).isEqualTo(1);
+        final RecordingSink.Audit refusal = audit(AuditKind.RISK_REJECT).getFirst();
+        assertThat(refusal.c()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL.ordinal());
+        assertThat(refusal.d()).isEqualTo(fp("11"));
+        assertThat(refusal.entry()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTakeTheTighterOfTheBookLimitAndTheGlobalCap() {
+        final BusinessLogic logic = logic(new RiskSettings(fp("500"), 0, 0, 0, 0, 0), FixedPoint.of(10_000),
+            limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+
+        signal(logic, 2, 0, BUY, "6", null); // 600 ≤ the book's 1,000 but above the global 500
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL);
+    }
+
+    @Test
+    void shouldRefuseAPositionAboveItsPercentOfEquityCountingOpenOrders() {
+        // 5 % of 10,000 = 500: a position of 5 @ 100 is at the limit, not above it
+        final BusinessLogic logic = logic(limits(0, FixedPoint.of(5), 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "3", null);
+        signal(logic, 3, 0, BUY, "3", null); // open buy reserves 300: 300 + 300 > 500
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_POSITION);
+
+        signal(logic, 4, 0, BUY, "2", null); // 300 + 200 = 500
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        trade(logic, 5, "100"); // both fill: held 5
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(5));
+        signal(logic, 6, 0, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_POSITION);
+        signal(logic, 7, 0, SELL, "5", null); // reducing is never held back by the position limit
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(logic.risk().rejections(OrderReason.MAX_POSITION)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseTheOrderOverTheRateInAnySecondOfEventTime() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 2, 0));
+        trade(logic, 0, "100");
+        signal(logic, 0, 0, BUY, "1", null);
+        signal(logic, SECOND / 10, 0, BUY, "1", null);
+        signal(logic, SECOND / 5, 0, BUY, "1", null); // a third within (t - 1 s, t]
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+
+        signal(logic, SECOND, 0, BUY, "1", null); // the first (at 0) has left the window (t - 1 s, t]
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        signal(logic, SECOND + 1, 0, BUY, "1", null); // the one at 0.1 s is still in it
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+    }
+
+    @Test
+    void shouldApplyTheGlobalOrderRateToAllBooksTogether() {
+        final BusinessLogic logic = logic(new RiskSettings(0, 0, 0, 2, 0, 0), FixedPoint.of(10_000),
+            limits(0, 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 0, "100");
+        signal(logic, 1, 0, BUY, "1", null);
+        signal(logic, 2, 1, BUY, "1", null);
+        signal(logic, 3, 1, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+    }
+
+    @Test
+    void shouldRefuseALimitPriceOutsideThePriceBand() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, FixedPoint.of(5)));
+        trade(logic, 1, "100");
+
+        signal(logic, 2, 0, BUY, "1", "94.99"); // 5.01 from 100: beyond 5 %
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.PRICE_BAND);
+        signal(logic, 3, 0, BUY, "1", "95.00");
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        signal(logic, 4, 0, BUY, "1", "105.01");
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.PRICE_BAND);
+        assertThat(logic.risk().rejections(OrderReason.PRICE_BAND)).isEqualTo(2);
+    }
+
+    // ---- trading states -----------------------------------------------------------------------------------------
+
+    @Test
+    void shouldMoveABookThroughReduceOnlyAndHaltedBackToActive() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "5", null);
+        trade(logic, 3, "100"); // held 5
+        signal(logic, 4, 0, BUY, "1", "90"); // rests below the market
+        signal(logic, 5, 0, SELL, "2", "120"); // rests above it, closes part of the long
+        final long restingBuy = sink.finalOrders().get(1).orderId();
+        final long restingSell = sink.finalOrders().get(2).orderId();
+
+        state(logic, 10, 0, TradingCommand.REDUCE_ONLY, false);
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(logic.orders().openOrder(restingBuy)).isNull(); // could grow the long: cancelled
+        assertThat(logic.orders().openOrder(restingSell)).isNotNull(); // only shrinks it: kept
+        signal(logic, 11, 0, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.REDUCE_ONLY);
+        signal(logic, 12, 0, SELL, "4", null); // 2 are already being sold: 3 + 2 > 5 would go short
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.REDUCE_ONLY);
+        signal(logic, 13, 0, SELL, "3", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+
+        state(logic, 20, 0, TradingCommand.HALTED, false);
+        assertThat(logic.orders().openOrders().size()).isZero(); // every open order cancelled
+        signal(logic, 21, 0, SELL, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.BOOK_HALTED);
+
+        state(logic, 30, 0, TradingCommand.ACTIVE, false);
+        signal(logic, 31, 0, BUY, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+
+        final List<RecordingSink.Audit> changes = audit(AuditKind.TRADING_STATE);
+        assertThat(changes).extracting(RecordingSink.Audit::a, RecordingSink.Audit::b)
+            .containsExactly(tuple(0L, 1L), tuple(1L, 2L), tuple(2L, 0L));
+        assertThat(changes).extracting(RecordingSink.Audit::e).containsExactly(1L, 2L, 0L); // orders cancelled
+        assertThat(sink.orderEvents.stream().filter(e -> e.orderId() == restingBuy).toList().getLast().reason())
+            .isEqualTo(OrderReason.REDUCE_ONLY);
+        assertThat(sink.orderEvents.stream().filter(e -> e.orderId() == restingSell).toList().getLast().reason())
+            .isEqualTo(OrderReason.KILL_SWITCH);
+    }
+
+    @Test
+    void shouldLetTheGlobalStateOverrideTheBooksOnlyWhereItIsStricter() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        state(logic, 2, 1, TradingCommand.HALTED, false); // book 1 halted on its own
+
+        state(logic, 3, -1, TradingCommand.REDUCE_ONLY, false);
+        signal(logic, 4, 0, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.REDUCE_ONLY);
+        assertThat(logic.tradingStates().effective(1)).isEqualTo(TradingState.HALTED);
+
+        state(logic, 5, -1, TradingCommand.HALTED, false);
+        signal(logic, 6, 0, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.TRADING_HALTED);
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE); // its own state is untouched
+
+        state(logic, 7, -1, TradingCommand.ACTIVE, false);
+        signal(logic, 8, 0, BUY, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        signal(logic, 9, 1, BUY, "1", null); // releasing the engine does not release a book halted on its own
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.BOOK_HALTED);
+    }
+
+    @Test
+    void shouldCancelEveryOpenOrderAndFlattenWhenTheKillSwitchEngages() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "5", null);
+        signal(logic, 2, 1, BUY, "2", null);
+        trade(logic, 3, "100"); // book 0 holds 5, book 1 holds 2
+        signal(logic, 4, 0, BUY, "1", "90");
+        signal(logic, 4, 1, SELL, "1", "150");
+
+        final EngineEvent engage = state(logic, 5, -1, TradingCommand.HALTED, true);
+
+        assertThat(logic.orders().openOrders().size()).isEqualTo(2); // the two resting ones cancelled, two flatten sells
+        final List<RecordingSink.OrderEvent> flatten = sink.finalOrders().stream()
+            .filter(o -> o.state() != OrderState.CANCELLED && o.side() == SELL).toList();
+        assertThat(flatten).extracting(RecordingSink.OrderEvent::quantity)
+            .containsExactly(FixedPoint.of(5), FixedPoint.of(2));
+        assertThat(flatten).extracting(RecordingSink.OrderEvent::state).containsOnly(OrderState.ACCEPTED);
+        final RecordingSink.Audit change = audit(AuditKind.TRADING_STATE).getFirst();
+        assertThat(change.book()).isEqualTo(-1);
+        assertThat(change.e()).isEqualTo(2); // cancelled
+        assertThat(change.f()).isEqualTo(2); // flatten orders
+        assertThat(change.d()).isEqualTo(TradingCommand.SOURCE_HTTP);
+        final List<Integer> kinds = new ArrayList<>();
+        for (int i = 0; i < engage.effects.size(); i++) {
+            kinds.add(engage.effects.get(i).kind);
+        }
+        // one cancel-all per book with open orders, the two flatten orders, then the notification
+        assertThat(kinds).containsExactly(EffectKind.CANCEL_ALL, EffectKind.CANCEL_ALL, EffectKind.SUBMIT,
+            EffectKind.SUBMIT, EffectKind.NOTIFY);
+        final OrderEffect notify = engage.effects.get(4);
+        assertThat(notify.notification).isEqualTo(Notification.TRADING_STATE_CHANGED);
+        assertThat(notify.notificationValue).isEqualTo(TradingCommand.HALTED);
+
+        trade(logic, 6, "99");
+        assertThat(logic.books()[0].position(ACME)).isZero();
+        assertThat(logic.books()[1].position(ACME)).isZero();
+    }
+
+    @Test
+    void shouldCloseOnePositionOnAnOperatorsCommandEvenWhileHalted() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "4", null);
+        trade(logic, 3, "100");
+        state(logic, 4, 0, TradingCommand.HALTED, false);
+
+        command(logic, 5, CommandCode.CLOSE_POSITION, 0, 0); // names no instrument: refused, nothing placed
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).hasSize(1);
+        final EngineEvent close = new EngineEvent().setCommand(6, CommandCode.CLOSE_POSITION, 0,
+            TradingCommand.pack(0, false, TradingCommand.SOURCE_HTTP, 0));
+        close.instrumentId = ACME;
+        feed(logic, close);
+
+        assertThat(lastOrder().side()).isEqualTo(SELL);
+        assertThat(lastOrder().quantity()).isEqualTo(FixedPoint.of(4));
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(audit(AuditKind.CLOSE_POSITION).getFirst().e()).isEqualTo(FixedPoint.of(4));
+    }
+
+    @Test
+    void shouldPlaceNoOrdersForAPausedStrategyUntilResumed() {
+        final BusinessLogic logic = new BusinessLogic(instruments, List.of(new BookSpec("book0",
+            row -> DecisionStrategy.BUY, new int[] {ACME}, Interval.M1, FixedPoint.of(10_000),
+            new SimulatedFillModel(0, 0, false, 0), limits(0, 0, 0, 0, 0))), LogicSettings.DEFAULT.withOutputs(sink));
+        command(logic, 0, CommandCode.PAUSE_STRATEGY, 0, 0);
+        trade(logic, 1, "100");
+        trade(logic, Interval.M1.nanos() + 1, "100"); // closes the first bar: a buy decision, paused
+        assertThat(sink.orderEvents).isEmpty();
+
+        command(logic, Interval.M1.nanos() + 2, CommandCode.RESUME_STRATEGY, 0, 0);
+        trade(logic, 2 * Interval.M1.nanos() + 1, "100");
+        assertThat(sink.orderEvents).isNotEmpty();
+        assertThat(audit(AuditKind.STRATEGY_PAUSE)).extracting(RecordingSink.Audit::a).containsExactly(1L, 0L);
+    }
+
+    // ---- daily loss ---------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldHaltABookThatLosesMoreThanItsDailyLimitUntilReleased() {
+        final BusinessLogic logic = logic(limits(0, 0, fp("100"), 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "10", null);
+        trade(logic, 3, "100"); // held 10 @ 100, equity 10,000
+        signal(logic, 4, 0, BUY, "1", "50"); // rests
+        trade(logic, 5, "90"); // loss 100: not more than the limit
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+
+        trade(logic, 6, "89.99"); // loss 100.10
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().bookCause(0)).isEqualTo(HaltCause.DAILY_LOSS);
+        assertThat(logic.orders().openOrders().size()).isZero();
+        final RecordingSink.Audit breach = audit(AuditKind.DAILY_LOSS).getFirst();
+        assertThat(breach.a()).isEqualTo(fp("100.1"));
+        assertThat(breach.b()).isEqualTo(fp("100"));
+        assertThat(breach.e()).isEqualTo(1);
+        signal(logic, 7, 0, SELL, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.DAILY_LOSS);
+
+        // the operator releases it: its allowance restarts from the equity now (9,899.90)
+        state(logic, 8, 0, TradingCommand.ACTIVE, false);
+        trade(logic, 9, "80"); // loss since the release: 99.90
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+        trade(logic, 10, "79.98"); // 100.10
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        state(logic, 11, 0, TradingCommand.ACTIVE, false);
+
+        trade(logic, 12, "85");
+
+        // a new UTC day takes the equity before its first input (marked at 85) as its baseline
+        trade(logic, DAY, "75.5"); // loss 95
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+        trade(logic, DAY + 1, "74.99"); // loss 100.10 (only 49.90 below the release's baseline at 79.98)
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        assertThat(audit(AuditKind.DAILY_LOSS)).hasSize(3);
+    }
+
+    @Test
+    void shouldHaltEveryBookWhenAllBooksTogetherLoseMoreThanTheGlobalLimit() {
+        final BusinessLogic logic = logic(new RiskSettings(0, 0, fp("150"), 0, 0, 0), FixedPoint.of(10_000),
+            limits(0, 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "10", null);
+        signal(logic, 2, 1, BUY, "10", null);
+        trade(logic, 3, "100");
+        trade(logic, 4, "92.5"); // 75 each: 150 together, not more
+        assertThat(logic.tradingStates().global()).isEqualTo(TradingState.ACTIVE);
+        trade(logic, 5, "92.49");
+        assertThat(logic.tradingStates().global()).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().globalCause()).isEqualTo(HaltCause.DAILY_LOSS);
+        signal(logic, 6, 1, SELL, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.DAILY_LOSS);
+        assertThat(audit(AuditKind.DAILY_LOSS).getFirst().book()).isEqualTo(-1);
+    }
+
+    // ---- large transactions -------------------------------------------------------------------------------------
+
+    @Test
+    void shouldReportEveryFillWhoseNotionalReachesTheThreshold() {
+        final BusinessLogic logic = logic(RiskSettings.DEFAULT, FixedPoint.of(30_000), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "100", null); // 10,000: reaches the default threshold
+        trade(logic, 3, "100");
+        signal(logic, 4, 0, BUY, "99", null); // fills at 101.01: 99 × 101.01 = 9,999.99, below it
+        trade(logic, 5, "101.01");
+
+        assertThat(sink.fills).hasSize(2);
+        assertThat(sink.large).containsExactly(
+            new RecordingSink.Large(3, 0, ACME, BUY, FixedPoint.of(100), fp("100"), fp("10000")));
+        assertThat(logic.outputRows().largeTransactions()).isEqualTo(1);
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldApplyAnOfflineCommandOnceAndRefuseBadOnesWithoutFailing() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0));
+        final long offline = TradingCommand.pack(TradingCommand.HALTED, false, TradingCommand.SOURCE_OFFLINE, 1);
+        command(logic, 1, CommandCode.TRADING_STATE, -1, offline);
+        command(logic, 2, CommandCode.TRADING_STATE, -1,
+            TradingCommand.pack(TradingCommand.ACTIVE, false, TradingCommand.SOURCE_HTTP, 0));
+        command(logic, 3, CommandCode.TRADING_STATE, -1, offline); // published again after a restart
+        command(logic, 4, CommandCode.TRADING_STATE, 7, 0); // no book 7
+        command(logic, 5, CommandCode.TRADING_STATE, -1, 9); // no state 9
+
+        assertThat(logic.tradingStates().global()).isEqualTo(TradingState.ACTIVE);
+        assertThat(logic.tradingStates().lastOfflineCommand()).isEqualTo(1);
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c).containsExactly(
+            (long) AuditKind.REFUSED_DUPLICATE, (long) AuditKind.REFUSED_UNKNOWN_BOOK,
+            (long) AuditKind.REFUSED_UNKNOWN_STATE);
+    }
+
+    @Test
+    void shouldKeepTradingStatesAndLimitsStateThroughASnapshot() {
+        final BusinessLogic logic = logic(limits(0, 0, fp("100"), 2, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "1", null);
+        signal(logic, 3, 0, BUY, "1", null);
+        state(logic, 4, 1, TradingCommand.REDUCE_ONLY, false);
+        command(logic, 5, CommandCode.TRADING_STATE, -1,
+            TradingCommand.pack(TradingCommand.REDUCE_ONLY, false, TradingCommand.SOURCE_OFFLINE, 3));
+        command(logic, 6, CommandCode.PAUSE_STRATEGY, 0, 0);
+        final byte[] snapshot = logic.snapshot();
+
+        final BusinessLogic restored = logic(limits(0, 0, fp("100"), 2, 0), limits(0, 0, 0, 0, 0));
+        restored.restore(snapshot);
+        assertThat(restored.snapshot()).isEqualTo(snapshot);
+        assertThat(restored.tradingStates().book(1)).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(restored.tradingStates().global()).isEqualTo(TradingState.REDUCE_ONLY);
+        assertThat(restored.tradingStates().paused(0)).isTrue();
+        assertThat(restored.tradingStates().lastOfflineCommand()).isEqualTo(3);
+        state(restored, 7, -1, TradingCommand.ACTIVE, false);
+        sequence = 100;
+        signal(restored, 8, 0, SELL, "1", null); // the rate window came back too: a third order within a second
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+    }
+}
