@@ -29,7 +29,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * over a corrupt payload (power loss, a cut file) is refused, so that no new entry is ever appended after a bad one.
  *
  * <p>Threads: open and close on any thread; {@link #append} and {@link #flush} on the journal stage's thread only
- * (the first thread to append owns Chronicle's appender). Append and flush do not allocate; flush allocates only
+ * (the first thread to append owns Chronicle's appender). While open, a {@link JournalPretoucher} thread keeps the
+ * pages ahead of the write position mapped, so that the journal stage does not stall on page faults. Append and flush do not allocate; flush allocates only
  * under {@link DurabilityPolicy#SYNC_ON_BATCH} on the first flush after a new daily file appeared.
  */
 public final class ChronicleEventJournal implements EventJournal {
@@ -38,6 +39,7 @@ public final class ChronicleEventJournal implements EventJournal {
     private final WriterLock lock;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final JournalPretoucher pretoucher;
     private long entryCount;
     private long syncedEntryCount;
     private int syncedCycle = Integer.MIN_VALUE;
@@ -54,6 +56,7 @@ public final class ChronicleEventJournal implements EventJournal {
         this.appender = queue.createAppender();
         // Created here, used by the journal stage's thread: let that thread claim it on first use.
         appender.singleThreadedCheckReset();
+        this.pretoucher = JournalPretoucher.startIfEnabled(queue);
     }
 
     /** Opens or creates the journal in {@code dir} with the default {@link DurabilityPolicy#OS_CACHE}. */
@@ -212,6 +215,11 @@ public final class ChronicleEventJournal implements EventJournal {
         return policy;
     }
 
+    /** The pretoucher of this journal, or null when {@value JournalPretoucher#ENABLED_PROP_NAME} turned it off. */
+    JournalPretoucher pretoucher() {
+        return pretoucher;
+    }
+
     /** The journal's directory. */
     public Path directory() {
         return dir;
@@ -231,6 +239,9 @@ public final class ChronicleEventJournal implements EventJournal {
         } catch (final IOException ignored) {
             // nothing left to protect: the mapped data is in the page cache either way
         } finally {
+            if (pretoucher != null) {
+                pretoucher.close();
+            }
             appender.singleThreadedCheckReset();
             appender.close();
             queue.close();
