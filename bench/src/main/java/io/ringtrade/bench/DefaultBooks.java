@@ -1,27 +1,19 @@
 package io.ringtrade.bench;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
-import io.ringtrade.engine.config.FillModel;
-import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.risk.BookRules;
 import io.ringtrade.engine.strategy.StrategyCatalog;
-import io.ringtrade.engine.api.strategy.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The three books of the shipped {@code config/default.conf} (btc-sma 10/30 on 1m, btc-rsi 14 on 1m, btc-sma-5m
- * 5/20 on 5m), read from the file in the repository and turned into business logic the way {@code ringtrade run}
- * assembles it. The file is read from {@code config/default.conf} relative to the working directory (the
+ * 5/20 on 5m), read from the file in the repository; {@link BenchEngine} turns them into business logic the way
+ * {@code ringtrade run} assembles it. The file is read from {@code config/default.conf} relative to the working directory (the
  * repository root, like the data file) or {@code -Dringtrade.config=FILE}. Start-up thread only.
  */
 final class DefaultBooks {
@@ -52,20 +44,9 @@ final class DefaultBooks {
         return config.newInstrumentRegistry();
     }
 
-    /** Fresh business logic holding every configured book. */
+    /** Fresh business logic holding every configured book ({@link BenchEngine#configuredLogic}). */
     BusinessLogic newLogic(final InstrumentRegistry instruments) {
-        final List<BookSpec> books = new ArrayList<>();
-        for (final BookConfig book : config.books()) {
-            final StrategyDefinition definition = catalog.get(book.strategy());
-            final Parameters parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
-            final int[] traded = book.symbols().stream().mapToInt(s -> instruments.find(s).id()).toArray();
-            final BookRules rules = new BookRules(book.slippageBps() / FixedPoint.SCALE,
-                book.commissionBps() / FixedPoint.SCALE, book.allowShort(), book.minNotional(),
-                book.fill() == FillModel.CLOSE);
-            books.add(new BookSpec(book.name(), definition.create(parameters), traded, book.interval(), book.cash(),
-                rules));
-        }
-        return new BusinessLogic(instruments, books);
+        return BenchEngine.configuredLogic(config, instruments, catalog);
     }
 
     /** "btc-sma sma_crossover {fast=10, slow=30} 1m; ..." for the conditions block. */

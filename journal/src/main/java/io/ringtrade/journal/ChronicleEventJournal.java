@@ -34,6 +34,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * under {@link DurabilityPolicy#SYNC_ON_BATCH} on the first flush after a new daily file appeared.
  */
 public final class ChronicleEventJournal implements EventJournal {
+    /**
+     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}); see
+     * {@link JournalPretoucher} for what it does.
+     */
+    public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
     private final Path dir;
     private final DurabilityPolicy policy;
     private final WriterLock lock;

@@ -2,9 +2,11 @@ package io.ringtrade.engine.config;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How the ring's consumers wait for the next event. Spinning and yielding give the lowest latency but keep a core
@@ -22,11 +24,21 @@ public enum WaitStrategyKind implements ConfigChoice {
     SLEEPING("sleeping"),
     /** Spin, then {@link Thread#yield()}: low latency while leaving the core to other runnable threads. */
     YIELDING("yielding"),
+    /**
+     * Disruptor's {@link PhasedBackoffWaitStrategy}: spin for {@value #PHASED_SPIN_MICROS} µs, then yield until
+     * {@value #PHASED_YIELD_MICROS} µs have passed without an event, then sleep like {@link #SLEEPING}: yielding's
+     * latency while events keep coming, sleeping's idle cost once they stop.
+     */
+    PHASED_BACKOFF("phased-backoff"),
     /** Spin forever: lowest latency, needs one dedicated core per consumer thread. Never chosen by {@link #AUTO}. */
     BUSY_SPIN("busy-spin");
 
     /** Cores needed before {@link #AUTO} spins: three consumer threads plus at least one producer. */
     public static final int MIN_CORES_FOR_SPINNING = 4;
+    /** {@link #PHASED_BACKOFF}: how long a consumer spins before it starts to yield. */
+    public static final long PHASED_SPIN_MICROS = 10;
+    /** {@link #PHASED_BACKOFF}: how long a consumer yields before it falls back to sleeping. */
+    public static final long PHASED_YIELD_MICROS = 1_000;
 
     private final String label;
 
@@ -56,6 +68,8 @@ public enum WaitStrategyKind implements ConfigChoice {
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
+            case PHASED_BACKOFF -> PhasedBackoffWaitStrategy.withSleep(PHASED_SPIN_MICROS, PHASED_YIELD_MICROS,
+                TimeUnit.MICROSECONDS);
             case BUSY_SPIN -> new BusySpinWaitStrategy();
             case AUTO -> throw new IllegalStateException("auto is resolved above");
         };
