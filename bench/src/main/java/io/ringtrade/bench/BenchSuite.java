@@ -374,8 +374,9 @@ public final class BenchSuite {
     }
 
     private static String heapOf(final Collection<String> jvmArgs) {
-        return jvmArgs.stream().filter(a -> a.startsWith("-Xmx")).findFirst().map(a -> a.substring(4))
-            .orElse("JVM default");
+        // JMH forks with this JVM's flags followed by the benchmark's own: the last -Xmx wins.
+        return jvmArgs.stream().filter(a -> a.startsWith("-Xmx")).reduce((first, second) -> second)
+            .map(a -> a.substring(4)).orElse("JVM default");
     }
 
     private static void addFinite(final JsonObject row, final String key, final double value) {

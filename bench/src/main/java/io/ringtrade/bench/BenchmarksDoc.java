@@ -472,6 +472,12 @@ final class BenchmarksDoc {
             out.append(i < self.size() ? cell(self.get(i).getAsJsonObject(), "method") : "| | ").append(" | ")
                 .append(i < total.size() ? cell(total.get(i).getAsJsonObject(), "method") : "| | ").append(" |\n");
         }
+        if (section.has("hotLines")) {
+            out.append("\n| self % | line (top of stack) |\n|---:|---|\n");
+            for (final JsonElement element : section.getAsJsonArray("hotLines")) {
+                out.append(cell(element.getAsJsonObject(), "line")).append(" |\n");
+            }
+        }
         out.append("\n| allocation % | class | | allocation % | site |\n|---:|---|---|---:|---|\n");
         final JsonArray byClass = section.getAsJsonArray("allocationByClass");
         final JsonArray bySite = section.getAsJsonArray("allocationBySite");

@@ -29,9 +29,13 @@ final class JfrSummary {
     private JfrSummary() {
     }
 
-    /** The summary of {@code file} as JSON: samples, hotSelf, hotTotal, allocationByClass, allocationBySite, gcCount. */
+    /**
+     * The summary of {@code file} as JSON: samples, hotSelf, hotLines (self, by source line), hotTotal,
+     * allocationByClass, allocationBySite, gcCount.
+     */
     static JsonObject summarize(final Path file) throws IOException {
         final Map<String, Long> self = new HashMap<>();
+        final Map<String, Long> lines = new HashMap<>();
         final Map<String, Long> total = new HashMap<>();
         final Map<String, Long> byClass = new HashMap<>();
         final Map<String, Long> bySite = new HashMap<>();
@@ -48,6 +52,7 @@ final class JfrSummary {
                     samples++;
                     final List<RecordedFrame> frames = stack.getFrames();
                     self.merge(method(frames.getFirst()), 1L, Long::sum);
+                    lines.merge(method(frames.getFirst()) + ":" + frames.getFirst().getLineNumber(), 1L, Long::sum);
                     final Set<String> seen = new HashSet<>();
                     for (final RecordedFrame frame : frames) {
                         if (seen.add(method(frame))) {
@@ -74,6 +79,7 @@ final class JfrSummary {
         out.addProperty("samples", samples);
         out.add("hotSelf", top(self, samples, "method"));
         out.add("hotTotal", top(total, samples, "method"));
+        out.add("hotLines", top(lines, samples, "line"));
         out.addProperty("allocationSampledBytes", allocated);
         out.add("allocationByClass", top(byClass, allocated, "class"));
         out.add("allocationBySite", top(bySite, allocated, "site"));
@@ -86,6 +92,8 @@ final class JfrSummary {
         final StringBuilder out = new StringBuilder();
         out.append(summary.get("samples").getAsLong()).append(" execution samples; hottest (self):\n");
         append(out, summary.getAsJsonArray("hotSelf"), "method");
+        out.append("hottest lines (self):\n");
+        append(out, summary.getAsJsonArray("hotLines"), "line");
         out.append("hottest (total, incl. callees):\n");
         append(out, summary.getAsJsonArray("hotTotal"), "method");
         out.append("allocation by class (sampled weight):\n");

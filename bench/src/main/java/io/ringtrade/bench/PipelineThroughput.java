@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Maximum throughput: one producer publishes trade ticks as fast as the pipeline takes them (blocking when it is
- * full) for a fixed time, then waits for the pipeline to drain; scored in inputs per second from the first measured
- * publish to the end of the drain. Cases, in one JVM:
+ * full) for a fixed time, then waits for the pipeline to drain; scored in inputs per second from the first publish to
+ * the end of the drain. Each case runs twice on a fresh pipeline and journal, first for {@code --warmup-ms} to warm the
+ * JIT (not reported), then for {@code --measure-ms}. Cases, in one JVM:
  * <pre>
  *   ring      producer ──► EnginePipeline (65536 slots, wait strategy under test)
  *                            J Chronicle journal (os-cache, pretoucher) ∥ B sma_crossover 2/5 ──► G gateway
@@ -77,15 +78,10 @@ public final class PipelineThroughput {
         final JsonArray results = new JsonArray();
         try {
             for (final String name : cases) {
-                final Counted run = switch (name) {
-                    case "ring" -> pipeline(name, true, false, wait, dirs);
-                    case "ring-none" -> pipeline(name, false, false, wait, dirs);
-                    case "queue" -> pipeline(name, true, true, wait, dirs);
-                    case "hop" -> hop(wait);
-                    case "append" -> append(dirs);
-                    default -> throw new IllegalArgumentException("unknown case " + name);
-                };
-                final double perSecond = drive(run, prices, warmupMs, measureMs);
+                // The same case twice, each on a fresh pipeline: once to warm the JIT, once measured.
+                drive(open(name, wait, dirs), prices, warmupMs);
+                final Counted run = open(name, wait, dirs);
+                final double perSecond = drive(run, prices, measureMs);
                 final String line = String.format(Locale.ROOT, "%-60s %,14.0f inputs/s   (%s)", run.label(), perSecond,
                     run.layout());
                 System.out.println(line);
@@ -124,35 +120,35 @@ public final class PipelineThroughput {
         String layout();
     }
 
-    /** Publishes for warm-up then measure; returns inputs per second over the measured part including the drain. */
-    private static double drive(final Counted run, final long[] prices, final long warmupMs, final long measureMs) {
+    private static Counted open(final String name, final WaitStrategyKind wait, final List<Path> dirs) {
+        return switch (name) {
+            case "ring" -> pipeline(name, true, false, wait, dirs);
+            case "ring-none" -> pipeline(name, false, false, wait, dirs);
+            case "queue" -> pipeline(name, true, true, wait, dirs);
+            case "hop" -> hop(wait);
+            case "append" -> append(dirs);
+            default -> throw new IllegalArgumentException("unknown case " + name);
+        };
+    }
+
+    /**
+     * Publishes for {@code millis}, then drains; returns inputs per second from the first publish to the end of the
+     * drain (the pipeline starts empty, so every input counted went all the way through in that time).
+     */
+    private static double drive(final Counted run, final long[] prices, final long millis) {
         final EngineEvent input = new EngineEvent();
         final long begin = System.nanoTime();
-        final long measureFrom = begin + TimeUnit.MILLISECONDS.toNanos(warmupMs);
-        final long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(measureMs);
+        final long end = begin + TimeUnit.MILLISECONDS.toNanos(millis);
         long i = 0;
-        long measuredFromIndex = -1;
-        long measuredStart = 0;
-        while (true) {
-            // Reading the clock every 256 inputs keeps it out of the cost of an input.
-            if ((i & 255) == 0) {
-                final long now = System.nanoTime();
-                if (measuredFromIndex < 0 && now >= measureFrom) {
-                    measuredFromIndex = i;
-                    measuredStart = now;
-                }
-                if (now >= end) {
-                    break;
-                }
-            }
+        // Reading the clock every 256 inputs keeps it out of the cost of an input.
+        while ((i & 255) != 0 || System.nanoTime() < end) {
             input.setTrade(0, START_NANOS + i * TICK_SPACING_NANOS, prices[(int) (i & (prices.length - 1))], QUANTITY);
             input.sequence = i;
             run.publish(input);
             i++;
         }
         run.finish();
-        final long drained = System.nanoTime();
-        return (i - measuredFromIndex) / ((drained - measuredStart) / 1e9);
+        return i / ((System.nanoTime() - begin) / 1e9);
     }
 
     private static Counted pipeline(final String name, final boolean journaled, final boolean queues,

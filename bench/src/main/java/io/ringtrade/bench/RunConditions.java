@@ -61,9 +61,23 @@ final class RunConditions {
         return Runtime.getRuntime().maxMemory() >> 20;
     }
 
+    /** The collector in use: "G1", "ZGC", "Parallel", "Serial", or the JVM's bean names when it is another. */
     static String collectors() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-            .collect(Collectors.joining(", "));
+        final String names = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        if (names.startsWith("G1 ")) {
+            return "G1";
+        }
+        if (names.startsWith("ZGC")) {
+            return "ZGC";
+        }
+        if (names.startsWith("PS ")) {
+            return "Parallel";
+        }
+        if (names.equals("Copy, MarkSweepCompact")) {
+            return "Serial";
+        }
+        return names;
     }
 
     static String flags() {

@@ -152,7 +152,7 @@ final class EngineConfigLoaderTest {
             .containsExactly("test.conf:3: ringtrade.mode: expected one of paper, got \"live\"");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.wait-strategy = spin"))
             .containsExactly("test.conf:3: ringtrade.pipeline.wait-strategy: expected one of auto, blocking, "
-                + "sleeping, yielding, busy-spin, got \"spin\"");
+                + "sleeping, yielding, phased-backoff, busy-spin, got \"spin\"");
         assertThat(problems(BTC,
             "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], interval = 2m } ]"))
             .containsExactly("test.conf:2: ringtrade.books[0].interval: expected one of 1m, 5m, 15m, 30m, 1h, 4h, "
