@@ -13,6 +13,8 @@ import net.openhft.chronicle.queue.util.MicroTouched;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import java.util.Locale;
  * The attempts at taking page faults and chunk mappings off the journal thread, each measured the same way: one
  * thread appends trade entries at a fixed rate (Thread.onSpinWait while early), and the time from each entry's due
  * time to the end of its append goes into a histogram (coordinated-omission corrected), next to the minor page faults
- * the appending thread itself took ({@code /proc/thread-self/stat}). Not part of the suite: BENCHMARKS.md
+ * the appending thread itself took ({@code /proc/thread-self/stat}) and the thread CPU time of each append (which
+ * counts the kernel's work in a page fault, but not time the thread spent descheduled, so it shows what the appending
+ * thread itself had to do even on a busy machine). Not part of the suite: BENCHMARKS.md
  * ("Cutting the journal's tail") quotes a run of it.
  * <pre>
  *   journal-plain       ChronicleEventJournal, pretoucher off (-Dringtrade.journal.pretouch=false): the old path
@@ -120,6 +124,8 @@ public final class AppendTailExperiments {
             return result;
         }
         final Histogram latency = LatencyReport.newHistogram();
+        final Histogram cpu = LatencyReport.newHistogram();
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final EngineEvent event = new EngineEvent().setTrade(0, 1_385_337_600_000_000_000L, PRICE, 1_000_000L);
         final long interval = 1_000_000_000L / rate;
         final long warmup = (long) rate * warmupSeconds;
@@ -137,18 +143,23 @@ public final class AppendTailExperiments {
                 }
                 event.sequence = i;
                 event.price = PRICE + (i & 1023);
+                final long cpu0 = threads.getCurrentThreadCpuTime();
                 appending.append(event);
+                final long cpu1 = threads.getCurrentThreadCpuTime();
                 if (i >= warmup) {
                     LatencyReport.record(latency, System.nanoTime() - due);
+                    LatencyReport.record(cpu, cpu1 - cpu0);
                 }
             }
             faults = minorFaults() - faults;
         }
-        final String line = LatencyReport.line(name, latency) + String.format(Locale.ROOT, "   %,d", faults);
+        final String line = LatencyReport.line(name, latency) + String.format(Locale.ROOT, "   %,d", faults) + "\n"
+            + LatencyReport.line("  thread CPU time of one append", cpu);
         System.out.println(line);
         final JsonObject result = LatencyReport.json(latency);
         result.addProperty("name", name);
         result.addProperty("minorFaults", faults);
+        result.add("appendCpu", LatencyReport.json(cpu));
         result.addProperty("line", line);
         return result;
     }

@@ -311,10 +311,12 @@ final class EngineConfigLoaderTest {
 
     @Test
     void shouldPickWaitStrategyByCoreCountOnlyForAuto() {
-        assertThat(WaitStrategyKind.AUTO.resolve(2)).isEqualTo(WaitStrategyKind.BLOCKING);
-        assertThat(WaitStrategyKind.AUTO.resolve(3)).isEqualTo(WaitStrategyKind.BLOCKING);
+        assertThat(WaitStrategyKind.AUTO.resolve(1)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
+        assertThat(WaitStrategyKind.AUTO.resolve(2)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
+        assertThat(WaitStrategyKind.AUTO.resolve(3)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
         assertThat(WaitStrategyKind.AUTO.resolve(4)).isEqualTo(WaitStrategyKind.YIELDING);
         assertThat(WaitStrategyKind.BUSY_SPIN.resolve(2)).isEqualTo(WaitStrategyKind.BUSY_SPIN);
+        assertThat(WaitStrategyKind.BLOCKING.resolve(8)).isEqualTo(WaitStrategyKind.BLOCKING);
         assertThat(new PipelineConfig(1024, WaitStrategyKind.AUTO).effectiveWaitStrategy(8))
             .isEqualTo(WaitStrategyKind.YIELDING);
     }
