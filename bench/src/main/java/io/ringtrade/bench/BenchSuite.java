@@ -175,11 +175,7 @@ public final class BenchSuite {
                 case TINY -> List.of("--entries", "20000", "--warmup", "10000", "--sync-entries", "500");
             });
             case "latency" -> harness("latency", "1g", TickToOrderLatency.class, latencyArguments());
-            case "throughput" -> harness("throughput", "1g", PipelineThroughput.class, switch (size) {
-                case FULL -> List.of("--warmup-ms", "2000", "--measure-ms", "5000", "--wait", "yielding");
-                case QUICK -> List.of("--warmup-ms", "1000", "--measure-ms", "2000", "--wait", "yielding");
-                case TINY -> List.of("--warmup-ms", "100", "--measure-ms", "200", "--wait", "yielding");
-            });
+            case "throughput" -> harness("throughput", "1g", PipelineThroughput.class, throughputArguments());
             case "backtest" -> backtest();
             case "allocation" -> allocation();
             case "replay" -> replay();
@@ -228,6 +224,25 @@ public final class BenchSuite {
         }
         args.addAll(switch (size) {
             case FULL -> List.of("--warmup-ms", "3000", "--measure-ms", "10000");
+            case QUICK -> List.of("--warmup-ms", "500", "--measure-ms", "1500");
+            case TINY -> List.of("--warmup-ms", "100", "--measure-ms", "200");
+        });
+        return args;
+    }
+
+    /**
+     * Throughput: the pipeline with and without the journal, the queue twin, the raw hop and the raw append, all
+     * yielding; then the pipeline with the journal under the other wait strategies.
+     */
+    private List<String> throughputArguments() {
+        final List<String> args = new ArrayList<>(List.of("--wait", "yielding"));
+        for (final String name : List.of("ring", "ring-none", "queue", "hop", "append", "ring:phased-backoff",
+            "ring:blocking")) {
+            args.add("--case");
+            args.add(name);
+        }
+        args.addAll(switch (size) {
+            case FULL -> List.of("--warmup-ms", "2000", "--measure-ms", "5000");
             case QUICK -> List.of("--warmup-ms", "1000", "--measure-ms", "2000");
             case TINY -> List.of("--warmup-ms", "100", "--measure-ms", "200");
         });
@@ -309,7 +324,11 @@ public final class BenchSuite {
     }
 
     private JsonObject replay() throws RunnerException {
-        final int events = size == Size.TINY ? 5_000 : 1_000_000;
+        final int events = switch (size) {
+            case FULL -> 1_000_000;
+            case QUICK -> 500_000;
+            case TINY -> 5_000;
+        };
         final ChainedOptionsBuilder options = jmh(ReplayThroughputBenchmark.class, 2, 3, 2_000, 3_000)
             .param("events", Integer.toString(events));
         final JsonObject out = jmhSection(new Runner(options.build()).run(), events, "eventsPerSecond");

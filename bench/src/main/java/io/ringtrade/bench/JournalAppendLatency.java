@@ -91,8 +91,10 @@ public final class JournalAppendLatency {
             cases.put("CPU time: ours, OS_CACHE, pretoucher off", ours(DurabilityPolicy.OS_CACHE, false, warmup, entries,
                 dirs, true)[0]);
             final Histogram[] synced = ours(DurabilityPolicy.SYNC_ON_BATCH, true, BATCH * 64, syncEntries, dirs);
-            cases.put("ours, SYNC_ON_BATCH, all entries", synced[0]);
-            cases.put("ours, SYNC_ON_BATCH, 16th entry + fsync", synced[1]);
+            cases.put("ours, SYNC_ON_BATCH, pretoucher on, all entries", synced[0]);
+            cases.put("ours, SYNC_ON_BATCH, pretoucher on, 16th entry + fsync", synced[1]);
+            final Histogram[] syncedBare = ours(DurabilityPolicy.SYNC_ON_BATCH, false, BATCH * 64, syncEntries, dirs);
+            cases.put("ours, SYNC_ON_BATCH, pretoucher off, 16th entry + fsync", syncedBare[1]);
         } finally {
             dirs.forEach(JournalFixtures::delete);
         }

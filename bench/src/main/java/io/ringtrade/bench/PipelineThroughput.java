@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  *   BASELINE append: one thread appending the same 60-byte entries to a bare Chronicle queue (RawTradeEntry)
  * </pre>
  * Arguments: {@code --json FILE}, {@code --warmup-ms N} (default 2000), {@code --measure-ms N} (default 5000),
- * {@code --wait LABEL} (default the engine's {@code auto}), and {@code --case NAME} per case (default all five, in the
- * order above). Prices are the latency harness's random walk. Journals go under {@code bench/target} and are deleted
+ * {@code --wait LABEL} (default the engine's {@code auto}), and {@code --case NAME[:WAIT]} per case (default all five,
+ * in the order above; {@code :WAIT} overrides the wait strategy of a ring or hop case). Prices are the latency harness's random walk. Journals go under {@code bench/target} and are deleted
  * at the end. Threads: the producer (main) plus each case's stage threads.
  */
 public final class PipelineThroughput {
@@ -120,7 +120,11 @@ public final class PipelineThroughput {
         String layout();
     }
 
-    private static Counted open(final String name, final WaitStrategyKind wait, final List<Path> dirs) {
+    /** The case {@code spec}: its name, optionally followed by {@code :WAIT} to override the wait strategy. */
+    private static Counted open(final String spec, final WaitStrategyKind defaultWait, final List<Path> dirs) {
+        final int colon = spec.indexOf(':');
+        final String name = colon < 0 ? spec : spec.substring(0, colon);
+        final WaitStrategyKind wait = colon < 0 ? defaultWait : TickToOrderLatency.waitStrategy(spec.substring(colon + 1));
         return switch (name) {
             case "ring" -> pipeline(name, true, false, wait, dirs);
             case "ring-none" -> pipeline(name, false, false, wait, dirs);
@@ -167,8 +171,8 @@ public final class PipelineThroughput {
             ? BenchEngine.queues(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE)
             : BenchEngine.ring(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE, wait);
         final String label = switch (name) {
-            case "ring" -> "full pipeline, Chronicle journal";
-            case "ring-none" -> "full pipeline, no journal";
+            case "ring" -> "full pipeline, Chronicle journal, " + wait.resolve(RunConditions.cores()).label();
+            case "ring-none" -> "full pipeline, no journal, " + wait.resolve(RunConditions.cores()).label();
             default -> "BASELINE queues, Chronicle journal";
         };
         return new Counted() {
@@ -232,7 +236,7 @@ public final class PipelineThroughput {
 
             @Override
             public String label() {
-                return "BASELINE raw Disruptor hop";
+                return "BASELINE raw Disruptor hop, " + wait.resolve(RunConditions.cores()).label();
             }
 
             @Override

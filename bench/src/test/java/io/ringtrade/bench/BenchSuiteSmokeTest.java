@@ -81,7 +81,8 @@ class BenchSuiteSmokeTest {
             throughput.add(element.getAsJsonObject().get("case").getAsString());
             assertThat(element.getAsJsonObject().get("perSecond").getAsLong()).isPositive();
         }
-        assertThat(throughput).containsExactly("ring", "ring-none", "queue", "hop", "append");
+        assertThat(throughput).containsExactly("ring", "ring-none", "queue", "hop", "append", "ring:phased-backoff",
+            "ring:blocking");
     }
 
     @Test

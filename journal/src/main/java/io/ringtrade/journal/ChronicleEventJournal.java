@@ -61,7 +61,7 @@ public final class ChronicleEventJournal implements EventJournal {
         this.appender = queue.createAppender();
         // Created here, used by the journal stage's thread: let that thread claim it on first use.
         appender.singleThreadedCheckReset();
-        this.pretoucher = JournalPretoucher.startIfEnabled(queue);
+        this.pretoucher = JournalPretoucher.startIfEnabled(queue, policy);
     }
 
     /** Opens or creates the journal in {@code dir} with the default {@link DurabilityPolicy#OS_CACHE}. */
