@@ -52,7 +52,9 @@ import java.util.concurrent.TimeUnit;
  * test runs: every section end to end, numbers meaningless).
  *
  * <p>Arguments: {@code [--quick | --tiny] [--only SECTION,...] [--results DIR] [--name BASE] [--doc FILE | --no-doc]
- * [--render RESULTS.json]}; {@code --render} only regenerates the document from an existing results file. Runs on the
+ * [--render RESULTS.json]}; {@code --render} only regenerates the document from an existing results file. A run of
+ * some sections ({@code --only}) replaces those sections in the day's results file and keeps the others; every section
+ * records when, at which size and on which commit it was measured. Runs on the
  * main thread; start it from the repository root (the data files and {@code config/default.conf} are found from
  * there).
  */
@@ -138,14 +140,23 @@ public final class BenchSuite {
         out.addProperty("started", Instant.now().toString());
         out.addProperty("size", size.name().toLowerCase(Locale.ROOT));
         out.addProperty("host", host());
-        out.addProperty("commit", git("rev-parse", "--short", "HEAD"));
-        out.addProperty("uncommittedChanges", !git("status", "--porcelain", "--untracked-files=no").isEmpty());
         final JsonObject machine = RunConditions.json();
         machine.remove("flags");
         machine.remove("heapMiB");
         machine.addProperty("ramGiB", ramGiB());
         out.add("machine", machine);
+        final String commit = git("rev-parse", "--short", "HEAD");
+        final boolean uncommitted = !git("status", "--porcelain", "--untracked-files=no").isEmpty();
+        // A run of some sections updates those in the day's file and keeps the others, each with its own time and
+        // commit, so that the file always holds the latest measurement of every section.
         final JsonObject sections = new JsonObject();
+        if (!only.containsAll(SECTIONS) && Files.exists(file)) {
+            final JsonObject earlier = ResultFile.read(file);
+            if (earlier.has("sections")) {
+                earlier.getAsJsonObject("sections").entrySet().forEach(e -> sections.add(e.getKey(), e.getValue()));
+                System.out.println("bench: keeping the other sections of " + file);
+            }
+        }
         out.add("sections", sections);
         for (final String section : SECTIONS) {
             if (!only.contains(section)) {
@@ -158,13 +169,29 @@ public final class BenchSuite {
             final JsonObject result = suite.runSection(section);
             result.addProperty("loadBefore", loadBefore);
             result.addProperty("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+            result.addProperty("started", Instant.now().minusNanos(System.nanoTime() - t0).toString());
+            result.addProperty("size", size.name().toLowerCase(Locale.ROOT));
+            result.addProperty("commit", commit + (uncommitted ? " with uncommitted changes" : ""));
             sections.add(section, result);
             out.addProperty("finished", Instant.now().toString());
-            ResultFile.write(file, out);
+            ResultFile.write(file, ordered(out));
         }
-        ResultFile.write(file, out);
+        ResultFile.write(file, ordered(out));
         System.out.println("\nbench: results in " + file);
         return file;
+    }
+
+    /** {@code results} with its sections in {@link #SECTIONS} order (merged runs add them in any order). */
+    private static JsonObject ordered(final JsonObject results) {
+        final JsonObject sections = results.getAsJsonObject("sections");
+        final JsonObject sorted = new JsonObject();
+        for (final String name : SECTIONS) {
+            if (sections.has(name)) {
+                sorted.add(name, sections.get(name));
+            }
+        }
+        results.add("sections", sorted);
+        return results;
     }
 
     private JsonObject runSection(final String section) throws IOException, InterruptedException, RunnerException {
