@@ -181,17 +181,18 @@ public final class BenchSuite {
         return file;
     }
 
-    /** {@code results} with its sections in {@link #SECTIONS} order (merged runs add them in any order). */
+    /** A copy of {@code results} with its sections in {@link #SECTIONS} order (merged runs add them in any order). */
     private static JsonObject ordered(final JsonObject results) {
+        final JsonObject copy = results.deepCopy();
         final JsonObject sections = results.getAsJsonObject("sections");
         final JsonObject sorted = new JsonObject();
         for (final String name : SECTIONS) {
             if (sections.has(name)) {
-                sorted.add(name, sections.get(name));
+                sorted.add(name, sections.get(name).deepCopy());
             }
         }
-        results.add("sections", sorted);
-        return results;
+        copy.add("sections", sorted);
+        return copy;
     }
 
     private JsonObject runSection(final String section) throws IOException, InterruptedException, RunnerException {
