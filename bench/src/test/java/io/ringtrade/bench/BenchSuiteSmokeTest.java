@@ -138,6 +138,21 @@ class BenchSuiteSmokeTest {
     }
 
     @Test
+    void shouldKeepTheOtherSectionsWhenSomeRunAgain() throws Exception {
+        final Path dir = Files.createDirectories(tmp.resolve("again"));
+        Files.copy(resultsFile, dir.resolve("again.json"));
+
+        final Path file = BenchSuite.run(BenchSuite.Size.TINY, new LinkedHashSet<>(List.of("recovery")), dir, "again");
+
+        final JsonObject sections = ResultFile.read(file).getAsJsonObject("sections");
+        assertThat(sections.keySet()).containsExactlyElementsOf(BenchSuite.SECTIONS);
+        final JsonObject before = results.getAsJsonObject("sections");
+        assertThat(sections.getAsJsonObject("latency")).isEqualTo(before.getAsJsonObject("latency"));
+        assertThat(sections.getAsJsonObject("recovery").get("started"))
+            .isNotEqualTo(before.getAsJsonObject("recovery").get("started"));
+    }
+
+    @Test
     void shouldLeaveATextWithoutBothMarkersAlone() {
         assertThat(BenchmarksDoc.replaceRegion("a <!-- bench:x --> b", "x", "new")).isNull();
         assertThat(BenchmarksDoc.replaceRegion("<!-- /bench:x --> <!-- bench:x -->", "x", "new")).isNull();
