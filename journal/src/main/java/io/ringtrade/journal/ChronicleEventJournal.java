@@ -29,14 +29,15 @@ import net.openhft.chronicle.wire.DocumentContext;
  * over a corrupt payload (power loss, a cut file) is refused, so that no new entry is ever appended after a bad one.
  *
  * <p>Threads: open and close on any thread; {@link #append} and {@link #flush} on the journal stage's thread only
- * (the first thread to append owns Chronicle's appender). While open, a {@link JournalPretoucher} thread keeps the
- * pages ahead of the write position mapped, so that the journal stage does not stall on page faults. Append and flush do not allocate; flush allocates only
+ * (the first thread to append owns Chronicle's appender). While open under {@link DurabilityPolicy#OS_CACHE}, a
+ * {@link JournalPretoucher} thread keeps the pages ahead of the write position mapped, so that the journal stage does
+ * not stall on page faults. Append and flush do not allocate; flush allocates only
  * under {@link DurabilityPolicy#SYNC_ON_BATCH} on the first flush after a new daily file appeared.
  */
 public final class ChronicleEventJournal implements EventJournal {
     /**
-     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}); see
-     * {@link JournalPretoucher} for what it does.
+     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}, under
+     * {@link DurabilityPolicy#OS_CACHE} only); see {@link JournalPretoucher} for what it does.
      */
     public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
     private final Path dir;
@@ -220,7 +221,7 @@ public final class ChronicleEventJournal implements EventJournal {
         return policy;
     }
 
-    /** The pretoucher of this journal, or null when {@value JournalPretoucher#ENABLED_PROP_NAME} turned it off. */
+    /** The pretoucher of this journal; null under {@code SYNC_ON_BATCH} or when the system property turned it off. */
     JournalPretoucher pretoucher() {
         return pretoucher;
     }

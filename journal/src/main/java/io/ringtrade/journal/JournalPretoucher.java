@@ -16,23 +16,18 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * process before the journal has passed its input.
  *
  * <p>How: every {@value #PERIOD_MICROS} µs this thread reads the current cycle file's write position (Chronicle keeps
- * it in the file's header) and touches each 4 KiB page between what it has touched so far and
- * {@value #AHEAD_BYTES_DEFAULT} bytes past that position, through Chronicle's own mapping of the file. Chronicle shares
- * one mapping per file and chunk between all the appenders and stores of a queue, so the fault, the read-around, the
- * chunk's mapping and the page-table entry land in the very pages the appender will write.
- * <ul>
- *   <li>Under {@link DurabilityPolicy#OS_CACHE} a touch is an atomic compare-and-swap of 0 with 0, so the page is also
- *       made writable and the appender takes no fault at all. The swap never changes a byte: a page ahead of the
- *       write position is all zeros, and when the appender has already written a word there the swap fails and writes
- *       nothing. This is the primitive Chronicle's own (enterprise) pretoucher uses
- *       ({@code MappedBytes.compareAndSwapLong}).</li>
- *   <li>Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touch is a read: a written page is dirty, and every sync would
- *       write the touched zero pages ahead too (measured: the median sync took 1.7 times as long). A read still takes
- *       the read-around and the chunk mapping off the journal thread; the appender then takes only a cheap
- *       write-protect fault on each page.</li>
- * </ul>
- * Entry contents, entry numbers and replay are therefore unchanged, and so is what each {@link DurabilityPolicy}
- * promises.
+ * it in the file's header) and, for each 4 KiB page between what it has touched so far and
+ * {@value #AHEAD_BYTES_DEFAULT} bytes past that position, does an atomic compare-and-swap of 0 with 0 through
+ * Chronicle's own mapping of the file. Chronicle shares one mapping per file and chunk between all the appenders and
+ * stores of a queue, so the fault, the read-around, the chunk's mapping and the page-table entry land in the very pages
+ * the appender will write; the appender later finds them present and writable and takes no fault at all. The swap
+ * never changes a byte: a page ahead of the write position is all zeros, and when the appender has already written a
+ * word there the swap fails and writes nothing. This is the primitive Chronicle's own (enterprise) pretoucher uses
+ * ({@code MappedBytes.compareAndSwapLong}). Entry contents, entry numbers and replay are therefore unchanged.
+ *
+ * <p>Only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page is dirty,
+ * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
+ * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
  *
  * <p>What it does not cover: the first append of a new cycle (the new day's file is created by the appender, on the
  * journal thread, once per UTC day), and pages that the kernel wrote back before the appender reached them (the
@@ -60,35 +55,31 @@ final class JournalPretoucher implements AutoCloseable {
 
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
-    private final boolean writeTouch;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile long touchedPages;
-    /** What the read touches saw, kept so the reads cannot be optimised away. */
-    private long readSum;
 
-    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes, final boolean writeTouch) {
+    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes) {
         this.queue = queue;
         this.aheadBytes = aheadBytes;
-        this.writeTouch = writeTouch;
         this.thread = new Thread(this::run, "ringtrade-journal-pretoucher");
         thread.setDaemon(true);
     }
 
     /**
-     * Starts a pretoucher on {@code queue}, appended to under {@code policy}, unless {@value #ENABLED_PROP_NAME} is
-     * {@code false}; null when off.
+     * Starts a pretoucher on {@code queue}, appended to under {@code policy}: null under
+     * {@link DurabilityPolicy#SYNC_ON_BATCH} or when {@value #ENABLED_PROP_NAME} is {@code false}.
      */
     static JournalPretoucher startIfEnabled(final SingleChronicleQueue queue, final DurabilityPolicy policy) {
-        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true"))) {
+        if (policy != DurabilityPolicy.OS_CACHE || !Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true"))) {
             return null;
         }
         final long ahead = Long.getLong(AHEAD_BYTES_PROP_NAME, AHEAD_BYTES_DEFAULT);
         if (ahead < PAGE_SIZE) {
             throw new JournalException(AHEAD_BYTES_PROP_NAME + " must be at least " + PAGE_SIZE + " bytes, not " + ahead);
         }
-        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead, policy == DurabilityPolicy.OS_CACHE);
+        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead);
         pretoucher.thread.start();
         return pretoucher;
     }
@@ -103,10 +94,7 @@ final class JournalPretoucher implements AutoCloseable {
         return touchedPages;
     }
 
-    /** Whether pages are touched by writing (os-cache) rather than by reading (sync-on-batch). */
-    boolean writeTouch() {
-        return writeTouch;
-    }
+
 
     private void run() {
         SingleChronicleQueueStore store = null;
@@ -154,12 +142,8 @@ final class JournalPretoucher implements AutoCloseable {
         final long to = Math.min(limit, from + MAX_BYTES_PER_PASS);
         long pages = 0;
         for (long page = from; page < to && running; page += PAGE_SIZE) {
-            if (writeTouch) {
-                // 0 -> 0: faults the page in and makes it writable without changing it (see the class comment).
-                bytes.compareAndSwapLong(page, 0L, 0L);
-            } else {
-                readSum += bytes.readVolatileLong(page);
-            }
+            // 0 -> 0: faults the page in and makes it writable without changing it (see the class comment).
+            bytes.compareAndSwapLong(page, 0L, 0L);
             pages++;
         }
         if (pages > 0) {

@@ -32,9 +32,6 @@ class JournalPretoucherTest {
         final Path with = tmp.resolve("with");
         final Path without = tmp.resolve("without");
         final long touched = appendAll(with, PAST_FIRST_CHUNK);
-        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("os-cache"))) {
-            assertThat(journal.pretoucher().writeTouch()).isTrue();
-        }
         System.setProperty(JournalPretoucher.ENABLED_PROP_NAME, "false");
         appendAll(without, PAST_FIRST_CHUNK);
 
@@ -60,36 +57,11 @@ class JournalPretoucherTest {
     }
 
     @Test
-    void shouldTouchBySyncOnBatchReadingSoThatSyncsWriteOnlyAppendedPages() {
-        final Path dir = tmp.resolve("synced");
-        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
-        final int count = 2_000;
-        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.SYNC_ON_BATCH)) {
-            assertThat(journal.pretoucher().writeTouch()).isFalse();
-            for (int i = 0; i < count; i++) {
-                final EngineEvent slot = slots[i % slots.length];
-                slot.sequence = i;
-                journal.append(slot);
-                if (i % 16 == 15) {
-                    journal.flush();
-                }
-            }
-            journal.flush();
-            for (int wait = 0; wait < 10_000 && journal.pretoucher().touchedPages() == 0; wait++) {
-                LockSupport.parkNanos(1_000_000L);
-            }
-            assertThat(journal.pretoucher().touchedPages()).isPositive();
-            assertThat(journal.syncedEntryCount()).isEqualTo(count);
-        }
-        try (JournalReader reader = JournalReader.open(dir)) {
-            final EngineEvent read = new EngineEvent();
-            for (int i = 0; i < count; i++) {
-                assertThat(reader.next(read)).isTrue();
-                final EngineEvent expected = slots[i % slots.length];
-                expected.sequence = i;
-                assertThat(JournalDump.format(i, read)).isEqualTo(JournalDump.format(i, expected));
-            }
-            assertThat(reader.next(read)).isFalse();
+    void shouldNotRunUnderSyncOnBatch() {
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("synced"),
+            DurabilityPolicy.SYNC_ON_BATCH)) {
+            assertThat(journal.pretoucher()).isNull();
+            assertThat(pretoucherThreads()).isZero();
         }
     }
 
