@@ -52,7 +52,9 @@ import java.util.concurrent.TimeUnit;
  * does not disturb the next (ext4 discards freed blocks at its journal commits).
  *
  * <p>Arguments: {@code --json FILE} (results), {@code --warmup-ms N} (default 3000), {@code --measure-ms N} (default
- * 10000), and one {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
+ * 10000), {@code --rounds N} (default 1: the whole list of cases runs N times, interleaved, and each case reports
+ * its N runs merged, which spreads a busy machine's changing load over all cases alike), and one
+ * {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
  * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is {@code none},
  * {@code chronicle} or {@code chronicle-nopretouch}. Before the cases, one untimed ring and one queue case warm the JIT.
  * Threads: the producer (main) plus each case's stage threads.
@@ -143,6 +145,7 @@ public final class TickToOrderLatency {
     public static void main(final String[] args) {
         long warmupMs = 3_000;
         long measureMs = 10_000;
+        int rounds = 1;
         final List<Case> cases = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -150,6 +153,7 @@ public final class TickToOrderLatency {
                 case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                 case "--measure-ms" -> measureMs = Long.parseLong(args[++i]);
                 case "--case" -> cases.add(Case.parse(args[++i]));
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -173,8 +177,15 @@ public final class TickToOrderLatency {
             runCase(Case.parse("queue:chronicle:-:50000"), prices, warmupMs, Math.min(measureMs, 1_000), dirs);
             final JsonArray results = new JsonArray();
             final List<String> lines = new ArrayList<>();
-            for (final Case c : cases) {
-                final JsonObject result = runCase(c, prices, warmupMs, measureMs, dirs);
+            final Measured[] all = new Measured[cases.size()];
+            for (int round = 0; round < rounds; round++) {
+                for (int c = 0; c < cases.size(); c++) {
+                    final Measured measured = runCase(cases.get(c), prices, warmupMs, measureMs, dirs);
+                    all[c] = all[c] == null ? measured : all[c].merge(measured);
+                }
+            }
+            for (int c = 0; c < cases.size(); c++) {
+                final JsonObject result = all[c].json(cases.get(c));
                 lines.add(result.remove("line").getAsString());
                 results.add(result);
             }
@@ -186,6 +197,7 @@ public final class TickToOrderLatency {
             out.addProperty("disk", disk);
             out.addProperty("warmupMs", warmupMs);
             out.addProperty("measureMs", measureMs);
+            out.addProperty("rounds", rounds);
             out.addProperty("ringSize", RING_SIZE);
             out.addProperty("strategy", BenchEngine.FAST_CROSSOVER_DESCRIPTION + ", ticks 30 s apart in event time");
             out.addProperty("loadAfter", RunConditions.loadAverage());
@@ -199,8 +211,46 @@ public final class TickToOrderLatency {
         }
     }
 
-    private static JsonObject runCase(final Case c, final long[] prices, final long warmupMs, final long measureMs,
-                                      final List<Path> dirs) {
+    /** What one case (or several rounds of it, merged) measured. */
+    private record Measured(Histogram latency, Histogram fromIngress, double achieved, long maxLag, boolean saturated,
+                            int rounds, String layout, String detail) {
+        Measured merge(final Measured other) {
+            latency.add(other.latency);
+            if (fromIngress != null) {
+                fromIngress.add(other.fromIngress);
+            }
+            return new Measured(latency, fromIngress, (achieved * rounds + other.achieved) / (rounds + 1),
+                Math.max(maxLag, other.maxLag), saturated || other.saturated, rounds + 1, layout, other.detail);
+        }
+
+        JsonObject json(final Case c) {
+            final String line = LatencyReport.line(c.name(), latency) + String.format(Locale.ROOT,
+                "   %,.0f, %.1f ms%s", achieved, maxLag / 1e6, saturated ? " SATURATED" : "");
+            final JsonObject result = new JsonObject();
+            result.addProperty("name", c.name());
+            result.addProperty("kind", c.kind());
+            result.addProperty("journal", c.journal());
+            result.addProperty("wait", c.waitLabel());
+            result.addProperty("rate", c.rate());
+            result.addProperty("layout", layout);
+            result.add("latency", LatencyReport.json(latency));
+            if (fromIngress != null) {
+                result.add("fromIngress", LatencyReport.json(fromIngress));
+            }
+            result.addProperty("achievedRate", Math.round(achieved));
+            result.addProperty("maxLagMs", LatencyReport.round(maxLag / 1e6));
+            result.addProperty("saturated", saturated);
+            if (rounds > 1) {
+                result.addProperty("rounds", rounds);
+            }
+            result.addProperty("detail", detail);
+            result.addProperty("line", line);
+            return result;
+        }
+    }
+
+    private static Measured runCase(final Case c, final long[] prices, final long warmupMs, final long measureMs,
+                                    final List<Path> dirs) {
         final long interval = 1_000_000_000L / c.rate();
         final long warmupTicks = c.rate() * warmupMs / 1_000;
         final long totalTicks = warmupTicks + c.rate() * measureMs / 1_000;
@@ -243,26 +293,10 @@ public final class TickToOrderLatency {
         run.finish();
         final long measuredTicks = Math.max(0, published - warmupTicks);
         final double achieved = measuredStart == 0 ? 0 : measuredTicks / ((measuredEnd - measuredStart) / 1e9);
-        final String line = LatencyReport.line(c.name(), run.latency()) + String.format(Locale.ROOT,
-            "   %,.0f, %.1f ms%s", achieved, maxLag / 1e6, saturated ? " SATURATED" : "");
-        System.out.println(line + "   (" + run.detail() + ")");
-        final JsonObject result = new JsonObject();
-        result.addProperty("name", c.name());
-        result.addProperty("kind", c.kind());
-        result.addProperty("journal", c.journal());
-        result.addProperty("wait", c.waitLabel());
-        result.addProperty("rate", c.rate());
-        result.addProperty("layout", run.layout());
-        result.add("latency", LatencyReport.json(run.latency()));
-        if (run.fromIngress() != null) {
-            result.add("fromIngress", LatencyReport.json(run.fromIngress()));
-        }
-        result.addProperty("achievedRate", Math.round(achieved));
-        result.addProperty("maxLagMs", LatencyReport.round(maxLag / 1e6));
-        result.addProperty("saturated", saturated);
-        result.addProperty("detail", run.detail());
-        result.addProperty("line", line);
-        return result;
+        final Measured measured = new Measured(run.latency(), run.fromIngress(), achieved, maxLag, saturated, 1,
+            run.layout(), run.detail());
+        System.out.println(measured.json(c).get("line").getAsString() + "   (" + run.detail() + ")");
+        return measured;
     }
 
     /** A case being run: what the producer publishes into and what it measured. */
