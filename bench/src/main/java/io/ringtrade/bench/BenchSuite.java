@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  *   profile     BacktestProfile         JFR of the backtest; the .jfr is written beside the results file
  * </pre>
  * Harnesses run in their own JVMs (the Chronicle flags, their own heap); JMH forks its own. Three sizes: the full
- * suite (about 25 minutes on 2 cores), {@code --quick} (under 5 minutes) and {@code --tiny} (seconds; what the smoke
+ * suite (about 20 minutes on 2 cores), {@code --quick} (under 5 minutes) and {@code --tiny} (seconds; what the smoke
  * test runs: every section end to end, numbers meaningless).
  *
  * <p>Arguments: {@code [--quick | --tiny] [--only SECTION,...] [--results DIR] [--name BASE] [--doc FILE | --no-doc]
@@ -329,7 +329,7 @@ public final class BenchSuite {
                 .warmupTime(TimeValue.milliseconds(warmupMillis)).measurementTime(TimeValue.milliseconds(iterationMillis));
             case QUICK -> options.warmupIterations(1).measurementIterations(2)
                 .warmupTime(TimeValue.milliseconds(Math.min(warmupMillis, 1_000)))
-                .measurementTime(TimeValue.milliseconds(Math.min(iterationMillis, 2_000)));
+                .measurementTime(TimeValue.milliseconds(Math.min(iterationMillis, 1_000)));
             // In-process and one short iteration: the smoke test checks the plumbing, not the numbers.
             case TINY -> options.forks(0).warmupIterations(0).measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(100));
@@ -354,7 +354,7 @@ public final class BenchSuite {
     private JsonObject replay() throws RunnerException {
         final int events = switch (size) {
             case FULL -> 1_000_000;
-            case QUICK -> 500_000;
+            case QUICK -> 300_000;
             case TINY -> 5_000;
         };
         final ChainedOptionsBuilder options = jmh(ReplayThroughputBenchmark.class, 2, 3, 2_000, 3_000)
