@@ -118,7 +118,7 @@ public class BacktestThroughputBenchmark {
                     + MinuteBars.FILE + ", repeated with shifted times",
                 "strategy: " + BenchEngine.BACKTEST_DESCRIPTION,
                 "one run: " + check.ordersAccepted() + " orders accepted, " + check.fills() + " fills, "
-                    + check.roundTrips().size() + " round trips, " + check.equityLog().size() + " equity rows");
+                    + check.summary().trades() + " round trips, " + check.outputRows().equity() + " equity rows");
         }
 
         @Setup(Level.Invocation)

@@ -1,5 +1,6 @@
 package io.ringtrade.bench;
 
+import io.ringtrade.engine.api.event.EffectKind;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -7,23 +8,21 @@ import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
-import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.backtest.BacktestDriver;
-import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
-import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.venue.SimulatedFillModel;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.strategies.SmaCrossover;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * the journal, and the running pipeline (the engine's Disruptor ring, or the same stages on
  * {@code ArrayBlockingQueue}s) with an {@link OrderTap} on the orders it releases. When the engine's constructors
  * change (business logic's inputs, the pipeline's gateway and effects), this class is what to adapt; the harnesses
- * and JMH benchmarks only see {@link BusinessLogic#onEvent}, {@link Pipeline} and {@link OrderTap}.
+ * and JMH benchmarks only see {@link BusinessLogic#onEvent}, {@link Pipeline} and {@link OrderTap} (which sees the
+ * {@code SUBMIT} effects: an order leaving for its venue).
  *
  * <p>Books: {@link #backtestLogic} is {@code ringtrade backtest --strategy sma_crossover --param fast=50 --param
  * slow=200} (cash 10,000, 5 bps slippage by default, no commission, minimum notional 10, next-open fills);
@@ -86,27 +86,16 @@ final class BenchEngine {
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
             Map.of("fast", Integer.toString(fast), "slow", Integer.toString(slow)));
-        final BookRules rules = new BookRules(slippageBps, 0, false, FixedPoint.of(MIN_NOTIONAL), false);
         final BookSpec book = new BookSpec(definition.name(), definition.create(parameters),
-            new int[] {instrument(instruments)}, interval, FixedPoint.of(CASH), rules);
+            new int[] {instrument(instruments)}, interval, FixedPoint.of(CASH),
+            new SimulatedFillModel(slippageBps, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(MIN_NOTIONAL)));
         return new BusinessLogic(instruments, List.of(book));
     }
 
-    /** Fresh business logic holding every book of {@code config}, built the way {@code ringtrade run} does. */
+    /** Fresh business logic holding every book of {@code config}, built the way every command builds them. */
     static BusinessLogic configuredLogic(final EngineConfig config, final InstrumentRegistry instruments,
                                          final StrategyCatalog catalog) {
-        final List<BookSpec> books = new ArrayList<>();
-        for (final BookConfig book : config.books()) {
-            final StrategyDefinition definition = catalog.get(book.strategy());
-            final Parameters parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
-            final int[] traded = book.symbols().stream().mapToInt(s -> instruments.find(s).id()).toArray();
-            final BookRules rules = new BookRules(book.slippageBps() / FixedPoint.SCALE,
-                book.commissionBps() / FixedPoint.SCALE, book.allowShort(), book.minNotional(),
-                book.fill() == FillModel.CLOSE);
-            books.add(new BookSpec(book.name(), definition.create(parameters), traded, book.interval(), book.cash(),
-                rules));
-        }
-        return new BusinessLogic(instruments, books);
+        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog));
     }
 
     /**
@@ -130,7 +119,11 @@ final class BenchEngine {
     /** The engine's pipeline: {@link EnginePipeline} (multi-producer ring), its gateway calling {@code tap}. */
     static Pipeline ring(final BusinessLogic logic, final EventJournal journal, final OrderTap tap, final int ringSize,
                          final WaitStrategyKind wait) {
-        final EffectSink sink = (order, cause) -> tap.onOrder(cause);
+        final EffectSink sink = (effect, cause) -> {
+            if (effect.kind == EffectKind.SUBMIT) {
+                tap.onOrder(cause);
+            }
+        };
         final EnginePipeline pipeline = new EnginePipeline(logic, journal, sink, ringSize, wait, 0);
         final String description = "Disruptor ring, " + ringSize + " slots, multi-producer, " + pipeline.waitStrategy();
         return new Pipeline() {
@@ -161,7 +154,9 @@ final class BenchEngine {
     static void releaseOrders(final EngineEvent cause, final OrderTap tap) {
         final int count = cause.effects.size();
         for (int i = 0; i < count; i++) {
-            tap.onOrder(cause);
+            if (cause.effects.get(i).kind == EffectKind.SUBMIT) {
+                tap.onOrder(cause);
+            }
         }
     }
 

@@ -123,7 +123,7 @@ public final class RecoveryTime {
             final double write = seconds(t0, t1);
             System.out.printf("(c) snapshot at entry %,d: %,d bytes of state (%s); BusinessLogic.snapshot() took %s ms"
                 + " (first .. last); SnapshotStore.write (incl. fsync) %.1f ms; equity rows %,d, fills %,d, orders %,d%n",
-                snapshotAt, state.length, file.getFileName(), millis(take), write * 1e3, atSnapshot.equityLog().size(),
+                snapshotAt, state.length, file.getFileName(), millis(take), write * 1e3, atSnapshot.outputRows().equity(),
                 atSnapshot.fills(), atSnapshot.ordersAccepted());
 
             // (b) recovery from the snapshot, then the tail.

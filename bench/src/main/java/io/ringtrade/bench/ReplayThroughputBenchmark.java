@@ -99,7 +99,7 @@ public class ReplayThroughputBenchmark {
             final BusinessLogic fromMemory = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
             BenchEngine.backtest(fromMemory, memory);
             rewind.run();
-            if (check.fills() != fromMemory.fills() || check.equityLog().size() != fromMemory.equityLog().size()) {
+            if (check.fills() != fromMemory.fills() || check.outputRows().equity() != fromMemory.outputRows().equity()) {
                 throw new IllegalStateException("journal replay and memory replay differ: " + check.fills() + " vs "
                     + fromMemory.fills() + " fills");
             }
@@ -109,7 +109,7 @@ public class ReplayThroughputBenchmark {
                     + " (page cache warm)",
                 "strategy: " + BenchEngine.BACKTEST_DESCRIPTION,
                 "one replay: " + replayed + " inputs, " + check.ordersAccepted() + " orders, " + check.fills()
-                    + " fills, " + check.equityLog().size() + " equity rows (memory replay: the same)");
+                    + " fills, " + check.outputRows().equity() + " equity rows (memory replay: the same)");
         }
 
         @TearDown(Level.Trial)

@@ -111,7 +111,7 @@ public class TickPathAllocationBenchmark {
     public void report() {
         if (logic.eventsProcessed() > 0) {
             System.out.println("\n# iteration: " + logic.eventsProcessed() + " ticks into logic, "
-                + logic.equityLog().size() + " bars, " + logic.ordersAccepted() + " orders, " + logic.fills()
+                + logic.outputRows().equity() + " bars, " + logic.ordersAccepted() + " orders, " + logic.fills()
                 + " fills, equity " + FixedPoint.toDouble(logic.books()[0].equity()));
         }
     }

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
@@ -19,8 +20,14 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The engine's journal (DESIGN.md §4): one Chronicle queue directory, one excerpt per input in the
- * {@link JournalLayout} format, rolled daily ({@code FAST_DAILY}, files {@code yyyyMMdd'F'.cq4}), with the schema
- * version in the queue's metadata table. {@link #flush()} applies the {@link DurabilityPolicy}.
+ * {@link JournalLayout} format, rolled per its {@link JournalRollCycle} (daily by default: {@code FAST_DAILY}, files
+ * {@code yyyyMMdd'F'.cq4}), with the schema version and the roll cycle in the queue's metadata table.
+ * {@link #flush()} applies the {@link DurabilityPolicy}.
+ *
+ * <p>Entries are numbered from 0 in the order they were appended, and each carries its number as its
+ * {@code sequence} (the pipeline, the backtest driver and import all write it so). When retention has removed early
+ * cycles, the journal's numbering continues from the sequence of its first remaining entry, so
+ * {@link #entryCount()} still counts from the start of the journal.
  *
  * <p>Opening takes {@code ringtrade.lock} in the directory for the journal's lifetime, so a second engine on the same
  * directory fails with a message naming the owner's pid. It also checks that the last entry is intact: a torn write
@@ -42,6 +49,7 @@ public final class ChronicleEventJournal implements EventJournal {
     public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
     private final Path dir;
     private final DurabilityPolicy policy;
+    private final JournalRollCycle rollCycle;
     private final WriterLock lock;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
@@ -52,10 +60,11 @@ public final class ChronicleEventJournal implements EventJournal {
     private FileChannel syncedFile;
     private boolean closed;
 
-    private ChronicleEventJournal(final Path dir, final DurabilityPolicy policy, final WriterLock lock,
-                                  final SingleChronicleQueue queue, final long entryCount) {
+    private ChronicleEventJournal(final Path dir, final DurabilityPolicy policy, final JournalRollCycle rollCycle,
+                                  final WriterLock lock, final SingleChronicleQueue queue, final long entryCount) {
         this.dir = dir;
         this.policy = policy;
+        this.rollCycle = rollCycle;
         this.lock = lock;
         this.queue = queue;
         this.entryCount = entryCount;
@@ -71,22 +80,54 @@ public final class ChronicleEventJournal implements EventJournal {
     }
 
     /**
-     * Opens or creates the journal in {@code dir} (creating the directory if needed) for appending.
+     * Opens the journal in {@code dir} with the roll cycle it was created with, or creates a {@link JournalRollCycle#DAILY}
+     * one (creating the directory if needed), for appending.
      *
      * @throws JournalException when {@code dir} is not a writable directory, is locked by another engine, holds another
      *                          schema version or another kind of queue, or ends in a corrupt entry
      */
     public static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy) {
-        return open(dir, policy, SystemTimeProvider.INSTANCE);
+        return open(dir, policy, null, SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * Opens or creates the journal in {@code dir} for appending with roll cycle {@code rollCycle}. A journal keeps the
+     * roll cycle it was created with: opening an existing one with another is refused (rather than silently adopting
+     * it), because retention deletes whole cycles and an operator who asked for hourly files must not get daily ones.
+     *
+     * @throws JournalException as {@link #open(Path, DurabilityPolicy)}, and when the journal has another roll cycle
+     */
+    public static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy,
+                                             final JournalRollCycle rollCycle) {
+        return open(dir, policy, Objects.requireNonNull(rollCycle, "rollCycle"), SystemTimeProvider.INSTANCE);
     }
 
     /** As {@link #open(Path, DurabilityPolicy)} with Chronicle's clock replaced: tests use it to cross a daily roll. */
     static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy, final TimeProvider time) {
+        return open(dir, policy, null, time);
+    }
+
+    /**
+     * Opens or creates a journal; {@code requested} null adopts the stored roll cycle (daily for a new journal), else a
+     * stored one must equal it. Chronicle's clock, which decides the cycle an entry goes to, is {@code time}: tests
+     * and tools that build journals of many cycles replace it; the engine uses the system clock.
+     */
+    public static ChronicleEventJournal open(final Path dir, final DurabilityPolicy policy, final JournalRollCycle requested,
+                                      final TimeProvider time) {
         prepareDirectory(dir);
         final WriterLock lock = WriterLock.acquire(dir);
         SingleChronicleQueue queue = null;
         try {
-            queue = JournalFiles.builder(dir, time).build();
+            final JournalRollCycle stored = JournalFiles.storedRollCycle(dir);
+            if (stored != null && requested != null && stored != requested) {
+                throw new JournalException("journal " + dir + " rolls its files " + stored.label() + " (fixed when it was"
+                    + " created), not " + requested.label() + ": use roll cycle " + stored.label() + " or another journal"
+                    + " directory");
+            }
+            final JournalRollCycle rollCycle = stored != null ? stored : requested != null ? requested : JournalRollCycle.DAILY;
+            queue = JournalFiles.builder(dir, time, rollCycle).build();
+            // Chronicle's directory listing may still name cycle files retention removed (while no writer ran)
+            queue.refreshDirectoryListing();
             final long count = queue.entryCount();
             final long version = JournalFiles.readSchemaVersion(queue);
             if (version == Long.MIN_VALUE) {
@@ -94,13 +135,22 @@ public final class ChronicleEventJournal implements EventJournal {
                     throw new JournalException("journal " + dir + " has no schema version: not a Ringtrade journal");
                 }
                 queue.tableStorePut(JournalFiles.SCHEMA_VERSION_KEY, JournalLayout.SCHEMA_VERSION);
+                queue.tableStorePut(JournalFiles.ROLL_CYCLE_KEY, rollCycle.code());
             } else {
                 JournalFiles.checkSchemaVersion(dir, version);
             }
+            long entries = 0;
             if (count > 0) {
-                checkLastEntry(dir, queue, count);
+                final long first = JournalFiles.firstEntry(queue);
+                entries = first + count;
+                final long last = checkLastEntry(dir, queue, entries);
+                if (last != entries - 1) {
+                    throw new JournalException("journal " + dir + ": its last entry carries sequence " + last + " but is entry "
+                        + (entries - 1) + " counting from its first (" + first + "); entries are not numbered by position,"
+                        + " so this journal cannot be continued");
+                }
             }
-            return new ChronicleEventJournal(dir, policy, lock, queue, count);
+            return new ChronicleEventJournal(dir, policy, rollCycle, lock, queue, entries);
         } catch (final RuntimeException e) {
             if (queue != null) {
                 queue.close();
@@ -127,7 +177,8 @@ public final class ChronicleEventJournal implements EventJournal {
         }
     }
 
-    private static void checkLastEntry(final Path dir, final SingleChronicleQueue queue, final long count) {
+    /** Checks that the last entry is intact and returns the sequence it carries; {@code count} is for messages. */
+    private static long checkLastEntry(final Path dir, final SingleChronicleQueue queue, final long count) {
         final EngineEvent scratch = new EngineEvent();
         try (ExcerptTailer tailer = queue.createTailer()) {
             if (!tailer.moveToIndex(queue.lastIndex())) {
@@ -146,6 +197,7 @@ public final class ChronicleEventJournal implements EventJournal {
                 if (result != JournalLayout.DECODED) {
                     throw JournalFiles.incomplete(dir, count - 1);
                 }
+                return scratch.sequence;
             }
         }
     }
@@ -201,7 +253,10 @@ public final class ChronicleEventJournal implements EventJournal {
         }
     }
 
-    /** Entries present when the journal was opened plus those appended since. */
+    /**
+     * Entries counted from the start of the journal (those removed by retention included) when it was opened, plus
+     * those appended since: the number, and sequence, the next appended entry gets.
+     */
     @Override
     public long entryCount() {
         return entryCount;
@@ -214,6 +269,20 @@ public final class ChronicleEventJournal implements EventJournal {
      */
     public long syncedEntryCount() {
         return syncedEntryCount;
+    }
+
+    /**
+     * Raises the count of {@code SKIP_ENTRY} commands in the metadata table; {@link JournalSkips#skip} calls it before
+     * appending one, so that a journal whose count is 0 (or absent) holds none and need not be scanned. Owner thread.
+     */
+    void countSkip() {
+        final long skips = queue.tableStoreGet(JournalFiles.SKIPS_KEY);
+        queue.tableStorePut(JournalFiles.SKIPS_KEY, skips == Long.MIN_VALUE ? 1 : skips + 1);
+    }
+
+    /** The roll cycle the journal was created with. */
+    public JournalRollCycle rollCycle() {
+        return rollCycle;
     }
 
     /** The policy chosen at open. */

@@ -8,6 +8,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Prints a journal as text, one line per entry: entry number, event time (ISO-8601 UTC), type, then the type's fields
@@ -15,7 +16,9 @@ import java.time.Instant;
  * freely. For example:
  * <pre>
  * 0 2024-01-02T03:04:05Z MARKET_DATA seq=0 instrument=1 ingress=7 kind=TRADE price=800.01 quantity=0.5
+ * 42 2024-01-02T03:04:05Z COMMAND seq=42 instrument=-1 ingress=0 code=SKIP_ENTRY entry=17 type=MARKET_DATA reason="overflowed in risk"
  * </pre>
+ * A {@code SKIP_ENTRY} command shows the entry it passes over and, from {@value JournalSkips#LOG_FILE}, why.
  */
 public final class JournalDump {
     private JournalDump() {
@@ -29,10 +32,13 @@ public final class JournalDump {
      */
     public static long print(final Path dir, final long from, final long limit, final PrintStream out) {
         final EngineEvent slot = new EngineEvent();
+        final Map<Long, String> reasons = JournalSkips.reasons(dir);
         long printed = 0;
         try (JournalReader reader = JournalReader.open(dir, from)) {
             while (printed < limit && reader.next(slot)) {
-                out.println(format(reader.lastEntry(), slot));
+                final String reason = JournalSkips.isSkip(slot) ? reasons.get(reader.lastEntry()) : null;
+                out.println(reason == null ? format(reader.lastEntry(), slot)
+                    : format(reader.lastEntry(), slot) + " reason=\"" + reason + "\"");
                 printed++;
             }
         } finally {
@@ -82,11 +88,16 @@ public final class JournalDump {
                 decimal(line, "price", event.signalPrice);
                 line.append(" tag=").append(event.signalTag);
                 decimal(line, "score", event.signalScore);
-                line.append(" book=").append(event.signalBook);
+                line.append(" book=").append(event.bookIndex);
             }
-            case EventType.COMMAND -> line.append(" code=").append(CommandCode.name(event.commandCode))
-                .append(" target=").append(event.commandTarget)
-                .append(" argument=").append(event.commandArgument);
+            case EventType.COMMAND -> {
+                line.append(" code=").append(CommandCode.name(event.commandCode));
+                if (event.commandCode == CommandCode.SKIP_ENTRY) {
+                    line.append(" entry=").append(event.commandArgument).append(" type=").append(EventType.name(event.bookIndex));
+                } else {
+                    line.append(" book=").append(event.bookIndex).append(" argument=").append(event.commandArgument);
+                }
+            }
             case EventType.EXECUTION_REPORT -> {
                 line.append(" clientOrderId=").append(event.clientOrderId)
                     .append(" venueOrderId=").append(event.venueOrderId)

@@ -35,15 +35,15 @@ import net.openhft.chronicle.bytes.Bytes;
  * <pre>
  *  offset  MARKET_DATA/TRADE  MARKET_DATA/BAR  MARKET_DATA/QUOTE  EXTERNAL_SIGNAL     COMMAND           EXECUTION_REPORT     TIMER
  *    32    kind int32 = 1     kind int32 = 2   kind int32 = 3     signalKey int64     commandCode int32 clientOrderId int64  checksum int32
- *    36    reserved int32 = 0 reserved = 0     reserved = 0       (signalKey)         commandTarget     (clientOrderId)
+ *    36    reserved int32 = 0 reserved = 0     reserved = 0       (signalKey)         bookIndex int32   (clientOrderId)
  *    40    price int64        open int64       bidPrice int64     signalSource int32  commandArg int64  venueOrderId int64
  *    44                                                           signalAction int32
- *    48    quantity int64     high int64       bidQuantity int64  signalSizeKind int32 checksum int32   reportKind int32
+ *    48    quantity int64     high int64       bidQuantity int64  signalSizeKind int32 checksum int32   kind|reason int32
  *    52                                                           signalTag int32                       reserved int32 = 0
  *    56    checksum int32     low int64        askPrice int64     signalSize int64                      lastQuantity int64
  *    64                       close int64      askQuantity int64  signalPrice int64                     lastPrice int64
  *    72                       volume int64     checksum int32     signalScore int64                     lastFee int64
- *    80                       checksum int32                      signalBook int32                      checksum int32
+ *    80                       checksum int32                      bookIndex int32                      checksum int32
  *    84                                                           checksum int32
  *  length  60                 84               76                 88                  52                84                   36
  * </pre>
@@ -260,11 +260,11 @@ public final class JournalLayout {
                 h = write(bytes, h, event.signalSize);
                 h = write(bytes, h, event.signalPrice);
                 h = write(bytes, h, event.signalScore);
-                h = write(bytes, h, event.signalBook);
+                h = write(bytes, h, event.bookIndex);
             }
             case EventType.COMMAND -> {
                 h = write(bytes, h, event.commandCode);
-                h = write(bytes, h, event.commandTarget);
+                h = write(bytes, h, event.bookIndex);
                 h = write(bytes, h, event.commandArgument);
             }
             case EventType.EXECUTION_REPORT -> {
@@ -351,16 +351,16 @@ public final class JournalLayout {
                 slot.signalSize = bytes.readLong(start + SIGNAL_SIZE_OFFSET);
                 slot.signalPrice = bytes.readLong(start + SIGNAL_PRICE_OFFSET);
                 slot.signalScore = bytes.readLong(start + SIGNAL_SCORE_OFFSET);
-                slot.signalBook = bytes.readInt(start + SIGNAL_BOOK_OFFSET);
+                slot.bookIndex = bytes.readInt(start + SIGNAL_BOOK_OFFSET);
                 h = mix(mix(mix(mix(h, slot.signalKey), slot.signalSource), slot.signalAction), slot.signalSizeKind);
                 h = mix(mix(mix(mix(mix(h, slot.signalTag), slot.signalSize), slot.signalPrice), slot.signalScore),
-                    slot.signalBook);
+                    slot.bookIndex);
             }
             case EventType.COMMAND -> {
                 slot.commandCode = bytes.readInt(start + COMMAND_CODE_OFFSET);
-                slot.commandTarget = bytes.readInt(start + COMMAND_TARGET_OFFSET);
+                slot.bookIndex = bytes.readInt(start + COMMAND_TARGET_OFFSET);
                 slot.commandArgument = bytes.readLong(start + COMMAND_ARGUMENT_OFFSET);
-                h = mix(mix(mix(h, slot.commandCode), slot.commandTarget), slot.commandArgument);
+                h = mix(mix(mix(h, slot.commandCode), slot.bookIndex), slot.commandArgument);
             }
             case EventType.EXECUTION_REPORT -> {
                 slot.clientOrderId = bytes.readLong(start + REPORT_CLIENT_ORDER_ID_OFFSET);

@@ -29,9 +29,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
  * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
  *
- * <p>What it does not cover: the first append of a new cycle (the new day's file is created by the appender, on the
- * journal thread, once per UTC day), and pages that the kernel wrote back before the appender reached them (the
- * appender then takes a cheap write-protect fault instead of a read-around).
+ * <p>What it does not cover: the first append of a new cycle (the new cycle's file is created by the appender, on the
+ * journal thread: once a day with the default daily roll), and pages that the kernel wrote back before the appender
+ * reached them (the appender then takes a cheap write-protect fault instead of a read-around).
  *
  * <p>Configuration, read once when the journal is opened: {@value #ENABLED_PROP_NAME} ({@code true} by default;
  * {@code false} turns the thread off, e.g. to measure without it) and {@value #AHEAD_BYTES_PROP_NAME} (bytes to keep

@@ -11,10 +11,14 @@ import net.openhft.chronicle.wire.Wires;
 
 /**
  * Reads a journal's entries in order into a caller's {@link EngineEvent} slot: what replay, recovery and the dump
- * use. Entries are numbered 0, 1, 2, ... from the start of the journal across all daily files (the number equals
- * the entry's {@code sequence} when the engine writes sequences that way, but the reader does not rely on it).
+ * use. Entries are numbered 0, 1, 2, ... from the start of the journal across all cycle files, and every entry
+ * carries its number as its {@code sequence} (see {@link ChronicleEventJournal}). When retention has removed early
+ * cycles, the first entry present is found by the sequence it carries, not by counting from a cycle that no longer
+ * exists; an entry whose sequence is not its number is refused, because the numbering could not be trusted.
  *
- * <p>Opened read-only: it never creates or changes a file, so it can be pointed at a copied or archived journal.
+ * <p>Opened read-only: it never changes the journal, so it can be pointed at a copied or archived journal. While open
+ * it keeps a {@link JournalHold} in {@code DIR/holds/} (when the directory is writable), advanced as it moves from one
+ * cycle file to the next, so that {@link JournalRetention} in a running engine never removes a cycle it still needs.
  * {@link #next} stops at the last complete entry. A cut, torn or corrupt entry is never skipped silently: after the
  * last complete entry, {@code next} throws a {@link JournalException} saying after which entry reading stopped.
  * Meant for journals at rest: an append in progress by a running engine looks like a torn entry.
@@ -29,7 +33,12 @@ public final class JournalReader implements AutoCloseable {
     private final Path dir;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final JournalHold hold;
+    private final long firstEntry;
+    private final int[] cycles;
+    private final int firstCycle;
     private long nextEntry;
+    private int lastChecksum;
     /** Mapped bytes of the current daily file and where the header after the last entry read sits. */
     private Bytes<?> lastBytes;
     private long headerPosition;
@@ -40,15 +49,31 @@ public final class JournalReader implements AutoCloseable {
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final long fromEntry) {
         this.dir = dir;
         this.queue = queue;
-        this.tailer = queue.createTailer();
-        this.nextEntry = fromEntry;
-        seek(fromEntry);
-        tailer.singleThreadedCheckReset();
+        this.hold = JournalHold.take(dir, Math.max(fromEntry, 0));
+        try {
+            this.tailer = queue.createTailer();
+            this.cycles = JournalFiles.presentCycles(queue);
+            final JournalFiles.Start start = JournalFiles.start(queue, tailer, cycles);
+            this.firstEntry = start.firstEntry();
+            this.firstCycle = start.cycle();
+            final long from = fromEntry < 0 ? firstEntry : fromEntry;
+            this.nextEntry = from;
+            seek(from);
+            tailer.singleThreadedCheckReset();
+        } catch (final RuntimeException e) {
+            if (hold != null) {
+                hold.close();
+            }
+            throw e;
+        }
     }
 
-    /** Opens the journal in {@code dir} to read from its first entry. */
+    /**
+     * Opens the journal in {@code dir} to read from its first entry present: entry 0, or the first one retention kept
+     * ({@link #firstEntry()}).
+     */
     public static JournalReader open(final Path dir) {
-        return open(dir, 0);
+        return openAt(dir, -1);
     }
 
     /**
@@ -56,12 +81,17 @@ public final class JournalReader implements AutoCloseable {
      * means "at the end").
      *
      * @throws JournalException when {@code dir} is missing, not a readable directory, not a journal, holds another
-     *                          schema version, or has fewer than {@code fromEntry} entries
+     *                          schema version, has fewer than {@code fromEntry} entries, or no longer has entry
+     *                          {@code fromEntry} because retention removed it
      */
     public static JournalReader open(final Path dir, final long fromEntry) {
         if (fromEntry < 0) {
             throw new IllegalArgumentException("fromEntry must be >= 0: " + fromEntry);
         }
+        return openAt(dir, fromEntry);
+    }
+
+    private static JournalReader openAt(final Path dir, final long fromEntry) {
         final SingleChronicleQueue queue = JournalFiles.openForReading(dir);
         try {
             return new JournalReader(dir, queue, fromEntry);
@@ -72,26 +102,70 @@ public final class JournalReader implements AutoCloseable {
     }
 
     private void seek(final long fromEntry) {
-        if (fromEntry == 0) {
+        if (fromEntry < firstEntry) {
+            throw new JournalException("journal " + dir + " starts at entry " + firstEntry + " (retention removed the entries"
+                + " before it), cannot read from entry " + fromEntry);
+        }
+        final RollCycle rollCycle = queue.rollCycle();
+        if (firstCycle == Integer.MIN_VALUE) {
+            if (fromEntry != firstEntry) {
+                throw new JournalException("journal " + dir + " has 0 entries, cannot read from entry " + fromEntry);
+            }
             tailer.toStart();
             return;
         }
-        // Walk the daily files by their excerpt counts instead of reading every entry before fromEntry.
-        final RollCycle rollCycle = queue.rollCycle();
-        long remaining = fromEntry;
-        long total = 0;
-        if (queue.firstIndex() != Long.MAX_VALUE) {
-            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle())) {
-                final long inCycle = tailer.excerptsInCycle(cycle.intValue());
-                total += inCycle;
-                if (remaining < inCycle) {
-                    if (!tailer.moveToIndex(rollCycle.toIndex(cycle.intValue(), remaining))) {
-                        throw new JournalException("journal " + dir + " cannot move to entry " + fromEntry);
-                    }
-                    return;
-                }
-                remaining -= inCycle;
+        if (fromEntry == firstEntry) {
+            if (!tailer.moveToCycle(firstCycle)) {
+                tailer.toStart();
             }
+            return;
+        }
+        // Find the cycle file holding fromEntry by the sequences its first entries carry (a binary search reading one
+        // document per probe), instead of counting the excerpts of every file before it.
+        int lo = 0;
+        int hi = cycles.length - 1;
+        int found = -1;
+        long foundFirst = -1;
+        while (lo <= hi) {
+            final int mid = (lo + hi) >>> 1;
+            final long first = cycles[mid] == firstCycle ? firstEntry : JournalFiles.firstEntryOf(tailer, cycles[mid]);
+            if (first < 0) {
+                break; // a file without a readable first entry: fall back to counting
+            }
+            if (first <= fromEntry) {
+                found = mid;
+                foundFirst = first;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found >= 0 && lo > hi && tailer.moveToIndex(rollCycle.toIndex(cycles[found], fromEntry - foundFirst))) {
+            return; // next() checks that the entry found carries fromEntry
+        }
+        walk(fromEntry, rollCycle);
+    }
+
+    /** Walks the cycle files by their excerpt counts: for the end of the journal and for unusual files. */
+    private void walk(final long fromEntry, final RollCycle rollCycle) {
+        long remaining = fromEntry - firstEntry;
+        long total = firstEntry;
+        for (final int cycle : cycles) {
+            if (cycle < firstCycle) {
+                continue;
+            }
+            final long inCycle = tailer.excerptsInCycle(cycle);
+            if (inCycle <= 0) {
+                continue;
+            }
+            total += inCycle;
+            if (remaining < inCycle) {
+                if (!tailer.moveToIndex(rollCycle.toIndex(cycle, remaining))) {
+                    throw new JournalException("journal " + dir + " cannot move to entry " + fromEntry);
+                }
+                return;
+            }
+            remaining -= inCycle;
         }
         if (remaining != 0) {
             throw new JournalException("journal " + dir + " has " + total + " entries, cannot read from entry " + fromEntry);
@@ -133,6 +207,14 @@ public final class JournalReader implements AutoCloseable {
             if (result != JournalLayout.DECODED) {
                 throw fail(JournalFiles.incomplete(dir, nextEntry));
             }
+            if (slot.sequence != nextEntry) {
+                throw fail(new JournalException("journal " + dir + ": entry " + nextEntry + " carries sequence "
+                    + slot.sequence + "; entries are not numbered by position, so entry numbers cannot be trusted"));
+            }
+            lastChecksum = bytes.readInt(start + length - JournalLayout.CHECKSUM_LENGTH);
+            if (hold != null && tailer.cycle() != lastCycle) {
+                hold.advance(nextEntry);
+            }
             lastBytes = bytes;
             // Chronicle keeps excerpt headers 4-byte aligned.
             headerPosition = (start + length + 3) & ~3L;
@@ -165,6 +247,19 @@ public final class JournalReader implements AutoCloseable {
         return nextEntry - 1;
     }
 
+    /**
+     * The checksum stored in the entry the last successful {@link #next} returned (its last four bytes, see
+     * {@link JournalLayout}): what a snapshot records to tie itself to the journal's content.
+     */
+    public int lastChecksum() {
+        return lastChecksum;
+    }
+
+    /** Number of the first entry present: 0, or the first one retention kept. */
+    public long firstEntry() {
+        return firstEntry;
+    }
+
     /** Number of the entry the next {@link #next} call will return. */
     public long nextEntry() {
         return nextEntry;
@@ -186,5 +281,8 @@ public final class JournalReader implements AutoCloseable {
         tailer.singleThreadedCheckReset();
         tailer.close();
         queue.close();
+        if (hold != null) {
+            hold.close();
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +76,7 @@ class ChronicleEventJournalTest {
     void shouldNotJournalEffects() {
         final Path dir = tmp.resolve("j");
         final EngineEvent event = trade(0);
-        event.effects.addOrder();
+        event.effects.add();
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             journal.append(event);
         }
@@ -152,6 +155,87 @@ class ChronicleEventJournalTest {
         }
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             assertThat(journal.entryCount()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void shouldRollHourlyAndKeepTheRollCycleItWasCreatedWith() {
+        final Path dir = tmp.resolve("j");
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2024-01-02T10:59:00Z"));
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE,
+            JournalRollCycle.HOURLY, clock)) {
+            journal.append(trade(0));
+            journal.append(trade(1));
+            clock.advanceMillis(120_000); // past 11:00 UTC: the next append rolls to a new file
+            journal.append(trade(2));
+            journal.flush();
+        }
+        assertThat(dir.resolve("20240102-10F.cq4")).exists();
+        assertThat(dir.resolve("20240102-11F.cq4")).exists();
+        // opened without a roll cycle, the journal adopts its own
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
+            assertThat(journal.rollCycle()).isEqualTo(JournalRollCycle.HOURLY);
+            assertThat(journal.entryCount()).isEqualTo(3);
+        }
+        try (JournalReader reader = JournalReader.open(dir, 2)) {
+            final EngineEvent slot = new EngineEvent();
+            assertThat(reader.next(slot)).isTrue();
+            assertThat(slot.sequence).isEqualTo(2);
+        }
+        assertThat(JournalStats.compute(dir).rollCycle()).isEqualTo(JournalRollCycle.HOURLY);
+    }
+
+    @Test
+    void shouldRefuseToOpenAJournalWithAnotherRollCycleThanItWasCreatedWith() {
+        final Path dir = tmp.resolve("j");
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE,
+            JournalRollCycle.MINUTELY)) {
+            journal.append(trade(0));
+        }
+        final String expected = "journal " + dir + " rolls its files minutely (fixed when it was created), not daily:"
+            + " use roll cycle minutely or another journal directory";
+        assertThatThrownBy(() -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.DAILY))
+            .isInstanceOf(JournalException.class).hasMessage(expected);
+        // the refused writer released its lock and changed nothing
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE,
+            JournalRollCycle.MINUTELY)) {
+            assertThat(journal.entryCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldTreatAJournalWrittenBeforeRollCyclesWereRecordedAsDaily() {
+        final Path dir = tmp.resolve("j");
+        // what an earlier version wrote: FAST_DAILY, the schema version, no roll cycle key
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile())
+            .rollCycle(RollCycles.FAST_DAILY).build()) {
+            queue.tableStorePut(JournalFiles.SCHEMA_VERSION_KEY, JournalLayout.SCHEMA_VERSION);
+        }
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE,
+            JournalRollCycle.DAILY)) {
+            journal.append(trade(0));
+        }
+        assertThat(JournalStats.compute(dir).rollCycle()).isEqualTo(JournalRollCycle.DAILY);
+        assertThatThrownBy(() -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.HOURLY))
+            .isInstanceOf(JournalException.class).hasMessageStartingWith("journal " + dir + " rolls its files daily");
+    }
+
+    @Test
+    void shouldRefuseToContinueAJournalWhoseEntriesAreNotNumberedByPosition() {
+        final Path dir = tmp.resolve("j");
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
+            journal.append(trade(0));
+            journal.append(trade(7));
+        }
+        assertThatThrownBy(() -> ChronicleEventJournal.open(dir)).isInstanceOf(JournalException.class)
+            .hasMessage("journal " + dir + ": its last entry carries sequence 7 but is entry 1 counting from its first (0);"
+                + " entries are not numbered by position, so this journal cannot be continued");
+        try (JournalReader reader = JournalReader.open(dir)) {
+            final EngineEvent slot = new EngineEvent();
+            assertThat(reader.next(slot)).isTrue();
+            assertThatThrownBy(() -> reader.next(slot)).isInstanceOf(JournalException.class)
+                .hasMessage("journal " + dir + ": entry 1 carries sequence 7; entries are not numbered by position, so"
+                    + " entry numbers cannot be trusted");
         }
     }
 

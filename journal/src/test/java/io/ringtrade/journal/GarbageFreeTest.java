@@ -57,7 +57,9 @@ class GarbageFreeTest {
         final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             for (int i = 0; i < WARM_UP + MEASURED; i++) {
-                journal.append(slots[i % slots.length]);
+                final EngineEvent event = slots[i % slots.length];
+                event.sequence = i; // entries carry their number, as every ringtrade writer numbers them
+                journal.append(event);
             }
         }
         final EngineEvent slot = new EngineEvent();

@@ -44,8 +44,8 @@ class JournalDumpStatsTest {
             "2 2024-01-02T03:04:05.000000002Z MARKET_DATA seq=2 instrument=3 ingress=11 kind=QUOTE bidPrice=99.5"
                 + " bidQuantity=3 askPrice=100.25 askQuantity=4.125",
             "3 2024-01-02T03:04:05.000000003Z EXTERNAL_SIGNAL seq=3 instrument=4 ingress=13 key=9218549358665570696"
-                + " source=5 action=-1 sizeKind=2 size=0.25 price=101.5 tag=6 score=-0.75 book=0",
-            "4 2024-01-02T03:04:05.000000004Z COMMAND seq=4 instrument=-1 ingress=15 code=CANCEL_ALL_ORDERS target=7"
+                + " source=5 action=-1 sizeKind=2 size=0.25 price=101.5 tag=6 score=-0.75 book=-1",
+            "4 2024-01-02T03:04:05.000000004Z COMMAND seq=4 instrument=-1 ingress=15 code=CANCEL_ALL_ORDERS book=7"
                 + " argument=-12345",
             "5 2024-01-02T03:04:05.000000005Z EXECUTION_REPORT seq=5 instrument=8 ingress=17 clientOrderId=1001"
                 + " venueOrderId=9223372036854775807 reportKind=3 lastQuantity=0.1 lastPrice=800 lastFee=0.00000001",
@@ -76,7 +76,7 @@ class JournalDumpStatsTest {
         assertThat(stats.lastEventTimeNanos()).isEqualTo(T0 + 6);
         long expectedBytes = 0;
         try (Stream<Path> files = Files.list(dir)) {
-            for (final Path file : files.toList()) {
+            for (final Path file : files.filter(Files::isRegularFile).toList()) {
                 expectedBytes += Files.size(file);
             }
         }
@@ -90,6 +90,11 @@ class JournalDumpStatsTest {
             + "  TIMER 1\n"
             + "first event time 2024-01-02T03:04:05Z\n"
             + "last event time 2024-01-02T03:04:05.000000006Z\n"
+            + "roll cycle daily\n"
+            + "cycle files kept 1\n"
+            + "  " + JournalFixtures.onlyCycleFile(dir).getFileName() + " entries 0..6\n"
+            + "snapshots kept 0\n"
+            + "removed by retention: nothing\n"
             + "bytes on disk " + expectedBytes + " (apparent size; cycle files are preallocated)\n");
     }
 

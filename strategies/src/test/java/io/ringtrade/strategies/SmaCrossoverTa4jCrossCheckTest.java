@@ -14,11 +14,12 @@ import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.output.FillLog;
-import io.ringtrade.engine.output.OrderLog;
-import io.ringtrade.engine.output.OrderStatus;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.order.OrderState;
+import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.venue.SimulatedFillModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 final class SmaCrossoverTa4jCrossCheckTest {
     private static final long CASH = FixedPoint.of(10_000);
     private static final long MIN_NOTIONAL = FixedPoint.of(10);
-    private static final BookRules NO_COSTS = new BookRules(0, 0, false, MIN_NOTIONAL, false);
+    private static final SimulatedFillModel NO_COSTS = new SimulatedFillModel(0, 0, false, 0);
     private static final NumFactory EXACT = DecimalNumFactory.getInstance(40);
     private static final NumFactory DOUBLE = DoubleNumFactory.getInstance();
 
@@ -191,7 +192,7 @@ final class SmaCrossoverTa4jCrossCheckTest {
         final Market market = Market.BITSTAMP_HOURLY;
         final BarSeriesData bars = market.bars();
         final List<RoundTrip> ours = engineRoundTrips(market, bars, Map.of("fast", "3", "slow", "10"),
-            new BookRules(5, 10, false, MIN_NOTIONAL, false));
+            new SimulatedFillModel(5, 10, false, 0));
         final List<RoundTrip> ta4j = ta4jRoundTrips(bars, market.interval, 3, 10, EXACT);
 
         final List<RoundTrip> slipped = ta4j.stream().map(trip -> new RoundTrip(trip.entryBar(), trip.exitBar(),
@@ -201,19 +202,21 @@ final class SmaCrossoverTa4jCrossCheckTest {
 
     /** Runs the engine as the CLI's {@code prepare()} builds it and pairs its fills into round trips. */
     private static List<RoundTrip> engineRoundTrips(final Market market, final BarSeriesData bars,
-                                                    final Map<String, String> given, final BookRules rules) {
+                                                    final Map<String, String> given,
+                                                    final SimulatedFillModel costs) {
         final InstrumentRegistry instruments = new InstrumentRegistry();
         final int id = instruments.register(market.symbol, "USD", market.tickSize, market.lotSize).id();
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(), given);
         final BookSpec book = new BookSpec(definition.name(), definition.create(parameters), new int[] {id},
-            market.interval, CASH, rules);
-        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book));
+            market.interval, CASH, costs, RiskLimits.longOnly(MIN_NOTIONAL));
+        final RecordingSink sink = new RecordingSink();
+        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book), LogicSettings.DEFAULT.withOutputs(sink));
 
         BacktestDriver.run(logic, new BarSeriesSource(bars, id), EventJournal.none(), EffectSink.NONE);
 
-        assertEveryOrderFilledButOneAtTheLastBar(logic.orderLog(), bars);
-        return roundTrips(logic.fillLog(), bars);
+        assertEveryOrderFilledButOneAtTheLastBar(sink, bars, market.interval);
+        return roundTrips(sink.fills, bars);
     }
 
     /**
@@ -221,28 +224,32 @@ final class SmaCrossoverTa4jCrossCheckTest {
      * open to fill it; ta4j's next-open model drops such a signal too). Nothing was rejected by risk, so no
      * signal went missing on our side.
      */
-    private static void assertEveryOrderFilledButOneAtTheLastBar(final OrderLog orders, final BarSeriesData bars) {
+    private static void assertEveryOrderFilledButOneAtTheLastBar(final RecordingSink sink, final BarSeriesData bars,
+                                                                 final Interval interval) {
+        final List<RecordingSink.OrderEvent> orders = sink.finalOrders();
+        final long lastBarEnd = interval.nextBucketStart(bars.timeNanos(bars.size() - 1));
         for (int row = 0; row < orders.size(); row++) {
-            final boolean lastBarOrder = row == orders.size() - 1
-                && orders.time(row) == bars.timeNanos(bars.size() - 1);
-            assertThat(OrderStatus.name(orders.status(row))).as("order %d: %s", row, orders.reason(row))
-                .isEqualTo(lastBarOrder ? "OPEN" : "FILLED");
+            final RecordingSink.OrderEvent order = orders.get(row);
+            final boolean lastBarOrder = row == orders.size() - 1 && sink.decidedAt(order.orderId()) == lastBarEnd;
+            assertThat(order.state()).as("order %d: %s", row, order.reason())
+                .isEqualTo(lastBarOrder ? OrderState.ACCEPTED : OrderState.FILLED);
         }
     }
 
     /** Pairs fills into positions: buy, sell, buy, … (long only), each fill located by its bar start time. */
-    private static List<RoundTrip> roundTrips(final FillLog fills, final BarSeriesData bars) {
+    private static List<RoundTrip> roundTrips(final List<RecordingSink.Fill> fills, final BarSeriesData bars) {
         final List<RoundTrip> trips = new ArrayList<>();
         for (int row = 0; row < fills.size(); row += 2) {
-            assertThat(fills.side(row)).as("fill %d opens a long", row).isEqualTo(1);
-            final int entryBar = barAt(bars, fills.time(row));
+            final RecordingSink.Fill entry = fills.get(row);
+            assertThat(entry.side()).as("fill %d opens a long", row).isEqualTo(1);
+            final int entryBar = barAt(bars, entry.time());
             if (row + 1 < fills.size()) {
-                assertThat(fills.side(row + 1)).as("fill %d closes it", row + 1).isEqualTo(-1);
-                assertThat(fills.quantity(row + 1)).as("fill %d closes all", row + 1).isEqualTo(fills.quantity(row));
-                trips.add(new RoundTrip(entryBar, barAt(bars, fills.time(row + 1)), fills.price(row),
-                    fills.price(row + 1)));
+                final RecordingSink.Fill exit = fills.get(row + 1);
+                assertThat(exit.side()).as("fill %d closes it", row + 1).isEqualTo(-1);
+                assertThat(exit.quantity()).as("fill %d closes all", row + 1).isEqualTo(entry.quantity());
+                trips.add(new RoundTrip(entryBar, barAt(bars, exit.time()), entry.price(), exit.price()));
             } else {
-                trips.add(new RoundTrip(entryBar, -1, fills.price(row), 0));
+                trips.add(new RoundTrip(entryBar, -1, entry.price(), 0));
             }
         }
         return trips;

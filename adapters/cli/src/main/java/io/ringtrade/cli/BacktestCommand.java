@@ -1,16 +1,15 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.adapters.marketdata.TimeRange;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
-import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.backtest.BacktestDriver;
-import io.ringtrade.engine.logic.BookSpec;
-import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.FeedConfig;
@@ -19,27 +18,39 @@ import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.JournalConfig;
 import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.config.PipelineConfig;
-import io.ringtrade.journal.ChronicleEventJournal;
+import io.ringtrade.engine.logic.BookSpec;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
+import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.report.PerformanceSummary;
-import io.ringtrade.engine.risk.BookRules;
+import io.ringtrade.engine.runtime.BookAssembly;
+import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.journal.ChronicleEventJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code ringtrade backtest}: runs one strategy over market-data files through the same business logic as a
- * live run, on one thread, and writes trades.csv, equity.csv, orders.csv and summary.json. Two runs with the
+ * live run, on one thread, with books built the one way every command builds them ({@link BookAssembly}), and writes
+ * trades.csv, equity.csv, orders.csv, order_events.csv, round_trips.csv and summary.json. Two runs with the
  * same arguments write byte-identical files.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,10 +89,10 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--cash", defaultValue = "10000", description = "starting cash (default: ${DEFAULT-VALUE})")
     String cash;
 
-    @Option(names = "--slippage-bps", defaultValue = "5", description = "slippage in basis points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--slippage-bps", defaultValue = BookConfig.SLIPPAGE_BPS_DEFAULT, description = "slippage in basis points (default: ${DEFAULT-VALUE})")
     long slippageBps;
 
-    @Option(names = "--commission-bps", defaultValue = "0", description = "commission in basis points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--commission-bps", defaultValue = BookConfig.COMMISSION_BPS_DEFAULT, description = "commission in basis points (default: ${DEFAULT-VALUE})")
     long commissionBps;
 
     @Option(names = "--fill", defaultValue = "next-open", description = "next-open or close (close is optimistic) (default: ${DEFAULT-VALUE})")
@@ -102,31 +113,46 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
+
     @Override
     public void run() {
         final BacktestRun run = prepare();
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, run.symbols(),
+            new String[] {run.book().name()});
+        final BusinessLogic logic = run.newLogic(outputs);
+        final PriceTape prices = new PriceTape(run.source(), run.instruments(), run.interval());
         try (EventJournal record = journalOut == null ? EventJournal.none() : recordInto(run)) {
-            BacktestDriver.run(run.logic(), run.source(), record, EffectSink.NONE);
+            BacktestDriver.run(logic, prices, record, EffectSink.NONE);
         } finally {
             if (run.source() instanceof JournalInput input) {
                 input.close();
             }
+            outputs.close();
         }
-        final PerformanceSummary summary = run.finish(out);
+        final PerformanceSummary summary = logic.summary();
+        Engine.writeSummary(out, summary.toJson(new LinkedHashMap<>(run.runFields())));
+        prices.write(out.resolve(PriceTape.FILE));
         final PrintWriter console = spec.commandLine().getOut();
         console.println(run.title());
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+        console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
+            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + PriceTape.FILE + ", "
+            + OutputFiles.SUMMARY);
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
     /** Instruments that have market data in a journal (one pass over it). */
-    private static java.util.BitSet instrumentsWithData(final Path dir) {
-        final java.util.BitSet present = new java.util.BitSet();
-        try (JournalInput input = JournalInput.open(dir, new PrintWriter(java.io.Writer.nullWriter()))) {
-            final io.ringtrade.engine.api.event.EngineEvent slot = new io.ringtrade.engine.api.event.EngineEvent();
+    private static BitSet instrumentsWithData(final Path dir) {
+        final BitSet present = new BitSet();
+        try (JournalInput input = JournalInput.open(dir, new PrintWriter(Writer.nullWriter()))) {
+            final EngineEvent slot = new EngineEvent();
             while (input.next(slot)) {
-                if (slot.type == io.ringtrade.engine.api.event.EventType.MARKET_DATA && slot.instrumentId >= 0) {
+                if (slot.type == EventType.MARKET_DATA && slot.instrumentId >= 0) {
                     present.set(slot.instrumentId);
                 }
             }
@@ -147,27 +173,17 @@ public final class BacktestCommand implements Runnable {
 
     /** The configuration that replays this backtest from its journal: its instruments and its one book. */
     private EngineConfig manifest(final BacktestRun run) {
-        final InstrumentRegistry instruments = run.logic().instruments();
-        final List<String> traded = new ArrayList<>();
-        for (final int id : run.book().instruments()) {
-            traded.add(instruments.get(id).symbol());
-        }
-        final BookRules rules = run.book().rules();
-        final BookConfig book = new BookConfig(strategy, strategy, new java.util.TreeMap<>(params), traded,
-            run.book().interval(), run.book().cash(), FixedPoint.of(rules.slippageBps()),
-            FixedPoint.of(rules.commissionBps()), rules.allowShort(), rules.minNotional(),
-            rules.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN);
         return new EngineConfig(Mode.PAPER, out, Duration.ZERO,
             new PipelineConfig(PipelineConfig.RING_SIZE_DEFAULT, PipelineConfig.WAIT_STRATEGY_DEFAULT),
             new JournalConfig(journalOut, JournalConfig.DURABILITY_DEFAULT, 0),
-            new FeedConfig(FeedType.JOURNAL, journalOut.toString(), traded.get(0), 0),
-            JournalManifest.instrumentConfigs(instruments), List.of(book));
+            new FeedConfig(FeedType.JOURNAL, journalOut.toString(), run.book().symbols().get(0), 0),
+            JournalManifest.instrumentConfigs(run.instruments()), List.of(run.book()));
     }
 
-    /** Validates the arguments and builds the business logic and its input. */
+    /** Validates the arguments, loads the data and describes the book: everything but the business logic. */
     BacktestRun prepare() {
-        final StrategyDefinition definition = StrategyCatalog.load(getClass().getClassLoader()).get(strategy);
-        final Parameters parameters = Parameters.resolve(strategy, definition.parameters(), params);
+        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
+        final Parameters parameters = Parameters.resolve(strategy, catalog.get(strategy).parameters(), params);
         final Interval barInterval = Interval.parse(interval);
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
@@ -175,6 +191,10 @@ public final class BacktestCommand implements Runnable {
         final long cashFixed = money("--cash", cash);
         if (cashFixed <= 0) {
             throw new UserException("--cash must be positive, got " + cash);
+        }
+        if (cashFixed > FixedPoint.parse(BookConfig.MAX_CASH)) {
+            throw new UserException("--cash must be at most " + BookConfig.MAX_CASH + " (money is fixed-point at 1e-8 in"
+                + " a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity room to grow), got " + cash);
         }
         if (data.isEmpty() == (journal == null)) {
             throw new UserException("give either --data FILE... or --journal DIR");
@@ -185,7 +205,7 @@ public final class BacktestCommand implements Runnable {
         if (journal != null) {
             instruments = JournalManifest.instruments(journal);
             if (symbols.isEmpty()) {
-                final java.util.BitSet present = instrumentsWithData(journal);
+                final BitSet present = instrumentsWithData(journal);
                 for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
                     tradedSymbols.add(instruments.get(id).symbol());
                 }
@@ -207,18 +227,19 @@ public final class BacktestCommand implements Runnable {
             files.forEach(file -> tradedSymbols.add(file.symbol()));
             source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
         }
-        final int[] traded = tradedSymbols.stream().mapToInt(s -> instruments.find(s).id()).distinct().toArray();
-        final BookRules rules = new BookRules(slippageBps, commissionBps, allowShort, money("--min-notional", minNotional),
-            fill.equals("close"));
-        final BookSpec book = new BookSpec(strategy, definition.create(parameters), traded, barInterval, cashFixed, rules);
-        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book));
+        final List<String> traded = tradedSymbols.stream().distinct().toList();
+        final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
+            FixedPoint.of(slippageBps), FixedPoint.of(commissionBps), allowShort, money("--min-notional", minNotional),
+            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN);
+        // built once here so that a bad strategy, parameter or value is refused before anything runs
+        final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
         runFields.put("parameters", parameters.describe());
         runFields.put("symbols", String.join(" ", tradedSymbols));
         runFields.put("interval", barInterval.label());
         runFields.put("fill", fill);
-        return new BacktestRun(logic, source, book, barInterval, riskFreeRate, runFields);
+        return new BacktestRun(instruments, source, book, checked.interval(), riskFreeRate, runFields, catalog);
     }
 
     private static long money(final String option, final String text) {
@@ -229,12 +250,22 @@ public final class BacktestCommand implements Runnable {
         }
     }
 
-    /** A prepared backtest: its business logic, its input, and how to summarise it. */
-    record BacktestRun(BusinessLogic logic, MarketDataSource source, BookSpec book, Interval interval,
-                       double riskFreeRate, Map<String, String> runFields) {
-        /** Writes the output files and returns the summary. */
-        PerformanceSummary finish(final Path dir) {
-            return RunOutputs.write(logic, dir, new LinkedHashMap<>(runFields), interval.periodsPerYear(), riskFreeRate);
+    /** A prepared backtest: its data, its one book, and how to summarise it. */
+    record BacktestRun(InstrumentRegistry instruments, MarketDataSource source, BookConfig book, Interval interval,
+                       double riskFreeRate, Map<String, String> runFields, StrategyCatalog catalog) {
+        /** Business logic for this backtest, writing its rows into {@code sink}. */
+        BusinessLogic newLogic(final OutputSink sink) {
+            return new BusinessLogic(instruments, List.of(BookAssembly.assemble(book, instruments, catalog)),
+                new LogicSettings(sink, null, interval.periodsPerYear(), riskFreeRate, Long.MIN_VALUE));
+        }
+
+        /** Symbols by instrument id, for the output files. */
+        String[] symbols() {
+            final String[] names = new String[instruments.size()];
+            for (int id = 0; id < names.length; id++) {
+                names[id] = instruments.get(id).symbol();
+            }
+            return names;
         }
 
         /** One line naming the run. */

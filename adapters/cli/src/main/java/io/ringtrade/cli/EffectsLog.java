@@ -1,5 +1,6 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.engine.api.event.EffectKind;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An audit of every order the gateway released, appended one line per order
- * ({@code client_order_id,book,symbol,side,quantity}) straight to the file (no user-space buffer, so a killed
- * process loses nothing it released). In paper mode it stands where a venue would be: a crash test reads it to
- * prove no client order id was ever sent twice. Called on the gateway thread only.
+ * An audit of every venue request the gateway released, appended one line per request
+ * ({@code client_order_id,kind,book,symbol,side,quantity,notional}) straight to the file (no user-space buffer, so a
+ * killed process loses nothing it released). In paper mode it stands where a venue would be: a crash test reads it to
+ * prove no client order id was ever submitted twice. Called on the gateway thread only.
  */
 final class EffectsLog implements EffectSink, AutoCloseable {
     private final FileChannel channel;
@@ -38,12 +39,14 @@ final class EffectsLog implements EffectSink, AutoCloseable {
     }
 
     @Override
-    public void release(final OrderEffect order, final EngineEvent cause) {
+    public void release(final OrderEffect effect, final EngineEvent cause) {
         line.setLength(0);
-        line.append(order.clientOrderId).append(',').append(bookNames[order.strategyIndex]).append(',')
-            .append(instruments.get(order.instrumentId).symbol()).append(',').append(order.side > 0 ? "BUY" : "SELL")
-            .append(',');
-        FixedPoint.appendTo(line, order.quantity).append('\n');
+        line.append(effect.clientOrderId).append(',').append(EffectKind.name(effect.kind)).append(',')
+            .append(bookNames[effect.bookIndex]).append(',')
+            .append(effect.instrumentId < 0 ? "*" : instruments.get(effect.instrumentId).symbol()).append(',')
+            .append(effect.side > 0 ? "BUY" : effect.side < 0 ? "SELL" : "").append(',');
+        FixedPoint.appendTo(line, effect.quantity).append(',');
+        FixedPoint.appendTo(line, effect.notional).append('\n');
         try {
             final ByteBuffer bytes = StandardCharsets.UTF_8.encode(line.toString());
             while (bytes.hasRemaining()) {

@@ -16,6 +16,7 @@ import io.ringtrade.engine.api.market.MarketDataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
 
 /**
  * Loads the market-data files of a backtest into one time-ordered source at the books' interval: bar files are
@@ -42,7 +43,7 @@ final class MarketDataInputs {
         final List<DataFile> files = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             final Path file = data.get(i);
-            if (!java.nio.file.Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) {
                 throw new UserException(file + ": file not found");
             }
             files.add(new DataFile(file, symbols.isEmpty() ? MarketDataFiles.symbolOf(file) : symbols.get(i)));
@@ -71,6 +72,37 @@ final class MarketDataInputs {
             }
         }
         return sources.size() == 1 ? sources.get(0) : new MergedMarketDataSource(sources);
+    }
+
+    /** One instrument's bars, loaded and at the run's interval. */
+    record InstrumentBars(String symbol, int instrumentId, BarSeriesData bars) {
+    }
+
+    /**
+     * Loads every file as bars at {@code interval} (trade files aggregated to it, bar files resampled when finer),
+     * one per symbol, for runs that share the loaded columns (the optimizer). Refuses a symbol given twice.
+     */
+    static List<InstrumentBars> loadBars(final List<DataFile> files, final Interval interval, final TimeRange range,
+                                         final InstrumentRegistry instruments) {
+        final List<InstrumentBars> out = new ArrayList<>();
+        for (final DataFile file : files) {
+            if (out.stream().anyMatch(loaded -> loaded.symbol().equals(file.symbol()))) {
+                throw new UserException(file.path() + ": symbol " + file.symbol() + " is already given by another file");
+            }
+            final int instrument = instruments.intern(file.symbol());
+            final BarSeriesData bars;
+            if (MarketDataFiles.detectKind(file.path()) == FileKind.TRADES) {
+                final TradeSeriesData trades = MarketDataFiles.loadTrades(file.path(), file.symbol(), range);
+                requireData(file, trades.isEmpty());
+                bars = TradeBarAggregation.aggregate(trades, interval);
+            } else {
+                final BarSeriesData loaded = MarketDataFiles.loadBars(file.path(), file.symbol(), range);
+                requireData(file, loaded.isEmpty());
+                bars = atInterval(file, loaded, interval);
+            }
+            out.add(new InstrumentBars(file.symbol(), instrument, bars));
+        }
+        return out;
     }
 
     private static void requireData(final DataFile file, final boolean empty) {

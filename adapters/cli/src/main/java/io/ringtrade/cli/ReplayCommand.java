@@ -1,12 +1,26 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.backtest.BacktestDriver;
-import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
+import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.runtime.BookAssembly;
+import io.ringtrade.engine.runtime.Engine;
+import io.ringtrade.engine.runtime.RecoveryStoppedException;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
+import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.journal.JournalReader;
+import io.ringtrade.journal.JournalStats;
+import io.ringtrade.journal.ReplayStart;
+import io.ringtrade.journal.SnapshotStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,15 +28,16 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code ringtrade replay}: feeds a recorded journal through the same business logic, with the configuration kept
- * in the journal's manifest and the journal's own event times as the clock, and writes the files a backtest writes
- * plus orders.csv. Nothing leaves the process. Replaying one journal twice writes identical bytes; replaying the
- * journal of a paper run gives the trades that run wrote.
+ * in the journal's manifest and the journal's own event times as the clock, and writes the files a backtest writes.
+ * Nothing leaves the process. Replaying one journal twice writes identical bytes; replaying the journal of a paper
+ * run gives the trades that run wrote.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Replay a journal through business logic; writes trades.csv, equity.csv, orders.csv, summary.json.")
+    description = "Replay a journal through business logic; writes the files a backtest writes.")
 public final class ReplayCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -33,32 +48,94 @@ public final class ReplayCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
 
+    @Option(names = "--report", description = "also write DIR/report.html (charts and tables; opens offline)")
+    boolean report;
+
     @Override
     public void run() {
         final PrintWriter console = spec.commandLine().getOut();
-        if (!JournalManifest.hasBooks(requireManifest())) {
+        final PrintWriter err = spec.commandLine().getErr();
+        JournalManifest.instruments(journal);
+        if (!JournalManifest.hasBooks(journal)) {
             throw new UserException("journal " + journal + " holds market data only (an import); run it with "
                 + "ringtrade backtest --journal " + journal + " --strategy NAME ...");
         }
         final EngineConfig config = JournalManifest.read(journal);
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        final BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
+        final String[] symbols = new String[instruments.size()];
+        for (int id = 0; id < symbols.length; id++) {
+            symbols[id] = instruments.get(id).symbol();
+        }
+        final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols,
+            config.books().stream().map(BookConfig::name).toArray(String[]::new));
+        final BusinessLogic logic = newLogic(config, outputs);
         final long started = System.nanoTime();
         final long entries;
-        try (JournalInput input = JournalInput.open(journal, spec.commandLine().getErr())) {
-            BacktestDriver.run(logic, input, EventJournal.none(), EffectSink.NONE);
-            entries = input.entriesRead();
+        try {
+            final long from = restoreWhereRetentionCut(logic, console, err);
+            entries = Engine.replay(new ChronicleJournalAccess(journal, Engine.TO_THE_END, err), logic, from,
+                Engine.TO_THE_END);
+            logic.finish();
+        } catch (final RecoveryStoppedException e) {
+            throw JournalErrors.stopped(journal, e);
+        } finally {
+            outputs.close();
         }
         final long millis = (System.nanoTime() - started) / 1_000_000L;
-        final PerformanceSummary summary = RunOutputs.write(logic, out, null);
+        final PerformanceSummary summary = logic.summary();
+        Engine.writeSummary(out, summary.toJson());
+        final boolean pricesWritten = PriceTape.writeFromJournal(journal, instruments, logic.clockInterval(),
+            out.resolve(PriceTape.FILE));
         console.println("replayed " + entries + " entries from " + journal + " in " + millis + " ms");
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+        for (final Book book : logic.books()) {
+            console.println("  book " + book.name() + ": equity " + FixedPoint.toString(book.equity()) + ", cash "
+                + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
+                + ", fees " + FixedPoint.toString(book.feesPaid()));
+        }
+        console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
+            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY
+            + (pricesWritten ? ", " + PriceTape.FILE : ""));
         console.flush();
+        if (report) {
+            Reports.write(out, List.of(), console);
+        }
     }
 
-    private Path requireManifest() {
-        JournalManifest.instruments(journal);
-        return journal;
+    /** Business logic for a journal recorded with {@code config}, writing to {@code sink}, as replay builds it. */
+    static BusinessLogic newLogic(final EngineConfig config, final OutputSink sink) {
+        final InstrumentRegistry instruments = config.newInstrumentRegistry();
+        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments,
+            StrategyCatalog.load(ReplayCommand.class.getClassLoader())),
+            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE));
+    }
+
+    /**
+     * A journal that still holds entry 0 replays from it (returns 0). One whose first entries retention removed can
+     * only be replayed from a snapshot: this restores the oldest usable one into {@code logic} and returns the entry
+     * to read from; the output files then hold what happened after it.
+     */
+    private long restoreWhereRetentionCut(final BusinessLogic logic, final PrintWriter console, final PrintWriter err) {
+        final long firstEntry;
+        try (JournalReader reader = JournalReader.open(journal)) {
+            firstEntry = reader.firstEntry();
+        }
+        if (firstEntry == 0) {
+            return 0;
+        }
+        final JournalStats stats = JournalStats.compute(journal);
+        final ReplayStart start = ReplayStart.forReplay(journal, stats.firstEntry() + stats.entries(),
+            why -> err.println("ringtrade: " + why));
+        final SnapshotStore.Snapshot snapshot = start.snapshot().orElseThrow();
+        try {
+            logic.restore(snapshot.state());
+        } catch (final SnapshotFormatException e) {
+            throw new UserException("journal " + journal + " starts at entry " + firstEntry + " (retention removed the"
+                + " entries before it) and its oldest usable snapshot, " + snapshot.file() + ", does not match this"
+                + " engine (" + e.getMessage() + "): it cannot be replayed; move the archived cycle files back into it");
+        }
+        console.println("journal " + journal + " " + start.describe() + "; the output files hold what happened after"
+            + " it");
+        return start.fromEntry();
     }
 }

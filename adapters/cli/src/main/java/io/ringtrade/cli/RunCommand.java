@@ -1,29 +1,30 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.adapters.marketdata.BarSeriesData;
 import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.MergedMarketDataSource;
-import io.ringtrade.adapters.marketdata.PacedReplay;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
-import io.ringtrade.engine.api.event.CommandCode;
-import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.Durability;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.FeedType;
-import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.output.RunOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.PipelineFailure;
 import io.ringtrade.engine.pipeline.StatusBoard;
-import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.runtime.Engine;
+import io.ringtrade.engine.runtime.PacedReplay;
+import io.ringtrade.engine.runtime.RecoveryStoppedException;
+import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.journal.DurabilityPolicy;
-import io.ringtrade.journal.SnapshotStore;
-import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,23 +33,26 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ringtrade run}: the long-running engine process. Feeds market data through the Disruptor pipeline into
- * the configured books (paper venue), prints a status line every few seconds, and on SIGINT/SIGTERM stops
- * cleanly: the feed stops, open orders are cancelled, the last bars close, the output files a backtest writes
- * go to the output directory and a final summary is printed.
+ * {@code ringtrade run}: the long-running engine process. Parses the options, resolves the feed and the journal, and
+ * hands them to {@link Engine}, which recovers from the journal and runs the pipeline; prints a status line every few
+ * seconds; on SIGINT/SIGTERM asks the engine to stop cleanly and prints the result. When a pipeline stage fails the
+ * engine halts, releasing nothing further, and the command exits 1 naming the input and the exception.
  *
- * <p>Threads: the main thread assembles, then waits for a stop; the feed thread publishes; the ring's three
- * stage threads run journal, business logic and gateway; the status thread prints. The JVM's shutdown hook only
- * asks the main thread to stop and waits for it.
+ * <p>Threads: the main thread assembles, waits for a stop and prints; the engine's threads do the rest. The JVM's
+ * shutdown hook only asks the main thread to stop and waits for it.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run the engine (paper) until stopped with SIGINT/SIGTERM; with no --config, the embedded default.")
-public final class RunCommand implements Runnable {
-    private static final long STOP_TIMEOUT_SECONDS = 20;
+public final class RunCommand implements Callable<Integer> {
+    private static final long STOP_TIMEOUT_SECONDS = 25;
 
     @Spec
     private CommandSpec spec;
@@ -74,122 +78,73 @@ public final class RunCommand implements Runnable {
     @Option(names = "--snapshot-interval", paramLabel = "N", description = "snapshot business state every N journaled inputs, 0 = never (default: journal.snapshot-interval of the configuration)")
     Long snapshotInterval;
 
-    @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released order (client order id, book, symbol, side, quantity) to FILE")
+    @Option(names = "--effects-log", paramLabel = "FILE", description = "append every released venue request (client order id, kind, book, symbol, side, quantity) to FILE")
     Path effectsLogFile;
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
-    public void run() {
+    public Integer call() {
         final PrintWriter console = spec.commandLine().getOut();
-        final EngineConfig config = configFile == null ? EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION)
+        final PrintWriter err = spec.commandLine().getErr();
+        EngineConfig config = configFile == null ? EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION)
             : EngineConfigLoader.load(configFile);
         final Path outputDir = out != null ? out : config.outputDir();
         final Path journalPath = journalDir != null ? journalDir : config.journal().dir();
+        if (snapshotInterval != null && snapshotInterval < 0) {
+            throw new UserException("--snapshot-interval must not be negative");
+        }
         final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        final String[] bookNames = config.books().stream().map(b -> b.name()).toArray(String[]::new);
-        final MarketDataSource feedSource = feedSource(config, instruments, bookNames);
-        final double replaySpeed = speed != null ? speed : config.feed().speed();
+        final String[] bookNames = config.books().stream().map(BookConfig::name).toArray(String[]::new);
+        final FeedIdentity inputs = FeedIdentity.of(config.feed().file(), signalsFile);
+        JournalManifest.checkInputs(journalPath, inputs);
+        final Feed feed = feedSource(config, instruments, bookNames);
+        if (feed.barInterval() != null) {
+            config = withFeedInterval(config, feed.barInterval());
+        }
+        final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
 
         JournalManifest.checkCompatible(journalPath, config);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(journalPath,
                  config.journal().durability() == Durability.SYNC_ON_BATCH ? DurabilityPolicy.SYNC_ON_BATCH
-                     : DurabilityPolicy.OS_CACHE);
+                     : DurabilityPolicy.OS_CACHE, JournalOptions.rollCycle(config.journal()));
              EffectsLog effectsLog = effectsLogFile == null ? null : new EffectsLog(effectsLogFile, instruments, bookNames)) {
             JournalManifest.writeOrCheck(journalPath, config);
-            final Recovered recovered = recover(journalPath, journal.entryCount(), config, instruments);
-            final BusinessLogic logic = recovered.logic();
-            final Recovery recovery = recovered.recovery();
-            final long interval = snapshotInterval != null ? snapshotInterval : config.journal().snapshotInterval();
-            if (interval < 0) {
-                throw new UserException("--snapshot-interval must not be negative");
+            JournalManifest.recordInputs(journalPath, inputs, journal.entryCount(), err);
+            final Engine.Context context = new Engine.Context()
+                .config(config)
+                .catalog(catalog)
+                .journal(journal)
+                .journalAccess(new ChronicleJournalAccess(journalPath, journal.entryCount(), err))
+                .snapshots(new JournalSnapshots(journalPath, JournalOptions.retention(config.journal(), journalPath)))
+                .feed(feed.source())
+                .effects(effectsLog == null ? EffectSink.NONE : effectsLog)
+                .outputDir(outputDir)
+                .inputBars(feed.barInterval())
+                .log(err);
+            if (speed != null) {
+                context.speed(speed);
             }
-            final java.util.concurrent.ExecutorService snapshotWriter = java.util.concurrent.Executors
-                .newSingleThreadExecutor(task -> {
-                    final Thread thread = new Thread(task, "ringtrade-snapshots");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+            if (snapshotInterval != null) {
+                context.snapshotInterval(snapshotInterval);
+            }
+            final Engine engine;
             try {
-                final EnginePipeline pipeline = new EnginePipeline(logic, journal,
-                    effectsLog == null ? EffectSink.NONE : effectsLog, config.pipeline().ringSize(),
-                    config.pipeline().waitStrategy(), recovery.entries(), interval,
-                    (entries, state) -> snapshotWriter.execute(() -> SnapshotStore.write(journalPath, entries, state)));
-                runLive(console, config, logic, pipeline, new SkippingSource(feedSource, recovery.feedEvents()),
-                    replaySpeed, recovery, journalPath, outputDir);
-            } finally {
-                snapshotWriter.shutdown();
-                try {
-                    snapshotWriter.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                } catch (final InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                engine = Engine.start(context);
+            } catch (final RecoveryStoppedException e) {
+                throw JournalErrors.stopped(journalPath, e);
             }
+            return runUntilStopped(console, err, config, engine, journalPath, outputDir);
         }
     }
 
-    /**
-     * What recovery found: journal entries in all, feed inputs among them, entries covered by the snapshot used
-     * (0 when none), the event time of the last entry (0 when none), and how long it took.
-     */
-    private record Recovery(long entries, long feedEvents, long fromSnapshot, long lastEventTime, long millis) {
+    /** The feed's inputs, and the interval of its bars when it replays bars. */
+    private record Feed(MarketDataSource source, Interval barInterval) {
     }
 
-    /** Business logic rebuilt by recovery, and what recovery did. */
-    private record Recovered(BusinessLogic logic, Recovery recovery) {
-    }
-
-    /**
-     * Rebuilds every book, order, bar and indicator by replaying the journal through business logic with effects
-     * suppressed (nothing is released: whatever those inputs caused was released, or not, before the stop). The
-     * simulated venue has nothing to reconcile; live venues will reconcile here.
-     */
-    private Recovered recover(final Path journalPath, final long entries, final EngineConfig config,
-                              final InstrumentRegistry instruments) {
-        BusinessLogic logic = EngineAssembly.businessLogic(config, instruments);
-        if (entries == 0) {
-            return new Recovered(logic, new Recovery(0, 0, 0, 0, 0));
-        }
-        final long started = System.nanoTime();
-        final PrintWriter err = spec.commandLine().getErr();
-        long from = 0;
-        final var snapshot = SnapshotStore.newestUsable(journalPath, entries, why -> err.println("ringtrade: " + why));
-        if (snapshot.isPresent()) {
-            try {
-                logic.restore(snapshot.get().state());
-                from = snapshot.get().entries();
-            } catch (final SnapshotFormatException e) {
-                err.println("ringtrade: snapshot " + snapshot.get().file() + " does not match this engine ("
-                    + e.getMessage() + "); replaying the whole journal");
-                logic = EngineAssembly.businessLogic(config, instruments);
-            }
-        }
-        err.flush();
-        long read = from;
-        try (JournalInput input = JournalInput.open(journalPath, from, err)) {
-            final EngineEvent slot = new EngineEvent();
-            while (read < entries && input.next(slot)) {
-                logic.onEvent(slot);
-                slot.effects.clear();
-                read++;
-            }
-        }
-        if (read != entries) {
-            throw new UserException("journal " + journalPath + " holds " + entries + " entries but only " + read
-                + " could be replayed; refusing to continue on top of a gap");
-        }
-        return new Recovered(logic, new Recovery(entries, logic.feedInputsProcessed(), from,
-            logic.lastEventTimeNanos(), (System.nanoTime() - started) / 1_000_000L));
-    }
-
-    private void runLive(final PrintWriter console, final EngineConfig config, final BusinessLogic logic,
-                         final EnginePipeline pipeline, final MarketDataSource feedSource, final double replaySpeed,
-                         final Recovery recovery, final Path journalPath, final Path outputDir) {
-        final PacedReplay feed = new PacedReplay(feedSource, pipeline::publish, replaySpeed, System::nanoTime);
-        final Thread feedThread = new Thread(feed, "ringtrade-feed");
-        feedThread.setDaemon(true);
-
+    private int runUntilStopped(final PrintWriter console, final PrintWriter err, final EngineConfig config,
+                                final Engine engine, final Path journalPath, final Path outputDir) {
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
         final StopSignals signals = StopSignals.install(stopRequested::countDown);
@@ -202,50 +157,47 @@ public final class RunCommand implements Runnable {
             }
         }, "ringtrade-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-
+        final Engine.RecoveryReport recovery = engine.recovery();
         console.printf("ringtrade run: paper mode, %d books, feed %s (%s) at %sx, journal %s, ring %d, wait strategy %s, %d cores%n",
-            config.books().size(), config.feed().file(), config.feed().symbol(), replaySpeed, journalPath,
-            config.pipeline().ringSize(), pipeline.waitStrategy(), Runtime.getRuntime().availableProcessors());
+            config.books().size(), config.feed().file(), config.feed().symbol(),
+            speed != null ? speed : config.feed().speed(), journalPath, config.pipeline().ringSize(),
+            engine.waitStrategy(), Runtime.getRuntime().availableProcessors());
         if (recovery.entries() > 0) {
             console.printf("recovered: replayed %d journaled events in %d ms (effects suppressed)%s; the feed resumes"
-                + " after its %d journaled inputs%n", recovery.entries() - recovery.fromSnapshot(), recovery.millis(),
+                + " after its %d journaled inputs%n", recovery.replayed(), recovery.millis(),
                 recovery.fromSnapshot() > 0 ? " on top of the snapshot at entry " + recovery.fromSnapshot() : "",
-                recovery.feedEvents());
+                recovery.feedInputs());
         }
         console.flush();
-        final long started = System.nanoTime();
-        feedThread.start();
-        final StatusLine status = new StatusLine(pipeline.status(), feed, console, started, recovery);
-        final long statusNanos = config.statusInterval().toNanos();
+        final StatusLine status = new StatusLine(engine.status(), engine.feed(), console, System.nanoTime(), recovery);
         try {
-            waitForStop(feed, pipeline, status, statusNanos);
-            feed.stop();
-            feedThread.join(TimeUnit.SECONDS.toMillis(5));
-            // Restarted after the whole feed was journaled, the feed publishes nothing: the stop then happens at the
-            // data time recovery reached, not at time 0.
-            final long endTime = feed.lastEventTime() != 0 ? feed.lastEventTime() : recovery.lastEventTime();
-            pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
-            pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            logic.finish(endTime, logic.eventsProcessed());
+            waitForStop(engine, status, config.statusInterval().toNanos());
+            final Engine.StopReport report = engine.stop();
             console.println(status.line());
-            final Histogram latency = pipeline.status().tickToOrderSoFar();
+            if (report.failure() != null) {
+                return failed(err, report.failure());
+            }
+            final Histogram latency = engine.status().tickToOrderSoFar();
             if (latency.getTotalCount() > 0) {
                 console.printf("tick-to-order latency over the run (ingress to release, %d orders): p50 %.1f us, p99 %.1f us,"
                     + " max %.1f us%n", latency.getTotalCount(), latency.getValueAtPercentile(50) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
             }
-            final PerformanceSummary summary = RunOutputs.write(logic, outputDir, null);
             console.println("stopped cleanly: open orders cancelled; all books together:");
-            console.println(summary.toTable());
-            for (final var book : logic.books()) {
+            console.println(report.summary().toTable());
+            for (final Book book : engine.logic().books()) {
                 console.println("  book " + book.name() + ": equity " + FixedPoint.toString(book.equity()) + ", cash "
                     + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
                     + ", fees " + FixedPoint.toString(book.feesPaid()));
             }
-            console.println("wrote " + outputDir.resolve("trades.csv") + ", equity.csv, orders.csv, summary.json");
+            console.println("wrote " + outputDir.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", "
+                + OutputFiles.ORDERS + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", "
+                + OutputFiles.SUMMARY);
             console.flush();
+            return 0;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Main.EXIT_FAILURE;
         } finally {
             stopped.countDown();
             signals.restore();
@@ -257,14 +209,22 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    private void waitForStop(final PacedReplay feed, final EnginePipeline pipeline, final StatusLine status,
-                             final long statusNanos) throws InterruptedException {
+    private static int failed(final PrintWriter err, final PipelineFailure failure) {
+        err.println("ringtrade: engine HALTED: " + failure.describe() + "; nothing that input or any later one caused"
+            + " was released");
+        failure.cause().printStackTrace(err);
+        err.flush();
+        return Main.EXIT_FAILURE;
+    }
+
+    private void waitForStop(final Engine engine, final StatusLine status, final long statusNanos)
+        throws InterruptedException {
         long nextStatus = System.nanoTime() + statusNanos;
         while (!stopRequested.await(100, TimeUnit.MILLISECONDS)) {
-            if (pipeline.failure() != null) {
-                throw new IllegalStateException("engine stopped: " + pipeline.failure(), pipeline.failure());
+            if (engine.failure() != null) {
+                return;
             }
-            if (exitAtEnd && feed.finished() && pipeline.status().events() >= feed.published()) {
+            if (exitAtEnd && engine.feedDone()) {
                 return;
             }
             if (statusNanos > 0 && System.nanoTime() >= nextStatus) {
@@ -274,26 +234,39 @@ public final class RunCommand implements Runnable {
         }
     }
 
-    private MarketDataSource feedSource(final EngineConfig config, final InstrumentRegistry instruments,
-                                        final String[] bookNames) {
+    private Feed feedSource(final EngineConfig config, final InstrumentRegistry instruments, final String[] bookNames) {
         if (config.feed().type() == FeedType.JOURNAL) {
             throw new UserException("feed.type = journal is for journal manifests; run needs trades-replay or bars-replay");
         }
         final Path file = DataFiles.resolve(config.feed());
         final String symbol = config.feed().symbol();
         final int instrument = instruments.intern(symbol);
-        final MarketDataSource market = config.feed().type() == FeedType.TRADES_REPLAY
-            ? new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument)
-            : new BarSeriesSource(MarketDataFiles.loadBars(file, symbol), instrument);
-        if (signalsFile == null) {
-            return market;
+        final boolean loop = config.feed().loop();
+        final MarketDataSource market;
+        Interval barInterval = null;
+        if (config.feed().type() == FeedType.TRADES_REPLAY) {
+            market = loop ? TradeSeriesSource.looping(MarketDataFiles.loadTrades(file, symbol), instrument)
+                : new TradeSeriesSource(MarketDataFiles.loadTrades(file, symbol), instrument);
+        } else {
+            final BarSeriesData bars = MarketDataFiles.loadBars(file, symbol);
+            barInterval = FeedIntervals.of(config, bars);
+            market = loop ? BarSeriesSource.looping(bars, instrument) : new BarSeriesSource(bars, instrument);
         }
-        final java.util.Map<String, Integer> books = new java.util.LinkedHashMap<>();
+        if (signalsFile == null) {
+            return new Feed(market, barInterval);
+        }
+        final Map<String, Integer> books = new LinkedHashMap<>();
         for (int i = 0; i < bookNames.length; i++) {
             books.put(bookNames[i], i);
         }
         // market data first on equal times: a signal at time t acts on the market as of t
-        return new MergedMarketDataSource(java.util.List.of(market, SignalFile.load(signalsFile, books, instruments)));
+        return new Feed(new MergedMarketDataSource(List.of(market, SignalFile.load(signalsFile, books, instruments))),
+            barInterval);
+    }
+
+    private static EngineConfig withFeedInterval(final EngineConfig config, final Interval interval) {
+        return new EngineConfig(config.mode(), config.outputDir(), config.statusInterval(), config.pipeline(),
+            config.journal(), config.feed().withInterval(interval), config.instruments(), config.books());
     }
 
     /** Formats the periodic status line from the read model (never from business-logic state). */
@@ -302,10 +275,10 @@ public final class RunCommand implements Runnable {
         private final PacedReplay feed;
         private final PrintWriter console;
         private final long started;
-        private final Recovery recovery;
+        private final Engine.RecoveryReport recovery;
 
         StatusLine(final StatusBoard board, final PacedReplay feed, final PrintWriter console, final long started,
-                   final Recovery recovery) {
+                   final Engine.RecoveryReport recovery) {
             this.board = board;
             this.feed = feed;
             this.console = console;
@@ -325,7 +298,8 @@ public final class RunCommand implements Runnable {
                 seconds / 3600, seconds / 60 % 60, seconds % 60, board.events(), board.orders(), board.fills(),
                 board.rejections()));
             if (recovery.entries() > 0) {
-                line.append(" (replayed ").append(recovery.entries()).append(" in ").append(recovery.millis()).append(" ms)");
+                line.append(" (replayed ").append(recovery.replayed()).append(" in ").append(recovery.millis())
+                    .append(" ms)");
             }
             line.append(" journaled ").append(board.journaled());
             final String[] names = board.bookNames();
@@ -339,7 +313,7 @@ public final class RunCommand implements Runnable {
                 : String.format("%.1f us (%d orders)", latency.getValueAtPercentile(99) / 1000.0,
                     latency.getTotalCount()));
             if (feed.lastEventTime() != 0) {
-                line.append(" | data time ").append(RunOutputWriter.isoTime(feed.lastEventTime()));
+                line.append(" | data time ").append(OutputFiles.isoTime(feed.lastEventTime()));
             }
             if (feed.finished()) {
                 line.append(" | feed finished");

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** {@code ringtrade strategies}: lists the strategies found, with their parameters and defaults. */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
@@ -23,7 +24,7 @@ public final class StrategiesCommand implements Runnable {
             out.println(strategy.name() + " - " + strategy.description());
             for (final ParameterSpec parameter : strategy.parameters()) {
                 out.printf("    %-12s %-6s default %-8s %s%n", parameter.name(),
-                    parameter.kind().name().toLowerCase(java.util.Locale.ROOT), parameter.defaultText(),
+                    parameter.kind().name().toLowerCase(Locale.ROOT), parameter.defaultText(),
                     parameter.description());
             }
         }

@@ -70,7 +70,8 @@ class CrashRecoveryTest {
         "--enable-native-access=ALL-UNNAMED",
         "-Dchronicle.analytics.disable=true");
     private static final Pattern RECOVERED = Pattern.compile("recovered: replayed (\\d+) journaled events");
-    private static final List<String> COMPARED = List.of("trades.csv", "orders.csv", "equity.csv");
+    private static final List<String> COMPARED = List.of("trades.csv", "orders.csv", "equity.csv",
+        "order_events.csv", "round_trips.csv");
 
     @TempDir
     Path tmp;
@@ -383,8 +384,10 @@ class CrashRecoveryTest {
         return Long.parseLong(matcher.group(1));
     }
 
+    /** The client order ids of the orders submitted (cancels name no new order). */
     private static List<String> ids(final List<String> effectLines) {
-        return effectLines.stream().map(line -> line.substring(0, line.indexOf(','))).toList();
+        return effectLines.stream().filter(line -> line.contains(",SUBMIT,"))
+            .map(line -> line.substring(0, line.indexOf(','))).toList();
     }
 
     private static List<String> duplicateIds(final List<String> effectLines) {

@@ -106,6 +106,10 @@ class JournalCommandsTest {
         final Path journal = importedJournal(3000);
 
         final CommandRunner.Result stats = succeeded(CommandRunner.run("journal", "stats", journal.toString()));
+        final String cycleFile;
+        try (var files = Files.list(journal)) {
+            cycleFile = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cq4")).findFirst().orElseThrow();
+        }
 
         assertThat(stats.out()).startsWith("journal " + journal + "\n"
             + "entries 3000\n"
@@ -116,6 +120,11 @@ class JournalCommandsTest {
             + "  TIMER 0\n"
             + "first event time 2013-11-25T00:00:00Z\n"
             + "last event time 2013-11-25T08:06:21Z\n"
+            + "roll cycle daily\n"
+            + "cycle files kept 1\n"
+            + "  " + cycleFile + " entries 0..2999\n"
+            + "snapshots kept 0\n"
+            + "removed by retention: nothing\n"
             + "bytes on disk ");
         assertThat(stats.out()).matches("(?s).*\nbytes on disk \\d+ \\(apparent size; cycle files are preallocated\\)\n");
     }

@@ -1,5 +1,12 @@
 package io.ringtrade.cli;
 
+import io.ringtrade.adapters.marketdata.BarSeriesData;
+import io.ringtrade.adapters.marketdata.MarketDataFiles;
+import io.ringtrade.adapters.marketdata.TradeBarAggregation;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.output.OutputFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +34,44 @@ final class JournalFixtures {
         return file;
     }
 
+    /** The real Bitstamp trades as bars of {@code interval} (at most {@code max}), written as a CSV bar file. */
+    static Path bitstampBars(final Path file, final Interval interval, final int max) throws IOException {
+        final BarSeriesData bars = TradeBarAggregation.aggregate(
+            MarketDataFiles.loadTrades(RealData.bitstamp(), "BTC/USD"), interval);
+        final StringBuilder csv = new StringBuilder("time,open,high,low,close,volume\n");
+        for (int i = 0; i < Math.min(bars.size(), max); i++) {
+            csv.append(OutputFiles.isoTime(bars.timeNanos(i))).append(',')
+                .append(FixedPoint.toString(bars.open(i))).append(',').append(FixedPoint.toString(bars.high(i)))
+                .append(',').append(FixedPoint.toString(bars.low(i))).append(',')
+                .append(FixedPoint.toString(bars.close(i))).append(',').append(FixedPoint.toString(bars.volume(i)))
+                .append('\n');
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return file;
+    }
+
     /**
      * A paper-run configuration on {@code tradesFile} (BTC/USD trades) with instruments inline, no status line, a
      * ring of 1024 with the blocking wait strategy, and {@code books} (HOCON objects) as the books.
      */
     static Path runConfig(final Path file, final Path tradesFile, final String... books) throws IOException {
+        return runConfig(file, "trades-replay", tradesFile, books);
+    }
+
+    /** As {@link #runConfig(Path, Path, String...)}, on a bar file ({@code bars-replay}) of BTC/USD bars. */
+    static Path barsRunConfig(final Path file, final Path barsFile, final String... books) throws IOException {
+        return runConfig(file, "bars-replay", barsFile, books);
+    }
+
+    private static Path runConfig(final Path file, final String feedType, final Path dataFile, final String... books)
+        throws IOException {
         final String text = """
             ringtrade {
               status-interval = 0
               output-dir = "%s"
               pipeline { ring-size = 1024, wait-strategy = blocking }
               journal { dir = "%s" }
-              feed { type = trades-replay, file = "%s", symbol = "BTC/USD", speed = 0 }
+              feed { type = %s, file = "%s", symbol = "BTC/USD", speed = 0 }
               instruments = [
                 { symbol = "BTC/USD", currency = USD, tick-size = 0.01, lot-size = 0.00000001 }
               ]
@@ -46,7 +79,7 @@ final class JournalFixtures {
             %s
               ]
             }
-            """.formatted(file.resolveSibling("default-out"), file.resolveSibling("default-journal"), tradesFile,
+            """.formatted(file.resolveSibling("default-out"), file.resolveSibling("default-journal"), feedType, dataFile,
             String.join("\n", books));
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;

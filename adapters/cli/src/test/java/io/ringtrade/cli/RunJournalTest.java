@@ -3,9 +3,13 @@ package io.ringtrade.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import static io.ringtrade.cli.JournalFixtures.assertSameBytes;
@@ -79,6 +83,9 @@ class RunJournalTest {
         succeeded(run(config("whole.conf", whole), temp.resolve("journal-whole"), uninterrupted));
         final Path journal = temp.resolve("journal");
         succeeded(run(config("half.conf", half), journal, temp.resolve("half")));
+        // what a run of the whole file killed after its first 1500 trades leaves (bar the stop command): its feed
+        // identity is the whole file's, which the half file is a prefix of
+        recordFeed(journal, whole);
         final Path continued = temp.resolve("continued");
 
         final CommandRunner.Result resumed = succeeded(run(config("whole.conf", whole), journal, continued));
@@ -99,6 +106,81 @@ class RunJournalTest {
         final Path replay = temp.resolve("replay");
         succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out", replay.toString()));
         assertSameBytes(continued, replay, List.of("trades.csv"));
+    }
+
+    @Test
+    void shouldRefuseARestartWhoseFeedFileChanged() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+        final String recorded = sha256(trades);
+        // one trade changes: counting journaled inputs would now resume on a different event
+        final List<String> lines = new ArrayList<>(Files.readAllLines(trades));
+        lines.set(100, lines.get(100).replace(",", ",1"));
+        Files.write(trades, lines);
+
+        failedWith(run(config("run.conf", trades), journal, temp.resolve("second")),
+            "ringtrade: journal " + journal + " was recorded from feed " + trades + " (sha256 " + recorded + "), but this"
+                + " run's feed is " + trades + " (sha256 " + sha256(trades) + "); the feed resumes by counting the inputs"
+                + " already journaled, so a restart needs the same files: use them, or another journal directory");
+        assertThat(Files.exists(temp.resolve("second"))).isFalse();
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n");
+    }
+
+    @Test
+    void shouldRefuseARestartWithoutTheSignalsFileItWasRecordedWith() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path signals = temp.resolve("signals.csv");
+        Files.writeString(signals, "time,key,book,symbol,action,size_kind,size,price\n"
+            + "2013-11-25T00:30:00Z,alert-1,btc-rsi,BTC/USD,buy,quantity,1,\n");
+        final Path journal = temp.resolve("journal");
+        succeeded(CommandRunner.run("run", "--config", config("run.conf", trades).toString(), "--journal",
+            journal.toString(), "--out", temp.resolve("first").toString(), "--speed", "0", "--exit-at-end",
+            "--signals", signals.toString()));
+
+        failedWith(run(config("run.conf", trades), journal, temp.resolve("second")),
+            "ringtrade: journal " + journal + " was recorded with signals " + signals + " (sha256 " + sha256(signals)
+                + "), but this run has no signals file; the feed resumes by counting the inputs already journaled, so a"
+                + " restart needs the same files: use them, or another journal directory");
+        // a missing file is named as missing
+        final Path moved = temp.resolve("moved.csv");
+        Files.move(signals, moved);
+        failedWith(CommandRunner.run("run", "--config", config("run.conf", trades).toString(), "--journal",
+            journal.toString(), "--out", temp.resolve("third").toString(), "--speed", "0", "--exit-at-end",
+            "--signals", signals.toString()),
+            "ringtrade: journal " + journal + " was recorded with signals " + signals + " (sha256 " + sha256(moved)
+                + "), but this run's signals are " + signals + " (missing); the feed resumes by counting the inputs"
+                + " already journaled, so a restart needs the same files: use them, or another journal directory");
+    }
+
+    @Test
+    void shouldRecordTheFeedAndSignalsIdentityInTheManifest() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+
+        assertThat(JournalManifest.recordedInputs(journal))
+            .isEqualTo(new FeedIdentity(new FeedIdentity.InputFile(trades.toString(), sha256(trades)), null));
+        // and the manifest still reads as the configuration it was written with
+        assertThat(JournalManifest.read(journal).books()).hasSize(2);
+        // the same bytes elsewhere are the same feed
+        final Path copy = Files.copy(trades, temp.resolve("copy.csv"));
+        final CommandRunner.Result again = succeeded(run(config("copy.conf", copy), journal, temp.resolve("second")));
+        assertThat(again.out()).contains("recovered: replayed 201 journaled events");
+    }
+
+    @Test
+    void shouldRefuseToContinueAJournalWithAnotherRollCycleThanItWasCreatedWith() throws Exception {
+        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 200);
+        final Path journal = temp.resolve("journal");
+        succeeded(run(config("run.conf", trades), journal, temp.resolve("first")));
+        final Path hourly = config("hourly.conf", trades);
+        Files.writeString(hourly, Files.readString(hourly).replace("journal { dir = ", "journal { roll-cycle = hourly, dir = "));
+
+        failedWith(run(hourly, journal, temp.resolve("second")), "ringtrade: journal " + journal + " rolls its files daily"
+            + " (fixed when it was created), not hourly: use roll cycle daily or another journal directory");
+        assertThat(CommandRunner.run("journal", "stats", journal.toString()).out()).contains("entries 201\n")
+            .contains("roll cycle daily\n");
     }
 
     @Test
@@ -132,6 +214,20 @@ class RunJournalTest {
     private Path config(final String name, final Path trades) throws Exception {
         return JournalFixtures.runConfig(temp.resolve(name), trades, JournalFixtures.smaBook("btc-sma", 5, 20),
             JournalFixtures.rsiBook("btc-rsi"));
+    }
+
+    /** SHA-256 of a file's bytes, hex, computed here with the JDK's digest over the whole file read at once. */
+    private static String sha256(final Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** Replaces the feed identity a journal's manifest records with {@code feed}'s. */
+    private static void recordFeed(final Path journal, final Path feed) throws Exception {
+        final Path manifest = journal.resolve(JournalManifest.FILE);
+        final String text = Files.readString(manifest);
+        Files.writeString(manifest, text.substring(0, text.indexOf(JournalManifest.INPUTS_KEY + " {")));
+        JournalManifest.recordInputs(journal, FeedIdentity.of(feed.toString(), null), 0,
+            new PrintWriter(Writer.nullWriter()));
     }
 
     private static CommandRunner.Result run(final Path config, final Path journal, final Path out) {

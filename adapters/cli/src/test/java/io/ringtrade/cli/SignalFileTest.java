@@ -217,9 +217,9 @@ class SignalFileTest {
         final long lastPrice = data.get((int) (notional - 3) - 1)[1];
         final String quantity = FixedPoint.toString(FixedPoint.divideFloor(FixedPoint.of(1000), lastPrice));
         assertThat(Files.readAllLines(effects)).containsExactly(
-            buy * 1000 + ",signals,BTC/USD,BUY,0.5",
-            close * 1000 + ",signals,BTC/USD,SELL,0.5",
-            notional * 1000 + ",signals,BTC/USD,BUY," + quantity);
+            buy * 1000 + ",SUBMIT,signals,BTC/USD,BUY,0.5,0",
+            close * 1000 + ",SUBMIT,signals,BTC/USD,SELL,0.5,0",
+            notional * 1000 + ",SUBMIT,signals,BTC/USD,BUY," + quantity + ",0");
         // the buy fills at the next trade, the first after 01:00:00, with 5 bps slippage
         final long nextPrice = data.get((int) buy)[1];
         final String fillPrice = BigDecimal.valueOf(nextPrice, 8).multiply(new BigDecimal("1.0005"))
@@ -302,7 +302,7 @@ class SignalFileTest {
         assertThat(event.type).isEqualTo(EventType.EXTERNAL_SIGNAL);
         assertThat(event.eventTimeNanos).isEqualTo(time);
         assertThat(event.signalKey).isEqualTo(SignalFile.keyOf(alert));
-        assertThat(event.signalBook).isEqualTo(book);
+        assertThat(event.bookIndex).isEqualTo(book);
         assertThat(event.instrumentId).isEqualTo(instrument);
         assertThat(event.signalAction).isEqualTo(action);
         assertThat(event.signalSizeKind).isEqualTo(sizeKind);

@@ -109,6 +109,15 @@ public final class BarSeriesData {
         return volume[i];
     }
 
+    /**
+     * How far a looping replay ({@code feed.loop}) shifts each pass: last start − first start + the smallest gap
+     * between consecutive starts (1 ns for a single bar). So the first bar of a pass starts one bar spacing after the
+     * last bar of the pass before, and starts keep strictly increasing. 0 when there are no bars.
+     */
+    public long loopSpanNanos() {
+        return TradeSeriesData.loopSpan(timeNanos);
+    }
+
     /** The bars whose start time is inside {@code range}; this instance when all of them are. */
     public BarSeriesData slice(final TimeRange range) {
         final int from = firstIndexAtOrAfter(timeNanos, range.fromNanos());
@@ -151,6 +160,15 @@ public final class BarSeriesData {
             out.addFrom(accumulator);
         }
         return out.build();
+    }
+
+    /** The smallest gap between consecutive bar times, in nanoseconds; {@link Long#MAX_VALUE} for fewer than two bars. */
+    public long smallestGapNanos() {
+        long smallestGap = Long.MAX_VALUE;
+        for (int i = 1; i < timeNanos.length; i++) {
+            smallestGap = Math.min(smallestGap, timeNanos[i] - timeNanos[i - 1]);
+        }
+        return smallestGap;
     }
 
     /** First index whose time is at or after {@code time} (the length when none is). */

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.Instant;
 
 /**
  * Reads the time column of a data file into epoch nanoseconds UTC. Accepted, in this order of checks:
@@ -173,7 +174,7 @@ final class TimeText {
 
     /** Formats epoch nanoseconds as ISO UTC, for messages about times that have no text in the file. */
     static String format(final long nanos) {
-        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND))
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND))
             .atOffset(ZoneOffset.UTC).toString();
     }
 

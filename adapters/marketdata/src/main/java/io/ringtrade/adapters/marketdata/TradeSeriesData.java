@@ -83,6 +83,29 @@ public final class TradeSeriesData {
         return quantity[i];
     }
 
+    /**
+     * How far a looping replay ({@code feed.loop}) shifts each pass: last time − first time + the smallest positive
+     * gap between consecutive times (1 ns when all trades share one time). So the first trade of a pass comes one
+     * smallest gap after the last trade of the pass before, and times never go backwards. 0 when there are no trades.
+     */
+    public long loopSpanNanos() {
+        return TradeSeriesData.loopSpan(timeNanos);
+    }
+
+    static long loopSpan(final long[] times) {
+        if (times.length == 0) {
+            return 0;
+        }
+        long smallestGap = Long.MAX_VALUE;
+        for (int i = 1; i < times.length; i++) {
+            final long gap = times[i] - times[i - 1];
+            if (gap > 0 && gap < smallestGap) {
+                smallestGap = gap;
+            }
+        }
+        return times[times.length - 1] - times[0] + (smallestGap == Long.MAX_VALUE ? 1 : smallestGap);
+    }
+
     /** The trades whose time is inside {@code range}; this instance when all of them are. */
     public TradeSeriesData slice(final TimeRange range) {
         final int from = BarSeriesData.firstIndexAtOrAfter(timeNanos, range.fromNanos());

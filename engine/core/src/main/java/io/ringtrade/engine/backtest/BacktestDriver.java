@@ -13,32 +13,42 @@ import io.ringtrade.engine.pipeline.EffectSink;
  * Produces the same outputs as feeding the same inputs through {@link io.ringtrade.engine.pipeline.EnginePipeline}.
  */
 public final class BacktestDriver {
+    /** For {@link #feed}: keep the sequences the source's inputs carry (a journal's own indexes). */
+    public static final long SOURCE_SEQUENCES = -1;
+
     private BacktestDriver() {
     }
 
     /** Feeds every input of {@code source}, then finishes; returns the sequence after the last input. */
     public static long run(final BusinessLogic logic, final MarketDataSource source, final EventJournal journal,
                            final EffectSink effects) {
-        final EngineEvent slot = new EngineEvent();
-        long sequence = journal.entryCount();
-        long lastTime = Long.MIN_VALUE;
-        while (source.next(slot)) {
-            slot.sequence = sequence++;
-            lastTime = slot.eventTimeNanos;
-            process(logic, journal, effects, slot);
-        }
+        final long next = feed(logic, source, journal, effects, journal.entryCount());
         journal.flush();
-        logic.finish(lastTime == Long.MIN_VALUE ? 0 : lastTime, sequence);
-        return sequence;
+        logic.finish();
+        return next;
     }
 
-    private static void process(final BusinessLogic logic, final EventJournal journal, final EffectSink effects,
-                                final EngineEvent slot) {
-        journal.append(slot);
-        logic.onEvent(slot);
-        for (int i = 0; i < slot.effects.size(); i++) {
-            effects.release(slot.effects.order(i), slot);
+    /**
+     * Feeds every input of {@code source}, numbering them from {@code firstSequence} (or keeping their own with
+     * {@link #SOURCE_SEQUENCES}), without finishing; returns the sequence after the last input.
+     */
+    public static long feed(final BusinessLogic logic, final MarketDataSource source, final EventJournal journal,
+                            final EffectSink effects, final long firstSequence) {
+        final EngineEvent slot = new EngineEvent();
+        long sequence = firstSequence == SOURCE_SEQUENCES ? 0 : firstSequence;
+        while (source.next(slot)) {
+            if (firstSequence == SOURCE_SEQUENCES) {
+                sequence = slot.sequence + 1;
+            } else {
+                slot.sequence = sequence++;
+            }
+            journal.append(slot);
+            logic.onEvent(slot);
+            for (int i = 0; i < slot.effects.size(); i++) {
+                effects.release(slot.effects.get(i), slot);
+            }
+            slot.effects.clear();
         }
-        slot.effects.clear();
+        return sequence;
     }
 }

@@ -34,13 +34,17 @@ public final class Book {
     private final long[] averagePrice;
     private final long[] markPrice;
     private final long[] roundTripPnl;
+    private final long[] openedNanos;
     private final RoundTripListener roundTrips;
 
     /** Receives each completed round trip, on the business-logic thread. */
     @FunctionalInterface
     public interface RoundTripListener {
-        /** A position in {@code instrumentId} went back to flat; {@code pnl} includes all its fees. */
-        void onRoundTrip(int bookIndex, int instrumentId, long pnl);
+        /**
+         * A position in {@code instrumentId} opened at {@code openedNanos} went back to flat at {@code closedNanos};
+         * {@code pnl} includes all its fees.
+         */
+        void onRoundTrip(int bookIndex, int instrumentId, long openedNanos, long closedNanos, long pnl);
     }
 
     /**
@@ -56,71 +60,89 @@ public final class Book {
         this.averagePrice = new long[instrumentCount];
         this.markPrice = new long[instrumentCount];
         this.roundTripPnl = new long[instrumentCount];
+        this.openedNanos = new long[instrumentCount];
         this.roundTrips = roundTrips;
     }
 
     /**
-     * Applies a fill: {@code side} +1 buy, -1 sell, {@code fillQuantity} &gt; 0. Returns the realized P&amp;L of
-     * the fill (0 for a pure entry).
+     * Applies a fill at event time {@code timeNanos}: {@code side} +1 buy, -1 sell, {@code fillQuantity} &gt; 0.
+     * Returns the realized P&amp;L of the fill (0 for a pure entry).
+     *
+     * @throws ArithmeticException when cash or P&amp;L would leave the fixed-point range; the book is unchanged then
      */
     public long applyFill(final int instrumentId, final int side, final long fillQuantity, final long price,
-                          final long fee) {
+                          final long fee, final long timeNanos) {
         if (fillQuantity <= 0) {
             throw new IllegalArgumentException("fill quantity must be positive: " + fillQuantity);
         }
+        // Everything that can overflow is computed before anything changes, so a refused fill leaves the book whole.
         final long notional = FixedPoint.multiply(price, fillQuantity);
-        cash = Math.subtractExact(cash, side > 0 ? Math.addExact(notional, fee) : Math.subtractExact(fee, notional));
-        feesPaid = Math.addExact(feesPaid, fee);
-        markPrice[instrumentId] = price;
-
+        final long newCash = Math.subtractExact(cash, side > 0 ? Math.addExact(notional, fee)
+            : Math.subtractExact(fee, notional));
+        final long newFees = Math.addExact(feesPaid, fee);
         final long held = quantity[instrumentId];
-        final long signed = side > 0 ? fillQuantity : -fillQuantity;
         if (held == 0 || Long.signum(held) == side) {
-            open(instrumentId, held, signed, price);
-            roundTripPnl[instrumentId] = Math.subtractExact(roundTripPnl[instrumentId], fee);
+            final long total = Math.addExact(held, side > 0 ? fillQuantity : -fillQuantity);
+            final long average = held == 0 ? price : weightedAverage(averagePrice[instrumentId], held, price,
+                fillQuantity, total);
+            final long tripPnl = Math.subtractExact(roundTripPnl[instrumentId], fee);
+            cash = newCash;
+            feesPaid = newFees;
+            markPrice[instrumentId] = price;
+            if (held == 0) {
+                openedNanos[instrumentId] = timeNanos;
+            }
+            averagePrice[instrumentId] = average;
+            quantity[instrumentId] = total;
+            roundTripPnl[instrumentId] = tripPnl;
             return 0;
         }
         final long closing = Math.min(fillQuantity, Math.abs(held));
         final long closingFee = closing == fillQuantity ? fee
             : FixedPoint.mulDiv(fee, closing, fillQuantity, RoundingMode.HALF_UP);
-        final long perUnit = held > 0 ? price - averagePrice[instrumentId] : averagePrice[instrumentId] - price;
+        final long perUnit = held > 0 ? Math.subtractExact(price, averagePrice[instrumentId])
+            : Math.subtractExact(averagePrice[instrumentId], price);
         final long realized = Math.subtractExact(FixedPoint.multiply(perUnit, closing), closingFee);
-        realizedPnl = Math.addExact(realizedPnl, realized);
-        roundTripPnl[instrumentId] = Math.addExact(roundTripPnl[instrumentId], realized);
+        final long newRealized = Math.addExact(realizedPnl, realized);
+        final long tripPnl = Math.addExact(roundTripPnl[instrumentId], realized);
         final long remaining = held + (held > 0 ? -closing : closing);
+        cash = newCash;
+        feesPaid = newFees;
+        markPrice[instrumentId] = price;
+        realizedPnl = newRealized;
         quantity[instrumentId] = remaining;
-        if (remaining == 0) {
-            averagePrice[instrumentId] = 0;
-            roundTrips.onRoundTrip(index, instrumentId, roundTripPnl[instrumentId]);
-            roundTripPnl[instrumentId] = 0;
-            final long opening = fillQuantity - closing;
-            if (opening > 0) {
-                final long openingFee = fee - closingFee;
-                open(instrumentId, 0, side > 0 ? opening : -opening, price);
-                roundTripPnl[instrumentId] = -openingFee;
-            }
+        if (remaining != 0) {
+            roundTripPnl[instrumentId] = tripPnl;
+            return realized;
+        }
+        averagePrice[instrumentId] = 0;
+        roundTripPnl[instrumentId] = 0;
+        roundTrips.onRoundTrip(index, instrumentId, openedNanos[instrumentId], timeNanos, tripPnl);
+        final long opening = fillQuantity - closing;
+        if (opening > 0) {
+            // the fill crosses through zero: the rest opens a new position, paying the rest of the fee
+            openedNanos[instrumentId] = timeNanos;
+            averagePrice[instrumentId] = price;
+            quantity[instrumentId] = side > 0 ? opening : -opening;
+            roundTripPnl[instrumentId] = -(fee - closingFee);
         }
         return realized;
     }
 
-    private void open(final int instrumentId, final long held, final long signedAdd, final long price) {
-        final long total = Math.addExact(held, signedAdd);
-        if (held == 0) {
-            averagePrice[instrumentId] = price;
-        } else {
-            // weighted average in 128-bit-safe steps: (avg·|held| + price·|add|) / |total|
-            final long oldCost = FixedPoint.multiply(averagePrice[instrumentId], Math.abs(held));
-            final long addCost = FixedPoint.multiply(price, Math.abs(signedAdd));
-            averagePrice[instrumentId] = FixedPoint.mulDiv(Math.addExact(oldCost, addCost), FixedPoint.SCALE,
-                Math.abs(total), RoundingMode.HALF_UP);
-        }
-        quantity[instrumentId] = total;
+    /** (avg·|held| + price·|add|) / |total| in 128-bit-safe steps, half up. */
+    private static long weightedAverage(final long average, final long held, final long price, final long added,
+                                        final long total) {
+        final long oldCost = FixedPoint.multiply(average, Math.abs(held));
+        final long addCost = FixedPoint.multiply(price, added);
+        return FixedPoint.mulDiv(Math.addExact(oldCost, addCost), FixedPoint.SCALE, Math.abs(total),
+            RoundingMode.HALF_UP);
     }
 
     /** Writes the account for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid)
-            .writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl);
+            .writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl)
+            .writeLongs(openedNanos);
     }
 
     /** Restores the account from a snapshot. */
@@ -133,6 +155,7 @@ public final class Book {
         in.readLongsInto(averagePrice, "average prices");
         in.readLongsInto(markPrice, "marks");
         in.readLongsInto(roundTripPnl, "round trip P&L");
+        in.readLongsInto(openedNanos, "round trip open times");
     }
 
     /** Records the latest price of an instrument, for unrealized P&amp;L and equity. */

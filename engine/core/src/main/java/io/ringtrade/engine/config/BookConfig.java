@@ -30,10 +30,13 @@ import java.util.Objects;
  * @param allowShort    whether a sell may take the position below zero
  * @param minNotional   smallest order notional accepted, fixed-point, &gt;= 0
  * @param fill          the price market orders fill at
+ * @param maxShortNotional largest short per instrument, open short sells included, fixed-point; 0 = the book's equity
+ * @param participation largest share of a bar's or trade's volume one fill may take, a fixed-point fraction; 0 = no
+ *                      limit
  */
 public record BookConfig(String name, String strategy, Map<String, String> params, List<String> symbols,
                          Interval interval, long cash, long slippageBps, long commissionBps, boolean allowShort,
-                         long minNotional, FillModel fill) {
+                         long minNotional, FillModel fill, long maxShortNotional, long participation) {
     /** Default bar interval. */
     public static final Interval INTERVAL_DEFAULT = Interval.M1;
     /** Default starting cash: 10,000. */
@@ -50,6 +53,26 @@ public record BookConfig(String name, String strategy, Map<String, String> param
     public static final FillModel FILL_DEFAULT = FillModel.NEXT_OPEN;
     /** Largest accepted slippage or commission: 10,000 bps is 100 %. */
     public static final String MAX_BPS = "10000";
+    /** Default short cap: 0, meaning the book's equity. */
+    public static final String MAX_SHORT_NOTIONAL_DEFAULT = "0";
+    /** Default participation limit: none. */
+    public static final String PARTICIPATION_DEFAULT = "0";
+    /**
+     * Largest starting cash of one book: 10,000,000,000. Money is fixed-point at 1e-8 in a 64-bit long, which holds
+     * ±92,233,720,368 units ({@link io.ringtrade.engine.api.money.FixedPoint#MAX_WHOLE_UNITS}); the cap leaves the
+     * book's equity room to grow ninefold before arithmetic would refuse.
+     */
+    public static final String MAX_CASH = "10000000000";
+    /** Largest total starting cash of all books together: half the fixed-point range. */
+    public static final String MAX_TOTAL_CASH = "46000000000";
+
+    /** A book with the default short cap (its equity) and no participation limit. */
+    public BookConfig(final String name, final String strategy, final Map<String, String> params,
+                      final List<String> symbols, final Interval interval, final long cash, final long slippageBps,
+                      final long commissionBps, final boolean allowShort, final long minNotional, final FillModel fill) {
+        this(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps, allowShort, minNotional, fill,
+            0, 0);
+    }
 
     /** Rejects nulls and copies the collections (keeping the parameters' order). */
     public BookConfig {

@@ -265,8 +265,25 @@ public final class EngineConfigLoader {
             JournalConfig.DURABILITY_DEFAULT);
         final long snapshotInterval = journal.wholeNumber("snapshot-interval", JournalConfig.SNAPSHOT_INTERVAL_DEFAULT,
             0, Long.MAX_VALUE);
+        final RollCycle rollCycle = journal.choice("roll-cycle", RollCycle.values(), JournalConfig.ROLL_CYCLE_DEFAULT);
+        final Duration retain = journal.duration("retain", JournalConfig.RETAIN_DEFAULT);
+        final String archiveText = journal.string("archive-dir", "");
+        Path archiveDir = null;
+        if (!archiveText.isEmpty()) {
+            archiveDir = path(journal, "archive-dir", archiveText);
+            if (retain.isZero()) {
+                journal.problem("archive-dir", "has no effect while ringtrade.journal.retain is 0 (off): set a retention"
+                    + " window or remove it");
+            } else if (archiveDir.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                journal.problem("archive-dir", "must not be the journal directory itself, got \"" + archiveText + "\"");
+            }
+        }
+        if (!retain.isZero() && snapshotInterval == 0) {
+            // retention only removes what a snapshot covers, and a replay of the kept journal starts from one
+            journal.problem("retain", "needs snapshots, but ringtrade.journal.snapshot-interval is 0");
+        }
         journal.finish();
-        return new JournalConfig(dir, durability, snapshotInterval);
+        return new JournalConfig(dir, durability, snapshotInterval, rollCycle, retain, archiveDir);
     }
 
     private static FeedConfig readFeed(final ObjectReader feed) {
@@ -277,8 +294,14 @@ public final class EngineConfigLoader {
         }
         final String symbol = feed.string("symbol", FeedConfig.SYMBOL_DEFAULT);
         final double speed = feed.decimal("speed", FeedConfig.SPEED_DEFAULT, 0.0);
+        final Interval interval = feed.has("interval")
+            ? feed.oneOf("interval", Interval.values(), Interval::label, Interval.M1) : null;
+        final boolean loop = feed.bool("loop", FeedConfig.LOOP_DEFAULT);
+        if (loop && type == FeedType.JOURNAL) {
+            feed.problem("loop", "only a trades-replay or bars-replay feed can loop");
+        }
         feed.finish();
-        return new FeedConfig(type, file, symbol, speed);
+        return new FeedConfig(type, file, symbol, speed, interval, loop);
     }
 
     /**
@@ -300,6 +323,8 @@ public final class EngineConfigLoader {
             }
             final long tickSize = instrument.fixedPoint("tick-size", null, 0, true, Long.MAX_VALUE);
             final long lotSize = instrument.fixedPoint("lot-size", null, 0, true, Long.MAX_VALUE);
+            checkStep(instrument, "tick-size", tickSize);
+            checkStep(instrument, "lot-size", lotSize);
             instrument.finish();
             if (!symbol.isEmpty()) {
                 final String first = symbolPaths.putIfAbsent(symbol, instrument.path());
@@ -321,6 +346,7 @@ public final class EngineConfigLoader {
             return books;
         }
         final Map<String, String> namePaths = new HashMap<>();
+        long totalCash = 0;
         for (final ObjectReader book : readers) {
             final String name = book.string("name", null);
             if (!name.isEmpty()) {
@@ -347,11 +373,38 @@ public final class EngineConfigLoader {
             final long minNotional = book.fixedPoint("min-notional", BookConfig.MIN_NOTIONAL_DEFAULT, 0, false,
                 Long.MAX_VALUE);
             final FillModel fill = book.choice("fill", FillModel.values(), BookConfig.FILL_DEFAULT);
+            final long maxShortNotional = book.fixedPoint("max-short-notional", BookConfig.MAX_SHORT_NOTIONAL_DEFAULT,
+                0, false, Long.MAX_VALUE);
+            final long participation = book.fixedPoint("participation", BookConfig.PARTICIPATION_DEFAULT, 0, false,
+                FixedPoint.SCALE);
+            if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
+                book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
+                    + MONEY_RANGE);
+            } else {
+                totalCash += cash;
+            }
             book.finish();
             books.add(new BookConfig(name, strategy, params, symbols, interval, cash, slippageBps, commissionBps,
-                allowShort, minNotional, fill));
+                allowShort, minNotional, fill, maxShortNotional, participation));
+        }
+        if (totalCash > FixedPoint.parse(BookConfig.MAX_TOTAL_CASH)) {
+            ringtrade.problem("books", "the books' cash adds up to " + FixedPoint.toString(totalCash) + ", more than "
+                + BookConfig.MAX_TOTAL_CASH + MONEY_RANGE);
         }
         return books;
+    }
+
+    /** Why money is capped: said with every refusal of a value that could leave the fixed-point range. */
+    private static final String MONEY_RANGE = " (money is fixed-point at 1e-8 in a 64-bit long, which holds"
+        + " ±92,233,720,368 units; the cap leaves equity and notionals room to grow)";
+
+    /** Largest tick or lot size: one million units, far below the range so that price × quantity stays in it. */
+    private static final long MAX_STEP = FixedPoint.of(1_000_000);
+
+    private static void checkStep(final ObjectReader instrument, final String key, final long step) {
+        if (step > MAX_STEP) {
+            instrument.problem(key, "at most 1000000, got " + FixedPoint.toString(step) + MONEY_RANGE);
+        }
     }
 
     /**

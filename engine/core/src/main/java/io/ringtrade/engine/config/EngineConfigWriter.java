@@ -24,7 +24,9 @@ public final class EngineConfigWriter {
         out.append("  feed { type = ").append(config.feed().type().label())
             .append(", file = ").append(quote(config.feed().file()))
             .append(", symbol = ").append(quote(config.feed().symbol()))
-            .append(", speed = ").append(config.feed().speed()).append(" }\n");
+            .append(", speed = ").append(config.feed().speed())
+            .append(config.feed().interval() == null ? "" : ", interval = " + config.feed().interval().label())
+            .append(config.feed().loop() ? ", loop = true" : "").append(" }\n");
         out.append("  instruments = [\n");
         for (final InstrumentConfig instrument : config.instruments()) {
             out.append("    { symbol = ").append(quote(instrument.symbol()))
@@ -53,7 +55,9 @@ public final class EngineConfigWriter {
                 .append(", commission-bps = ").append(FixedPoint.toString(book.commissionBps()))
                 .append(", allow-short = ").append(book.allowShort())
                 .append(", min-notional = ").append(FixedPoint.toString(book.minNotional()))
-                .append(", fill = ").append(book.fill().label()).append(" }\n");
+                .append(", fill = ").append(book.fill().label())
+                .append(", max-short-notional = ").append(FixedPoint.toString(book.maxShortNotional()))
+                .append(", participation = ").append(FixedPoint.toString(book.participation())).append(" }\n");
         }
         out.append("  ]\n}\n");
         return out.toString();

@@ -1,5 +1,7 @@
 package io.ringtrade.engine.config;
 
+import io.ringtrade.engine.api.market.Interval;
+
 import java.util.Objects;
 
 /**
@@ -13,8 +15,11 @@ import java.util.Objects;
  * @param symbol the instrument the file's prices are for; listed in {@code ringtrade.instruments}
  * @param speed  replay speed as a multiple of real time (600 plays ten minutes of data per second); 0 replays as
  *               fast as possible. A clock multiplier, not a price, hence a double.
+ * @param interval for a bars-replay feed, the interval of its bars (books at coarser intervals resample them, finer
+ *               ones are refused); null when not given, and then found from the file at start
+ * @param loop   replay the file again and again, each pass shifted in time by the file's span (soak runs)
  */
-public record FeedConfig(FeedType type, String file, String symbol, double speed) {
+public record FeedConfig(FeedType type, String file, String symbol, double speed, Interval interval, boolean loop) {
     /** Prefix of a {@link #file} that names a resource on the class path. */
     public static final String CLASSPATH_PREFIX = EngineConfigLoader.CLASSPATH_PREFIX;
     /** Default feed type. */
@@ -25,12 +30,30 @@ public record FeedConfig(FeedType type, String file, String symbol, double speed
     public static final String SYMBOL_DEFAULT = "BTC/USD";
     /** Default replay speed. */
     public static final double SPEED_DEFAULT = 600.0;
+    /** By default the file is played once. */
+    public static final boolean LOOP_DEFAULT = false;
 
-    /** Rejects nulls. */
+    /** Rejects nulls (the interval may be null). */
     public FeedConfig {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(symbol, "symbol");
+    }
+
+    /** A feed that plays its file once and whose bar interval is not given. */
+    public FeedConfig(final FeedType type, final String file, final String symbol, final double speed) {
+        this(type, file, symbol, speed, null, LOOP_DEFAULT);
+    }
+
+    /** A feed that plays its file once, with its bar interval (null when not given). */
+    public FeedConfig(final FeedType type, final String file, final String symbol, final double speed,
+                      final Interval interval) {
+        this(type, file, symbol, speed, interval, LOOP_DEFAULT);
+    }
+
+    /** This feed with its bar interval known. */
+    public FeedConfig withInterval(final Interval barInterval) {
+        return new FeedConfig(type, file, symbol, speed, barInterval, loop);
     }
 
     /** Whether {@link #file} names a class-path resource rather than a file. */

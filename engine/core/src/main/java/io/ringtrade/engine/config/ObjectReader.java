@@ -63,6 +63,11 @@ final class ObjectReader {
         return path.isEmpty() ? rendered : path + "." + rendered;
     }
 
+    /** Whether {@code key} is set (an optional key without a default). */
+    boolean has(final String key) {
+        return object.containsKey(key);
+    }
+
     /** Reports a problem with the value of {@code key} (located at that value, or at this object when absent). */
     void problem(final String key, final String message) {
         final ConfigValue value = object.get(key);

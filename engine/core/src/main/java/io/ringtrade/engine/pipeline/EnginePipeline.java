@@ -3,7 +3,9 @@ package io.ringtrade.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
@@ -15,6 +17,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * The engine's one Disruptor pipeline (DESIGN.md §3), wired once here:
@@ -28,18 +32,31 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  * Nothing an input causes leaves the process before the journal has passed that input.
  *
- * <p>Producers call {@link #publish} from any thread. Sequences: the slot's {@code sequence} is the input's
- * position in the engine's whole input history ({@code firstSequence} + ring sequence), so order ids keep
- * counting across restarts.
+ * <p><b>Fail closed.</b> When a stage throws, the pipeline records which stage and which input
+ * ({@link PipelineFailure}) before the exception leaves the stage, and the stage stops without marking the input
+ * processed (its exception handler rethrows, so Disruptor never advances that stage's sequence over it). The gateway
+ * checks the failure before every release: no effect of the failed input, nor of any later one, leaves the process
+ * — not even when a journal failure lets business logic run ahead — while what the inputs before it caused (journaled
+ * and processed) is still released. Business logic stops at its next input; the journal finishes its batch; then the
+ * ring halts.
+ *
+ * <p>Producers call {@link #publish} from any thread. Sequences: the slot's {@code sequence} is the input's position
+ * in the engine's whole input history ({@code firstSequence} + ring sequence), so order ids keep counting across
+ * restarts.
  */
 public final class EnginePipeline implements AutoCloseable {
+    private static final String GATEWAY = "gateway";
+
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
     private final StatusBoard status;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<PipelineFailure> failure = new AtomicReference<>();
     private final EventTranslatorOneArg<EngineEvent, EngineEvent> copyInput;
     private final String waitStrategyLabel;
     private final EventHandler<EngineEvent> lastStage;
+    private final EventHandler<EngineEvent> journalStage;
+    private final EventHandler<EngineEvent> businessStage;
+    private final long firstSequence;
     private volatile boolean stopped;
 
     /** Receives business-logic snapshots, on the business-logic thread; must hand the bytes off quickly. */
@@ -53,7 +70,7 @@ public final class EnginePipeline implements AutoCloseable {
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
         this(logic, journal, sink, ringSize, waitStrategy, firstSequence, 0, (entries, state) -> {
-        });
+        }, System::nanoTime);
     }
 
     /**
@@ -62,72 +79,201 @@ public final class EnginePipeline implements AutoCloseable {
      * @param firstSequence    sequence number of the first input published here (journal entries already present)
      * @param snapshotInterval take a snapshot after every this many inputs (counted over the whole journal); 0 = never
      * @param snapshots        where snapshots go
+     * @param clock            the monotonic clock for ingress times and latency (never read by business logic)
      */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
-                          final long snapshotInterval, final SnapshotSink snapshots) {
+                          final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock) {
         final int cores = Runtime.getRuntime().availableProcessors();
+        this.firstSequence = firstSequence;
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
         this.status = new StatusBoard(logic);
         this.copyInput = (slot, ringSequence, source) -> {
             slot.clear();
             slot.copyInputFrom(source);
             slot.sequence = firstSequence + ringSequence;
-            slot.ingressNanos = System.nanoTime();
+            slot.ingressNanos = clock.getAsLong();
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(), ProducerType.MULTI,
             waitStrategy.newWaitStrategy());
-        disruptor.setDefaultExceptionHandler(new StopOnFailure());
-        final EventHandler<EngineEvent> journalStage = (event, sequence, endOfBatch) -> {
-            journal.append(event);
-            if (endOfBatch) {
-                journal.flush();
-                status.publishJournaled(journal.entryCount());
+        this.journalStage = new ReportingStage() {
+            @Override
+            void process(final EngineEvent event, final boolean endOfBatch) {
+                journal.append(event);
+                if (endOfBatch) {
+                    journal.flush();
+                    status.publishJournaled(journal.entryCount());
+                }
+            }
+
+            @Override
+            boolean reportsEachInput() {
+                // durability is promised at the flush: with sync-on-batch, an input is journaled only at the batch's end
+                return false;
+            }
+
+            @Override
+            boolean stopsWhenAnotherStageFails() {
+                // journaling more inputs is harmless (recovery stops at the failed one) and lets the batch that holds
+                // the inputs before the failure complete, so the gateway can release what they caused
+                return false;
             }
         };
-        final EventHandler<EngineEvent> businessStage = (event, sequence, endOfBatch) -> {
-            logic.onEvent(event);
-            if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
-                snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
+        this.businessStage = new ReportingStage() {
+            @Override
+            void process(final EngineEvent event, final boolean endOfBatch) {
+                logic.onEvent(event);
+                if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
+                    snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
+                }
+                if (endOfBatch) {
+                    status.publish(logic);
+                }
             }
-            if (endOfBatch) {
-                status.publish(logic);
+
+            @Override
+            boolean reportsEachInput() {
+                return true;
+            }
+
+            @Override
+            boolean stopsWhenAnotherStageFails() {
+                return true;
             }
         };
         final EventHandler<EngineEvent> gatewayStage = (event, sequence, endOfBatch) -> {
             final int count = event.effects.size();
-            if (count > 0) {
-                status.recordTickToOrder(System.nanoTime() - event.ingressNanos);
-                for (int i = 0; i < count; i++) {
-                    sink.release(event.effects.order(i), event);
-                }
+            if (count == 0) {
+                return;
+            }
+            stopAtOrAfterFailedInput(event);
+            status.recordTickToOrder(clock.getAsLong() - event.ingressNanos);
+            for (int i = 0; i < count; i++) {
+                sink.release(event.effects.get(i), event);
             }
         };
         disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
+        disruptor.handleExceptionsFor(journalStage).with(new StopOnFailure("journal"));
+        disruptor.handleExceptionsFor(businessStage).with(new StopOnFailure("business logic"));
+        disruptor.handleExceptionsFor(gatewayStage).with(new StopOnFailure(GATEWAY));
         this.lastStage = gatewayStage;
         this.ring = disruptor.start();
     }
 
-    private static ThreadFactory stageThreads() {
+    private void stopIfFailed() {
+        if (failure.get() != null) {
+            throw new StageStopped();
+        }
+    }
+
+    /**
+     * The gateway releases the effects of inputs before a failed one (they were journaled and processed), and stops
+     * at the failed input: nothing it or any later input caused leaves the process.
+     */
+    private void stopAtOrAfterFailedInput(final EngineEvent event) {
+        final PipelineFailure failed = failure.get();
+        if (failed != null && (failed.inputSequence() < 0 || event.sequence >= failed.inputSequence())) {
+            throw new StageStopped();
+        }
+    }
+
+    /**
+     * A journal or business-logic stage: stops at its next input once the pipeline has failed, and (for business
+     * logic) reports each input done as soon as it is, rather than at the end of its batch, so that when a later input
+     * of the same batch fails the gateway can still release what the inputs before it caused.
+     */
+    private abstract class ReportingStage implements EventHandler<EngineEvent> {
+        private Sequence done;
+
+        @Override
+        public void setSequenceCallback(final Sequence sequenceCallback) {
+            this.done = sequenceCallback;
+        }
+
+        @Override
+        public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+            if (stopsWhenAnotherStageFails()) {
+                stopIfFailed();
+            }
+            process(event, endOfBatch);
+            if (reportsEachInput()) {
+                done.set(sequence);
+            }
+        }
+
+        abstract void process(EngineEvent event, boolean endOfBatch);
+
+        abstract boolean reportsEachInput();
+
+        abstract boolean stopsWhenAnotherStageFails();
+    }
+
+    /** Thrown into a stage whose pipeline has failed elsewhere, so it stops at its next input without touching it. */
+    private static final class StageStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StageStopped() {
+            super("stopped after another stage failed", null, false, false);
+        }
+    }
+
+    private ThreadFactory stageThreads() {
         final AtomicInteger count = new AtomicInteger();
         final String[] names = {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
         return runnable -> {
             final int n = count.getAndIncrement();
             final Thread thread = new Thread(runnable, n < names.length ? names[n] : "ringtrade-stage-" + n);
             thread.setDaemon(true);
+            // a failed stage's exception ends its thread after being recorded as the pipeline's failure, which the
+            // engine reports once; anything else is unexpected and printed
+            thread.setUncaughtExceptionHandler((stage, e) -> {
+                if (failure.get() == null) {
+                    e.printStackTrace();
+                }
+            });
             return thread;
         };
     }
 
-    /** Publishes a copy of {@code input}'s input fields as the next input. Any thread; blocks when the ring is full. */
+    /**
+     * Publishes a copy of {@code input}'s input fields as the next input. Any thread; blocks while the ring is full.
+     *
+     * @throws IllegalStateException when the pipeline has stopped or failed
+     */
     public void publish(final EngineEvent input) {
-        if (stopped) {
-            throw new IllegalStateException("pipeline stopped");
+        if (stopped || failure.get() != null) {
+            throw new IllegalStateException(failure.get() != null ? failure.get().describe() : "pipeline stopped");
         }
         ring.publishEvent(copyInput, input);
     }
 
-    /** Waits until every published input has passed all stages, then stops the stage threads. */
+    /**
+     * Publishes like {@link #publish} but never waits: returns false at once when the ring is full (an HTTP thread
+     * then answers 503 instead of blocking).
+     */
+    public boolean tryPublish(final EngineEvent input) {
+        if (stopped || failure.get() != null) {
+            return false;
+        }
+        try {
+            final long sequence = ring.tryNext();
+            try {
+                copyInput.translateTo(ring.get(sequence), sequence, input);
+            } finally {
+                ring.publish(sequence);
+            }
+            return true;
+        } catch (final InsufficientCapacityException full) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until every published input has passed all stages, then stops the stage threads.
+     *
+     * @throws PipelineFailedException when a stage failed (then not everything was processed)
+     * @throws IllegalStateException when the pipeline did not drain in time
+     */
     public void drainAndStop(final long timeout, final TimeUnit unit) {
         stopped = true;
         // Disruptor.shutdown() only waits for consumers that are already running, so right after start it can
@@ -140,13 +286,33 @@ public final class EnginePipeline implements AutoCloseable {
                 disruptor.halt();
                 throw new IllegalStateException("pipeline did not drain within " + timeout + " " + unit);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
+            LockSupport.parkNanos(100_000L);
+        }
+        if (failure.get() != null) {
+            halt();
+            throw new PipelineFailedException(failure.get());
         }
         disruptor.halt();
-        final Throwable cause = failure.get();
-        if (cause != null) {
-            throw new IllegalStateException("a pipeline stage failed: " + cause, cause);
+    }
+
+    /**
+     * Stops the stage threads without draining. After a failure it first gives the gateway a moment to release what
+     * the inputs before the failed one caused (it never goes past the failed input).
+     */
+    public void halt() {
+        stopped = true;
+        final PipelineFailure failed = failure.get();
+        if (failed != null && failed.inputSequence() > firstSequence && !GATEWAY.equals(failed.stage())) {
+            final long before = failed.inputSequence() - 1 - firstSequence;
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            // the gateway can go no further than both earlier stages went, nor past the input before the failed one
+            while (disruptor.getSequenceValueFor(lastStage) < Math.min(Math.min(before, ring.getCursor()),
+                Math.min(disruptor.getSequenceValueFor(journalStage), disruptor.getSequenceValueFor(businessStage)))
+                && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000L);
+            }
         }
+        disruptor.halt();
     }
 
     /** The read model for other threads. */
@@ -160,7 +326,7 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /** The first failure of a stage, or null. */
-    public Throwable failure() {
+    public PipelineFailure failure() {
         return failure.get();
     }
 
@@ -171,26 +337,55 @@ public final class EnginePipeline implements AutoCloseable {
         }
     }
 
+    /** Thrown by {@link #drainAndStop} when a stage failed. */
+    public static final class PipelineFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient PipelineFailure failure;
+
+        PipelineFailedException(final PipelineFailure failure) {
+            super(failure.describe(), failure.cause());
+            this.failure = failure;
+        }
+
+        /** What failed. */
+        public PipelineFailure failure() {
+            return failure;
+        }
+    }
+
     /**
-     * A failing stage must not let business logic run on with a gap in its input: record the failure and halt
-     * the ring, so nothing further is processed or released.
+     * Records a stage's failure (the first one only) and rethrows, so that Disruptor stops the stage without marking
+     * the input processed. The other stages stop by themselves at the failed input (business logic at its next input,
+     * the gateway before releasing anything of the failed input); {@link #halt} ends their threads.
      */
     private final class StopOnFailure implements ExceptionHandler<EngineEvent> {
+        private final String stage;
+
+        StopOnFailure(final String stage) {
+            this.stage = stage;
+        }
+
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final EngineEvent event) {
-            failure.compareAndSet(null, ex);
+            if (!(ex instanceof StageStopped)) {
+                failure.compareAndSet(null, new PipelineFailure(stage, event == null ? -1 : event.sequence,
+                    event == null ? 0 : event.type, ex));
+            }
             stopped = true;
-            new Thread(disruptor::halt, "ringtrade-halt").start();
+            if (ex instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(ex);
         }
 
         @Override
         public void handleOnStartException(final Throwable ex) {
-            failure.compareAndSet(null, ex);
+            failure.compareAndSet(null, new PipelineFailure(stage, -1, 0, ex));
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex) {
-            failure.compareAndSet(null, ex);
+            failure.compareAndSet(null, new PipelineFailure(stage, -1, 0, ex));
         }
     }
 }

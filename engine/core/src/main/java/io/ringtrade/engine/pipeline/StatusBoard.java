@@ -7,6 +7,7 @@ import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Arrays;
 
 /**
  * The read model other threads may look at (DESIGN.md §3: nobody reads business-logic state directly): counters
@@ -30,7 +31,7 @@ public final class StatusBoard {
     public StatusBoard(final BusinessLogic logic) {
         // the books are fixed at construction: keep the array, so that publishing allocates nothing per batch
         books = logic.books();
-        bookNames = java.util.Arrays.stream(books).map(b -> b.name()).toArray(String[]::new);
+        bookNames = Arrays.stream(books).map(b -> b.name()).toArray(String[]::new);
         equity = new AtomicLongArray(bookNames.length);
         publish(logic);
     }

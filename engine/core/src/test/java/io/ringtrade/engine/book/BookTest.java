@@ -19,8 +19,17 @@ final class BookTest {
     private static final int Y = 1;
 
     private final List<long[]> roundTrips = new ArrayList<>();
-    private final Book book = new Book(3, "test", fp("1000"), 2,
-        (bookIndex, instrumentId, pnl) -> roundTrips.add(new long[] {bookIndex, instrumentId, pnl}));
+    private final List<long[]> tripTimes = new ArrayList<>();
+    private final Book book = new Book(3, "test", fp("1000"), 2, (bookIndex, instrumentId, opened, closed, pnl) -> {
+        roundTrips.add(new long[] {bookIndex, instrumentId, pnl});
+        tripTimes.add(new long[] {opened, closed});
+    });
+    private long time;
+
+    /** A fill at the next event time (1, 2, 3, ...). */
+    private long fill(final int instrument, final int side, final long quantity, final long price, final long fee) {
+        return book.applyFill(instrument, side, quantity, price, fee, ++time);
+    }
 
     private static long fp(final String decimal) {
         return FixedPoint.parse(decimal);
@@ -41,7 +50,7 @@ final class BookTest {
     @Test
     void shouldOpenALongPayingNotionalPlusFee() {
         // buy 2 @ 100 fee 0.2 → cash 1000 − 200 − 0.2 = 799.8; average 100; nothing realized
-        final long realized = book.applyFill(X, BUY, fp("2"), fp("100"), fp("0.2"));
+        final long realized = fill(X, BUY, fp("2"), fp("100"), fp("0.2"));
 
         assertThat(realized).isZero();
         assertThat(book.cash()).isEqualTo(fp("799.8"));
@@ -57,8 +66,8 @@ final class BookTest {
     void shouldWeightTheAveragePriceWhenPyramiding() {
         // buy 2 @ 100 fee 0.2; buy 1 @ 130 fee 0.13 → avg (200 + 130) / 3 = 110 (fees are not in the average)
         // cash 1000 − 200.2 − 130.13 = 669.67
-        book.applyFill(X, BUY, fp("2"), fp("100"), fp("0.2"));
-        book.applyFill(X, BUY, fp("1"), fp("130"), fp("0.13"));
+        fill(X, BUY, fp("2"), fp("100"), fp("0.2"));
+        fill(X, BUY, fp("1"), fp("130"), fp("0.13"));
 
         assertThat(book.position(X)).isEqualTo(fp("3"));
         assertThat(book.averagePrice(X)).isEqualTo(fp("110"));
@@ -69,8 +78,8 @@ final class BookTest {
     @Test
     void shouldRoundAWeightedAverageHalfUpToOneUnit() {
         // buy 1 @ 100; buy 2 @ 101 → (100 + 202) / 3 = 100.666666666... → 100.66666667
-        book.applyFill(X, BUY, fp("1"), fp("100"), 0);
-        book.applyFill(X, BUY, fp("2"), fp("101"), 0);
+        fill(X, BUY, fp("1"), fp("100"), 0);
+        fill(X, BUY, fp("2"), fp("101"), 0);
 
         assertThat(book.averagePrice(X)).isEqualTo(fp("100.66666667"));
     }
@@ -80,9 +89,9 @@ final class BookTest {
         // buy 2 @ 100 fee 0.2; buy 1 @ 130 fee 0.13 → avg 110, cash 669.67
         // sell 1.5 @ 120 fee 0.18 → realized (120 − 110) × 1.5 − 0.18 = 15 − 0.18 = 14.82
         // cash 669.67 + 180 − 0.18 = 849.49; 1.5 left at average 110
-        book.applyFill(X, BUY, fp("2"), fp("100"), fp("0.2"));
-        book.applyFill(X, BUY, fp("1"), fp("130"), fp("0.13"));
-        final long realized = book.applyFill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
+        fill(X, BUY, fp("2"), fp("100"), fp("0.2"));
+        fill(X, BUY, fp("1"), fp("130"), fp("0.13"));
+        final long realized = fill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
 
         assertThat(realized).isEqualTo(fp("14.82"));
         assertThat(book.realizedPnl()).isEqualTo(fp("14.82"));
@@ -98,9 +107,9 @@ final class BookTest {
         // after the partial exit above: 1.5 @ avg 110, cash 849.49; mark 100
         // unrealized (100 − 110) × 1.5 = −15; positions 1.5 × 100 = 150; equity 849.49 + 150 = 999.49
         // cross-check: 1000 − fees 0.51 + gross realized 15 − 15 unrealized = 999.49
-        book.applyFill(X, BUY, fp("2"), fp("100"), fp("0.2"));
-        book.applyFill(X, BUY, fp("1"), fp("130"), fp("0.13"));
-        book.applyFill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
+        fill(X, BUY, fp("2"), fp("100"), fp("0.2"));
+        fill(X, BUY, fp("1"), fp("130"), fp("0.13"));
+        fill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
         book.mark(X, fp("100"));
 
         assertThat(book.unrealizedPnl(X)).isEqualTo(fp("-15"));
@@ -111,7 +120,7 @@ final class BookTest {
     @Test
     void shouldOpenAShortReceivingNotionalLessFee() {
         // sell 2 @ 50 fee 0.1 → cash 1000 + 100 − 0.1 = 1099.9; position −2 at average 50
-        final long realized = book.applyFill(X, SELL, fp("2"), fp("50"), fp("0.1"));
+        final long realized = fill(X, SELL, fp("2"), fp("50"), fp("0.1"));
 
         assertThat(realized).isZero();
         assertThat(book.cash()).isEqualTo(fp("1099.9"));
@@ -123,7 +132,7 @@ final class BookTest {
     void shouldValueAShortNegativelyAndGainWhenThePriceFalls() {
         // short 2 @ 50 fee 0.1 (cash 1099.9); mark 45
         // unrealized (45 − 50) × (−2) = +10; positions 45 × (−2) = −90; equity 1099.9 − 90 = 1009.9
-        book.applyFill(X, SELL, fp("2"), fp("50"), fp("0.1"));
+        fill(X, SELL, fp("2"), fp("50"), fp("0.1"));
         book.mark(X, fp("45"));
 
         assertThat(book.unrealizedPnl(X)).isEqualTo(fp("10"));
@@ -135,8 +144,8 @@ final class BookTest {
     void shouldRealizeAShortCoverMirrored() {
         // short 2 @ 50 fee 0.1 (cash 1099.9); buy 1 @ 40 fee 0.04 → realized (50 − 40) × 1 − 0.04 = 9.96
         // cash 1099.9 − 40 − 0.04 = 1059.86; −1 left at average 50
-        book.applyFill(X, SELL, fp("2"), fp("50"), fp("0.1"));
-        final long realized = book.applyFill(X, BUY, fp("1"), fp("40"), fp("0.04"));
+        fill(X, SELL, fp("2"), fp("50"), fp("0.1"));
+        final long realized = fill(X, BUY, fp("1"), fp("40"), fp("0.04"));
 
         assertThat(realized).isEqualTo(fp("9.96"));
         assertThat(book.position(X)).isEqualTo(fp("-1"));
@@ -147,16 +156,16 @@ final class BookTest {
     @Test
     void shouldRealizeALossWhenCoveringAShortHigher() {
         // short 1 @ 50; buy 1 @ 55 fee 0.05 → realized (50 − 55) × 1 − 0.05 = −5.05
-        book.applyFill(X, SELL, fp("1"), fp("50"), 0);
+        fill(X, SELL, fp("1"), fp("50"), 0);
 
-        assertThat(book.applyFill(X, BUY, fp("1"), fp("55"), fp("0.05"))).isEqualTo(fp("-5.05"));
+        assertThat(fill(X, BUY, fp("1"), fp("55"), fp("0.05"))).isEqualTo(fp("-5.05"));
     }
 
     @Test
     void shouldWeightTheAverageOfAShortWhenAddingToIt() {
         // sell 1 @ 50; sell 3 @ 60 → avg (50 + 180) / 4 = 57.5, position −4
-        book.applyFill(X, SELL, fp("1"), fp("50"), 0);
-        book.applyFill(X, SELL, fp("3"), fp("60"), 0);
+        fill(X, SELL, fp("1"), fp("50"), 0);
+        fill(X, SELL, fp("3"), fp("60"), 0);
 
         assertThat(book.position(X)).isEqualTo(fp("-4"));
         assertThat(book.averagePrice(X)).isEqualTo(fp("57.5"));
@@ -169,10 +178,10 @@ final class BookTest {
         // sell 1.5 @ 90 fee 0.135 → realized (90 − 110) × 1.5 − 0.135 = −30.135
         // round trip = 14.82 − 30.135 − entry fees (0.2 + 0.13) = −15.645
         // cash 1000 − 200.2 − 130.13 + 179.82 + 134.865 = 984.355 = 1000 − 15.645
-        book.applyFill(X, BUY, fp("2"), fp("100"), fp("0.2"));
-        book.applyFill(X, BUY, fp("1"), fp("130"), fp("0.13"));
-        book.applyFill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
-        final long lastExit = book.applyFill(X, SELL, fp("1.5"), fp("90"), fp("0.135"));
+        fill(X, BUY, fp("2"), fp("100"), fp("0.2"));
+        fill(X, BUY, fp("1"), fp("130"), fp("0.13"));
+        fill(X, SELL, fp("1.5"), fp("120"), fp("0.18"));
+        final long lastExit = fill(X, SELL, fp("1.5"), fp("90"), fp("0.135"));
 
         assertThat(lastExit).isEqualTo(fp("-30.135"));
         assertThat(book.realizedPnl()).isEqualTo(fp("-15.315")); // 14.82 − 30.135: entry fees not included
@@ -192,8 +201,8 @@ final class BookTest {
         // open 3 short @ 110 with the other 0.33 of fee
         // round trip 1 = 19.78 (its entry had no fee)
         // cash 1000 − 200 + 550 − 0.55 = 1349.45
-        book.applyFill(X, BUY, fp("2"), fp("100"), 0);
-        final long realized = book.applyFill(X, SELL, fp("5"), fp("110"), fp("0.55"));
+        fill(X, BUY, fp("2"), fp("100"), 0);
+        final long realized = fill(X, SELL, fp("5"), fp("110"), fp("0.55"));
 
         assertThat(realized).isEqualTo(fp("19.78"));
         assertThat(book.position(X)).isEqualTo(fp("-3"));
@@ -207,9 +216,9 @@ final class BookTest {
         // as above, then buy 3 @ 100 fee 0.3 → realized (110 − 100) × 3 − 0.3 = 29.7
         // round trip 2 = 29.7 − 0.33 (opening share of the flip fee) = 29.37
         // cash 1349.45 − 300 − 0.3 = 1049.15 = 1000 + 19.78 + 29.37
-        book.applyFill(X, BUY, fp("2"), fp("100"), 0);
-        book.applyFill(X, SELL, fp("5"), fp("110"), fp("0.55"));
-        final long realized = book.applyFill(X, BUY, fp("3"), fp("100"), fp("0.3"));
+        fill(X, BUY, fp("2"), fp("100"), 0);
+        fill(X, SELL, fp("5"), fp("110"), fp("0.55"));
+        final long realized = fill(X, BUY, fp("3"), fp("100"), fp("0.3"));
 
         assertThat(realized).isEqualTo(fp("29.7"));
         assertThat(book.realizedPnl()).isEqualTo(fp("49.48")); // 19.78 + 29.7
@@ -223,12 +232,12 @@ final class BookTest {
     void shouldSplitAFlipFeeHalfUpAndKeepTheRemainderForTheOpen() {
         // long 1 @ 10; sell 3 @ 10 fee 0.00000001 (1 unit): closing share 1 × 1 / 3 = 0.33 unit → 0,
         // so the close realizes 0 and the opening short carries the whole unit of fee into its round trip
-        book.applyFill(X, BUY, fp("1"), fp("10"), 0);
-        assertThat(book.applyFill(X, SELL, fp("3"), fp("10"), 1L)).isZero();
+        fill(X, BUY, fp("1"), fp("10"), 0);
+        assertThat(fill(X, SELL, fp("3"), fp("10"), 1L)).isZero();
         assertThat(roundTrips).containsExactly(new long[] {3, X, 0L});
 
         // cover 2 @ 10 with no fee: realized 0, round trip 0 − 1 unit of entry fee
-        book.applyFill(X, BUY, fp("2"), fp("10"), 0);
+        fill(X, BUY, fp("2"), fp("10"), 0);
         assertThat(roundTrips).containsExactly(new long[] {3, X, 0L}, new long[] {3, X, -1L});
     }
 
@@ -236,9 +245,9 @@ final class BookTest {
     void shouldFlipAShortIntoALong() {
         // short 1 @ 50; buy 3 @ 40 fee 0.12 → close 1: fee 0.04, realized (50 − 40) × 1 − 0.04 = 9.96;
         // open 2 long @ 40
-        book.applyFill(X, SELL, fp("1"), fp("50"), 0);
+        fill(X, SELL, fp("1"), fp("50"), 0);
 
-        assertThat(book.applyFill(X, BUY, fp("3"), fp("40"), fp("0.12"))).isEqualTo(fp("9.96"));
+        assertThat(fill(X, BUY, fp("3"), fp("40"), fp("0.12"))).isEqualTo(fp("9.96"));
         assertThat(book.position(X)).isEqualTo(fp("2"));
         assertThat(book.averagePrice(X)).isEqualTo(fp("40"));
         assertThat(roundTrips).containsExactly(new long[] {3, X, fp("9.96")});
@@ -248,8 +257,8 @@ final class BookTest {
     void shouldValueEveryInstrumentAtItsOwnMark() {
         // X: long 2 @ 100, marked 110 → +220; Y: short 1 @ 50, marked 40 → −40; positions 180
         // cash 1000 − 200 + 50 = 850; equity 850 + 180 = 1030
-        book.applyFill(X, BUY, fp("2"), fp("100"), 0);
-        book.applyFill(Y, SELL, fp("1"), fp("50"), 0);
+        fill(X, BUY, fp("2"), fp("100"), 0);
+        fill(Y, SELL, fp("1"), fp("50"), 0);
         book.mark(X, fp("110"));
         book.mark(Y, fp("40"));
 
@@ -269,9 +278,30 @@ final class BookTest {
 
     @Test
     void shouldRefuseANonPositiveFillQuantity() {
-        assertThatThrownBy(() -> book.applyFill(X, BUY, 0, fp("100"), 0))
+        assertThatThrownBy(() -> fill(X, BUY, 0, fp("100"), 0))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> book.applyFill(X, BUY, -1, fp("100"), 0))
+        assertThatThrownBy(() -> fill(X, BUY, -1, fp("100"), 0))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldStampARoundTripWithTheTimesOfItsFirstEntryAndItsLastExit() {
+        fill(X, BUY, fp("1"), fp("100"), 0); // t1 opens
+        fill(X, BUY, fp("1"), fp("100"), 0); // t2 adds
+        fill(X, SELL, fp("1"), fp("100"), 0); // t3 reduces
+        fill(X, SELL, fp("3"), fp("100"), 0); // t4 closes and opens a short
+        fill(X, BUY, fp("2"), fp("100"), 0); // t5 covers
+
+        assertThat(tripTimes).containsExactly(new long[] {1, 4}, new long[] {4, 5});
+    }
+
+    @Test
+    void shouldRefuseAFillWhoseCashWouldOverflowAndLeaveTheBookWhole() {
+        // 92 billion units cost more than a long of fixed-point cash can hold below 1000
+        assertThatThrownBy(() -> fill(X, BUY, fp("92000000000"), fp("100"), 0))
+            .isInstanceOf(ArithmeticException.class);
+        assertThat(book.cash()).isEqualTo(fp("1000"));
+        assertThat(book.position(X)).isZero();
+        assertThat(book.feesPaid()).isZero();
     }
 }

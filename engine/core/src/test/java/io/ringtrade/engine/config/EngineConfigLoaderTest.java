@@ -48,7 +48,7 @@ final class EngineConfigLoaderTest {
             "classpath:data/bitstamp_trades_from_20131125_usd.csv", "BTC/USD", 600.0));
         assertThat(config.books()).containsExactly(new BookConfig("a", "s", Map.of(), List.of("BTC/USD"),
             io.ringtrade.engine.api.market.Interval.M1, 10_000 * ONE, 5 * ONE, 10 * ONE, false, 10 * ONE,
-            FillModel.NEXT_OPEN));
+            FillModel.NEXT_OPEN, 0, 0));
     }
 
     @Test
@@ -63,6 +63,43 @@ final class EngineConfigLoaderTest {
         assertThat(config.books().get(0).slippageBps()).isEqualTo(250_000_000L);
         assertThat(config.books().get(0).commissionBps()).isEqualTo(10_000_000L);
         assertThat(config.books().get(0).minNotional()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void shouldReadTheShortCapParticipationAndFeedInterval() {
+        final EngineConfig config = load(BTC,
+            "ringtrade.feed { type = bars-replay, interval = 5m }",
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], max-short-notional = 2500,",
+            "  participation = 0.1, interval = 15m } ]");
+
+        assertThat(config.feed().interval()).isEqualTo(io.ringtrade.engine.api.market.Interval.M5);
+        assertThat(config.books().get(0).maxShortNotional()).isEqualTo(2_500 * ONE);
+        assertThat(config.books().get(0).participation()).isEqualTo(ONE / 10);
+    }
+
+    @Test
+    void shouldRefuseMoneyThatCouldLeaveTheFixedPointRangeSayingWhy() {
+        assertThat(problems(
+            "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, tick-size = 0.01,",
+            "  lot-size = 2000000 } ]",
+            "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], cash = 20000000000 },",
+            "  { name = b, strategy = s, symbols = [\"BTC/USD\"], cash = 10000000000 },",
+            "  { name = c, strategy = s, symbols = [\"BTC/USD\"], cash = 10000000000 },",
+            "  { name = d, strategy = s, symbols = [\"BTC/USD\"], cash = 10000000000 },",
+            "  { name = e, strategy = s, symbols = [\"BTC/USD\"], cash = 10000000000 },",
+            "  { name = f, strategy = s, symbols = [\"BTC/USD\"], participation = 1.5 },",
+            "  { name = g, strategy = s, symbols = [\"BTC/USD\"], cash = 10000000000 } ]"))
+            .containsExactly(
+                "test.conf:2: ringtrade.instruments[0].lot-size: at most 1000000, got 2000000 (money is fixed-point at"
+                    + " 1e-8 in a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity and notionals"
+                    + " room to grow)",
+                "test.conf:3: ringtrade.books[0].cash: at most 10000000000, got 20000000000 (money is fixed-point at"
+                    + " 1e-8 in a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity and notionals"
+                    + " room to grow)",
+                "test.conf:8: ringtrade.books[5].participation: must be between 0 and 1, got 1.5",
+                "test.conf:3: ringtrade.books: the books' cash adds up to 50000010000, more than 46000000000 (money is"
+                    + " fixed-point at 1e-8 in a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity"
+                    + " and notionals room to grow)");
     }
 
     @Test
@@ -93,7 +130,7 @@ final class EngineConfigLoaderTest {
     void shouldListTheKnownKeysWhenNoneIsClose() {
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed.colour = red"))
             .containsExactly("test.conf:3: ringtrade.feed.colour: unknown key (expected one of type, file, symbol, "
-                + "speed)");
+                + "speed, loop)");
     }
 
     @Test
@@ -319,6 +356,55 @@ final class EngineConfigLoaderTest {
         assertThat(WaitStrategyKind.BLOCKING.resolve(8)).isEqualTo(WaitStrategyKind.BLOCKING);
         assertThat(new PipelineConfig(1024, WaitStrategyKind.AUTO).effectiveWaitStrategy(8))
             .isEqualTo(WaitStrategyKind.YIELDING);
+    }
+
+    @Test
+    void shouldReadRollCycleRetentionArchiveAndFeedLoop() {
+        final EngineConfig config = load(BTC, ONE_BOOK,
+            "ringtrade.journal { dir = ./j, roll-cycle = minutely, retain = 10m, archive-dir = ./archive,",
+            "  snapshot-interval = 5000 }",
+            "ringtrade.feed.loop = true");
+
+        assertThat(config.journal()).isEqualTo(new JournalConfig(Path.of("./j"), Durability.OS_CACHE, 5000,
+            RollCycle.MINUTELY, Duration.ofMinutes(10), Path.of("./archive")));
+        assertThat(config.journal().retentionEnabled()).isTrue();
+        assertThat(config.feed().loop()).isTrue();
+        final EngineConfig defaults = load(BTC, ONE_BOOK);
+        assertThat(defaults.journal().rollCycle()).isEqualTo(RollCycle.DAILY);
+        assertThat(defaults.journal().retain()).isZero();
+        assertThat(defaults.journal().archiveDir()).isNull();
+        assertThat(defaults.journal().retentionEnabled()).isFalse();
+        assertThat(defaults.feed().loop()).isFalse();
+        // retention without an archive deletes
+        assertThat(load(BTC, ONE_BOOK, "ringtrade.journal.retain = 7d").journal().retain()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void shouldRefuseBadRollCycleRetentionArchiveAndLoopValues() {
+        assertThat(problems(BTC, ONE_BOOK,
+            "ringtrade.journal { roll-cycle = weekly, retain = soon }",
+            "ringtrade.feed.loop = maybe"))
+            .containsExactly(
+                "test.conf:3: ringtrade.journal.roll-cycle: expected one of daily, hourly, minutely, got \"weekly\"",
+                "test.conf:3: ringtrade.journal.retain: expected a duration such as 5s or 500ms, got \"soon\"",
+                "test.conf:4: ringtrade.feed.loop: expected true or false, got \"maybe\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal.retain = -1h"))
+            .containsExactly("test.conf:3: ringtrade.journal.retain: must be >= 0s, got -1h");
+    }
+
+    @Test
+    void shouldRefuseAnArchiveThatCannotWorkAndRetentionWithoutSnapshots() {
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal.archive-dir = ./archive"))
+            .containsExactly("test.conf:3: ringtrade.journal.archive-dir: has no effect while ringtrade.journal.retain"
+                + " is 0 (off): set a retention window or remove it");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal { dir = ./j, retain = 1h, archive-dir = \"j/\" }"))
+            .containsExactly("test.conf:3: ringtrade.journal.archive-dir: must not be the journal directory itself,"
+                + " got \"j/\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.journal { retain = 1h, snapshot-interval = 0 }"))
+            .containsExactly("test.conf:3: ringtrade.journal.retain: needs snapshots, but"
+                + " ringtrade.journal.snapshot-interval is 0");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.feed { type = journal, loop = true }"))
+            .contains("test.conf:3: ringtrade.feed.loop: only a trades-replay or bars-replay feed can loop");
     }
 
     @Test

@@ -10,12 +10,10 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
-import io.ringtrade.engine.output.EquityLog;
-import io.ringtrade.engine.output.FillLog;
-import io.ringtrade.engine.output.OrderLog;
-import io.ringtrade.engine.output.OrderStatus;
-import io.ringtrade.engine.risk.BookRules;
-import io.ringtrade.engine.risk.RejectReason;
+import io.ringtrade.engine.order.OrderReason;
+import io.ringtrade.engine.output.RecordingSink;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.venue.SimulatedFillModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *    3    3   121   123  119   120
  * </pre>
  *
- * Bar i is input sequence i + 1, so an order decided on bar i has id (i + 1) × 1000. End of data is sequence 5.
+ * Bar i is input sequence i + 1, so an order decided on bar i has id (i + 1) × 1000; it is decided at the bar's close,
+ * which is day i + 1. End of data is sequence 5.
  */
 final class BusinessLogicTest {
     private static final long DAY = Interval.D1.nanos();
@@ -46,12 +45,19 @@ final class BusinessLogicTest {
         {"120", "125", "118", "122"},
         {"121", "123", "119", "120"},
     };
-    private static final BookRules NEXT_OPEN = new BookRules(10, 10, false, FixedPoint.of(10), false);
-    private static final BookRules AT_CLOSE = new BookRules(10, 10, false, FixedPoint.of(10), true);
+    private static final Rules NEXT_OPEN = new Rules(new SimulatedFillModel(10, 10, false, 0),
+        RiskLimits.longOnly(FixedPoint.of(10)));
+    private static final Rules AT_CLOSE = new Rules(new SimulatedFillModel(10, 10, true, 0),
+        RiskLimits.longOnly(FixedPoint.of(10)));
+
+    /** A book's fill model and limits. */
+    private record Rules(SimulatedFillModel fills, RiskLimits limits) {
+    }
 
     private final InstrumentRegistry instruments = new InstrumentRegistry();
     private final List<EngineEvent> inputs = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
     private long sequence;
 
     BusinessLogicTest() {
@@ -70,9 +76,13 @@ final class BusinessLogicTest {
         };
     }
 
-    private BusinessLogic logic(final BookRules rules, final DecisionStrategy strategy) {
-        return new BusinessLogic(instruments,
-            List.of(new BookSpec("scripted", strategy, new int[] {0}, Interval.D1, FixedPoint.of(1000), rules)));
+    private BusinessLogic logic(final Rules rules, final DecisionStrategy strategy) {
+        return logic(new BookSpec("scripted", strategy, new int[] {0}, Interval.D1, FixedPoint.of(1000), rules.fills(),
+            rules.limits()));
+    }
+
+    private BusinessLogic logic(final BookSpec spec) {
+        return new BusinessLogic(instruments, List.of(spec), LogicSettings.DEFAULT.withOutputs(sink));
     }
 
     private void feed(final BusinessLogic logic, final EngineEvent event) {
@@ -82,7 +92,7 @@ final class BusinessLogicTest {
     }
 
     /** Feeds the four bars and the end of data. */
-    private BusinessLogic run(final BookRules rules, final int... script) {
+    private BusinessLogic run(final Rules rules, final int... script) {
         final BusinessLogic logic = logic(rules, scripted(script));
         for (int i = 0; i < BARS.length; i++) {
             final String[] b = BARS[i];
@@ -92,46 +102,30 @@ final class BusinessLogicTest {
         return logic;
     }
 
-    private static String fill(final FillLog fills, final int row) {
-        return "day " + fills.time(row) / DAY + " order " + fills.orderId(row) + (fills.side(row) > 0 ? " buy " : " sell ")
-            + FixedPoint.toString(fills.quantity(row)) + " @ " + FixedPoint.toString(fills.price(row))
-            + " fee " + FixedPoint.toString(fills.fee(row)) + " pnl " + FixedPoint.toString(fills.realizedPnl(row));
+    private List<String> fills() {
+        return sink.fills.stream().map(f -> "day " + f.time() / DAY + " order " + f.orderId()
+            + (f.side() > 0 ? " buy " : " sell ") + FixedPoint.toString(f.quantity()) + " @ "
+            + FixedPoint.toString(f.price()) + " fee " + FixedPoint.toString(f.fee()) + " pnl "
+            + FixedPoint.toString(f.realizedPnl())).toList();
     }
 
-    private static String order(final OrderLog orders, final int row) {
-        return "day " + orders.time(row) / DAY + " order " + orders.orderId(row) + (orders.side(row) > 0 ? " buy " : " sell ")
-            + OrderType.name(orders.type(row)) + " " + FixedPoint.toString(orders.quantity(row)) + " "
-            + OrderStatus.name(orders.status(row)) + " " + orders.reason(row);
+    private List<String> orders() {
+        return sink.finalOrders().stream()
+            .map(o -> RecordingSink.describe(o, sink.decidedAt(o.orderId()) / DAY).replaceFirst("^t", "day ")).toList();
     }
 
-    private static String equity(final EquityLog log, final int row) {
-        return "day " + log.time(row) / DAY + " equity " + FixedPoint.toString(log.equity(row))
-            + " cash " + FixedPoint.toString(log.cash(row)) + " positions " + FixedPoint.toString(log.positionsValue(row))
-            + " benchmark " + FixedPoint.toString(log.benchmark(row)) + (log.inPosition(row) ? " in" : " flat");
+    private List<String> equity() {
+        return sink.equity.stream().map(e -> "day " + e.time() / DAY + " equity " + FixedPoint.toString(e.equity())
+            + " cash " + FixedPoint.toString(e.cash()) + " positions " + FixedPoint.toString(e.positionsValue())
+            + " benchmark " + FixedPoint.toString(e.benchmark()) + (e.inPosition() ? " in" : " flat")).toList();
     }
 
-    private static List<String> fills(final BusinessLogic logic) {
-        final List<String> rows = new ArrayList<>();
-        for (int i = 0; i < logic.fillLog().size(); i++) {
-            rows.add(fill(logic.fillLog(), i));
-        }
-        return rows;
+    private List<Long> equities() {
+        return sink.equity.stream().map(RecordingSink.Equity::equity).toList();
     }
 
-    private static List<String> orders(final BusinessLogic logic) {
-        final List<String> rows = new ArrayList<>();
-        for (int i = 0; i < logic.orderLog().size(); i++) {
-            rows.add(order(logic.orderLog(), i));
-        }
-        return rows;
-    }
-
-    private static List<String> equity(final BusinessLogic logic) {
-        final List<String> rows = new ArrayList<>();
-        for (int i = 0; i < logic.equityLog().size(); i++) {
-            rows.add(equity(logic.equityLog(), i));
-        }
-        return rows;
+    private List<Long> roundTrips() {
+        return sink.roundTrips.stream().map(RecordingSink.RoundTrip::pnl).toList();
     }
 
     // ---- next-open fills ------------------------------------------------------------------------------
@@ -145,7 +139,7 @@ final class BusinessLogicTest {
         //   notional 1087.911, fee 1.087911, realized (120.879 − 110.11) × 9 − 1.087911 = 96.921 − 1.087911 = 95.833089
         final BusinessLogic logic = run(NEXT_OPEN, BUY, HOLD, SELL, HOLD);
 
-        assertThat(fills(logic)).containsExactly(
+        assertThat(fills()).containsExactly(
             "day 1 order 1000 buy 9 @ 110.11 fee 0.99099 pnl 0",
             "day 3 order 3000 sell 9 @ 120.879 fee 1.087911 pnl 95.833089");
         assertThat(logic.fills()).isEqualTo(2);
@@ -153,13 +147,13 @@ final class BusinessLogicTest {
 
     @Test
     void shouldRecordOneEquityRowPerBarWithTheBuyAndHoldBenchmark() {
-        // day 0: flat, 1000; benchmark 1000 bought at the first close 100
+        // day 0: flat, 1000; benchmark 1000 bought at the first open 100
         // day 1: cash 8.01901 + 9 × 111 = 999 → 1007.01901; benchmark 1000 × 111 / 100 = 1110
         // day 2: 8.01901 + 9 × 122 = 1098 → 1106.01901; benchmark 1220
         // day 3: cash 8.01901 + 1087.911 − 1.087911 = 1094.842099; benchmark 1200
         final BusinessLogic logic = run(NEXT_OPEN, BUY, HOLD, SELL, HOLD);
 
-        assertThat(equity(logic)).containsExactly(
+        assertThat(equity()).containsExactly(
             "day 0 equity 1000 cash 1000 positions 0 benchmark 1000 flat",
             "day 1 equity 1007.01901 cash 8.01901 positions 999 benchmark 1110 in",
             "day 2 equity 1106.01901 cash 8.01901 positions 1098 benchmark 1220 in",
@@ -167,14 +161,15 @@ final class BusinessLogicTest {
     }
 
     @Test
-    void shouldLogEachOrderWithItsIdAndFate() {
-        // the buy was estimated at bar 0's close: unit cost 100 × 1.001 × 1.001 = 100.2001, 1000 / 100.2001 = 9.98
-        // → 9; its fill confirms 9. The sell is the whole position, 9.
+    void shouldLogEachOrderWithItsIdDecisionTimeAndFate() {
+        // the buy is all the cash, 1000, decided at bar 0's close (day 1) and converted at the fill: 9 shares.
+        // The sell is the whole position, 9, decided at bar 2's close (day 3).
         final BusinessLogic logic = run(NEXT_OPEN, BUY, HOLD, SELL, HOLD);
 
-        assertThat(orders(logic)).containsExactly(
-            "day 0 order 1000 buy MARKET 9 FILLED ",
-            "day 2 order 3000 sell MARKET 9 FILLED ");
+        assertThat(orders()).containsExactly(
+            "day 1 order 1000 buy MARKET 9 notional 1000 FILLED",
+            "day 3 order 3000 sell MARKET 9 FILLED");
+        assertThat(sink.history(1000)).containsExactly("DECIDED strategy", "RELEASED", "ACCEPTED", "FILLED 9 @ 110.11");
         assertThat(logic.ordersAccepted()).isEqualTo(2);
         assertThat(logic.workingOrders()).isZero();
     }
@@ -184,12 +179,14 @@ final class BusinessLogicTest {
         run(NEXT_OPEN, BUY, HOLD, SELL, HOLD);
 
         assertThat(inputs.get(0).effects.size()).isEqualTo(1);
-        assertThat(inputs.get(0).effects.order(0).clientOrderId).isEqualTo(1000);
-        assertThat(inputs.get(0).effects.order(0).side).isEqualTo(1);
-        assertThat(inputs.get(0).effects.order(0).quantity).isEqualTo(FixedPoint.of(9));
+        assertThat(inputs.get(0).effects.get(0).clientOrderId).isEqualTo(1000);
+        assertThat(inputs.get(0).effects.get(0).side).isEqualTo(1);
+        assertThat(inputs.get(0).effects.get(0).notional).isEqualTo(FixedPoint.of(1000)); // sized when decided
+        assertThat(inputs.get(0).effects.get(0).quantity).isZero();
         assertThat(inputs.get(1).effects.size()).isZero();
-        assertThat(inputs.get(2).effects.order(0).clientOrderId).isEqualTo(3000);
-        assertThat(inputs.get(2).effects.order(0).side).isEqualTo(-1);
+        assertThat(inputs.get(2).effects.get(0).clientOrderId).isEqualTo(3000);
+        assertThat(inputs.get(2).effects.get(0).side).isEqualTo(-1);
+        assertThat(inputs.get(2).effects.get(0).quantity).isEqualTo(FixedPoint.of(9));
         assertThat(inputs.get(3).effects.size()).isZero();
     }
 
@@ -198,7 +195,7 @@ final class BusinessLogicTest {
         // round trip = exit realized 95.833089 − entry fee 0.99099 = 94.842099 = final cash − 1000
         final BusinessLogic logic = run(NEXT_OPEN, BUY, HOLD, SELL, HOLD);
 
-        assertThat(logic.roundTrips().pnls()).containsExactly(fp("94.842099"));
+        assertThat(roundTrips()).containsExactly(fp("94.842099"));
         assertThat(logic.books()[0].cash()).isEqualTo(fp("1094.842099"));
         assertThat(logic.books()[0].realizedPnl()).isEqualTo(fp("95.833089"));
         assertThat(logic.books()[0].feesPaid()).isEqualTo(fp("2.078901")); // 0.99099 + 1.087911
@@ -219,20 +216,20 @@ final class BusinessLogicTest {
         // bar 2 BUY while long: nothing; bar 3 HOLD
         final BusinessLogic logic = run(NEXT_OPEN, SELL, BUY, BUY, HOLD);
 
-        assertThat(orders(logic)).containsExactly("day 1 order 2000 buy MARKET 8 FILLED ");
+        assertThat(orders()).containsExactly("day 2 order 2000 buy MARKET 8 notional 1000 FILLED");
         // unit cost 120.12 × 1.001 = 120.24012; 1000 / 120.24012 = 8.3 → 8; notional 960.96, fee 0.96096
-        assertThat(fills(logic)).containsExactly("day 2 order 2000 buy 8 @ 120.12 fee 0.96096 pnl 0");
+        assertThat(fills()).containsExactly("day 2 order 2000 buy 8 @ 120.12 fee 0.96096 pnl 0");
     }
 
     @Test
     void shouldLeaveAnOrderDecidedOnTheLastBarOpen() {
-        // estimated at the close 120: unit cost 120 × 1.001 × 1.001 = 120.24012, 1000 / 120.24012 = 8.3 → 8
+        // a notional of all the cash, accepted and waiting for a next open that never comes
         final BusinessLogic logic = run(NEXT_OPEN, HOLD, HOLD, HOLD, BUY);
 
-        assertThat(orders(logic)).containsExactly("day 3 order 4000 buy MARKET 8 OPEN ");
+        assertThat(orders()).containsExactly("day 4 order 4000 buy MARKET 0 notional 1000 ACCEPTED");
         assertThat(logic.fills()).isZero();
         assertThat(logic.workingOrders()).isEqualTo(1);
-        assertThat(logic.equityLog().equities()).containsOnly(FixedPoint.of(1000));
+        assertThat(equities()).containsOnly(FixedPoint.of(1000));
     }
 
     // ---- fill at close ------------------------------------------------------------------------------
@@ -246,13 +243,14 @@ final class BusinessLogicTest {
         //   cash 98.1991 + 1096.902 − 1.096902 = 1194.004198
         final BusinessLogic logic = run(AT_CLOSE, BUY, HOLD, SELL, HOLD);
 
-        assertThat(fills(logic)).containsExactly(
-            "day 0 order 1000 buy 9 @ 100.1 fee 0.9009 pnl 0",
-            "day 2 order 3000 sell 9 @ 121.878 fee 1.096902 pnl 194.905098");
-        assertThat(orders(logic)).containsExactly(
-            "day 0 order 1000 buy MARKET 9 FILLED ",
-            "day 2 order 3000 sell MARKET 9 FILLED ");
-        assertThat(logic.roundTrips().pnls()).containsExactly(fp("194.004198")); // 194.905098 − 0.9009
+        // fills at the close carry the bar's end: day 1 for bar 0
+        assertThat(fills()).containsExactly(
+            "day 1 order 1000 buy 9 @ 100.1 fee 0.9009 pnl 0",
+            "day 3 order 3000 sell 9 @ 121.878 fee 1.096902 pnl 194.905098");
+        assertThat(orders()).containsExactly(
+            "day 1 order 1000 buy MARKET 9 notional 1000 FILLED",
+            "day 3 order 3000 sell MARKET 9 FILLED");
+        assertThat(roundTrips()).containsExactly(fp("194.004198")); // 194.905098 − 0.9009
     }
 
     @Test
@@ -260,7 +258,7 @@ final class BusinessLogicTest {
         // day 0: 98.1991 + 9 × 100 (the close, not the slipped fill price 100.1) = 998.1991; day 1: + 9 × 111 = 1097.1991; days 2 and 3: 1194.004198 cash
         final BusinessLogic logic = run(AT_CLOSE, BUY, HOLD, SELL, HOLD);
 
-        assertThat(equity(logic)).containsExactly(
+        assertThat(equity()).containsExactly(
             "day 0 equity 998.1991 cash 98.1991 positions 900 benchmark 1000 in",
             "day 1 equity 1097.1991 cash 98.1991 positions 999 benchmark 1110 in",
             "day 2 equity 1194.004198 cash 1194.004198 positions 0 benchmark 1220 flat",
@@ -271,12 +269,14 @@ final class BusinessLogicTest {
 
     @Test
     void shouldRejectAnOrderBelowTheMinimumNotionalAndSayWhy() {
-        // estimated 9 × 100 = 900 < 10 000
-        final BusinessLogic logic = run(new BookRules(10, 10, false, FixedPoint.of(10_000), false), BUY, HOLD, HOLD, HOLD);
+        // the notional 1000 buys an estimated 9 at the close 100 with 10 bps slippage and commission:
+        // 9 × 100 = 900 < 10 000
+        final BusinessLogic logic = run(new Rules(new SimulatedFillModel(10, 10, false, 0),
+            RiskLimits.longOnly(FixedPoint.of(10_000))), BUY, HOLD, HOLD, HOLD);
 
-        assertThat(orders(logic)).containsExactly("day 0 order 1000 buy MARKET 9 REJECTED MIN_NOTIONAL");
+        assertThat(orders()).containsExactly("day 1 order 1000 buy MARKET 0 notional 1000 REJECTED MIN_NOTIONAL");
         assertThat(inputs.get(0).effects.size()).isZero();
-        assertThat(logic.risk().rejections(RejectReason.MIN_NOTIONAL)).isEqualTo(1);
+        assertThat(logic.risk().rejections(OrderReason.MIN_NOTIONAL)).isEqualTo(1);
         assertThat(logic.ordersAccepted()).isZero();
         assertThat(logic.fills()).isZero();
     }
@@ -288,14 +288,15 @@ final class BusinessLogicTest {
         //   cash 1000 + 1100 = 2100; day 1 equity 2100 − 10 × 111 = 990
         // bar 2 BUY while short: cover all 10 (order 3000), fills at bar 3's open 121
         //   realized (110 − 121) × 10 = −110; cash 2100 − 1210 = 890
-        final BusinessLogic logic = run(new BookRules(0, 0, true, FixedPoint.of(10), false), SELL, HOLD, BUY, HOLD);
+        final BusinessLogic logic = run(new Rules(new SimulatedFillModel(0, 0, false, 0),
+            new RiskLimits(true, FixedPoint.of(10), 0)), SELL, HOLD, BUY, HOLD);
 
-        assertThat(fills(logic)).containsExactly(
+        assertThat(fills()).containsExactly(
             "day 1 order 1000 sell 10 @ 110 fee 0 pnl 0",
             "day 3 order 3000 buy 10 @ 121 fee 0 pnl -110");
-        assertThat(logic.equityLog().equities())
+        assertThat(equities())
             .containsExactly(FixedPoint.of(1000), FixedPoint.of(990), FixedPoint.of(880), FixedPoint.of(890));
-        assertThat(logic.roundTrips().pnls()).containsExactly(FixedPoint.of(-110));
+        assertThat(roundTrips()).containsExactly(FixedPoint.of(-110));
     }
 
     // ---- several instruments, ticks, commands ------------------------------------------------------
@@ -307,9 +308,9 @@ final class BusinessLogicTest {
         // day 1 marks A 110, B 40: positions 550 + 400 = 950, cash 0
         // benchmark: 500 × 110 / 100 + 500 × 40 / 50 = 550 + 400 = 950
         instruments.register("BETA", "USD", 1, FixedPoint.of(1));
-        final BusinessLogic logic = new BusinessLogic(instruments, List.of(new BookSpec("pair",
-            row -> row.barIndex() == 0 ? BUY : HOLD, new int[] {0, 1}, Interval.D1, FixedPoint.of(1000),
-            new BookRules(0, 0, false, FixedPoint.of(10), false))));
+        final BusinessLogic logic = logic(new BookSpec("pair", row -> row.barIndex() == 0 ? BUY : HOLD,
+            new int[] {0, 1}, Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
+            RiskLimits.longOnly(FixedPoint.of(10))));
 
         feed(logic, new EngineEvent().setBar(0, 0, fp("100"), fp("100"), fp("100"), fp("100"), 1));
         feed(logic, new EngineEvent().setBar(1, 0, fp("50"), fp("50"), fp("50"), fp("50"), 1));
@@ -317,10 +318,10 @@ final class BusinessLogicTest {
         feed(logic, new EngineEvent().setBar(1, DAY, fp("50"), fp("50"), fp("40"), fp("40"), 1));
         feed(logic, new EngineEvent().setCommand(2 * DAY, CommandCode.END_OF_DATA, -1, 0));
 
-        assertThat(fills(logic)).containsExactly(
+        assertThat(fills()).containsExactly(
             "day 1 order 1000 buy 5 @ 100 fee 0 pnl 0",
             "day 1 order 2000 buy 10 @ 50 fee 0 pnl 0");
-        assertThat(equity(logic)).containsExactly(
+        assertThat(equity()).containsExactly(
             "day 0 equity 1000 cash 1000 positions 0 benchmark 1000 flat",
             "day 1 equity 950 cash 0 positions 950 benchmark 950 in");
     }
@@ -328,14 +329,13 @@ final class BusinessLogicTest {
     @Test
     void shouldBuildBarsFromTradesAndFillAtTheTradeThatClosesTheBar() {
         // 1-minute bars, no costs. Trades 100 @ 0 s, 101 @ 30 s: the trade 102 @ 60 s closes bar [0, 60 s)
-        // (O 100 H 101 L 100 C 101); BUY on it is order 3000 (the closing trade is input 3), estimated
-        // 1000 / 101 = 9.9 → 9, and fills at that same trade: 1000 / 102 = 9.8 → 9 @ 102, cash 82.
+        // (O 100 H 101 L 100 C 101); BUY on it is order 3000 (the closing trade is input 3), decided at the bar's
+        // end (60 s) for all the cash, and fills at that same trade: 1000 / 102 = 9.8 → 9 @ 102, cash 82.
         // Trade 103 @ 90 s; end of data closes bar [60 s, 120 s) (HOLD): 82 + 9 × 103 = 1009.
         // Benchmark (first trade 100): bar 0 closes at 101 → 1010; bar 1 at 103 → 1030.
         final long second = 1_000_000_000L;
-        final BusinessLogic logic = new BusinessLogic(instruments, List.of(new BookSpec("ticks",
-            scripted(BUY, HOLD), new int[] {0}, Interval.M1, FixedPoint.of(1000),
-            new BookRules(0, 0, false, FixedPoint.of(10), false))));
+        final BusinessLogic logic = logic(new BookSpec("ticks", scripted(BUY, HOLD), new int[] {0}, Interval.M1,
+            FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10))));
 
         feed(logic, new EngineEvent().setTrade(0, 0, fp("100"), 1));
         feed(logic, new EngineEvent().setTrade(0, 30 * second, fp("101"), 1));
@@ -344,15 +344,16 @@ final class BusinessLogicTest {
         feed(logic, new EngineEvent().setCommand(120 * second, CommandCode.END_OF_DATA, -1, 0));
 
         assertThat(seen).containsExactly("0:101.0 flat", "1:103.0 in");
-        assertThat(logic.orderLog().orderId(0)).isEqualTo(3000);
-        assertThat(logic.orderLog().time(0)).isZero(); // decided on the bar that starts at 0
-        assertThat(logic.fillLog().time(0)).isEqualTo(60 * second);
-        assertThat(logic.fillLog().price(0)).isEqualTo(fp("102"));
-        assertThat(logic.fillLog().quantity(0)).isEqualTo(FixedPoint.of(9));
-        assertThat(logic.equityLog().times()).containsExactly(0, 60 * second);
-        assertThat(logic.equityLog().equities()).containsExactly(FixedPoint.of(1000), FixedPoint.of(1009));
-        assertThat(logic.equityLog().benchmarks()).containsExactly(FixedPoint.of(1010), FixedPoint.of(1030));
-        assertThat(inputs.get(2).effects.order(0).clientOrderId).isEqualTo(3000);
+        assertThat(sink.finalOrders().get(0).orderId()).isEqualTo(3000);
+        assertThat(sink.decidedAt(3000)).isEqualTo(60 * second); // decided when the bar [0, 60 s) ended
+        assertThat(sink.fills.get(0).time()).isEqualTo(60 * second);
+        assertThat(sink.fills.get(0).price()).isEqualTo(fp("102"));
+        assertThat(sink.fills.get(0).quantity()).isEqualTo(FixedPoint.of(9));
+        assertThat(sink.equity).extracting(RecordingSink.Equity::time).containsExactly(0L, 60 * second);
+        assertThat(equities()).containsExactly(FixedPoint.of(1000), FixedPoint.of(1009));
+        assertThat(sink.equity).extracting(RecordingSink.Equity::benchmark)
+            .containsExactly(FixedPoint.of(1010), FixedPoint.of(1030));
+        assertThat(inputs.get(2).effects.get(0).clientOrderId).isEqualTo(3000);
     }
 
     @Test
@@ -363,7 +364,7 @@ final class BusinessLogicTest {
         feed(logic, new EngineEvent().setCommand(1, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
 
         assertThat(logic.workingOrders()).isZero();
-        assertThat(orders(logic)).containsExactly("day 0 order 1000 buy MARKET 9 CANCELLED STOP");
+        assertThat(orders()).containsExactly("day 1 order 1000 buy MARKET 0 notional 1000 CANCELLED STOP");
     }
 
     @Test
@@ -385,7 +386,8 @@ final class BusinessLogicTest {
 
     @Test
     void shouldRefuseDuplicateBookNamesAndNoBooks() {
-        final BookSpec spec = new BookSpec("same", row -> HOLD, new int[] {0}, Interval.D1, FixedPoint.of(1), NEXT_OPEN);
+        final BookSpec spec = new BookSpec("same", row -> HOLD, new int[] {0}, Interval.D1, FixedPoint.of(1),
+            NEXT_OPEN.fills(), NEXT_OPEN.limits());
 
         assertThatThrownBy(() -> new BusinessLogic(instruments, List.of(spec, spec)))
             .isInstanceOf(IllegalArgumentException.class)

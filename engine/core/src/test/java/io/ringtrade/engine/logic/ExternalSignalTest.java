@@ -9,11 +9,10 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
-import io.ringtrade.engine.output.FillLog;
-import io.ringtrade.engine.output.OrderLog;
-import io.ringtrade.engine.output.OrderStatus;
-import io.ringtrade.engine.risk.BookRules;
-import io.ringtrade.engine.risk.RejectReason;
+import io.ringtrade.engine.order.OrderReason;
+import io.ringtrade.engine.output.RecordingSink;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.venue.SimulatedFillModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,10 @@ final class ExternalSignalTest {
     private static final int CLOSE = 0;
     private static final int QUANTITY = SignalSizeKind.QUANTITY;
     private static final int NOTIONAL = SignalSizeKind.NOTIONAL;
-    private static final BookRules RULES = new BookRules(10, 10, false, FixedPoint.of(10), false);
 
     private final InstrumentRegistry instruments = new InstrumentRegistry();
     private final List<EngineEvent> inputs = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
     private long sequence;
 
     ExternalSignalTest() {
@@ -55,7 +54,8 @@ final class ExternalSignalTest {
 
     private BusinessLogic logic(final Interval interval) {
         return new BusinessLogic(instruments, List.of(new BookSpec("signals", row -> DecisionStrategy.HOLD,
-            new int[] {ACME}, interval, FixedPoint.of(1000), RULES)));
+            new int[] {ACME}, interval, FixedPoint.of(1000), new SimulatedFillModel(10, 10, false, 0),
+            RiskLimits.longOnly(FixedPoint.of(10)))), LogicSettings.DEFAULT.withOutputs(sink));
     }
 
     private void feed(final BusinessLogic logic, final EngineEvent event) {
@@ -75,26 +75,18 @@ final class ExternalSignalTest {
             fp(limitPrice)));
     }
 
-    private static List<String> orders(final BusinessLogic logic) {
-        final OrderLog log = logic.orderLog();
-        final List<String> rows = new ArrayList<>();
-        for (int row = 0; row < log.size(); row++) {
-            rows.add("order " + log.orderId(row) + (log.side(row) > 0 ? " buy " : " sell ") + OrderType.name(log.type(row))
-                + " " + FixedPoint.toString(log.quantity(row)) + " @ " + FixedPoint.toString(log.price(row)) + " "
-                + OrderStatus.name(log.status(row)) + " " + log.reason(row));
-        }
-        return rows;
+    private List<String> orders(final BusinessLogic logic) {
+        return sink.finalOrders().stream().map(o -> ("order " + o.orderId() + (o.side() > 0 ? " buy " : " sell ")
+            + OrderType.name(o.type()) + " " + FixedPoint.toString(o.quantity()) + " @ "
+            + FixedPoint.toString(o.price()) + " " + o.state() + " "
+            + (o.state().isTerminal() ? o.reason().label() : "")).trim()).toList();
     }
 
-    private static List<String> fills(final BusinessLogic logic) {
-        final FillLog log = logic.fillLog();
-        final List<String> rows = new ArrayList<>();
-        for (int row = 0; row < log.size(); row++) {
-            rows.add("t " + log.time(row) / SECOND + " order " + log.orderId(row) + (log.side(row) > 0 ? " buy " : " sell ")
-                + FixedPoint.toString(log.quantity(row)) + " @ " + FixedPoint.toString(log.price(row)) + " fee "
-                + FixedPoint.toString(log.fee(row)) + " pnl " + FixedPoint.toString(log.realizedPnl(row)));
-        }
-        return rows;
+    private List<String> fills(final BusinessLogic logic) {
+        return sink.fills.stream().map(f -> "t " + f.time() / SECOND + " order " + f.orderId()
+            + (f.side() > 0 ? " buy " : " sell ") + FixedPoint.toString(f.quantity()) + " @ "
+            + FixedPoint.toString(f.price()) + " fee " + FixedPoint.toString(f.fee()) + " pnl "
+            + FixedPoint.toString(f.realizedPnl())).toList();
     }
 
     @Test
@@ -108,13 +100,13 @@ final class ExternalSignalTest {
         signal(logic, 2 * SECOND, 42, 0, ACME, BUY, QUANTITY, "5", "0");
         trade(logic, 3, "101");
 
-        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 3 @ 0 FILLED ");
+        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 3 @ 0 FILLED");
         assertThat(fills(logic)).containsExactly("t 3 order 2000 buy 3 @ 101.101 fee 0.303303 pnl 0");
-        assertThat(logic.duplicateSignals()).isEqualTo(1);
-        assertThat(logic.invalidSignals()).isZero();
+        assertThat(logic.signals().duplicates()).isEqualTo(1);
+        assertThat(logic.signals().invalid()).isZero();
         assertThat(inputs.get(1).effects.size()).isEqualTo(1);
-        assertThat(inputs.get(1).effects.order(0).clientOrderId).isEqualTo(2000);
-        assertThat(inputs.get(1).effects.order(0).quantity).isEqualTo(FixedPoint.of(3));
+        assertThat(inputs.get(1).effects.get(0).clientOrderId).isEqualTo(2000);
+        assertThat(inputs.get(1).effects.get(0).quantity).isEqualTo(FixedPoint.of(3));
         assertThat(inputs.get(2).effects.size()).isZero();
         // 1000 − 303.303 − 0.303303
         assertThat(logic.books()[0].cash()).isEqualTo(fp("696.393697"));
@@ -133,7 +125,7 @@ final class ExternalSignalTest {
         trade(logic, 4, "100");
 
         assertThat(fills(logic)).containsExactly("t 2 order 2000 buy 2 @ 100.1 fee 0.2002 pnl 0");
-        assertThat(logic.duplicateSignals()).isEqualTo(1);
+        assertThat(logic.signals().duplicates()).isEqualTo(1);
         assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(2));
     }
 
@@ -147,7 +139,7 @@ final class ExternalSignalTest {
 
         assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 0 @ 0 REJECTED ZERO_QUANTITY");
         assertThat(inputs.get(1).effects.size()).isZero();
-        assertThat(logic.risk().rejections(RejectReason.ZERO_QUANTITY)).isEqualTo(1);
+        assertThat(logic.risk().rejections(OrderReason.ZERO_QUANTITY)).isEqualTo(1);
         assertThat(logic.fills()).isZero();
     }
 
@@ -161,7 +153,7 @@ final class ExternalSignalTest {
         signal(logic, 2 * SECOND, 9, 0, ACME, BUY, NOTIONAL, "500", "0");
         trade(logic, 3, "103");
 
-        assertThat(orders(logic)).containsExactly("order 3000 buy MARKET 4 @ 0 FILLED ");
+        assertThat(orders(logic)).containsExactly("order 3000 buy MARKET 4 @ 0 FILLED");
         assertThat(fills(logic)).containsExactly("t 3 order 3000 buy 4 @ 103.103 fee 0.412412 pnl 0");
         // 1000 − 412.412 − 0.412412
         assertThat(logic.books()[0].cash()).isEqualTo(fp("587.175588"));
@@ -169,12 +161,12 @@ final class ExternalSignalTest {
 
     @Test
     void shouldRejectANotionalBeforeAnyPrice() {
-        // no trade yet, so no price to convert at: quantity 0, refused as ZERO_QUANTITY
+        // no trade yet, so no price to convert at: refused as NO_PRICE
         final BusinessLogic logic = logic(Interval.M1);
         signal(logic, 0, 9, 0, ACME, BUY, NOTIONAL, "500", "0");
         trade(logic, 1, "100");
 
-        assertThat(orders(logic)).containsExactly("order 1000 buy MARKET 0 @ 0 REJECTED ZERO_QUANTITY");
+        assertThat(orders(logic)).containsExactly("order 1000 buy MARKET 0 @ 0 REJECTED NO_PRICE");
         assertThat(logic.fills()).isZero();
     }
 
@@ -196,15 +188,15 @@ final class ExternalSignalTest {
         trade(logic, 7, "112");
 
         assertThat(orders(logic)).containsExactly(
-            "order 2000 buy MARKET 5 @ 0 FILLED ",
-            "order 5000 sell MARKET 5 @ 0 FILLED ");
+            "order 2000 buy MARKET 5 @ 0 FILLED",
+            "order 5000 sell MARKET 5 @ 0 FILLED");
         assertThat(fills(logic)).containsExactly(
             "t 2 order 2000 buy 5 @ 100.1 fee 0.5005 pnl 0",
             "t 5 order 5000 sell 5 @ 110.889 fee 0.554445 pnl 53.390555");
         assertThat(logic.books()[0].position(ACME)).isZero();
         assertThat(logic.books()[0].cash()).isEqualTo(fp("1052.890055"));
         assertThat(inputs.get(6).effects.size()).isZero();
-        assertThat(logic.duplicateSignals()).isZero();
+        assertThat(logic.signals().duplicates()).isZero();
     }
 
     @Test
@@ -233,7 +225,7 @@ final class ExternalSignalTest {
 
         assertThat(orders(logic)).containsExactly("order 2000 sell MARKET 1 @ 0 REJECTED SHORT_NOT_ALLOWED");
         assertThat(inputs.get(1).effects.size()).isZero();
-        assertThat(logic.risk().rejections(RejectReason.SHORT_NOT_ALLOWED)).isEqualTo(1);
+        assertThat(logic.risk().rejections(OrderReason.SHORT_NOT_ALLOWED)).isEqualTo(1);
     }
 
     @Test
@@ -247,10 +239,10 @@ final class ExternalSignalTest {
         assertThat(logic.workingOrders()).isEqualTo(1);
         trade(logic, 3, "98.5");
 
-        assertThat(orders(logic)).containsExactly("order 2000 buy LIMIT 2 @ 99 FILLED ");
+        assertThat(orders(logic)).containsExactly("order 2000 buy LIMIT 2 @ 99 FILLED");
         assertThat(fills(logic)).containsExactly("t 3 order 2000 buy 2 @ 98.5 fee 0.197 pnl 0");
-        assertThat(inputs.get(1).effects.order(0).orderType).isEqualTo(OrderType.LIMIT);
-        assertThat(inputs.get(1).effects.order(0).price).isEqualTo(fp("99"));
+        assertThat(inputs.get(1).effects.get(0).orderType).isEqualTo(OrderType.LIMIT);
+        assertThat(inputs.get(1).effects.get(0).price).isEqualTo(fp("99"));
         assertThat(logic.workingOrders()).isZero();
     }
 
@@ -265,13 +257,38 @@ final class ExternalSignalTest {
         signal(logic, SECOND, 5, 0, -1, BUY, QUANTITY, "1", "0");     // no instrument at all
         trade(logic, 2, "100");
 
-        assertThat(logic.invalidSignals()).isEqualTo(5);
-        assertThat(logic.duplicateSignals()).isZero();
-        assertThat(logic.orderLog().size()).isZero();
+        assertThat(logic.signals().invalid()).isEqualTo(5);
+        assertThat(logic.signals().duplicates()).isZero();
+        assertThat(sink.orderEvents).isEmpty();
         assertThat(logic.fills()).isZero();
         for (final EngineEvent input : inputs) {
             assertThat(input.effects.size()).isZero();
         }
+    }
+
+    @Test
+    void shouldRefuseASignalWhoseSizeOverflowsWithAReasonInsteadOfFailing() {
+        // 90 billion units at 100 cannot be valued in 64 bits: the order is refused, the input processed
+        final BusinessLogic logic = logic(Interval.M1);
+        trade(logic, 0, "100");
+        signal(logic, SECOND, 1, 0, ACME, BUY, QUANTITY, "90000000000", "0");
+        trade(logic, 2, "100");
+
+        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 90000000000 @ 0 REJECTED OVERFLOW");
+        assertThat(logic.risk().rejections(OrderReason.OVERFLOW)).isEqualTo(1);
+        assertThat(logic.fills()).isZero();
+        assertThat(logic.eventsProcessed()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRefuseANotionalSignalWhoseQuantityOverflowsWithAReason() {
+        // 90 billion of money at 0.01 is 9 trillion units: no fixed-point quantity holds it
+        final BusinessLogic logic = logic(Interval.M1);
+        trade(logic, 0, "0.01");
+        signal(logic, SECOND, 1, 0, ACME, BUY, NOTIONAL, "90000000000", "0");
+
+        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 0 @ 0 REJECTED OVERFLOW");
+        assertThat(logic.eventsProcessed()).isEqualTo(2);
     }
 
     @Test
@@ -283,13 +300,14 @@ final class ExternalSignalTest {
         feed(logic, new EngineEvent().setBar(ACME, 0, fp("100"), fp("102"), fp("99"), fp("100"), FixedPoint.of(1)));
         signal(logic, DAY / 2, 11, 0, ACME, BUY, QUANTITY, "5", "0");
         feed(logic, new EngineEvent().setBar(ACME, DAY, fp("110"), fp("112"), fp("108"), fp("111"), FixedPoint.of(1)));
-        logic.finish(2 * DAY, sequence + 1);
+        logic.finish();
 
-        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 5 @ 0 FILLED ");
-        assertThat(logic.fillLog().time(0)).isEqualTo(DAY);
-        assertThat(logic.fillLog().price(0)).isEqualTo(fp("110.11"));
-        assertThat(logic.fillLog().fee(0)).isEqualTo(fp("0.55055"));
-        assertThat(logic.equityLog().equities()).containsExactly(FixedPoint.of(1000), fp("1003.89945"));
-        assertThat(logic.equityLog().cash(1)).isEqualTo(fp("448.89945"));
+        assertThat(orders(logic)).containsExactly("order 2000 buy MARKET 5 @ 0 FILLED");
+        assertThat(sink.fills.get(0).time()).isEqualTo(DAY);
+        assertThat(sink.fills.get(0).price()).isEqualTo(fp("110.11"));
+        assertThat(sink.fills.get(0).fee()).isEqualTo(fp("0.55055"));
+        assertThat(sink.equity).extracting(RecordingSink.Equity::equity)
+            .containsExactly(FixedPoint.of(1000), fp("1003.89945"));
+        assertThat(sink.equity.get(1).cash()).isEqualTo(fp("448.89945"));
     }
 }

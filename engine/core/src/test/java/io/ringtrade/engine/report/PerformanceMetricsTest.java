@@ -194,8 +194,8 @@ final class PerformanceMetricsTest {
         assertThat(s.cagr()).isEqualTo(-1.0);
         assertThat(s.maxDrawdown()).isCloseTo(1.0, within(EPS));
         assertThat(s.maxDrawdownDurationBars()).isEqualTo(3);
-        assertThat(PerformanceMetrics.perBarReturns(FixedPoint.of(10_000), whole(5_000, 0, 0)))
-            .containsExactly(-0.5, -1.0, 0.0);
+        // returns −0.5, −1, 0: mean −0.5, squared deviations 0 + 0.25 + 0.25 over 2 → std 0.5
+        assertThat(s.volatility()).isCloseTo(0.5 * Math.sqrt(252), within(EPS));
     }
 
     @Test

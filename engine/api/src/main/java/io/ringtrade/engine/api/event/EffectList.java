@@ -1,46 +1,48 @@
 package io.ringtrade.engine.api.event;
 
+import java.util.Arrays;
+
 /**
- * The effects (venue orders) one input caused, attached to that input's ring slot. Business logic appends;
+ * The effects (venue requests) one input caused, attached to that input's ring slot. Business logic appends;
  * the gateway reads them once the journal and business logic have both passed the slot, then the next use of
- * the slot clears them. Grows (rarely) when one input causes more orders than the slot has room for, and
+ * the slot clears them. Grows (rarely) when one input causes more effects than the slot has room for, and
  * keeps the larger capacity, so the steady state allocates nothing.
  */
 public final class EffectList {
-    private OrderEffect[] orders;
+    private OrderEffect[] effects;
     private int size;
 
-    /** An empty list with room for {@code initialCapacity} orders. */
+    /** An empty list with room for {@code initialCapacity} effects. */
     public EffectList(final int initialCapacity) {
-        orders = new OrderEffect[Math.max(1, initialCapacity)];
-        for (int i = 0; i < orders.length; i++) {
-            orders[i] = new OrderEffect();
+        effects = new OrderEffect[Math.max(1, initialCapacity)];
+        for (int i = 0; i < effects.length; i++) {
+            effects[i] = new OrderEffect();
         }
     }
 
-    /** A reused entry to fill in, counted as added. */
-    public OrderEffect addOrder() {
-        if (size == orders.length) {
-            final OrderEffect[] larger = java.util.Arrays.copyOf(orders, orders.length * 2);
-            for (int i = orders.length; i < larger.length; i++) {
+    /** A reused, cleared entry to fill in, counted as added. */
+    public OrderEffect add() {
+        if (size == effects.length) {
+            final OrderEffect[] larger = Arrays.copyOf(effects, effects.length * 2);
+            for (int i = effects.length; i < larger.length; i++) {
                 larger[i] = new OrderEffect();
             }
-            orders = larger;
+            effects = larger;
         }
-        return orders[size++];
+        return effects[size++].clear();
     }
 
-    /** Number of orders in the list. */
+    /** Number of effects in the list. */
     public int size() {
         return size;
     }
 
-    /** The order at {@code index} (0 ≤ index &lt; size). */
-    public OrderEffect order(final int index) {
+    /** The effect at {@code index} (0 ≤ index &lt; size). */
+    public OrderEffect get(final int index) {
         if (index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        return orders[index];
+        return effects[index];
     }
 
     /** Empties the list, keeping its capacity. */

@@ -71,14 +71,17 @@ public final class EngineEvent {
     public int signalTag;
     /** Score or confidence, fixed-point. */
     public long signalScore;
-    /** Index of the book the signal is for (senders name a book; the edge interns the name to its index). */
-    public int signalBook;
+
+    // ---- EXTERNAL_SIGNAL and COMMAND -------------------------------------------------------------------
+    /**
+     * Index of the book the input is for: a signal's book (senders name a book; the edge interns the name to its
+     * index), a command's target book, or -1 for every book.
+     */
+    public int bookIndex;
 
     // ---- COMMAND -------------------------------------------------------------------------------------
     /** {@link CommandCode}. */
     public int commandCode;
-    /** Target of the command (strategy index, instrument id), or -1. */
-    public int commandTarget;
     /** Command argument. */
     public long commandArgument;
 
@@ -87,7 +90,7 @@ public final class EngineEvent {
     public long clientOrderId;
     /** Venue's order id. */
     public long venueOrderId;
-    /** Report kind (ack, reject, fill, cancel). */
+    /** {@link ReportKind} code and {@link VenueReason} code, packed by {@link ReportKind#pack}. */
     public int reportKind;
     /** Quantity filled by this report. */
     public long lastQuantity;
@@ -97,7 +100,7 @@ public final class EngineEvent {
     public long lastFee;
 
     // ---- derived, not journaled ----------------------------------------------------------------------
-    /** Orders this input caused, for the gateway to release. */
+    /** Venue requests (orders, cancels) this input caused, for the gateway to release. */
     public final EffectList effects = new EffectList(8);
 
     /** Resets every input field so a reused slot carries nothing from its previous use. */
@@ -127,9 +130,8 @@ public final class EngineEvent {
         signalPrice = 0;
         signalTag = 0;
         signalScore = 0;
-        signalBook = 0;
+        bookIndex = -1;
         commandCode = 0;
-        commandTarget = -1;
         commandArgument = 0;
         clientOrderId = 0;
         venueOrderId = 0;
@@ -167,9 +169,8 @@ public final class EngineEvent {
         signalPrice = other.signalPrice;
         signalTag = other.signalTag;
         signalScore = other.signalScore;
-        signalBook = other.signalBook;
+        bookIndex = other.bookIndex;
         commandCode = other.commandCode;
-        commandTarget = other.commandTarget;
         commandArgument = other.commandArgument;
         clientOrderId = other.clientOrderId;
         venueOrderId = other.venueOrderId;
@@ -214,7 +215,7 @@ public final class EngineEvent {
         type = EventType.EXTERNAL_SIGNAL;
         eventTimeNanos = timeNanos;
         signalKey = key;
-        signalBook = book;
+        bookIndex = book;
         instrumentId = instrument;
         signalAction = action;
         signalSizeKind = sizeKind;
@@ -223,14 +224,29 @@ public final class EngineEvent {
         return this;
     }
 
-    /** Fills this slot as a command. */
-    public EngineEvent setCommand(final long timeNanos, final int code, final int target, final long argument) {
+    /** Fills this slot as a command for book {@code book} (-1 = every book). */
+    public EngineEvent setCommand(final long timeNanos, final int code, final int book, final long argument) {
         clear();
         type = EventType.COMMAND;
         eventTimeNanos = timeNanos;
         commandCode = code;
-        commandTarget = target;
+        bookIndex = book;
         commandArgument = argument;
+        return this;
+    }
+
+    /** Fills this slot as an execution report from a live venue about order {@code clientOrder}. */
+    public EngineEvent setReport(final long timeNanos, final long clientOrder, final long venueOrder, final int kind,
+                                 final int reason, final long quantity, final long reportPrice, final long fee) {
+        clear();
+        type = EventType.EXECUTION_REPORT;
+        eventTimeNanos = timeNanos;
+        clientOrderId = clientOrder;
+        venueOrderId = venueOrder;
+        reportKind = ReportKind.pack(kind, reason);
+        lastQuantity = quantity;
+        lastPrice = reportPrice;
+        lastFee = fee;
         return this;
     }
 }

@@ -80,6 +80,11 @@ public final class BarAccumulator {
         volume = v;
     }
 
+    /** End of the bar being built (the next bar's start), epoch nanoseconds UTC; valid while {@link #hasBar()}. */
+    public long endNanos() {
+        return bucketEnd;
+    }
+
     /** The interval this accumulator builds. */
     public Interval interval() {
         return interval;

@@ -1,5 +1,6 @@
 package io.ringtrade.engine.api.money;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 
@@ -8,8 +9,13 @@ import java.math.RoundingMode;
  *
  * <p>Every price, quantity, cash amount, fee and P&amp;L in Ringtrade is a {@code long} counting units of
  * 10<sup>-8</sup> ({@link #SCALE}): {@code 800.01} is {@code 80_001_000_000L}, one satoshi is {@code 1L}.
- * One scale for all three keeps conversions out of the hot path; 8 decimals cover crypto lot sizes and
- * leave room for values up to about 92 billion.
+ * One scale for all three keeps conversions out of the hot path; 8 decimals cover crypto lot sizes.
+ *
+ * <p><b>Range.</b> A long holds ±9,223,372,036,854,775,807 units, so every price, quantity, notional, cash balance
+ * and P&amp;L must stay within ±{@value #MAX_WHOLE_UNITS} whole units (±9.2 × 10<sup>10</sup>: 92 billion dollars,
+ * or 92 billion shares). The configuration loader refuses at start any instrument, lot size or cash that could
+ * leave this range; arithmetic that would leave it throws {@link ArithmeticException}, which business logic turns
+ * into a refusal of the input that caused it.
  *
  * <p>Products of two scaled values are formed in 128 bits ({@link Math#multiplyHigh}) so that
  * {@code price × quantity} never overflows silently; when the 128-bit result does not fit a long after
@@ -22,6 +28,8 @@ public final class FixedPoint {
     public static final int SCALE_DIGITS = 8;
     /** Units per 1.0. */
     public static final long SCALE = 100_000_000L;
+    /** Largest whole number of units representable: {@code Long.MAX_VALUE / SCALE}, about 9.2 × 10<sup>10</sup>. */
+    public static final long MAX_WHOLE_UNITS = Long.MAX_VALUE / SCALE;
 
     private static final long[] POW10 = {
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
@@ -35,12 +43,25 @@ public final class FixedPoint {
         return Math.multiplyExact(wholeUnits, SCALE);
     }
 
-    /** Nearest fixed-point value to {@code value} (half away from zero); for configuration and tests, not the hot path. */
+    /**
+     * The fixed-point value nearest to {@code value}'s exact binary value, ties rounded half away from zero (so
+     * {@code 0.000000005} and {@code -0.000000005}, whose doubles lie just below and above the tie, round by their
+     * exact value). For configuration, indicators turned into prices, and tests; not the hot path (it allocates).
+     *
+     * @throws ArithmeticException when {@code value} is not finite or its fixed-point value does not fit a long
+     *                             (beyond ±{@value #MAX_WHOLE_UNITS} whole units): never saturates
+     */
     public static long fromDouble(final double value) {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("not a finite number: " + value);
         }
-        return Math.round(value * SCALE);
+        final BigDecimal scaled = new BigDecimal(value).movePointRight(SCALE_DIGITS).setScale(0, RoundingMode.HALF_UP);
+        try {
+            return scaled.longValueExact();
+        } catch (final ArithmeticException e) {
+            throw new ArithmeticException(value + " is out of the fixed-point range (±" + MAX_WHOLE_UNITS
+                + " whole units at 1e-8)");
+        }
     }
 
     /** The value as a double, for indicators and statistics. */
@@ -193,8 +214,8 @@ public final class FixedPoint {
     private static long slowMulDiv(final long a, final long b, final long c, final RoundingMode rounding) {
         // Only reached to throw on overflow, or for rounding modes the fast paths do not support.
         final BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        final BigInteger result = new java.math.BigDecimal(product)
-            .divide(new java.math.BigDecimal(c), 0, rounding).toBigIntegerExact();
+        final BigInteger result = new BigDecimal(product)
+            .divide(new BigDecimal(c), 0, rounding).toBigIntegerExact();
         return result.longValueExact();
     }
 

@@ -6,7 +6,9 @@ package io.ringtrade.engine.api.strategy;
  * business-logic thread. The engine sizes the orders: with one instrument a buy spends all cash and a sell
  * closes the whole position; with several, each instrument targets an equal share of the book's value.
  *
- * <p>Must be deterministic: no clock, no randomness, no I/O. May keep its own state between calls.
+ * <p>Must be deterministic: no clock, no randomness, no I/O. Anything it must remember between calls lives in
+ * {@link StrategyState} cells, which the engine snapshots; a strategy with any other mutable field is refused at start
+ * (otherwise recovery from a snapshot would silently give different decisions than replaying every input).
  */
 @FunctionalInterface
 public interface DecisionStrategy {

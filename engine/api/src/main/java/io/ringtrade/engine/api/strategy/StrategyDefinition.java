@@ -18,6 +18,17 @@ public interface StrategyDefinition {
     /** The parameters it accepts, with defaults, ranges and optimizer grids. */
     List<ParameterSpec> parameters();
 
-    /** A fresh instance for one book; called once per strategy instance at start. */
+    /**
+     * A fresh instance for one book; called once per strategy instance at start. A strategy without state between
+     * calls implements this one.
+     */
     DecisionStrategy create(Parameters parameters);
+
+    /**
+     * A fresh instance for one book that keeps what it must remember in cells of {@code state} (snapshotted by the
+     * engine). Called instead of {@link #create(Parameters)}; by default it ignores the state.
+     */
+    default DecisionStrategy create(final Parameters parameters, final StrategyState state) {
+        return create(parameters);
+    }
 }

@@ -149,6 +149,26 @@ final class FixedPointTest {
     }
 
     @Test
+    void shouldRoundADoubleByItsExactValueHalfAwayFromZero() {
+        // 1.000000005 is stored as 1.00000000499999996961...: below the tie, so down (value × 1e8 in doubles is
+        // exactly 100000000.5 and Math.round would have given 100000001)
+        assertThat(FixedPoint.fromDouble(1.000000005)).isEqualTo(100_000_000L);
+        // ±5e-9 are stored as ±5.00000000000000010e-9: just beyond the tie, so away from zero on both sides
+        assertThat(FixedPoint.fromDouble(5e-9)).isEqualTo(1L);
+        assertThat(FixedPoint.fromDouble(-5e-9)).isEqualTo(-1L);
+        assertThat(FixedPoint.fromDouble(123456.789012345)).isEqualTo(12_345_678_901_235L);
+    }
+
+    @Test
+    void shouldRefuseADoubleOutsideTheRangeInsteadOfSaturating() {
+        assertThat(FixedPoint.fromDouble(9.2e10)).isEqualTo(9_200_000_000_000_000_000L);
+        assertThatThrownBy(() -> FixedPoint.fromDouble(9.3e10)).isInstanceOf(ArithmeticException.class)
+            .hasMessageContaining("out of the fixed-point range");
+        assertThatThrownBy(() -> FixedPoint.fromDouble(-1e300)).isInstanceOf(ArithmeticException.class);
+        assertThat(FixedPoint.MAX_WHOLE_UNITS).isEqualTo(92_233_720_368L);
+    }
+
+    @Test
     void shouldRefuseWholeUnitsThatOverflowAndNonFiniteDoubles() {
         // 92 233 720 369 × 1e8 > Long.MAX_VALUE
         assertThatThrownBy(() -> FixedPoint.of(92_233_720_369L)).isInstanceOf(ArithmeticException.class);

@@ -1,0 +1,590 @@
+package io.ringtrade.engine.order;
+
+import io.ringtrade.engine.api.event.EffectKind;
+import io.ringtrade.engine.api.event.EffectList;
+import io.ringtrade.engine.api.event.ExecutionReport;
+import io.ringtrade.engine.api.event.OrderEffect;
+import io.ringtrade.engine.api.event.ReportKind;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.venue.ExecutionReportListener;
+import io.ringtrade.engine.api.venue.Venue;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.book.FillSettlement;
+import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.risk.PreTradeRisk;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+import java.util.Arrays;
+
+/**
+ * The order manager (DESIGN.md §2): owns every order's life, from the decision to a terminal state, inside business
+ * logic. It numbers orders ({@link ClientOrderIds}), runs pre-trade risk, keeps the open orders ({@link OrderTable})
+ * and what they reserve ({@link Reservations}), attaches each venue request to the causing input's slot as an effect
+ * (SUBMIT, CANCEL, REPLACE, CANCEL_ALL) for the gateway, and moves orders only through {@link OrderStateMachine}'s
+ * table as the venue's reports arrive. Each move is reported to an {@link OrderEventListener} (one row of
+ * {@code order_events.csv}).
+ *
+ * <p>Venues: a book on the simulated venue gets that venue's reports synchronously through
+ * {@link #onReport}; a book on a live venue gets them as {@code EXECUTION_REPORT} inputs, which business logic
+ * passes to the same method. One path for fills either way.
+ *
+ * <p>Fail closed: a report that is illegal for the order's state, or that names an order this engine never had, is
+ * an anomaly: it is not applied (except a fill, which is a fact at the venue and is settled), the book (or, when the
+ * order is unknown, every book) is halted so it places no new orders, and the anomaly is counted and described.
+ *
+ * <p>Owned by the business-logic thread; allocation-free in the steady state.
+ */
+public final class OrderManager implements ExecutionReportListener {
+    private final InstrumentRegistry instruments;
+    private final Book[] books;
+    private final RiskLimits[] limits;
+    private final CostEstimate[] costs;
+    private final Venue[] venues;
+    private final PreTradeRisk risk;
+    private final FillSettlement settlement;
+    private final OrderEventListener events;
+    private final OrderTable table = new OrderTable();
+    private final ClientOrderIds ids = new ClientOrderIds();
+    private final Reservations reservations;
+    private final PreTradeRisk.Assessment assessment = new PreTradeRisk.Assessment();
+    private final boolean[] halted;
+    private EffectList effects;
+    private long ordersReleased;
+    private long lateReports;
+    private long anomalies;
+    private String lastAnomaly = "";
+
+    /** Receives every order event, on the business-logic thread. */
+    @FunctionalInterface
+    public interface OrderEventListener {
+        /**
+         * {@code order} moved by {@code transition} (its {@code state} is the new one) at {@code timeNanos} for
+         * {@code reason}; fills carry their quantity and price.
+         */
+        void onOrderEvent(long timeNanos, Order order, OrderTransition transition, OrderReason reason,
+                          long lastQuantity, long lastPrice);
+    }
+
+    /**
+     * An order manager over the engine's books.
+     *
+     * @param venues the simulated venue of each book that trades on one (it reports synchronously), or null for a
+     *               book on a live venue (reports come back as inputs)
+     */
+    public OrderManager(final InstrumentRegistry instruments, final Book[] books, final RiskLimits[] limits,
+                        final CostEstimate[] costs, final Venue[] venues, final PreTradeRisk risk,
+                        final FillSettlement settlement, final OrderEventListener events) {
+        this.instruments = instruments;
+        this.books = books;
+        this.limits = limits.clone();
+        this.costs = costs.clone();
+        this.venues = venues.clone();
+        this.risk = risk;
+        this.settlement = settlement;
+        this.events = events;
+        this.reservations = new Reservations(books.length, instruments.size());
+        this.halted = new boolean[books.length];
+    }
+
+    /** A new input starts: its orders are numbered from its sequence and its effects go to its slot. */
+    public void beginInput(final long sequence, final EffectList slotEffects) {
+        ids.beginInput(sequence);
+        effects = slotEffects;
+    }
+
+    /**
+     * The end of a run (not an input) may still decide orders: they continue the ordinals of the last input, so no
+     * later input can reuse their ids; their effects go to {@code scratch} and are never released.
+     */
+    public void beginFinish(final EffectList scratch) {
+        effects = scratch;
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------------
+
+    /**
+     * Decides an order: numbers it, checks it, and when it passes reserves what it may spend, releases it to its
+     * venue and attaches the SUBMIT effect to the input's slot. Returns its client order id, or 0 when refused
+     * (the refusal is an order with its reason in the outputs, except beyond the per-input id limit, where only the
+     * first refusal has a row and the rest are counted).
+     */
+    public long decide(final OrderRequest request) {
+        if (!ids.hasNext()) {
+            risk.count(OrderReason.TOO_MANY_ORDERS);
+            return 0;
+        }
+        final boolean lastId = ids.isLast();
+        final long id = ids.next();
+        final Order order = table.open(id);
+        order.bookIndex = request.bookIndex;
+        order.instrumentId = request.instrumentId;
+        order.side = request.side;
+        order.type = request.type;
+        order.quantity = request.quantity;
+        order.notional = request.notional;
+        order.price = request.price;
+        order.expiresAtNanos = request.expiresAtNanos;
+        order.ocoGroup = request.ocoGroup;
+        order.decidedNanos = request.timeNanos;
+        order.origin = request.origin;
+        order.state = OrderState.DECIDED;
+        events.onOrderEvent(request.timeNanos, order, OrderTransition.DECIDE, request.origin, 0, 0);
+        final OrderReason refusal;
+        if (lastId) {
+            // the last id of an input is kept for the row that says the input asked for too many orders
+            risk.count(OrderReason.TOO_MANY_ORDERS);
+            refusal = OrderReason.TOO_MANY_ORDERS;
+        } else if (request.refusal != null) {
+            risk.count(request.refusal);
+            refusal = request.refusal;
+        } else if (halted[request.bookIndex]) {
+            risk.count(OrderReason.BOOK_HALTED);
+            refusal = OrderReason.BOOK_HALTED;
+        } else {
+            refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
+                costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment);
+        }
+        if (refusal != null) {
+            move(order, OrderTransition.RISK_REJECT, refusal, request.timeNanos, 0, 0);
+            table.close(order);
+            return 0;
+        }
+        order.coverQuantity = assessment.coverQuantity;
+        order.closeQuantity = assessment.closeQuantity;
+        order.unitCost = assessment.unitCost;
+        order.reservedCash = assessment.reservedCash;
+        order.reservedCover = assessment.coverQuantity;
+        order.reservedClose = assessment.closeQuantity;
+        order.reservedShort = assessment.shortQuantity;
+        reservations.add(order.bookIndex, order.instrumentId, order.reservedCash, order.reservedCover,
+            order.reservedClose, order.reservedShort);
+        move(order, OrderTransition.RELEASE, OrderReason.NONE, request.timeNanos, 0, 0);
+        ordersReleased++;
+        final OrderEffect effect = effects.add();
+        effect.kind = EffectKind.SUBMIT;
+        effect.clientOrderId = id;
+        effect.bookIndex = order.bookIndex;
+        effect.instrumentId = order.instrumentId;
+        effect.side = order.side;
+        effect.orderType = order.type;
+        effect.quantity = order.quantity;
+        effect.notional = order.notional;
+        effect.price = order.price;
+        effect.expiresAtNanos = order.expiresAtNanos;
+        effect.timeNanos = request.timeNanos;
+        final Venue venue = venues[order.bookIndex];
+        if (venue != null) {
+            venue.submit(effect);
+        }
+        return id;
+    }
+
+    /**
+     * Asks the venue to cancel one open order, for {@code reason}. Returns false (and changes nothing) when the
+     * order is not open or a cancel is already pending.
+     */
+    public boolean requestCancel(final long clientOrderId, final OrderReason reason, final long timeNanos) {
+        final Order order = table.find(clientOrderId);
+        if (order == null || !OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
+            return false;
+        }
+        markCancelRequested(order, reason, timeNanos);
+        final OrderEffect effect = effectOn(order, EffectKind.CANCEL, timeNanos);
+        final Venue venue = venues[order.bookIndex];
+        if (venue != null) {
+            venue.cancel(effect);
+        }
+        return true;
+    }
+
+    /**
+     * Cancels every open order of a book ({@code bookIndex} -1: of every book), or of one instrument of it
+     * ({@code instrumentId} ≥ 0): each order goes to PENDING_CANCEL, and one CANCEL_ALL effect per book leaves for
+     * the venue, whose cancel acks end the orders.
+     */
+    public void cancelAll(final int bookIndex, final int instrumentId, final OrderReason reason, final long timeNanos) {
+        for (int book = 0; book < books.length; book++) {
+            if (bookIndex >= 0 && book != bookIndex) {
+                continue;
+            }
+            boolean any = false;
+            for (Order order = table.first(); order != null; order = table.next(order)) {
+                if (order.bookIndex == book && (instrumentId < 0 || order.instrumentId == instrumentId)
+                    && OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
+                    markCancelRequested(order, reason, timeNanos);
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            final OrderEffect effect = effects.add();
+            effect.kind = EffectKind.CANCEL_ALL;
+            effect.bookIndex = book;
+            effect.instrumentId = instrumentId;
+            effect.timeNanos = timeNanos;
+            final Venue venue = venues[book];
+            if (venue != null) {
+                venue.cancelAll(effect);
+            }
+        }
+    }
+
+    /** A new effect of {@code kind} on an existing order, attached to the input's slot. */
+    private OrderEffect effectOn(final Order order, final int kind, final long timeNanos) {
+        final OrderEffect effect = effects.add();
+        effect.kind = kind;
+        effect.clientOrderId = order.id;
+        effect.bookIndex = order.bookIndex;
+        effect.instrumentId = order.instrumentId;
+        effect.venueOrderId = order.venueOrderId;
+        effect.timeNanos = timeNanos;
+        return effect;
+    }
+
+    private void markCancelRequested(final Order order, final OrderReason reason, final long timeNanos) {
+        order.pendingReason = reason;
+        move(order, OrderTransition.CANCEL_REQUEST, reason, timeNanos, 0, 0);
+    }
+
+    /**
+     * Asks the venue to replace one open order's quantity and price. The new order is checked like a new one (its
+     * own reservation set aside). Returns false, changing nothing, when the order is not open, a cancel or replace
+     * is pending, or the new values fail a check.
+     */
+    public boolean requestReplace(final long clientOrderId, final long newQuantity, final long newPrice,
+                                  final long referencePrice, final long timeNanos, final OrderRequest scratch) {
+        final Order order = table.find(clientOrderId);
+        if (order == null || order.isNotional()
+            || !OrderStateMachine.isLegal(order.state, OrderTransition.REPLACE_REQUEST)
+            || newQuantity <= order.filledQuantity) {
+            return false;
+        }
+        // judge the replacement as a new order for the remaining quantity, without this order's own reservation
+        release(order);
+        scratch.clear();
+        scratch.bookIndex = order.bookIndex;
+        scratch.instrumentId = order.instrumentId;
+        scratch.side = order.side;
+        scratch.type = order.type;
+        scratch.quantity = newQuantity - order.filledQuantity;
+        scratch.price = newPrice;
+        scratch.referencePrice = referencePrice;
+        scratch.timeNanos = timeNanos;
+        final OrderReason refusal = risk.check(scratch, books[order.bookIndex], limits[order.bookIndex],
+            costs[order.bookIndex], instruments.get(order.instrumentId), reservations, assessment);
+        reserve(order);
+        if (refusal != null) {
+            return false;
+        }
+        order.pendingQuantity = newQuantity;
+        order.pendingPrice = newPrice;
+        order.pendingReason = OrderReason.REQUESTED;
+        move(order, OrderTransition.REPLACE_REQUEST, OrderReason.REQUESTED, timeNanos, 0, 0);
+        final OrderEffect effect = effectOn(order, EffectKind.REPLACE, timeNanos);
+        effect.side = order.side;
+        effect.orderType = order.type;
+        effect.quantity = newQuantity;
+        effect.price = newPrice;
+        final Venue venue = venues[order.bookIndex];
+        if (venue != null) {
+            venue.replace(effect);
+        }
+        return true;
+    }
+
+    // ---- the venue's reports ----------------------------------------------------------------------------------
+
+    /** One report from the venue (simulated, synchronously; live, from an {@code EXECUTION_REPORT} input). */
+    @Override
+    public void onReport(final ExecutionReport report) {
+        final Order order = table.find(report.clientOrderId);
+        if (order == null) {
+            if (report.kind == ReportKind.CANCEL_REJECT || report.kind == ReportKind.REPLACE_REJECT) {
+                // the venue's late answer to a request that lost its race: the order already ended here
+                lateReports++;
+                return;
+            }
+            anomaly(-1, ReportKind.name(report.kind) + " for order " + report.clientOrderId
+                + ", which is not open in this engine");
+            return;
+        }
+        final OrderTransition transition = transitionOf(report.kind);
+        if (transition == null || !OrderStateMachine.isLegal(order.state, transition)) {
+            final String what = ReportKind.name(report.kind) + " for order " + order.id + " in state " + order.state;
+            if (transition == OrderTransition.PARTIAL_FILL || transition == OrderTransition.FILL) {
+                // a fill is a fact at the venue: settle it so positions stay true, then stop the book
+                settleFill(order, report);
+            }
+            anomaly(order.bookIndex, what);
+            return;
+        }
+        final long time = report.timeNanos;
+        switch (transition) {
+            case ACK -> {
+                order.venueOrderId = report.venueOrderId;
+                move(order, transition, OrderReason.NONE, time, 0, 0);
+            }
+            case REJECT -> end(order, transition, OrderReason.ofVenue(report.reason), time);
+            case PARTIAL_FILL, FILL -> onFill(order, transition, report);
+            case CANCEL_ACK -> end(order, transition, order.state == OrderState.PENDING_CANCEL ? order.pendingReason
+                : OrderReason.ofVenue(report.reason), time);
+            case CANCEL_REJECT, REPLACE_REJECT -> move(order, transition, OrderReason.ofVenue(report.reason), time, 0, 0);
+            case REPLACE_ACK -> {
+                release(order);
+                order.quantity = report.lastQuantity;
+                order.price = report.lastPrice;
+                if (order.side > 0) {
+                    order.unitCost = costs[order.bookIndex].unitBuyCost(order.type, order.price);
+                }
+                reserve(order);
+                move(order, transition, OrderReason.REQUESTED, time, report.lastQuantity, report.lastPrice);
+            }
+            case EXPIRE -> end(order, transition, OrderReason.EXPIRED, time);
+            default -> throw new IllegalStateException("unexpected " + transition);
+        }
+    }
+
+    private static OrderTransition transitionOf(final int kind) {
+        return switch (kind) {
+            case ReportKind.ACK -> OrderTransition.ACK;
+            case ReportKind.REJECT -> OrderTransition.REJECT;
+            case ReportKind.PARTIAL_FILL -> OrderTransition.PARTIAL_FILL;
+            case ReportKind.FILL -> OrderTransition.FILL;
+            case ReportKind.CANCEL_ACK -> OrderTransition.CANCEL_ACK;
+            case ReportKind.CANCEL_REJECT -> OrderTransition.CANCEL_REJECT;
+            case ReportKind.EXPIRED -> OrderTransition.EXPIRE;
+            case ReportKind.REPLACE_ACK -> OrderTransition.REPLACE_ACK;
+            case ReportKind.REPLACE_REJECT -> OrderTransition.REPLACE_REJECT;
+            default -> null;
+        };
+    }
+
+    private void onFill(final Order order, final OrderTransition transition, final ExecutionReport report) {
+        settleFill(order, report);
+        if (transition == OrderTransition.FILL) {
+            end(order, transition, OrderReason.NONE, report.timeNanos, report.lastQuantity, report.lastPrice);
+        } else {
+            release(order);
+            reserve(order);
+            move(order, transition, OrderReason.NONE, report.timeNanos, report.lastQuantity, report.lastPrice);
+        }
+        if (order.ocoGroup != 0) {
+            cancelGroup(order, report.timeNanos);
+        }
+    }
+
+    private void settleFill(final Order order, final ExecutionReport report) {
+        if (report.lastQuantity <= 0 || report.lastPrice <= 0) {
+            throw new IllegalStateException("fill of order " + order.id + " with quantity " + report.lastQuantity
+                + " at " + report.lastPrice);
+        }
+        settlement.settle(report.timeNanos, order.bookIndex, order.instrumentId, order.side, report.lastQuantity,
+            report.lastPrice, report.lastFee, order.id);
+        order.filledQuantity = Math.addExact(order.filledQuantity, report.lastQuantity);
+        final long notional = FixedPoint.multiply(report.lastPrice, report.lastQuantity);
+        order.filledNotional = Math.addExact(order.filledNotional, notional);
+        order.spent = Math.addExact(order.spent, Math.addExact(notional, report.lastFee));
+        if (order.isNotional()) {
+            order.quantity = order.filledQuantity;
+        }
+    }
+
+    private void cancelGroup(final Order filled, final long timeNanos) {
+        Order other = table.first();
+        while (other != null) {
+            // the simulated venue acks a cancel at once, which closes the order: step on before asking
+            final Order following = table.next(other);
+            if (other != filled && other.ocoGroup == filled.ocoGroup) {
+                requestCancel(other.id, OrderReason.OCO, timeNanos);
+            }
+            other = following;
+        }
+    }
+
+    /** Moves an order to a terminal state, releases what it reserved and forgets it. */
+    private void end(final Order order, final OrderTransition transition, final OrderReason reason, final long time) {
+        end(order, transition, reason, time, 0, 0);
+    }
+
+    private void end(final Order order, final OrderTransition transition, final OrderReason reason, final long time,
+                     final long lastQuantity, final long lastPrice) {
+        move(order, transition, reason, time, lastQuantity, lastPrice);
+        release(order);
+        table.close(order);
+    }
+
+    private void move(final Order order, final OrderTransition transition, final OrderReason reason, final long time,
+                      final long lastQuantity, final long lastPrice) {
+        if (transition == OrderTransition.CANCEL_REQUEST || transition == OrderTransition.REPLACE_REQUEST) {
+            if (order.state != OrderState.PENDING_REPLACE && order.state != OrderState.PENDING_CANCEL) {
+                order.resumeState = order.state;
+            }
+        }
+        final OrderState next = OrderStateMachine.next(order.state, transition, order.resumeState);
+        if (transition == OrderTransition.REPLACE_ACK && order.resumeState == OrderState.ACCEPTED
+            && order.filledQuantity > 0) {
+            order.state = OrderState.PARTIALLY_FILLED;
+        } else {
+            order.state = next;
+        }
+        events.onOrderEvent(time, order, transition, reason, lastQuantity, lastPrice);
+    }
+
+    /** Removes an order's reservation from the totals. */
+    private void release(final Order order) {
+        reservations.add(order.bookIndex, order.instrumentId, -order.reservedCash, -order.reservedCover,
+            -order.reservedClose, -order.reservedShort);
+        order.reservedCash = 0;
+        order.reservedCover = 0;
+        order.reservedClose = 0;
+        order.reservedShort = 0;
+    }
+
+    /** Sets an open order's reservation from what is left of it, and adds it to the totals. */
+    private void reserve(final Order order) {
+        if (order.side > 0) {
+            if (order.isNotional()) {
+                order.reservedCash = Math.max(0, order.notional - order.spent);
+            } else {
+                final long remaining = Math.max(0, order.quantity - order.filledQuantity);
+                order.reservedCover = Math.min(remaining, Math.max(0, order.coverQuantity - order.filledQuantity));
+                order.reservedCash = CostEstimate.cost(order.unitCost, remaining - order.reservedCover);
+            }
+        } else {
+            final long remaining = Math.max(0, order.quantity - order.filledQuantity);
+            order.reservedClose = Math.min(remaining, Math.max(0, order.closeQuantity - order.filledQuantity));
+            order.reservedShort = remaining - order.reservedClose;
+        }
+        reservations.add(order.bookIndex, order.instrumentId, order.reservedCash, order.reservedCover,
+            order.reservedClose, order.reservedShort);
+    }
+
+    private void anomaly(final int bookIndex, final String what) {
+        anomalies++;
+        if (bookIndex < 0) {
+            Arrays.fill(halted, true);
+            lastAnomaly = what + "; every book halted";
+        } else {
+            halted[bookIndex] = true;
+            lastAnomaly = what + "; book " + books[bookIndex].name() + " halted";
+        }
+    }
+
+    // ---- state ------------------------------------------------------------------------------------------------
+
+    /** Writes the open orders, the id position, halts and counters for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("orders");
+        ids.writeState(out);
+        out.writeLong(ordersReleased).writeLong(lateReports).writeLong(anomalies).writeString(lastAnomaly);
+        for (final boolean stopped : halted) {
+            out.writeBoolean(stopped);
+        }
+        out.writeInt(table.size());
+        for (Order order = table.first(); order != null; order = table.next(order)) {
+            out.writeLong(order.id).writeInt(order.bookIndex).writeInt(order.instrumentId).writeInt(order.side)
+                .writeInt(order.type).writeLong(order.quantity).writeLong(order.notional).writeLong(order.price)
+                .writeLong(order.expiresAtNanos).writeLong(order.ocoGroup).writeLong(order.decidedNanos)
+                .writeInt(order.origin.ordinal()).writeInt(order.state.ordinal())
+                .writeInt(order.resumeState == null ? -1 : order.resumeState.ordinal())
+                .writeInt(order.pendingReason.ordinal()).writeLong(order.pendingQuantity).writeLong(order.pendingPrice)
+                .writeLong(order.filledQuantity).writeLong(order.filledNotional).writeLong(order.spent)
+                .writeLong(order.venueOrderId).writeLong(order.coverQuantity).writeLong(order.closeQuantity)
+                .writeLong(order.unitCost);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into a fresh order manager; reservations are recounted. */
+    public void readState(final StateReader in) {
+        if (table.size() != 0) {
+            throw new IllegalStateException("restore into a fresh order manager only");
+        }
+        in.section("orders");
+        ids.readState(in);
+        ordersReleased = in.readLong();
+        lateReports = in.readLong();
+        anomalies = in.readLong();
+        lastAnomaly = in.readString();
+        for (int i = 0; i < halted.length; i++) {
+            halted[i] = in.readBoolean();
+        }
+        final int count = in.readInt();
+        final OrderState[] states = OrderState.values();
+        final OrderReason[] reasons = OrderReason.values();
+        reservations.clear();
+        for (int i = 0; i < count; i++) {
+            final Order order = table.open(in.readLong());
+            order.bookIndex = in.readInt();
+            order.instrumentId = in.readInt();
+            order.side = in.readInt();
+            order.type = in.readInt();
+            order.quantity = in.readLong();
+            order.notional = in.readLong();
+            order.price = in.readLong();
+            order.expiresAtNanos = in.readLong();
+            order.ocoGroup = in.readLong();
+            order.decidedNanos = in.readLong();
+            order.origin = reasons[in.readInt()];
+            order.state = states[in.readInt()];
+            final int resume = in.readInt();
+            order.resumeState = resume < 0 ? null : states[resume];
+            order.pendingReason = reasons[in.readInt()];
+            order.pendingQuantity = in.readLong();
+            order.pendingPrice = in.readLong();
+            order.filledQuantity = in.readLong();
+            order.filledNotional = in.readLong();
+            order.spent = in.readLong();
+            order.venueOrderId = in.readLong();
+            order.coverQuantity = in.readLong();
+            order.closeQuantity = in.readLong();
+            order.unitCost = in.readLong();
+            reserve(order);
+        }
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------------
+
+    /** The open order with this id, or null (for the venue and tests). */
+    public Order openOrder(final long clientOrderId) {
+        return table.find(clientOrderId);
+    }
+
+    /** The open orders, in decision order. */
+    public OrderTable openOrders() {
+        return table;
+    }
+
+    /** What open orders reserve. */
+    public Reservations reservations() {
+        return reservations;
+    }
+
+    /** Orders that passed risk and went to a venue. */
+    public long ordersReleased() {
+        return ordersReleased;
+    }
+
+    /** Cancel or replace refusals that arrived after their order had already ended (harmless). */
+    public long lateReports() {
+        return lateReports;
+    }
+
+    /** Reports that were illegal for their order's state or named no order of this engine. */
+    public long anomalies() {
+        return anomalies;
+    }
+
+    /** What the last anomaly was, or "". */
+    public String lastAnomaly() {
+        return lastAnomaly;
+    }
+
+    /** Whether a book is halted by an anomaly. */
+    public boolean isHalted(final int bookIndex) {
+        return halted[bookIndex];
+    }
+}

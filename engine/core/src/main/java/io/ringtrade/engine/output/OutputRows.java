@@ -1,0 +1,30 @@
+package io.ringtrade.engine.output;
+
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * How many rows business logic has emitted to each streamed output file: part of its snapshot, so that recovery from
+ * a snapshot can cut each file back to exactly the rows that snapshot covers and regenerate the rest by replaying the
+ * journal's tail. Immutable.
+ *
+ * @param fills       rows of {@code trades.csv}
+ * @param equity      rows of {@code equity.csv}
+ * @param orderEvents rows of {@code order_events.csv}
+ * @param roundTrips  rows of {@code round_trips.csv}
+ */
+public record OutputRows(long fills, long equity, long orderEvents, long roundTrips) {
+    /** No rows: a run from the start. */
+    public static final OutputRows NONE = new OutputRows(0, 0, 0, 0);
+
+    /** Writes the counts for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("output-rows").writeLong(fills).writeLong(equity).writeLong(orderEvents).writeLong(roundTrips);
+    }
+
+    /** Reads counts written by {@link #writeState}. */
+    public static OutputRows readState(final StateReader in) {
+        in.section("output-rows");
+        return new OutputRows(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    }
+}

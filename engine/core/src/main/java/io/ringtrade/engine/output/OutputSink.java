@@ -1,0 +1,55 @@
+package io.ringtrade.engine.output;
+
+/**
+ * Where business logic's result rows go as they happen: fills ({@code trades.csv}), one equity row per bar
+ * ({@code equity.csv}), every order transition ({@code order_events.csv}) and closed round trips
+ * ({@code round_trips.csv}). Called on the business-logic thread with primitives only; an implementation must not
+ * allocate and must not block for long: {@link CsvOutputWriter} hands the rows through a bounded queue to a writer
+ * thread, so nothing accumulates in the business-logic thread's memory however long the run.
+ *
+ * <p>Codes: {@code transition}, {@code state} and {@code reason} are ordinals of
+ * {@link io.ringtrade.engine.order.OrderTransition}, {@link io.ringtrade.engine.order.OrderState} and
+ * {@link io.ringtrade.engine.order.OrderReason}.
+ */
+public interface OutputSink {
+    /** One fill. */
+    void fill(long timeNanos, int bookIndex, int instrumentId, int side, long quantity, long price, long fee,
+              long orderId, long realizedPnl);
+
+    /** The books together after bar {@code barTimeNanos} (its start); whether any book held a position. */
+    void equity(long barTimeNanos, long equity, long cash, long positionsValue, long benchmark, boolean inPosition);
+
+    /** One order transition; the order's fields as they are after it. */
+    void orderEvent(long timeNanos, long orderId, int bookIndex, int instrumentId, int side, int orderType,
+                    long quantity, long notional, long price, int transition, int state, int reason,
+                    long lastQuantity, long lastPrice, long filledQuantity);
+
+    /** A position that opened at {@code openedNanos} went back to flat at {@code closedNanos}. */
+    void roundTrip(int bookIndex, int instrumentId, long openedNanos, long closedNanos, long pnl);
+
+    /** A sink that keeps nothing: optimizer runs and benchmarks, which only need the summary. */
+    OutputSink NONE = new OutputSink() {
+        @Override
+        public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                         final long quantity, final long price, final long fee, final long orderId,
+                         final long realizedPnl) {
+        }
+
+        @Override
+        public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
+                           final long benchmark, final boolean inPosition) {
+        }
+
+        @Override
+        public void orderEvent(final long timeNanos, final long orderId, final int bookIndex, final int instrumentId,
+                               final int side, final int orderType, final long quantity, final long notional,
+                               final long price, final int transition, final int state, final int reason,
+                               final long lastQuantity, final long lastPrice, final long filledQuantity) {
+        }
+
+        @Override
+        public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
+                              final long closedNanos, final long pnl) {
+        }
+    };
+}

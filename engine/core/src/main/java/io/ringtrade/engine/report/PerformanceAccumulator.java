@@ -1,0 +1,197 @@
+package io.ringtrade.engine.report;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+import java.math.RoundingMode;
+
+/**
+ * The performance metrics of a run computed as it goes, one equity row and one round trip at a time, in constant
+ * memory: a process that runs for months keeps a few dozen numbers, not its equity curve. Every definition is
+ * {@link PerformanceSummary}'s. Means and sample variances use Welford's update in row order; powers and roots come
+ * from {@link StrictMath}; so the same rows always give the same bits. The state is part of business logic's
+ * snapshot.
+ *
+ * <p>Owned by the business-logic thread (or the thread summarising a finished run); allocation-free per row.
+ */
+public final class PerformanceAccumulator {
+    private final long initialCash;
+    private final double periodsPerYear;
+    private final double riskFreePerBar;
+
+    private long bars;
+    private long previousEquity;
+    private long lastEquity;
+    private long lastBenchmark;
+    private double meanReturn;
+    private double squaredDeviations;
+    private double downsideSquares;
+    private long peak;
+    private double maxDrawdown;
+    private int drawdownRun;
+    private int longestDrawdownRun;
+    private long barsInPosition;
+    private int trades;
+    private int wins;
+    private int losses;
+    private long grossProfit;
+    private long grossLoss;
+
+    /**
+     * An empty accumulator for a run starting with {@code initialCash}, annualised with {@code periodsPerYear} bars
+     * per year at annual risk-free rate {@code riskFreeRatePerYear}.
+     */
+    public PerformanceAccumulator(final long initialCash, final double periodsPerYear, final double riskFreeRatePerYear) {
+        if (initialCash <= 0) {
+            throw new IllegalArgumentException("initialCash must be positive, was " + initialCash);
+        }
+        if (!(periodsPerYear > 0) || Double.isInfinite(periodsPerYear)) {
+            throw new IllegalArgumentException("periodsPerYear must be positive and finite, was " + periodsPerYear);
+        }
+        if (!(riskFreeRatePerYear > -1) || Double.isInfinite(riskFreeRatePerYear)) {
+            throw new IllegalArgumentException("riskFreeRatePerYear must be finite and above -1, was "
+                + riskFreeRatePerYear);
+        }
+        this.initialCash = initialCash;
+        this.periodsPerYear = periodsPerYear;
+        // geometric, so that compounding the per-bar rate over a year gives exactly the annual rate
+        this.riskFreePerBar = StrictMath.pow(1.0 + riskFreeRatePerYear, 1.0 / periodsPerYear) - 1.0;
+        this.previousEquity = initialCash;
+        this.lastEquity = initialCash;
+        this.peak = initialCash;
+    }
+
+    /** One bar's row: equity and the buy-and-hold benchmark after the bar, and whether a position was held. */
+    public void onBar(final long equity, final long benchmark, final boolean inPosition) {
+        // a bar that starts with no equity has return 0: there is no capital left for a ratio to describe
+        final double r = previousEquity <= 0 ? 0.0 : simpleReturn(previousEquity, equity);
+        bars++;
+        final double delta = r - meanReturn;
+        meanReturn += delta / bars;
+        squaredDeviations += delta * (r - meanReturn);
+        final double excess = r - riskFreePerBar;
+        if (excess < 0.0) {
+            downsideSquares += excess * excess;
+        }
+        if (equity >= peak) {
+            peak = equity;
+            drawdownRun = 0;
+        } else {
+            final double drawdown = (double) Math.subtractExact(peak, equity) / (double) peak;
+            if (drawdown > maxDrawdown) {
+                maxDrawdown = drawdown;
+            }
+            drawdownRun++;
+            if (drawdownRun > longestDrawdownRun) {
+                longestDrawdownRun = drawdownRun;
+            }
+        }
+        if (inPosition) {
+            barsInPosition++;
+        }
+        previousEquity = equity;
+        lastEquity = equity;
+        lastBenchmark = benchmark;
+    }
+
+    /** One closed round trip's P&amp;L, fees included. */
+    public void onRoundTrip(final long pnl) {
+        trades++;
+        if (pnl > 0) {
+            wins++;
+            grossProfit = Math.addExact(grossProfit, pnl);
+        } else if (pnl < 0) {
+            losses++;
+            grossLoss = Math.addExact(grossLoss, pnl);
+        }
+    }
+
+    /** The metrics of the rows so far. */
+    public PerformanceSummary summary() {
+        final long n = bars;
+        final double annualiser = StrictMath.sqrt(periodsPerYear);
+        final double std = n < 2 ? 0.0 : StrictMath.sqrt(squaredDeviations / (n - 1));
+        final double meanExcess = meanReturn - riskFreePerBar;
+        final double volatility = std * annualiser;
+        final double sharpe = std == 0.0 ? 0.0 : meanExcess / std * annualiser;
+        final double downside = n == 0 ? 0.0 : StrictMath.sqrt(downsideSquares / n);
+        final double sortino = n < 2 || downside == 0.0 ? 0.0 : meanExcess / downside * annualiser;
+        final double cagr = cagr(n);
+        final double calmar = maxDrawdown == 0.0 ? 0.0 : cagr / maxDrawdown;
+        final double winRate = trades == 0 ? 0.0 : wins / (double) trades;
+        final double profitFactor;
+        if (grossLoss == 0) {
+            // no losing trade: the ratio is unbounded when something was won, and meaningless otherwise
+            profitFactor = grossProfit > 0 ? Double.POSITIVE_INFINITY : 0.0;
+        } else {
+            profitFactor = grossProfit / (double) -grossLoss;
+        }
+        final long avgWin = wins == 0 ? 0 : FixedPoint.mulDiv(grossProfit, 1, wins, RoundingMode.HALF_UP);
+        final long avgLoss = losses == 0 ? 0 : FixedPoint.mulDiv(grossLoss, 1, losses, RoundingMode.HALF_UP);
+        final double exposure = n == 0 ? 0.0 : barsInPosition / (double) n;
+        final double buyAndHold = n == 0 ? 0.0 : simpleReturn(initialCash, lastBenchmark);
+        return new PerformanceSummary(simpleReturn(initialCash, lastEquity), cagr, volatility, sharpe, sortino, calmar,
+            maxDrawdown, longestDrawdownRun, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHold,
+            lastEquity);
+    }
+
+    private double cagr(final long n) {
+        if (n < 2) {
+            return 0.0;
+        }
+        if (lastEquity <= 0) {
+            return -1.0;
+        }
+        return StrictMath.pow((double) lastEquity / (double) initialCash, periodsPerYear / n) - 1.0;
+    }
+
+    /**
+     * to / from − 1, computed as (to − from) / from: the difference is exact in long arithmetic, so the only rounding
+     * is the division (to / from − 1 would cancel digits for small moves).
+     */
+    static double simpleReturn(final long from, final long to) {
+        return (double) Math.subtractExact(to, from) / (double) from;
+    }
+
+    /** Bars seen. */
+    public long bars() {
+        return bars;
+    }
+
+    /** Round trips seen. */
+    public int trades() {
+        return trades;
+    }
+
+    /** Writes the running sums for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("performance").writeLong(bars).writeLong(previousEquity).writeLong(lastEquity)
+            .writeLong(lastBenchmark).writeDouble(meanReturn).writeDouble(squaredDeviations)
+            .writeDouble(downsideSquares).writeLong(peak).writeDouble(maxDrawdown).writeInt(drawdownRun)
+            .writeInt(longestDrawdownRun).writeLong(barsInPosition).writeInt(trades).writeInt(wins).writeInt(losses)
+            .writeLong(grossProfit).writeLong(grossLoss);
+    }
+
+    /** Restores the running sums from a snapshot. */
+    public void readState(final StateReader in) {
+        in.section("performance");
+        bars = in.readLong();
+        previousEquity = in.readLong();
+        lastEquity = in.readLong();
+        lastBenchmark = in.readLong();
+        meanReturn = in.readDouble();
+        squaredDeviations = in.readDouble();
+        downsideSquares = in.readDouble();
+        peak = in.readLong();
+        maxDrawdown = in.readDouble();
+        drawdownRun = in.readInt();
+        longestDrawdownRun = in.readInt();
+        barsInPosition = in.readLong();
+        trades = in.readInt();
+        wins = in.readInt();
+        losses = in.readInt();
+        grossProfit = in.readLong();
+        grossLoss = in.readLong();
+    }
+}

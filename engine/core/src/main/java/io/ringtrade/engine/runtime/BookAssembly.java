@@ -1,0 +1,91 @@
+package io.ringtrade.engine.runtime;
+
+import io.ringtrade.engine.api.market.Instrument;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.logic.BookSpec;
+import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.strategy.StrategyCatalog;
+import io.ringtrade.engine.strategy.StrategyStatePolicy;
+import io.ringtrade.engine.strategy.StrategyStateStore;
+import io.ringtrade.engine.venue.SimulatedFillModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way a book is built from its configuration, used by {@code run}, {@code backtest}, {@code replay} and the
+ * optimizer alike: the strategy found by name, its parameters checked against what it declares, its state cells
+ * given and its fields checked ({@link StrategyStatePolicy}), the simulated venue's fill model (slippage, commission,
+ * fill at close, participation) and the pre-trade limits (shorting, minimum notional, short cap). Defaults are
+ * {@link BookConfig}'s, whichever command builds the book. Start-up thread only.
+ */
+public final class BookAssembly {
+    private BookAssembly() {
+    }
+
+    /**
+     * The book specifications for {@code books} over {@code instruments}.
+     *
+     * @throws IllegalArgumentException naming the book and what is wrong (an unknown strategy or parameter, a value
+     *                                  out of range, fractional basis points, state the engine cannot snapshot)
+     */
+    public static List<BookSpec> assemble(final List<BookConfig> books, final InstrumentRegistry instruments,
+                                          final StrategyCatalog catalog) {
+        final List<BookSpec> specs = new ArrayList<>();
+        for (final BookConfig book : books) {
+            specs.add(assemble(book, instruments, catalog));
+        }
+        return specs;
+    }
+
+    /** The book specification for one book. */
+    public static BookSpec assemble(final BookConfig book, final InstrumentRegistry instruments,
+                                    final StrategyCatalog catalog) {
+        final StrategyDefinition definition;
+        final Parameters parameters;
+        try {
+            definition = catalog.get(book.strategy());
+            parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
+        }
+        final int[] traded = new int[book.symbols().size()];
+        for (int i = 0; i < traded.length; i++) {
+            final Instrument instrument = instruments.find(book.symbols().get(i));
+            if (instrument == null) {
+                throw new IllegalArgumentException("book " + book.name() + ": unknown symbol " + book.symbols().get(i));
+            }
+            traded[i] = instrument.id();
+        }
+        final StrategyStateStore state = new StrategyStateStore(book.name());
+        final DecisionStrategy strategy;
+        try {
+            strategy = definition.create(parameters, state);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
+        }
+        state.close();
+        StrategyStatePolicy.check(strategy, book.name(), state);
+        final SimulatedFillModel fills = new SimulatedFillModel(
+            wholeBps(book.name(), "slippage-bps", book.slippageBps()),
+            wholeBps(book.name(), "commission-bps", book.commissionBps()), book.fill() == FillModel.CLOSE,
+            book.participation());
+        final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional());
+        return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state);
+    }
+
+    /** Basis points from configuration (fixed-point) as the whole number the fill model works in. */
+    private static long wholeBps(final String book, final String key, final long fixedBps) {
+        if (fixedBps % FixedPoint.SCALE != 0) {
+            throw new IllegalArgumentException("book " + book + ": " + key + " must be a whole number of basis points,"
+                + " got " + FixedPoint.toString(fixedBps));
+        }
+        return fixedBps / FixedPoint.SCALE;
+    }
+}

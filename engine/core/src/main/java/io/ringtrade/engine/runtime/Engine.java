@@ -1,0 +1,485 @@
+package io.ringtrade.engine.runtime;
+
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.api.journal.JournalAccess;
+import io.ringtrade.engine.api.journal.JournalCursor;
+import io.ringtrade.engine.api.journal.Snapshots;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.market.MarketDataSource;
+import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.logic.BookSpec;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputFiles;
+import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
+import io.ringtrade.engine.pipeline.EffectSink;
+import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.PipelineFailure;
+import io.ringtrade.engine.pipeline.StatusBoard;
+import io.ringtrade.engine.report.PerformanceSummary;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
+import io.ringtrade.engine.strategy.StrategyCatalog;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The long-running engine (DESIGN.md §3–4) as one type with one life: {@link #start} builds business logic from the
+ * configuration, recovers it from the journal (newest usable snapshot, then the journal's tail, effects suppressed,
+ * output files cut back to what the snapshot covers and regenerated from there), starts the pipeline and the feed;
+ * {@link #stop} stops the feed, journals the clean stop's cancel-all, drains the pipeline, ends the input, closes the
+ * output files and writes {@code summary.json}. The command line only parses arguments, builds a {@link Context}
+ * and calls these.
+ *
+ * <p>Fail closed: when a pipeline stage fails the engine releases nothing further, {@link #failure} says which input
+ * and why, and {@link #stop} halts without finishing the input (the caller exits non-zero). Recovery that meets an
+ * entry business logic cannot process stops there with {@link RecoveryStoppedException}, naming the entry.
+ *
+ * <p>Threads: start and stop on the caller's (main) thread; then the feed thread publishes, the ring's three stage
+ * threads run journal, business logic and gateway, a snapshot thread stores snapshots, the output thread writes the
+ * result files.
+ */
+public final class Engine {
+    private static final long STOP_TIMEOUT_SECONDS = 20;
+
+    private final Context context;
+    private final BusinessLogic logic;
+    private final CsvOutputWriter outputs;
+    private final RecoveryReport recovery;
+    /** Inputs business logic had processed when recovery ended: what the feed's inputs are counted on top of. */
+    private final long eventsAfterRecovery;
+    private final EnginePipeline pipeline;
+    private final PacedReplay feed;
+    private final Thread feedThread;
+    private final ExecutorService snapshotWriter;
+    private boolean stopped;
+
+    /**
+     * Everything the engine needs, set fluently, checked once by {@link #conclude()} (after Aeron's
+     * {@code Context.conclude()}): a complete context or one exception naming what is missing or wrong.
+     */
+    public static final class Context {
+        private EngineConfig config;
+        private StrategyCatalog catalog;
+        private EventJournal journal;
+        private JournalAccess journalAccess;
+        private Snapshots snapshots = Snapshots.NONE;
+        private MarketDataSource feed;
+        private double speed = Double.NaN;
+        private EffectSink effects = EffectSink.NONE;
+        private Path outputDir;
+        private long snapshotInterval = -1;
+        private Interval inputBars;
+        private LongSupplier nanoClock = System::nanoTime;
+        private PrintWriter log;
+        private boolean concluded;
+
+        /** The validated configuration (instruments, books, pipeline, journal settings). */
+        public Context config(final EngineConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        /** Where strategies are found by name. */
+        public Context catalog(final StrategyCatalog value) {
+            this.catalog = value;
+            return this;
+        }
+
+        /** The journal, open for appending (the caller owns and closes it after {@link Engine#stop}). */
+        public Context journal(final EventJournal value) {
+            this.journal = value;
+            return this;
+        }
+
+        /** Read access to the same journal, for recovery. */
+        public Context journalAccess(final JournalAccess value) {
+            this.journalAccess = value;
+            return this;
+        }
+
+        /** Where snapshots are kept (default none). */
+        public Context snapshots(final Snapshots value) {
+            this.snapshots = value;
+            return this;
+        }
+
+        /** Every input of the feed from its start, in order (recovery skips what the journal already holds). */
+        public Context feed(final MarketDataSource value) {
+            this.feed = value;
+            return this;
+        }
+
+        /** Replay speed of the feed: a multiple of real time, 0 = as fast as possible (default: the config's). */
+        public Context speed(final double value) {
+            this.speed = value;
+            return this;
+        }
+
+        /** Where released effects go (default nowhere: the simulated venue lives inside business logic). */
+        public Context effects(final EffectSink value) {
+            this.effects = value;
+            return this;
+        }
+
+        /** Where the result files go (default: the config's output directory). */
+        public Context outputDir(final Path value) {
+            this.outputDir = value;
+            return this;
+        }
+
+        /** Journaled inputs between snapshots, 0 = never (default: the config's). */
+        public Context snapshotInterval(final long value) {
+            this.snapshotInterval = value;
+            return this;
+        }
+
+        /** The interval of a bars-replay feed's bars, so books can resample them (null: bars are at each book's). */
+        public Context inputBars(final Interval value) {
+            this.inputBars = value;
+            return this;
+        }
+
+        /** The monotonic clock for pacing and latency (default {@link System#nanoTime}); business logic never reads it. */
+        public Context nanoClock(final LongSupplier value) {
+            this.nanoClock = value;
+            return this;
+        }
+
+        /** Where the engine writes messages about itself (recovery, snapshots). */
+        public Context log(final PrintWriter value) {
+            this.log = value;
+            return this;
+        }
+
+        /**
+         * Checks the context once and fills defaults from the configuration.
+         *
+         * @throws IllegalArgumentException naming the first missing or invalid setting
+         */
+        public Context conclude() {
+            if (concluded) {
+                return this;
+            }
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(journalAccess, "journalAccess");
+            Objects.requireNonNull(snapshots, "snapshots");
+            Objects.requireNonNull(feed, "feed");
+            Objects.requireNonNull(effects, "effects");
+            Objects.requireNonNull(nanoClock, "nanoClock");
+            Objects.requireNonNull(log, "log");
+            if (Double.isNaN(speed)) {
+                speed = config.feed().speed();
+            }
+            if (!(speed >= 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("speed must be 0 or a positive number, got " + speed);
+            }
+            if (snapshotInterval < 0) {
+                snapshotInterval = config.journal().snapshotInterval();
+            }
+            if (outputDir == null) {
+                outputDir = config.outputDir();
+            }
+            if (config.books().isEmpty()) {
+                throw new IllegalArgumentException("the configuration has no books");
+            }
+            concluded = true;
+            return this;
+        }
+    }
+
+    /**
+     * What recovery did: the journal's entries, the feed inputs among them, the entries the snapshot used covered
+     * (0 when none), the entries replayed on top of it, the event time of the last entry (0 when none), and how long
+     * it took.
+     */
+    public record RecoveryReport(long entries, long feedInputs, long fromSnapshot, long replayed, long lastEventTime,
+                                 long millis) {
+    }
+
+    /** What {@link #stop} found: the summary of all books (null after a failure) and the failure, if any. */
+    public record StopReport(PerformanceSummary summary, PipelineFailure failure, long endTimeNanos) {
+    }
+
+    private Engine(final Context context, final BusinessLogic logic, final CsvOutputWriter outputs,
+                   final RecoveryReport recovery) {
+        this.context = context;
+        this.logic = logic;
+        this.outputs = outputs;
+        this.recovery = recovery;
+        // not recovery.entries(): entries passed over with `journal skip` were journaled but never processed
+        this.eventsAfterRecovery = logic.eventsProcessed();
+        this.snapshotWriter = Executors.newSingleThreadExecutor(task -> {
+            final Thread thread = new Thread(task, "ringtrade-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final long interval = context.snapshotInterval;
+        this.pipeline = new EnginePipeline(logic, context.journal, context.effects,
+            context.config.pipeline().ringSize(), context.config.pipeline().waitStrategy(), recovery.entries(), interval,
+            this::onSnapshot, context.nanoClock);
+        this.feed = new PacedReplay(new SkippingSource(context.feed, recovery.feedInputs()), pipeline::publish,
+            context.speed, context.nanoClock);
+        this.feedThread = new Thread(feed, "ringtrade-feed");
+        this.feedThread.setDaemon(true);
+    }
+
+    /**
+     * Builds, recovers and starts the engine.
+     *
+     * @throws RecoveryStoppedException when an entry of the journal cannot be processed
+     * @throws IllegalArgumentException when the configuration's books cannot be built
+     */
+    public static Engine start(final Context context) {
+        context.conclude();
+        final Recovered recovered = recover(context);
+        final Engine engine = new Engine(context, recovered.logic(), recovered.outputs(), recovered.report());
+        engine.feedThread.start();
+        return engine;
+    }
+
+    private record Recovered(BusinessLogic logic, CsvOutputWriter outputs, RecoveryReport report) {
+    }
+
+    /**
+     * Rebuilds business logic from the journal with effects suppressed (nothing is released: whatever those inputs
+     * caused was released, or not, before the stop). Starts from the newest snapshot whose rows the output files
+     * still hold, cutting the files back to them; without one, from the journal's start with new files.
+     */
+    private static Recovered recover(final Context context) {
+        final long started = System.nanoTime();
+        final long entries = context.journalAccess.entryCount();
+        final InstrumentRegistry instruments = context.config.newInstrumentRegistry();
+        final String[] symbols = symbols(instruments);
+        final String[] books = context.config.books().stream().map(b -> b.name()).toArray(String[]::new);
+        BusinessLogic logic = null;
+        CsvOutputWriter outputs = null;
+        long from = 0;
+        if (entries > 0) {
+            for (final Snapshots.Stored snapshot : context.snapshots.candidates(entries,
+                why -> context.log.println("ringtrade: " + why))) {
+                final byte[] state = snapshot.state();
+                final OutputRows rows;
+                try {
+                    final BusinessLogic probe = newLogic(context, instruments, OutputSink.NONE);
+                    probe.restore(state);
+                    rows = probe.outputRows();
+                } catch (final SnapshotFormatException e) {
+                    context.log.println("ringtrade: snapshot " + snapshot.name() + " does not match this engine ("
+                        + e.getMessage() + "); trying an older one");
+                    continue;
+                }
+                outputs = CsvOutputWriter.open(context.outputDir, rows, symbols, books);
+                if (outputs == null) {
+                    context.log.println("ringtrade: the files in " + context.outputDir + " do not hold the rows snapshot "
+                        + snapshot.name() + " covers; trying an older one");
+                    continue;
+                }
+                logic = newLogic(context, instruments, outputs);
+                logic.restore(state);
+                from = snapshot.entries();
+                break;
+            }
+        }
+        if (logic == null) {
+            outputs = CsvOutputWriter.open(context.outputDir, OutputRows.NONE, symbols, books);
+            logic = newLogic(context, instruments, outputs);
+        }
+        context.log.flush();
+        final long replayed = replay(context.journalAccess, logic, from, entries);
+        return new Recovered(logic, outputs, new RecoveryReport(entries, logic.feedInputsProcessed(), from, replayed,
+            logic.lastEventTimeNanos(), (System.nanoTime() - started) / 1_000_000L));
+    }
+
+    private static BusinessLogic newLogic(final Context context, final InstrumentRegistry instruments,
+                                          final OutputSink sink) {
+        final List<BookSpec> specs = BookAssembly.assemble(context.config.books(), instruments, context.catalog);
+        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE));
+    }
+
+    /** For {@link #replay}: read to the journal's last complete entry. */
+    public static final long TO_THE_END = -1;
+
+    /**
+     * Feeds entries {@code from} to {@code entries} (or {@link #TO_THE_END}) of a journal into {@code logic}, effects
+     * suppressed; returns how many it processed.
+     *
+     * @throws RecoveryStoppedException when business logic cannot process an entry
+     * @throws IllegalStateException when the journal holds fewer readable entries than it says
+     */
+    public static long replay(final JournalAccess journal, final BusinessLogic logic, final long from,
+                              final long entries) {
+        long processed = 0;
+        try (JournalCursor cursor = journal.open(from)) {
+            final EngineEvent slot = new EngineEvent();
+            while ((entries == TO_THE_END || cursor.nextEntry() < entries) && cursor.next(slot)) {
+                try {
+                    logic.onEvent(slot);
+                } catch (final RuntimeException e) {
+                    throw new RecoveryStoppedException(slot, e);
+                }
+                slot.effects.clear();
+                processed++;
+            }
+            if (entries != TO_THE_END && cursor.nextEntry() < entries) {
+                throw new IllegalStateException("the journal holds " + entries + " entries but only "
+                    + cursor.nextEntry() + " could be read; refusing to continue on top of a gap");
+            }
+        }
+        return processed;
+    }
+
+    private static String[] symbols(final InstrumentRegistry instruments) {
+        final String[] symbols = new String[instruments.size()];
+        for (int id = 0; id < symbols.length; id++) {
+            symbols[id] = instruments.get(id).symbol();
+        }
+        return symbols;
+    }
+
+    /**
+     * On the business-logic thread: a snapshot was taken. Its rows are synced to disk before the snapshot is stored,
+     * on the snapshot thread, so a stored snapshot never covers rows the files lack.
+     */
+    private void onSnapshot(final long entries, final byte[] state) {
+        final long token = outputs.sync();
+        snapshotWriter.execute(() -> {
+            if (outputs.awaitSynced(token, STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                context.snapshots.write(entries, state);
+            }
+        });
+    }
+
+    // ---- running ------------------------------------------------------------------------------------------------
+
+    /** What recovery did. */
+    public RecoveryReport recovery() {
+        return recovery;
+    }
+
+    /** The read model for the status line and the ops API. */
+    public StatusBoard status() {
+        return pipeline.status();
+    }
+
+    /** The feed (progress, data time). */
+    public PacedReplay feed() {
+        return feed;
+    }
+
+    /** The wait strategy in use. */
+    public String waitStrategy() {
+        return pipeline.waitStrategy();
+    }
+
+    /** Why the pipeline failed, or null while it runs. */
+    public PipelineFailure failure() {
+        return pipeline.failure();
+    }
+
+    /** Whether the feed has published everything and business logic has processed it. */
+    public boolean feedDone() {
+        return feed.finished() && pipeline.status().events() >= eventsAfterRecovery + feed.published();
+    }
+
+    /** Publishes an input from another producer (signals, commands); blocks while the ring is full. */
+    public void publish(final EngineEvent input) {
+        pipeline.publish(input);
+    }
+
+    /**
+     * Stops the engine. Without a failure: stops the feed, journals the clean stop's cancel-all, drains the
+     * pipeline, ends the input (the last bars close, the last equity row), closes the output files (deriving
+     * {@code orders.csv}) and writes {@code summary.json}. After a failure: halts, closes what was written and writes
+     * no summary. Idempotent; call on the thread that started the engine.
+     */
+    public StopReport stop() {
+        if (stopped) {
+            throw new IllegalStateException("stopped already");
+        }
+        stopped = true;
+        feed.stop();
+        try {
+            feedThread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Restarted after the whole feed was journaled, the feed publishes nothing: the stop then happens at the data
+        // time recovery reached, not at time 0.
+        final long endTime = feed.lastEventTime() != 0 ? feed.lastEventTime() : recovery.lastEventTime();
+        PipelineFailure failed = pipeline.failure();
+        if (failed == null) {
+            try {
+                pipeline.publish(new EngineEvent().setCommand(endTime, CommandCode.CANCEL_ALL_ORDERS, -1, 0));
+                pipeline.drainAndStop(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (final EnginePipeline.PipelineFailedException | IllegalStateException e) {
+                failed = pipeline.failure();
+                if (failed == null) {
+                    throw e;
+                }
+            }
+        }
+        if (failed != null) {
+            pipeline.halt();
+        } else {
+            logic.finish();
+        }
+        snapshotWriter.shutdown();
+        try {
+            snapshotWriter.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed != null) {
+            try {
+                outputs.close();
+            } catch (final RuntimeException e) {
+                context.log.println("ringtrade: after the failure, the output files could not be closed: " + e);
+            }
+            return new StopReport(null, failed, endTime);
+        }
+        outputs.close();
+        final PerformanceSummary summary = logic.summary();
+        writeSummary(context.outputDir, summary.toJson());
+        return new StopReport(summary, null, endTime);
+    }
+
+    /** Business logic, for reading after {@link #stop} (the books' final state). */
+    public BusinessLogic logic() {
+        if (!stopped) {
+            throw new IllegalStateException("business logic is owned by its thread until the engine stops");
+        }
+        return logic;
+    }
+
+    /** Where the result files go. */
+    public Path outputDir() {
+        return context.outputDir;
+    }
+
+    /** Writes {@code summary.json} into {@code dir}. */
+    public static void writeSummary(final Path dir, final String json) {
+        try {
+            Files.writeString(dir.resolve(OutputFiles.SUMMARY), json, StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(OutputFiles.SUMMARY) + ": " + e.getMessage(), e);
+        }
+    }
+}
