@@ -477,6 +477,10 @@ final class BenchmarksDoc {
                 out.append(cell(element.getAsJsonObject(), "line")).append(" |\n");
             }
         }
+        if (section.get("allocationSampledBytes").getAsLong() == 0) {
+            out.append("\nNo allocation was sampled during the recording.\n");
+            return out.toString();
+        }
         out.append("\n| allocation % | class | | allocation % | site |\n|---:|---|---|---:|---|\n");
         final JsonArray byClass = section.getAsJsonArray("allocationByClass");
         final JsonArray bySite = section.getAsJsonArray("allocationBySite");
