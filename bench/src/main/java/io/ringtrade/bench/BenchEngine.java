@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.EngineConfig;
@@ -86,9 +87,19 @@ final class BenchEngine {
         final SmaCrossover definition = new SmaCrossover();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
             Map.of("fast", Integer.toString(fast), "slow", Integer.toString(slow)));
-        final BookSpec book = new BookSpec(definition.name(), definition.create(parameters),
-            new int[] {instrument(instruments)}, interval, FixedPoint.of(CASH),
-            new SimulatedFillModel(slippageBps, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(MIN_NOTIONAL)));
+        return singleBookLogic(instruments, definition.name(), definition.create(parameters), interval, slippageBps);
+    }
+
+    /**
+     * Fresh business logic with one book named {@code name} trading {@link #SYMBOL} with {@code strategy} on
+     * {@code interval} bars: cash 10,000, {@code slippageBps} slippage, no commission, minimum notional 10, long only.
+     */
+    static BusinessLogic singleBookLogic(final InstrumentRegistry instruments, final String name,
+                                         final DecisionStrategy strategy, final Interval interval,
+                                         final long slippageBps) {
+        final BookSpec book = new BookSpec(name, strategy, new int[] {instrument(instruments)}, interval,
+            FixedPoint.of(CASH), new SimulatedFillModel(slippageBps, 0, false, 0),
+            RiskLimits.longOnly(FixedPoint.of(MIN_NOTIONAL)));
         return new BusinessLogic(instruments, List.of(book));
     }
 

@@ -1,6 +1,8 @@
 package io.ringtrade.strategies;
 
+import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * {@code rsi_threshold}: buy when RSI(period) of closes is below {@code buy_below}, sell when it is above
  * {@code sell_above}. Levels, not crossings: the engine ignores a buy while already long. No decision while
- * the RSI is still warming up.
+ * the RSI is still warming up. The RSI is the Python {@code ta} library's ({@code rsi(14)} is {@code momentum_rsi}):
+ * Wilder averages from bar 0 with no seed, first value at bar {@code period − 1}, 100 when nothing fell.
  */
 public final class RsiThreshold implements StrategyDefinition {
     @Override
@@ -40,8 +43,10 @@ public final class RsiThreshold implements StrategyDefinition {
             throw new IllegalArgumentException("strategy rsi_threshold: buy_below (" + buyBelow
                 + ") must be less than sell_above (" + sellAbove + ")");
         }
-        return row -> {
-            final double rsi = row.rsi(period);
+        final Indicators indicators = new Indicators().maxBarsAgo(0);
+        final Column rsiColumn = indicators.rsi(period);
+        return indicators.strategy(row -> {
+            final double rsi = row.get(rsiColumn);
             if (Double.isNaN(rsi)) {
                 return DecisionStrategy.HOLD;
             }
@@ -52,6 +57,6 @@ public final class RsiThreshold implements StrategyDefinition {
                 return DecisionStrategy.SELL;
             }
             return DecisionStrategy.HOLD;
-        };
+        });
     }
 }

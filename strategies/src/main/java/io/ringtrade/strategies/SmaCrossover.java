@@ -1,6 +1,8 @@
 package io.ringtrade.strategies;
 
+import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * {@code sma_crossover}: buy when the fast simple moving average of closes crosses above the slow one (fast &gt;
  * slow at bar t and fast ≤ slow at bar t−1), sell when it crosses below (fast &lt; slow at t and fast ≥ slow at
- * t−1). No decision until both averages exist at t−1.
+ * t−1). No decision until both averages exist at t−1. Declares its two averages (exact fixed-point window sums, NaN
+ * before {@code n} bars) and reads them through handles, now and one bar back.
  */
 public final class SmaCrossover implements StrategyDefinition {
     @Override
@@ -38,11 +41,14 @@ public final class SmaCrossover implements StrategyDefinition {
             throw new IllegalArgumentException("strategy sma_crossover: fast (" + fast + ") must be less than slow ("
                 + slow + ")");
         }
-        return row -> {
-            final double fastNow = row.sma(fast);
-            final double slowNow = row.sma(slow);
-            final double fastBefore = row.sma(fast, 1);
-            final double slowBefore = row.sma(slow, 1);
+        final Indicators indicators = new Indicators().maxBarsAgo(1);
+        final Column fastSma = indicators.sma(fast);
+        final Column slowSma = indicators.sma(slow);
+        return indicators.strategy(row -> {
+            final double fastNow = row.get(fastSma);
+            final double slowNow = row.get(slowSma);
+            final double fastBefore = row.get(fastSma, 1);
+            final double slowBefore = row.get(slowSma, 1);
             if (Double.isNaN(slowBefore) || Double.isNaN(fastBefore)) {
                 return DecisionStrategy.HOLD;
             }
@@ -53,6 +59,6 @@ public final class SmaCrossover implements StrategyDefinition {
                 return DecisionStrategy.SELL;
             }
             return DecisionStrategy.HOLD;
-        };
+        });
     }
 }

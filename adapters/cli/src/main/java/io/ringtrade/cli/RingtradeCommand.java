@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ringtrade", mixinStandardHelpOptions = true, version = "ringtrade 0.1.0",
     description = "Low-latency in-process trading engine: backtests, paper runs, journals.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, ImportCommand.class,
-        JournalCommand.class, StrategiesCommand.class, OptimizeCommand.class, ReportCommand.class})
+        JournalCommand.class, StrategiesCommand.class, OptimizeCommand.class, ReportCommand.class,
+        IndicatorsCommand.class})
 public final class RingtradeCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,13 +1,18 @@
 package io.ringtrade.engine.indicator;
 
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.Column;
+import io.ringtrade.engine.api.strategy.IndicatorSpec.Kind;
 import io.ringtrade.engine.api.strategy.Row;
 
 /**
- * The {@link Row} view of an {@link InstrumentBars}: always the latest bar. One instance per instrument, reused
- * for every bar; reads of OHLCV and of native indicators allocate nothing. Business-logic thread only.
+ * The {@link Row} view of an {@link InstrumentBars}: always the latest bar. One instance per instrument, reused for
+ * every bar; every read is an array read (a parametric accessor first finds its indicator among the few maintained,
+ * without allocating). Business-logic thread only.
  */
 final class IndicatorRow implements Row {
+    private static final double CCI_CONSTANT = 0.015;
+
     private final InstrumentBars bars;
 
     IndicatorRow(final InstrumentBars bars) {
@@ -16,7 +21,7 @@ final class IndicatorRow implements Row {
 
     @Override
     public long timeNanos() {
-        return bars.history().startNanos(bars.latestBar());
+        return bars.start(bars.slotOf(0));
     }
 
     @Override
@@ -26,62 +31,110 @@ final class IndicatorRow implements Row {
 
     @Override
     public int barIndex() {
-        return bars.latestBar();
+        return (int) bars.latestBar();
     }
 
     @Override
-    public double open() {
-        return FixedPoint.toDouble(bars.history().open(bars.latestBar()));
+    public double open(final int barsAgo) {
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.open(slot));
     }
 
     @Override
-    public double high() {
-        return FixedPoint.toDouble(bars.history().high(bars.latestBar()));
+    public double high(final int barsAgo) {
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.high(slot));
     }
 
     @Override
-    public double low() {
-        return FixedPoint.toDouble(bars.history().low(bars.latestBar()));
-    }
-
-    @Override
-    public double close() {
-        return FixedPoint.toDouble(bars.history().close(bars.latestBar()));
-    }
-
-    @Override
-    public double volume() {
-        return FixedPoint.toDouble(bars.history().volume(bars.latestBar()));
+    public double low(final int barsAgo) {
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.low(slot));
     }
 
     @Override
     public double close(final int barsAgo) {
-        return bars.close(barsAgo);
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.close(slot));
     }
 
     @Override
-    public double get(final String column) {
-        return bars.column(column, 0);
+    public double volume(final int barsAgo) {
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.volume(slot));
     }
 
     @Override
-    public double get(final String column, final int barsAgo) {
-        return bars.column(column, barsAgo);
+    public double get(final Column column) {
+        return bars.latestValue(bars.columnIndex(column));
     }
 
     @Override
-    public double sma(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.SMA, period, barsAgo);
+    public double get(final Column column, final int barsAgo) {
+        final int index = bars.columnIndex(column);
+        return read(index, barsAgo);
+    }
+
+    private double read(final int index, final int barsAgo) {
+        if (barsAgo == 0) {
+            return bars.latestValue(index);
+        }
+        final int slot = bars.slotOf(barsAgo);
+        return slot < 0 ? Double.NaN : bars.value(slot, index);
+    }
+
+    private double parametric(final Kind kind, final int window, final double x, final int barsAgo) {
+        return read(bars.parametricIndex(kind, window, x), barsAgo);
     }
 
     @Override
-    public double ema(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.EMA, period, barsAgo);
+    public double sma(final int n, final int barsAgo) {
+        return parametric(Kind.SMA, n, 0, barsAgo);
     }
 
     @Override
-    public double rsi(final int period, final int barsAgo) {
-        return bars.indicator(NativeIndicator.Kind.RSI, period, barsAgo);
+    public double ema(final int n, final int barsAgo) {
+        return parametric(Kind.EMA, n, 0, barsAgo);
+    }
+
+    @Override
+    public double rsi(final int n, final int barsAgo) {
+        return parametric(Kind.RSI, n, 0, barsAgo);
+    }
+
+    @Override
+    public double atr(final int n, final int barsAgo) {
+        return parametric(Kind.ATR, n, 0, barsAgo);
+    }
+
+    @Override
+    public double cci(final int n, final int barsAgo) {
+        return parametric(Kind.CCI, n, CCI_CONSTANT, barsAgo);
+    }
+
+    @Override
+    public double roc(final int n, final int barsAgo) {
+        return parametric(Kind.ROC, n, 0, barsAgo);
+    }
+
+    @Override
+    public double williamsR(final int n, final int barsAgo) {
+        return parametric(Kind.WILLIAMS_R, n, 0, barsAgo);
+    }
+
+    @Override
+    public double vwap(final int n, final int barsAgo) {
+        return parametric(Kind.VWAP, n, 0, barsAgo);
+    }
+
+    @Override
+    public double mfi(final int n, final int barsAgo) {
+        return parametric(Kind.MFI, n, 0, barsAgo);
+    }
+
+    @Override
+    public double obv(final int barsAgo) {
+        return parametric(Kind.OBV, 0, 0, barsAgo);
     }
 
     @Override

@@ -1,90 +1,134 @@
 package io.ringtrade.engine.indicator;
 
+import io.ringtrade.engine.api.market.Instrument;
+import io.ringtrade.engine.api.strategy.Column;
+import io.ringtrade.engine.api.strategy.IndicatorSpec;
+import io.ringtrade.engine.api.strategy.Indicators;
+import io.ringtrade.engine.api.strategy.Row;
+import io.ringtrade.engine.indicator.ta.BarInput;
+import io.ringtrade.engine.indicator.ta.IndicatorNode;
+import io.ringtrade.engine.indicator.ta.IndicatorNodes;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
-import io.ringtrade.engine.api.market.Instrument;
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.Row;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The closed bars of one instrument (for one strategy book, or shared by books on the same thread) and the
- * {@link Row} a decision function sees for the latest bar. Owned by the business-logic thread: {@link #onBar}
- * and every read of {@link #row()} happen there.
+ * The closed bars of one instrument for one strategy book and the {@link Row} its decision function sees for the
+ * latest bar, with exactly the indicators the strategy declared ({@link Indicators}) kept up to date at every bar
+ * close. Owned by the business-logic thread: {@link #onBar} and every read of {@link #row()} happen there.
  *
- * <p><b>History.</b> Bars are kept in a ring of the last {@code historyBars} bars (a power of two, 1024 by
- * default), so memory does not grow with the length of a backtest: 48 bytes per kept bar for OHLCV, plus 8
- * bytes per kept bar for each indicator asked for (about 48 KiB + 8 KiB per indicator by default, whether the
- * run has a thousand bars or ten million). The ring grows (doubling, at the request, never per bar) when a
- * strategy asks for an SMA period or a {@code barsAgo} that needs more. A value whose bar has already left the
- * ring reads as NaN; it becomes available again once the grown ring has filled.
+ * <p><b>What is computed.</b> The declared indicators, built before the first bar in declaration order: each is one
+ * incremental node (a {@code ta} family; see {@code io.ringtrade.engine.indicator.ta}) updated once per bar in O(1)
+ * amortised work with bounded state and no allocation; reading a column is an array read. A strategy that declares
+ * nothing gets the parametric indicators ({@code row.sma(n)}, ...) its first {@code decide} call reads, computed
+ * from bar 0; any other later read is refused. Nothing else is computed.
  *
- * <p><b>Native indicators.</b> {@code sma}, {@code ema} and {@code rsi} are created on first request (a small
- * registry keyed by kind and period), computed at once over every kept bar, and then updated at every bar:
- * {@link #onBar} and the reads allocate nothing once they exist. Created while the ring still holds bar 0
- * (the first 1024 bars by default), an indicator has exactly the values it would have had if created at bar 0.
- * Created later, it starts at the oldest kept bar: SMA is exact after {@code period} bars; EMA and RSI are
- * seeded there and converge to the full-history values by a factor {@code 1 - k} per bar.
+ * <p><b>History.</b> The last {@code maxBarsAgo + 1} bars (rounded up to a power of two) of OHLCV and of every output
+ * are kept, so memory does not grow with the run: {@code 48 + 8 × outputs} bytes per kept bar, plus each node's own
+ * windows.
  *
- * <p><b>Named columns</b> ({@link NamedColumns}) come from ta4j. Its series is built when a column is first
- * asked for, from the last 1024 kept bars, is bounded to 1024 bars, and every column asked for so far is
- * evaluated at each later bar close (ta4j allocates then; reading a computed column does not). A column first
- * asked for before bar 1024 equals ta4j over the full history; later, it is ta4j over that 1024-bar window
- * (window columns exact, recursive ones converging, OBV counted from the window's first bar). By estimate
- * (not measured), the ta4j bars and caches take a few hundred KiB per instrument once columns are in use.
+ * <p><b>Snapshots.</b> {@link #writeState} writes the kept bars and values and every node's exact state, so a restore
+ * continues bit for bit as if the run had never stopped.
  */
 public final class InstrumentBars {
-    /** Bars kept by default. */
-    public static final int DEFAULT_HISTORY_BARS = 1024;
-    private static final int MAX_HISTORY_BARS = 1 << 30;
-
     private final int instrumentId;
     private final String symbol;
     private final PositionView positions;
-    private final BarHistory history;
-    private final Ta4jColumns columns;
+    private final Indicators declared;
+    private final int maxBarsAgo;
+    private final int mask;
+    private final long[] starts;
+    private final long[] opens;
+    private final long[] highs;
+    private final long[] lows;
+    private final long[] closes;
+    private final long[] volumes;
+    private final BarInput input = new BarInput();
     private final IndicatorRow row;
-    private NativeIndicator[] indicators = new NativeIndicator[8];
-    private int indicatorCount;
+    private IndicatorSpec[] specs;
+    private IndicatorNode[] nodes;
+    private int[] bases;
+    private int nodeCount;
+    private int width;
+    private double[] values;
+    /** Where the latest bar's values start in {@link #values}. */
+    private int latestOffset;
+    private long count;
 
-    /** Bars for {@code instrument} keeping {@link #DEFAULT_HISTORY_BARS} bars. */
+    /** Bars for {@code instrument} for a strategy that declares nothing (see the class comment). */
     public InstrumentBars(final Instrument instrument, final PositionView positions) {
-        this(instrument, positions, DEFAULT_HISTORY_BARS);
+        this(instrument, positions, null);
     }
 
     /**
-     * Bars for {@code instrument} keeping at least {@code historyBars} bars (rounded up to a power of two).
+     * Bars for {@code instrument} maintaining what {@code declared} lists (null: what the first bar reads).
+     * Seals {@code declared}.
      *
      * @param positions tells the row whether the book holds a position in the instrument
      */
-    public InstrumentBars(final Instrument instrument, final PositionView positions, final int historyBars) {
-        if (historyBars < 2 || historyBars > MAX_HISTORY_BARS) {
-            throw new IllegalArgumentException("historyBars must be in [2, " + MAX_HISTORY_BARS + "]: " + historyBars);
-        }
+    public InstrumentBars(final Instrument instrument, final PositionView positions, final Indicators declared) {
         this.instrumentId = instrument.id();
         this.symbol = instrument.symbol();
         this.positions = Objects.requireNonNull(positions, "positions");
-        this.history = new BarHistory(powerOfTwoAtLeast(historyBars));
-        this.columns = new Ta4jColumns(symbol);
-        this.row = new IndicatorRow(this);
+        this.declared = declared;
+        this.maxBarsAgo = declared == null ? Indicators.DEFAULT_MAX_BARS_AGO : declared.maxBarsAgo();
+        final int depth = powerOfTwoAtLeast(maxBarsAgo + 1);
+        this.mask = depth - 1;
+        starts = new long[depth];
+        opens = new long[depth];
+        highs = new long[depth];
+        lows = new long[depth];
+        closes = new long[depth];
+        volumes = new long[depth];
+        final List<IndicatorSpec> list = declared == null ? List.of() : declared.specs();
+        specs = new IndicatorSpec[Math.max(4, list.size())];
+        nodes = new IndicatorNode[specs.length];
+        bases = new int[specs.length];
+        for (final IndicatorSpec spec : list) {
+            add(spec);
+        }
+        values = new double[depth * width];
+        row = new IndicatorRow(this);
+    }
+
+    private int add(final IndicatorSpec spec) {
+        if (nodeCount == specs.length) {
+            specs = Arrays.copyOf(specs, nodeCount * 2);
+            nodes = Arrays.copyOf(nodes, nodeCount * 2);
+            bases = Arrays.copyOf(bases, nodeCount * 2);
+        }
+        specs[nodeCount] = spec;
+        nodes[nodeCount] = IndicatorNodes.create(spec);
+        bases[nodeCount] = width;
+        width += spec.outputCount();
+        return nodeCount++;
     }
 
     /**
-     * Appends a closed bar (prices and volume fixed-point, 1e-8) and updates every indicator asked for so far.
-     * Allocation-free unless a named column has been asked for (ta4j then evaluates at this bar close).
+     * Appends a closed bar (prices and volume fixed-point, 1e-8) and updates every indicator. Allocation-free.
      *
      * @param startNanos bar start, epoch nanoseconds UTC; strictly increasing
      */
     public void onBar(final long startNanos, final long open, final long high, final long low, final long close,
                       final long volume) {
-        history.append(startNanos, open, high, low, close, volume);
-        final int bar = history.count() - 1;
-        for (int i = 0; i < indicatorCount; i++) {
-            indicators[i].update(history, bar);
+        final int slot = (int) (count & mask);
+        starts[slot] = startNanos;
+        opens[slot] = open;
+        highs[slot] = high;
+        lows[slot] = low;
+        closes[slot] = close;
+        volumes[slot] = volume;
+        input.set(count, open, high, low, close, volume);
+        final int at = slot * width;
+        for (int i = 0; i < nodeCount; i++) {
+            nodes[i].update(input, values, at + bases[i]);
         }
-        columns.onBar(history, bar);
+        latestOffset = at;
+        count++;
     }
 
     /**
@@ -93,7 +137,7 @@ public final class InstrumentBars {
      * @throws IllegalStateException before the first bar
      */
     public Row row() {
-        if (history.count() == 0) {
+        if (count == 0) {
             throw new IllegalStateException(symbol + ": no bar yet");
         }
         return row;
@@ -110,152 +154,194 @@ public final class InstrumentBars {
     }
 
     /** Bars appended so far. */
-    public int barCount() {
-        return history.count();
+    public long barCount() {
+        return count;
     }
 
-    /** Bars currently kept (a power of two; grows when an indicator needs more). */
+    /** Bars of history kept for {@code barsAgo} reads (a power of two). */
     public int historyBars() {
-        return history.capacity();
+        return mask + 1;
     }
 
-    /**
-     * Writes the kept bars and every native indicator's exact state, and the names of the ta4j columns in use, for a
-     * snapshot. Business-logic thread.
-     */
-    public void writeState(final StateWriter out) {
-        out.section("bars " + symbol);
-        history.writeState(out);
-        out.writeInt(indicatorCount);
-        for (int i = 0; i < indicatorCount; i++) {
-            out.writeInt(indicators[i].kind().ordinal()).writeInt(indicators[i].period());
-            indicators[i].writeState(out);
-        }
-        final java.util.List<String> names = columns.names();
-        out.writeInt(names.size());
-        for (final String name : names) {
-            out.writeString(name);
-        }
+    /** The indicators maintained, in slot order. */
+    public List<IndicatorSpec> indicators() {
+        return List.of(Arrays.copyOf(specs, nodeCount));
     }
 
-    /**
-     * Restores what {@link #writeState} wrote into a fresh instance. Native indicators come back exactly; ta4j
-     * columns are rebuilt over the kept bars (exact while the first bar is still kept, converging after that for
-     * the recursive ones such as EMA-based columns).
-     */
-    public void readState(final StateReader in) {
-        if (history.count() != 0 || indicatorCount != 0) {
-            throw new IllegalStateException(symbol + ": restore into a fresh instance only");
-        }
-        in.section("bars " + symbol);
-        history.readState(in);
-        final int count = in.readInt();
-        for (int i = 0; i < count; i++) {
-            final NativeIndicator.Kind kind = NativeIndicator.Kind.values()[in.readInt()];
-            final int period = in.readInt();
-            final NativeIndicator restored = switch (kind) {
-                case SMA -> new SimpleMovingAverage(period, history.capacity());
-                case EMA -> new ExponentialMovingAverage(period, history.capacity());
-                case RSI -> new RelativeStrengthIndex(period, history.capacity());
-            };
-            restored.readState(in);
-            if (indicatorCount == indicators.length) {
-                indicators = Arrays.copyOf(indicators, indicatorCount * 2);
-            }
-            indicators[indicatorCount++] = restored;
-        }
-        final int columnCount = in.readInt();
-        for (int i = 0; i < columnCount; i++) {
-            columns.column(in.readString(), history);
-        }
-    }
+    // ---- reads for IndicatorRow -----------------------------------------------------------------------------------
 
-    // ---- reads for IndicatorRow: all relative to the latest bar -------------------------------------------
-
-    int latestBar() {
-        return history.count() - 1;
-    }
-
-    BarHistory history() {
-        return history;
+    long latestBar() {
+        return count - 1;
     }
 
     boolean inPosition() {
         return positions.hasPosition(instrumentId);
     }
 
-    double close(final int barsAgo) {
-        ensureCapacity(checkBarsAgo(barsAgo) + 1L);
-        final int bar = latestBar() - barsAgo;
-        return history.isKept(bar) ? FixedPoint.toDouble(history.close(bar)) : Double.NaN;
-    }
-
-    double indicator(final NativeIndicator.Kind kind, final int period, final int barsAgo) {
-        if (period < 1) {
-            throw new IllegalArgumentException(kind + " period must be positive: " + period);
+    /** The slot of the bar {@code barsAgo} back, or -1 before the first bar. */
+    int slotOf(final int barsAgo) {
+        if (barsAgo < 0 || barsAgo > maxBarsAgo) {
+            throw new IllegalArgumentException("barsAgo must be in [0, " + maxBarsAgo + "]: " + barsAgo
+                + (barsAgo > maxBarsAgo ? " (declare Indicators.maxBarsAgo to reach further back)" : ""));
         }
-        checkBarsAgo(barsAgo);
-        // The SMA subtracts the close that leaves its window, so it needs period + 1 bars.
-        ensureCapacity(Math.max(barsAgo + 1L, kind == NativeIndicator.Kind.SMA ? period + 1L : 2L));
-        final NativeIndicator indicator = nativeIndicator(kind, period);
-        final int bar = latestBar() - barsAgo;
-        return history.isKept(bar) ? indicator.valueAt(bar) : Double.NaN;
+        final long bar = count - 1 - barsAgo;
+        return bar < 0 ? -1 : (int) (bar & mask);
     }
 
-    double column(final String name, final int barsAgo) {
-        Objects.requireNonNull(name, "column");
-        ensureCapacity(checkBarsAgo(barsAgo) + 1L);
-        final Ta4jColumns.Column column = columns.column(name, history);
-        final int bar = latestBar() - barsAgo;
-        return history.isKept(bar) ? column.valueAt(bar) : Double.NaN;
+    long start(final int slot) {
+        return starts[slot];
     }
 
-    private NativeIndicator nativeIndicator(final NativeIndicator.Kind kind, final int period) {
-        // A linear scan: a strategy asks for a handful of indicators, and this allocates nothing.
-        for (int i = 0; i < indicatorCount; i++) {
-            final NativeIndicator candidate = indicators[i];
-            if (candidate.kind() == kind && candidate.period() == period) {
-                return candidate;
+    long open(final int slot) {
+        return opens[slot];
+    }
+
+    long high(final int slot) {
+        return highs[slot];
+    }
+
+    long low(final int slot) {
+        return lows[slot];
+    }
+
+    long close(final int slot) {
+        return closes[slot];
+    }
+
+    long volume(final int slot) {
+        return volumes[slot];
+    }
+
+    double value(final int slot, final int column) {
+        return values[slot * width + column];
+    }
+
+    /** A value of the latest bar (a bar exists). */
+    double latestValue(final int column) {
+        return values[latestOffset + column];
+    }
+
+    /** The value slot of a declared column. */
+    int columnIndex(final Column column) {
+        if (declared == null || !column.isDeclaredBy(declared)) {
+            throw new IllegalStateException("column " + column.name() + " was not declared by this strategy's "
+                + "Indicators (return indicators.strategy(...) from create)");
+        }
+        return column.slot();
+    }
+
+    /**
+     * The value slot of the single-output indicator {@code kind(window)}: a declared one, or, for a strategy that
+     * declares nothing, one first read during bar 0 (created then, so exact from bar 0).
+     */
+    int parametricIndex(final IndicatorSpec.Kind kind, final int window, final double x) {
+        if (window < 1 && kind != IndicatorSpec.Kind.OBV) {
+            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " window must be positive: " + window);
+        }
+        for (int i = 0; i < nodeCount; i++) {
+            final IndicatorSpec spec = specs[i];
+            if (spec.kind() == kind && spec.a() == window && spec.x() == x && spec.b() == 0 && spec.c() == 0
+                && spec.y() == 0) {
+                return bases[i];
             }
         }
-        final NativeIndicator created = switch (kind) {
-            case SMA -> new SimpleMovingAverage(period, history.capacity());
-            case EMA -> new ExponentialMovingAverage(period, history.capacity());
-            case RSI -> new RelativeStrengthIndex(period, history.capacity());
-        };
-        // Catch up over the kept bars so that a late request sees the same values an early one would have.
-        for (int bar = history.firstKept(); bar < history.count(); bar++) {
-            created.update(history, bar);
+        final IndicatorSpec wanted = new IndicatorSpec(kind, window, 0, 0, x, 0);
+        if (declared != null || count != 1) {
+            throw new IllegalStateException(symbol + ": " + wanted + " is not maintained: declare it when the strategy is"
+                + " created (Indicators." + kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + window
+                + ") and return indicators.strategy(...))"
+                + (declared == null ? "; a strategy that declares nothing gets only what its first bar reads" : ""));
         }
-        if (indicatorCount == indicators.length) {
-            indicators = Arrays.copyOf(indicators, indicatorCount * 2);
-        }
-        indicators[indicatorCount++] = created;
-        return created;
+        return discover(wanted);
     }
 
-    private static int checkBarsAgo(final int barsAgo) {
-        if (barsAgo < 0) {
-            throw new IllegalArgumentException("barsAgo must not be negative: " + barsAgo);
+    /** Adds an indicator during bar 0 and feeds it bar 0 (still in {@link #input}). */
+    private int discover(final IndicatorSpec spec) {
+        final int oldWidth = width;
+        final int index = add(spec);
+        final double[] grown = new double[(mask + 1) * width];
+        for (int slot = 0; slot <= mask; slot++) {
+            System.arraycopy(values, slot * oldWidth, grown, slot * width, oldWidth);
         }
-        return barsAgo;
+        values = grown;
+        latestOffset = (int) ((count - 1) & mask) * width;
+        nodes[index].update(input, values, latestOffset + bases[index]);
+        return bases[index];
     }
 
-    private void ensureCapacity(final long bars) {
-        if (bars <= history.capacity()) {
-            return;
+    // ---- snapshots ------------------------------------------------------------------------------------------------
+
+    /** Writes the kept bars and values and every indicator's exact state, for a snapshot. Business-logic thread. */
+    public void writeState(final StateWriter out) {
+        out.section("bars " + symbol);
+        out.writeLong(count).writeInt(mask + 1);
+        out.writeLongs(starts).writeLongs(opens).writeLongs(highs).writeLongs(lows).writeLongs(closes)
+            .writeLongs(volumes);
+        out.writeInt(nodeCount);
+        for (int i = 0; i < nodeCount; i++) {
+            final IndicatorSpec spec = specs[i];
+            out.writeInt(spec.kind().ordinal()).writeInt(spec.a()).writeInt(spec.b()).writeInt(spec.c())
+                .writeDouble(spec.x()).writeDouble(spec.y());
         }
-        if (bars > MAX_HISTORY_BARS) {
-            throw new IllegalArgumentException(symbol + ": cannot keep " + bars + " bars (at most " + MAX_HISTORY_BARS + ")");
+        out.writeDoubles(values);
+        for (int i = 0; i < nodeCount; i++) {
+            nodes[i].writeState(out);
         }
-        final int capacity = powerOfTwoAtLeast((int) bars);
-        final int first = history.firstKept();
-        final int end = history.count();
-        history.grow(capacity);
-        for (int i = 0; i < indicatorCount; i++) {
-            indicators[i].grow(capacity, first, end);
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote into a fresh instance built for the same strategy (the indicators must
+     * be the same ones, in the same order).
+     */
+    public void readState(final StateReader in) {
+        if (count != 0) {
+            throw new IllegalStateException(symbol + ": restore into a fresh instance only");
         }
-        columns.grow(capacity, first, end);
+        in.section("bars " + symbol);
+        count = in.readLong();
+        in.expectInt(mask + 1, symbol + " bars kept");
+        in.readLongsInto(starts, "bar starts");
+        in.readLongsInto(opens, "bar opens");
+        in.readLongsInto(highs, "bar highs");
+        in.readLongsInto(lows, "bar lows");
+        in.readLongsInto(closes, "bar closes");
+        in.readLongsInto(volumes, "bar volumes");
+        final int written = in.readInt();
+        final IndicatorSpec.Kind[] kinds = IndicatorSpec.Kind.values();
+        for (int i = 0; i < written; i++) {
+            final int ordinal = in.readInt();
+            if (ordinal < 0 || ordinal >= kinds.length) {
+                throw new SnapshotFormatException(symbol + ": unknown indicator kind " + ordinal);
+            }
+            final IndicatorSpec spec = new IndicatorSpec(kinds[ordinal], in.readInt(), in.readInt(), in.readInt(),
+                in.readDouble(), in.readDouble());
+            if (declared == null && i == nodeCount) {
+                add(spec);
+            } else if (i >= nodeCount || !specs[i].equals(spec)) {
+                throw new SnapshotFormatException(symbol + ": the snapshot has indicator " + spec + " at position " + i
+                    + " but this strategy maintains " + (i < nodeCount ? specs[i] : "fewer indicators"));
+            }
+        }
+        if (written != nodeCount) {
+            throw new SnapshotFormatException(symbol + ": the snapshot has " + written + " indicators, this strategy "
+                + nodeCount);
+        }
+        values = new double[(mask + 1) * width];
+        final double[] read = in.readDoubles();
+        if (read.length != values.length) {
+            throw new SnapshotFormatException(symbol + ": " + read.length + " indicator values, expected "
+                + values.length);
+        }
+        System.arraycopy(read, 0, values, 0, values.length);
+        for (int i = 0; i < nodeCount; i++) {
+            nodes[i].readState(in);
+        }
+        if (count > 0) {
+            final int slot = (int) ((count - 1) & mask);
+            input.set(count - 1, opens[slot], highs[slot], lows[slot], closes[slot], volumes[slot]);
+            latestOffset = slot * width;
+        }
     }
 
     private static int powerOfTwoAtLeast(final int n) {

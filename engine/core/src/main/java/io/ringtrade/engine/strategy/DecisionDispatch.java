@@ -2,6 +2,7 @@ package io.ringtrade.engine.strategy;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.indicator.InstrumentBars;
 import io.ringtrade.engine.indicator.PositionView;
 import io.ringtrade.engine.snapshot.StateReader;
@@ -26,7 +27,7 @@ public final class DecisionDispatch {
         this.traded = traded.clone();
         this.bars = new InstrumentBars[instruments.size()];
         for (final int id : traded) {
-            bars[id] = new InstrumentBars(instruments.get(id), positions);
+            bars[id] = new InstrumentBars(instruments.get(id), positions, Indicators.declaredBy(strategy));
         }
     }
 

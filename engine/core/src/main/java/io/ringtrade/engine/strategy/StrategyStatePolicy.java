@@ -1,5 +1,6 @@
 package io.ringtrade.engine.strategy;
 
+import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyState;
 
@@ -17,10 +18,10 @@ import java.util.stream.Stream;
  * Refuses, at start, a strategy that keeps state the engine cannot snapshot (the core rule: recovery from a snapshot
  * must give the same decisions as replaying every input). A strategy passes when every field of it, and of every
  * object it holds, is final and holds an immutable value (a primitive, a string, a boxed number, an enum, a
- * {@link Parameters}, an immutable JDK collection of such values, a record or object built the same way) or one of the
- * {@link StrategyState} cells the engine gave it. Mutable fields, arrays and mutable JDK objects are refused with a
- * message naming the field and saying where the state belongs. Start-up thread; uses reflection, never on the hot
- * path.
+ * {@link Parameters}, an immutable JDK collection of such values, a record or object built the same way), a sealed
+ * {@link Indicators} declaration, or one of the {@link StrategyState} cells the engine gave it. Mutable fields, arrays
+ * and mutable JDK objects are refused with a message naming the field and saying where the state belongs. Start-up
+ * thread; uses reflection, never on the hot path.
  */
 public final class StrategyStatePolicy {
     private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Character.class, Byte.class,
@@ -46,6 +47,10 @@ public final class StrategyStatePolicy {
     private static String problemIn(final Object value, final String path, final StrategyStateStore state,
                                     final Map<Object, Boolean> seen) {
         if (value == null || state.owns(value) || value instanceof StrategyState) {
+            return null;
+        }
+        if (value instanceof Indicators indicators && indicators.isSealed()) {
+            // a sealed declaration never changes; the indicators' values live in the engine's bars, which it snapshots
             return null;
         }
         final Class<?> type = value.getClass();

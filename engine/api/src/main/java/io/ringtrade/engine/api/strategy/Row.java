@@ -1,16 +1,19 @@
 package io.ringtrade.engine.api.strategy;
 
 /**
- * What a decision function sees at the close of one bar of one instrument: the bar's OHLCV and technical
- * indicators over the instrument's bars so far. Indicators are computed lazily (only those a strategy asks
- * for) and cached per bar.
+ * What a decision function sees at the close of one bar of one instrument: the bar's OHLCV, the bars before it, and
+ * the indicator columns its strategy declared ({@link Indicators}), all as of this bar (no look-ahead).
  *
- * <p>Named columns follow the Python {@code ta} library ({@code momentum_rsi}, {@code trend_macd_diff},
- * {@code volatility_bbh}, ...; {@link #get(String)} lists the names it knows when given an unknown one).
- * Parametric accessors ({@link #sma(int)}, ...) take the period. Every indicator returns {@link Double#NaN}
- * until enough bars exist to compute it ("no decision until both averages exist").
+ * <p>Columns are read through handles: {@link #get(Column)} is an array read. The parametric accessors
+ * ({@link #sma(int)}, {@link #rsi(int)}, ...) find a declared indicator by kind and window; they read an indicator
+ * the strategy declared (or, for a strategy that declares nothing, one its first {@code decide} call read), and
+ * throw {@link IllegalStateException} for any other. Every value is {@link Double#NaN} until enough bars exist
+ * ({@code ta}'s warm-up), and wherever {@code ta} gives NaN.
  *
- * <p>Owned by the business-logic thread; valid only during the {@code decide} call.
+ * <p>{@code barsAgo} counts back from this bar (0 = this bar); a bar before the first reads NaN; more than the
+ * declared {@link Indicators#maxBarsAgo()} throws {@link IllegalArgumentException}.
+ *
+ * <p>Owned by the business-logic thread; valid only during the {@code decide} call. Reads allocate nothing.
  */
 public interface Row {
     /** Bar start time, epoch nanoseconds UTC. */
@@ -23,55 +26,136 @@ public interface Row {
     int barIndex();
 
     /** Open price. */
-    double open();
+    default double open() {
+        return open(0);
+    }
 
     /** High price. */
-    double high();
+    default double high() {
+        return high(0);
+    }
 
     /** Low price. */
-    double low();
+    default double low() {
+        return low(0);
+    }
 
     /** Close price. */
-    double close();
+    default double close() {
+        return close(0);
+    }
 
     /** Volume. */
-    double volume();
+    default double volume() {
+        return volume(0);
+    }
 
-    /** Close {@code barsAgo} bars before this one (0 = this bar), NaN before the first bar. */
+    /** Open {@code barsAgo} bars before this one. */
+    double open(int barsAgo);
+
+    /** High {@code barsAgo} bars before this one. */
+    double high(int barsAgo);
+
+    /** Low {@code barsAgo} bars before this one. */
+    double low(int barsAgo);
+
+    /** Close {@code barsAgo} bars before this one. */
     double close(int barsAgo);
 
-    /** A named {@code ta}-library column at this bar. */
-    double get(String column);
+    /** Volume {@code barsAgo} bars before this one. */
+    double volume(int barsAgo);
 
-    /** A named column {@code barsAgo} bars before this one. */
-    double get(String column, int barsAgo);
-
-    /** Simple moving average of closes over {@code period} bars. */
-    default double sma(final int period) {
-        return sma(period, 0);
+    /** A declared column at this bar. */
+    default double get(final Column column) {
+        return get(column, 0);
     }
-
-    /** Simple moving average {@code barsAgo} bars before this one. */
-    double sma(int period, int barsAgo);
 
     /**
-     * Exponential moving average of closes, ta4j 0.22.2's definition: NaN for bars 0..period−1, seeded with the
-     * close of bar {@code period}, then prev + (close − prev) × 2 / (period + 1).
+     * A declared column {@code barsAgo} bars before this one.
+     *
+     * @throws IllegalStateException when the column was declared by another strategy's {@link Indicators}
      */
-    default double ema(final int period) {
-        return ema(period, 0);
+    double get(Column column, int barsAgo);
+
+    /** Simple moving average of closes over {@code n} bars ({@link Indicators#sma}). */
+    default double sma(final int n) {
+        return sma(n, 0);
     }
 
-    /** Exponential moving average {@code barsAgo} bars before this one. */
-    double ema(int period, int barsAgo);
+    /** {@link #sma(int)} {@code barsAgo} bars before this one. */
+    double sma(int n, int barsAgo);
 
-    /** Wilder's relative strength index of closes (ta4j's definition). */
-    default double rsi(final int period) {
-        return rsi(period, 0);
+    /** Exponential moving average of closes, {@code ta}'s definition ({@link Indicators#ema}). */
+    default double ema(final int n) {
+        return ema(n, 0);
     }
 
-    /** RSI {@code barsAgo} bars before this one. */
-    double rsi(int period, int barsAgo);
+    /** {@link #ema(int)} {@code barsAgo} bars before this one. */
+    double ema(int n, int barsAgo);
+
+    /** Relative strength index, {@code ta}'s definition; {@code rsi(14)} is {@code momentum_rsi}. */
+    default double rsi(final int n) {
+        return rsi(n, 0);
+    }
+
+    /** {@link #rsi(int)} {@code barsAgo} bars before this one. */
+    double rsi(int n, int barsAgo);
+
+    /** Average true range, {@code ta}'s definition ({@link Indicators#atr}). */
+    default double atr(final int n) {
+        return atr(n, 0);
+    }
+
+    /** {@link #atr(int)} {@code barsAgo} bars before this one. */
+    double atr(int n, int barsAgo);
+
+    /** Commodity channel index ({@link Indicators#cci}). */
+    default double cci(final int n) {
+        return cci(n, 0);
+    }
+
+    /** {@link #cci(int)} {@code barsAgo} bars before this one. */
+    double cci(int n, int barsAgo);
+
+    /** Rate of change in percent ({@link Indicators#roc}). */
+    default double roc(final int n) {
+        return roc(n, 0);
+    }
+
+    /** {@link #roc(int)} {@code barsAgo} bars before this one. */
+    double roc(int n, int barsAgo);
+
+    /** Williams %R ({@link Indicators#williamsR}). */
+    default double williamsR(final int n) {
+        return williamsR(n, 0);
+    }
+
+    /** {@link #williamsR(int)} {@code barsAgo} bars before this one. */
+    double williamsR(int n, int barsAgo);
+
+    /** Rolling volume-weighted average price ({@link Indicators#vwap}). */
+    default double vwap(final int n) {
+        return vwap(n, 0);
+    }
+
+    /** {@link #vwap(int)} {@code barsAgo} bars before this one. */
+    double vwap(int n, int barsAgo);
+
+    /** Money flow index ({@link Indicators#mfi}). */
+    default double mfi(final int n) {
+        return mfi(n, 0);
+    }
+
+    /** {@link #mfi(int)} {@code barsAgo} bars before this one. */
+    double mfi(int n, int barsAgo);
+
+    /** On-balance volume ({@link Indicators#obv}). */
+    default double obv() {
+        return obv(0);
+    }
+
+    /** {@link #obv()} {@code barsAgo} bars before this one. */
+    double obv(int barsAgo);
 
     /** True when the strategy's book holds a position in this instrument (long or short). */
     boolean inPosition();

@@ -20,7 +20,9 @@ public interface StrategyDefinition {
 
     /**
      * A fresh instance for one book; called once per strategy instance at start. A strategy without state between
-     * calls implements this one.
+     * calls implements this one. An instance that reads indicator columns declares them here with {@link Indicators}
+     * and returns {@code indicators.strategy(decide)}, so that the engine maintains exactly those from the first bar
+     * (an unknown column name fails here, at start).
      */
     DecisionStrategy create(Parameters parameters);
 

@@ -1,0 +1,73 @@
+package io.ringtrade.engine.indicator.rolling;
+
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * The last {@code capacity} longs pushed, addressed by how many pushes ago (0 = the latest). Fixed size, so the state
+ * it adds to an indicator is bounded. Business-logic thread only; allocation-free after construction.
+ */
+public final class LongRing {
+    private final long[] values;
+    private long pushed;
+    /** Where the next value goes; kept instead of a modulo so that no access divides. */
+    private int head;
+    private int size;
+
+    /** A ring keeping {@code capacity} values. */
+    public LongRing(final int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        values = new long[capacity];
+    }
+
+    /** Appends {@code value}, dropping the oldest when full. */
+    public void push(final long value) {
+        values[head] = value;
+        head = head + 1 == values.length ? 0 : head + 1;
+        if (size < values.length) {
+            size++;
+        }
+        pushed++;
+    }
+
+    /** True when {@code capacity} values are kept (the next push drops {@link #oldest()}). */
+    public boolean isFull() {
+        return size == values.length;
+    }
+
+    /** Values kept, at most the capacity. */
+    public int size() {
+        return size;
+    }
+
+    /** How many values were ever pushed. */
+    public long pushed() {
+        return pushed;
+    }
+
+    /** The value pushed {@code ago} pushes before the latest; {@code ago < size()}. */
+    public long get(final int ago) {
+        final int slot = head - 1 - ago;
+        return values[slot < 0 ? slot + values.length : slot];
+    }
+
+    /** The oldest value kept; only meaningful when not empty. */
+    public long oldest() {
+        return get(size() - 1);
+    }
+
+    /** Writes the ring. */
+    public void writeState(final StateWriter out) {
+        out.writeLong(pushed).writeLongs(values);
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    public void readState(final StateReader in) {
+        pushed = in.readLong();
+        head = (int) (pushed % values.length);
+        size = (int) Math.min(pushed, values.length);
+        in.readLongsInto(values, "ring");
+    }
+}

@@ -1,0 +1,49 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+
+/**
+ * The bar every indicator of one instrument is being updated with: prices and volume fixed-point (1e-8), and the same
+ * values as doubles (each the nearest double to the decimal, as Python's {@code float()} reads it from a CSV, which is
+ * what {@code ta} computes with). One mutable instance per instrument, reused for every bar. Business-logic thread.
+ */
+public final class BarInput {
+    /** 0-based index of the bar. */
+    public long index;
+    /** Open, fixed-point. */
+    public long open;
+    /** High, fixed-point. */
+    public long high;
+    /** Low, fixed-point. */
+    public long low;
+    /** Close, fixed-point. */
+    public long close;
+    /** Volume, fixed-point. */
+    public long volume;
+    /** Open as a double. */
+    public double o;
+    /** High as a double. */
+    public double h;
+    /** Low as a double. */
+    public double l;
+    /** Close as a double. */
+    public double c;
+    /** Volume as a double. */
+    public double v;
+
+    /** Loads bar {@code barIndex}. */
+    public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
+                    final long closePrice, final long barVolume) {
+        index = barIndex;
+        open = openPrice;
+        high = highPrice;
+        low = lowPrice;
+        close = closePrice;
+        volume = barVolume;
+        o = FixedPoint.toDouble(openPrice);
+        h = FixedPoint.toDouble(highPrice);
+        l = FixedPoint.toDouble(lowPrice);
+        c = FixedPoint.toDouble(closePrice);
+        v = FixedPoint.toDouble(barVolume);
+    }
+}

@@ -1,0 +1,42 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.indicator.rolling.LongRing;
+import io.ringtrade.engine.indicator.rolling.LongWindowSum;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * {@code trend_dpo}: C₋ₛ − SMA(n) with s = ⌊n/2⌋ + 1 (the close s bars back, as {@code ta} shifts it). NaN until both
+ * exist ({@code ta} fills the first s bars with the mean of all closes; with s &lt; n that never reaches an output).
+ */
+final class DetrendedPriceOscillator extends IndicatorNode {
+    private final int shift;
+    private final LongWindowSum closes;
+    private final LongRing lagged;
+
+    DetrendedPriceOscillator(final int n) {
+        shift = (int) (0.5 * n) + 1;
+        closes = new LongWindowSum(n);
+        lagged = new LongRing(shift + 1);
+    }
+
+    @Override
+    public void update(final BarInput bar, final double[] out, final int at) {
+        closes.push(bar.close);
+        lagged.push(bar.close);
+        out[at] = lagged.isFull() ? FixedPoint.toDouble(lagged.oldest()) - closes.mean() : Double.NaN;
+    }
+
+    @Override
+    public void writeState(final StateWriter out) {
+        closes.writeState(out);
+        lagged.writeState(out);
+    }
+
+    @Override
+    public void readState(final StateReader in) {
+        closes.readState(in);
+        lagged.readState(in);
+    }
+}

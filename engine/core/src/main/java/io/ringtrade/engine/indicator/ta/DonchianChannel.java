@@ -1,0 +1,57 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.indicator.rolling.LongWindowSum;
+import io.ringtrade.engine.indicator.rolling.RollingExtremum;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * {@code volatility_dc*}: lower = n-bar lowest low, upper = highest high (exact, monotonic deques), middle =
+ * (upper − lower) / 2 + lower, width = (upper − lower) / SMA(n) of closes × 100, %b = (C − lower) / (upper − lower).
+ */
+final class DonchianChannel extends IndicatorNode {
+    private final RollingExtremum highest;
+    private final RollingExtremum lowest;
+    private final LongWindowSum closes;
+
+    DonchianChannel(final int n) {
+        highest = RollingExtremum.maximum(n);
+        lowest = RollingExtremum.minimum(n);
+        closes = new LongWindowSum(n);
+    }
+
+    @Override
+    public void update(final BarInput bar, final double[] out, final int at) {
+        highest.push(bar.high);
+        lowest.push(bar.low);
+        closes.push(bar.close);
+        if (!closes.isFull()) {
+            for (int i = 0; i < 5; i++) {
+                out[at + i] = Double.NaN;
+            }
+            return;
+        }
+        final double high = FixedPoint.toDouble(highest.value());
+        final double low = FixedPoint.toDouble(lowest.value());
+        out[at] = low;
+        out[at + 1] = high;
+        out[at + 2] = ((high - low) / 2.0) + low;
+        out[at + 3] = ((high - low) / closes.mean()) * 100;
+        out[at + 4] = (bar.c - low) / (high - low);
+    }
+
+    @Override
+    public void writeState(final StateWriter out) {
+        highest.writeState(out);
+        lowest.writeState(out);
+        closes.writeState(out);
+    }
+
+    @Override
+    public void readState(final StateReader in) {
+        highest.readState(in);
+        lowest.readState(in);
+        closes.readState(in);
+    }
+}

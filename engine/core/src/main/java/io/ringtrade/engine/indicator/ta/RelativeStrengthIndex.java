@@ -1,0 +1,49 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.indicator.rolling.ExponentialMean;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * {@code momentum_rsi}, {@code ta}'s definition: gains and losses of the close-to-close change (bar 0's missing change
+ * counts as a gain and a loss of 0), each averaged with Wilder's smoothing (α = 1/n) starting from bar 0 with no SMA
+ * seed; RSI = 100 where the average loss is 0, else 100 − 100 / (1 + gain / loss). First value at bar n − 1.
+ */
+final class RelativeStrengthIndex extends IndicatorNode {
+    private final ExponentialMean gains;
+    private final ExponentialMean losses;
+    private double previousClose = Double.NaN;
+
+    RelativeStrengthIndex(final int n) {
+        gains = ExponentialMean.wilder(n);
+        losses = ExponentialMean.wilder(n);
+    }
+
+    /** The RSI after {@code bar}. */
+    double next(final BarInput bar) {
+        final double change = bar.c - previousClose;
+        previousClose = bar.c;
+        final double gain = gains.update(change > 0 ? change : 0.0);
+        final double loss = losses.update(-(change < 0 ? change : 0.0));
+        return loss == 0 ? 100 : 100 - (100 / (1 + gain / loss));
+    }
+
+    @Override
+    public void update(final BarInput bar, final double[] out, final int at) {
+        out[at] = next(bar);
+    }
+
+    @Override
+    public void writeState(final StateWriter out) {
+        gains.writeState(out);
+        losses.writeState(out);
+        out.writeDouble(previousClose);
+    }
+
+    @Override
+    public void readState(final StateReader in) {
+        gains.readState(in);
+        losses.readState(in);
+        previousClose = in.readDouble();
+    }
+}

@@ -1,0 +1,51 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.indicator.rolling.RollingExtremum;
+import io.ringtrade.engine.indicator.rolling.RollingSum;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * {@code momentum_stoch} = 100 (C − lowest low) / (highest high − lowest low) over n bars and
+ * {@code momentum_stoch_signal}, its d-bar mean.
+ */
+final class StochasticOscillator extends IndicatorNode {
+    private final RollingExtremum highest;
+    private final RollingExtremum lowest;
+    private final RollingSum signal;
+
+    StochasticOscillator(final int n, final int d) {
+        highest = RollingExtremum.maximum(n);
+        lowest = RollingExtremum.minimum(n);
+        signal = new RollingSum(d);
+    }
+
+    @Override
+    public void update(final BarInput bar, final double[] out, final int at) {
+        highest.push(bar.high);
+        lowest.push(bar.low);
+        double k = Double.NaN;
+        if (highest.isFull()) {
+            final double low = FixedPoint.toDouble(lowest.value());
+            k = 100 * (bar.c - low) / (FixedPoint.toDouble(highest.value()) - low);
+        }
+        signal.push(k);
+        out[at] = k;
+        out[at + 1] = signal.mean();
+    }
+
+    @Override
+    public void writeState(final StateWriter out) {
+        highest.writeState(out);
+        lowest.writeState(out);
+        signal.writeState(out);
+    }
+
+    @Override
+    public void readState(final StateReader in) {
+        highest.readState(in);
+        lowest.readState(in);
+        signal.readState(in);
+    }
+}

@@ -1,0 +1,45 @@
+package io.ringtrade.engine.indicator.ta;
+
+import io.ringtrade.engine.indicator.rolling.ExponentialMean;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+/**
+ * {@code trend_trix}: E3 = EMA(n) of EMA(n) of EMA(n) of closes, each starting from the previous one's first value;
+ * TRIX = (E3 − E3₋₁) / E3₋₁ × 100, first value at bar 3(n − 1) + 1.
+ */
+final class Trix extends IndicatorNode {
+    private final ExponentialMean first;
+    private final ExponentialMean second;
+    private final ExponentialMean third;
+    private double previous = Double.NaN;
+
+    Trix(final int n) {
+        first = ExponentialMean.ofSpan(n);
+        second = ExponentialMean.ofSpan(n);
+        third = ExponentialMean.ofSpan(n);
+    }
+
+    @Override
+    public void update(final BarInput bar, final double[] out, final int at) {
+        final double e3 = third.update(second.update(first.update(bar.c)));
+        out[at] = ((e3 - previous) / previous) * 100;
+        previous = e3;
+    }
+
+    @Override
+    public void writeState(final StateWriter out) {
+        first.writeState(out);
+        second.writeState(out);
+        third.writeState(out);
+        out.writeDouble(previous);
+    }
+
+    @Override
+    public void readState(final StateReader in) {
+        first.readState(in);
+        second.readState(in);
+        third.readState(in);
+        previous = in.readDouble();
+    }
+}
