@@ -445,12 +445,20 @@ final class BenchmarksDoc {
         for (final JsonElement element : section.getAsJsonArray("snapshotTakeMs")) {
             take.add(String.format(Locale.ROOT, "%.1f", element.getAsDouble()));
         }
+        final List<String> warmTake = new ArrayList<>();
+        if (section.has("snapshotTakeWarmMs")) {
+            for (final JsonElement element : section.getAsJsonArray("snapshotTakeWarmMs")) {
+                warmTake.add(String.format(Locale.ROOT, "%.2f", element.getAsDouble()));
+            }
+        }
+        final String warm = warmTake.isEmpty() ? "" : String.format(Locale.ROOT, ", then %s ms after %d more",
+            String.join(", ", warmTake), section.get("warmSnapshots").getAsInt());
         out.append(String.format(Locale.ROOT, "%n%,d entries (%,d bytes on disk, written at %,d entries/s) into %s;"
-                + " snapshot at entry %,d: %,d bytes, `BusinessLogic.snapshot()` took %s ms (first .. last),"
+                + " snapshot at entry %,d: %,d bytes, `BusinessLogic.snapshot()` took %s ms (first .. last)%s,"
                 + " `SnapshotStore.write` %.1f ms; snapshot + tail ends in the same state as the full replay: %s.",
             entries, section.get("journalBytes").getAsLong(), section.get("writePerSecond").getAsLong(),
             section.get("books").getAsString(), section.get("snapshotAt").getAsLong(),
-            section.get("snapshotBytes").getAsLong(), String.join(", ", take),
+            section.get("snapshotBytes").getAsLong(), String.join(", ", take), warm,
             section.get("snapshotWriteMs").getAsDouble(), section.get("sameState").getAsBoolean() ? "yes" : "**no**"));
         return out.toString();
     }
