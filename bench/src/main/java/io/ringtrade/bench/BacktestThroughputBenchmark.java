@@ -8,18 +8,15 @@ import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.pipeline.EnginePipeline;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -44,9 +41,9 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Backtest throughput: one whole {@code sma_crossover} (fast 50, slow 200) backtest over {@value MinuteBars#BARS}
- * one-minute BTC/USD bars per invocation, scored in bars per second. Three ways over the same bars, in the
- * same run:
+ * Backtest throughput: one whole {@code sma_crossover} (fast 50, slow 200) backtest over {@code bars} (default
+ * 1,000,000) one-minute BTC/USD bars per invocation; JMH scores invocations per second, so bars per second is the score
+ * times {@code bars} ({@link BenchSuite} reports it so). Three ways over the same bars, in the same run:
  * <pre>
  *   ours, direct (the CLI's backtest path, one thread):
  *
@@ -75,7 +72,6 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(MinuteBars.BARS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {
@@ -91,13 +87,16 @@ public class BacktestThroughputBenchmark {
     /** The million bars, loaded once per trial. */
     @State(Scope.Benchmark)
     public static class Bars {
-        BarSeriesData bars;
+        /** Bars per backtest run. */
+        @Param("1000000")
+        public int bars;
+        BarSeriesData series;
         BarSeriesData original;
 
         @Setup(Level.Trial)
         public void load() {
             original = MinuteBars.original();
-            bars = MinuteBars.repeated(original, MinuteBars.BARS);
+            series = MinuteBars.repeated(original, bars);
         }
     }
 
@@ -110,14 +109,14 @@ public class BacktestThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void trial(final Bars bars) {
-            instruments = BacktestSetup.instruments();
-            source = new BarSeriesSource(bars.bars, instruments.find(MinuteBars.SYMBOL).id());
-            final BusinessLogic check = BacktestSetup.newLogic(instruments, Interval.M1);
-            BacktestDriver.run(check, source, EventJournal.none(), EffectSink.NONE);
+            instruments = BenchEngine.instruments();
+            source = new BarSeriesSource(bars.series, BenchEngine.instrument(instruments));
+            final BusinessLogic check = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
+            BenchEngine.backtest(check, source);
             RunConditions.print("BacktestThroughputBenchmark.ringtradeDirect",
-                "input: " + bars.bars.size() + " 1m bars = " + bars.original.size() + " real bars from "
+                "input: " + bars.series.size() + " 1m bars = " + bars.original.size() + " real bars from "
                     + MinuteBars.FILE + ", repeated with shifted times",
-                "strategy: " + BacktestSetup.DESCRIPTION,
+                "strategy: " + BenchEngine.BACKTEST_DESCRIPTION,
                 "one run: " + check.ordersAccepted() + " orders accepted, " + check.fills() + " fills, "
                     + check.summary().trades() + " round trips, " + check.outputRows().equity() + " equity rows");
         }
@@ -125,7 +124,7 @@ public class BacktestThroughputBenchmark {
         @Setup(Level.Invocation)
         public void invocation() {
             source.rewind();
-            logic = BacktestSetup.newLogic(instruments, Interval.M1);
+            logic = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
         }
     }
 
@@ -135,16 +134,18 @@ public class BacktestThroughputBenchmark {
         InstrumentRegistry instruments;
         BarSeriesSource source;
         BusinessLogic logic;
-        EnginePipeline pipeline;
+        Pipeline pipeline;
+        int expectedInputs;
         final EngineEvent input = new EngineEvent();
 
         @Setup(Level.Trial)
         public void trial(final Bars bars) {
-            instruments = BacktestSetup.instruments();
-            source = new BarSeriesSource(bars.bars, instruments.find(MinuteBars.SYMBOL).id());
+            instruments = BenchEngine.instruments();
+            source = new BarSeriesSource(bars.series, BenchEngine.instrument(instruments));
+            expectedInputs = bars.series.size() + 1;
             RunConditions.print("BacktestThroughputBenchmark.ringtradeRing",
-                "input: " + bars.bars.size() + " 1m bars from " + MinuteBars.FILE,
-                "strategy: " + BacktestSetup.DESCRIPTION,
+                "input: " + bars.series.size() + " 1m bars from " + MinuteBars.FILE,
+                "strategy: " + BenchEngine.BACKTEST_DESCRIPTION,
                 "ring: " + RING_SIZE + " slots, multi-producer, wait strategy " + WAIT_STRATEGY.label() + " -> "
                     + WAIT_STRATEGY.resolve(Runtime.getRuntime().availableProcessors()).label()
                     + ", stages journal(none) || logic -> gateway(none)");
@@ -153,16 +154,15 @@ public class BacktestThroughputBenchmark {
         @Setup(Level.Invocation)
         public void invocation() {
             source.rewind();
-            logic = BacktestSetup.newLogic(instruments, Interval.M1);
-            pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE, RING_SIZE, WAIT_STRATEGY, 0);
+            logic = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
+            pipeline = BenchEngine.ring(logic, EventJournal.none(), OrderTap.NONE, RING_SIZE, WAIT_STRATEGY);
         }
 
         @TearDown(Level.Invocation)
         public void check() {
-            pipeline.close();
-            if (logic.eventsProcessed() != MinuteBars.BARS + 1) {
+            if (logic.eventsProcessed() != expectedInputs) {
                 throw new IllegalStateException("ring processed " + logic.eventsProcessed() + " inputs, expected "
-                    + (MinuteBars.BARS + 1));
+                    + expectedInputs);
             }
         }
     }
@@ -176,13 +176,13 @@ public class BacktestThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void trial(final Bars bars) {
-            series = toSeries(bars.bars);
+            series = toSeries(bars.series);
             manager = new BarSeriesManager(series, new TradeOnNextOpenModel());
             final TradingRecord check = manager.run(newStrategy(series));
             RunConditions.print("BacktestThroughputBenchmark.ta4jBarSeriesManager (baseline)",
                 "input: " + series.getBarCount() + " 1m bars from " + MinuteBars.FILE + " as a BaseBarSeries (DoubleNum)",
-                "strategy: CrossedUp/CrossedDown(SMA(close," + BacktestSetup.FAST + "), SMA(close," + BacktestSetup.SLOW
-                    + ")), " + BacktestSetup.SLOW + " unstable bars, TradeOnNextOpenModel, zero costs",
+                "strategy: CrossedUp/CrossedDown(SMA(close," + BenchEngine.BACKTEST_FAST + "), SMA(close," + BenchEngine.BACKTEST_SLOW
+                    + ")), " + BenchEngine.BACKTEST_SLOW + " unstable bars, TradeOnNextOpenModel, zero costs",
                 "one run: " + check.getPositionCount() + " closed positions, " + check.getTrades().size() + " trades");
         }
 
@@ -193,10 +193,10 @@ public class BacktestThroughputBenchmark {
 
         private static Strategy newStrategy(final BarSeries series) {
             final ClosePriceIndicator close = new ClosePriceIndicator(series);
-            final SMAIndicator fast = new SMAIndicator(close, BacktestSetup.FAST);
-            final SMAIndicator slow = new SMAIndicator(close, BacktestSetup.SLOW);
+            final SMAIndicator fast = new SMAIndicator(close, BenchEngine.BACKTEST_FAST);
+            final SMAIndicator slow = new SMAIndicator(close, BenchEngine.BACKTEST_SLOW);
             return new BaseStrategy("sma_crossover", new CrossedUpIndicatorRule(fast, slow),
-                new CrossedDownIndicatorRule(fast, slow), BacktestSetup.SLOW);
+                new CrossedDownIndicatorRule(fast, slow), BenchEngine.BACKTEST_SLOW);
         }
 
         private static BarSeries toSeries(final BarSeriesData bars) {
@@ -217,7 +217,7 @@ public class BacktestThroughputBenchmark {
     /** Ours: the CLI backtest path, one thread. */
     @Benchmark
     public long ringtradeDirect(final Direct run) {
-        return BacktestDriver.run(run.logic, run.source, EventJournal.none(), EffectSink.NONE) + run.logic.fills();
+        return BenchEngine.backtest(run.logic, run.source) + run.logic.fills();
     }
 
     /** Ours through the Disruptor ring: publish every bar, then END_OF_DATA, then wait for the drain. */
@@ -230,7 +230,7 @@ public class BacktestThroughputBenchmark {
             run.pipeline.publish(input);
         }
         run.pipeline.publish(input.setCommand(lastTime, CommandCode.END_OF_DATA, -1, 0));
-        run.pipeline.drainAndStop(1, TimeUnit.MINUTES);
+        run.pipeline.drainAndStop();
         return run.logic.fills();
     }
 

@@ -1,18 +1,13 @@
 package io.ringtrade.bench;
 
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
-import io.ringtrade.engine.config.FillModel;
-import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
-import io.ringtrade.engine.api.strategy.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +16,8 @@ import java.util.List;
 
 /**
  * The three books of the shipped {@code config/default.conf} (btc-sma 10/30 on 1m, btc-rsi 14 on 1m, btc-sma-5m
- * 5/20 on 5m), read from the file in the repository and turned into business logic the way {@code ringtrade run}
- * assembles it. The file is read from {@code config/default.conf} relative to the working directory (the
+ * 5/20 on 5m), read from the file in the repository; {@link BenchEngine} turns them into business logic the way
+ * {@code ringtrade run} assembles it. The file is read from {@code config/default.conf} relative to the working directory (the
  * repository root, like the data file) or {@code -Dringtrade.config=FILE}. Start-up thread only.
  */
 final class DefaultBooks {
@@ -53,9 +48,9 @@ final class DefaultBooks {
         return config.newInstrumentRegistry();
     }
 
-    /** Fresh business logic holding every configured book, built the way every command builds them. */
+    /** Fresh business logic holding every configured book ({@link BenchEngine#configuredLogic}). */
     BusinessLogic newLogic(final InstrumentRegistry instruments) {
-        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog));
+        return BenchEngine.configuredLogic(config, instruments, catalog);
     }
 
     /**

@@ -2,21 +2,13 @@ package io.ringtrade.bench;
 
 import io.ringtrade.adapters.marketdata.BarSeriesData;
 import io.ringtrade.adapters.marketdata.BarSeriesSource;
-import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Indicators;
-import io.ringtrade.engine.backtest.BacktestDriver;
-import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.risk.RiskLimits;
-import io.ringtrade.engine.venue.SimulatedFillModel;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,10 +57,10 @@ public class IndicatorBacktestBenchmark {
     public void trial() {
         final BarSeriesData original = MinuteBars.original();
         final BarSeriesData bars = MinuteBars.repeated(original, MinuteBars.BARS);
-        instruments = BacktestSetup.instruments();
+        instruments = BenchEngine.instruments();
         source = new BarSeriesSource(bars, instruments.find(MinuteBars.SYMBOL).id());
         final BusinessLogic check = newLogic();
-        BacktestDriver.run(check, source, EventJournal.none(), EffectSink.NONE);
+        BenchEngine.backtest(check, source);
         RunConditions.print("IndicatorBacktestBenchmark." + strategy,
             "input: " + bars.size() + " 1m bars = " + original.size() + " real bars from " + MinuteBars.FILE
                 + ", repeated with shifted times",
@@ -84,12 +76,9 @@ public class IndicatorBacktestBenchmark {
 
     private BusinessLogic newLogic() {
         if (strategy.equals("smaCrossover")) {
-            return BacktestSetup.newLogic(instruments, Interval.M1);
+            return BenchEngine.backtestLogic(instruments, Interval.M1, 5);
         }
-        final BookSpec book = new BookSpec("three_columns", threeColumns(),
-            new int[] {instruments.find(MinuteBars.SYMBOL).id()}, Interval.M1, FixedPoint.of(10_000),
-            new SimulatedFillModel(5, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
-        return new BusinessLogic(instruments, List.of(book));
+        return BenchEngine.singleBookLogic(instruments, "three_columns", threeColumns(), Interval.M1, 5);
     }
 
     private static DecisionStrategy threeColumns() {
@@ -111,7 +100,7 @@ public class IndicatorBacktestBenchmark {
 
     @Benchmark
     public BusinessLogic backtest() {
-        BacktestDriver.run(logic, source, EventJournal.none(), EffectSink.NONE);
+        BenchEngine.backtest(logic, source);
         return logic;
     }
 }

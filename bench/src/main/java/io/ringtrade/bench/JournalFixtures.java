@@ -72,12 +72,12 @@ final class JournalFixtures {
         }
     }
 
-    /** The file system {@code dir} lives on, for the conditions block: "ext4 /dev/vda, 80 GiB free". */
+    /** The file system {@code dir} lives on and its folder: "ext4 /dev/vda, 80 GiB free, journals under DIR". */
     static String disk(final Path dir) {
         try {
             final FileStore store = Files.getFileStore(dir);
-            return store.type() + " " + store.name() + ", " + (store.getUsableSpace() >> 30) + " GiB free, journal in "
-                + dir.toAbsolutePath();
+            return store.type() + " " + store.name() + ", " + (store.getUsableSpace() >> 30) + " GiB free, journals under "
+                + dir.toAbsolutePath().getParent();
         } catch (final IOException e) {
             return "unknown file system (" + e.getMessage() + ")";
         }

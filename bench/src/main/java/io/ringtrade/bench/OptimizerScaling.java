@@ -158,7 +158,7 @@ public final class OptimizerScaling {
     }
 
     private static void ours(final BarSeriesData bars, final int jobs, final HeapWatch heap) throws IOException {
-        final InstrumentRegistry instruments = BacktestSetup.instruments();
+        final InstrumentRegistry instruments = BenchEngine.instruments();
         final Timeline timeline = new Timeline(List.of(bars), new int[] {instruments.find(MinuteBars.SYMBOL).id()});
         final StrategyCatalog catalog = StrategyCatalog.load(OptimizerScaling.class.getClassLoader());
         final BacktestSettings settings = new BacktestSettings(catalog, "sma_crossover", instruments, Interval.M1,

@@ -1,5 +1,7 @@
 package io.ringtrade.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.TradeSeriesData;
 import io.ringtrade.adapters.marketdata.TradeSeriesSource;
@@ -35,17 +37,34 @@ import java.util.Optional;
  * </pre>
  * (b) must end in the state (a) ends in: the harness compares the two states' snapshot bytes and says so. The
  * journal lives under {@code bench/target} (file system printed) and is deleted at the end. Arguments:
- * {@code [entries, default 10,000,000] [snapshot entry, default 9,900,000] [passes, default 3]}.
+ * {@code --json FILE}, {@code --entries N} (default 10,000,000), {@code --snapshot-at N} (default 99 % of the
+ * entries), {@code --passes N} (default 3).
  */
 public final class RecoveryTime {
+    /** Snapshots taken untimed before the warm timings: a running engine's first 50 M inputs at the default interval. */
+    private static final int WARM_SNAPSHOTS = 500;
+
     private RecoveryTime() {
     }
 
     /** Builds the journal, runs the passes, prints one line per pass and a summary. */
     public static void main(final String[] args) {
-        final int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
-        final long snapshotAt = args.length > 1 ? Long.parseLong(args[1]) : 9_900_000L;
-        final int passes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int entries = 10_000_000;
+        long snapshotAt = -1;
+        int passes = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> i++;
+                case "--entries" -> entries = Integer.parseInt(args[++i]);
+                case "--snapshot-at" -> snapshotAt = Long.parseLong(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (snapshotAt < 0) {
+            snapshotAt = entries / 100 * 99;
+        }
+        final JsonObject out = new JsonObject();
         final DefaultBooks books = DefaultBooks.load();
         final InstrumentRegistry instruments = books.instruments();
         final int instrument = instruments.find(MinuteBars.SYMBOL).id();
@@ -60,12 +79,19 @@ public final class RecoveryTime {
                 "input: " + entries + " trade ticks = " + original.size() + " Bitstamp trades repeated with shifted times;"
                     + " snapshot at entry " + snapshotAt + "; " + passes + " passes of each case",
                 "timing: System.nanoTime, single shot per pass, same JVM; the first pass of (a) runs in a cold JVM");
+            out.add("conditions", RunConditions.json());
+            out.addProperty("disk", JournalFixtures.disk(dir));
+            out.addProperty("books", books.describe());
+            out.addProperty("entries", entries);
+            out.addProperty("snapshotAt", snapshotAt);
             long t0 = System.nanoTime();
             final long written = JournalFixtures.importInto(dir, memory);
             long t1 = System.nanoTime();
             memory.rewind();
             System.out.printf("setup: wrote %,d entries (%,d bytes) in %.2f s (%,.0f entries/s); disk now: %s%n", written,
                 JournalFixtures.size(dir), seconds(t0, t1), written / seconds(t0, t1), JournalFixtures.disk(dir));
+            out.addProperty("journalBytes", JournalFixtures.size(dir));
+            out.addProperty("writePerSecond", Math.round(written / seconds(t0, t1)));
 
             // (a) cold first: nothing on this JVM has run business logic or the reader before.
             final double[] full = new double[passes];
@@ -94,13 +120,25 @@ public final class RecoveryTime {
                 t1 = System.nanoTime();
                 take[p] = seconds(t0, t1);
             }
+            // a running engine takes one every snapshot-interval inputs (100,000 by default): 500 of them is 50 M
+            // inputs, after which the serialising code is compiled; time five more
+            for (int p = 0; p < WARM_SNAPSHOTS; p++) {
+                state = atSnapshot.snapshot();
+            }
+            final double[] warmTake = new double[5];
+            for (int p = 0; p < warmTake.length; p++) {
+                t0 = System.nanoTime();
+                state = atSnapshot.snapshot();
+                t1 = System.nanoTime();
+                warmTake[p] = seconds(t0, t1);
+            }
             t0 = System.nanoTime();
             final Path file = SnapshotStore.write(dir, snapshotAt, state);
             t1 = System.nanoTime();
             final double write = seconds(t0, t1);
             System.out.printf("(c) snapshot at entry %,d: %,d bytes of state (%s); BusinessLogic.snapshot() took %s ms"
-                + " (first .. last); SnapshotStore.write (incl. fsync) %.1f ms; equity rows %,d, fills %,d, orders %,d%n",
-                snapshotAt, state.length, file.getFileName(), millis(take), write * 1e3, atSnapshot.outputRows().equity(),
+                + " (first .. last), %s ms after %d more; SnapshotStore.write (incl. fsync) %.1f ms; equity rows %,d, fills %,d, orders %,d%n",
+                snapshotAt, state.length, file.getFileName(), millis(take), millis(warmTake), WARM_SNAPSHOTS, write * 1e3, atSnapshot.outputRows().equity(),
                 atSnapshot.fills(), atSnapshot.ordersAccepted());
 
             // (b) recovery from the snapshot, then the tail.
@@ -125,6 +163,14 @@ public final class RecoveryTime {
                     (t1 - t1b) / 1e6);
             }
             System.out.println("(b) ends in the same state as (a), byte for byte: " + (same ? "yes" : "NO"));
+            out.add("fullReplaySeconds", array(full));
+            out.add("snapshotTakeMs", array(take, 1e3));
+            out.add("snapshotTakeWarmMs", array(warmTake, 1e3));
+            out.addProperty("warmSnapshots", WARM_SNAPSHOTS);
+            out.addProperty("snapshotBytes", state.length);
+            out.addProperty("snapshotWriteMs", LatencyReport.round(write * 1e3));
+            out.add("fromSnapshotSeconds", array(fromSnapshot));
+            out.addProperty("sameState", same);
 
             // BASELINE: the same inputs from memory.
             final double[] baseline = new double[passes];
@@ -142,6 +188,12 @@ public final class RecoveryTime {
             System.out.printf("%nsummary: full %s s; snapshot+tail %s s; memory baseline %s s; snapshot %,d bytes,"
                 + " taking it %s ms%n", secondsList(full), secondsList(fromSnapshot), secondsList(baseline), state.length,
                 millis(take));
+            out.add("memoryReplaySeconds", array(baseline));
+            out.addProperty("loadAfter", RunConditions.loadAverage());
+            final Path json = ResultFile.jsonArgument(args);
+            if (json != null) {
+                ResultFile.write(json, out);
+            }
         } finally {
             JournalFixtures.delete(dir);
             System.out.println("deleted " + dir);
@@ -177,6 +229,18 @@ public final class RecoveryTime {
         if (read != expected) {
             throw new IllegalStateException("replayed " + read + " entries, expected " + expected);
         }
+    }
+
+    private static JsonArray array(final double[] values) {
+        return array(values, 1);
+    }
+
+    private static JsonArray array(final double[] values, final double scale) {
+        final JsonArray out = new JsonArray();
+        for (final double value : values) {
+            out.add(LatencyReport.round(value * scale));
+        }
+        return out;
     }
 
     private static double seconds(final long t0, final long t1) {

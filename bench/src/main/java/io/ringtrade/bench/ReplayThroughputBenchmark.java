@@ -8,9 +8,7 @@ import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
-import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.journal.JournalReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +16,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,9 +28,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Replay throughput: a whole journal of {@value #EVENTS} market-data entries (1-minute bars, or trade ticks) read and
- * fed through business logic with one {@code sma_crossover} (50/200) book on 1-minute bars, as {@code ringtrade
- * replay} and recovery do; scored in events per second. Two baselines over the same events in the same run:
+ * Replay throughput: a whole journal of {@code events} (default 1,000,000) market-data entries (1-minute bars, or trade
+ * ticks) read and fed through business logic with one {@code sma_crossover} (50/200) book on 1-minute bars, as
+ * {@code ringtrade replay} and recovery do. JMH scores invocations per second; events per second is the score times
+ * {@code events} ({@link BenchSuite} reports it so). Two baselines over the same events in the same run:
  * <pre>
  *   ours, journalReplay (one thread):
  *
@@ -54,7 +52,6 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(ReplayThroughputBenchmark.EVENTS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {
@@ -62,14 +59,14 @@ import java.util.concurrent.TimeUnit;
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
     "--enable-native-access=ALL-UNNAMED", "-Dchronicle.analytics.disable=true", "-Xms2g", "-Xmx2g"})
 public class ReplayThroughputBenchmark {
-    /** Entries in the journal: the unit of the scores. */
-    static final int EVENTS = 1_000_000;
-
     /** The events, in memory and in a journal, built once per trial. */
     @State(Scope.Benchmark)
     public static class Input {
         @Param({"bars", "trades"})
         public String input;
+        /** Entries in the journal: one invocation replays them all. */
+        @Param("1000000")
+        public int events;
         InstrumentRegistry instruments;
         int instrument;
         MarketDataSource memory;
@@ -78,29 +75,29 @@ public class ReplayThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void build() {
-            instruments = BacktestSetup.instruments();
-            instrument = instruments.find(MinuteBars.SYMBOL).id();
+            instruments = BenchEngine.instruments();
+            instrument = BenchEngine.instrument(instruments);
             if (input.equals("bars")) {
-                final BarSeriesSource source = new BarSeriesSource(MinuteBars.repeated(MinuteBars.original(), EVENTS),
+                final BarSeriesSource source = new BarSeriesSource(MinuteBars.repeated(MinuteBars.original(), events),
                     instrument);
                 memory = source;
                 rewind = source::rewind;
             } else {
                 final TradeSeriesSource source = new TradeSeriesSource(JournalFixtures.repeatedTrades(
-                    MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL), EVENTS), instrument);
+                    MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL), events), instrument);
                 memory = source;
                 rewind = source::rewind;
             }
             dir = JournalFixtures.newDirectory("replay-" + input + "-");
             final long written = JournalFixtures.importInto(dir, memory);
             rewind.run();
-            final BusinessLogic check = BacktestSetup.newLogic(instruments, Interval.M1);
+            final BusinessLogic check = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
             final long replayed;
             try (JournalFixtures.JournalSource source = new JournalFixtures.JournalSource(dir, 0)) {
-                replayed = BacktestDriver.run(check, source, EventJournal.none(), EffectSink.NONE);
+                replayed = BenchEngine.backtest(check, source);
             }
-            final BusinessLogic fromMemory = BacktestSetup.newLogic(instruments, Interval.M1);
-            BacktestDriver.run(fromMemory, memory, EventJournal.none(), EffectSink.NONE);
+            final BusinessLogic fromMemory = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
+            BenchEngine.backtest(fromMemory, memory);
             rewind.run();
             if (check.fills() != fromMemory.fills() || check.outputRows().equity() != fromMemory.outputRows().equity()) {
                 throw new IllegalStateException("journal replay and memory replay differ: " + check.fills() + " vs "
@@ -110,7 +107,7 @@ public class ReplayThroughputBenchmark {
                 "disk: " + JournalFixtures.disk(dir),
                 "journal: " + written + " " + input + " entries, " + JournalFixtures.size(dir) + " bytes, written in setup"
                     + " (page cache warm)",
-                "strategy: " + BacktestSetup.DESCRIPTION,
+                "strategy: " + BenchEngine.BACKTEST_DESCRIPTION,
                 "one replay: " + replayed + " inputs, " + check.ordersAccepted() + " orders, " + check.fills()
                     + " fills, " + check.outputRows().equity() + " equity rows (memory replay: the same)");
         }
@@ -129,7 +126,7 @@ public class ReplayThroughputBenchmark {
         @Setup(Level.Invocation)
         public void invocation(final Input input) {
             input.rewind.run();
-            logic = BacktestSetup.newLogic(input.instruments, Interval.M1);
+            logic = BenchEngine.backtestLogic(input.instruments, Interval.M1, 5);
         }
     }
 
@@ -137,14 +134,14 @@ public class ReplayThroughputBenchmark {
     @Benchmark
     public long journalReplay(final Input input, final Logic run) {
         try (JournalFixtures.JournalSource source = new JournalFixtures.JournalSource(input.dir, 0)) {
-            return BacktestDriver.run(run.logic, source, EventJournal.none(), EffectSink.NONE) + run.logic.fills();
+            return BenchEngine.backtest(run.logic, source) + run.logic.fills();
         }
     }
 
     /** BASELINE: the same events from memory through the same driver and logic. */
     @Benchmark
     public long memoryReplay(final Input input, final Logic run) {
-        return BacktestDriver.run(run.logic, input.memory, EventJournal.none(), EffectSink.NONE) + run.logic.fills();
+        return BenchEngine.backtest(run.logic, input.memory) + run.logic.fills();
     }
 
     /** BASELINE: reading and decoding the journal only. */
@@ -156,7 +153,7 @@ public class ReplayThroughputBenchmark {
             while (reader.next(slot)) {
                 sum += slot.eventTimeNanos;
             }
-            if (reader.nextEntry() != EVENTS) {
+            if (reader.nextEntry() != input.events) {
                 throw new IllegalStateException("read " + reader.nextEntry() + " entries");
             }
         }

@@ -1,17 +1,19 @@
 package io.ringtrade.bench;
 
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Prints the conditions a benchmark ran under (CPU, cores, JDK, heap, collectors, JVM flags) from inside the
- * forked JVM, so that every result file carries them next to the numbers. Called once per trial from a
- * {@code @Setup(Level.Trial)} method on the benchmark thread.
+ * The conditions a benchmark ran under (CPU, cores, JDK, heap, collectors, JVM flags, load average), read from inside
+ * the JVM that measures, so that every result carries them next to its numbers: printed as a block (JMH trials, the
+ * harnesses) and returned as JSON for the results file. Called from setup code, never timed.
  */
 final class RunConditions {
     private RunConditions() {
@@ -19,18 +21,13 @@ final class RunConditions {
 
     /** Prints one block naming {@code benchmark}, the machine and JVM, and {@code details} (one per line). */
     static void print(final String benchmark, final String... details) {
-        final Runtime runtime = Runtime.getRuntime();
         final StringBuilder out = new StringBuilder(512);
         out.append("\n# conditions: ").append(benchmark).append('\n');
-        out.append("#   cpu:   ").append(cpuModel()).append(", ").append(runtime.availableProcessors())
-            .append(" available processors\n");
-        out.append("#   jdk:   ").append(System.getProperty("java.vm.name")).append(' ')
-            .append(Runtime.version()).append(" (").append(System.getProperty("java.vendor")).append(")\n");
-        out.append("#   heap:  max ").append(runtime.maxMemory() >> 20).append(" MiB; gc: ")
-            .append(ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining(", "))).append('\n');
-        out.append("#   flags: ").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
-            .append('\n');
+        out.append("#   cpu:   ").append(cpuModel()).append(", ").append(cores()).append(" available processors\n");
+        out.append("#   jdk:   ").append(jdk()).append('\n');
+        out.append("#   heap:  max ").append(heapMiB()).append(" MiB; gc: ").append(collectors()).append('\n');
+        out.append("#   flags: ").append(flags()).append('\n');
+        out.append("#   load:  ").append(loadAverage()).append('\n');
         for (final String detail : details) {
             out.append("#   ").append(detail).append('\n');
         }
@@ -38,7 +35,67 @@ final class RunConditions {
         System.out.flush();
     }
 
-    private static String cpuModel() {
+    /** The same facts as {@link #print} as JSON: cpu, cores, jdk, heapMiB, gc, flags, load. */
+    static JsonObject json() {
+        final JsonObject out = new JsonObject();
+        out.addProperty("cpu", cpuModel());
+        out.addProperty("cores", cores());
+        out.addProperty("jdk", jdk());
+        out.addProperty("heapMiB", heapMiB());
+        out.addProperty("gc", collectors());
+        out.addProperty("flags", flags());
+        out.addProperty("load", loadAverage());
+        return out;
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static String jdk() {
+        return System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor")
+            + ")";
+    }
+
+    static long heapMiB() {
+        return Runtime.getRuntime().maxMemory() >> 20;
+    }
+
+    /** The collector in use: "G1", "ZGC", "Parallel", "Serial", or the JVM's bean names when it is another. */
+    static String collectors() {
+        final String names = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        if (names.startsWith("G1 ")) {
+            return "G1";
+        }
+        if (names.startsWith("ZGC")) {
+            return "ZGC";
+        }
+        if (names.startsWith("PS ")) {
+            return "Parallel";
+        }
+        if (names.equals("Copy, MarkSweepCompact")) {
+            return "Serial";
+        }
+        return names;
+    }
+
+    static String flags() {
+        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** The 1-, 5- and 15-minute load averages from {@code /proc/loadavg}, e.g. "0.52 0.31 0.20". */
+    static String loadAverage() {
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (final IOException | RuntimeException e) {
+            return String.format("%.2f (1-minute, from the JVM)",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    static String cpuModel() {
         try {
             final List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
             for (final String line : lines) {

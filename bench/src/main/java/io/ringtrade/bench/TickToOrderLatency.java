@@ -1,174 +1,498 @@
 package io.ringtrade.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
-import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.config.WaitStrategyKind;
-import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.pipeline.EffectSink;
-import io.ringtrade.engine.pipeline.EnginePipeline;
-import io.ringtrade.engine.risk.RiskLimits;
-import io.ringtrade.engine.venue.SimulatedFillModel;
-import io.ringtrade.journal.ChronicleEventJournal;
-import io.ringtrade.strategies.SmaCrossover;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Tick-to-order latency through the whole ring, warm: trade ticks published at a fixed rate (default 100,000/s) into
- * {@link EnginePipeline}; an {@link EffectSink} on the gateway thread records {@code System.nanoTime() - ingressNanos}
- * for every order released (ingress is stamped when the producer's copy lands in the ring slot). Four cases in one
- * JVM: the real Chronicle journal and, as the baseline, {@link EventJournal#none()}, each with the blocking and the
- * yielding wait strategy.
+ * Tick-to-order latency at a fixed input rate, coordinated-omission corrected, through the engine's pipeline and its
+ * baselines, one case after another in one JVM:
  * <pre>
- *   main thread: paced producer; when early it either parks (LockSupport.parkNanos: sleeps ~50-60 us on Linux,
- *                then publishes the ticks that fell due as a burst, like a feed thread woken by a packet) or
- *                yields (Thread.yield in a loop: publishes each tick on time but never leaves its core)
- *        │ publish (copy + sequence + ingressNanos = nanoTime)
+ *   main thread: paced producer, tick i due at start + i / rate (Thread.yield while early; never skips a tick)
+ *        │ publish (copy into a slot; sequence = i)
  *        ▼
- *   RingBuffer&lt;EngineEvent&gt; (65536 slots, multi-producer, wait strategy under test)
- *        ├──► J  journal: ChronicleEventJournal.append (OS_CACHE), flush at end of batch  │ BASELINE: EventJournal.none()
- *        └──► B  BusinessLogic: sma_crossover fast=2 slow=5, 1m bars from ticks 10 s apart (a bar per 6 ticks)
- *                   │ after J and B
- *                   ▼
- *             G  gateway ──► EffectSink: HdrHistogram(nanoTime - ingressNanos) per order
+ *   ring:  Disruptor ring (65536 slots, multi-producer, wait strategy under test)
+ *   queue: the same stages on ArrayBlockingQueues (QueuePipeline; blocking put/take)
+ *        ├──► J  journal: none | Chronicle (os-cache) with the pretoucher | Chronicle without it
+ *        └──► B  BusinessLogic: sma_crossover 2/5 on 1m bars, ticks 30 s apart in event time (2 ticks a bar)
+ *                 │ after J and B
+ *                 ▼
+ *             G  gateway ──► OrderTap: HdrHistogram(now − due time of tick i), per order
+ *
+ *   BASELINE hop:    the same producer ──► a bare Disruptor ring, same size and wait strategy, one handler that
+ *                    records now − due time of every event (a raw one-hop)
+ *   BASELINE append: the producer itself appends the tick's 60 bytes to a bare Chronicle queue (RawTradeEntry) and
+ *                    records now − due time after each append
  * </pre>
- * Threads: producer + three stage threads on the machine's cores; on 2 cores yielding oversubscribes them (four
- * runnable threads that never sleep), which is why {@code auto} picks blocking there. Prices are a seeded random walk
- * (±0.25 USD a tick, reflected inside 700–900 USD): on the real Bitstamp prices this fast crossover loses steadily
- * even at zero cost and stops trading (below the minimum notional) after about 300,000 ticks, while on a random walk
- * its expected P&amp;L is zero, so it keeps trading for the whole run. Slippage and commission are 0. Arguments:
- * {@code [ticks per second, default 100000] [warm-up seconds, default 3] [measured seconds, default 10]
- * [pacing: park (default) or yield]}.
+ * Recording against the tick's due time, not the time it was published, corrects for coordinated omission: when the
+ * pipeline stalls, the producer falls behind, and every tick it publishes late counts the time it waited. A case that
+ * falls more than {@value #GIVE_UP_SECONDS} s behind stops publishing and is reported as saturated. The first
+ * {@code --warmup-ms} of ticks of every case are not recorded. Prices are a seeded random walk (±0.25 USD a tick,
+ * 700–900 USD): the crossover's expected P&amp;L is zero, so it keeps trading for the whole run (about one order per
+ * ten ticks). Journals are written under {@code bench/target} and deleted after the last case, so that deleting one
+ * does not disturb the next (ext4 discards freed blocks at its journal commits).
+ *
+ * <p>Arguments: {@code --json FILE} (results), {@code --warmup-ms N} (default 3000), {@code --measure-ms N} (default
+ * 10000), {@code --rounds N} (default 1: the whole list of cases runs N times, interleaved, and each case reports
+ * its N runs merged, which spreads a busy machine's changing load over all cases alike), and one
+ * {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
+ * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is {@code none},
+ * {@code chronicle} or {@code chronicle-nopretouch}. Before the cases, one untimed ring and one queue case warm the JIT.
+ * Threads: the producer (main) plus each case's stage threads.
  */
 public final class TickToOrderLatency {
-    private static final int RING_SIZE = 65_536;
-    private static final long TICK_SPACING_NANOS = 10_000_000_000L;
+    static final int RING_SIZE = 65_536;
+    /** 30 s of event time between ticks: two ticks per 1-minute bar. */
+    private static final long TICK_SPACING_NANOS = 30_000_000_000L;
     private static final long START_NANOS = 1_385_337_600_000_000_000L;
     private static final long QUANTITY = FixedPoint.parse("0.05");
+    private static final int GIVE_UP_SECONDS = 5;
 
     private TickToOrderLatency() {
     }
 
-    /** Records the release latency of each order once {@link #measuring} is set; gateway thread only. */
-    private static final class RecordingSink implements EffectSink {
-        final Histogram latency = LatencyReport.newHistogram();
-        volatile boolean measuring;
+    /** One measured configuration. */
+    record Case(String kind, String journal, WaitStrategyKind waitStrategy, int rate) {
+        static Case parse(final String spec) {
+            final String[] parts = spec.split(":");
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("case '" + spec + "': expected KIND:JOURNAL:WAIT:RATE");
+            }
+            final String kind = parts[0];
+            if (!List.of("ring", "queue", "hop", "append").contains(kind)) {
+                throw new IllegalArgumentException("case '" + spec + "': kind must be ring, queue, hop or append");
+            }
+            final String journal = parts[1];
+            if ((kind.equals("ring") || kind.equals("queue"))
+                && !List.of("none", "chronicle", "chronicle-nopretouch").contains(journal)) {
+                throw new IllegalArgumentException("case '" + spec + "': journal must be none, chronicle or "
+                    + "chronicle-nopretouch");
+            }
+            final WaitStrategyKind wait = kind.equals("ring") || kind.equals("hop") ? TickToOrderLatency.waitStrategy(parts[2]) : null;
+            return new Case(kind, journal, wait, Integer.parseInt(parts[3]));
+        }
+
+        /** The wait strategy as the pipeline resolves it on this machine ("blocking" for queues). */
+        String waitLabel() {
+            return waitStrategy == null ? (kind.equals("queue") ? "blocking (ArrayBlockingQueue)" : "-")
+                : waitStrategy.resolve(RunConditions.cores()).label();
+        }
+
+        String name() {
+            return switch (kind) {
+                case "ring" -> "ring, journal " + journal + ", " + waitLabel();
+                case "queue" -> "BASELINE queues, journal " + journal;
+                case "hop" -> "BASELINE raw Disruptor hop, " + waitLabel();
+                default -> "BASELINE raw Chronicle append";
+            } + String.format(Locale.ROOT, ", %,d/s", rate);
+        }
+    }
+
+    /** The wait strategy labelled {@code label} in configuration files ({@code yielding}, {@code auto}, ...). */
+    static WaitStrategyKind waitStrategy(final String label) {
+        for (final WaitStrategyKind kind : WaitStrategyKind.values()) {
+            if (kind.label().equals(label)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown wait strategy '" + label + "'");
+    }
+
+    /** Records each order's latency against its tick's due time; gateway thread. */
+    private static final class LatencyTap implements OrderTap {
+        final Histogram corrected = LatencyReport.newHistogram();
+        final Histogram fromIngress = LatencyReport.newHistogram();
+        private final long start;
+        private final long interval;
+        private final long warmupTicks;
+
+        LatencyTap(final long start, final long interval, final long warmupTicks) {
+            this.start = start;
+            this.interval = interval;
+            this.warmupTicks = warmupTicks;
+        }
 
         @Override
-        public void release(final OrderEffect order, final EngineEvent cause) {
+        public void onOrder(final EngineEvent cause) {
             final long now = System.nanoTime();
-            if (measuring) {
-                latency.recordValue(now - cause.ingressNanos);
+            if (cause.sequence >= warmupTicks) {
+                LatencyReport.record(corrected, now - (start + cause.sequence * interval));
+                LatencyReport.record(fromIngress, now - cause.ingressNanos);
             }
         }
     }
 
-    /** Runs the four cases and prints one line each. */
-    public static void main(final String[] args) throws Exception {
-        final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        final int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        final int measuredSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        final boolean park = args.length <= 3 || args[3].equals("park");
+    /** Runs the cases given on the command line and writes their results. */
+    public static void main(final String[] args) {
+        long warmupMs = 3_000;
+        long measureMs = 10_000;
+        int rounds = 1;
+        final List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> i++;
+                case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
+                case "--measure-ms" -> measureMs = Long.parseLong(args[++i]);
+                case "--case" -> cases.add(Case.parse(args[++i]));
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (cases.isEmpty()) {
+            cases.add(Case.parse("ring:chronicle:yielding:100000"));
+            cases.add(Case.parse("ring:none:yielding:100000"));
+        }
         final long[] prices = randomWalk(1 << 20);
-        final Path probe = JournalFixtures.newDirectory("ring-probe-");
-        RunConditions.print("TickToOrderLatency",
-            "disk: " + JournalFixtures.disk(probe),
-            "rate: " + rate + " ticks/s paced (" + (park ? "parkNanos" : "Thread.yield") + " while early), " + warmupSeconds + " s warm-up then "
-                + measuredSeconds + " s measured per case; ring " + RING_SIZE + " slots, multi-producer",
-            "strategy: sma_crossover fast=2 slow=5 on 1m bars, ticks 10 s apart in event time, slippage 0, commission 0;"
-                + " prices: seeded random walk, 0.25 USD steps inside 700-900 USD",
-            "latency: gateway's System.nanoTime at EffectSink.release minus the slot's ingressNanos, per order");
+        final Path probe = JournalFixtures.newDirectory("latency-probe-");
+        final String disk = JournalFixtures.disk(probe);
         JournalFixtures.delete(probe);
-        final String[] lines = new String[4];
-        int n = 0;
-        for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING}) {
-            for (final boolean journaled : new boolean[] {false, true}) {
-                lines[n++] = runCase(prices, wait, journaled, rate, warmupSeconds, measuredSeconds, park);
-            }
-        }
-        System.out.println();
-        System.out.println(LatencyReport.header() + "   ticks/s achieved, producer max lag");
-        for (final String line : lines) {
-            System.out.println(line);
-        }
-    }
-
-    private static String runCase(final long[] prices, final WaitStrategyKind wait, final boolean journaled,
-                                  final int rate, final int warmupSeconds, final int measuredSeconds,
-                                  final boolean park) {
-        final InstrumentRegistry instruments = BacktestSetup.instruments();
-        final int instrument = instruments.find(MinuteBars.SYMBOL).id();
-        final BusinessLogic logic = newLogic(instruments);
-        final RecordingSink sink = new RecordingSink();
-        final Path dir = journaled ? JournalFixtures.newDirectory("ring-journal-") : null;
-        final EventJournal journal = journaled ? ChronicleEventJournal.open(dir) : EventJournal.none();
-        final String name = (journaled ? "ours, Chronicle journal, " : "BASELINE journal none(), ") + wait.label()
-            + (park ? ", park" : ", yield");
-        final long interval = 1_000_000_000L / rate;
-        final long warmupTicks = (long) warmupSeconds * rate;
-        final long totalTicks = warmupTicks + (long) measuredSeconds * rate;
-        final EngineEvent input = new EngineEvent();
-        long maxLag = 0;
-        long measuredStart = 0;
-        long measuredEnd;
+        RunConditions.print("TickToOrderLatency", "disk: " + disk,
+            "cases: " + cases.size() + ", each " + warmupMs + " ms warm-up then " + measureMs + " ms measured",
+            "strategy: " + BenchEngine.FAST_CROSSOVER_DESCRIPTION + ", ticks 30 s apart in event time",
+            "latency: now − the tick's due time (coordinated-omission corrected), per order (hop, append: per event)");
+        final JsonObject conditions = RunConditions.json();
+        final List<Path> dirs = new ArrayList<>();
         try {
-            final EnginePipeline pipeline = new EnginePipeline(logic, journal, sink, RING_SIZE, wait, 0);
-            final long start = System.nanoTime() + 1_000_000L;
-            for (long i = 0; i < totalTicks; i++) {
-                if (i == warmupTicks) {
-                    sink.measuring = true;
-                    measuredStart = System.nanoTime();
+            // JIT warm-up of both pipelines and the journal, not reported.
+            runCase(Case.parse("ring:chronicle:yielding:100000"), prices, warmupMs, Math.min(measureMs, 2_000), dirs);
+            runCase(Case.parse("queue:chronicle:-:50000"), prices, warmupMs, Math.min(measureMs, 1_000), dirs);
+            final JsonArray results = new JsonArray();
+            final List<String> lines = new ArrayList<>();
+            final Measured[] all = new Measured[cases.size()];
+            for (int round = 0; round < rounds; round++) {
+                for (int c = 0; c < cases.size(); c++) {
+                    final Measured measured = runCase(cases.get(c), prices, warmupMs, measureMs, dirs);
+                    all[c] = all[c] == null ? measured : all[c].merge(measured);
                 }
-                final long due = start + i * interval;
-                long now;
-                while ((now = System.nanoTime()) < due) {
-                    if (park) {
-                        LockSupport.parkNanos(due - now);
-                    } else {
-                        Thread.yield();
-                    }
-                }
-                if (i >= warmupTicks) {
-                    maxLag = Math.max(maxLag, now - due);
-                }
-                input.setTrade(instrument, START_NANOS + i * TICK_SPACING_NANOS, prices[(int) (i & (prices.length - 1))],
-                    QUANTITY);
-                pipeline.publish(input);
             }
-            measuredEnd = System.nanoTime();
-            pipeline.drainAndStop(1, TimeUnit.MINUTES);
-            if (logic.eventsProcessed() != totalTicks) {
-                throw new IllegalStateException(name + ": processed " + logic.eventsProcessed() + " of " + totalTicks);
+            for (int c = 0; c < cases.size(); c++) {
+                final JsonObject result = all[c].json(cases.get(c));
+                lines.add(result.remove("line").getAsString());
+                results.add(result);
+            }
+            System.out.println();
+            System.out.println(LatencyReport.header() + "   achieved/s, producer max lag");
+            lines.forEach(System.out::println);
+            final JsonObject out = new JsonObject();
+            out.add("conditions", conditions);
+            out.addProperty("disk", disk);
+            out.addProperty("warmupMs", warmupMs);
+            out.addProperty("measureMs", measureMs);
+            out.addProperty("rounds", rounds);
+            out.addProperty("ringSize", RING_SIZE);
+            out.addProperty("strategy", BenchEngine.FAST_CROSSOVER_DESCRIPTION + ", ticks 30 s apart in event time");
+            out.addProperty("loadAfter", RunConditions.loadAverage());
+            out.add("cases", results);
+            final Path json = ResultFile.jsonArgument(args);
+            if (json != null) {
+                ResultFile.write(json, out);
             }
         } finally {
-            try {
-                journal.close();
-            } catch (final Exception e) {
-                throw new IllegalStateException(e);
-            }
-            JournalFixtures.delete(dir);
+            dirs.forEach(JournalFixtures::delete);
         }
-        final double achieved = (totalTicks - warmupTicks) / ((measuredEnd - measuredStart) / 1e9);
-        final String line = LatencyReport.line(name, sink.latency) + String.format("   %,.0f, %.1f ms", achieved,
-            maxLag / 1e6);
-        System.out.println(line + "   (" + logic.ordersAccepted() + " orders in all, " + logic.fills() + " fills)");
-        return line;
+    }
+
+    /** What one case (or several rounds of it, merged) measured. */
+    private record Measured(Histogram latency, Histogram fromIngress, double achieved, long maxLag, boolean saturated,
+                            int rounds, String layout, String detail) {
+        Measured merge(final Measured other) {
+            latency.add(other.latency);
+            if (fromIngress != null) {
+                fromIngress.add(other.fromIngress);
+            }
+            return new Measured(latency, fromIngress, (achieved * rounds + other.achieved) / (rounds + 1),
+                Math.max(maxLag, other.maxLag), saturated || other.saturated, rounds + 1, layout, other.detail);
+        }
+
+        JsonObject json(final Case c) {
+            final String line = LatencyReport.line(c.name(), latency) + String.format(Locale.ROOT,
+                "   %,.0f, %.1f ms%s", achieved, maxLag / 1e6, saturated ? " SATURATED" : "");
+            final JsonObject result = new JsonObject();
+            result.addProperty("name", c.name());
+            result.addProperty("kind", c.kind());
+            result.addProperty("journal", c.journal());
+            result.addProperty("wait", c.waitLabel());
+            result.addProperty("rate", c.rate());
+            result.addProperty("layout", layout);
+            result.add("latency", LatencyReport.json(latency));
+            if (fromIngress != null) {
+                result.add("fromIngress", LatencyReport.json(fromIngress));
+            }
+            result.addProperty("achievedRate", Math.round(achieved));
+            result.addProperty("maxLagMs", LatencyReport.round(maxLag / 1e6));
+            result.addProperty("saturated", saturated);
+            if (rounds > 1) {
+                result.addProperty("rounds", rounds);
+            }
+            result.addProperty("detail", detail);
+            result.addProperty("line", line);
+            return result;
+        }
+    }
+
+    private static Measured runCase(final Case c, final long[] prices, final long warmupMs, final long measureMs,
+                                    final List<Path> dirs) {
+        final long interval = 1_000_000_000L / c.rate();
+        final long warmupTicks = c.rate() * warmupMs / 1_000;
+        final long totalTicks = warmupTicks + c.rate() * measureMs / 1_000;
+        final Run run = switch (c.kind()) {
+            case "ring", "queue" -> pipelineRun(c, interval, warmupTicks, dirs);
+            case "hop" -> hopRun(c, interval, warmupTicks);
+            default -> appendRun(interval, warmupTicks, dirs);
+        };
+        final EngineEvent input = new EngineEvent();
+        final int instrument = 0;
+        long maxLag = 0;
+        long measuredStart = 0;
+        long published = 0;
+        boolean saturated = false;
+        final long start = run.start();
+        for (long i = 0; i < totalTicks; i++) {
+            final long due = start + i * interval;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                Thread.yield();
+            }
+            if (i == warmupTicks) {
+                measuredStart = now;
+            }
+            final long lag = now - due;
+            if (i >= warmupTicks && lag > maxLag) {
+                maxLag = lag;
+            }
+            if (lag > TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS)) {
+                saturated = true;
+                break;
+            }
+            input.setTrade(instrument, START_NANOS + i * TICK_SPACING_NANOS, prices[(int) (i & (prices.length - 1))],
+                QUANTITY);
+            input.sequence = i;
+            run.publish(input);
+            published++;
+        }
+        final long measuredEnd = System.nanoTime();
+        run.finish();
+        final long measuredTicks = Math.max(0, published - warmupTicks);
+        final double achieved = measuredStart == 0 ? 0 : measuredTicks / ((measuredEnd - measuredStart) / 1e9);
+        final Measured measured = new Measured(run.latency(), run.fromIngress(), achieved, maxLag, saturated, 1,
+            run.layout(), run.detail());
+        System.out.println(measured.json(c).get("line").getAsString() + "   (" + run.detail() + ")");
+        return measured;
+    }
+
+    /** A case being run: what the producer publishes into and what it measured. */
+    private interface Run {
+        long start();
+
+        void publish(EngineEvent input);
+
+        void finish();
+
+        Histogram latency();
+
+        Histogram fromIngress();
+
+        String layout();
+
+        String detail();
+    }
+
+    private static Run pipelineRun(final Case c, final long interval, final long warmupTicks, final List<Path> dirs) {
+        final InstrumentRegistry instruments = BenchEngine.instruments();
+        final BusinessLogic logic = BenchEngine.fastCrossoverLogic(instruments);
+        final EventJournal journal;
+        if (c.journal().equals("none")) {
+            journal = EventJournal.none();
+        } else {
+            final Path dir = JournalFixtures.newDirectory("latency-journal-");
+            dirs.add(dir);
+            journal = BenchEngine.journal(dir, c.journal().equals("chronicle"));
+        }
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        final LatencyTap tap = new LatencyTap(start, interval, warmupTicks);
+        final Pipeline pipeline = c.kind().equals("ring")
+            ? BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy())
+            : BenchEngine.queues(logic, journal, tap, RING_SIZE);
+        return new Run() {
+            @Override
+            public long start() {
+                return start;
+            }
+
+            @Override
+            public void publish(final EngineEvent input) {
+                pipeline.publish(input);
+            }
+
+            @Override
+            public void finish() {
+                try {
+                    pipeline.drainAndStop();
+                } finally {
+                    journal.close();
+                }
+            }
+
+            @Override
+            public Histogram latency() {
+                return tap.corrected;
+            }
+
+            @Override
+            public Histogram fromIngress() {
+                return tap.fromIngress;
+            }
+
+            @Override
+            public String layout() {
+                return pipeline.description() + "; producer + journal + logic + gateway threads";
+            }
+
+            @Override
+            public String detail() {
+                return logic.eventsProcessed() + " ticks, " + logic.ordersAccepted() + " orders, " + logic.fills()
+                    + " fills; ingress-to-release p99 " + String.format(Locale.ROOT, "%.1f us",
+                    tap.fromIngress.getValueAtPercentile(99) / 1e3);
+            }
+        };
+    }
+
+    private static Run hopRun(final Case c, final long interval, final long warmupTicks) {
+        final Histogram latency = LatencyReport.newHistogram();
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, RING_SIZE, runnable -> {
+            final Thread thread = new Thread(runnable, "raw-hop-handler");
+            thread.setDaemon(true);
+            return thread;
+        }, ProducerType.MULTI, c.waitStrategy().newWaitStrategy());
+        disruptor.handleEventsWith((event, sequence, endOfBatch) -> {
+            final long now = System.nanoTime();
+            if (sequence >= warmupTicks) {
+                LatencyReport.record(latency, now - (start + sequence * interval));
+            }
+        });
+        final RingBuffer<EngineEvent> ring = disruptor.start();
+        final EventTranslatorOneArg<EngineEvent, EngineEvent> copy = (slot, sequence, source) -> {
+            slot.clear();
+            slot.copyInputFrom(source);
+            slot.sequence = sequence;
+            slot.ingressNanos = System.nanoTime();
+        };
+        return new Run() {
+            @Override
+            public long start() {
+                return start;
+            }
+
+            @Override
+            public void publish(final EngineEvent input) {
+                ring.publishEvent(copy, input);
+            }
+
+            @Override
+            public void finish() {
+                try {
+                    disruptor.shutdown(1, TimeUnit.MINUTES);
+                } catch (final com.lmax.disruptor.TimeoutException e) {
+                    throw new IllegalStateException("raw hop did not drain", e);
+                }
+            }
+
+            @Override
+            public Histogram latency() {
+                return latency;
+            }
+
+            @Override
+            public Histogram fromIngress() {
+                return null;
+            }
+
+            @Override
+            public String layout() {
+                return "Disruptor ring, " + RING_SIZE + " slots, multi-producer, " + c.waitLabel()
+                    + "; producer + one handler thread";
+            }
+
+            @Override
+            public String detail() {
+                return "every event recorded";
+            }
+        };
+    }
+
+    private static Run appendRun(final long interval, final long warmupTicks, final List<Path> dirs) {
+        final Histogram latency = LatencyReport.newHistogram();
+        final Path dir = JournalFixtures.newDirectory("latency-raw-");
+        dirs.add(dir);
+        final SingleChronicleQueue queue = RawTradeEntry.openQueue(dir);
+        final ExcerptAppender appender = queue.createAppender();
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        return new Run() {
+            @Override
+            public long start() {
+                return start;
+            }
+
+            @Override
+            public void publish(final EngineEvent input) {
+                RawTradeEntry.append(appender, input);
+                final long now = System.nanoTime();
+                if (input.sequence >= warmupTicks) {
+                    LatencyReport.record(latency, now - (start + input.sequence * interval));
+                }
+            }
+
+            @Override
+            public void finish() {
+                appender.close();
+                queue.close();
+            }
+
+            @Override
+            public Histogram latency() {
+                return latency;
+            }
+
+            @Override
+            public Histogram fromIngress() {
+                return null;
+            }
+
+            @Override
+            public String layout() {
+                return "bare Chronicle queue (FAST_DAILY, sync off), appended on the producer thread; no pretoucher";
+            }
+
+            @Override
+            public String detail() {
+                return "every append recorded";
+            }
+        };
     }
 
     /** Prices in fixed point: a reflected ±0.25 USD random walk from 800 USD, seed 20131125. */
-    private static long[] randomWalk(final int count) {
-        final java.util.SplittableRandom random = new java.util.SplittableRandom(20_131_125L);
+    static long[] randomWalk(final int count) {
+        final SplittableRandom random = new SplittableRandom(20_131_125L);
         final long step = FixedPoint.parse("0.25");
         final long low = FixedPoint.of(700);
         final long high = FixedPoint.of(900);
@@ -182,15 +506,5 @@ public final class TickToOrderLatency {
             prices[i] = price;
         }
         return prices;
-    }
-
-    private static BusinessLogic newLogic(final InstrumentRegistry instruments) {
-        final SmaCrossover definition = new SmaCrossover();
-        final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
-            Map.of("fast", "2", "slow", "5"));
-        final BookSpec book = new BookSpec(definition.name(), definition.create(parameters),
-            new int[] {instruments.find(MinuteBars.SYMBOL).id()}, Interval.M1, FixedPoint.of(10_000),
-            new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
-        return new BusinessLogic(instruments, List.of(book));
     }
 }

@@ -240,7 +240,7 @@ public final class VenueAdapterLatency {
 
     private static String latencyCase(final String name, final int rate, final int orders, final boolean simulated)
         throws Exception {
-        final InstrumentRegistry instruments = BacktestSetup.instruments();
+        final InstrumentRegistry instruments = BenchEngine.instruments();
         final int btc = instruments.find(MinuteBars.SYMBOL).id();
         final Path dir = JournalFixtures.newDirectory("venue-latency-");
         final TimingClient client = new TimingClient(simulated
@@ -290,7 +290,7 @@ public final class VenueAdapterLatency {
     }
 
     private static String throughputCase(final String name, final int ticks, final boolean live) throws Exception {
-        final InstrumentRegistry instruments = BacktestSetup.instruments();
+        final InstrumentRegistry instruments = BenchEngine.instruments();
         final int btc = instruments.find(MinuteBars.SYMBOL).id();
         final BusinessLogic logic = newLogic(instruments, live);
         final Path dir = JournalFixtures.newDirectory("venue-throughput-");

@@ -36,16 +36,24 @@ import net.openhft.chronicle.wire.DocumentContext;
  * over a corrupt payload (power loss, a cut file) is refused, so that no new entry is ever appended after a bad one.
  *
  * <p>Threads: open and close on any thread; {@link #append} and {@link #flush} on the journal stage's thread only
- * (the first thread to append owns Chronicle's appender). Append and flush do not allocate; flush allocates only
+ * (the first thread to append owns Chronicle's appender). While open under {@link DurabilityPolicy#OS_CACHE}, a
+ * {@link JournalPretoucher} thread keeps the pages ahead of the write position mapped, so that the journal stage does
+ * not stall on page faults. Append and flush do not allocate; flush allocates only
  * under {@link DurabilityPolicy#SYNC_ON_BATCH} on the first flush after a new daily file appeared.
  */
 public final class ChronicleEventJournal implements EventJournal {
+    /**
+     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}, under
+     * {@link DurabilityPolicy#OS_CACHE} only); see {@link JournalPretoucher} for what it does.
+     */
+    public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
     private final Path dir;
     private final DurabilityPolicy policy;
     private final JournalRollCycle rollCycle;
     private final WriterLock lock;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final JournalPretoucher pretoucher;
     private long entryCount;
     private long syncedEntryCount;
     private int syncedCycle = Integer.MIN_VALUE;
@@ -63,6 +71,7 @@ public final class ChronicleEventJournal implements EventJournal {
         this.appender = queue.createAppender();
         // Created here, used by the journal stage's thread: let that thread claim it on first use.
         appender.singleThreadedCheckReset();
+        this.pretoucher = JournalPretoucher.startIfEnabled(queue, policy);
     }
 
     /** Opens or creates the journal in {@code dir} with the default {@link DurabilityPolicy#OS_CACHE}. */
@@ -281,6 +290,11 @@ public final class ChronicleEventJournal implements EventJournal {
         return policy;
     }
 
+    /** The pretoucher of this journal; null under {@code SYNC_ON_BATCH} or when the system property turned it off. */
+    JournalPretoucher pretoucher() {
+        return pretoucher;
+    }
+
     /** The journal's directory. */
     public Path directory() {
         return dir;
@@ -300,6 +314,9 @@ public final class ChronicleEventJournal implements EventJournal {
         } catch (final IOException ignored) {
             // nothing left to protect: the mapped data is in the page cache either way
         } finally {
+            if (pretoucher != null) {
+                pretoucher.close();
+            }
             appender.singleThreadedCheckReset();
             appender.close();
             queue.close();

@@ -240,7 +240,7 @@ final class EngineConfigLoaderTest {
                 + " alpaca)");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.wait-strategy = spin"))
             .containsExactly("test.conf:3: ringtrade.pipeline.wait-strategy: expected one of auto, blocking, "
-                + "sleeping, yielding, busy-spin, got \"spin\"");
+                + "sleeping, yielding, phased-backoff, busy-spin, got \"spin\"");
         assertThat(problems(BTC,
             "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], interval = 2m } ]"))
             .containsExactly("test.conf:2: ringtrade.books[0].interval: expected one of 1m, 5m, 15m, 30m, 1h, 4h, "
@@ -495,10 +495,12 @@ final class EngineConfigLoaderTest {
 
     @Test
     void shouldPickWaitStrategyByCoreCountOnlyForAuto() {
-        assertThat(WaitStrategyKind.AUTO.resolve(2)).isEqualTo(WaitStrategyKind.BLOCKING);
-        assertThat(WaitStrategyKind.AUTO.resolve(3)).isEqualTo(WaitStrategyKind.BLOCKING);
+        assertThat(WaitStrategyKind.AUTO.resolve(1)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
+        assertThat(WaitStrategyKind.AUTO.resolve(2)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
+        assertThat(WaitStrategyKind.AUTO.resolve(3)).isEqualTo(WaitStrategyKind.PHASED_BACKOFF);
         assertThat(WaitStrategyKind.AUTO.resolve(4)).isEqualTo(WaitStrategyKind.YIELDING);
         assertThat(WaitStrategyKind.BUSY_SPIN.resolve(2)).isEqualTo(WaitStrategyKind.BUSY_SPIN);
+        assertThat(WaitStrategyKind.BLOCKING.resolve(8)).isEqualTo(WaitStrategyKind.BLOCKING);
         assertThat(new PipelineConfig(1024, WaitStrategyKind.AUTO).effectiveWaitStrategy(8))
             .isEqualTo(WaitStrategyKind.YIELDING);
     }

@@ -1,0 +1,176 @@
+package io.ringtrade.journal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
+
+/**
+ * Keeps the pages just ahead of the journal's write position mapped and writable, so that the journal stage's thread
+ * does not take the page faults and chunk mappings of a growing cycle file itself (BENCHMARKS.md, "Cutting the
+ * journal's tail"). Without it, the first write to a page of the sparse {@code .cq4} file faults on the journal
+ * thread, and the kernel fills the fault with a read-around of the whole read-ahead window (8 MiB on this machine's
+ * virtio disk): a stall of milliseconds every few megabytes, plus the {@code ftruncate} and {@code mmap} of the next
+ * 64 MiB chunk when the appender crosses into it. Every order waits behind such a stall, because nothing leaves the
+ * process before the journal has passed its input.
+ *
+ * <p>How: every {@value #PERIOD_MICROS} µs this thread reads the current cycle file's write position (Chronicle keeps
+ * it in the file's header) and, for each 4 KiB page between what it has touched so far and
+ * {@value #AHEAD_BYTES_DEFAULT} bytes past that position, does an atomic compare-and-swap of 0 with 0 through
+ * Chronicle's own mapping of the file. Chronicle shares one mapping per file and chunk between all the appenders and
+ * stores of a queue, so the fault, the read-around, the chunk's mapping and the page-table entry land in the very pages
+ * the appender will write; the appender later finds them present and writable and takes no fault at all. The swap
+ * never changes a byte: a page ahead of the write position is all zeros, and when the appender has already written a
+ * word there the swap fails and writes nothing. This is the primitive Chronicle's own (enterprise) pretoucher uses
+ * ({@code MappedBytes.compareAndSwapLong}). Entry contents, entry numbers and replay are therefore unchanged.
+ *
+ * <p>Only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page is dirty,
+ * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
+ * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
+ *
+ * <p>What it does not cover: the first append of a new cycle (the new cycle's file is created by the appender, on the
+ * journal thread: once a day with the default daily roll), and pages that the kernel wrote back before the appender
+ * reached them (the appender then takes a cheap write-protect fault instead of a read-around).
+ *
+ * <p>Configuration, read once when the journal is opened: {@value #ENABLED_PROP_NAME} ({@code true} by default;
+ * {@code false} turns the thread off, e.g. to measure without it) and {@value #AHEAD_BYTES_PROP_NAME} (bytes to keep
+ * touched ahead of the write position, default {@value #AHEAD_BYTES_DEFAULT}).
+ *
+ * <p>Threads: its own daemon thread {@code ringtrade-journal-pretoucher}; {@link #startIfEnabled} and {@link #close} on the
+ * thread that opens and closes the journal. A failure (it should have none) stops the pretoucher, never the journal;
+ * {@link #failure()} reports it.
+ */
+final class JournalPretoucher implements AutoCloseable {
+    /** System property: whether journals opened for appending start a pretoucher. */
+    static final String ENABLED_PROP_NAME = "ringtrade.journal.pretouch";
+    /** System property: how many bytes past the write position to keep touched. */
+    static final String AHEAD_BYTES_PROP_NAME = "ringtrade.journal.pretouch.ahead";
+    /** 16 MiB: 2.4 s of input at 100,000 entries/s, 0.5 s at 500,000/s; two read-around windows of 8 MiB. */
+    static final long AHEAD_BYTES_DEFAULT = 16L << 20;
+    /** How often the thread wakes: at 500,000 entries/s the writer moves about 34 KiB between two wake-ups. */
+    static final int PERIOD_MICROS = 1_000;
+    private static final long PAGE_SIZE = 4_096;
+    /** At most this much touched per wake-up, so no single pass holds a core for long (the initial fill included). */
+    private static final long MAX_BYTES_PER_PASS = 1L << 20;
+
+    private final SingleChronicleQueue queue;
+    private final long aheadBytes;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private volatile long touchedPages;
+
+    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes) {
+        this.queue = queue;
+        this.aheadBytes = aheadBytes;
+        this.thread = new Thread(this::run, "ringtrade-journal-pretoucher");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts a pretoucher on {@code queue}, appended to under {@code policy}: null under
+     * {@link DurabilityPolicy#SYNC_ON_BATCH} or when {@value #ENABLED_PROP_NAME} is {@code false}.
+     */
+    static JournalPretoucher startIfEnabled(final SingleChronicleQueue queue, final DurabilityPolicy policy) {
+        if (policy != DurabilityPolicy.OS_CACHE || !Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true"))) {
+            return null;
+        }
+        final long ahead = Long.getLong(AHEAD_BYTES_PROP_NAME, AHEAD_BYTES_DEFAULT);
+        if (ahead < PAGE_SIZE) {
+            throw new JournalException(AHEAD_BYTES_PROP_NAME + " must be at least " + PAGE_SIZE + " bytes, not " + ahead);
+        }
+        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead);
+        pretoucher.thread.start();
+        return pretoucher;
+    }
+
+    /** The failure that stopped the pretoucher, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Pages touched so far (a page is counted each time it is touched). */
+    long touchedPages() {
+        return touchedPages;
+    }
+
+
+
+    private void run() {
+        SingleChronicleQueueStore store = null;
+        MappedBytes bytes = null;
+        long touchedTo = 0;
+        try {
+            while (running) {
+                final int cycle = queue.cycle();
+                if (store == null || store.cycle() != cycle) {
+                    if (store != null) {
+                        bytes.releaseLast();
+                        queue.closeStore(store);
+                        bytes = null;
+                    }
+                    // Only a file the appender has created: creating the next day's file here would make it visible
+                    // to readers before any entry is in it.
+                    store = queue.storeForCycle(cycle, queue.epoch(), false, null);
+                    touchedTo = 0;
+                    if (store != null) {
+                        bytes = store.bytes();
+                    }
+                }
+                if (store != null) {
+                    touchedTo = touchAhead(bytes, store.writePosition(), touchedTo);
+                }
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(PERIOD_MICROS));
+            }
+        } catch (final Throwable e) {
+            failure = e;
+        } finally {
+            if (bytes != null) {
+                bytes.releaseLast();
+            }
+            if (store != null) {
+                queue.closeStore(store);
+            }
+        }
+    }
+
+    /** Touches the pages after {@code writePosition}'s page up to {@code aheadBytes} past it; returns how far. */
+    private long touchAhead(final MappedBytes bytes, final long writePosition, final long touchedTo) {
+        final long firstAhead = (writePosition & -PAGE_SIZE) + PAGE_SIZE;
+        final long from = Math.max(touchedTo, firstAhead);
+        final long limit = Math.min(writePosition + aheadBytes, bytes.mappedFile().capacity() - PAGE_SIZE);
+        final long to = Math.min(limit, from + MAX_BYTES_PER_PASS);
+        long pages = 0;
+        for (long page = from; page < to && running; page += PAGE_SIZE) {
+            // 0 -> 0: faults the page in and makes it writable without changing it (see the class comment).
+            bytes.compareAndSwapLong(page, 0L, 0L);
+            pages++;
+        }
+        if (pages > 0) {
+            touchedPages += pages;
+        }
+        return Math.max(touchedTo, from + pages * PAGE_SIZE);
+    }
+
+    /** Stops the thread and waits for it to release its mapping; idempotent. Call before the queue is closed. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+                if (thread.isAlive()) {
+                    throw new JournalException("journal pretoucher did not stop within 10 s");
+                }
+            } catch (final InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
