@@ -111,7 +111,7 @@ class StrategyFileTest {
     @Test
     void shouldRefuseStylesThatDoNotExistYet() {
         failedWith(CommandRunner.run("new-strategy", "my_bot", "--style", "event", "--dir", temp.toString()),
-            "ringtrade: --style event: event strategies are not available yet (they come with issue 12); use --style"
+            "ringtrade: --style event: event strategies are not available in this version yet; use --style"
                 + " decision");
         assertThat(temp.resolve("MyBot.java")).doesNotExist();
     }

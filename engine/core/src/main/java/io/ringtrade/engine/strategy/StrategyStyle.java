@@ -63,7 +63,7 @@ public enum StrategyStyle {
             if (style.label.equals(text.toLowerCase(Locale.ROOT))) {
                 if (!style.available()) {
                     throw new IllegalArgumentException("--style " + style.label + ": " + style.label
-                        + " strategies are not available yet (they come with issue 12); use --style decision");
+                        + " strategies are not available in this version yet; use --style decision");
                 }
                 return style;
             }

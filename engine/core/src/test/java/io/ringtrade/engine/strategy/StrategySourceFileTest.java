@@ -112,10 +112,10 @@ final class StrategySourceFileTest {
     void shouldSayIterationAndEventStylesAreNotAvailableYet() {
         assertThat(StrategyStyle.parse("decision")).isEqualTo(StrategyStyle.DECISION);
         assertThatThrownBy(() -> StrategyStyle.parse("iteration"))
-            .hasMessage("--style iteration: iteration strategies are not available yet (they come with issue 12);"
+            .hasMessage("--style iteration: iteration strategies are not available in this version yet;"
                 + " use --style decision");
         assertThatThrownBy(() -> StrategyStyle.parse("event"))
-            .hasMessage("--style event: event strategies are not available yet (they come with issue 12); use --style"
+            .hasMessage("--style event: event strategies are not available in this version yet; use --style"
                 + " decision");
         assertThatThrownBy(() -> StrategyStyle.parse("vector"))
             .hasMessage("--style vector: expected decision, iteration or event");
