@@ -124,7 +124,7 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--ticks", description = "feed trade files as ticks (fills at the next trade) instead of bars")
     boolean ticks;
 
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 % (default: ${DEFAULT-VALUE})")
+    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 %% (default: ${DEFAULT-VALUE})")
     double riskFreeRate;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")

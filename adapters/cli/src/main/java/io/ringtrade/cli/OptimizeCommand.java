@@ -104,7 +104,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--lot-size", paramLabel = "STEP", description = "quantity step of the traded symbols (default: from instruments.conf)")
     String lotSize;
 
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 % (default: ${DEFAULT-VALUE})")
+    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 %% (default: ${DEFAULT-VALUE})")
     double riskFreeRate;
 
     @Option(names = "--jobs", paramLabel = "N", description = "backtests run at once (default: the number of cores)")

@@ -47,6 +47,10 @@ class RunJournalTest {
         // 3000 trades and the stop's cancel-all command
         assertThat(replayed.out()).startsWith("replayed 3001 entries from " + journal + " in ");
         assertThat(run.out()).doesNotContain("recovered").contains("stopped cleanly: open orders cancelled");
+        // replay prints each book's line as the run did, with the same numbers
+        final List<String> bookLines = run.out().lines().filter(line -> line.startsWith("  book ")).toList();
+        assertThat(bookLines).hasSize(2);
+        assertThat(replayed.out().lines().filter(line -> line.startsWith("  book ")).toList()).isEqualTo(bookLines);
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())
             .contains("entries 3001\n  MARKET_DATA 3000\n  EXTERNAL_SIGNAL 0\n  COMMAND 1\n")
             .contains("last event time 2013-11-25T08:06:21Z\n");
