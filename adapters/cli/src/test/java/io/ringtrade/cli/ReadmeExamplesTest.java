@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  *       example asks the reader to write, and is written from the lines quoted under the command;
  *       {@code $ grep -E 'REGEX' FILE} shows the file's lines where the pattern is found;</li>
  *   <li>arguments are split at spaces; {@code '...'} quotes one argument (as a shell would);</li>
- *   <li>the lines quoted under a command must appear in its output (stdout, then stderr), in that order; {@code …}
- *       in a quoted line stands for any text (timings, absolute paths) and a line {@code ...} marks lines left out;</li>
+ *   <li>the lines quoted under a command must appear in its output (stdout, then stderr), in that order;
+ *       {@code …} in a quoted line stands for any text (timings, absolute paths) and a line {@code ...} marks lines
+ *       left out;</li>
  *   <li>a command whose quoted output has a {@code ringtrade: } error line must exit with 2, any other with 0.</li>
  * </ul>
  * The blocks' commands run one after the other, each bounded in time; no network.
