@@ -38,6 +38,7 @@ import org.knowm.xchange.service.trade.params.orders.DefaultQueryOrderParamCurre
 import si.mazi.rescu.HttpStatusIOException;
 
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -449,6 +450,11 @@ public final class XChangeVenueClient implements VenueClient {
     static VenueException sorted(final Exception e) {
         if (e instanceof VenueException venue) {
             return venue;
+        }
+        if (e instanceof UndeclaredThrowableException undeclared && undeclared.getUndeclaredThrowable() instanceof Exception
+            cause) {
+            // rescu's proxies wrap an HTTP failure an API interface does not declare (Kraken's public calls)
+            return sorted(cause);
         }
         final String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (e instanceof ExchangeSecurityException) {
