@@ -502,7 +502,8 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         try {
             venueId = client.submit(t.effect, symbols.venueSymbol(t.instrumentId), Long.toString(t.clientOrderId));
         } catch (final VenueException e) {
-            if (e.kind() == VenueException.Kind.REFUSED) {
+            // a request the venue cannot take at all is refused like one it declines: retrying would loop
+            if (e.kind() == VenueException.Kind.REFUSED || e.kind() == VenueException.Kind.UNSUPPORTED) {
                 report(t, ReportKind.REJECT, e.reason(), 0, 0, 0, 0);
                 note(t, e);
                 return;
