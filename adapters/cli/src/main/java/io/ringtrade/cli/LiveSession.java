@@ -2,6 +2,7 @@ package io.ringtrade.cli;
 
 import io.ringtrade.adapters.venue.LiveVenueAdapter;
 import io.ringtrade.adapters.venue.OrderLedger;
+import io.ringtrade.adapters.venue.OrderUpdateStream;
 import io.ringtrade.adapters.venue.SymbolMap;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
@@ -43,6 +44,7 @@ final class LiveSession implements AutoCloseable {
     private final VenueClient client;
     private final LiveVenueAdapter adapter;
     private final SimulatedLiquidity liquidity;
+    private OrderUpdateStream updates;
     /** The replayed feed's data time, the report clock of a venue fed by a replay; written by the feed thread. */
     private final AtomicLong dataTime;
     private VenueMarketData venueFeed;
@@ -91,7 +93,12 @@ final class LiveSession implements AutoCloseable {
         final LiveVenueAdapter adapter = new LiveVenueAdapter(client, instruments, config.venue(),
             config.reconciliation(), ledger, journalDir.resolve(LiveVenues.RECONCILIATION_LOG),
             venueFeed ? () -> System.currentTimeMillis() * 1_000_000L : dataTime::get, System::nanoTime, err);
-        return new LiveSession(config, ledger, client, adapter, liquidity, dataTime);
+        final LiveSession session = new LiveSession(config, ledger, client, adapter, liquidity, dataTime);
+        session.updates = LiveVenues.updates(config.venue(), err);
+        if (session.updates != null) {
+            adapter.attach(session.updates);
+        }
+        return session;
     }
 
     /** Whether the run sends orders to a live venue. */
@@ -208,6 +215,9 @@ final class LiveSession implements AutoCloseable {
     public void close() {
         if (adapter != null) {
             adapter.close();
+        }
+        if (updates != null) {
+            updates.close();
         }
         if (client != null) {
             client.close();

@@ -1,13 +1,16 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.adapters.venue.OrderLedger;
+import io.ringtrade.adapters.venue.OrderUpdateStream;
 import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.alpaca.AlpacaTradeUpdates;
 import io.ringtrade.adapters.venue.alpaca.AlpacaVenueClient;
 import io.ringtrade.adapters.venue.xchange.SimulatedMarket;
 import io.ringtrade.adapters.venue.xchange.XChangeVenues;
 import io.ringtrade.engine.config.VenueConfig;
 import io.ringtrade.engine.config.VenueType;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.ToLongFunction;
@@ -50,6 +53,18 @@ final class LiveVenues {
             }
             case NONE -> throw new UserException("no venue configured: set ringtrade.venue.type (xchange or alpaca)");
         };
+    }
+
+    /**
+     * The venue's push stream of order updates beside polling (Alpaca's trade-updates websocket at the trading base
+     * URL's {@code /stream}), or null for a venue without one (XChange: no stream module resolves).
+     */
+    static OrderUpdateStream updates(final VenueConfig venue, final PrintWriter log) {
+        if (venue.type() != VenueType.ALPACA) {
+            return null;
+        }
+        return new AlpacaTradeUpdates(AlpacaTradeUpdates.streamUri(venue.baseUrl()), venue.apiKey(), venue.secretKey(),
+            HTTP_TIMEOUT, venue.reconnectInitial(), venue.reconnectMax(), venue.authRetries(), log);
     }
 
     /** Whether the configuration names a venue. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringtrade.adapters.marketdata.BarSeriesData;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.venue.alpaca.FakeAlpaca;
+import io.ringtrade.adapters.venue.xchange.FakeCryptoHistory;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.EngineConfigLoader;
 import io.ringtrade.engine.config.InstrumentConfig;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -211,6 +215,53 @@ final class LiveVenueCommandsTest {
                 "2024-01-05T05:00:00Z,181.99,182.76,180.17,181.18,62303315");
             final BarSeriesData bars = MarketDataFiles.loadBars(out, "AAPL");
             assertThat(bars.size()).isEqualTo(4);
+        }
+    }
+
+    /**
+     * Binance klines and Kraken OHLC through XChange, from a fake serving the real ETH/USD 5-minute bars in pages of
+     * 200: interrupted after two pages, resumed, the file holds every bar of the two days once, as the source has it.
+     */
+    @Test
+    void shouldDownloadXChangeBarsPageByPageAndResume() throws IOException {
+        for (final String[] venue : new String[][] {{"binance", "ETH/USDT", "org.knowm.xchange.binance.BinanceExchange"},
+            {"kraken", "ETH/USD", "org.knowm.xchange.kraken.KrakenExchange"}}) {
+            try (FakeCryptoHistory fake = new FakeCryptoHistory(Path.of("target/data/ETH-USD-PT5M-2023-3-13_2023-3-15.json"))) {
+                final Path config = dir.resolve(venue[0] + ".conf");
+                Files.writeString(config, """
+                    include required(classpath("config/instruments.conf"))
+                    ringtrade {
+                      venue { type = xchange, exchange-class = "%s", base-url = "%s" }
+                      books = [ { name = "btc", strategy = rsi_threshold, symbols = ["BTC/USD"], interval = 1d, cash = 50000 } ]
+                    }
+                    """.formatted(venue[2], fake.url()), StandardCharsets.UTF_8);
+                final Path out = dir.resolve(venue[0] + ".csv");
+                final String[] download = {"download", "--venue", venue[0], "--config", config.toString(), "--symbol",
+                    venue[1], "--interval", "5m", "--from", "2023-03-13", "--to", "2023-03-15", "--out", out.toString(),
+                    "--requests-per-minute", "6000"};
+                fake.pagesBeforeFailure = 2;
+
+                final CommandRunner.Result interrupted = CommandRunner.run(download);
+                assertThat(interrupted.exitCode()).as(venue[0]).isEqualTo(2);
+                assertThat(interrupted.err()).contains("(400 bars written to " + out
+                    + "; run the same command again to resume)");
+
+                fake.pagesBeforeFailure = -1;
+                final CommandRunner.Result resumed = CommandRunner.run(download);
+                assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+                assertThat(resumed.out()).contains("wrote 180 bars of " + venue[1]);
+                final List<String> expected = new ArrayList<>();
+                expected.add("date,open,high,low,close,volume");
+                for (final String[] bar : fake.bars) {
+                    final StringBuilder row = new StringBuilder(Instant.ofEpochMilli(Long.parseLong(bar[0])).toString());
+                    for (int field = 1; field < 6; field++) {
+                        row.append(',').append(FixedPoint.toString(FixedPoint.parse(bar[field])));
+                    }
+                    expected.add(row.toString());
+                }
+                assertThat(Files.readAllLines(out)).as(venue[0]).containsExactlyElementsOf(expected);
+                assertThat(MarketDataFiles.loadBars(out, venue[1]).size()).isEqualTo(580);
+            }
         }
     }
 }

@@ -19,7 +19,10 @@ import io.ringtrade.engine.reconcile.EngineOrder;
 import io.ringtrade.engine.reconcile.PaperReconciliation;
 import io.ringtrade.engine.reconcile.Reconciler;
 import io.ringtrade.engine.reconcile.Reconciliation;
+import io.ringtrade.engine.reconcile.VenueFill;
 import io.ringtrade.engine.reconcile.VenueOrder;
+import io.ringtrade.engine.reconcile.VenueRecord;
+import io.ringtrade.engine.reconcile.VenueUnavailableException;
 import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.runtime.StartupReconciliation;
 import org.agrona.concurrent.Agent;
@@ -66,6 +69,9 @@ import java.util.function.LongSupplier;
  *       {@link Reconciler}; with {@code reconciliation.fail-closed} the books are held until it is complete and clean,
  *       retried every {@code retry-interval} here. Polling of working orders uses the same reconciler, one order at a
  *       time, so fills found at restart and fills found while running take one path.</li>
+ *   <li><b>Order stream</b> ({@link #attach}): while the venue's push stream is live its updates replace polling, each
+ *       through the same reconciler against what the adapter already published (so a fill both paths see is applied
+ *       once); after each (re)connection every working order is polled once; while it is down polling goes on.</li>
  * </ul>
  *
  * <p>Threads: {@link #release} on the gateway thread; {@link #reconcile} and {@link #start} on the start-up thread;
@@ -95,6 +101,10 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
     private final ClientVenueRecord pollRecord;
     private final ClientVenueRecord wholeRecord;
     private final Histogram sendLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private OrderUpdateStream stream;
+    private int streamSessions;
+    private boolean resync;
+    private long streamUpdates;
     private long[] expectedPositions;
     private long timeFloor;
     private Consumer<EngineEvent> publisher;
@@ -307,6 +317,15 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
     }
 
     /**
+     * Start-up thread, before {@link #start}: order updates also come from the venue's push stream; while it is live
+     * the adapter polls only once after each (re)connection, and polls as before while it is down. The stream is the
+     * caller's to close.
+     */
+    public void attach(final OrderUpdateStream updates) {
+        this.stream = updates;
+    }
+
+    /**
      * Sets where reports go without starting the adapter's thread: the caller then drives {@link #doWork} itself, on
      * one thread (tests, benchmarks).
      */
@@ -352,9 +371,14 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
                 toSubmit.addAll(waitingForOpen);
                 waitingForOpen.clear();
             }
-            if (now - lastPollNanos >= venue.pollInterval().toNanos()) {
+            final boolean streamLive = stream != null && maintainStream(now);
+            if (streamLive) {
+                work += drainUpdates();
+            }
+            if (resync || (!streamLive && now - lastPollNanos >= venue.pollInterval().toNanos())) {
                 lastPollNanos = now;
                 work += poll();
+                resync = false;
             }
             succeeded();
             return work;
@@ -478,7 +502,8 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
         try {
             venueId = client.submit(t.effect, symbols.venueSymbol(t.instrumentId), Long.toString(t.clientOrderId));
         } catch (final VenueException e) {
-            if (e.kind() == VenueException.Kind.REFUSED) {
+            // a request the venue cannot take at all is refused like one it declines: retrying would loop
+            if (e.kind() == VenueException.Kind.REFUSED || e.kind() == VenueException.Kind.UNSUPPORTED) {
                 report(t, ReportKind.REJECT, e.reason(), 0, 0, 0, 0);
                 note(t, e);
                 return;
@@ -554,6 +579,102 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
             }
             report(t, ReportKind.REPLACE_REJECT, e.reason(), 0, 0, 0, 0);
             note(t, e);
+        }
+    }
+
+    /** Keeps the stream connected; true when it is live. A new session asks for one poll of every working order. */
+    private boolean maintainStream(final long now) {
+        stream.maintain(now);
+        if (stream.sessions() != streamSessions) {
+            streamSessions = stream.sessions();
+            resync = true;
+        }
+        return stream.live();
+    }
+
+    /**
+     * The stream's updates, each through the reconciler against what the adapter already published, so an update the
+     * polling path (or an earlier update) already applied adds nothing: no fill is applied twice.
+     */
+    private int drainUpdates() throws VenueException {
+        int work = 0;
+        for (OrderUpdate update = stream.poll(); update != null; update = stream.poll()) {
+            streamUpdates++;
+            final Tracked t = tracked.get(update.order().clientOrderId());
+            // an order that ended, a foreign one, one whose submit answer is not in yet, or an update of an id a
+            // replace retired (the replace's own answer moves the order): the submit, replace and polling paths own it
+            if (t == null || t.venueOrderId == null || !t.venueOrderId.equals(update.order().venueOrderId())
+                || update.event().startsWith("pending_") || update.event().equals("replaced")) {
+                continue;
+            }
+            final Reconciliation result = Reconciler.reconcile(List.of(t.view()), new long[instruments.size()],
+                new UpdateRecord(update, t), UnreleasedRule.DROP, now(), venueIds::intern,
+                id -> instruments.get(id).symbol());
+            if (!result.complete()) {
+                // the update needed the venue's fill list and the venue did not answer: poll once it does
+                resync = true;
+                final VenueException cause = pollRecord.lastFailure();
+                throw cause != null ? cause : VenueException.transientFailure(result.summary(), null);
+            }
+            for (final EngineEvent input : result.inputs()) {
+                apply(input);
+                publish(input);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * One stream update as the venue's record of its order: the order it carries, and as fills the execution it
+     * reports when that is exactly what the engine lacks; otherwise (an update missed before it) the venue's fill list.
+     */
+    private final class UpdateRecord implements VenueRecord {
+        private final OrderUpdate update;
+        private final Tracked order;
+
+        UpdateRecord(final OrderUpdate update, final Tracked order) {
+            this.update = update;
+            this.order = order;
+        }
+
+        @Override
+        public String name() {
+            return client.name();
+        }
+
+        @Override
+        public VenueOrder find(final EngineOrder engineOrder) {
+            final VenueOrder o = update.order();
+            return new VenueOrder(o.clientOrderId(), o.venueOrderId(), order.instrumentId, o.side(), o.quantity(),
+                o.filledQuantity(), o.averagePrice(), o.status());
+        }
+
+        @Override
+        public List<VenueFill> fills(final EngineOrder engineOrder, final VenueOrder venueOrder)
+            throws VenueUnavailableException {
+            final VenueFill fill = update.fill();
+            final long before = venueOrder.filledQuantity() - (fill == null ? 0 : fill.quantity());
+            if (fill != null && before == engineOrder.filledQuantity()) {
+                // what the engine settled, then this execution (the reconciler skips the settled part)
+                return before == 0 ? List.of(fill) : List.of(new VenueFill("settled", before, 0, 0, 0), fill);
+            }
+            return pollRecord.fills(engineOrder, venueOrder);
+        }
+
+        @Override
+        public List<VenueOrder> openOrders() {
+            return List.of();
+        }
+
+        @Override
+        public boolean wasSent(final long clientOrderId) {
+            return true;
+        }
+
+        @Override
+        public long[] positions() {
+            return null;
         }
     }
 
@@ -722,9 +843,15 @@ public final class LiveVenueAdapter implements EffectSink, Agent, StartupReconci
 
     // ---- any thread -----------------------------------------------------------------------------------------
 
-    /** One phrase for the status line: connected, reconnecting, held, halted. */
+    /** One phrase for the status line: connected, reconnecting, held, halted (and the order stream's state). */
     public String status() {
-        return status;
+        final OrderUpdateStream updates = stream;
+        return updates == null ? status : status + "; " + updates.status();
+    }
+
+    /** Updates taken from the order stream so far (adapter thread; for tests and the status line). */
+    public long streamUpdates() {
+        return streamUpdates;
     }
 
     /** The summary of the last reconciliation. */

@@ -41,8 +41,8 @@ import java.util.Map;
  * in the {@code APCA-API-KEY-ID} and {@code APCA-API-SECRET-KEY} headers; the paper or live account is the base URL
  * alone. HTTP 401 is a refused credential; 429, 5xx and I/O are transient; 403 and 422 refuse the request, their
  * message mapped to a reason (insufficient buying power, market closed); 404 on an order lookup means the venue does
- * not know it. Order updates are polled (the trade-updates websocket stream is not used). Adapter thread, start-up
- * thread or a command.
+ * not know it. Order updates come from polling here and from the trade-updates stream ({@link AlpacaTradeUpdates})
+ * beside it. Adapter thread, start-up thread or a command.
  */
 public final class AlpacaVenueClient implements VenueClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,7 +157,7 @@ public final class AlpacaVenueClient implements VenueClient {
         return BigDecimal.valueOf(fixed, FixedPoint.SCALE_DIGITS).stripTrailingZeros().toPlainString();
     }
 
-    private static long fixed(final JsonNode node, final String field) {
+    static long fixed(final JsonNode node, final String field) {
         final JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             return 0;
@@ -226,7 +226,7 @@ public final class AlpacaVenueClient implements VenueClient {
         return order == null ? null : order(order, ref.instrumentId());
     }
 
-    private static VenueOrder order(final JsonNode order, final int instrumentId) {
+    static VenueOrder order(final JsonNode order, final int instrumentId) {
         return new VenueOrder(clientId(order.path("client_order_id").asText("")), order.get("id").asText(),
             instrumentId, "buy".equals(order.path("side").asText()) ? 1 : -1, fixed(order, "qty"),
             fixed(order, "filled_qty"), fixed(order, "filled_avg_price"), status(order.path("status").asText()));

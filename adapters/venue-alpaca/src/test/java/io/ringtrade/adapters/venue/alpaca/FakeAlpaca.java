@@ -48,6 +48,8 @@ public final class FakeAlpaca implements AutoCloseable {
     public final List<String> barQueries = new ArrayList<>();
     /** Bar pages served before every further bar request answers 500 (negative: never). */
     public volatile int barPagesBeforeFailure = -1;
+    /** Where order events go as {@code trade_updates} messages, when a test runs the stream too. */
+    public volatile FakeAlpacaStream stream;
     private final HttpServer server;
     private int nextId = 1;
 
@@ -115,6 +117,7 @@ public final class FakeAlpaca implements AutoCloseable {
                 } else {
                     order.put("status", "canceled");
                     send(exchange, 204, "");
+                    event("canceled", order, null, null);
                 }
             } else {
                 send(exchange, 200, order.toString());
@@ -172,21 +175,73 @@ public final class FakeAlpaca implements AutoCloseable {
         final boolean marketable = !"limit".equals(body.path("type").asText())
             || (buy ? new BigDecimal(body.get("limit_price").asText()).compareTo(price) >= 0
             : new BigDecimal(body.get("limit_price").asText()).compareTo(price) <= 0);
-        if (marketable) {
-            order.put("status", "filled");
-            order.put("filled_qty", qty.toPlainString());
-            order.put("filled_avg_price", price.toPlainString());
-            fills.addObject().put("id", "fill-" + id).put("activity_type", "FILL").put("order_id", id)
-                .put("qty", qty.toPlainString()).put("price", price.toPlainString())
-                .put("transaction_time", "2024-01-02T15:00:02Z").put("side", body.path("side").asText());
-            positions.merge(body.path("symbol").asText(), buy ? qty : qty.negate(), BigDecimal::add);
-        } else {
-            order.put("status", "new");
-            order.put("filled_qty", "0");
-            order.putNull("filled_avg_price");
-        }
+        order.put("status", "new");
+        order.put("filled_qty", "0");
+        order.putNull("filled_avg_price");
         orders.put(id, order);
+        if (marketable) {
+            execute(order, qty, price);
+        }
         send(exchange, 200, order.toString());
+        if (marketable) {
+            event("new", order.deepCopy().put("status", "new").put("filled_qty", "0").putNull("filled_avg_price"),
+                null, null);
+            event("fill", order, qty, price);
+        } else {
+            event("new", order, null, null);
+        }
+    }
+
+    /**
+     * Fills {@code qty} of the working order {@code id} at {@code at}: the order, the fill activities, the position
+     * and the stream's {@code partial_fill} or {@code fill} event, as a trade at the exchange would.
+     */
+    public synchronized void fill(final String id, final String qty, final String at) {
+        final ObjectNode order = orders.get(id);
+        final BigDecimal quantity = new BigDecimal(qty);
+        final BigDecimal fillPrice = new BigDecimal(at);
+        execute(order, quantity, fillPrice);
+        event(order.get("status").asText().equals("filled") ? "fill" : "partial_fill", order, quantity, fillPrice);
+    }
+
+    private void execute(final ObjectNode order, final BigDecimal qty, final BigDecimal at) {
+        final BigDecimal filledBefore = new BigDecimal(order.get("filled_qty").asText());
+        final BigDecimal filled = filledBefore.add(qty);
+        final BigDecimal averageBefore = order.get("filled_avg_price").isNull() ? BigDecimal.ZERO
+            : new BigDecimal(order.get("filled_avg_price").asText());
+        final BigDecimal average = averageBefore.multiply(filledBefore).add(at.multiply(qty))
+            .divide(filled, 9, RoundingMode.HALF_UP).stripTrailingZeros();
+        order.put("filled_qty", filled.toPlainString());
+        order.put("filled_avg_price", average.toPlainString());
+        order.put("status", filled.compareTo(new BigDecimal(order.get("qty").asText())) >= 0 ? "filled"
+            : "partially_filled");
+        final String id = order.get("id").asText();
+        final boolean buy = "buy".equals(order.path("side").asText());
+        fills.addObject().put("id", "fill-" + id + "-" + fills.size()).put("activity_type", "FILL").put("order_id", id)
+            .put("qty", qty.toPlainString()).put("price", at.toPlainString())
+            .put("transaction_time", "2024-01-02T15:00:0" + Math.min(9, 2 + fills.size()) + "Z")
+            .put("side", order.path("side").asText());
+        positions.merge(order.path("symbol").asText(), buy ? qty : qty.negate(), BigDecimal::add);
+    }
+
+    /** A {@code trade_updates} event to the stream, shaped like Alpaca's, when a stream is attached. */
+    private void event(final String name, final ObjectNode order, final BigDecimal qty, final BigDecimal at) {
+        final FakeAlpacaStream to = stream;
+        if (to == null) {
+            return;
+        }
+        final ObjectNode data = JSON.createObjectNode();
+        data.put("event", name);
+        data.put("timestamp", "2024-01-02T15:00:02.123456Z");
+        if (qty != null) {
+            data.put("execution_id", "exec-" + order.get("id").asText() + "-" + fills.size());
+            data.put("price", at.toPlainString());
+            data.put("qty", qty.toPlainString());
+            data.put("position_qty", positions.getOrDefault(order.path("symbol").asText(), BigDecimal.ZERO)
+                .toPlainString());
+        }
+        data.set("order", order.deepCopy());
+        to.push(data.toString());
     }
 
     private static boolean isFinal(final String status) {

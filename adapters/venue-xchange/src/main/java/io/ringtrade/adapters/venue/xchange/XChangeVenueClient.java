@@ -24,6 +24,7 @@ import org.knowm.xchange.dto.meta.ExchangeMetaData;
 import org.knowm.xchange.dto.marketdata.Ticker;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.dto.trade.LimitOrder;
+import org.knowm.xchange.dto.trade.StopOrder;
 import org.knowm.xchange.dto.trade.MarketOrder;
 import org.knowm.xchange.dto.trade.UserTrade;
 import org.knowm.xchange.exceptions.ExchangeException;
@@ -38,6 +39,7 @@ import org.knowm.xchange.service.trade.params.orders.DefaultQueryOrderParamCurre
 import si.mazi.rescu.HttpStatusIOException;
 
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -74,6 +76,8 @@ public final class XChangeVenueClient implements VenueClient {
     private final long feeBps;
     private final ToLongFunction<String> ledgerClientId;
     private final Map<String, long[]> submitted = new HashMap<>();
+    /** A replacement's venue id to the id of the order it replaced (cancel-then-place): one chain per intent. */
+    private final Map<String, String> replaced = new HashMap<>();
 
     /**
      * A client of {@code exchange}.
@@ -108,8 +112,11 @@ public final class XChangeVenueClient implements VenueClient {
             if (order.orderType == OrderType.LIMIT) {
                 return placeLimit(side, pair, order.quantity, order.price, clientOrderId);
             }
+            if (order.orderType == OrderType.STOP) {
+                return placeStop(side, pair, order.quantity, order.price, clientOrderId);
+            }
             if (order.orderType != OrderType.MARKET) {
-                throw VenueException.unsupported("stop orders are not sent through XChange's generic API");
+                throw VenueException.unsupported(name + " takes no order of type " + order.orderType);
             }
             if (!emulateMarketOrders && order.notional == 0) {
                 return exchange.getTradeService().placeMarketOrder(new MarketOrder.Builder(side, pair)
@@ -189,10 +196,97 @@ public final class XChangeVenueClient implements VenueClient {
         }
     }
 
+    /** A stop (market when triggered) through XChange's {@code placeStopOrder}, where the exchange implements it. */
+    private String placeStop(final Order.OrderType side, final CurrencyPair pair, final long quantity,
+                             final long stopPrice, final String clientOrderId) throws VenueException {
+        try {
+            return exchange.getTradeService().placeStopOrder(new StopOrder.Builder(side, pair)
+                .originalAmount(Decimals.decimal(quantity)).stopPrice(Decimals.decimal(stopPrice))
+                .userReference(clientOrderId).build());
+        } catch (final UnsupportedOperationException e) {
+            // XChange's NotAvailableFromExchange and NotYetImplementedForExchange exceptions are among these
+            throw VenueException.refused(VenueReason.OTHER, name + " takes no stop orders through XChange ("
+                + e.getClass().getSimpleName() + "): not sent");
+        } catch (final IOException | RuntimeException e) {
+            throw sorted(e);
+        }
+    }
+
+    /**
+     * XChange's generic API has no replace: cancel, then place the rest of the new quantity at the new price under a
+     * new client order id ({@code <client order id>-<replaced venue id>}, so the venue never sees one twice). The
+     * cancel comes first, so one intent never has two live orders; when the venue refuses the cancel (the order
+     * filled or ended) the replace is refused with that reason and nothing is placed. A placement refused after the
+     * cancel leaves the order cancelled: the replace is refused, and polling reports the cancel. The replacement's
+     * record includes what the replaced orders filled (in this process: the chain is not kept across a restart).
+     */
     @Override
     public String replace(final String venueOrderId, final String clientOrderId, final String symbol,
                           final long quantity, final long price) throws VenueException {
-        throw VenueException.unsupported(name + " has no cancel/replace in XChange's generic API");
+        final CurrencyPair pair = pair(symbol);
+        try {
+            LimitOrder working = null;
+            for (final LimitOrder order : exchange.getTradeService()
+                .getOpenOrders(new DefaultOpenOrdersParamCurrencyPair(pair)).getOpenOrders()) {
+                if (order.getId().equals(venueOrderId)) {
+                    working = order;
+                }
+            }
+            if (working == null) {
+                throw VenueException.refused(VenueReason.TOO_LATE, "order " + venueOrderId + " is no longer open at "
+                    + name + ": not replaced");
+            }
+            if (price <= 0) {
+                throw VenueException.refused(VenueReason.OTHER, name + " replaces limit orders only");
+            }
+            if (!exchange.getTradeService().cancelOrder(venueOrderId)) {
+                throw VenueException.refused(VenueReason.TOO_LATE, "cancel of " + venueOrderId + " refused by " + name
+                    + ": not replaced");
+            }
+            // what the chain filled up to the cancel counts against the new quantity
+            final long filled = chainTraded(venueOrderId, trades(pair))[0];
+            final long rest = quantity - filled;
+            if (rest <= 0) {
+                throw VenueException.refused(VenueReason.TOO_LATE, "order " + venueOrderId + " filled "
+                    + FixedPoint.toString(filled) + " before the cancel: cancelled, nothing left to replace");
+            }
+            final String id;
+            try {
+                id = placeLimit(working.getType(), pair, rest, price, clientOrderId + "-" + venueOrderId);
+            } catch (final IOException | RuntimeException e) {
+                final VenueException why = sorted(e);
+                throw VenueException.refused(why.kind() == VenueException.Kind.REFUSED ? why.reason() : VenueReason.OTHER,
+                    "order " + venueOrderId + " was cancelled but its replacement was not placed: " + why.getMessage());
+            }
+            replaced.put(id, venueOrderId);
+            submitted.put(id, new long[] {rest});
+            return id;
+        } catch (final IOException | RuntimeException e) {
+            throw sorted(e);
+        }
+    }
+
+    /** The venue ids of an order's chain of replacements, oldest first, ending with {@code venueId}. */
+    private List<String> chain(final String venueId) {
+        final List<String> ids = new ArrayList<>();
+        for (String id = venueId; id != null; id = replaced.get(id)) {
+            ids.addFirst(id);
+        }
+        return ids;
+    }
+
+    /** What the orders of a chain traded: {quantity, notional} fixed-point. */
+    private long[] chainTraded(final String venueId, final List<UserTrade> trades) {
+        final List<String> ids = chain(venueId);
+        long filled = 0;
+        BigDecimal notional = BigDecimal.ZERO;
+        for (final UserTrade trade : trades) {
+            if (ids.contains(trade.getOrderId())) {
+                filled += Decimals.fixed(trade.getOriginalAmount());
+                notional = notional.add(trade.getOriginalAmount().multiply(trade.getPrice()));
+            }
+        }
+        return new long[] {filled, Decimals.fixed(notional)};
     }
 
     @Override
@@ -209,23 +303,25 @@ public final class XChangeVenueClient implements VenueClient {
                     return null;
                 }
             }
+            final String predecessor = replaced.get(venueId);
+            final long[] carried = predecessor == null ? new long[2] : chainTraded(predecessor, trades);
             for (final LimitOrder order : open) {
                 if (order.getId().equals(venueId)) {
+                    final long own = Decimals.fixed(order.getCumulativeAmount());
+                    final long filled = carried[0] + own;
+                    final long average = filled == 0 ? 0 : Decimals.fixed(Decimals.decimal(carried[1])
+                        .add(order.getCumulativeAmount().multiply(order.getAveragePrice() == null ? BigDecimal.ZERO
+                            : order.getAveragePrice()))
+                        .divide(Decimals.decimal(filled), FixedPoint.SCALE_DIGITS, RoundingMode.HALF_UP));
                     return new VenueOrder(ref.clientOrderId(), venueId, ref.instrumentId(), ref.side(),
-                        Decimals.fixed(order.getOriginalAmount()), Decimals.fixed(order.getCumulativeAmount()),
-                        Decimals.fixed(order.getAveragePrice()), VenueOrderStatus.OPEN);
+                        carried[0] + Decimals.fixed(order.getOriginalAmount()), filled, average, VenueOrderStatus.OPEN);
                 }
             }
-            long filled = 0;
-            BigDecimal notional = BigDecimal.ZERO;
-            for (final UserTrade trade : trades) {
-                if (venueId.equals(trade.getOrderId())) {
-                    filled += Decimals.fixed(trade.getOriginalAmount());
-                    notional = notional.add(trade.getOriginalAmount().multiply(trade.getPrice()));
-                }
-            }
+            final long[] traded = chainTraded(venueId, trades);
+            final long filled = traded[0];
+            final BigDecimal notional = Decimals.decimal(traded[1]);
             final long[] sent = submitted.get(venueId);
-            final long ordered = sent != null ? sent[0] : ref.quantity();
+            final long ordered = sent != null ? carried[0] + sent[0] : ref.quantity();
             final boolean complete = filled > 0 && (ordered == 0 ? ref.notional() > 0 : filled >= ordered);
             final long average = filled == 0 ? 0 : Decimals.fixed(notional.divide(Decimals.decimal(filled),
                 FixedPoint.SCALE_DIGITS, RoundingMode.HALF_UP));
@@ -284,8 +380,9 @@ public final class XChangeVenueClient implements VenueClient {
         final CurrencyPair pair = pair(symbol);
         try {
             final List<VenueFill> fills = new ArrayList<>();
+            final List<String> ids = chain(venueOrderId);
             for (final UserTrade trade : trades(pair)) {
-                if (venueOrderId.equals(trade.getOrderId())) {
+                if (ids.contains(trade.getOrderId())) {
                     fills.add(new VenueFill(trade.getId(), Decimals.fixed(trade.getOriginalAmount()),
                         Decimals.fixed(trade.getPrice()), quoteFee(trade, pair),
                         trade.getTimestamp() == null ? 0 : trade.getTimestamp().getTime() * 1_000_000L));
@@ -449,6 +546,11 @@ public final class XChangeVenueClient implements VenueClient {
     static VenueException sorted(final Exception e) {
         if (e instanceof VenueException venue) {
             return venue;
+        }
+        if (e instanceof UndeclaredThrowableException undeclared && undeclared.getUndeclaredThrowable() instanceof Exception
+            cause) {
+            // rescu's proxies wrap an HTTP failure an API interface does not declare (Kraken's public calls)
+            return sorted(cause);
         }
         final String message = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (e instanceof ExchangeSecurityException) {

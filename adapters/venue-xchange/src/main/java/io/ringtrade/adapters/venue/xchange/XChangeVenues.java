@@ -24,6 +24,38 @@ public final class XChangeVenues {
     }
 
     /**
+     * The exchange class {@code venue} names.
+     *
+     * @throws IllegalArgumentException naming the key when the class is not an XChange exchange on the class path
+     */
+    static Class<? extends Exchange> exchangeClass(final VenueConfig venue) {
+        try {
+            return Class.forName(venue.exchangeClass()).asSubclass(Exchange.class);
+        } catch (final ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("ringtrade.venue.exchange-class: " + venue.exchangeClass()
+                + " is not an XChange exchange on the class path (bundled: binance, kraken, bitstamp, simulated)", e);
+        }
+    }
+
+    /** The exchange's specification: keys, the sandbox flag, an overriding base URL. */
+    static ExchangeSpecification specification(final VenueConfig venue, final Class<? extends Exchange> type) {
+        final ExchangeSpecification spec = new ExchangeSpecification(type);
+        if (!venue.apiKey().isEmpty()) {
+            spec.setApiKey(venue.apiKey());
+        }
+        if (!venue.secretKey().isEmpty()) {
+            spec.setSecretKey(venue.secretKey());
+        }
+        if (venue.sandbox()) {
+            spec.setExchangeSpecificParametersItem(Exchange.USE_SANDBOX, true);
+        }
+        if (!venue.baseUrl().isEmpty()) {
+            spec.setSslUri(venue.baseUrl());
+        }
+        return spec;
+    }
+
+    /**
      * The client for {@code venue}.
      *
      * @param ledgerClientId the adapter ledger's client order id of a venue order id (0 when none)
@@ -41,26 +73,7 @@ public final class XChangeVenues {
             return new LockedVenueClient(new XChangeVenueClient(exchange, venue.label(), true, MARKET_PROTECTION_BPS,
                 SIMULATED_FEE_BPS, ledgerClientId), market.lock());
         }
-        final Class<? extends Exchange> type;
-        try {
-            type = Class.forName(venue.exchangeClass()).asSubclass(Exchange.class);
-        } catch (final ClassNotFoundException | ClassCastException e) {
-            throw new IllegalArgumentException("ringtrade.venue.exchange-class: " + venue.exchangeClass()
-                + " is not an XChange exchange on the class path (bundled: binance, kraken, bitstamp, simulated)", e);
-        }
-        final ExchangeSpecification spec = new ExchangeSpecification(type);
-        if (!venue.apiKey().isEmpty()) {
-            spec.setApiKey(venue.apiKey());
-        }
-        if (!venue.secretKey().isEmpty()) {
-            spec.setSecretKey(venue.secretKey());
-        }
-        if (venue.sandbox()) {
-            spec.setExchangeSpecificParametersItem(Exchange.USE_SANDBOX, true);
-        }
-        if (!venue.baseUrl().isEmpty()) {
-            spec.setSslUri(venue.baseUrl());
-        }
+        final ExchangeSpecification spec = specification(venue, exchangeClass(venue));
         return new XChangeVenueClient(ExchangeFactory.INSTANCE.createExchange(spec), venue.label(), false,
             MARKET_PROTECTION_BPS, 0, ledgerClientId);
     }

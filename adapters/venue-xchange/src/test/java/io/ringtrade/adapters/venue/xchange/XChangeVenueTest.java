@@ -1,6 +1,8 @@
 package io.ringtrade.adapters.venue.xchange;
 
 import static io.ringtrade.engine.api.event.OrderType.MARKET;
+import static io.ringtrade.engine.api.event.OrderType.LIMIT;
+import static io.ringtrade.engine.api.event.OrderType.STOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrade.adapters.venue.LiveLoop;
@@ -10,6 +12,7 @@ import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.event.ReportKind;
+import io.ringtrade.engine.api.event.VenueReason;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.MarketHoursRule;
 import io.ringtrade.engine.config.ReconciliationConfig;
@@ -225,5 +228,65 @@ final class XChangeVenueTest {
         loop.run(5);
         assertThat(calls.get()).isEqualTo(3);
         assertThat(loop.logic.risk().rejections(io.ringtrade.engine.order.OrderReason.VENUE_HOLD)).isEqualTo(1);
+    }
+
+    private static OrderEffect order(final int side, final int type, final String quantity, final String price) {
+        final OrderEffect order = new OrderEffect();
+        order.side = side;
+        order.orderType = type;
+        order.quantity = fp(quantity);
+        order.price = fp(price);
+        return order;
+    }
+
+    @Test
+    void shouldReplaceByCancellingThenPlacingUnderANewClientOrderId() throws Exception {
+        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        // a buy of 0.5 at 99.50 rests (the best ask is 100.00); replaced by 1.5 at 100.00 it takes the 100.00 ask
+        final String first = client.submit(order(1, LIMIT, "0.5", "99.50"),
+            "BTC/USD", "7001");
+        final String second = client.replace(first, "7001", "BTC/USD", fp("1.5"), fp("100.00"));
+
+        assertThat(second).isNotEqualTo(first);
+        // one live order for the intent: the first is gone, the replacement rests with 0.5 left after 1 filled
+        final List<LimitOrder> open = engineOpenOrders();
+        assertThat(open).hasSize(1);
+        assertThat(open.getFirst().getId()).isEqualTo(second);
+        assertThat(open.getFirst().getLimitPrice()).isEqualByComparingTo("100.00");
+        // (the simulated exchange keeps no client order ids; the replacement is sent as "7001-<first id>")
+        final VenueOrder record = client.query(new OrderRef(7001, second, "BTC/USD", 0, 1, fp("1.5"), 0));
+        assertThat(record).isEqualTo(new VenueOrder(7001, second, 0, 1, fp("1.5"), fp("1"), fp("100.00"),
+            VenueOrderStatus.OPEN));
+        assertThat(client.fills(second, "BTC/USD")).hasSize(1);
+
+        // the maker's 101.00 ask fills the rest; then a replace of the filled order is refused and places nothing
+        quote(OrderType.ASK, "1", "100.00");
+        assertThat(engineOpenOrders()).isEmpty();
+        assertThat(client.query(new OrderRef(7001, second, "BTC/USD", 0, 1, fp("1.5"), 0)).status())
+            .isEqualTo(VenueOrderStatus.FILLED);
+        try {
+            client.replace(second, "7001", "BTC/USD", fp("2"), fp("100.00"));
+            throw new AssertionError("expected a refusal");
+        } catch (final VenueException e) {
+            assertThat(e.kind()).isEqualTo(VenueException.Kind.REFUSED);
+            assertThat(e.reason()).isEqualTo(VenueReason.TOO_LATE);
+            assertThat(e.getMessage()).isEqualTo("order " + second + " is no longer open at xchange:SimulatedExchange:"
+                + " not replaced");
+        }
+        assertThat(engineOpenOrders()).isEmpty();
+        assertThat(engineTrades()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseAStopOrderTheExchangeDoesNotTakeWithTheReason() {
+        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        try {
+            client.submit(order(-1, STOP, "0.5", "95.00"), "BTC/USD", "7002");
+            throw new AssertionError("expected a refusal");
+        } catch (final VenueException e) {
+            assertThat(e.kind()).isEqualTo(VenueException.Kind.REFUSED);
+            assertThat(e.getMessage()).startsWith("xchange:SimulatedExchange takes no stop orders through XChange (")
+                .endsWith("): not sent");
+        }
     }
 }
