@@ -41,6 +41,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.strategy.DecisionDispatch;
 import io.ringtrade.engine.strategy.DecisionSizing;
+import io.ringtrade.engine.strategy.ManagedPositions;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
@@ -74,13 +75,14 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 5;
+    public static final int STATE_VERSION = 6;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
     private final BookSpec[] specs;
     private final BookBarBuilder[] barBuilders;
     private final DecisionDispatch[] strategies;
+    private final ManagedPositions[] managed;
     private final BookBarBuilder.ClosedBarListener[] closedBars;
     private final CostEstimate[] costs;
     private final MarketState market;
@@ -177,13 +179,22 @@ public final class BusinessLogic {
         venue.connect(orders);
         this.barBuilders = new BookBarBuilder[bookCount];
         this.strategies = new DecisionDispatch[bookCount];
+        this.managed = new ManagedPositions[bookCount];
         this.closedBars = new BookBarBuilder.ClosedBarListener[bookCount];
         for (int i = 0; i < bookCount; i++) {
             final BookSpec spec = this.specs[i];
             final Book book = books[i];
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
-            strategies[i] = new DecisionDispatch(spec.name(), (DecisionStrategy) spec.strategy(), spec.instruments(),
-                instruments, bookPositions(book));
+            if (!(spec.strategy() instanceof DecisionStrategy decision)) {
+                throw new IllegalArgumentException("book " + spec.name() + ": this engine runs decision strategies only");
+            }
+            strategies[i] = new DecisionDispatch(spec.name(), decision, spec.instruments(), instruments,
+                bookPositions(book), spec.rules().averageLast());
+            if (ManagedPositions.needed(spec.rules())) {
+                managed[i] = new ManagedPositions(spec.name(), book, orders, instruments, costs[i], spec.rules(),
+                    spec.instruments(), spec.limits().allowShort(), spec.limits().minNotional(),
+                    limits[i].maxPositionPct());
+            }
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
                 onClosedBar(bookIndex, instrument, start, end, open, high, low, close, volume);
@@ -207,6 +218,27 @@ public final class BusinessLogic {
         }
         equity.perBook(bookPerformance);
         outputs.perBook(bookPerformance);
+        for (final ManagedPositions positions : managed) {
+            if (positions != null) {
+                // protective orders of an entry filled at a bar's open join that bar's stop and limit passes
+                venue.onOpenPass(this::afterOpenPass);
+                break;
+            }
+        }
+    }
+
+    /** The open pass of a bar of {@code instrument} is done: managed books protect what just filled. */
+    private void afterOpenPass(final int instrument, final long time) {
+        venue.attach(true);
+        try {
+            for (final ManagedPositions positions : managed) {
+                if (positions != null && positions.trades(instrument)) {
+                    positions.sync(instrument, time);
+                }
+            }
+        } finally {
+            venue.attach(false);
+        }
     }
 
     /** What a strategy's rows read of its book's positions. */
@@ -255,6 +287,11 @@ public final class BusinessLogic {
         }
         if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
             checkDailyLoss(event.eventTimeNanos);
+        }
+        for (final ManagedPositions positions : managed) {
+            if (positions != null) {
+                positions.syncAll(event.eventTimeNanos);
+            }
         }
     }
 
@@ -338,6 +375,17 @@ public final class BusinessLogic {
     private void onClosedBar(final int bookIndex, final int instrument, final long start, final long end,
                              final long open, final long high, final long low, final long close, final long volume) {
         final int decision = strategies[bookIndex].decide(instrument, start, open, high, low, close, volume);
+        if (managed[bookIndex] != null) {
+            final ManagedPositions positions = managed[bookIndex];
+            positions.onBarClose(instrument, decision, high, low, close, end,
+                start >= tradingStartNanos && !states.paused(bookIndex));
+            if (specs[bookIndex].fillModel().fillAtClose() && !liveVenue) {
+                venue.fillAtClose(bookIndex, instrument, close, volume, end);
+                books[bookIndex].mark(instrument, close);
+                positions.sync(instrument, end);
+            }
+            return;
+        }
         if (decision == DecisionStrategy.HOLD || start < tradingStartNanos || states.paused(bookIndex)) {
             // a paused strategy keeps deciding (its state goes on), but its decisions place no orders
             return;
@@ -492,6 +540,10 @@ public final class BusinessLogic {
             return;
         }
         final long position = books[book].position(instrument);
+        if (managed[book] != null) {
+            // a hand close is an exit: the protective orders go first, so they do not hold the position's quantity
+            managed[book].cancelProtection(instrument, event.eventTimeNanos);
+        }
         final long orderId = closePosition(book, instrument, OrderReason.CLOSE, event.eventTimeNanos);
         outputs.audit(event.eventTimeNanos, AuditKind.CLOSE_POSITION, book, instrument, orderId, 0, 0,
             TradingCommand.source(event.commandArgument), position, 0);
@@ -581,6 +633,9 @@ public final class BusinessLogic {
             barBuilders[b].writeState(out);
             strategies[b].writeState(out);
             specs[b].state().writeState(out);
+            if (managed[b] != null) {
+                managed[b].writeState(out);
+            }
         }
         market.writeState(out);
         venue.writeState(out);
@@ -625,6 +680,9 @@ public final class BusinessLogic {
             barBuilders[b].readState(in);
             strategies[b].readState(in);
             specs[b].state().readState(in);
+            if (managed[b] != null) {
+                managed[b].readState(in);
+            }
         }
         market.readState(in);
         venue.readState(in);
