@@ -8,7 +8,9 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
@@ -183,7 +185,7 @@ public final class BacktestCommand implements Runnable {
     /** Validates the arguments, loads the data and describes the book: everything but the business logic. */
     BacktestRun prepare() {
         final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
-        final Parameters parameters = Parameters.resolve(strategy, catalog.get(strategy).parameters(), params);
+        final Parameters parameters = StrategyParameters.resolve(catalog.get(strategy), params);
         final Interval barInterval = Interval.parse(interval);
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
@@ -233,6 +235,10 @@ public final class BacktestCommand implements Runnable {
             fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
+        if (checked.strategy() instanceof EventStrategy && journal == null && !ticks) {
+            throw new UserException("strategy " + strategy + " is an event strategy and needs ticks: give trade files "
+                + "with --ticks (or --journal), not bars");
+        }
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
         runFields.put("parameters", parameters.describe());
