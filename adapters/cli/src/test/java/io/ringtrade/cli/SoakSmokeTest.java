@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.journal.JournalReader;
 import io.ringtrade.journal.JournalStats;
+import io.ringtrade.journal.SnapshotStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -33,11 +35,12 @@ import static org.assertj.core.api.Assertions.fail;
  * its end. Whether a minute boundary (and so a roll and a removal) falls inside the run is up to the wall clock: the
  * checks hold either way, and retention's own rules are tested in the journal module with a controlled clock.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SoakSmokeTest {
     private static final int TRADES = 2000;
     private static final long SNAPSHOT_INTERVAL = 50_000;
     private static final long RUN_MILLIS = 3_000;
+    private static final long MAX_RUN_MILLIS = 40_000;
     private static final List<String> CHRONICLE_FLAGS = List.of(
         "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -82,7 +85,8 @@ class SoakSmokeTest {
             """.formatted(journal, tmp.resolve("archive"), SNAPSHOT_INTERVAL, trades,
             JournalFixtures.smaBook("btc-sma", 5, 20)), StandardCharsets.UTF_8);
 
-        runFor("first", config);
+        // the first run stops once it has written a snapshot (at least 50,000 inputs), so the second recovers from one
+        runFor("first", config, () -> hasSnapshot(journal));
         final JournalStats first = JournalStats.compute(journal);
         assertThat(first.firstEntry() + first.entries()).as("entries after the first run").isGreaterThan(3L * TRADES);
         assertThat(first.rollCycle().label()).isEqualTo("minutely");
@@ -90,7 +94,7 @@ class SoakSmokeTest {
 
         final long stopEntry = first.firstEntry() + first.entries() - 1; // the first run's clean stop: a cancel-all
 
-        runFor("second", config);
+        runFor("second", config, () -> true);
         final Matcher recovered = RECOVERED.matcher(Files.readString(tmp.resolve("second.out")));
         assertThat(recovered.find()).as("second run's output:%n%s", Files.readString(tmp.resolve("second.out"))).isTrue();
         assertThat(Long.parseLong(recovered.group(1))).isPositive();
@@ -161,7 +165,27 @@ class SoakSmokeTest {
         return Long.parseLong(line.substring(0, line.indexOf(',')));
     }
 
-    private void runFor(final String name, final Path config) throws Exception {
+    private static boolean hasSnapshot(final Path journal) throws IOException {
+        final Path folder = journal.resolve(SnapshotStore.FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".bin"));
+        }
+    }
+
+    /** What a run waits for, beyond its minimum time, before it is stopped. */
+    @FunctionalInterface
+    private interface Ready {
+        boolean check() throws IOException;
+    }
+
+    /**
+     * Runs the engine for at least {@link #RUN_MILLIS} and until {@code ready} (at most {@link #MAX_RUN_MILLIS}, so a
+     * slow, loaded machine waits longer instead of failing), then stops it with SIGTERM.
+     */
+    private void runFor(final String name, final Path config, final Ready ready) throws Exception {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(CHRONICLE_FLAGS);
@@ -184,6 +208,10 @@ class SoakSmokeTest {
             Thread.sleep(50);
         }
         Thread.sleep(RUN_MILLIS);
+        final long runDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_RUN_MILLIS - RUN_MILLIS);
+        while (!ready.check() && process.isAlive() && System.nanoTime() < runDeadline) {
+            Thread.sleep(100);
+        }
         process.destroy(); // SIGTERM: the clean stop
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             fail(name + " did not stop within 60 s of SIGTERM");
