@@ -55,6 +55,37 @@ final class LibraryBacktest {
     /** The engine's fills for {@code definition} with {@code given} parameters on {@code bars}. */
     static RecordingSink run(final StrategyDefinition definition, final Map<String, String> given,
                              final ReferenceBars.Market market, final BarSeriesData bars, final boolean allowShort) {
+        final Book book = book(definition, given, market, allowShort);
+        BacktestDriver.run(book.logic, new BarSeriesSource(bars, book.id), EventJournal.none(), EffectSink.NONE);
+        return book.sink;
+    }
+
+    /**
+     * The engine's fills for the same run, stopped after bar {@code stopAfter}, snapshotted, and continued from the
+     * snapshot by business logic and a strategy instance built afresh (what recovery does), both halves' fills together.
+     */
+    static List<Trade> runWithRestart(final StrategyDefinition definition, final Map<String, String> given,
+                                      final ReferenceBars.Market market, final BarSeriesData bars,
+                                      final boolean allowShort, final int stopAfter) {
+        final Book first = book(definition, given, market, allowShort);
+        final long next = BacktestDriver.feed(first.logic, new BarSeriesSource(part(bars, 0, stopAfter + 1), first.id),
+            EventJournal.none(), EffectSink.NONE, 0);
+        final byte[] snapshot = first.logic.snapshot();
+        final Book second = book(definition, given, market, allowShort);
+        second.logic.restore(snapshot);
+        BacktestDriver.feed(second.logic, new BarSeriesSource(part(bars, stopAfter + 1, bars.size()), second.id),
+            EventJournal.none(), EffectSink.NONE, next);
+        second.logic.finish();
+        final List<Trade> trades = new ArrayList<>(trades(first.sink));
+        trades.addAll(trades(second.sink));
+        return trades;
+    }
+
+    private record Book(BusinessLogic logic, RecordingSink sink, int id) {
+    }
+
+    private static Book book(final StrategyDefinition definition, final Map<String, String> given,
+                             final ReferenceBars.Market market, final boolean allowShort) {
         final InstrumentRegistry instruments = new InstrumentRegistry();
         final int id = instruments.register(market.symbol, "USD", market.tick, market.lot).id();
         final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(), given);
@@ -67,8 +98,21 @@ final class LibraryBacktest {
         final RecordingSink sink = new RecordingSink();
         final BusinessLogic logic = new BusinessLogic(instruments, List.of(new BookSpec(definition.name(), strategy,
             new int[] {id}, market.interval, CASH, NO_COSTS, limits, state)), LogicSettings.DEFAULT.withOutputs(sink));
-        BacktestDriver.run(logic, new BarSeriesSource(bars, id), EventJournal.none(), EffectSink.NONE);
-        return sink;
+        return new Book(logic, sink, id);
+    }
+
+    private static BarSeriesData part(final BarSeriesData bars, final int from, final int to) {
+        final int n = to - from;
+        final long[][] columns = new long[6][n];
+        for (int i = 0; i < n; i++) {
+            columns[0][i] = bars.timeNanos(from + i);
+            columns[1][i] = bars.open(from + i);
+            columns[2][i] = bars.high(from + i);
+            columns[3][i] = bars.low(from + i);
+            columns[4][i] = bars.close(from + i);
+            columns[5][i] = bars.volume(from + i);
+        }
+        return BarSeriesData.of(bars.symbol(), columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
     }
 
     /** The engine's fills as trades. */
