@@ -73,7 +73,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 5;
+    public static final int STATE_VERSION = 6;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -183,6 +183,7 @@ public final class BusinessLogic {
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
             strategies[i] = new DecisionDispatch(spec.name(), spec.strategy(), spec.instruments(), instruments,
                 held -> book.position(held) != 0);
+            spec.state().connectWeightLog(outputs, i);
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
                 onClosedBar(bookIndex, instrument, start, end, open, high, low, close, volume);
