@@ -26,8 +26,8 @@ import java.util.Map;
  *
  * <p><b>Vote.</b> At each bar close, after the members decide, score = Σ weight × stance, where a member's stance is
  * 1 when its virtual position is open or it has just decided to open it, and 0 when it is flat or has just decided to
- * close it. The ensemble buys when score ≥ {@code threshold} and sells (only while it holds a position) when score &lt;
- * {@code threshold}.
+ * close it. The ensemble buys when score ≥ {@code threshold} while flat, and sells when score &lt; {@code threshold}
+ * while long. It never goes short.
  *
  * <p><b>Learning</b> (when a member's trade closes, at the open it closes at): its decayed mean return per trade is
  * m = Σ decay^k r_k / Σ decay^k (k = 0 for the newest), its reward is clamp(0.5 + m / (2 × {@code reward_scale}), 0,
@@ -116,7 +116,7 @@ public final class Ensemble extends LibraryStrategy {
             double score = 0;
             for (int i = 0; i < n; i++) {
                 final boolean open = stance.get(i) == 1;
-                final int decision = voters.get(i).decide(new MemberRow(row, open));
+                final int decision = voters.get(i).decide(new MemberRow(row, open ? 1 : 0));
                 if (decision == DecisionStrategy.BUY && !open) {
                     pending.set(i, 1);
                 } else if (decision == DecisionStrategy.SELL && open) {
@@ -127,10 +127,11 @@ public final class Ensemble extends LibraryStrategy {
                     score += learning.weights.get(i);
                 }
             }
+            final double position = row.position();
             if (score >= threshold) {
-                return DecisionStrategy.BUY;
+                return position == 0 ? DecisionStrategy.BUY : DecisionStrategy.HOLD;
             }
-            return row.inPosition() ? DecisionStrategy.SELL : DecisionStrategy.HOLD;
+            return position > 0 ? DecisionStrategy.SELL : DecisionStrategy.HOLD;
         };
     }
 

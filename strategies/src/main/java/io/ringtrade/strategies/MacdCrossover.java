@@ -13,10 +13,11 @@ import java.util.List;
  * {@code macd_crossover}: the MACD line crossing its signal line, filtered by the trend. With m = MACD(fast, slow)
  * line, s = its signal(signal) and e = EMA(trend) of closes, all {@code ta}'s definitions:
  * <ul>
- *   <li>buy when m crosses above s (m[t] &gt; s[t] and m[t−1] ≤ s[t−1]) and either close[t] &gt; e[t] (an entry
- *       with the trend) or the book holds a position (a short to cover; a buy while long does nothing);</li>
- *   <li>sell when m crosses below s (m[t] &lt; s[t] and m[t−1] ≥ s[t−1]) and either close[t] &lt; e[t] (a short
- *       entry where the book allows shorts) or the book holds a position (a long to exit).</li>
+ *   <li>while flat: buy (enter long) when m crosses above s (m[t] &gt; s[t] and m[t−1] ≤ s[t−1]) and close[t] &gt;
+ *       e[t]; sell (enter short, where the book allows shorts) when m crosses below s (m[t] &lt; s[t] and m[t−1] ≥
+ *       s[t−1]) and close[t] &lt; e[t];</li>
+ *   <li>while long: sell (exit) when m crosses below s, whatever the trend;</li>
+ *   <li>while short: buy (cover) when m crosses above s, whatever the trend.</li>
  * </ul>
  * No decision until s exists at t−1 and e at t. Stateless.
  */
@@ -63,10 +64,13 @@ public final class MacdCrossover extends LibraryStrategy {
             final double lineNow = row.get(line);
             final double signalNow = row.get(signal);
             final double lineBefore = row.get(line, 1);
-            if (crossedUp(lineNow, signalNow, lineBefore, signalBefore) && (row.close() > ema || row.inPosition())) {
+            final double position = row.position();
+            if (crossedUp(lineNow, signalNow, lineBefore, signalBefore)
+                && (position < 0 || (position == 0 && row.close() > ema))) {
                 return DecisionStrategy.BUY;
             }
-            if (crossedDown(lineNow, signalNow, lineBefore, signalBefore) && (row.close() < ema || row.inPosition())) {
+            if (crossedDown(lineNow, signalNow, lineBefore, signalBefore)
+                && (position > 0 || (position == 0 && row.close() < ema))) {
                 return DecisionStrategy.SELL;
             }
             return DecisionStrategy.HOLD;

@@ -4,11 +4,16 @@ import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.Row;
 
 /**
- * The row an ensemble member decides on: the ensemble's row, except that {@link #inPosition()} says whether the
- * member's own virtual position is open (a member reasons about the trades it would make, not the ensemble's).
- * One per member per bar; business-logic thread.
+ * The row an ensemble member decides on: the ensemble's row, except that {@link #position()} and
+ * {@link #inPosition()} are the member's own virtual position (1 while its virtual long is open, else 0): a member
+ * reasons about the trades it would make, not the ensemble's. One per member per bar; business-logic thread.
  */
-record MemberRow(Row row, boolean inPosition) implements Row {
+record MemberRow(Row row, double position) implements Row {
+    @Override
+    public boolean inPosition() {
+        return position != 0;
+    }
+
     @Override
     public long timeNanos() {
         return row.timeNanos();

@@ -3,7 +3,6 @@ package io.ringtrade.strategies;
 import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Indicators;
-import io.ringtrade.engine.api.strategy.LongCell;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyState;
@@ -48,7 +47,6 @@ public final class TaRegime extends LibraryStrategy {
         final Column plus = adx.plusDi();
         final Column minus = adx.minusDi();
         final Column sma = indicators.sma(parameters.getInt("trend"));
-        final LongCell lastSide = state.longCell("last_side", 0);
         return row -> {
             final double trend = row.get(sma);
             if (Double.isNaN(trend)) {
@@ -57,20 +55,14 @@ public final class TaRegime extends LibraryStrategy {
             final double strengthNow = row.get(strengthColumn);
             final double plusNow = row.get(plus);
             final double minusNow = row.get(minus);
-            final int decision;
+            final double position = row.position();
             if (strengthNow > strength && plusNow > minusNow && row.close() > trend) {
-                decision = DecisionStrategy.BUY;
-            } else if (strengthNow > strength && minusNow > plusNow && row.close() < trend) {
-                decision = DecisionStrategy.SELL;
-            } else if (row.inPosition() && lastSide.get() != 0) {
-                decision = (int) -lastSide.get();
-            } else {
-                decision = DecisionStrategy.HOLD;
+                return position > 0 ? DecisionStrategy.HOLD : DecisionStrategy.BUY;
             }
-            if (decision != DecisionStrategy.HOLD) {
-                lastSide.set(decision);
+            if (strengthNow > strength && minusNow > plusNow && row.close() < trend) {
+                return position < 0 ? DecisionStrategy.HOLD : DecisionStrategy.SELL;
             }
-            return decision;
+            return position > 0 ? DecisionStrategy.SELL : position < 0 ? DecisionStrategy.BUY : DecisionStrategy.HOLD;
         };
     }
 }

@@ -9,7 +9,9 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.Strategy;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
@@ -88,16 +90,17 @@ final class LibraryBacktest {
                              final ReferenceBars.Market market, final boolean allowShort) {
         final InstrumentRegistry instruments = new InstrumentRegistry();
         final int id = instruments.register(market.symbol, "USD", market.tick, market.lot).id();
-        final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(), given);
+        final Parameters parameters = StrategyParameters.resolve(definition, given);
         final StrategyStateStore state = new StrategyStateStore(definition.name());
-        final DecisionStrategy strategy = definition.create(parameters, state);
+        final Strategy strategy = definition.create(parameters, state);
         state.close();
         StrategyStatePolicy.check(strategy, definition.name(), state);
         final RiskLimits limits = allowShort ? new RiskLimits(true, FixedPoint.of(10), 0)
             : RiskLimits.longOnly(FixedPoint.of(10));
         final RecordingSink sink = new RecordingSink();
         final BusinessLogic logic = new BusinessLogic(instruments, List.of(new BookSpec(definition.name(), strategy,
-            new int[] {id}, market.interval, CASH, NO_COSTS, limits, state)), LogicSettings.DEFAULT.withOutputs(sink));
+            new int[] {id}, market.interval, CASH, NO_COSTS, limits, state, parameters.positionRules())),
+            LogicSettings.DEFAULT.withOutputs(sink));
         return new Book(logic, sink, id);
     }
 

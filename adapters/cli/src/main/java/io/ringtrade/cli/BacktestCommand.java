@@ -9,6 +9,7 @@ import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
@@ -183,7 +184,7 @@ public final class BacktestCommand implements Runnable {
     /** Validates the arguments, loads the data and describes the book: everything but the business logic. */
     BacktestRun prepare() {
         final StrategyCatalog catalog = StrategyCatalog.load(getClass().getClassLoader());
-        final Parameters parameters = Parameters.resolve(strategy, catalog.get(strategy).parameters(), params);
+        final Parameters parameters = StrategyParameters.resolve(catalog.get(strategy), params);
         final Interval barInterval = Interval.parse(interval);
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");

@@ -14,6 +14,7 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.venue.Venue;
 import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.bar.BookBarBuilder;
+import io.ringtrade.engine.indicator.PositionView;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.book.FillSettlement;
 import io.ringtrade.engine.market.MarketState;
@@ -181,8 +182,8 @@ public final class BusinessLogic {
             final BookSpec spec = this.specs[i];
             final Book book = books[i];
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
-            strategies[i] = new DecisionDispatch(spec.name(), spec.strategy(), spec.instruments(), instruments,
-                held -> book.position(held) != 0);
+            strategies[i] = new DecisionDispatch(spec.name(), (DecisionStrategy) spec.strategy(), spec.instruments(),
+                instruments, bookPositions(book));
             spec.state().connectWeightLog(outputs, i);
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
@@ -207,6 +208,21 @@ public final class BusinessLogic {
         }
         equity.perBook(bookPerformance);
         outputs.perBook(bookPerformance);
+    }
+
+    /** What a strategy's rows read of its book's positions. */
+    private static PositionView bookPositions(final Book book) {
+        return new PositionView() {
+            @Override
+            public boolean hasPosition(final int instrumentId) {
+                return book.position(instrumentId) != 0;
+            }
+
+            @Override
+            public long position(final int instrumentId) {
+                return book.position(instrumentId);
+            }
+        };
     }
 
     /** Processes one input. The venue requests it causes are appended to {@code event.effects}. */

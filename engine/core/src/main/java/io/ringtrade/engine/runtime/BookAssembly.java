@@ -3,9 +3,10 @@ package io.ringtrade.engine.runtime;
 import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.Strategy;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BookSpec;
@@ -51,7 +52,7 @@ public final class BookAssembly {
         final Parameters parameters;
         try {
             definition = catalog.get(book.strategy());
-            parameters = Parameters.resolve(book.strategy(), definition.parameters(), book.params());
+            parameters = StrategyParameters.resolve(definition, book.params());
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
         }
@@ -64,7 +65,7 @@ public final class BookAssembly {
             traded[i] = instrument.id();
         }
         final StrategyStateStore state = new StrategyStateStore(book.name());
-        final DecisionStrategy strategy;
+        final Strategy strategy;
         try {
             strategy = definition.create(parameters, state);
         } catch (final IllegalArgumentException e) {
@@ -79,7 +80,8 @@ public final class BookAssembly {
         final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional(),
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
             book.limits().maxOrdersPerSecond(), book.limits().priceBandPct());
-        return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state);
+        return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
+            parameters.positionRules());
     }
 
     /** Basis points from configuration (fixed-point) as the whole number the fill model works in. */
