@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.LongArrayCell;
 import io.ringtrade.engine.api.strategy.LongCell;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.Row;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.api.strategy.StrategyState;
 
@@ -60,6 +61,18 @@ public abstract class LibraryStrategy implements StrategyDefinition {
     protected static boolean crossedDown(final double aNow, final double bNow, final double aBefore,
                                          final double bBefore) {
         return aNow < bNow && aBefore >= bBefore;
+    }
+
+    /** The mean volume of the {@code n} bars ending at this one (this one included); NaN before there are n. */
+    protected static double meanVolume(final Row row, final int n) {
+        if (row.barIndex() < n - 1) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int ago = 0; ago < n; ago++) {
+            sum += row.volume(ago);
+        }
+        return sum / n;
     }
 
     /** The state of a strategy created without the engine's cells: it has none to give. */
