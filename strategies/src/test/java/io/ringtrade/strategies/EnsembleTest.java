@@ -15,10 +15,22 @@ import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.strategies.LibraryBacktest.Trade;
 import io.ringtrade.strategies.ReferenceBars.Market;
 
+import io.ringtrade.adapters.marketdata.BarSeriesSource;
+import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.backtest.BacktestDriver;
+import io.ringtrade.engine.logic.BusinessLogic;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputSink;
+import io.ringtrade.engine.pipeline.EffectSink;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * it makes; and the rows of {@code weights.csv}, one per change, as the engine records them. Real data only.
  */
 class EnsembleTest {
+    private static final String[] SYMBOL = {"BTC/USD"};
+    private static final String[] BOOK = {"ensemble"};
     private static final String[] REASONS = {"start", "learn", "learn_capped", "normalise", "floor"};
 
     /** One row of weights.csv as compared here. */
@@ -99,6 +113,50 @@ class EnsembleTest {
         final List<Trade> whole = trades(run(new Ensemble(), given, Market.BITSTAMP_5M, data.bars, false));
 
         assertThat(runWithRestart(new Ensemble(), given, Market.BITSTAMP_5M, data.bars, false, 777)).isEqualTo(whole);
+    }
+
+    @Test
+    void shouldWriteTheSameWeightsCsvByteForByteAfterRecoveringFromASnapshot(@TempDir final Path temp)
+        throws Exception {
+        final ReferenceBars data = ReferenceBars.of(Market.BITSTAMP_5M);
+        final Map<String, String> given = Map.of("min_trades", "3");
+        final Path fullDir = temp.resolve("full");
+        final CsvOutputWriter fullFiles = CsvOutputWriter.open(fullDir, OutputRows.NONE, SYMBOL, BOOK);
+        final BusinessLogic full = LibraryBacktest.logic(new Ensemble(), given, Market.BITSTAMP_5M, fullFiles);
+        BacktestDriver.run(full, new BarSeriesSource(data.bars, 0), EventJournal.none(), EffectSink.NONE);
+        fullFiles.close();
+        assertThat(Files.readAllLines(fullDir.resolve("weights.csv"))).hasSizeGreaterThan(100)
+            .startsWith("time,strategy,member,old,new,reason,reward,trades",
+                "2013-11-25T00:00:00Z,ensemble,rsi_mean_reversion,0.2,0.2,start,,0");
+
+        final int cut = 1_000;
+        final Path dir = temp.resolve("recovered");
+        final CsvOutputWriter beforeFiles = CsvOutputWriter.open(dir, OutputRows.NONE, SYMBOL, BOOK);
+        final BusinessLogic before = LibraryBacktest.logic(new Ensemble(), given, Market.BITSTAMP_5M, beforeFiles);
+        final long next = BacktestDriver.feed(before, new BarSeriesSource(LibraryBacktest.part(data.bars, 0, cut), 0),
+            EventJournal.none(), EffectSink.NONE, 0);
+        final byte[] snapshot = before.snapshot();
+        // it went on after the snapshot before it stopped: rows the snapshot does not cover, which recovery cuts
+        BacktestDriver.feed(before, new BarSeriesSource(LibraryBacktest.part(data.bars, cut, cut + 300), 0),
+            EventJournal.none(), EffectSink.NONE, next);
+        beforeFiles.close();
+
+        final BusinessLogic probe = LibraryBacktest.logic(new Ensemble(), given, Market.BITSTAMP_5M, OutputSink.NONE);
+        probe.restore(snapshot);
+        assertThat(probe.outputRows().weights()).isPositive();
+        final CsvOutputWriter recoveredFiles = CsvOutputWriter.open(dir, probe.outputRows(), SYMBOL, BOOK);
+        final BusinessLogic recovered = LibraryBacktest.logic(new Ensemble(), given, Market.BITSTAMP_5M,
+            recoveredFiles);
+        recovered.restore(snapshot);
+        BacktestDriver.feed(recovered, new BarSeriesSource(LibraryBacktest.part(data.bars, cut, data.size()), 0),
+            EventJournal.none(), EffectSink.NONE, next);
+        recovered.finish();
+        recoveredFiles.close();
+
+        for (final String file : List.of("weights.csv", "trades.csv", "equity.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve(file))).as(file)
+                .isEqualTo(Files.readAllBytes(fullDir.resolve(file)));
+        }
     }
 
     @Test

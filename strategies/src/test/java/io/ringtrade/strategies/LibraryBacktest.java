@@ -16,6 +16,7 @@ import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.risk.RiskLimits;
@@ -86,6 +87,20 @@ final class LibraryBacktest {
     private record Book(BusinessLogic logic, RecordingSink sink, int id) {
     }
 
+    /** Business logic of one book of {@code definition} writing to {@code sink} (the instrument's id is 0). */
+    static BusinessLogic logic(final StrategyDefinition definition, final Map<String, String> given,
+                               final ReferenceBars.Market market, final OutputSink sink) {
+        final InstrumentRegistry instruments = new InstrumentRegistry();
+        final int id = instruments.register(market.symbol, "USD", market.tick, market.lot).id();
+        final Parameters parameters = StrategyParameters.resolve(definition, given);
+        final StrategyStateStore state = new StrategyStateStore(definition.name());
+        final Strategy strategy = definition.create(parameters, state);
+        state.close();
+        return new BusinessLogic(instruments, List.of(new BookSpec(definition.name(), strategy, new int[] {id},
+            market.interval, CASH, NO_COSTS, RiskLimits.longOnly(FixedPoint.of(10)), state, parameters.positionRules())),
+            LogicSettings.DEFAULT.withOutputs(sink));
+    }
+
     private static Book book(final StrategyDefinition definition, final Map<String, String> given,
                              final ReferenceBars.Market market, final boolean allowShort) {
         final InstrumentRegistry instruments = new InstrumentRegistry();
@@ -104,7 +119,7 @@ final class LibraryBacktest {
         return new Book(logic, sink, id);
     }
 
-    private static BarSeriesData part(final BarSeriesData bars, final int from, final int to) {
+    static BarSeriesData part(final BarSeriesData bars, final int from, final int to) {
         final int n = to - from;
         final long[][] columns = new long[6][n];
         for (int i = 0; i < n; i++) {
