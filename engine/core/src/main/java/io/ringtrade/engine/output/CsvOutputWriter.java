@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.WeightLog;
 import io.ringtrade.engine.audit.AuditFormat;
 import io.ringtrade.engine.audit.AuditLog;
+import io.ringtrade.engine.order.FillReason;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.OrderTransition;
@@ -26,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Streams a run's rows to {@code trades.csv}, {@code equity.csv}, {@code order_events.csv},
- * {@code round_trips.csv} and {@code large_transactions.csv} (and {@code weights.csv} when a book's strategy keeps a
- * weight log: the file exists only then), and business logic's audit lines to an
+ * {@code round_trips.csv}, {@code large_transactions.csv} and {@code entries.csv} (and {@code weights.csv} when a
+ * book's strategy keeps a weight log: the file exists only then), and business logic's audit lines to an
  * {@link AuditLog}, as they happen, off the business-logic thread: the business-logic thread writes fixed binary
  * records ({@link OutputRecords}) into a bounded single-producer ring (Agrona's {@link OneToOneRingBuffer}) without
  * allocating, and a writer thread formats them into the files. When the ring is full the business-logic thread
@@ -71,8 +72,9 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
 
     /** The streamed files, open for appending. */
     private record StreamedFiles(Writer trades, Writer equity, Writer orderEvents, Writer roundTrips,
-                                 Writer largeTransactions) {
+                                 Writer largeTransactions, Writer entries) {
         void flushAndForce() throws IOException {
+            entries.flushAndForce();
             trades.flushAndForce();
             equity.flushAndForce();
             orderEvents.flushAndForce();
@@ -81,6 +83,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         }
 
         void close() throws IOException {
+            entries.close();
             trades.close();
             equity.close();
             orderEvents.close();
@@ -129,7 +132,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         ring.addGatingSequences(poller.getSequence());
         this.files = new StreamedFiles(new Writer(dir.resolve(OutputFiles.TRADES)), new Writer(dir.resolve(OutputFiles.EQUITY)),
             new Writer(dir.resolve(OutputFiles.ORDER_EVENTS)), new Writer(dir.resolve(OutputFiles.ROUND_TRIPS)),
-            new Writer(dir.resolve(OutputFiles.LARGE_TRANSACTIONS)));
+            new Writer(dir.resolve(OutputFiles.LARGE_TRANSACTIONS)), new Writer(dir.resolve(OutputFiles.ENTRIES)));
         this.weightMembers = new String[bookNames.length][];
         this.thread = new Thread(this::drainUntilClosed, "ringtrade-outputs");
         this.thread.setDaemon(true);
@@ -179,6 +182,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                     || !hasRows(dir.resolve(OutputFiles.ORDER_EVENTS), keep.orderEvents())
                     || !hasRows(dir.resolve(OutputFiles.ROUND_TRIPS), keep.roundTrips())
                     || !hasRows(dir.resolve(OutputFiles.LARGE_TRANSACTIONS), keep.largeTransactions())
+                    || !hasRows(dir.resolve(OutputFiles.ENTRIES), keep.entries())
                     || !hasRows(dir.resolve(OutputFiles.WEIGHTS), keep.weights())) {
                     return null;
                 }
@@ -193,6 +197,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
             } else {
                 Files.deleteIfExists(dir.resolve(OutputFiles.WEIGHTS));
             }
+            keep(dir, OutputFiles.ENTRIES, OutputFiles.ENTRIES_HEADER, keep.entries());
             Files.deleteIfExists(dir.resolve(OutputFiles.ORDERS));
             final String[] named = new String[symbols.length];
             for (int i = 0; i < named.length; i++) {
@@ -241,6 +246,32 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                      final long quantity, final long price, final long fee, final long orderId,
                      final long realizedPnl) {
+        fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, 0);
+    }
+
+    @Override
+    public void entry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                      final int entry, final long quantity, final long price, final long averagePrice,
+                      final long position, final long orderId) {
+        final long sequence = claim();
+        final long[] v = slot(sequence, OutputRecord.ENTRY);
+        v[0] = timeNanos;
+        v[1] = bookIndex;
+        v[2] = instrumentId;
+        v[3] = side;
+        v[4] = entry;
+        v[5] = quantity;
+        v[6] = price;
+        v[7] = averagePrice;
+        v[8] = position;
+        v[9] = orderId;
+        ring.publish(sequence);
+    }
+
+    @Override
+    public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                     final long quantity, final long price, final long fee, final long orderId,
+                     final long realizedPnl, final int reason) {
         final long sequence = claim();
         final long[] v = slot(sequence, OutputRecord.FILL);
         v[0] = timeNanos;
@@ -252,6 +283,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         v[6] = fee;
         v[7] = orderId;
         v[8] = realizedPnl;
+        v[9] = reason;
         ring.publish(sequence);
     }
 
@@ -462,8 +494,18 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                     FixedPoint.appendTo(row, v[5]).append(',');
                     FixedPoint.appendTo(row, v[6]).append(',');
                     row.append(bookNames[(int) v[1]]).append(',').append(v[7]).append(',');
-                    FixedPoint.appendTo(row, v[8]).append('\n');
+                    FixedPoint.appendTo(row, v[8]).append(',').append(FillReason.of((int) v[9]).label()).append('\n');
                     files.trades().append(row);
+                }
+                case OutputRecord.ENTRY -> {
+                    row.append(OutputFiles.isoTime(v[0])).append(',').append(bookNames[(int) v[1]]).append(',')
+                        .append(symbols[(int) v[2]]).append(',').append(v[3] > 0 ? "BUY" : "SELL").append(',')
+                        .append(v[4]).append(',');
+                    FixedPoint.appendTo(row, v[5]).append(',');
+                    FixedPoint.appendTo(row, v[6]).append(',');
+                    FixedPoint.appendTo(row, v[7]).append(',');
+                    FixedPoint.appendTo(row, v[8]).append(',').append(v[9]).append('\n');
+                    files.entries().append(row);
                 }
                 case OutputRecord.EQUITY -> {
                     row.append(OutputFiles.isoTime(v[0])).append(',');

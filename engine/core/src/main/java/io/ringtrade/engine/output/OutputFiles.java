@@ -24,6 +24,8 @@ public final class OutputFiles {
     public static final String ORDER_EVENTS = "order_events.csv";
     /** One row per closed round trip. */
     public static final String ROUND_TRIPS = "round_trips.csv";
+    /** One row per fill that opened or grew a position. */
+    public static final String ENTRIES = "entries.csv";
     /** One row per fill whose notional reached the large-transaction threshold. */
     public static final String LARGE_TRANSACTIONS = "large_transactions.csv";
     /** One row per change of a weighted member's weight (books whose strategy keeps a weight log). */
@@ -34,7 +36,11 @@ public final class OutputFiles {
     public static final String SUMMARY = "summary.json";
 
     /** Header of trades.csv. */
-    public static final String TRADES_HEADER = "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl";
+    public static final String TRADES_HEADER = "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl,"
+        + "reason";
+    /** Header of entries.csv. */
+    public static final String ENTRIES_HEADER = "time,strategy,symbol,side,entry,quantity,price,average_price,position,"
+        + "order_id";
     /** Header of equity.csv. */
     public static final String EQUITY_HEADER = "time,equity,cash,positions_value,benchmark_equity";
     /** Header of order_events.csv. */

@@ -32,6 +32,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     private long roundTrips;
     private long largeTransactions;
     private long weights;
+    private long entries;
     private final long largeThreshold;
     private long entry = -1;
     private int auditOrdinal;
@@ -85,9 +86,24 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     public void onFill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                        final long quantity, final long price, final long fee, final long orderId,
                        final long realizedPnl) {
+        onFill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, 0);
+    }
+
+    @Override
+    public void onEntry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                        final int entry, final long quantity, final long price, final long averagePrice,
+                        final long position, final long orderId) {
+        entries++;
+        sink.entry(timeNanos, bookIndex, instrumentId, side, entry, quantity, price, averagePrice, position, orderId);
+    }
+
+    @Override
+    public void onFill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                       final long quantity, final long price, final long fee, final long orderId,
+                       final long realizedPnl, final int reason) {
         fills++;
         recentFills.add(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
-        sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
+        sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, reason);
         if (largeThreshold > 0) {
             final long notional = FixedPoint.multiply(price, quantity);
             if (notional >= largeThreshold) {
@@ -143,7 +159,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
 
     /** Rows emitted so far, per stream. */
     public OutputRows rows() {
-        return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions, weights);
+        return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions, entries, weights);
     }
 
     /** The running metrics. */
@@ -165,6 +181,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         orderEvents = rows.orderEvents();
         roundTrips = rows.roundTrips();
         largeTransactions = rows.largeTransactions();
+        entries = rows.entries();
         weights = rows.weights();
         performance.readState(in);
     }

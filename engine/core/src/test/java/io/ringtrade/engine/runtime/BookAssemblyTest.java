@@ -64,7 +64,8 @@ final class BookAssemblyTest {
         assertThatThrownBy(() -> BookAssembly.assemble(book("nope", Map.of(), "5"), instruments, catalog))
             .hasMessageStartingWith("book b1: unknown strategy 'nope'");
         assertThatThrownBy(() -> BookAssembly.assemble(book("test_hold", Map.of("x", "1"), "5"), instruments,
-            catalog)).hasMessage("book b1: strategy test_hold has no parameter 'x' (parameters: )");
+            catalog)).hasMessage("book b1: strategy test_hold has no parameter 'x' (parameters: trade_usd, "
+            + "equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars, max_adds, average_last)");
     }
 
     @Test
