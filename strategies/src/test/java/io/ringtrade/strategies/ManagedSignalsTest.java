@@ -1,14 +1,12 @@
 package io.ringtrade.strategies;
 
 import static io.ringtrade.strategies.LibraryBacktest.assertTrades;
-import static io.ringtrade.strategies.LibraryBacktest.ema;
 import static io.ringtrade.strategies.LibraryBacktest.expected;
 import static io.ringtrade.strategies.LibraryBacktest.run;
 import static io.ringtrade.strategies.LibraryBacktest.trades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.PositionRules;
 import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.strategies.LibraryBacktest.Rule;
@@ -41,20 +39,7 @@ class ManagedSignalsTest {
     @CsvSource({"APPLE_DAILY, false", "APPLE_DAILY, true", "ETH_5M, true", "BITSTAMP_5M, false", "BITSTAMP_5M, true"})
     void shouldTradeAlphasEmaCrossesFilteredByTasRsi(final Market market, final boolean shorts) {
         final ReferenceBars data = ReferenceBars.of(market);
-        final double[] fast = ema(data.closes(), 9);
-        final double[] slow = ema(data.closes(), 21);
-        final double[] rsi = data.column("momentum_rsi");
-        final Rule rule = (t, position) -> {
-            if (t < 1 || Double.isNaN(slow[t - 1]) || Double.isNaN(rsi[t - 1])) {
-                return DecisionStrategy.HOLD;
-            }
-            final boolean up = fast[t] > slow[t] && fast[t - 1] <= slow[t - 1];
-            final boolean down = fast[t] < slow[t] && fast[t - 1] >= slow[t - 1];
-            if (position != 0) {
-                return position > 0 ? (down ? -1 : 0) : (up ? 1 : 0);
-            }
-            return up && rsi[t] < 70 ? 1 : down && rsi[t] > 30 ? -1 : 0;
-        };
+        final Rule rule = SignalRules.alpha(data);
 
         assertTrades(trades(run(new Alpha(), FAR_EXITS, market, data.bars, shorts)), expected(data.bars, shorts, rule),
             4);
@@ -64,24 +49,7 @@ class ManagedSignalsTest {
     @CsvSource({"APPLE_DAILY, true", "ETH_5M, false", "ETH_5M, true", "BITSTAMP_5M, true"})
     void shouldTradeMomentumsHistogramSignChangesWithTheTrend(final Market market, final boolean shorts) {
         final ReferenceBars data = ReferenceBars.of(market);
-        final double[] histogram = data.column("trend_macd_diff");
-        final double[] trend = ema(data.closes(), 50);
-        final Rule rule = (t, position) -> {
-            if (t < 1 || Double.isNaN(histogram[t - 1]) || Double.isNaN(trend[t])) {
-                return DecisionStrategy.HOLD;
-            }
-            final double close = data.close(t);
-            if (position > 0) {
-                return close < trend[t] ? -1 : 0;
-            }
-            if (position < 0) {
-                return close > trend[t] ? 1 : 0;
-            }
-            if (histogram[t - 1] <= 0 && histogram[t] > 0 && close > trend[t]) {
-                return 1;
-            }
-            return histogram[t - 1] >= 0 && histogram[t] < 0 && close < trend[t] ? -1 : 0;
-        };
+        final Rule rule = SignalRules.momentum(data);
 
         assertTrades(trades(run(new Momentum(), FAR_EXITS, market, data.bars, shorts)),
             expected(data.bars, shorts, rule), 2);
@@ -91,23 +59,7 @@ class ManagedSignalsTest {
     @CsvSource({"APPLE_DAILY, true", "ETH_5M, false", "ETH_5M, true", "BITSTAMP_5M, true"})
     void shouldTradeMeanReversionsBandTouchesAndExitAtTheMiddleBand(final Market market, final boolean shorts) {
         final ReferenceBars data = ReferenceBars.of(market);
-        final double[] middle = data.column("volatility_bbm");
-        final double[] upper = data.column("volatility_bbh");
-        final double[] lower = data.column("volatility_bbl");
-        final double[] rsi = data.column("momentum_rsi");
-        final Rule rule = (t, position) -> {
-            if (Double.isNaN(middle[t]) || Double.isNaN(rsi[t])) {
-                return DecisionStrategy.HOLD;
-            }
-            final double close = data.close(t);
-            if (position > 0) {
-                return close >= middle[t] ? -1 : 0;
-            }
-            if (position < 0) {
-                return close <= middle[t] ? 1 : 0;
-            }
-            return close < lower[t] && rsi[t] < 40 ? 1 : close > upper[t] && rsi[t] > 60 ? -1 : 0;
-        };
+        final Rule rule = SignalRules.meanReversion(data);
 
         assertTrades(trades(run(new MeanReversion(), farExits("time_stop_bars", "1000000"), market, data.bars,
             shorts)), expected(data.bars, shorts, rule), 4);
@@ -117,23 +69,7 @@ class ManagedSignalsTest {
     @CsvSource({"APPLE_DAILY, 1.0", "ETH_5M, 1.5", "BITSTAMP_5M, 1.5"})
     void shouldBuyBollingerBreakoutsOnVolumeAndExitAtTheMiddleBand(final Market market, final double multiple) {
         final ReferenceBars data = ReferenceBars.of(market);
-        final double[] middle = data.column("volatility_bbm");
-        final double[] upper = data.column("volatility_bbh");
-        final Rule rule = (t, position) -> {
-            if (t < 19 || Double.isNaN(upper[t - 1])) {
-                return DecisionStrategy.HOLD;
-            }
-            double volume = 0;
-            for (int i = t - 19; i <= t; i++) {
-                volume += data.bars.volume(i) / 1e8;
-            }
-            final double close = data.close(t);
-            if (position > 0) {
-                return close <= middle[t] ? -1 : 0;
-            }
-            return close > upper[t] && data.close(t - 1) <= upper[t - 1]
-                && data.bars.volume(t) / 1e8 > multiple * volume / 20 ? 1 : 0;
-        };
+        final Rule rule = SignalRules.bollingerBreakout(data, multiple);
 
         assertTrades(trades(run(new BollingerBreakout(), farExits("vol_mult", Double.toString(multiple)), market,
             data.bars, true)), expected(data.bars, true, rule), 2);
@@ -142,18 +78,8 @@ class ManagedSignalsTest {
     @Test
     void shouldEnterCryptoMomentumWhenTasRocBeatsTheThresholdOnVolume() {
         final ReferenceBars data = ReferenceBars.of(Market.BITSTAMP_5M);
-        final double[] roc = data.column("momentum_roc");
         // the trailing stop pushed out of reach: with no signal exit, one entry and nothing else
-        final Rule rule = (t, position) -> {
-            if (t < 19 || Double.isNaN(roc[t])) {
-                return DecisionStrategy.HOLD;
-            }
-            double volume = 0;
-            for (int i = t - 19; i <= t; i++) {
-                volume += data.bars.volume(i) / 1e8;
-            }
-            return roc[t] > 1 && data.bars.volume(t) / 1e8 > volume / 20 ? 1 : 0;
-        };
+        final Rule rule = SignalRules.cryptoMomentum(data);
 
         assertTrades(trades(run(new CryptoMomentum(), Map.of("trailing_stop", "0.99"), Market.BITSTAMP_5M, data.bars,
             false)), expected(data.bars, false, rule), 1);
