@@ -8,6 +8,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
@@ -235,6 +236,10 @@ public final class BacktestCommand implements Runnable {
             fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
+        if (checked.strategy() instanceof EventStrategy && journal == null && !ticks) {
+            throw new UserException("strategy " + strategy + " is an event strategy and needs ticks: give trade files "
+                + "with --ticks (or --journal), not bars");
+        }
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
         runFields.put("parameters", parameters.describe());

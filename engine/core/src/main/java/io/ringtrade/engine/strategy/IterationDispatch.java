@@ -87,6 +87,11 @@ public final class IterationDispatch implements IterationContext {
         }
         this.symbols = List.copyOf(names);
         this.currency = instruments.get(traded[0]).currency();
+        try {
+            strategy.check(symbols, currency);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("book " + bookName + ": " + e.getMessage(), e);
+        }
         this.minNotional = minNotional;
         this.period = strategy.schedule().period();
         this.bars = new InstrumentBars[instruments.size()];
