@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ensemble}: five member strategies vote by weight, and the weights learn from each member's closed trades.
- * The members are {@code rsi_mean_reversion}, {@code macd_crossover}, {@code vwap}, {@code stochastic_oscillator} and
- * {@code swing}, each with its own defaults, all reading one shared row.
+ * {@code ensemble}: member strategies vote by weight, and the weights learn from each member's closed trades. The
+ * members ({@code members}, by default {@code rsi_mean_reversion}, {@code macd_crossover}, {@code vwap},
+ * {@code stochastic_oscillator} and {@code swing}) run with their own defaults, all reading one shared row; any of
+ * {@code sma_crossover}, {@code rsi_mean_reversion}, {@code macd_crossover}, {@code vwap},
+ * {@code stochastic_oscillator}, {@code ta_regime} and {@code swing} may be a member, each at most once.
  *
  * <p><b>Members' trades.</b> Each member trades a virtual long-only position of its own: its buy while flat opens it
  * and its sell while long closes it, each at the next bar's open (as the engine fills); its return per trade is exit
@@ -37,14 +39,20 @@ import java.util.Map;
  * {@code floor} is raised to it, the others giving up the difference in proportion to what they hold above the
  * floor, so the weights sum to 1 and none is below the floor. Every weight that changed is a row of
  * {@code weights.csv} (the learner's with reason {@code learn} or {@code learn_capped}, the others' {@code normalise}
- * or {@code floor}); the starting weights (1/5 each) are rows with reason {@code start} at the first bar.
+ * or {@code floor}); the starting weights (1/n each) are rows with reason {@code start} at the first bar.
  *
  * <p>All of it lives in state cells, so a restore from a snapshot continues exactly. Allocates one small row view per
  * member per bar. Business-logic thread.
  */
 public final class Ensemble extends LibraryStrategy {
-    private static final List<LibraryStrategy> MEMBERS = List.of(new RsiMeanReversion(), new MacdCrossover(),
-        new VwapReversion(), new StochasticOscillator(), new SwingPoints());
+    /** The members by default. */
+    public static final String DEFAULT_MEMBERS = "rsi_mean_reversion,macd_crossover,vwap,stochastic_oscillator,swing";
+    /**
+     * The strategies that may be members: decision rules without managed exits or state of their own, whose virtual
+     * trades are what they would trade alone.
+     */
+    private static final List<LibraryStrategy> ELIGIBLE = List.of(new SmaCrossover(), new RsiMeanReversion(),
+        new MacdCrossover(), new VwapReversion(), new StochasticOscillator(), new TaRegime(), new SwingPoints());
 
     @Override
     public String name() {
@@ -53,12 +61,14 @@ public final class Ensemble extends LibraryStrategy {
 
     @Override
     public String description() {
-        return "five strategies vote by weight; weights learn from each member's closed trades (weights.csv)";
+        return "member strategies vote by weight; weights learn from each member's closed trades (weights.csv)";
     }
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
+            ParameterSpec.ofText("members", DEFAULT_MEMBERS, "comma-separated member strategies (each with its"
+                + " defaults), from " + String.join(", ", ELIGIBLE.stream().map(LibraryStrategy::name).toList())),
             ParameterSpec.ofDouble("threshold", 0.5, 0.01, 1, List.of(0.3, 0.5, 0.7),
                 "buy when the weighted stance of the members reaches this, sell below it"),
             ParameterSpec.ofDouble("lr", 0.1, 0.001, 1, List.of(0.05, 0.1, 0.2), "learning rate of a weight"),
@@ -73,22 +83,47 @@ public final class Ensemble extends LibraryStrategy {
                 "mean return per trade that earns the full reward (1); its negative earns 0"));
     }
 
-    /** The members' names, in member order (the {@code member} column of {@code weights.csv}). */
+    /** The default members' names, in member order (the {@code member} column of {@code weights.csv}). */
     public static List<String> memberNames() {
-        return MEMBERS.stream().map(LibraryStrategy::name).toList();
+        return List.of(DEFAULT_MEMBERS.split(","));
+    }
+
+    /**
+     * The members {@code text} names (comma-separated, blanks ignored).
+     *
+     * @throws IllegalArgumentException naming an unknown or repeated member, or fewer than two
+     */
+    static List<LibraryStrategy> members(final String text) {
+        final List<LibraryStrategy> members = new ArrayList<>();
+        for (final String part : text.split(",", -1)) {
+            final String name = part.strip();
+            final LibraryStrategy member = ELIGIBLE.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("strategy ensemble: members: '" + name + "' is not a"
+                    + " strategy that can be a member (members can be: " + String.join(", ",
+                    ELIGIBLE.stream().map(LibraryStrategy::name).toList()) + ")"));
+            if (members.contains(member)) {
+                throw new IllegalArgumentException("strategy ensemble: members: " + name + " is named twice");
+            }
+            members.add(member);
+        }
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("strategy ensemble: members: give at least two (got '" + text + "')");
+        }
+        return members;
     }
 
     @Override
     protected DecisionStrategy rule(final Parameters parameters, final Indicators indicators,
                                     final StrategyState state) {
-        final int n = MEMBERS.size();
+        final List<LibraryStrategy> chosen = members(parameters.getText("members"));
+        final int n = chosen.size();
         final List<DecisionStrategy> members = new ArrayList<>();
-        for (final LibraryStrategy member : MEMBERS) {
+        for (final LibraryStrategy member : chosen) {
             final Parameters defaults = Parameters.resolve(member.name(), member.parameters(), Map.of());
             members.add(member.rule(defaults, indicators, new MemberState(state, member.name())));
         }
         final Learning learning = new Learning(n, parameters, state);
-        final WeightLog log = state.weightLog(memberNames());
+        final WeightLog log = state.weightLog(chosen.stream().map(LibraryStrategy::name).toList());
         final List<DecisionStrategy> voters = List.copyOf(members);
         final double threshold = parameters.get("threshold");
         final LongCell started = state.longCell("started", 0);

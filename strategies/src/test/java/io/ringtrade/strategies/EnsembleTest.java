@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.api.strategy.WeightLog;
 import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.strategies.LibraryBacktest.Trade;
@@ -160,11 +161,40 @@ class EnsembleTest {
     }
 
     @Test
+    void shouldVoteWithTheMembersItIsGiven() {
+        final ReferenceBars data = ReferenceBars.of(Market.ETH_5M);
+        final RecordingSink sink = run(new Ensemble(), Map.of("members", "sma_crossover, ta_regime,swing",
+            "min_trades", "2"), Market.ETH_5M, data.bars, false);
+
+        assertThat(sink.weightMembers).containsEntry(0, List.of("sma_crossover", "ta_regime", "swing"));
+        assertThat(sink.weights.subList(0, 3)).extracting(RecordingSink.Weight::newWeight)
+            .containsOnly(1.0 / 3);
+        assertThat(sink.fills).isNotEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownRepeatedOrLonelyMember() {
+        final Ensemble definition = new Ensemble();
+
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing,alpha")))).hasMessage("strategy ensemble: members: 'alpha' is not a strategy that can be a member"
+                + " (members can be: sma_crossover, rsi_mean_reversion, macd_crossover, vwap, stochastic_oscillator,"
+                + " ta_regime, swing)");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing,vwap,swing")))).hasMessage("strategy ensemble: members: swing is named twice");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing")))).hasMessage("strategy ensemble: members: give at least two (got 'swing')");
+    }
+
+    @Test
     void shouldRefuseAFloorThatFiveMembersCannotAllHold() {
         final Ensemble definition = new Ensemble();
 
         assertThatThrownBy(() -> Parameters.resolve(definition.name(), definition.parameters(), Map.of("floor", "0.3")))
             .hasMessage("strategy ensemble parameter floor=0.3 is out of range (expected 0.001 to 0.2)");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("floor", "0.2",
+            "members", "sma_crossover,rsi_mean_reversion,macd_crossover,vwap,stochastic_oscillator,ta_regime,swing"))))
+            .hasMessage("strategy ensemble: floor (0.2) times 7 members exceeds 1");
     }
 
     private record Expected(List<Trade> trades, List<WeightRow> weights) {
