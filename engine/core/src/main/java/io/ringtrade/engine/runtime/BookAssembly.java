@@ -3,6 +3,7 @@ package io.ringtrade.engine.runtime;
 import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.IterationStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.Strategy;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
@@ -73,6 +74,14 @@ public final class BookAssembly {
         }
         state.close();
         StrategyStatePolicy.check(strategy, book.name(), state);
+        if (strategy instanceof IterationStrategy iteration) {
+            // weights and the like are checked against the book here, at start, before any input
+            try {
+                iteration.check(book.symbols(), instruments.get(traded[0]).currency());
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
+            }
+        }
         final SimulatedFillModel fills = new SimulatedFillModel(
             wholeBps(book.name(), "slippage-bps", book.slippageBps()),
             wholeBps(book.name(), "commission-bps", book.commissionBps()), book.fill() == FillModel.CLOSE,
