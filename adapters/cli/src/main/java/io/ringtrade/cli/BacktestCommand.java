@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class BacktestCommand implements Runnable {
         console.println(summary.toTable());
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
             + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + PriceTape.FILE + ", "
-            + OutputFiles.SUMMARY);
+            + OutputFiles.SUMMARY + (Files.exists(out.resolve(OutputFiles.WEIGHTS)) ? ", " + OutputFiles.WEIGHTS : ""));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);

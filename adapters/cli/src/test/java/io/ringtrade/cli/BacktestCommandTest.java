@@ -99,8 +99,10 @@ class BacktestCommandTest {
             RealData.apple().toString(), "--out", temp.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         // (the test classpath adds a test strategy after these)
-        assertThat(result.err().strip()).startsWith("ringtrade: unknown strategy 'nope' (available: grid_trading, "
-            + "market_maker, rebalance, rsi_threshold, sma_crossover");
+        assertThat(result.err().strip()).startsWith("ringtrade: unknown strategy 'nope' (available: alpha,"
+            + " bollinger_breakout, crypto_momentum, ensemble, grid_trading, macd_crossover, market_maker,"
+            + " mean_reversion, momentum, rebalance, rsi_mean_reversion, rsi_threshold, sma_crossover,"
+            + " stochastic_oscillator, swing, ta4j_rules, ta_regime, ");
     }
 
     @Test
@@ -158,6 +160,13 @@ class BacktestCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("sma_crossover").contains("fast").contains("default 50")
             .contains("rsi_threshold").contains("buy_below");
+        for (final String name : List.of("rsi_mean_reversion", "vwap", "macd_crossover", "stochastic_oscillator",
+            "ta_regime", "swing", "ta4j_rules", "ensemble", "alpha", "momentum", "mean_reversion", "bollinger_breakout",
+            "crypto_momentum")) {
+            assertThat(result.out()).as(name).containsPattern("(?m)^" + name + " - \\S");
+        }
+        assertThat(result.out()).contains("    managed: trade_usd=3000.0 stop_loss=0.02 take_profit=0.04")
+            .containsPattern("(?m)^    buy_below +double +default 30\\.0 +range 0\\.0\\.\\.100\\.0 +buy when RSI");
     }
 
     private CommandRunner.Result backtest(final Path out) {

@@ -82,7 +82,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 6;
+    public static final int STATE_VERSION = 7;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -198,6 +198,7 @@ public final class BusinessLogic {
             final BookSpec spec = this.specs[i];
             final Book book = books[i];
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
+            spec.state().connectWeightLog(outputs, i);
             if (!(spec.strategy() instanceof DecisionStrategy decision)) {
                 if (!spec.rules().isDefault()) {
                     throw new IllegalArgumentException("book " + spec.name() + ": the managed-position parameters "

@@ -28,6 +28,8 @@ public final class OutputFiles {
     public static final String ENTRIES = "entries.csv";
     /** One row per fill whose notional reached the large-transaction threshold. */
     public static final String LARGE_TRANSACTIONS = "large_transactions.csv";
+    /** One row per change of a weighted member's weight (books whose strategy keeps a weight log). */
+    public static final String WEIGHTS = "weights.csv";
     /** One row per order, its final state, derived from {@link #ORDER_EVENTS} when the run ends. */
     public static final String ORDERS = "orders.csv";
     /** The metrics. */
@@ -48,6 +50,8 @@ public final class OutputFiles {
     public static final String ROUND_TRIPS_HEADER = "opened,closed,strategy,symbol,pnl";
     /** Header of large_transactions.csv. */
     public static final String LARGE_TRANSACTIONS_HEADER = "time,book,symbol,side,quantity,price,notional,currency";
+    /** Header of weights.csv. */
+    public static final String WEIGHTS_HEADER = "time,strategy,member,old,new,reason,reward,trades";
     /** Header of orders.csv. */
     public static final String ORDERS_HEADER = "time,order_id,strategy,symbol,side,type,quantity,limit_price,status,"
         + "reason,notional,filled_quantity,average_price,updated";

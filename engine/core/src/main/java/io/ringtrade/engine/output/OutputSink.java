@@ -64,6 +64,23 @@ public interface OutputSink {
                        final long f) {
     }
 
+    /**
+     * The names of book {@code bookIndex}'s weighted members, before any of its {@link #weight} rows: a book whose
+     * strategy keeps a {@link io.ringtrade.engine.api.strategy.WeightLog}. Called once per such book when business
+     * logic is built. Only sinks that write {@code weights.csv} implement it.
+     */
+    default void weightMembers(final int bookIndex, final String[] members) {
+    }
+
+    /**
+     * One change of a member's weight ({@code weights.csv}): {@code reason} is the ordinal of
+     * {@link io.ringtrade.engine.api.strategy.WeightLog.Reason}, {@code reward} NaN when there is none yet. Only sinks
+     * that write {@code weights.csv} implement it.
+     */
+    default void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                        final double newWeight, final int reason, final double reward, final long trades) {
+    }
+
     /** A sink that keeps nothing: optimizer runs and benchmarks, which only need the summary. */
     OutputSink NONE = new OutputSink() {
         @Override

@@ -45,6 +45,28 @@ public final class RecordingSink implements OutputSink {
                         long d, long e, long f) {
     }
 
+    /** One change of a weighted member's weight; {@code reason} is a {@code WeightLog.Reason} ordinal. */
+    public record Weight(long time, int book, String member, double oldWeight, double newWeight, int reason,
+                         double reward, long trades) {
+    }
+
+    /** Weight changes, in order. */
+    public final List<Weight> weights = new ArrayList<>();
+    /** Weighted members' names by book. */
+    public final Map<Integer, List<String>> weightMembers = new LinkedHashMap<>();
+
+    @Override
+    public void weightMembers(final int bookIndex, final String[] members) {
+        weightMembers.put(bookIndex, List.of(members));
+    }
+
+    @Override
+    public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                       final double newWeight, final int reason, final double reward, final long trades) {
+        weights.add(new Weight(timeNanos, bookIndex, weightMembers.get(bookIndex).get(member), oldWeight, newWeight,
+            reason, reward, trades));
+    }
+
     /** Large-transaction reports, in order. */
     public final List<Large> large = new ArrayList<>();
     /** Audit lines, in order. */
