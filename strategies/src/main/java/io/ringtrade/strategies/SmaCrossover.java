@@ -5,7 +5,7 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
-import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyState;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * t−1). No decision until both averages exist at t−1. Declares its two averages (exact fixed-point window sums, NaN
  * before {@code n} bars) and reads them through handles, now and one bar back.
  */
-public final class SmaCrossover implements StrategyDefinition {
+public final class SmaCrossover extends LibraryStrategy {
     @Override
     public String name() {
         return "sma_crossover";
@@ -34,17 +34,18 @@ public final class SmaCrossover implements StrategyDefinition {
     }
 
     @Override
-    public DecisionStrategy create(final Parameters parameters) {
+    protected DecisionStrategy rule(final Parameters parameters, final Indicators indicators,
+                                    final StrategyState state) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
         if (fast >= slow) {
-            throw new IllegalArgumentException("strategy sma_crossover: fast (" + fast + ") must be less than slow ("
+            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
                 + slow + ")");
         }
-        final Indicators indicators = new Indicators().maxBarsAgo(1);
         final Column fastSma = indicators.sma(fast);
         final Column slowSma = indicators.sma(slow);
-        return indicators.strategy(row -> {
+        reach(indicators, 1);
+        return row -> {
             final double fastNow = row.get(fastSma);
             final double slowNow = row.get(slowSma);
             final double fastBefore = row.get(fastSma, 1);
@@ -59,6 +60,6 @@ public final class SmaCrossover implements StrategyDefinition {
                 return DecisionStrategy.SELL;
             }
             return DecisionStrategy.HOLD;
-        });
+        };
     }
 }

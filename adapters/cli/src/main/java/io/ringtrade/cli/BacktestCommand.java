@@ -9,7 +9,9 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.MarketDataSource;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.BookLimits;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,7 +159,7 @@ public final class BacktestCommand implements Runnable {
         console.println(summary.toTable());
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
             + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + PriceTape.FILE + ", "
-            + OutputFiles.SUMMARY);
+            + OutputFiles.SUMMARY + (Files.exists(out.resolve(OutputFiles.WEIGHTS)) ? ", " + OutputFiles.WEIGHTS : ""));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);
@@ -249,7 +252,7 @@ public final class BacktestCommand implements Runnable {
     BacktestRun prepare() {
         final StrategyCatalog catalog = sources.catalog();
         final String strategy = sources.strategyName(this.strategy, catalog);
-        final Parameters parameters = Parameters.resolve(strategy, catalog.get(strategy).parameters(), params);
+        final Parameters parameters = StrategyParameters.resolve(catalog.get(strategy), params);
         final Interval barInterval = Interval.parse(interval);
         if (!fill.equals("next-open") && !fill.equals("close")) {
             throw new UserException("--fill must be next-open or close, not '" + fill + "'");
@@ -324,6 +327,10 @@ public final class BacktestCommand implements Runnable {
             strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
+        if (checked.strategy() instanceof EventStrategy && journal == null && !ticks) {
+            throw new UserException("strategy " + strategy + " is an event strategy and needs ticks: give trade files "
+                + "with --ticks (or --journal), not bars");
+        }
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
         runFields.put("parameters", parameters.describe());

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ public final class ReplayCommand implements Runnable {
         }
         console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
             + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY
-            + (pricesWritten ? ", " + PriceTape.FILE : ""));
+            + (pricesWritten ? ", " + PriceTape.FILE : "")
+            + (Files.exists(out.resolve(OutputFiles.WEIGHTS)) ? ", " + OutputFiles.WEIGHTS : ""));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);

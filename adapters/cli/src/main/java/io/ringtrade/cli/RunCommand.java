@@ -226,6 +226,9 @@ public final class RunCommand implements Callable<Integer> {
             waitForStop(engine, status, config.statusInterval().toNanos());
             controls.stopEdges();
             session.stopFeed();
+            if (!session.settle(engine)) {
+                console.println("venue: requests still unanswered at the stop; the next start reconciles them");
+            }
             final Engine.StopReport report = engine.stop();
             session.drain();
             console.println(status.finalLine(stopCause, report.endTimeNanos()));

@@ -31,7 +31,7 @@ class BacktestCommandTest {
         final CommandRunner.Result result = backtest(out);
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("trades.csv")).get(0))
-            .isEqualTo("time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl");
+            .isEqualTo("time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl,reason");
         final List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
         assertThat(equity.get(0)).isEqualTo("time,equity,cash,positions_value,benchmark_equity");
         assertThat(equity).hasSize(1 + 252);
@@ -58,13 +58,51 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldRunTheMarketMakerOnTradeTicksAndRefuseItOnBars() throws Exception {
+        final Path out = temp.resolve("mm");
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "market_maker", "--data",
+            RealData.bitstamp().toString(), "--ticks", "--interval", "1m", "--to", "2013-11-26", "--out",
+            out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(trades.size()).isGreaterThan(10);
+        assertThat(trades.subList(1, trades.size())).allMatch(line -> line.contains(",market_maker,"));
+        final CommandRunner.Result bars = CommandRunner.run("backtest", "--strategy", "market_maker", "--data",
+            RealData.bitstamp().toString(), "--interval", "1m", "--out", temp.resolve("bars").toString());
+        assertThat(bars.exitCode()).isEqualTo(2);
+        assertThat(bars.err().strip()).isEqualTo("ringtrade: strategy market_maker is an event strategy and needs "
+            + "ticks: give trade files with --ticks (or --journal), not bars");
+    }
+
+    @Test
+    void shouldManageAStopLossGivenOnTheCommandLineAndSayWhyEachFillHappened() throws Exception {
+        final Path out = temp.resolve("sl");
+        final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param",
+            "fast=5", "--param", "slow=20", "--param", "stop_loss=0.02", "--param", "trade_usd=2000", "--data",
+            RealData.apple().toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(trades.stream().filter(line -> line.endsWith(",entry")).count()).isGreaterThan(2);
+        assertThat(trades.stream().filter(line -> line.endsWith(",stop_loss")).count()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("entries.csv")).get(0))
+            .isEqualTo("time,strategy,symbol,side,entry,quantity,price,average_price,position,order_id");
+        final CommandRunner.Result zero = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--param",
+            "stop_loss=0", "--data", RealData.apple().toString(), "--out", temp.resolve("zero").toString());
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err().strip()).isEqualTo("ringtrade: strategy sma_crossover parameter stop_loss=0 is refused: "
+            + "a stop-loss of 0 would stop out at the entry (leave stop_loss out for none)");
+    }
+
+    @Test
     void shouldRefuseAnUnknownStrategyWithOneLine() {
         final CommandRunner.Result result = CommandRunner.run("backtest", "--strategy", "nope", "--data",
             RealData.apple().toString(), "--out", temp.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         // (the test classpath adds a test strategy after these)
-        assertThat(result.err().strip()).startsWith("ringtrade: unknown strategy 'nope' (available: rsi_threshold,"
-            + " sma_crossover");
+        assertThat(result.err().strip()).startsWith("ringtrade: unknown strategy 'nope' (available: alpha,"
+            + " bollinger_breakout, crypto_momentum, ensemble, grid_trading, macd_crossover, market_maker,"
+            + " mean_reversion, momentum, rebalance, rsi_mean_reversion, rsi_threshold, sma_crossover,"
+            + " stochastic_oscillator, swing, ta4j_rules, ta_regime, ");
     }
 
     @Test
@@ -73,7 +111,9 @@ class BacktestCommandTest {
             "fats=3", "--data", RealData.apple().toString(), "--out", temp.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip())
-            .isEqualTo("ringtrade: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow)");
+            .isEqualTo("ringtrade: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow, trade_usd, "
+                + "equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars, max_adds, "
+                + "average_last)");
     }
 
     @Test
@@ -120,6 +160,13 @@ class BacktestCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("sma_crossover").contains("fast").contains("default 50")
             .contains("rsi_threshold").contains("buy_below");
+        for (final String name : List.of("rsi_mean_reversion", "vwap", "macd_crossover", "stochastic_oscillator",
+            "ta_regime", "swing", "ta4j_rules", "ensemble", "alpha", "momentum", "mean_reversion", "bollinger_breakout",
+            "crypto_momentum")) {
+            assertThat(result.out()).as(name).containsPattern("(?m)^" + name + " - \\S");
+        }
+        assertThat(result.out()).contains("    managed: trade_usd=3000.0 stop_loss=0.02 take_profit=0.04")
+            .containsPattern("(?m)^    buy_below +double +default 30\\.0 +range 0\\.0\\.\\.100\\.0 +buy when RSI");
     }
 
     private CommandRunner.Result backtest(final Path out) {

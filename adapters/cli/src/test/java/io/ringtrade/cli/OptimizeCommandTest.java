@@ -156,7 +156,9 @@ class OptimizeCommandTest {
 
     @Test
     void shouldRefuseAParameterTheStrategyDoesNotHave() {
-        refused("ringtrade: --grid fats=5: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow)",
+        refused("ringtrade: --grid fats=5: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow, "
+            + "trade_usd, equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars, max_adds, "
+            + "average_last)",
             "--grid", "fats=5");
     }
 

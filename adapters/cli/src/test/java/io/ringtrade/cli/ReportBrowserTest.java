@@ -130,7 +130,8 @@ class ReportBrowserTest {
 
     @Test
     void shouldSortTheTradeTableOnAClick() throws Exception {
-        final List<String> pnls = fills().stream().map(line -> line.substring(line.lastIndexOf(',') + 1)).toList();
+        // realized_pnl is the ninth column (the reason follows it)
+        final List<String> pnls = fills().stream().map(line -> line.split(",")[8]).toList();
         final String lowest = pnls.stream().min(Comparator.comparing(BigDecimal::new)).orElseThrow();
         final String highest = pnls.stream().max(Comparator.comparing(BigDecimal::new)).orElseThrow();
         assertThat(new BigDecimal(lowest)).isNegative();
@@ -146,7 +147,7 @@ class ReportBrowserTest {
     /** The fills of trades.csv, without its header. */
     private static List<String> fills() throws Exception {
         final List<String> lines = Files.readAllLines(out.resolve("trades.csv"));
-        assertThat(lines.get(0)).endsWith(",realized_pnl");
+        assertThat(lines.get(0)).endsWith(",realized_pnl,reason");
         return lines.subList(1, lines.size());
     }
 

@@ -244,7 +244,7 @@ class SignalFileTest {
         final List<String> fills = rows(out.resolve("trades.csv"));
         assertThat(fills).hasSize(3);
         assertThat(fills.get(0)).contains(",BTC/USD,BUY,0.5," + fillPrice + ",")
-            .endsWith(",signals," + buy * 1000 + ",0");
+            .endsWith(",signals," + buy * 1000 + ",0,entry");
         assertThat(fills.get(1)).contains(",BTC/USD,SELL,0.5,").contains(",signals," + close * 1000 + ",");
         assertThat(fills.get(2)).contains(",BTC/USD,BUY," + quantity + ",").contains(",signals," + notional * 1000 + ",");
         assertThat(CommandRunner.run("journal", "stats", journal.toString()).out())

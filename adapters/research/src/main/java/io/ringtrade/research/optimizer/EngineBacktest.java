@@ -207,6 +207,21 @@ public final class EngineBacktest {
         }
 
         @Override
+        public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                         final long quantity, final long price, final long fee, final long orderId,
+                         final long realizedPnl, final int reason) {
+            delegate.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, reason);
+        }
+
+        @Override
+        public void entry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                          final int entry, final long quantity, final long price, final long averagePrice,
+                          final long position, final long orderId) {
+            delegate.entry(timeNanos, bookIndex, instrumentId, side, entry, quantity, price, averagePrice, position,
+                orderId);
+        }
+
+        @Override
         public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
                            final long benchmark, final boolean position) {
             if (size == inPosition.length) {

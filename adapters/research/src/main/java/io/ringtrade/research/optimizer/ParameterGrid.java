@@ -2,6 +2,7 @@ package io.ringtrade.research.optimizer;
 
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,7 +49,11 @@ public final class ParameterGrid {
      */
     public static ParameterGrid of(final StrategyDefinition definition, final List<String> gridOptions) {
         final SequencedMap<String, ParameterSpec> declared = new LinkedHashMap<>();
-        definition.parameters().forEach(p -> declared.put(p.name(), p));
+        // the managed-position parameters every strategy takes are accepted too, but join the grid only when given
+        // (left out, the strategy's defaults apply; a stop given as 0 would be refused)
+        StrategyParameters.of(definition).forEach(p -> declared.put(p.name(), p));
+        final Set<String> own = new LinkedHashSet<>();
+        definition.parameters().forEach(p -> own.add(p.name()));
         final Map<String, List<String>> given = new LinkedHashMap<>();
         for (final String option : gridOptions) {
             final int eq = option.indexOf('=');
@@ -67,14 +72,22 @@ public final class ParameterGrid {
             given.put(name, values(option, spec, option.substring(eq + 1).trim()));
         }
         final List<List<String>> lists = new ArrayList<>();
+        final List<ParameterSpec> columns = new ArrayList<>();
         for (final ParameterSpec spec : declared.values()) {
             final List<String> list = given.get(spec.name());
+            if (list == null && !own.contains(spec.name())) {
+                continue;
+            }
+            columns.add(spec);
             lists.add(list != null ? list : declaredValues(definition.name(), spec));
         }
-        return new ParameterGrid(definition.name(), List.copyOf(declared.values()), lists);
+        return new ParameterGrid(definition.name(), columns, lists);
     }
 
     private static List<String> declaredValues(final String strategy, final ParameterSpec spec) {
+        if (spec.kind() == ParameterSpec.Kind.TEXT) {
+            return List.of(spec.textDefault());
+        }
         final List<String> out = new ArrayList<>();
         final List<Double> grid = spec.grid().isEmpty() ? List.of(spec.defaultValue()) : spec.grid();
         for (final double value : grid) {
@@ -88,6 +101,10 @@ public final class ParameterGrid {
     }
 
     private static List<String> values(final String option, final ParameterSpec spec, final String text) {
+        if (spec.kind() == ParameterSpec.Kind.TEXT) {
+            throw new OptimizerException("--grid " + option + ": parameter " + spec.name() + " is text; the optimizer "
+                + "holds it at one value (give it with --param)");
+        }
         if (text.isEmpty()) {
             throw new OptimizerException("--grid " + option + ": empty grid (give values such as "
                 + spec.name() + "=10,20 or a range such as " + spec.name() + "=5:50:5)");

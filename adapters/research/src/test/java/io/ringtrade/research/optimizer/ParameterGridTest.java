@@ -61,7 +61,9 @@ class ParameterGridTest {
 
     @Test
     void shouldRefuseAParameterTheStrategyDoesNotHave() {
-        refused("fats=5,10", "--grid fats=5,10: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow)");
+        refused("fats=5,10", "--grid fats=5,10: strategy sma_crossover has no parameter 'fats' (parameters: fast, slow, "
+            + "trade_usd, equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars, max_adds, "
+            + "average_last)");
     }
 
     @Test

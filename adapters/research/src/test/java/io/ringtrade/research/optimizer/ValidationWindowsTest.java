@@ -41,9 +41,9 @@ class ValidationWindowsTest {
         // equity, 833.33333333 × 11 + 0.00000004 = 9166.66666667, buys at bar 14's close (17), filled at bar 15's
         // open (17): 539.21568627 units
         assertThat(Files.readAllLines(out.resolve("trades.csv"))).containsExactly(
-            "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl",
-            "2020-01-10T00:00:00Z,TEST,BUY,833.33333333,12,0,sma_crossover,8000,0",
-            "2020-01-16T00:00:00Z,TEST,BUY,539.21568627,17,0,sma_crossover,14000,0");
+            "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl,reason",
+            "2020-01-10T00:00:00Z,TEST,BUY,833.33333333,12,0,sma_crossover,8000,0,entry",
+            "2020-01-16T00:00:00Z,TEST,BUY,539.21568627,17,0,sma_crossover,14000,0,entry");
         final List<String> equity = Files.readAllLines(out.resolve("walk_forward_equity.csv"));
         assertThat(equity.get(0)).isEqualTo("time,equity,cash,positions_value,benchmark_equity,fold");
         assertThat(equity).hasSize(1 + 12);
@@ -82,7 +82,7 @@ class ValidationWindowsTest {
         // bar 14 fills at bar 15's open (17): 10000 / 17 = 588.23529411, worth 588.23529411 × 22 + 0.00000013 at the end
         optimization(Validation.split(0.7)).run(out, new LinkedHashMap<>(), ProgressListener.NONE);
         assertThat(Files.readAllLines(out.resolve("trades.csv")).get(1))
-            .isEqualTo("2020-01-16T00:00:00Z,TEST,BUY,588.23529411,17,0,sma_crossover,14000,0");
+            .isEqualTo("2020-01-16T00:00:00Z,TEST,BUY,588.23529411,17,0,sma_crossover,14000,0,entry");
         final String validation = Files.readString(out.resolve("validation.json"));
         assertThat(validation).contains("""
               "train": {

@@ -1,8 +1,8 @@
 package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.strategy.ParameterSpec;
-import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.strategy.StrategyCompileException;
 import io.ringtrade.engine.strategy.StrategySourceFile;
@@ -67,7 +67,8 @@ final class StrategyCheck {
         }
         final StrategyDefinition definition = catalog.get(name);
         final List<String> declared = new ArrayList<>();
-        for (final ParameterSpec spec : definition.parameters()) {
+        // its own parameters and the managed-position ones every strategy takes, with its defaults for them
+        for (final ParameterSpec spec : StrategyParameters.of(definition)) {
             declared.add(spec.name());
         }
         boolean valid = true;
@@ -79,7 +80,7 @@ final class StrategyCheck {
                 continue;
             }
             try {
-                Parameters.resolve(name, definition.parameters(), Map.of(param.getKey(), param.getValue()));
+                StrategyParameters.resolve(definition, Map.of(param.getKey(), param.getValue()));
             } catch (final IllegalArgumentException e) {
                 book.problemIn("params", param.getKey(), e.getMessage());
                 valid = false;
@@ -87,7 +88,7 @@ final class StrategyCheck {
         }
         if (valid) {
             try {
-                definition.create(Parameters.resolve(name, definition.parameters(), params),
+                definition.create(StrategyParameters.resolve(definition, params),
                     new StrategyStateStore(name));
             } catch (final IllegalArgumentException e) {
                 book.problem("params", e.getMessage());

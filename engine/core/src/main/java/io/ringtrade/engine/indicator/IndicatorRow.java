@@ -162,6 +162,11 @@ final class IndicatorRow implements Row {
     }
 
     @Override
+    public double position() {
+        return FixedPoint.toDouble(bars.position());
+    }
+
+    @Override
     public String toString() {
         return "Row[" + bars.symbol() + " #" + bars.latestBar() + "]";
     }

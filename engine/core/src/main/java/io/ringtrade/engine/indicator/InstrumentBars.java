@@ -183,6 +183,10 @@ public final class InstrumentBars {
         return count - 1;
     }
 
+    long position() {
+        return positions.position(instrumentId);
+    }
+
     boolean inPosition() {
         return positions.hasPosition(instrumentId);
     }

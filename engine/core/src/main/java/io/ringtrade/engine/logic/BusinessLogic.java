@@ -11,16 +11,22 @@ import io.ringtrade.engine.api.event.TradingCommand;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.market.TradingCalendar;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.EventStrategy;
+import io.ringtrade.engine.api.strategy.IterationStrategy;
 import io.ringtrade.engine.api.venue.Venue;
 import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.bar.BookBarBuilder;
+import io.ringtrade.engine.indicator.PositionView;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.book.FillSettlement;
 import io.ringtrade.engine.market.MarketState;
+import io.ringtrade.engine.order.Order;
 import io.ringtrade.engine.order.OrderManager;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
+import io.ringtrade.engine.order.OrderTransition;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputStreams;
@@ -41,6 +47,9 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.strategy.DecisionDispatch;
 import io.ringtrade.engine.strategy.DecisionSizing;
+import io.ringtrade.engine.strategy.EventDispatch;
+import io.ringtrade.engine.strategy.IterationDispatch;
+import io.ringtrade.engine.strategy.ManagedPositions;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
@@ -74,13 +83,16 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 6;
+    public static final int STATE_VERSION = 8;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
     private final BookSpec[] specs;
     private final BookBarBuilder[] barBuilders;
     private final DecisionDispatch[] strategies;
+    private final ManagedPositions[] managed;
+    private final IterationDispatch[] iterations;
+    private final EventDispatch[] events;
     private final BookBarBuilder.ClosedBarListener[] closedBars;
     private final CostEstimate[] costs;
     private final MarketState market;
@@ -177,17 +189,52 @@ public final class BusinessLogic {
         // a live venue's reports come back as EXECUTION_REPORT inputs: its books have no venue inside business logic
         this.liveVenue = settings.liveVenue();
         Arrays.fill(venues, liveVenue ? null : venue);
-        this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, outputs, states);
+        // order transitions reach the outputs and, queued until the order manager is done, the event strategies
+        this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, this::onOrderEvent,
+            states);
         venue.connect(orders);
         this.barBuilders = new BookBarBuilder[bookCount];
         this.strategies = new DecisionDispatch[bookCount];
+        this.managed = new ManagedPositions[bookCount];
+        this.iterations = new IterationDispatch[bookCount];
+        this.events = new EventDispatch[bookCount];
         this.closedBars = new BookBarBuilder.ClosedBarListener[bookCount];
         for (int i = 0; i < bookCount; i++) {
             final BookSpec spec = this.specs[i];
             final Book book = books[i];
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
-            strategies[i] = new DecisionDispatch(spec.name(), spec.strategy(), spec.instruments(), instruments,
-                held -> book.position(held) != 0);
+            spec.state().connectWeightLog(outputs, i);
+            if (!(spec.strategy() instanceof DecisionStrategy decision)) {
+                if (!spec.rules().isDefault()) {
+                    throw new IllegalArgumentException("book " + spec.name() + ": the managed-position parameters "
+                        + "(sizing, stops, max_adds, average_last) apply to decision strategies only");
+                }
+                switch (spec.strategy()) {
+                    case IterationStrategy iteration -> iterations[i] = new IterationDispatch(spec.name(), book,
+                        iteration, orders, market, instruments, costs[i], spec.instruments(),
+                        spec.limits().minNotional(), bookPositions(book));
+                    case EventStrategy handlers -> {
+                        if (settings.inputBars() != null) {
+                            throw new IllegalArgumentException("book " + spec.name() + ": an event strategy needs "
+                                + "ticks, but the feed gives bars only (use a trades file, a journal or a venue feed)");
+                        }
+                        events[i] = new EventDispatch(spec.name(), book, handlers, orders, market, instruments,
+                            spec.instruments(), spec.limits().allowShort(), bookPositions(book));
+                    }
+                    default -> throw new IllegalStateException("unknown strategy style " + spec.strategy());
+                }
+                final int bookIndex = i;
+                closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
+                    onClosedBar(bookIndex, instrument, start, end, open, high, low, close, volume);
+                continue;
+            }
+            strategies[i] = new DecisionDispatch(spec.name(), decision, spec.instruments(), instruments,
+                bookPositions(book), spec.rules().averageLast());
+            if (ManagedPositions.needed(spec.rules())) {
+                managed[i] = new ManagedPositions(spec.name(), book, orders, instruments, costs[i], spec.rules(),
+                    spec.instruments(), spec.limits().allowShort(), spec.limits().minNotional(),
+                    limits[i].maxPositionPct());
+            }
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
                 onClosedBar(bookIndex, instrument, start, end, open, high, low, close, volume);
@@ -213,6 +260,51 @@ public final class BusinessLogic {
         }
         equity.perBook(bookPerformance);
         outputs.perBook(bookPerformance);
+        for (final ManagedPositions positions : managed) {
+            if (positions != null) {
+                // protective orders of an entry filled at a bar's open join that bar's stop and limit passes
+                venue.onOpenPass(this::afterOpenPass);
+                break;
+            }
+        }
+    }
+
+    /** The open pass of a bar of {@code instrument} is done: managed books protect what just filled. */
+    private void afterOpenPass(final int instrument, final long time) {
+        venue.attach(true);
+        try {
+            for (final ManagedPositions positions : managed) {
+                if (positions != null && positions.trades(instrument)) {
+                    positions.sync(instrument, time);
+                }
+            }
+        } finally {
+            venue.attach(false);
+        }
+    }
+
+    private void onOrderEvent(final long time, final Order order, final OrderTransition transition,
+                              final OrderReason reason, final long quantity, final long price) {
+        outputs.onOrderEvent(time, order, transition, reason, quantity, price);
+        final EventDispatch handlers = events[order.bookIndex];
+        if (handlers != null) {
+            handlers.onOrderEvent(order, transition, quantity, price);
+        }
+    }
+
+    /** What a strategy's rows read of its book's positions. */
+    private static PositionView bookPositions(final Book book) {
+        return new PositionView() {
+            @Override
+            public boolean hasPosition(final int instrumentId) {
+                return book.position(instrumentId) != 0;
+            }
+
+            @Override
+            public long position(final int instrumentId) {
+                return book.position(instrumentId);
+            }
+        };
     }
 
     /** Processes one input. The venue requests it causes are appended to {@code event.effects}. */
@@ -233,19 +325,38 @@ public final class BusinessLogic {
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
         dailyLoss.onTime(event.eventTimeNanos);
         final boolean lossLimited = dailyLoss.enabled();
+        for (final EventDispatch handlers : events) {
+            if (handlers != null) {
+                handlers.beforeInput(event.eventTimeNanos);
+            }
+        }
         switch (event.type) {
             case EventType.MARKET_DATA -> onMarketData(event);
             case EventType.EXTERNAL_SIGNAL -> onSignal(event);
             case EventType.COMMAND -> onCommand(event);
             case EventType.EXECUTION_REPORT -> orders.onReport(report.copyFrom(event));
             case EventType.TIMER -> {
-                // a time advance: nothing in business logic is scheduled by time yet
+                // a time advance: the event strategies' due timers fired above
             }
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown event type "
                 + event.type);
         }
         if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
             checkDailyLoss(event.eventTimeNanos);
+        }
+        afterInput(event.eventTimeNanos);
+    }
+
+    /** Strategy stages that wait for the venue: event handlers hear of transitions, rebalances buy, stops follow. */
+    private void afterInput(final long time) {
+        for (int b = 0; b < books.length; b++) {
+            if (events[b] != null) {
+                events[b].deliver();
+            } else if (iterations[b] != null) {
+                iterations[b].afterInput(time);
+            } else if (managed[b] != null) {
+                managed[b].syncAll(time);
+            }
         }
     }
 
@@ -300,9 +411,20 @@ public final class BusinessLogic {
                 for (final int book : subscribers) {
                     barBuilders[book].addTrade(instrument, time, event.price, event.quantity);
                 }
+                for (final int book : subscribers) {
+                    if (events[book] != null) {
+                        events[book].onTrade(instrument, time, event.price, event.quantity);
+                    }
+                }
             }
             case MarketDataKind.QUOTE -> {
-                // quotes are journaled for event strategies; no stage of decision books reads them
+                // quotes are for event strategies; no stage of decision or iteration books reads them
+                for (final int book : subscribers) {
+                    if (events[book] != null) {
+                        events[book].onQuote(instrument, time, event.bidPrice, event.bidQuantity, event.askPrice,
+                            event.askQuantity);
+                    }
+                }
             }
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown market data kind "
                 + event.marketDataKind);
@@ -373,7 +495,31 @@ public final class BusinessLogic {
 
     private void onClosedBar(final int bookIndex, final int instrument, final long start, final long end,
                              final long open, final long high, final long low, final long close, final long volume) {
+        if (events[bookIndex] != null) {
+            events[bookIndex].onClosedBar(instrument, start, end, open, high, low, close, volume);
+            return;
+        }
+        if (iterations[bookIndex] != null) {
+            iterations[bookIndex].onClosedBar(instrument, start, end, open, high, low, close, volume,
+                start >= tradingStartNanos && !states.paused(bookIndex));
+            if (specs[bookIndex].fillModel().fillAtClose() && !liveVenue) {
+                venue.fillAtClose(bookIndex, instrument, close, volume, end);
+                books[bookIndex].mark(instrument, close);
+            }
+            return;
+        }
         final int decision = strategies[bookIndex].decide(instrument, start, open, high, low, close, volume);
+        if (managed[bookIndex] != null) {
+            final ManagedPositions positions = managed[bookIndex];
+            positions.onBarClose(instrument, decision, high, low, close, end,
+                start >= tradingStartNanos && !states.paused(bookIndex));
+            if (specs[bookIndex].fillModel().fillAtClose() && !liveVenue) {
+                venue.fillAtClose(bookIndex, instrument, close, volume, end);
+                books[bookIndex].mark(instrument, close);
+                positions.sync(instrument, end);
+            }
+            return;
+        }
         if (decision == DecisionStrategy.HOLD || start < tradingStartNanos || states.paused(bookIndex)) {
             // a paused strategy keeps deciding (its state goes on), but its decisions place no orders
             return;
@@ -415,6 +561,11 @@ public final class BusinessLogic {
             request.refusal = OrderReason.NOT_TRADED;
         } else if (!signals.firstTime(event)) {
             request.refusal = OrderReason.DUPLICATE;
+        } else if (events[book] != null) {
+            // an event strategy decides what a signal means; what it places leaves its own rows
+            events[book].onSignal(event.eventTimeNanos, instrument, event.signalAction,
+                event.signalSize == 0 ? Double.NaN : FixedPoint.toDouble(event.signalSize));
+            return;
         } else if (!places) {
             signals.countRejected();
             request.refusal = OrderReason.NO_POSITION;
@@ -535,6 +686,10 @@ public final class BusinessLogic {
             return;
         }
         final long position = books[book].position(instrument);
+        if (managed[book] != null) {
+            // a hand close is an exit: the protective orders go first, so they do not hold the position's quantity
+            managed[book].cancelProtection(instrument, event.eventTimeNanos);
+        }
         final long orderId = closePosition(book, instrument, OrderReason.CLOSE, event.eventTimeNanos);
         outputs.audit(event.eventTimeNanos, AuditKind.CLOSE_POSITION, book, instrument, orderId, 0, 0,
             TradingCommand.source(event.commandArgument), position, 0);
@@ -604,6 +759,15 @@ public final class BusinessLogic {
             final int book = (int) bar[1];
             barBuilders[book].closeBuilding((int) bar[2], closedBars[book]);
         }
+        // then each book's end of run, once all its bars are closed
+        for (int b = 0; b < barBuilders.length; b++) {
+            if (iterations[b] != null) {
+                iterations[b].finish(!states.paused(b));
+            }
+            if (events[b] != null) {
+                events[b].onStop(lastEventTimeNanos);
+            }
+        }
         equity.finish();
         finished = true;
     }
@@ -636,8 +800,19 @@ public final class BusinessLogic {
         }
         for (int b = 0; b < books.length; b++) {
             barBuilders[b].writeState(out);
-            strategies[b].writeState(out);
+            if (strategies[b] != null) {
+                strategies[b].writeState(out);
+            }
+            if (iterations[b] != null) {
+                iterations[b].writeState(out);
+            }
+            if (events[b] != null) {
+                events[b].writeState(out);
+            }
             specs[b].state().writeState(out);
+            if (managed[b] != null) {
+                managed[b].writeState(out);
+            }
         }
         market.writeState(out);
         venue.writeState(out);
@@ -680,8 +855,19 @@ public final class BusinessLogic {
         }
         for (int b = 0; b < books.length; b++) {
             barBuilders[b].readState(in);
-            strategies[b].readState(in);
+            if (strategies[b] != null) {
+                strategies[b].readState(in);
+            }
+            if (iterations[b] != null) {
+                iterations[b].readState(in);
+            }
+            if (events[b] != null) {
+                events[b].readState(in);
+            }
             specs[b].state().readState(in);
+            if (managed[b] != null) {
+                managed[b].readState(in);
+            }
         }
         market.readState(in);
         venue.readState(in);

@@ -30,6 +30,8 @@ public final class Order {
     public long decidedNanos;
     /** Why it was decided. */
     public OrderReason origin;
+    /** What its fills are for ({@code trades.csv}'s reason); {@link FillReason#NONE} = derived at each fill. */
+    public FillReason purpose = FillReason.NONE;
     /** Current state. */
     public OrderState state;
     /** The state to go back to when a pending cancel or replace is refused (or a replace is done). */
@@ -91,6 +93,7 @@ public final class Order {
         ocoGroup = 0;
         decidedNanos = 0;
         origin = OrderReason.NONE;
+        purpose = FillReason.NONE;
         state = OrderState.DECIDED;
         resumeState = null;
         pendingReason = OrderReason.NONE;

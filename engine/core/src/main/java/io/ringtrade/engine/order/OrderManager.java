@@ -148,6 +148,7 @@ public final class OrderManager implements ExecutionReportListener {
         order.ocoGroup = request.ocoGroup;
         order.decidedNanos = request.timeNanos;
         order.origin = request.origin;
+        order.purpose = request.purpose;
         order.state = OrderState.DECIDED;
         events.onOrderEvent(request.timeNanos, order, OrderTransition.DECIDE, request.origin, 0, 0);
         final OrderReason refusal;
@@ -169,9 +170,12 @@ public final class OrderManager implements ExecutionReportListener {
                 refusal = states.haltReason(request.bookIndex);
                 risk.count(refusal);
             } else {
+                // one-cancels-other siblings never both fill: the new member is judged without their reservations
+                setGroupReserved(order, request.ocoGroup, false);
                 refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
                     costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment,
                     state != TradingState.ACTIVE);
+                setGroupReserved(order, request.ocoGroup, true);
             }
         }
         if (refusal != null) {
@@ -208,6 +212,20 @@ public final class OrderManager implements ExecutionReportListener {
             venue.submit(effect);
         }
         return id;
+    }
+
+    /** Takes the reservations of the open members of one-cancels-other {@code group} out of (or back into) the totals. */
+    private void setGroupReserved(final Order decided, final long group, final boolean reserved) {
+        if (group == 0) {
+            return;
+        }
+        final int sign = reserved ? 1 : -1;
+        for (Order other = table.first(); other != null; other = table.next(other)) {
+            if (other != decided && other.ocoGroup == group && other.bookIndex == decided.bookIndex) {
+                reservations.add(other.bookIndex, other.instrumentId, sign * other.reservedCash,
+                    sign * other.reservedCover, sign * other.reservedClose, sign * other.reservedShort);
+            }
+        }
     }
 
     /**
@@ -456,8 +474,10 @@ public final class OrderManager implements ExecutionReportListener {
             throw new IllegalStateException("fill of order " + order.id + " with quantity " + report.lastQuantity
                 + " at " + report.lastPrice);
         }
+        final FillReason reason = FillReason.of(order.purpose, order.origin, order.side,
+            books[order.bookIndex].position(order.instrumentId));
         settlement.settle(report.timeNanos, order.bookIndex, order.instrumentId, order.side, report.lastQuantity,
-            report.lastPrice, report.lastFee, order.id);
+            report.lastPrice, report.lastFee, order.id, reason.ordinal());
         order.filledQuantity = Math.addExact(order.filledQuantity, report.lastQuantity);
         final long notional = FixedPoint.multiply(report.lastPrice, report.lastQuantity);
         order.filledNotional = Math.addExact(order.filledNotional, notional);
@@ -601,7 +621,7 @@ public final class OrderManager implements ExecutionReportListener {
                 .writeInt(order.pendingReason.ordinal()).writeLong(order.pendingQuantity).writeLong(order.pendingPrice)
                 .writeLong(order.filledQuantity).writeLong(order.filledNotional).writeLong(order.spent)
                 .writeLong(order.venueOrderId).writeLong(order.coverQuantity).writeLong(order.closeQuantity)
-                .writeLong(order.unitCost);
+                .writeLong(order.unitCost).writeInt(order.purpose.ordinal());
         }
     }
 
@@ -649,6 +669,7 @@ public final class OrderManager implements ExecutionReportListener {
             order.coverQuantity = in.readLong();
             order.closeQuantity = in.readLong();
             order.unitCost = in.readLong();
+            order.purpose = FillReason.of(in.readInt());
             reserve(order);
         }
     }

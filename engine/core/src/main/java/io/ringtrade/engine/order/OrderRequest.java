@@ -32,6 +32,8 @@ public final class OrderRequest {
     public long timeNanos;
     /** Why it was decided ({@link OrderReason#STRATEGY}, {@link OrderReason#SIGNAL}). */
     public OrderReason origin = OrderReason.STRATEGY;
+    /** What its fills are for; {@link FillReason#NONE} = derived at each fill from the origin and the position. */
+    public FillReason purpose = FillReason.NONE;
     /**
      * Set when the stage that built the request already knows it must be refused (e.g. {@link OrderReason#OVERFLOW}
      * converting an absurd size): the order manager records the refusal without checking further.
@@ -57,6 +59,7 @@ public final class OrderRequest {
         referencePrice = 0;
         timeNanos = 0;
         origin = OrderReason.STRATEGY;
+        purpose = FillReason.NONE;
         refusal = null;
         reduceOnly = false;
         return this;

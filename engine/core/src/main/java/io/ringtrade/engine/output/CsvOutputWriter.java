@@ -2,8 +2,10 @@ package io.ringtrade.engine.output;
 
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.WeightLog;
 import io.ringtrade.engine.audit.AuditFormat;
 import io.ringtrade.engine.audit.AuditLog;
+import io.ringtrade.engine.order.FillReason;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.OrderTransition;
@@ -25,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Streams a run's rows to {@code trades.csv}, {@code equity.csv}, {@code order_events.csv},
- * {@code round_trips.csv} and {@code large_transactions.csv}, and business logic's audit lines to an
+ * {@code round_trips.csv}, {@code large_transactions.csv} and {@code entries.csv} (and {@code weights.csv} when a
+ * book's strategy keeps a weight log: the file exists only then), and business logic's audit lines to an
  * {@link AuditLog}, as they happen, off the business-logic thread: the business-logic thread writes fixed binary
  * records ({@link OutputRecords}) into a bounded single-producer ring (Agrona's {@link OneToOneRingBuffer}) without
  * allocating, and a writer thread formats them into the files. When the ring is full the business-logic thread
@@ -45,6 +48,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
 
     private static final OrderTransition[] TRANSITIONS = OrderTransition.values();
     private static final OrderState[] STATES = OrderState.values();
+    private static final WeightLog.Reason[] REASONS = WeightLog.Reason.values();
 
     private final Path dir;
     private final String[] symbols;
@@ -61,11 +65,16 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     private volatile boolean closing;
     private long syncTokens;
     private boolean closed;
+    /** weights.csv, opened when the first book with a weight log announces its members; then written by the writer. */
+    private volatile Writer weights;
+    /** Weighted members' names by book (null for books without a weight log); set at start, read by the writer. */
+    private final String[][] weightMembers;
 
     /** The streamed files, open for appending. */
     private record StreamedFiles(Writer trades, Writer equity, Writer orderEvents, Writer roundTrips,
-                                 Writer largeTransactions) {
+                                 Writer largeTransactions, Writer entries) {
         void flushAndForce() throws IOException {
+            entries.flushAndForce();
             trades.flushAndForce();
             equity.flushAndForce();
             orderEvents.flushAndForce();
@@ -74,6 +83,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         }
 
         void close() throws IOException {
+            entries.close();
             trades.close();
             equity.close();
             orderEvents.close();
@@ -122,7 +132,8 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         ring.addGatingSequences(poller.getSequence());
         this.files = new StreamedFiles(new Writer(dir.resolve(OutputFiles.TRADES)), new Writer(dir.resolve(OutputFiles.EQUITY)),
             new Writer(dir.resolve(OutputFiles.ORDER_EVENTS)), new Writer(dir.resolve(OutputFiles.ROUND_TRIPS)),
-            new Writer(dir.resolve(OutputFiles.LARGE_TRANSACTIONS)));
+            new Writer(dir.resolve(OutputFiles.LARGE_TRANSACTIONS)), new Writer(dir.resolve(OutputFiles.ENTRIES)));
+        this.weightMembers = new String[bookNames.length][];
         this.thread = new Thread(this::drainUntilClosed, "ringtrade-outputs");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -170,7 +181,9 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                     || !hasRows(dir.resolve(OutputFiles.EQUITY), keep.equity())
                     || !hasRows(dir.resolve(OutputFiles.ORDER_EVENTS), keep.orderEvents())
                     || !hasRows(dir.resolve(OutputFiles.ROUND_TRIPS), keep.roundTrips())
-                    || !hasRows(dir.resolve(OutputFiles.LARGE_TRANSACTIONS), keep.largeTransactions())) {
+                    || !hasRows(dir.resolve(OutputFiles.LARGE_TRANSACTIONS), keep.largeTransactions())
+                    || !hasRows(dir.resolve(OutputFiles.ENTRIES), keep.entries())
+                    || !hasRows(dir.resolve(OutputFiles.WEIGHTS), keep.weights())) {
                     return null;
                 }
             }
@@ -179,6 +192,12 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
             keep(dir, OutputFiles.ORDER_EVENTS, OutputFiles.ORDER_EVENTS_HEADER, keep.orderEvents());
             keep(dir, OutputFiles.ROUND_TRIPS, OutputFiles.ROUND_TRIPS_HEADER, keep.roundTrips());
             keep(dir, OutputFiles.LARGE_TRANSACTIONS, OutputFiles.LARGE_TRANSACTIONS_HEADER, keep.largeTransactions());
+            if (keep.weights() > 0) {
+                keep(dir, OutputFiles.WEIGHTS, OutputFiles.WEIGHTS_HEADER, keep.weights());
+            } else {
+                Files.deleteIfExists(dir.resolve(OutputFiles.WEIGHTS));
+            }
+            keep(dir, OutputFiles.ENTRIES, OutputFiles.ENTRIES_HEADER, keep.entries());
             Files.deleteIfExists(dir.resolve(OutputFiles.ORDERS));
             final String[] named = new String[symbols.length];
             for (int i = 0; i < named.length; i++) {
@@ -227,6 +246,32 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                      final long quantity, final long price, final long fee, final long orderId,
                      final long realizedPnl) {
+        fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, 0);
+    }
+
+    @Override
+    public void entry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                      final int entry, final long quantity, final long price, final long averagePrice,
+                      final long position, final long orderId) {
+        final long sequence = claim();
+        final long[] v = slot(sequence, OutputRecord.ENTRY);
+        v[0] = timeNanos;
+        v[1] = bookIndex;
+        v[2] = instrumentId;
+        v[3] = side;
+        v[4] = entry;
+        v[5] = quantity;
+        v[6] = price;
+        v[7] = averagePrice;
+        v[8] = position;
+        v[9] = orderId;
+        ring.publish(sequence);
+    }
+
+    @Override
+    public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                     final long quantity, final long price, final long fee, final long orderId,
+                     final long realizedPnl, final int reason) {
         final long sequence = claim();
         final long[] v = slot(sequence, OutputRecord.FILL);
         v[0] = timeNanos;
@@ -238,6 +283,7 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
         v[6] = fee;
         v[7] = orderId;
         v[8] = realizedPnl;
+        v[9] = reason;
         ring.publish(sequence);
     }
 
@@ -330,6 +376,43 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
     }
 
     /**
+     * Opens {@code weights.csv} (continuing the rows {@link #open} kept, or new with its header) and remembers book
+     * {@code bookIndex}'s member names. Called while business logic is built, before any row.
+     */
+    @Override
+    public void weightMembers(final int bookIndex, final String[] members) {
+        weightMembers[bookIndex] = members.clone();
+        if (weights == null) {
+            try {
+                final Path file = dir.resolve(OutputFiles.WEIGHTS);
+                if (!Files.isRegularFile(file)) {
+                    Files.writeString(file, OutputFiles.WEIGHTS_HEADER + "\n", StandardCharsets.UTF_8);
+                }
+                weights = new Writer(file);
+            } catch (final IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(OutputFiles.WEIGHTS) + ": "
+                    + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                       final double newWeight, final int reason, final double reward, final long trades) {
+        final long sequence = claim();
+        final long[] v = slot(sequence, OutputRecord.WEIGHT);
+        v[0] = timeNanos;
+        v[1] = bookIndex;
+        v[2] = member;
+        v[3] = Double.doubleToRawLongBits(oldWeight);
+        v[4] = Double.doubleToRawLongBits(newWeight);
+        v[5] = reason;
+        v[6] = Double.doubleToRawLongBits(reward);
+        v[7] = trades;
+        ring.publish(sequence);
+    }
+
+    /**
      * Puts a sync marker after every row written so far and returns its token; {@link #awaitSynced} with that token
      * returns once those rows are flushed and forced to the device. Business-logic thread.
      */
@@ -386,6 +469,9 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                 }
             }
             files.close();
+            if (weights != null) {
+                weights.close();
+            }
         } catch (final Exception e) {
             failure.compareAndSet(null, e);
         }
@@ -408,8 +494,18 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                     FixedPoint.appendTo(row, v[5]).append(',');
                     FixedPoint.appendTo(row, v[6]).append(',');
                     row.append(bookNames[(int) v[1]]).append(',').append(v[7]).append(',');
-                    FixedPoint.appendTo(row, v[8]).append('\n');
+                    FixedPoint.appendTo(row, v[8]).append(',').append(FillReason.of((int) v[9]).label()).append('\n');
                     files.trades().append(row);
+                }
+                case OutputRecord.ENTRY -> {
+                    row.append(OutputFiles.isoTime(v[0])).append(',').append(bookNames[(int) v[1]]).append(',')
+                        .append(symbols[(int) v[2]]).append(',').append(v[3] > 0 ? "BUY" : "SELL").append(',')
+                        .append(v[4]).append(',');
+                    FixedPoint.appendTo(row, v[5]).append(',');
+                    FixedPoint.appendTo(row, v[6]).append(',');
+                    FixedPoint.appendTo(row, v[7]).append(',');
+                    FixedPoint.appendTo(row, v[8]).append(',').append(v[9]).append('\n');
+                    files.entries().append(row);
                 }
                 case OutputRecord.EQUITY -> {
                     row.append(OutputFiles.isoTime(v[0])).append(',');
@@ -452,8 +548,23 @@ public final class CsvOutputWriter implements OutputSink, AutoCloseable {
                         v[8], v[9], v[10], v[11], symbols, bookNames);
                     audit.engine(v[1], (int) v[2], row);
                 }
+                case OutputRecord.WEIGHT -> {
+                    row.append(OutputFiles.isoTime(v[0])).append(',').append(bookNames[(int) v[1]]).append(',')
+                        .append(weightMembers[(int) v[1]][(int) v[2]]).append(',')
+                        .append(Double.longBitsToDouble(v[3])).append(',').append(Double.longBitsToDouble(v[4]))
+                        .append(',').append(REASONS[(int) v[5]].label()).append(',');
+                    final double reward = Double.longBitsToDouble(v[6]);
+                    if (!Double.isNaN(reward)) {
+                        row.append(reward);
+                    }
+                    row.append(',').append(v[7]).append('\n');
+                    weights.append(row);
+                }
                 case OutputRecord.SYNC -> {
                     files.flushAndForce();
+                    if (weights != null) {
+                        weights.flushAndForce();
+                    }
                     audit.force();
                     synced.set(v[0]);
                 }

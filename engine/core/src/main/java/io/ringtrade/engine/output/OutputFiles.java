@@ -24,15 +24,23 @@ public final class OutputFiles {
     public static final String ORDER_EVENTS = "order_events.csv";
     /** One row per closed round trip. */
     public static final String ROUND_TRIPS = "round_trips.csv";
+    /** One row per fill that opened or grew a position. */
+    public static final String ENTRIES = "entries.csv";
     /** One row per fill whose notional reached the large-transaction threshold. */
     public static final String LARGE_TRANSACTIONS = "large_transactions.csv";
+    /** One row per change of a weighted member's weight (books whose strategy keeps a weight log). */
+    public static final String WEIGHTS = "weights.csv";
     /** One row per order, its final state, derived from {@link #ORDER_EVENTS} when the run ends. */
     public static final String ORDERS = "orders.csv";
     /** The metrics. */
     public static final String SUMMARY = "summary.json";
 
     /** Header of trades.csv. */
-    public static final String TRADES_HEADER = "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl";
+    public static final String TRADES_HEADER = "time,symbol,side,quantity,price,fee,strategy,order_id,realized_pnl,"
+        + "reason";
+    /** Header of entries.csv. */
+    public static final String ENTRIES_HEADER = "time,strategy,symbol,side,entry,quantity,price,average_price,position,"
+        + "order_id";
     /** Header of equity.csv. */
     public static final String EQUITY_HEADER = "time,equity,cash,positions_value,benchmark_equity";
     /** Header of order_events.csv. */
@@ -42,6 +50,8 @@ public final class OutputFiles {
     public static final String ROUND_TRIPS_HEADER = "opened,closed,strategy,symbol,pnl";
     /** Header of large_transactions.csv. */
     public static final String LARGE_TRANSACTIONS_HEADER = "time,book,symbol,side,quantity,price,notional,currency";
+    /** Header of weights.csv. */
+    public static final String WEIGHTS_HEADER = "time,strategy,member,old,new,reason,reward,trades";
     /** Header of orders.csv. */
     public static final String ORDERS_HEADER = "time,order_id,strategy,symbol,side,type,quantity,limit_price,status,"
         + "reason,notional,filled_quantity,average_price,updated";

@@ -13,9 +13,14 @@ package io.ringtrade.engine.output;
  *  ROUND_TRIP    book   instrument opened     closed     P&amp;L
  *  LARGE         time   book      instrument  side       quantity   price        notional
  *  AUDIT         time   entry     ordinal     kind       book       instrument   then 6-11 the numbers a-f
+ *  ENTRY         time   book      instrument  side       entry      quantity     price     average    position
+ *                then 9 order id
+ *  FILL          (as above) then 9 reason
+ *  WEIGHT        time   book      member      old bits   new bits   reason       reward bits  trades
  *  SYNC          token
  * </pre>
- * Money and quantities are fixed-point 1e-8, times epoch nanoseconds; codes as {@link OutputSink} documents.
+ * Money and quantities are fixed-point 1e-8, times epoch nanoseconds; codes as {@link OutputSink} documents; "bits" are
+ * doubles as {@link Double#doubleToRawLongBits}.
  */
 final class OutputRecord {
     static final int FILL = 1;
@@ -25,6 +30,8 @@ final class OutputRecord {
     static final int SYNC = 5;
     static final int LARGE = 6;
     static final int AUDIT = 7;
+    static final int ENTRY = 8;
+    static final int WEIGHT = 9;
 
     /** Record type. */
     int type;

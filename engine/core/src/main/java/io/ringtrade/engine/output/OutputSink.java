@@ -16,6 +16,25 @@ public interface OutputSink {
     void fill(long timeNanos, int bookIndex, int instrumentId, int side, long quantity, long price, long fee,
               long orderId, long realizedPnl);
 
+    /**
+     * One fill with its {@link io.ringtrade.engine.order.FillReason} ordinal ({@code trades.csv}'s {@code reason});
+     * by default the reason is dropped.
+     */
+    default void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                      final long quantity, final long price, final long fee, final long orderId, final long realizedPnl,
+                      final int reason) {
+        fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
+    }
+
+    /**
+     * One entry ({@code entries.csv}): a fill that opened ({@code entry} 1) or grew a position; the position is now
+     * {@code position} at {@code averagePrice}. Only sinks that write that file implement it.
+     */
+    default void entry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                       final int entry, final long quantity, final long price, final long averagePrice,
+                       final long position, final long orderId) {
+    }
+
     /** The books together after bar {@code barTimeNanos} (its start); whether any book held a position. */
     void equity(long barTimeNanos, long equity, long cash, long positionsValue, long benchmark, boolean inPosition);
 
@@ -43,6 +62,23 @@ public interface OutputSink {
     default void audit(final long timeNanos, final long entry, final int ordinal, final int kind, final int bookIndex,
                        final int instrumentId, final long a, final long b, final long c, final long d, final long e,
                        final long f) {
+    }
+
+    /**
+     * The names of book {@code bookIndex}'s weighted members, before any of its {@link #weight} rows: a book whose
+     * strategy keeps a {@link io.ringtrade.engine.api.strategy.WeightLog}. Called once per such book when business
+     * logic is built. Only sinks that write {@code weights.csv} implement it.
+     */
+    default void weightMembers(final int bookIndex, final String[] members) {
+    }
+
+    /**
+     * One change of a member's weight ({@code weights.csv}): {@code reason} is the ordinal of
+     * {@link io.ringtrade.engine.api.strategy.WeightLog.Reason}, {@code reward} NaN when there is none yet. Only sinks
+     * that write {@code weights.csv} implement it.
+     */
+    default void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                        final double newWeight, final int reason, final double reward, final long trades) {
     }
 
     /** A sink that keeps nothing: optimizer runs and benchmarks, which only need the summary. */

@@ -13,7 +13,8 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 /**
- * Business logic's results on their way out: receives fills, order transitions, round trips and equity rows from
+ * Business logic's results on their way out: receives fills, order transitions, round trips, equity rows and weight
+ * changes from
  * the stages that produce them, counts the rows of each stream ({@link OutputRows}, part of the snapshot), feeds the
  * streaming {@link PerformanceAccumulator}, and passes each row to the {@link OutputSink}. It also reports fills
  * whose notional reaches the large-transaction threshold, and writes business logic's audit lines (risk refusals and
@@ -30,6 +31,8 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     private long orderEvents;
     private long roundTrips;
     private long largeTransactions;
+    private long weights;
+    private long entries;
     private final long largeThreshold;
     private long entry = -1;
     private int auditOrdinal;
@@ -83,9 +86,24 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
     public void onFill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                        final long quantity, final long price, final long fee, final long orderId,
                        final long realizedPnl) {
+        onFill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, 0);
+    }
+
+    @Override
+    public void onEntry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                        final int entry, final long quantity, final long price, final long averagePrice,
+                        final long position, final long orderId) {
+        entries++;
+        sink.entry(timeNanos, bookIndex, instrumentId, side, entry, quantity, price, averagePrice, position, orderId);
+    }
+
+    @Override
+    public void onFill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                       final long quantity, final long price, final long fee, final long orderId,
+                       final long realizedPnl, final int reason) {
         fills++;
         recentFills.add(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
-        sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
+        sink.fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl, reason);
         if (largeThreshold > 0) {
             final long notional = FixedPoint.multiply(price, quantity);
             if (notional >= largeThreshold) {
@@ -119,6 +137,18 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         sink.roundTrip(bookIndex, instrumentId, openedNanos, closedNanos, pnl);
     }
 
+    /** The names of book {@code bookIndex}'s weighted members, once at start ({@link OutputSink#weightMembers}). */
+    public void weightMembers(final int bookIndex, final String[] members) {
+        sink.weightMembers(bookIndex, members.clone());
+    }
+
+    /** One change of a member's weight ({@code weights.csv}). */
+    public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                       final double newWeight, final int reason, final double reward, final long trades) {
+        weights++;
+        sink.weight(timeNanos, bookIndex, member, oldWeight, newWeight, reason, reward, trades);
+    }
+
     /** One equity row for bar {@code barTimeNanos}. */
     public void onEquity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
                          final long benchmark, final boolean inPosition) {
@@ -129,7 +159,7 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
 
     /** Rows emitted so far, per stream. */
     public OutputRows rows() {
-        return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions);
+        return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions, entries, weights);
     }
 
     /** The running metrics. */
@@ -151,6 +181,8 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         orderEvents = rows.orderEvents();
         roundTrips = rows.roundTrips();
         largeTransactions = rows.largeTransactions();
+        entries = rows.entries();
+        weights = rows.weights();
         performance.readState(in);
     }
 }

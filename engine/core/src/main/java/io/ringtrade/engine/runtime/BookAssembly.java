@@ -4,13 +4,17 @@ import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.IterationStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.Strategy;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.strategy.ManagedPositions;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.strategy.StrategyCompileException;
 import io.ringtrade.engine.strategy.StrategySourceFile;
@@ -55,7 +59,7 @@ public final class BookAssembly {
         final Parameters parameters;
         try {
             definition = definition(book, catalog);
-            parameters = Parameters.resolve(definition.name(), definition.parameters(), book.params());
+            parameters = StrategyParameters.resolve(definition, book.params());
         } catch (final StrategyCompileException e) {
             throw e;
         } catch (final IllegalArgumentException e) {
@@ -70,7 +74,7 @@ public final class BookAssembly {
             traded[i] = instrument.id();
         }
         final StrategyStateStore state = new StrategyStateStore(book.name());
-        final DecisionStrategy strategy;
+        final Strategy strategy;
         try {
             strategy = definition.create(parameters, state);
         } catch (final IllegalArgumentException e) {
@@ -78,6 +82,21 @@ public final class BookAssembly {
         }
         state.close();
         StrategyStatePolicy.check(strategy, book.name(), state);
+        if (strategy instanceof IterationStrategy iteration) {
+            // weights and the like are checked against the book here, at start, before any input
+            try {
+                iteration.check(book.symbols(), instruments.get(traded[0]).currency());
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
+            }
+        }
+        if (book.onOpposite() == OnOpposite.REVERSE && (!(strategy instanceof DecisionStrategy)
+            || ManagedPositions.needed(parameters.positionRules()))) {
+            // managed positions exit on an opposite answer and leave the next entry to the next decision
+            throw new IllegalArgumentException("book " + book.name() + ": on-opposite = reverse applies to a decision"
+                + " strategy with all-cash sizing and no managed exits (trade_usd, equity_fraction, quantity, stops"
+                + " and max_adds manage the position themselves)");
+        }
         final SimulatedFillModel fills = new SimulatedFillModel(
             wholeBps(book.name(), "slippage-bps", book.slippageBps()),
             wholeBps(book.name(), "commission-bps", book.commissionBps()), book.fill() == FillModel.CLOSE,
@@ -86,7 +105,7 @@ public final class BookAssembly {
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
             book.limits().maxOrdersPerSecond(), book.limits().priceBandPct());
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
-            book.onOpposite() == OnOpposite.REVERSE);
+            parameters.positionRules(), book.onOpposite() == OnOpposite.REVERSE);
     }
 
     /**

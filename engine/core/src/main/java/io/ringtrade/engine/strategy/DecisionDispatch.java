@@ -10,21 +10,34 @@ import io.ringtrade.engine.snapshot.StateWriter;
 
 /**
  * The strategy stage of one decision-function book: keeps the closed bars and indicators of each instrument the book
- * trades ({@link InstrumentBars}) and asks the decision function about each closed bar. What the answer becomes is
- * {@link DecisionSizing}'s job. Business-logic thread; allocation-free per bar apart from what indicators need.
+ * trades ({@link InstrumentBars}) and asks the decision function about each closed bar. With {@code average_last} N
+ * &gt; 1 it answers the mean of the instrument's last N decisions rounded toward zero (a decision before the N-th
+ * counts the missing ones as holds), so it acts only when the last N agree. What the answer becomes is
+ * {@link DecisionSizing}'s (or {@link ManagedPositions}') job. Business-logic thread; allocation-free per bar apart
+ * from what indicators need.
  */
 public final class DecisionDispatch {
     private final String bookName;
     private final DecisionStrategy strategy;
     private final int[] traded;
     private final InstrumentBars[] bars;
+    private final int averageLast;
+    /** Per instrument, its last {@code averageLast} raw decisions (a ring) and where the next goes. */
+    private final int[][] recent;
+    private final int[] next;
     private long barsDecided;
     private long warmUpBars;
     private long decisions;
 
-    /** The stage for a book named {@code bookName} trading {@code traded} with {@code strategy}. */
+    /** The stage for a book named {@code bookName} trading {@code traded} with {@code strategy}, each decision as is. */
     public DecisionDispatch(final String bookName, final DecisionStrategy strategy, final int[] traded,
                             final InstrumentRegistry instruments, final PositionView positions) {
+        this(bookName, strategy, traded, instruments, positions, 1);
+    }
+
+    /** As above, acting on the mean of the last {@code averageLast} decisions. */
+    public DecisionDispatch(final String bookName, final DecisionStrategy strategy, final int[] traded,
+                            final InstrumentRegistry instruments, final PositionView positions, final int averageLast) {
         this.bookName = bookName;
         this.strategy = strategy;
         this.traded = traded.clone();
@@ -32,6 +45,17 @@ public final class DecisionDispatch {
         for (final int id : traded) {
             bars[id] = new InstrumentBars(instruments.get(id), positions, Indicators.declaredBy(strategy));
         }
+        if (averageLast < 1) {
+            throw new IllegalArgumentException("book " + bookName + ": average_last must be at least 1");
+        }
+        this.averageLast = averageLast;
+        this.recent = new int[instruments.size()][averageLast > 1 ? averageLast : 0];
+        this.next = new int[instruments.size()];
+    }
+
+    /** The bars and indicators of one traded instrument (its row is the latest closed bar). */
+    public InstrumentBars bars(final int instrumentId) {
+        return bars[instrumentId];
     }
 
     /**
@@ -53,10 +77,24 @@ public final class DecisionDispatch {
         if (instrument.rowReadNaN()) {
             warmUpBars++;
         }
-        if (decision != DecisionStrategy.HOLD) {
+        final int acted = averageLast == 1 ? decision : averageOfLast(instrumentId, decision);
+        if (acted != DecisionStrategy.HOLD) {
             decisions++;
         }
-        return decision;
+        return acted;
+    }
+
+    /** Records {@code decision} in the instrument's ring and returns the mean of the last N rounded toward zero. */
+    private int averageOfLast(final int instrumentId, final int decision) {
+        final int[] last = recent[instrumentId];
+        last[next[instrumentId]] = decision;
+        next[instrumentId] = (next[instrumentId] + 1) % averageLast;
+        int sum = 0;
+        for (final int d : last) {
+            sum += d;
+        }
+        // the mean rounded toward zero: ±1 only when all of the last N agree
+        return sum / averageLast;
     }
 
     /** Closed bars the strategy was asked about. */
@@ -69,7 +107,7 @@ public final class DecisionDispatch {
         return warmUpBars;
     }
 
-    /** Answers other than hold. */
+    /** Answers other than hold, after {@code average_last} (the answers the book acted on). */
     public long decisions() {
         return decisions;
     }
@@ -79,6 +117,10 @@ public final class DecisionDispatch {
         out.section("decisions " + bookName).writeLong(barsDecided).writeLong(warmUpBars).writeLong(decisions);
         for (final int id : traded) {
             bars[id].writeState(out);
+            out.writeInt(next[id]);
+            for (final int d : recent[id]) {
+                out.writeInt(d);
+            }
         }
     }
 
@@ -90,6 +132,10 @@ public final class DecisionDispatch {
         decisions = in.readLong();
         for (final int id : traded) {
             bars[id].readState(in);
+            next[id] = in.readInt();
+            for (int i = 0; i < recent[id].length; i++) {
+                recent[id][i] = in.readInt();
+            }
         }
     }
 }

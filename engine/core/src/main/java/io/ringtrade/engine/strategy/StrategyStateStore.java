@@ -5,6 +5,8 @@ import io.ringtrade.engine.api.strategy.DoubleCell;
 import io.ringtrade.engine.api.strategy.LongArrayCell;
 import io.ringtrade.engine.api.strategy.LongCell;
 import io.ringtrade.engine.api.strategy.StrategyState;
+import io.ringtrade.engine.api.strategy.WeightLog;
+import io.ringtrade.engine.output.OutputStreams;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -27,6 +29,7 @@ public final class StrategyStateStore implements StrategyState {
     private final List<Object> cells = new ArrayList<>();
     private final Set<String> taken = new HashSet<>();
     private boolean closed;
+    private BookWeightLog weightLog;
 
     /** An empty store for the strategy of book {@code owner} (named in messages). */
     public StrategyStateStore(final String owner) {
@@ -53,6 +56,28 @@ public final class StrategyStateStore implements StrategyState {
     public DoubleArrayCell doubleArray(final String name, final int length, final double initial) {
         checkLength(name, length);
         return register(name, new DoubleArrayCell(length, initial));
+    }
+
+    @Override
+    public WeightLog weightLog(final List<String> members) {
+        if (closed) {
+            throw new IllegalStateException("book " + owner + ": weight log asked for after the strategy was built");
+        }
+        if (weightLog != null) {
+            throw new IllegalStateException("book " + owner + ": weight log asked for twice");
+        }
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("book " + owner + ": a weight log needs members");
+        }
+        weightLog = new BookWeightLog(members);
+        return weightLog;
+    }
+
+    /** Sends the weight log's rows, if the strategy asked for one, to {@code outputs} as book {@code book}'s. */
+    public void connectWeightLog(final OutputStreams outputs, final int book) {
+        if (weightLog != null) {
+            weightLog.connect(outputs, book);
+        }
     }
 
     private void checkLength(final String name, final int length) {
@@ -83,6 +108,9 @@ public final class StrategyStateStore implements StrategyState {
 
     /** Whether {@code value} is one of this store's cells (the state policy accepts those as fields). */
     public boolean owns(final Object value) {
+        if (value != null && value == weightLog) {
+            return true;
+        }
         for (final Object cell : cells) {
             if (cell == value) {
                 return true;

@@ -32,6 +32,11 @@ import java.util.Arrays;
  *   <li>A stop buy triggers at the open when the bar opens at or above the stop, else at the stop when the high
  *       reaches it; a stop sell mirrors this. A triggered stop fills like a market order, with slippage.</li>
  *   <li>Within one bar, fills at the open come first, then triggered stops, then limits.</li>
+ *   <li>Orders attached after the open pass ({@link #attach}: the protective stop and take-profit of an entry that
+ *       just filled at the open) take part in that bar's stop and limit passes: a stop fills at its price with
+ *       slippage once the bar's range reaches it, a limit at its price once the range trades through it (they were
+ *       not there at the open, so no gap rule applies to them on that bar). Any other order placed while a bar is
+ *       processed is eligible from the next one.</li>
  *   <li>A notional buy converts its money at the fill price: the largest whole number of lots whose notional plus
  *       commission fits the notional and the book's cash.</li>
  *   <li>A cash account: a buy that does not cover a short fills at most what the book's cash pays for at the fill
@@ -65,6 +70,8 @@ public final class SimulatedVenue implements Venue {
     private WorkingOrder[] pool = new WorkingOrder[64];
     private int pooled;
     private int iterating = -1;
+    private boolean attaching;
+    private OpenPassListener openPass;
 
     /** An order as the venue holds it. */
     private static final class WorkingOrder {
@@ -78,6 +85,15 @@ public final class SimulatedVenue implements Venue {
         long price;
         long expiresAtNanos;
         long filledQuantity;
+        /** Attached after this bar's open pass: takes part in its stop and limit passes, without the gap rule. */
+        boolean sameBar;
+    }
+
+    /** Told after the open pass of each bar (or trade) of an instrument with working orders. */
+    @FunctionalInterface
+    public interface OpenPassListener {
+        /** The fills at the open of this bar of {@code instrumentId} are done; the stop and limit passes follow. */
+        void afterOpenPass(int instrumentId, long timeNanos);
     }
 
     /**
@@ -101,6 +117,19 @@ public final class SimulatedVenue implements Venue {
     /** Where reports go (the order manager); set once, before the first order. */
     public void connect(final ExecutionReportListener reports) {
         this.listener = reports;
+    }
+
+    /** Who hears of the end of each open pass (business logic's managed positions); set once, before the first order. */
+    public void onOpenPass(final OpenPassListener listener) {
+        this.openPass = listener;
+    }
+
+    /**
+     * While {@code on}, orders submitted during an open-pass callback take part in the same bar's stop and limit passes
+     * (see the fill model above). Business-logic thread.
+     */
+    public void attach(final boolean on) {
+        this.attaching = on;
     }
 
     // ---- requests ---------------------------------------------------------------------------------------------
@@ -128,6 +157,7 @@ public final class SimulatedVenue implements Venue {
         copy.price = order.price;
         copy.expiresAtNanos = order.expiresAtNanos;
         copy.filledQuantity = 0;
+        copy.sameBar = attaching && iterating == copy.instrumentId;
         add(copy);
         report(time, copy.id, ReportKind.ACK, VenueReason.NONE, 0, 0, 0);
     }
@@ -209,22 +239,45 @@ public final class SimulatedVenue implements Venue {
             final int eligible = workingCount[instrumentId];
             expire(instrumentId, timeNanos, eligible);
             startBudgets(instrumentId, volume);
+            int attached = eligible;
             for (int pass = PASS_AT_OPEN; pass <= PASS_LIMITS; pass++) {
-                for (int i = 0; i < eligible; i++) {
+                for (int i = 0; i < attached; i++) {
                     final WorkingOrder order = working[instrumentId][i];
-                    if (order == null) {
+                    if (order == null || (i >= eligible && !order.sameBar)) {
                         continue;
                     }
-                    final long price = executionPrice(order, pass, open, high, low);
+                    final long price = order.sameBar ? attachedPrice(order, pass, high, low)
+                        : executionPrice(order, pass, open, high, low);
                     if (price > 0) {
                         execute(instrumentId, i, price, timeNanos);
                     }
                 }
+                if (pass == PASS_AT_OPEN && openPass != null) {
+                    openPass.afterOpenPass(instrumentId, timeNanos);
+                    attached = workingCount[instrumentId];
+                }
             }
         } finally {
             iterating = -1;
+            for (int i = 0; i < workingCount[instrumentId]; i++) {
+                if (working[instrumentId][i] != null) {
+                    working[instrumentId][i].sameBar = false;
+                }
+            }
             compact(instrumentId);
         }
+    }
+
+    /** The price an order attached after the open pass executes at in this pass, or 0. */
+    private long attachedPrice(final WorkingOrder order, final int pass, final long high, final long low) {
+        final boolean buy = order.side > 0;
+        return switch (order.type) {
+            case OrderType.STOP -> pass == PASS_STOPS && (buy ? high >= order.price : low <= order.price)
+                ? slipped(order, order.price) : 0;
+            case OrderType.LIMIT -> pass == PASS_LIMITS && (buy ? low < order.price : high > order.price)
+                ? order.price : 0;
+            default -> 0;
+        };
     }
 
     /** Processes one trade: every eligible order of the instrument fills at this trade's price. */

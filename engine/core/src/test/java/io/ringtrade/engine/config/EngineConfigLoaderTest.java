@@ -350,7 +350,8 @@ final class EngineConfigLoaderTest {
         final EngineConfigException refused = catchThrowableOfType(EngineConfigException.class, () ->
             new EngineConfigLoader().text(String.join("\n", BTC,
                     "ringtrade.books = [ { name = a, strategy = nope, symbols = [\"BTC/USD\"] }",
-                    "  { name = b, strategy-file = \"" + bot + "\", params { rsi_max = 200, fast = 3 },"
+                    "  { name = b, strategy-file = \"" + bot + "\", params { rsi_max = 200, fast = 3, stop_loss = 0,"
+                        + " take_profit = 0.05 },"
                         + " symbols = [\"BTC/USD\"], commission-bps = 2.5 }",
                     "  { name = c, strategy-file = \"" + broken + "\", symbols = [\"BTC/USD\"] } ]",
                     "ringtrade.pipeline.ring-size = big"), "test.conf")
@@ -361,9 +362,13 @@ final class EngineConfigLoaderTest {
             "test.conf:2: ringtrade.books[0].strategy: unknown strategy \"nope\" (available: test_counting, test_hold)",
             "test.conf:3: ringtrade.books[1].commission-bps: must be a whole number of basis points, got 2.5",
             "test.conf:3: ringtrade.books[1].params.fast: strategy my_bot has no parameter 'fast' (parameters: rsi_max,"
-                + " rsi_exit)",
+                + " rsi_exit, trade_usd, equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars,"
+                + " max_adds, average_last)",
             "test.conf:3: ringtrade.books[1].params.rsi_max: strategy my_bot parameter rsi_max=200 is out of range"
                 + " (expected 1 to 99)",
+            // a strategy file takes the managed-position parameters like a built-in strategy: take_profit is fine
+            "test.conf:3: ringtrade.books[1].params.stop_loss: strategy my_bot parameter stop_loss=0 is refused: a"
+                + " stop-loss of 0 would stop out at the entry (leave stop_loss out for none)",
             "test.conf:4: ringtrade.books[2].strategy-file: " + broken + ":" + brokenLine
                 + ": error: cannot find symbol");
     }

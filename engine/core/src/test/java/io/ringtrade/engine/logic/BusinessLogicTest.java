@@ -10,6 +10,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.PositionRules;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.risk.RiskLimits;
@@ -312,7 +313,7 @@ final class BusinessLogicTest {
         // end: long 8 marked at 120: equity 113 + 960 = 1073, unrealized (120 − 121) × 8 = −8
         final BusinessLogic logic = logic(new BookSpec("scripted", scripted(BUY, SELL, BUY, HOLD), new int[] {0},
             Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
-            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), true));
+            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), PositionRules.DEFAULT, true));
         for (int i = 0; i < BARS.length; i++) {
             final String[] b = BARS[i];
             feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]), FixedPoint.of(1)));

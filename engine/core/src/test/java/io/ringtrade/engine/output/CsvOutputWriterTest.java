@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.WeightLog;
+import io.ringtrade.engine.order.FillReason;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.OrderTransition;
@@ -41,7 +43,8 @@ final class CsvOutputWriterTest {
     @Test
     void shouldWriteEachStreamsRowsAsTheyComeAndDeriveOrdersInDecisionOrder() throws Exception {
         final CsvOutputWriter writer = CsvOutputWriter.open(dir, OutputRows.NONE, SYMBOLS, BOOKS);
-        writer.fill(SECOND, 0, 0, 1, fp("2"), fp("99.5"), fp("0.199"), 1000, 0);
+        writer.fill(SECOND, 0, 0, 1, fp("2"), fp("99.5"), fp("0.199"), 1000, 0, FillReason.ENTRY.ordinal());
+        writer.entry(SECOND, 0, 0, 1, 1, fp("2"), fp("99.5"), fp("99.5"), fp("2"), 1000);
         writer.equity(0, fp("10000"), fp("9800"), fp("199"), fp("10000"), true);
         writer.roundTrip(0, 0, SECOND, 5 * SECOND, fp("-1.25"));
         // order 1000 is decided first but ends last; order 2000 ends at once; 3000 is still working at the end
@@ -58,7 +61,9 @@ final class CsvOutputWriterTest {
         writer.close();
 
         assertThat(Files.readAllLines(dir.resolve("trades.csv"))).containsExactly(OutputFiles.TRADES_HEADER,
-            "1970-01-01T00:00:01Z,ACME,BUY,2,99.5,0.199,b,1000,0");
+            "1970-01-01T00:00:01Z,ACME,BUY,2,99.5,0.199,b,1000,0,entry");
+        assertThat(Files.readAllLines(dir.resolve("entries.csv"))).containsExactly(OutputFiles.ENTRIES_HEADER,
+            "1970-01-01T00:00:01Z,b,ACME,BUY,1,2,99.5,99.5,2,1000");
         assertThat(Files.readAllLines(dir.resolve("equity.csv"))).containsExactly(OutputFiles.EQUITY_HEADER,
             "1970-01-01T00:00:00Z,10000,9800,199,10000");
         assertThat(Files.readAllLines(dir.resolve("round_trips.csv"))).containsExactly(OutputFiles.ROUND_TRIPS_HEADER,
@@ -112,5 +117,32 @@ final class CsvOutputWriterTest {
         assertThat(CsvOutputWriter.open(dir, new OutputRows(0, 2, 0, 0), SYMBOLS, BOOKS)).isNull();
         assertThat(Files.readAllLines(dir.resolve("equity.csv"))).isEqualTo(before);
         assertThat(CsvOutputWriter.open(dir.resolve("elsewhere"), new OutputRows(0, 1, 0, 0), SYMBOLS, BOOKS)).isNull();
+    }
+
+    @Test
+    void shouldWriteWeightRowsOnlyForBooksWithMembersAndCutThemBackOnRecovery() throws Exception {
+        final CsvOutputWriter plain = CsvOutputWriter.open(dir, OutputRows.NONE, SYMBOLS, BOOKS);
+        plain.close();
+        assertThat(dir.resolve(OutputFiles.WEIGHTS)).doesNotExist();
+
+        final CsvOutputWriter first = CsvOutputWriter.open(dir, OutputRows.NONE, SYMBOLS, BOOKS);
+        first.weightMembers(0, new String[] {"rsi", "macd"});
+        first.weight(SECOND, 0, 0, 0.5, 0.5, WeightLog.Reason.START.ordinal(), Double.NaN, 0);
+        first.weight(2 * SECOND, 0, 1, 0.5, 0.52, WeightLog.Reason.LEARN_CAPPED.ordinal(), 0.75, 20);
+        first.weight(2 * SECOND, 0, 0, 0.5, 0.48, WeightLog.Reason.NORMALISE.ordinal(), 0.25, 3);
+        first.close();
+
+        assertThat(Files.readAllLines(dir.resolve(OutputFiles.WEIGHTS))).containsExactly(OutputFiles.WEIGHTS_HEADER,
+            "1970-01-01T00:00:01Z,b,rsi,0.5,0.5,start,,0", "1970-01-01T00:00:02Z,b,macd,0.5,0.52,learn_capped,0.75,20",
+            "1970-01-01T00:00:02Z,b,rsi,0.5,0.48,normalise,0.25,3");
+
+        final CsvOutputWriter second = CsvOutputWriter.open(dir, new OutputRows(0, 0, 0, 0, 0, 0, 1), SYMBOLS, BOOKS);
+        second.weightMembers(0, new String[] {"rsi", "macd"});
+        second.weight(3 * SECOND, 0, 1, 0.5, 0.4, WeightLog.Reason.FLOOR.ordinal(), 0, 21);
+        second.close();
+
+        assertThat(Files.readAllLines(dir.resolve(OutputFiles.WEIGHTS))).containsExactly(OutputFiles.WEIGHTS_HEADER,
+            "1970-01-01T00:00:01Z,b,rsi,0.5,0.5,start,,0", "1970-01-01T00:00:03Z,b,macd,0.5,0.4,floor,0.0,21");
+        assertThat(CsvOutputWriter.open(dir, new OutputRows(0, 0, 0, 0, 0, 0, 5), SYMBOLS, BOOKS)).isNull();
     }
 }

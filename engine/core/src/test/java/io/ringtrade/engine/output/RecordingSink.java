@@ -2,6 +2,7 @@ package io.ringtrade.engine.output;
 
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.order.FillReason;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.OrderTransition;
@@ -44,6 +45,28 @@ public final class RecordingSink implements OutputSink {
                         long d, long e, long f) {
     }
 
+    /** One change of a weighted member's weight; {@code reason} is a {@code WeightLog.Reason} ordinal. */
+    public record Weight(long time, int book, String member, double oldWeight, double newWeight, int reason,
+                         double reward, long trades) {
+    }
+
+    /** Weight changes, in order. */
+    public final List<Weight> weights = new ArrayList<>();
+    /** Weighted members' names by book. */
+    public final Map<Integer, List<String>> weightMembers = new LinkedHashMap<>();
+
+    @Override
+    public void weightMembers(final int bookIndex, final String[] members) {
+        weightMembers.put(bookIndex, List.of(members));
+    }
+
+    @Override
+    public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                       final double newWeight, final int reason, final double reward, final long trades) {
+        weights.add(new Weight(timeNanos, bookIndex, weightMembers.get(bookIndex).get(member), oldWeight, newWeight,
+            reason, reward, trades));
+    }
+
     /** Large-transaction reports, in order. */
     public final List<Large> large = new ArrayList<>();
     /** Audit lines, in order. */
@@ -71,11 +94,32 @@ public final class RecordingSink implements OutputSink {
     /** Round trips, in order. */
     public final List<RoundTrip> roundTrips = new ArrayList<>();
 
+    /** The reason label of each fill, in order (as {@code trades.csv} writes it). */
+    public final List<String> fillReasons = new ArrayList<>();
+    /** Entry rows, in order: time, book, instrument, side, entry, quantity, price, average, position, order id. */
+    public final List<long[]> entries = new ArrayList<>();
+
     @Override
     public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                      final long quantity, final long price, final long fee, final long orderId,
                      final long realizedPnl) {
         fills.add(new Fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl));
+    }
+
+    @Override
+    public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                     final long quantity, final long price, final long fee, final long orderId,
+                     final long realizedPnl, final int reason) {
+        fill(timeNanos, bookIndex, instrumentId, side, quantity, price, fee, orderId, realizedPnl);
+        fillReasons.add(FillReason.of(reason).label());
+    }
+
+    @Override
+    public void entry(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                      final int entry, final long quantity, final long price, final long averagePrice,
+                      final long position, final long orderId) {
+        entries.add(new long[] {timeNanos, bookIndex, instrumentId, side, entry, quantity, price, averagePrice,
+            position, orderId});
     }
 
     @Override

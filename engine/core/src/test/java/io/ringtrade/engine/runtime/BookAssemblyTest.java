@@ -12,7 +12,9 @@ import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.Row;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import java.util.List;
@@ -64,7 +66,29 @@ final class BookAssemblyTest {
         assertThatThrownBy(() -> BookAssembly.assemble(book("nope", Map.of(), "5"), instruments, catalog))
             .hasMessageStartingWith("book b1: unknown strategy 'nope'");
         assertThatThrownBy(() -> BookAssembly.assemble(book("test_hold", Map.of("x", "1"), "5"), instruments,
-            catalog)).hasMessage("book b1: strategy test_hold has no parameter 'x' (parameters: )");
+            catalog)).hasMessage("book b1: strategy test_hold has no parameter 'x' (parameters: trade_usd, "
+            + "equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars, max_adds, average_last)");
+    }
+
+    @Test
+    void shouldReverseOnOppositeOnlyWhereTheEngineSizesFromAllCash() {
+        assertThat(BookAssembly.assemble(reversing(Map.of("average_last", "2")), instruments, catalog)
+            .reverseOnOpposite()).isTrue();
+        assertThat(BookAssembly.assemble(book("test_hold", Map.of(), "5"), instruments, catalog).reverseOnOpposite())
+            .isFalse();
+        // managed positions exit on an opposite answer and leave the next entry to the next decision
+        assertThatThrownBy(() -> BookAssembly.assemble(reversing(Map.of("stop_loss", "0.02")), instruments, catalog))
+            .hasMessage("book b1: on-opposite = reverse applies to a decision strategy with all-cash sizing and no"
+                + " managed exits (trade_usd, equity_fraction, quantity, stops and max_adds manage the position"
+                + " themselves)");
+        assertThatThrownBy(() -> BookAssembly.assemble(reversing(Map.of("trade_usd", "100")), instruments, catalog))
+            .hasMessageStartingWith("book b1: on-opposite = reverse applies to a decision strategy");
+    }
+
+    private static BookConfig reversing(final Map<String, String> params) {
+        return new BookConfig("b1", "test_hold", params, List.of("ACME"), Interval.M5, FixedPoint.of(5_000),
+            FixedPoint.of(0), FixedPoint.of(0), true, FixedPoint.of(0), FillModel.CLOSE, 0, 0, BookLimits.NONE,
+            OnOpposite.REVERSE, "");
     }
 
     @Test

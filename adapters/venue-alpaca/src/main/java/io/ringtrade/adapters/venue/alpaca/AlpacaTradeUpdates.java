@@ -304,7 +304,7 @@ public final class AlpacaTradeUpdates implements OrderUpdateStream {
         if (("fill".equals(event) || "partial_fill".equals(event)) && data.hasNonNull("qty")) {
             final String when = data.path("timestamp").asText("");
             fill = new VenueFill(data.path("execution_id").asText(order.path("id").asText() + "@" + when),
-                AlpacaVenueClient.fixed(data, "qty"), AlpacaVenueClient.fixed(data, "price"), 0,
+                AlpacaVenueClient.quantity(data, "qty"), AlpacaVenueClient.fixed(data, "price"), 0,
                 when.isEmpty() ? 0 : Instant.parse(when).toEpochMilli() * 1_000_000L);
         }
         return new OrderUpdate(event, AlpacaVenueClient.order(order, -1), fill);

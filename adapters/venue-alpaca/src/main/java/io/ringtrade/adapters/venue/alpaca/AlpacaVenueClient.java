@@ -158,11 +158,26 @@ public final class AlpacaVenueClient implements VenueClient {
     }
 
     static long fixed(final JsonNode node, final String field) {
+        return fixed(node, field, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A quantity field (an order's, a fill's, a position's) in units of 1e-8, rounded toward zero. Alpaca gives a
+     * notional order's fractional quantity 9 decimals; rounded half up per fill, the books could end above what the
+     * account holds (which reconciliation must refuse as unresolved, and a sell of the whole position could be refused
+     * by the venue). Toward zero, every fill, every order's filled quantity and every position is at most what the
+     * venue holds, so the books never hold more than the account: they can only hold less, by under 1e-8 per fill.
+     */
+    static long quantity(final JsonNode node, final String field) {
+        return fixed(node, field, RoundingMode.DOWN);
+    }
+
+    private static long fixed(final JsonNode node, final String field, final RoundingMode rounding) {
         final JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             return 0;
         }
-        return new BigDecimal(value.asText()).setScale(FixedPoint.SCALE_DIGITS, RoundingMode.HALF_UP).unscaledValue()
+        return new BigDecimal(value.asText()).setScale(FixedPoint.SCALE_DIGITS, rounding).unscaledValue()
             .longValueExact();
     }
 
@@ -228,8 +243,8 @@ public final class AlpacaVenueClient implements VenueClient {
 
     static VenueOrder order(final JsonNode order, final int instrumentId) {
         return new VenueOrder(clientId(order.path("client_order_id").asText("")), order.get("id").asText(),
-            instrumentId, "buy".equals(order.path("side").asText()) ? 1 : -1, fixed(order, "qty"),
-            fixed(order, "filled_qty"), fixed(order, "filled_avg_price"), status(order.path("status").asText()));
+            instrumentId, "buy".equals(order.path("side").asText()) ? 1 : -1, quantity(order, "qty"),
+            quantity(order, "filled_qty"), fixed(order, "filled_avg_price"), status(order.path("status").asText()));
     }
 
     private static long clientId(final String text) {
@@ -255,7 +270,7 @@ public final class AlpacaVenueClient implements VenueClient {
         final List<VenueFill> fills = new ArrayList<>();
         for (final JsonNode fill : activities) {
             if (venueOrderId.equals(fill.path("order_id").asText())) {
-                fills.add(new VenueFill(fill.path("id").asText(), fixed(fill, "qty"), fixed(fill, "price"), 0,
+                fills.add(new VenueFill(fill.path("id").asText(), quantity(fill, "qty"), fixed(fill, "price"), 0,
                     millis(fill, "transaction_time") * 1_000_000L));
             }
         }
@@ -282,7 +297,7 @@ public final class AlpacaVenueClient implements VenueClient {
         final Map<String, Long> balances = new LinkedHashMap<>();
         balances.put(account.path("currency").asText("USD"), fixed(account, "cash"));
         for (final JsonNode position : call("GET", baseUrl + "/v2/positions", null, false)) {
-            balances.put(position.path("symbol").asText(), fixed(position, "qty"));
+            balances.put(position.path("symbol").asText(), quantity(position, "qty"));
         }
         return balances;
     }
@@ -297,7 +312,7 @@ public final class AlpacaVenueClient implements VenueClient {
         }
         for (final JsonNode position : call("GET", baseUrl + "/v2/positions", null, false)) {
             if (holdings.containsKey(position.path("symbol").asText())) {
-                holdings.put(position.path("symbol").asText(), fixed(position, "qty"));
+                holdings.put(position.path("symbol").asText(), quantity(position, "qty"));
             }
         }
         return holdings;

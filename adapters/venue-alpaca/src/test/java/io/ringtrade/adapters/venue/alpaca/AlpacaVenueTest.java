@@ -2,6 +2,8 @@ package io.ringtrade.adapters.venue.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringtrade.adapters.venue.LiveLoop;
 import io.ringtrade.adapters.venue.Quote;
 import io.ringtrade.adapters.venue.VenueException;
@@ -199,5 +201,15 @@ final class AlpacaVenueTest {
         second.settle();
         assertThat(kinds(journal.subList(journaled, journal.size()))).containsExactly("ACK");
         assertThat(fake.orderPosts.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTakeQuantitiesTowardZeroAndPricesHalfUp() {
+        // Alpaca's notional orders get 9-decimal quantities; the books must never hold more than the account
+        final ObjectNode fill = new ObjectMapper().createObjectNode().put("qty", "0.123456789")
+            .put("price", "150.000000005").put("short", "-0.123456789");
+        assertThat(AlpacaVenueClient.quantity(fill, "qty")).isEqualTo(12_345_678L);
+        assertThat(AlpacaVenueClient.quantity(fill, "short")).isEqualTo(-12_345_678L);
+        assertThat(AlpacaVenueClient.fixed(fill, "price")).isEqualTo(fp("150.00000001"));
     }
 }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Alpaca's documented responses: account, clock, orders (create, get by id or client order id, list open, cancel,
  * replace), positions, fill activities, assets, latest quote and trade, paged bars. Market orders and marketable
  * limits fill at once at {@link #price}; other limits rest. Switches: {@link #unauthorized} (every call answers 401,
- * a credential storm), {@link #open} (a closed market refuses orders with 403 "market is closed"). Stops with the test.
+ * a credential storm), {@link #open} (a closed market refuses orders with 403 "market is closed"), and
+ * {@link #holdOrderAnswers} (orders are taken and filled, but the answers to their requests wait: the window where the
+ * venue has an order its sender never heard of). A test moves {@link #price} as the market moves. Stops with the test.
  * Requests are handled on the server's one thread; the test reads the counters.
  */
 public final class FakeAlpaca implements AutoCloseable {
@@ -50,8 +54,18 @@ public final class FakeAlpaca implements AutoCloseable {
     public volatile int barPagesBeforeFailure = -1;
     /** Where order events go as {@code trade_updates} messages, when a test runs the stream too. */
     public volatile FakeAlpacaStream stream;
+    /**
+     * Decimals of the quantity a notional order buys ({@code notional / price}, rounded down): 9 as at Alpaca. The
+     * engine's quantities have 8 ({@code FixedPoint}), so a test that sums positions exactly sets 8.
+     */
+    public volatile int notionalDecimals = 9;
+    /** Orders taken whose answer was held ({@link #holdOrderAnswers}). */
+    public final AtomicInteger heldAnswers = new AtomicInteger();
     private final HttpServer server;
     private int nextId = 1;
+    private volatile CountDownLatch answerGate;
+    /** The answer createOrder held back, sent by {@link #handle} once the gate opens (server thread only). */
+    private String heldAnswer;
 
     /** Starts the fake on a free loopback port. */
     public FakeAlpaca() throws IOException {
@@ -78,6 +92,39 @@ public final class FakeAlpaca implements AutoCloseable {
             synchronized (this) {
                 route(exchange, method, path, query);
             }
+            if (heldAnswer != null) {
+                final String answer = heldAnswer;
+                heldAnswer = null;
+                final CountDownLatch gate = answerGate;
+                try {
+                    // bounded, so a test that forgets to answer still ends
+                    if (gate != null && !gate.await(60, TimeUnit.SECONDS)) {
+                        return;
+                    }
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                send(exchange, 200, answer);
+            }
+        }
+    }
+
+    /**
+     * From now on an order is taken (recorded, filled at once when marketable) but the answer to its request waits
+     * until {@link #answerHeldOrders}; {@link #heldAnswers} counts such orders. The server answers nothing else
+     * meanwhile (it has one thread), as a venue that went silent after taking an order.
+     */
+    public void holdOrderAnswers() {
+        answerGate = new CountDownLatch(1);
+    }
+
+    /** Sends the held answer (to whoever still listens) and answers at once again. */
+    public void answerHeldOrders() {
+        final CountDownLatch gate = answerGate;
+        answerGate = null;
+        if (gate != null) {
+            gate.countDown();
         }
     }
 
@@ -169,7 +216,7 @@ public final class FakeAlpaca implements AutoCloseable {
         order.put("side", body.path("side").asText());
         order.put("type", body.path("type").asText());
         final BigDecimal qty = body.has("qty") ? new BigDecimal(body.get("qty").asText())
-            : new BigDecimal(body.get("notional").asText()).divide(price, 9, RoundingMode.DOWN);
+            : new BigDecimal(body.get("notional").asText()).divide(price, notionalDecimals, RoundingMode.DOWN);
         order.put("qty", qty.toPlainString());
         final boolean buy = "buy".equals(body.path("side").asText());
         final boolean marketable = !"limit".equals(body.path("type").asText())
@@ -182,7 +229,12 @@ public final class FakeAlpaca implements AutoCloseable {
         if (marketable) {
             execute(order, qty, price);
         }
-        send(exchange, 200, order.toString());
+        if (answerGate != null) {
+            heldAnswers.incrementAndGet();
+            heldAnswer = order.toString();
+        } else {
+            send(exchange, 200, order.toString());
+        }
         if (marketable) {
             event("new", order.deepCopy().put("status", "new").put("filled_qty", "0").putNull("filled_avg_price"),
                 null, null);
@@ -222,6 +274,25 @@ public final class FakeAlpaca implements AutoCloseable {
             .put("transaction_time", "2024-01-02T15:00:0" + Math.min(9, 2 + fills.size()) + "Z")
             .put("side", order.path("side").asText());
         positions.merge(order.path("symbol").asText(), buy ? qty : qty.negate(), BigDecimal::add);
+    }
+
+    /** Copies of every order taken so far, oldest first (the venue's own record). */
+    public synchronized List<ObjectNode> ordersTaken() {
+        final List<ObjectNode> copies = new ArrayList<>();
+        orders.values().forEach(order -> copies.add(order.deepCopy()));
+        return copies;
+    }
+
+    /** Copies of every fill activity so far, oldest first. */
+    public synchronized List<JsonNode> fillActivities() {
+        final List<JsonNode> copies = new ArrayList<>();
+        fills.forEach(fill -> copies.add(fill.deepCopy()));
+        return copies;
+    }
+
+    /** The account's positions by symbol now. */
+    public synchronized Map<String, BigDecimal> positionsNow() {
+        return new LinkedHashMap<>(positions);
     }
 
     /** A {@code trade_updates} event to the stream, shaped like Alpaca's, when a stream is attached. */

@@ -13,20 +13,32 @@ import java.util.List;
  * @param max          largest accepted value (inclusive)
  * @param grid         values the optimizer tries
  * @param description  one line for {@code ringtrade strategies}
+ * @param textDefault  default of a TEXT parameter (e.g. {@code QQQ=0.6,GLD=0.4}); null for numbers
  */
 public record ParameterSpec(String name, Kind kind, double defaultValue, double min, double max,
-                            List<Double> grid, String description) {
+                            List<Double> grid, String description, String textDefault) {
     /** The value type of a parameter. */
     public enum Kind {
         /** A whole number. */
         INT,
         /** A decimal number. */
-        DOUBLE
+        DOUBLE,
+        /** Text the strategy parses itself at start (weights, a schedule); the optimizer holds it at its value. */
+        TEXT
     }
 
-    /** Copies the grid. */
+    /** Copies the grid; a TEXT parameter has a text default and no grid. */
     public ParameterSpec {
         grid = List.copyOf(grid);
+        if ((kind == Kind.TEXT) != (textDefault != null)) {
+            throw new IllegalArgumentException("parameter " + name + ": a TEXT parameter (and only one) has a text default");
+        }
+    }
+
+    /** A number parameter (INT or DOUBLE). */
+    public ParameterSpec(final String name, final Kind kind, final double defaultValue, final double min,
+                         final double max, final List<Double> grid, final String description) {
+        this(name, kind, defaultValue, min, max, grid, description, null);
     }
 
     /** An integer parameter. */
@@ -42,8 +54,17 @@ public record ParameterSpec(String name, Kind kind, double defaultValue, double 
         return new ParameterSpec(name, Kind.DOUBLE, defaultValue, min, max, grid, description);
     }
 
-    /** The default as text, e.g. {@code 50} or {@code 0.5}. */
+    /** A text parameter, parsed by the strategy at start (e.g. {@code weights}, {@code schedule}). */
+    public static ParameterSpec ofText(final String name, final String defaultValue, final String description) {
+        return new ParameterSpec(name, Kind.TEXT, 0, 0, 0, List.of(), description, defaultValue);
+    }
+
+    /** The default as text, e.g. {@code 50}, {@code 0.5} or {@code QQQ=0.6,GLD=0.4}. */
     public String defaultText() {
-        return kind == Kind.INT ? Long.toString((long) defaultValue) : Double.toString(defaultValue);
+        return switch (kind) {
+            case INT -> Long.toString((long) defaultValue);
+            case DOUBLE -> Double.toString(defaultValue);
+            case TEXT -> textDefault;
+        };
     }
 }

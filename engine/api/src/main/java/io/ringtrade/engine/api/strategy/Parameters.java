@@ -8,15 +8,21 @@ import java.util.Map;
 /**
  * Validated parameter values for one strategy instance: every declared parameter has a value (given or
  * default), every given name is declared, every value parses and lies in range. Built once at start;
- * immutable.
+ * immutable. Resolved with {@link StrategyParameters#resolve} it also carries the book's managed-position rules
+ * ({@link #positionRules()}).
  */
 public final class Parameters {
     private final Map<String, Double> values;
+    private final Map<String, String> texts;
     private final Map<String, ParameterSpec> specs;
+    private final PositionRules positionRules;
 
-    private Parameters(final Map<String, Double> values, final Map<String, ParameterSpec> specs) {
+    private Parameters(final Map<String, Double> values, final Map<String, String> texts,
+                       final Map<String, ParameterSpec> specs, final PositionRules positionRules) {
         this.values = values;
+        this.texts = texts;
         this.specs = specs;
+        this.positionRules = positionRules;
     }
 
     /**
@@ -38,8 +44,13 @@ public final class Parameters {
             }
         }
         final Map<String, Double> values = new LinkedHashMap<>();
+        final Map<String, String> texts = new LinkedHashMap<>();
         for (final ParameterSpec spec : declared) {
             final String text = given.get(spec.name());
+            if (spec.kind() == ParameterSpec.Kind.TEXT) {
+                texts.put(spec.name(), text == null ? spec.textDefault() : text.trim());
+                continue;
+            }
             final double value = text == null ? spec.defaultValue() : parse(strategy, spec, text.trim());
             if (value < spec.min() || value > spec.max()) {
                 throw new IllegalArgumentException("strategy " + strategy + " parameter " + spec.name() + "="
@@ -48,7 +59,13 @@ public final class Parameters {
             }
             values.put(spec.name(), value);
         }
-        return new Parameters(Collections.unmodifiableMap(values), Collections.unmodifiableMap(specs));
+        return new Parameters(Collections.unmodifiableMap(values), Collections.unmodifiableMap(texts),
+            Collections.unmodifiableMap(specs), null);
+    }
+
+    /** These values carrying the managed-position rules resolved from them. */
+    Parameters withPositionRules(final PositionRules rules) {
+        return new Parameters(values, texts, specs, rules);
     }
 
     private static double parse(final String strategy, final ParameterSpec spec, final String text) {
@@ -85,14 +102,41 @@ public final class Parameters {
         return value;
     }
 
+    /** A TEXT parameter's value (trimmed). */
+    public String getText(final String name) {
+        final String value = texts.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("undeclared text parameter " + name);
+        }
+        return value;
+    }
+
+    /** Whether a parameter of this name is declared (number or text). */
+    public boolean has(final String name) {
+        return specs.containsKey(name);
+    }
+
+    /**
+     * The managed-position rules (sizing, stops, pyramiding, {@code average_last}) when these values were resolved
+     * with {@link StrategyParameters#resolve}; {@link PositionRules#DEFAULT} otherwise.
+     */
+    public PositionRules positionRules() {
+        return positionRules != null ? positionRules : PositionRules.DEFAULT;
+    }
+
     /** Values in declaration order, as {@code name=value} text (for summaries and output). */
     public String describe() {
         final StringBuilder out = new StringBuilder();
-        for (final Map.Entry<String, Double> entry : values.entrySet()) {
+        for (final ParameterSpec spec : specs.values()) {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(entry.getKey()).append('=').append(format(specs.get(entry.getKey()), entry.getValue()));
+            out.append(spec.name()).append('=');
+            if (spec.kind() == ParameterSpec.Kind.TEXT) {
+                out.append(texts.get(spec.name()));
+            } else {
+                out.append(format(spec, values.get(spec.name())));
+            }
         }
         return out.toString();
     }

@@ -159,4 +159,10 @@ public interface Row {
 
     /** True when the strategy's book holds a position in this instrument (long or short). */
     boolean inPosition();
+
+    /**
+     * The book's signed position in this instrument at this bar's close (negative = short, 0 = flat), in the
+     * instrument's units: a decision function tells an exit from an entry by its sign.
+     */
+    double position();
 }

@@ -1,5 +1,7 @@
 package io.ringtrade.engine.api.strategy;
 
+import java.util.List;
+
 /**
  * Where a strategy keeps anything it must remember between calls, so the engine can snapshot and restore it
  * exactly (recovery from a snapshot must give the same outputs as replaying every input). A strategy asks for its
@@ -24,4 +26,13 @@ public interface StrategyState {
 
     /** An array of {@code length} doubles, all {@code initial}. */
     DoubleArrayCell doubleArray(String name, int length, double initial);
+
+    /**
+     * The log of the weights of {@code members} (their names, in the order {@link WeightLog#record} numbers them),
+     * whose rows the engine writes to {@code weights.csv}. At most once per strategy instance. A state that writes no
+     * output files returns {@link WeightLog#NONE}.
+     */
+    default WeightLog weightLog(final List<String> members) {
+        return WeightLog.NONE;
+    }
 }

@@ -1,0 +1,67 @@
+package io.ringtrade.engine.api.strategy;
+
+/**
+ * What an {@link EventStrategy} reads and trades through. Prices and quantities are doubles converted at the edge to
+ * the instrument's tick (limit buys and stops that sell round down, limit sells and stops that buy round up: never more
+ * aggressive than asked) and lot (rounded down); every order goes through pre-trade risk like any other. Orders are
+ * identified by their client order id. Every method is allocation-free. Owned by the business-logic thread; valid only
+ * during a handler call.
+ */
+public interface EventContext {
+    /** Most timers a strategy may have ({@link #setTimer} ids 0 to this − 1). */
+    int MAX_TIMERS = 8;
+
+    /** Event time now, epoch nanoseconds UTC. */
+    long timeNanos();
+
+    /** The interned id of one of the book's instruments, or −1 when the book does not trade it. */
+    int instrument(String symbol);
+
+    /** The instrument's tick size as a number. */
+    double tickSize(int instrument);
+
+    /** The instrument's lot size as a number. */
+    double lotSize(int instrument);
+
+    /** The latest trade price (or mid of the latest quote) of the instrument, NaN before any. */
+    double latestPrice(int instrument);
+
+    /** The book's signed position (negative = short). */
+    double position(int instrument);
+
+    /** The book's cash. */
+    double cash();
+
+    /** Cash the book's open orders reserve (what a buy cannot spend). */
+    double reservedCash();
+
+    /** The book's equity (cash plus positions at their latest prices). */
+    double equity();
+
+    /** Whether the book may go short. */
+    boolean shortAllowed();
+
+    /** The book's open orders (decided, not yet terminal). */
+    int openOrders();
+
+    /** A limit order; returns its id, or 0 when refused (risk, a zero size after rounding). {@code side} +1 or −1. */
+    long submitLimit(int instrument, int side, double quantity, double price);
+
+    /** A market order; returns its id, or 0 when refused. */
+    long submitMarket(int instrument, int side, double quantity);
+
+    /** A stop order (a market order once the price reaches {@code stopPrice}); returns its id, or 0 when refused. */
+    long submitStop(int instrument, int side, double quantity, double stopPrice);
+
+    /** Asks to cancel one open order; false when it is not open (or a cancel is already pending). */
+    boolean cancel(long orderId);
+
+    /** Asks to cancel every open order of the book; returns how many. */
+    int cancelAll();
+
+    /** Arms timer {@code timerId} (0 to {@link #MAX_TIMERS} − 1) to fire {@code delayNanos} after now (event time). */
+    void setTimer(int timerId, long delayNanos);
+
+    /** Disarms a timer. */
+    void cancelTimer(int timerId);
+}

@@ -1,0 +1,454 @@
+package io.ringtrade.engine.strategy;
+
+import io.ringtrade.engine.api.event.OrderType;
+import io.ringtrade.engine.api.market.InstrumentRegistry;
+import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.PositionRules;
+import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.order.FillReason;
+import io.ringtrade.engine.order.Order;
+import io.ringtrade.engine.order.OrderManager;
+import io.ringtrade.engine.order.OrderReason;
+import io.ringtrade.engine.order.OrderRequest;
+import io.ringtrade.engine.order.OrderState;
+import io.ringtrade.engine.order.Reservations;
+import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
+import java.math.RoundingMode;
+
+/**
+ * The managed positions of one decision-strategy book (the README's "Managed positions"): sizes its entries and adds,
+ * decides its time-stop and signal exits at bar closes, and keeps the protective orders of each open position — a
+ * stop-loss stop and a take-profit limit (and a trailing stop) in one one-cancels-other group, at prices from the
+ * average entry rounded to the tick toward the side less favourable to the strategy — in line with the position.
+ *
+ * <p>It works by reconciling ({@link #sync}): after every fill it can see (at the end of a bar's open pass, so an
+ * entry filled at the open is protected for the rest of that bar; after each input; at each bar close) it compares the
+ * protective orders it wants (from the position, its average and the trailing extreme) with those open, cancels the
+ * ones that differ and places what is missing once their cancels are confirmed; a pending exit is placed once no
+ * protective order is left, so two sells never race for one position. Another order closing the position (an
+ * operator's close or flatten) makes it stand aside. State is per instrument in primitive arrays, part of the
+ * snapshot. Business-logic thread; allocation-free.
+ */
+public final class ManagedPositions {
+    private static final int STOP = 0;
+    private static final int PROFIT = 1;
+    private static final int TRAIL = 2;
+    private static final FillReason[] PROTECTIVE_REASON = {FillReason.STOP_LOSS, FillReason.TAKE_PROFIT,
+        FillReason.TRAILING_STOP};
+    private static final int[] PROTECTIVE_TYPE = {OrderType.STOP, OrderType.LIMIT, OrderType.STOP};
+
+    private final String bookName;
+    private final Book book;
+    private final OrderManager orders;
+    private final InstrumentRegistry instruments;
+    private final CostEstimate costs;
+    private final PositionRules rules;
+    private final int[] traded;
+    private final boolean allowShort;
+    private final long minNotional;
+    private final long maxPositionPct;
+    private final long stopLoss;
+    private final long takeProfit;
+    private final long trailing;
+    private final long size;
+    private final OrderRequest request = new OrderRequest();
+
+    /** Per instrument: protective order ids and the prices they were placed at (by kind), and their quantity. */
+    private final long[][] protectiveId;
+    private final long[][] protectivePrice;
+    private final long[] protectedQuantity;
+    private final long[] group;
+    private final long[] entryId;
+    private final long[] exitId;
+    private final int[] pendingExit;
+    private final int[] adds;
+    private final int[] barsHeld;
+    private final int[] lastSign;
+    private final long[] extreme;
+    private final long[] trailPrice;
+    private long groups;
+
+    /**
+     * The managed positions of book {@code book} ({@code bookName} in messages) trading {@code traded} under
+     * {@code rules}.
+     *
+     * @param maxPositionPct the book's position limit (percent of equity, fixed-point; 0 = none): buys are shrunk to it
+     */
+    public ManagedPositions(final String bookName, final Book book, final OrderManager orders,
+                            final InstrumentRegistry instruments, final CostEstimate costs, final PositionRules rules,
+                            final int[] traded, final boolean allowShort, final long minNotional,
+                            final long maxPositionPct) {
+        this.bookName = bookName;
+        this.book = book;
+        this.orders = orders;
+        this.instruments = instruments;
+        this.costs = costs;
+        this.rules = rules;
+        this.traded = traded.clone();
+        this.allowShort = allowShort;
+        this.minNotional = minNotional;
+        this.maxPositionPct = maxPositionPct;
+        this.stopLoss = FixedPoint.fromDouble(rules.stopLoss());
+        this.takeProfit = FixedPoint.fromDouble(rules.takeProfit());
+        this.trailing = FixedPoint.fromDouble(rules.trailingStop());
+        this.size = rules.sizing() == PositionRules.Sizing.ALL_CASH ? 0 : FixedPoint.fromDouble(rules.size());
+        final int n = instruments.size();
+        this.protectiveId = new long[3][n];
+        this.protectivePrice = new long[3][n];
+        this.protectedQuantity = new long[n];
+        this.group = new long[n];
+        this.entryId = new long[n];
+        this.exitId = new long[n];
+        this.pendingExit = new int[n];
+        this.adds = new int[n];
+        this.barsHeld = new int[n];
+        this.lastSign = new int[n];
+        this.extreme = new long[n];
+        this.trailPrice = new long[n];
+    }
+
+    /** Whether {@code rules} need this stage (anything beyond today's all-cash sizing without stops or adds). */
+    public static boolean needed(final PositionRules rules) {
+        return rules.sizing() != PositionRules.Sizing.ALL_CASH || rules.managesExits() || rules.maxAdds() > 0;
+    }
+
+    /**
+     * A closed bar of {@code instrument} with the strategy's {@code decision} (already averaged): updates the trailing
+     * extreme and the bars held, checks the exits (time stop, then the signal) before the entries (only while flat,
+     * or an add while pyramiding), places what they decide as market orders, and reconciles.
+     *
+     * @param mayTrade false while the strategy is paused or before trading starts: its decisions place no orders
+     *                 (the engine's own exits still do)
+     */
+    public void onBarClose(final int instrument, final int decision, final long high, final long low,
+                           final long close, final long endNanos, final boolean mayTrade) {
+        forgetEnded(instrument);
+        final long held = book.position(instrument);
+        observe(instrument, held);
+        if (held != 0) {
+            final int sign = Long.signum(held);
+            barsHeld[instrument]++;
+            extreme[instrument] = extreme[instrument] == 0 ? (sign > 0 ? high : low)
+                : sign > 0 ? Math.max(extreme[instrument], high) : Math.min(extreme[instrument], low);
+            if (trailing > 0) {
+                trailPrice[instrument] = sign > 0
+                    ? floorTick(instrument, FixedPoint.mulDiv(extreme[instrument], FixedPoint.SCALE - trailing,
+                        FixedPoint.SCALE, RoundingMode.FLOOR))
+                    : ceilTick(instrument, FixedPoint.mulDiv(extreme[instrument], FixedPoint.SCALE + trailing,
+                        FixedPoint.SCALE, RoundingMode.CEILING));
+            }
+            if (exitId[instrument] == 0 && pendingExit[instrument] == 0) {
+                if (rules.timeStopBars() > 0 && barsHeld[instrument] >= rules.timeStopBars()) {
+                    pendingExit[instrument] = FillReason.TIME_STOP.ordinal();
+                } else if (mayTrade && decision == -sign) {
+                    pendingExit[instrument] = FillReason.SIGNAL.ordinal();
+                } else if (mayTrade && decision == sign && adds[instrument] < rules.maxAdds()
+                    && entryId[instrument] == 0) {
+                    if (enter(instrument, sign, close, endNanos, FillReason.ADD) != 0) {
+                        adds[instrument]++;
+                    }
+                }
+            }
+        } else if (mayTrade && decision != DecisionStrategy.HOLD && entryId[instrument] == 0
+            && exitId[instrument] == 0 && (decision > 0 || allowShort)) {
+            enter(instrument, decision, close, endNanos, FillReason.ENTRY);
+        }
+        sync(instrument, endNanos);
+    }
+
+    /** Reconciles every traded instrument (after an input's fills and reports). */
+    public void syncAll(final long timeNanos) {
+        for (final int instrument : traded) {
+            sync(instrument, timeNanos);
+        }
+    }
+
+    /** Whether this book trades {@code instrument}. */
+    public boolean trades(final int instrument) {
+        for (final int id : traded) {
+            if (id == instrument) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Brings the protective orders of {@code instrument} in line with the position, and places a pending exit once
+     * none is left.
+     */
+    public void sync(final int instrument, final long timeNanos) {
+        forgetEnded(instrument);
+        final long held = book.position(instrument);
+        observe(instrument, held);
+        final long quantity = Math.abs(held);
+        final boolean othersClosing = held != 0 && closingByOthers(instrument, held) > 0;
+        final boolean protect = held != 0 && pendingExit[instrument] == 0 && exitId[instrument] == 0 && !othersClosing;
+        boolean waiting = false;
+        boolean anyOpen = false;
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            final long id = protectiveId[kind][instrument];
+            if (id == 0) {
+                continue;
+            }
+            final long wanted = protect ? wantedPrice(kind, instrument, held) : 0;
+            if (wanted == 0 || wanted != protectivePrice[kind][instrument]
+                || quantity != protectedQuantity[instrument]) {
+                final Order order = orders.openOrder(id);
+                if (order.state != OrderState.PENDING_CANCEL) {
+                    orders.requestCancel(id, OrderReason.REQUESTED, timeNanos);
+                }
+                if (orders.openOrder(id) != null) {
+                    waiting = true;
+                } else {
+                    protectiveId[kind][instrument] = 0;
+                }
+            } else {
+                anyOpen = true;
+            }
+        }
+        if (waiting) {
+            return;
+        }
+        if (held == 0) {
+            pendingExit[instrument] = 0;
+            return;
+        }
+        if (pendingExit[instrument] != 0 && !anyOpen && exitId[instrument] == 0) {
+            if (!othersClosing) {
+                exit(instrument, held, FillReason.of(pendingExit[instrument]), timeNanos);
+            }
+            pendingExit[instrument] = 0;
+            return;
+        }
+        if (!protect) {
+            return;
+        }
+        if (!anyOpen) {
+            group[instrument] = ++groups;
+        }
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            final long wanted = wantedPrice(kind, instrument, held);
+            if (wanted > 0 && protectiveId[kind][instrument] == 0) {
+                protectiveId[kind][instrument] = protect(instrument, kind, held, wanted, timeNanos);
+                protectivePrice[kind][instrument] = wanted;
+            }
+        }
+        protectedQuantity[instrument] = quantity;
+    }
+
+    /**
+     * Cancels the protective orders of {@code instrument} (an operator closes the position by hand); while the close
+     * is open they are not placed again.
+     */
+    public void cancelProtection(final int instrument, final long timeNanos) {
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            final long id = protectiveId[kind][instrument];
+            if (id != 0 && orders.openOrder(id) != null) {
+                orders.requestCancel(id, OrderReason.REQUESTED, timeNanos);
+            }
+        }
+        forgetEnded(instrument);
+    }
+
+    /** Notices a position opened, flipped or closed since last seen: starts or clears its bookkeeping. */
+    private void observe(final int instrument, final long held) {
+        final int sign = Long.signum(held);
+        if (sign == lastSign[instrument]) {
+            return;
+        }
+        if (lastSign[instrument] != 0 || sign == 0) {
+            adds[instrument] = 0;
+        }
+        barsHeld[instrument] = 0;
+        extreme[instrument] = 0;
+        trailPrice[instrument] = 0;
+        lastSign[instrument] = sign;
+    }
+
+    /** Quantity other open orders of the book (not these protective ones) will close or cover. */
+    private long closingByOthers(final int instrument, final long held) {
+        final Reservations reserved = orders.reservations();
+        final int b = book.index();
+        long total = held > 0 ? reserved.close(b, instrument) : reserved.cover(b, instrument);
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            final long id = protectiveId[kind][instrument];
+            if (id != 0) {
+                final Order order = orders.openOrder(id);
+                total -= held > 0 ? order.reservedClose : order.reservedCover;
+            }
+        }
+        return total;
+    }
+
+    /** The protective price of {@code kind} for the position {@code held}, or 0 for none. */
+    private long wantedPrice(final int kind, final int instrument, final long held) {
+        final long average = book.averagePrice(instrument);
+        final boolean isLong = held > 0;
+        return switch (kind) {
+            case STOP -> stopLoss == 0 ? 0 : isLong
+                ? floorTick(instrument, FixedPoint.mulDiv(average, FixedPoint.SCALE - stopLoss, FixedPoint.SCALE,
+                    RoundingMode.FLOOR))
+                : ceilTick(instrument, FixedPoint.mulDiv(average, FixedPoint.SCALE + stopLoss, FixedPoint.SCALE,
+                    RoundingMode.CEILING));
+            case PROFIT -> takeProfit == 0 ? 0 : isLong
+                ? ceilTick(instrument, FixedPoint.mulDiv(average, FixedPoint.SCALE + takeProfit, FixedPoint.SCALE,
+                    RoundingMode.CEILING))
+                : Math.max(0, floorTick(instrument, FixedPoint.mulDiv(average, FixedPoint.SCALE - takeProfit,
+                    FixedPoint.SCALE, RoundingMode.FLOOR)));
+            default -> trailPrice[instrument];
+        };
+    }
+
+    private long floorTick(final int instrument, final long price) {
+        final long tick = instruments.get(instrument).tickSize();
+        return price - Math.floorMod(price, tick);
+    }
+
+    private long ceilTick(final int instrument, final long price) {
+        final long tick = instruments.get(instrument).tickSize();
+        final long floor = price - Math.floorMod(price, tick);
+        return floor == price ? price : floor + tick;
+    }
+
+    /** Clears the ids of orders that ended. */
+    private void forgetEnded(final int instrument) {
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            if (protectiveId[kind][instrument] != 0 && orders.openOrder(protectiveId[kind][instrument]) == null) {
+                protectiveId[kind][instrument] = 0;
+            }
+        }
+        if (entryId[instrument] != 0 && orders.openOrder(entryId[instrument]) == null) {
+            entryId[instrument] = 0;
+        }
+        if (exitId[instrument] != 0 && orders.openOrder(exitId[instrument]) == null) {
+            exitId[instrument] = 0;
+        }
+    }
+
+    /** Places an entry or add of {@code side}, sized by the rules at {@code close}; returns its id or 0. */
+    private long enter(final int instrument, final int side, final long close, final long timeNanos,
+                       final FillReason purpose) {
+        final long lot = instruments.get(instrument).lotSize();
+        final long reservedCash = orders.reservations().cash(book.index());
+        if (rules.sizing() == PositionRules.Sizing.ALL_CASH && purpose == FillReason.ENTRY) {
+            if (!DecisionSizing.size(request, side, book, instrument, close, timeNanos, reservedCash, lot, costs,
+                traded.length, allowShort, minNotional)) {
+                return 0;
+            }
+        } else {
+            request.clear();
+            request.bookIndex = book.index();
+            request.instrumentId = instrument;
+            request.side = side;
+            request.type = OrderType.MARKET;
+            request.referencePrice = close;
+            request.timeNanos = timeNanos;
+            request.origin = OrderReason.STRATEGY;
+            final long money = switch (rules.sizing()) {
+                case ALL_CASH -> Math.max(0, book.cash() - reservedCash);
+                case NOTIONAL -> size;
+                case EQUITY_FRACTION -> FixedPoint.mulDiv(Math.max(0, book.equity()), size, FixedPoint.SCALE,
+                    RoundingMode.FLOOR);
+                case QUANTITY -> 0;
+            };
+            try {
+                request.quantity = rules.sizing() == PositionRules.Sizing.QUANTITY
+                    ? FixedPoint.roundDownToStep(size, lot)
+                    : FixedPoint.roundDownToStep(FixedPoint.mulDiv(money, FixedPoint.SCALE, close, RoundingMode.FLOOR),
+                        lot);
+            } catch (final ArithmeticException overflow) {
+                request.refusal = OrderReason.OVERFLOW;
+            }
+        }
+        request.purpose = purpose;
+        if (side > 0 && !DecisionSizing.withinPositionLimit(request, book, maxPositionPct,
+            orders.reservations().cash(book.index(), instrument), lot, costs)) {
+            return 0;
+        }
+        final long id = orders.decide(request);
+        entryId[instrument] = id;
+        return id;
+    }
+
+    private void exit(final int instrument, final long held, final FillReason reason, final long timeNanos) {
+        request.clear();
+        request.bookIndex = book.index();
+        request.instrumentId = instrument;
+        request.side = held > 0 ? -1 : 1;
+        request.type = OrderType.MARKET;
+        request.quantity = Math.abs(held);
+        request.referencePrice = book.markPrice(instrument);
+        request.timeNanos = timeNanos;
+        request.origin = OrderReason.STRATEGY;
+        request.purpose = reason;
+        request.reduceOnly = true;
+        exitId[instrument] = orders.decide(request);
+    }
+
+    private long protect(final int instrument, final int kind, final long held, final long price,
+                         final long timeNanos) {
+        request.clear();
+        request.bookIndex = book.index();
+        request.instrumentId = instrument;
+        request.side = held > 0 ? -1 : 1;
+        request.type = PROTECTIVE_TYPE[kind];
+        request.quantity = Math.abs(held);
+        request.price = price;
+        request.referencePrice = book.markPrice(instrument);
+        request.timeNanos = timeNanos;
+        request.origin = OrderReason.STRATEGY;
+        request.purpose = PROTECTIVE_REASON[kind];
+        request.reduceOnly = true;
+        request.ocoGroup = (long) (book.index() + 1) << 40 | group[instrument];
+        return orders.decide(request);
+    }
+
+    /** Adds taken in the open position of {@code instrument} (for tests and the ops view). */
+    public int adds(final int instrument) {
+        return adds[instrument];
+    }
+
+    /** The trailing stop price of {@code instrument} now (0 = none). */
+    public long trailPrice(final int instrument) {
+        return trailPrice[instrument];
+    }
+
+    /** Writes the per-instrument bookkeeping for a snapshot. */
+    public void writeState(final StateWriter out) {
+        out.section("managed " + bookName).writeLong(groups);
+        for (final int i : traded) {
+            for (int kind = STOP; kind <= TRAIL; kind++) {
+                out.writeLong(protectiveId[kind][i]).writeLong(protectivePrice[kind][i]);
+            }
+            out.writeLong(protectedQuantity[i]).writeLong(group[i]).writeLong(entryId[i]).writeLong(exitId[i])
+                .writeInt(pendingExit[i]).writeInt(adds[i]).writeInt(barsHeld[i]).writeInt(lastSign[i])
+                .writeLong(extreme[i]).writeLong(trailPrice[i]);
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    public void readState(final StateReader in) {
+        groups = in.section("managed " + bookName).readLong();
+        for (final int i : traded) {
+            for (int kind = STOP; kind <= TRAIL; kind++) {
+                protectiveId[kind][i] = in.readLong();
+                protectivePrice[kind][i] = in.readLong();
+            }
+            protectedQuantity[i] = in.readLong();
+            group[i] = in.readLong();
+            entryId[i] = in.readLong();
+            exitId[i] = in.readLong();
+            pendingExit[i] = in.readInt();
+            adds[i] = in.readInt();
+            barsHeld[i] = in.readInt();
+            lastSign[i] = in.readInt();
+            extreme[i] = in.readLong();
+            trailPrice[i] = in.readLong();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.ringtrade.strategies;
+
+import io.ringtrade.engine.api.strategy.Column;
+import io.ringtrade.engine.api.strategy.DoubleCell;
+import io.ringtrade.engine.api.strategy.EventContext;
+import io.ringtrade.engine.api.strategy.EventStrategy;
+import io.ringtrade.engine.api.strategy.Indicators;
+import io.ringtrade.engine.api.strategy.LongCell;
+import io.ringtrade.engine.api.strategy.ParameterSpec;
+import io.ringtrade.engine.api.strategy.Parameters;
+import io.ringtrade.engine.api.strategy.Row;
+import io.ringtrade.engine.api.strategy.Strategy;
+import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyState;
+import io.ringtrade.engine.api.strategy.Tick;
+
+import java.util.List;
+
+/**
+ * {@code market_maker} (event handlers, tick-driven): two-sided limit quotes around the mid, cancelled and replaced
+ * every {@code requote_ms} of event time. The rules (the README states them):
+ * <ul>
+ *   <li>mid = the last trade price (the mid of the last quote when the feed has quotes);</li>
+ *   <li>half-spread = {@code half_spread} × mid × m, where m = 1 + max(0, (w − 0.01) / 0.01) × 0.5, capped at 3, and w
+ *       is the Bollinger(20, 2) width (upper − lower) / middle of the book's own bars (run it with 1-minute bars);
+ *       m = 1 until 20 bars exist;</li>
+ *   <li>skew = position / {@code max_inventory} clamped to [−1, 1]; bid = mid − hs × (1 + 0.5 × skew), ask = mid + hs ×
+ *       (1 − 0.5 × skew) (the engine rounds a bid down and an ask up to the tick);</li>
+ *   <li>each side quotes {@code quote_usd} of notional at its price, in whole lots; the bid at most what takes the
+ *       position to {@code max_inventory} and what the cash above a reserve of {@code cash_reserve} × cash pays for;
+ *       the ask at most what takes the position to −{@code max_inventory}, and without shorting at most the
+ *       position;</li>
+ *   <li>every requote first cancels all the book's orders (so orders left from before a restart go at the first one);
+ *       at the end of the run all orders are cancelled.</li>
+ * </ul>
+ * State: the mid, the Bollinger width and the instrument in {@link StrategyState} cells. Allocates nothing per tick.
+ */
+public final class MarketMaker implements StrategyDefinition {
+    private static final int REQUOTE = 0;
+
+    @Override
+    public String name() {
+        return "market_maker";
+    }
+
+    @Override
+    public String description() {
+        return "two-sided limit quotes around the mid, volatility-adaptive spread, inventory skew, requoted on a timer";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+            ParameterSpec.ofDouble("half_spread", 0.0015, 0.00001, 0.1, List.of(0.001, 0.0015, 0.002),
+                "half the quoted spread as a fraction of the mid"),
+            ParameterSpec.ofDouble("max_inventory", 1.0, 0.00000001, 1e9, List.of(0.5, 1.0, 2.0),
+                "largest position either way, in the instrument's units"),
+            ParameterSpec.ofDouble("quote_usd", 500, 0.01, 1e9, List.of(250.0, 500.0, 1000.0),
+                "notional quoted on each side"),
+            ParameterSpec.ofDouble("cash_reserve", 0.10, 0, 0.99, List.of(0.1), "fraction of cash never bid"),
+            ParameterSpec.ofInt("requote_ms", 500, 1, 3_600_000, List.of(250, 500, 1000),
+                "event-time milliseconds between cancel-and-replace"));
+    }
+
+    @Override
+    public Strategy create(final Parameters parameters) {
+        throw new IllegalStateException("market_maker keeps state: created with create(parameters, state)");
+    }
+
+    @Override
+    public Strategy create(final Parameters parameters, final StrategyState state) {
+        final Indicators indicators = new Indicators().maxBarsAgo(0);
+        final Indicators.Bollinger bands = indicators.bollinger(20, 2.0);
+        indicators.specs();
+        return new Quoting(indicators, bands.width(), parameters.get("half_spread"), parameters.get("max_inventory"),
+            parameters.get("quote_usd"), parameters.get("cash_reserve"), parameters.getInt("requote_ms") * 1_000_000L,
+            state.doubleCell("mid", Double.NaN), state.doubleCell("bb_width", Double.NaN),
+            state.longCell("instrument", -1));
+    }
+
+    /** One market maker instance: immutable settings and its state cells. */
+    private static final class Quoting implements EventStrategy {
+        private final Indicators indicators;
+        private final Column width;
+        private final double halfSpread;
+        private final double maxInventory;
+        private final double quoteNotional;
+        private final double cashReserve;
+        private final long requoteNanos;
+        private final DoubleCell mid;
+        private final DoubleCell bandWidth;
+        private final LongCell instrument;
+
+        Quoting(final Indicators indicators, final Column width, final double halfSpread, final double maxInventory,
+                final double quoteNotional, final double cashReserve, final long requoteNanos, final DoubleCell mid,
+                final DoubleCell bandWidth, final LongCell instrument) {
+            this.indicators = indicators;
+            this.width = width;
+            this.halfSpread = halfSpread;
+            this.maxInventory = maxInventory;
+            this.quoteNotional = quoteNotional;
+            this.cashReserve = cashReserve;
+            this.requoteNanos = requoteNanos;
+            this.mid = mid;
+            this.bandWidth = bandWidth;
+            this.instrument = instrument;
+        }
+
+        @Override
+        public Indicators indicators() {
+            return indicators;
+        }
+
+        @Override
+        public void onStart(final EventContext ctx) {
+            ctx.cancelAll();
+            ctx.setTimer(REQUOTE, requoteNanos);
+        }
+
+        @Override
+        public void onTick(final EventContext ctx, final Tick tick) {
+            instrument.set(tick.instrument());
+            mid.set(tick.isTrade() ? tick.price() : (tick.bid() + tick.ask()) / 2);
+        }
+
+        @Override
+        public void onBar(final EventContext ctx, final Row row) {
+            // the engine's width is ta's, in percent
+            bandWidth.set(row.get(width) / 100);
+        }
+
+        @Override
+        public void onTimer(final EventContext ctx, final int timerId) {
+            ctx.setTimer(REQUOTE, requoteNanos);
+            requote(ctx);
+        }
+
+        @Override
+        public void onStop(final EventContext ctx) {
+            ctx.cancelAll();
+        }
+
+        private void requote(final EventContext ctx) {
+            ctx.cancelAll();
+            final double m = mid.get();
+            final int id = (int) instrument.get();
+            if (id < 0 || !(m > 0)) {
+                return;
+            }
+            final double w = bandWidth.get();
+            final double multiplier = Double.isNaN(w) ? 1 : Math.min(3, 1 + Math.max(0, (w - 0.01) / 0.01) * 0.5);
+            final double spread = halfSpread * m * multiplier;
+            final double position = ctx.position(id);
+            final double skew = Math.max(-1, Math.min(1, position / maxInventory));
+            final double bid = m - spread * (1 + 0.5 * skew);
+            final double ask = m + spread * (1 - 0.5 * skew);
+            if (bid > 0 && position < maxInventory) {
+                final double spendable = ctx.cash() * (1 - cashReserve) - ctx.reservedCash();
+                final double quantity = Math.min(Math.min(quoteNotional / bid, maxInventory - position),
+                    spendable / bid);
+                if (quantity > 0) {
+                    ctx.submitLimit(id, 1, quantity, bid);
+                }
+            }
+            if (position > -maxInventory) {
+                double quantity = Math.min(quoteNotional / ask, position + maxInventory);
+                if (!ctx.shortAllowed()) {
+                    quantity = Math.min(quantity, position);
+                }
+                if (quantity > 0) {
+                    ctx.submitLimit(id, -1, quantity, ask);
+                }
+            }
+        }
+    }
+}
