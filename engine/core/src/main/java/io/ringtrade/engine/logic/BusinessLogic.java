@@ -1021,15 +1021,22 @@ public final class BusinessLogic {
     /**
      * What business logic can tell about a run without a closed trade, one sentence per book: it never got a bar; it
      * decided nothing (and on how many bars its indicators were still warming up); its decisions filled nothing; or
-     * its position is still open.
+     * its position is still open. Of an iteration or event book only whether its position is still open.
      */
     private List<String> whyNoTrades() {
         final List<String> notes = new ArrayList<>();
         for (int b = 0; b < books.length; b++) {
             final BookSpec spec = specs[b];
             final DecisionDispatch decisions = strategies[b];
-            final long bars = decisions.barsDecided();
             final String who = "0 trades: " + spec.name();
+            if (decisions == null) {
+                // an iteration or event strategy places its own orders: the engine counts no decisions for it
+                notes.add(books[b].hasAnyPosition()
+                    ? who + " opened a position that is still open at the end (no round trip closed)"
+                    : who + " closed no round trip (orders.csv shows what it placed)");
+                continue;
+            }
+            final long bars = decisions.barsDecided();
             if (bars == 0) {
                 notes.add(who + " got no bar at " + spec.interval().label());
             } else if (decisions.decisions() == 0) {

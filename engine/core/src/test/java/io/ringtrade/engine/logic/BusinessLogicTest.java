@@ -10,6 +10,9 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.IterationContext;
+import io.ringtrade.engine.api.strategy.IterationSchedule;
+import io.ringtrade.engine.api.strategy.IterationStrategy;
 import io.ringtrade.engine.api.strategy.PositionRules;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.output.RecordingSink;
@@ -335,6 +338,40 @@ final class BusinessLogicTest {
         final StrategyStateStore state = new StrategyStateStore("scripted");
         state.close();
         return state;
+    }
+
+    /** An iteration strategy that buys with all its cash at the first iteration when {@code buys}, else does nothing. */
+    private record FirstBarBuyer(boolean buys) implements IterationStrategy {
+        @Override
+        public IterationSchedule schedule() {
+            return IterationSchedule.EVERY_BAR;
+        }
+
+        @Override
+        public void onIteration(final IterationContext ctx) {
+            if (buys && ctx.position("ACME") == 0) {
+                ctx.buy("ACME", IterationContext.ALL);
+            }
+        }
+    }
+
+    @Test
+    void shouldSayWhyAnIterationBookHasNoTradeWithoutCountingDecisions() {
+        for (final boolean buys : new boolean[] {true, false}) {
+            final BusinessLogic logic = logic(new BookSpec("iterating", new FirstBarBuyer(buys), new int[] {0},
+                Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
+                new RiskLimits(false, FixedPoint.of(10), 0), closedState()));
+            for (int i = 0; i < BARS.length; i++) {
+                final String[] b = BARS[i];
+                feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]),
+                    FixedPoint.of(1)));
+            }
+            feed(logic, new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0));
+
+            assertThat(logic.summary().notes()).containsExactly(buys
+                ? "0 trades: iterating opened a position that is still open at the end (no round trip closed)"
+                : "0 trades: iterating closed no round trip (orders.csv shows what it placed)");
+        }
     }
 
     @Test
