@@ -116,7 +116,8 @@ final class OrderLifecycleTest {
         final BusinessLogic logic = logic(OrderLifecycleTest::flip, Interval.D1);
         bar(logic, 0, "100");
 
-        assertThat(sink.decidedAt(0)).isEqualTo(DAY);
+        // the first input's first order is 1: no order is numbered 0
+        assertThat(sink.decidedAt(1)).isEqualTo(DAY);
     }
 
     // ---- sizes and reservations ---------------------------------------------------------------------------------
