@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * {@code ringtrade new-strategy NAME [--style decision] [--dir DIR]}: writes a ready-to-run, commented strategy in one
- * Java file ({@code MyBot.java} for {@code my_bot} or {@code MyBot}) from the style's template, to run with
- * {@code --strategy-file}. Styles that do not exist yet (iteration, event) are refused with a message. Main thread.
+ * {@code ringtrade new-strategy NAME [--style decision|iteration|event] [--dir DIR]}: writes a ready-to-run, commented
+ * strategy in one Java file ({@code MyBot.java} for {@code my_bot} or {@code MyBot}) from the style's template
+ * ({@link StrategyStyle}), to run with {@code --strategy-file}. Main thread.
  */
 @Command(name = "new-strategy", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write a ready-to-run strategy in one Java file, to run with --strategy-file.")
@@ -34,7 +34,8 @@ public final class NewStrategyCommand implements Runnable {
     String name;
 
     @Option(names = "--style", defaultValue = "decision",
-        description = "decision (iteration and event come later) (default: ${DEFAULT-VALUE})")
+        description = "decision (a buy/sell/hold answer per bar), iteration (trades on a schedule) or event (handles"
+            + " ticks and fills, places its own orders) (default: ${DEFAULT-VALUE})")
     String style;
 
     @Option(names = "--dir", defaultValue = ".", paramLabel = "DIR", description = "where to write the file (default: the current folder)")
@@ -56,6 +57,10 @@ public final class NewStrategyCommand implements Runnable {
             throw new UserException("new-strategy: '" + name + "' would make the class " + className + ", which Java"
                 + " does not accept as a name");
         }
+        if (chosen.namesUsed().contains(className)) {
+            throw new UserException("new-strategy: the class " + className + " would clash with the " + className
+                + " the " + chosen.label() + " template's code uses: pick another name (e.g. my_" + strategyName + ")");
+        }
         final Path file = dir.resolve(className + ".java").normalize();
         if (Files.exists(file) && !force) {
             throw new UserException(file + ": already exists (--force replaces it)");
@@ -68,8 +73,9 @@ public final class NewStrategyCommand implements Runnable {
         }
         final PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + file + ": strategy " + strategyName + " (" + chosen.label() + " style), ready to run:");
-        out.println("  ringtrade backtest --strategy-file " + file + " --data FILE --symbol SYMBOL --out out/"
-            + strategyName);
+        // an event strategy needs ticks: a trade file read as trades
+        out.println("  ringtrade backtest --strategy-file " + file + " --data FILE"
+            + (chosen == StrategyStyle.EVENT ? " --ticks" : "") + " --symbol SYMBOL --out out/" + strategyName);
         out.flush();
     }
 

@@ -8,10 +8,15 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -24,7 +29,8 @@ import static io.ringtrade.cli.JournalFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A strategy without rebuilding the engine: {@code new-strategy} writes a file that compiles and backtests; a
+ * A strategy without rebuilding the engine: {@code new-strategy} writes a file of each style that compiles and
+ * backtests (decision and iteration on bars, event on ticks); a
  * {@code --strategy-file} runs exactly like the same strategy built in; compile errors read as javac prints them with
  * exit code 2; the journal records the file's content, so a changed file is refused on restart and replay finds the
  * recorded source by its bytes; {@code optimize} takes a file; {@code --strategy-path} loads jars through
@@ -109,11 +115,122 @@ class StrategyFileTest {
     }
 
     @Test
-    void shouldRefuseStylesThatDoNotExistYet() {
-        failedWith(CommandRunner.run("new-strategy", "my_bot", "--style", "event", "--dir", temp.toString()),
-            "ringtrade: --style event: event strategies are not available in this version yet; use --style"
-                + " decision");
-        assertThat(temp.resolve("MyBot.java")).doesNotExist();
+    void shouldWriteAnIterationStrategyThatCompilesAndBuysEveryWeekOnBars() throws IOException {
+        final CommandRunner.Result written = succeeded(CommandRunner.run("new-strategy", "my_dca", "--style",
+            "iteration", "--dir", temp.toString()));
+        final Path file = temp.resolve("MyDca.java");
+        assertThat(written.out()).startsWith("wrote " + file + ": strategy my_dca (iteration style), ready to run:");
+
+        final Path out = temp.resolve("out");
+        final CommandRunner.Result result = succeeded(backtestApple(out, "--strategy-file", file.toString()));
+
+        assertThat(result.out()).startsWith("backtest my_dca (schedule=1wk buy_usd=1000.0 rsi_max=70 rsi_sell=80 ");
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"strategy_sha256\": \""
+            + StrategySourceFile.sha256Of(file) + "\"");
+        // AAPL's RSI stays below 70 at the start of every week it can buy, so the run is a plain weekly purchase
+        assertThat(rows(out.resolve("trades.csv")).stream().map(StrategyFileTest::firstSixColumns).toList())
+            .containsExactlyElementsOf(weeklyBuys(rows(RealData.apple())));
+    }
+
+    /**
+     * A plain loop over the daily bars: the first bar of each week (Monday to Sunday) buys 1000 at the next bar's open
+     * plus 5 bps slippage, the most whole shares whose cost with 10 bps commission fits 1000 and the cash left of
+     * 10,000.
+     */
+    private static List<String> weeklyBuys(final List<String> bars) {
+        final List<String> buys = new ArrayList<>();
+        BigDecimal cash = BigDecimal.valueOf(10_000);
+        LocalDate week = null;
+        for (int i = 0; i + 1 < bars.size(); i++) {
+            final LocalDate monday = LocalDate.parse(bars.get(i).split(",")[0]).with(DayOfWeek.MONDAY);
+            if (monday.equals(week)) {
+                continue;
+            }
+            week = monday;
+            final String[] next = bars.get(i + 1).split(",");
+            final BigDecimal price = new BigDecimal(next[1]).multiply(new BigDecimal("1.0005"));
+            final BigDecimal budget = cash.min(BigDecimal.valueOf(1000));
+            long quantity = budget.divide(price, 0, RoundingMode.FLOOR).longValue();
+            while (quantity > 0 && cost(price, quantity).compareTo(budget) > 0) {
+                quantity--;
+            }
+            if (quantity == 0) {
+                continue;
+            }
+            cash = cash.subtract(cost(price, quantity));
+            buys.add(next[0] + "T00:00:00Z,AAPL,BUY," + quantity + "," + plain(price) + ","
+                + plain(fee(price, quantity)));
+        }
+        return buys;
+    }
+
+    private static BigDecimal fee(final BigDecimal price, final long quantity) {
+        return price.multiply(BigDecimal.valueOf(quantity)).multiply(new BigDecimal("0.001"))
+            .setScale(8, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal cost(final BigDecimal price, final long quantity) {
+        return price.multiply(BigDecimal.valueOf(quantity)).add(fee(price, quantity));
+    }
+
+    private static String plain(final BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String firstSixColumns(final String row) {
+        return String.join(",", Arrays.asList(row.split(",")).subList(0, 6));
+    }
+
+    @Test
+    void shouldWriteAnEventStrategyThatCompilesAndTradesTicks() throws IOException {
+        final CommandRunner.Result written = succeeded(CommandRunner.run("new-strategy", "dip_buyer", "--style",
+            "event", "--dir", temp.toString()));
+        final Path file = temp.resolve("DipBuyer.java");
+        assertThat(written.out()).isEqualTo("wrote " + file + ": strategy dip_buyer (event style), ready to run:"
+            + System.lineSeparator() + "  ringtrade backtest --strategy-file " + file + " --data FILE --ticks --symbol"
+            + " SYMBOL --out out/dip_buyer" + System.lineSeparator());
+
+        final Path out = temp.resolve("out");
+        final CommandRunner.Result result = succeeded(CommandRunner.run("backtest", "--strategy-file", file.toString(),
+            "--data", RealData.bitstamp().toString(), "--ticks", "--symbol", "BTC/USD", "--interval", "1m", "--to",
+            "2013-11-26", "--out", out.toString()));
+
+        assertThat(result.out()).startsWith("backtest dip_buyer (dip=0.003 target=0.005 order_usd=1000.0 requote_s=300 ");
+        final List<String[]> trades = rows(out.resolve("trades.csv")).stream().map(row -> row.split(",")).toList();
+        assertThat(trades.size()).isGreaterThan(20);
+        for (int i = 0; i < trades.size(); i++) {
+            final String[] trade = trades.get(i);
+            final BigDecimal price = new BigDecimal(trade[4]);
+            if (i % 2 == 0) {
+                // one round at a time: a buy of at most order_usd with its commission
+                assertThat(trade[2]).isEqualTo("BUY");
+                assertThat(price.multiply(new BigDecimal(trade[3])).add(new BigDecimal(trade[5])))
+                    .isLessThanOrEqualTo(new BigDecimal("1000"));
+            } else {
+                // then the sell of that quantity, at the buy's price plus target (up to the cent) or better
+                final String[] buy = trades.get(i - 1);
+                assertThat(trade[2]).isEqualTo("SELL");
+                assertThat(trade[3]).isEqualTo(buy[3]);
+                assertThat(price).isGreaterThanOrEqualTo(new BigDecimal(buy[4]).multiply(new BigDecimal("1.005"))
+                    .setScale(2, RoundingMode.CEILING));
+            }
+        }
+        // buys the price ran away from were cancelled by the requote timer
+        assertThat(rows(out.resolve("orders.csv"))).anyMatch(row -> row.contains(",BUY,LIMIT,")
+            && row.contains(",CANCELLED,"));
+    }
+
+    @Test
+    void shouldRefuseAStrategyNameWhoseClassTheTemplateAlreadyUses() {
+        failedWith(CommandRunner.run("new-strategy", "column", "--dir", temp.toString()),
+            "ringtrade: new-strategy: the class Column would clash with the Column the decision template's code uses:"
+                + " pick another name (e.g. my_column)");
+        failedWith(CommandRunner.run("new-strategy", "math", "--style", "event", "--dir", temp.toString()),
+            "ringtrade: new-strategy: the class Math would clash with the Math the event template's code uses: pick"
+                + " another name (e.g. my_math)");
+        failedWith(CommandRunner.run("new-strategy", "my_bot", "--style", "vector", "--dir", temp.toString()),
+            "ringtrade: --style vector: expected decision, iteration or event");
+        assertThat(temp.resolve("Column.java")).doesNotExist();
     }
 
     @Test

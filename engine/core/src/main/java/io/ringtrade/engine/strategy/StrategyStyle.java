@@ -7,33 +7,40 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The ways to write a strategy (DESIGN.md §5), each one starting template ({@code ringtrade new-strategy --style}) and
- * the type a strategy source file's class implements for the loader ({@link StrategySourceFile}) to find it. Adding a
- * style is one constant here, one template resource beside this class, and its entry type. Iteration and event
- * strategies do not exist yet (issue 12): their styles are declared so that asking for them says so. Immutable.
+ * The ways to write a strategy (DESIGN.md §5), each with one starting template ({@code ringtrade new-strategy --style})
+ * kept as a resource beside this class. Whatever the style, a strategy source file's class implements
+ * {@link StrategyDefinition}; the style is what its {@code create} returns (a {@code DecisionStrategy}, an
+ * {@code IterationStrategy} or an {@code EventStrategy}). Adding a template is one constant here and one resource.
+ * Immutable.
  */
 public enum StrategyStyle {
     /** {@code int decide(Row row)}: one answer per closed bar; the engine sizes the orders. */
-    DECISION("decision", StrategyDefinition.class, "templates/decision.java.txt"),
-    /** {@code onIteration(ctx)} with buy/sell/rebalance: not available yet. */
-    ITERATION("iteration", null, null),
-    /** {@code onBar/onTick/onSignal/onFill/onTimer}: not available yet. */
-    EVENT("event", null, null);
+    DECISION("decision", "templates/decision.java.txt"),
+    /** {@code onIteration(ctx)} on a schedule, trading with buy, sell and rebalance. */
+    ITERATION("iteration", "templates/iteration.java.txt"),
+    /** {@code onTick/onBar/onFill/onOrderUpdate/onTimer/onSignal}, placing its own orders. */
+    EVENT("event", "templates/event.java.txt");
 
     /** Marks where the template takes the strategy's class name. */
     public static final String CLASS_NAME_MARK = "__CLASS_NAME__";
     /** Marks where the template takes the strategy's name. */
     public static final String STRATEGY_NAME_MARK = "__STRATEGY_NAME__";
 
+    private static final Pattern COMMENT_OR_STRING = Pattern.compile("//[^\n]*|/\\*.*?\\*/|\"(?:[^\"\\\\]|\\\\.)*\"",
+        Pattern.DOTALL);
+    private static final Pattern CAPITALISED = Pattern.compile("\\b[A-Z_][A-Za-z0-9_]*\\b");
+
     private final String label;
-    private final Class<?> entryType;
     private final String template;
 
-    StrategyStyle(final String label, final Class<?> entryType, final String template) {
+    StrategyStyle(final String label, final String template) {
         this.label = label;
-        this.entryType = entryType;
         this.template = template;
     }
 
@@ -42,29 +49,14 @@ public enum StrategyStyle {
         return label;
     }
 
-    /** Whether strategies of this style can be written and run in this version. */
-    public boolean available() {
-        return entryType != null;
-    }
-
-    /** The type a class of this style implements, or null when the style is not available. */
-    public Class<?> entryType() {
-        return entryType;
-    }
-
     /**
-     * The style called {@code text}.
+     * The style called {@code text} (any case).
      *
-     * @throws IllegalArgumentException naming the styles when there is none by that name, or saying that the style
-     *                                  is not available yet
+     * @throws IllegalArgumentException naming the styles when there is none by that name
      */
     public static StrategyStyle parse(final String text) {
         for (final StrategyStyle style : values()) {
             if (style.label.equals(text.toLowerCase(Locale.ROOT))) {
-                if (!style.available()) {
-                    throw new IllegalArgumentException("--style " + style.label + ": " + style.label
-                        + " strategies are not available in this version yet; use --style decision");
-                }
                 return style;
             }
         }
@@ -75,15 +67,32 @@ public enum StrategyStyle {
      * The starting file of this style for a class called {@code className} defining the strategy {@code strategyName}.
      */
     public String render(final String className, final String strategyName) {
-        if (!available()) {
-            throw new IllegalStateException(label + " strategies are not available yet");
+        return text().replace(CLASS_NAME_MARK, className).replace(STRATEGY_NAME_MARK, strategyName);
+    }
+
+    /**
+     * The capitalised names the template's code uses (types such as {@code Column}, {@code List} or {@code Math}, and
+     * constants), outside comments and strings: a strategy class of one of these names would not compile (it would
+     * clash with an import or hide a JDK class the code calls).
+     */
+    public Set<String> namesUsed() {
+        final String code = COMMENT_OR_STRING.matcher(text()).replaceAll(" ");
+        final Set<String> names = new TreeSet<>();
+        final Matcher name = CAPITALISED.matcher(code);
+        while (name.find()) {
+            if (!name.group().contains(CLASS_NAME_MARK) && !name.group().contains(STRATEGY_NAME_MARK)) {
+                names.add(name.group());
+            }
         }
+        return names;
+    }
+
+    private String text() {
         try (InputStream in = StrategyStyle.class.getResourceAsStream(template)) {
             if (in == null) {
                 throw new IllegalStateException("template " + template + " is missing from the class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(CLASS_NAME_MARK, className)
-                .replace(STRATEGY_NAME_MARK, strategyName);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read template " + template + ": " + e.getMessage(), e);
         }

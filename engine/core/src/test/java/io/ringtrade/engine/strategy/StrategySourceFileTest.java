@@ -3,19 +3,26 @@ package io.ringtrade.engine.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.EventStrategy;
+import io.ringtrade.engine.api.strategy.IterationStrategy;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
+import io.ringtrade.engine.api.strategy.Strategy;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
+import io.ringtrade.engine.api.strategy.StrategyParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A strategy in one Java source file, compiled when a command starts: the shipped template compiles and declares its
- * parameters and grid; errors read as javac prints them; files that define nothing, or a name already taken, are
+ * A strategy in one Java source file, compiled when a command starts: the shipped templates compile (one per style) and
+ * declare their parameters and grid; errors read as javac prints them; files that define nothing, or a name already taken, are
  * refused; the catalog compiles a file once.
  */
 final class StrategySourceFileTest {
@@ -109,17 +116,46 @@ final class StrategySourceFileTest {
     }
 
     @Test
-    void shouldSayIterationAndEventStylesAreNotAvailableYet() {
+    void shouldParseEachStyleByNameAndRefuseOthers() {
         assertThat(StrategyStyle.parse("decision")).isEqualTo(StrategyStyle.DECISION);
-        assertThatThrownBy(() -> StrategyStyle.parse("iteration"))
-            .hasMessage("--style iteration: iteration strategies are not available in this version yet;"
-                + " use --style decision");
-        assertThatThrownBy(() -> StrategyStyle.parse("event"))
-            .hasMessage("--style event: event strategies are not available in this version yet; use --style"
-                + " decision");
+        assertThat(StrategyStyle.parse("Iteration")).isEqualTo(StrategyStyle.ITERATION);
+        assertThat(StrategyStyle.parse("event")).isEqualTo(StrategyStyle.EVENT);
         assertThatThrownBy(() -> StrategyStyle.parse("vector"))
             .hasMessage("--style vector: expected decision, iteration or event");
-        assertThat(List.of(StrategyStyle.values())).extracting(StrategyStyle::available)
-            .containsExactly(true, false, false);
+    }
+
+    @Test
+    void shouldNameTheClassesTheTemplatesCodeUsesButNotTheWordsOfItsComments() throws IOException {
+        assertThat(StrategyStyle.DECISION.namesUsed()).contains("Column", "DecisionStrategy", "Double", "List",
+            "Override").doesNotContain("MACD", "RSI", "Ringtrade", "BARS");
+        assertThat(StrategyStyle.EVENT.namesUsed()).contains("EventContext", "LongCell", "Math", "OrderStatus",
+            "REQUOTE", "IllegalStateException").doesNotContain("Handlers");
+        // a strategy class named like one of them does not compile
+        final Path clash = write("Math.java", StrategyStyle.EVENT.render("Math", "math"));
+        assertThatThrownBy(() -> StrategySourceFile.compile(clash)).isInstanceOf(StrategyCompileException.class);
+    }
+
+    @Test
+    void shouldCompileEachStylesTemplateIntoAStrategyOfThatStyleTheEngineCanSnapshot() throws IOException {
+        final Map<StrategyStyle, Class<?>> made = Map.of(StrategyStyle.DECISION, DecisionStrategy.class,
+            StrategyStyle.ITERATION, IterationStrategy.class, StrategyStyle.EVENT, EventStrategy.class);
+        final Map<StrategyStyle, List<String>> declared = Map.of(StrategyStyle.DECISION, List.of("rsi_max", "rsi_exit"),
+            StrategyStyle.ITERATION, List.of("schedule", "buy_usd", "rsi_max", "rsi_sell"),
+            StrategyStyle.EVENT, List.of("dip", "target", "order_usd", "requote_s"));
+        for (final StrategyStyle style : StrategyStyle.values()) {
+            final String className = "My" + style.name().charAt(0) + style.name().substring(1).toLowerCase(Locale.ROOT);
+            final Path file = write(className + ".java", style.render(className, "my_" + style.label()));
+
+            final StrategyDefinition definition = StrategySourceFile.compile(file).definitions().get(0);
+            final StrategyStateStore state = new StrategyStateStore("book");
+            final Strategy strategy = definition.create(StrategyParameters.resolve(definition, Map.of()), state);
+            state.close();
+
+            assertThat(definition.name()).isEqualTo("my_" + style.label());
+            assertThat(definition.parameters()).extracting(ParameterSpec::name).isEqualTo(declared.get(style));
+            assertThat(strategy).isInstanceOf(made.get(style));
+            // no mutable fields: the engine would refuse the strategy at start
+            StrategyStatePolicy.check(strategy, "book", state);
+        }
     }
 }
