@@ -333,7 +333,8 @@ public final class BacktestCommand implements Runnable {
         }
         final Map<String, String> runFields = new LinkedHashMap<>();
         runFields.put("strategy", strategy);
-        runFields.put("parameters", parameters.describe());
+        // the managed-position parameters only where they are on, or every line would list all nine
+        runFields.put("parameters", StrategyParameters.describe(parameters));
         runFields.put("symbols", String.join(" ", tradedSymbols));
         runFields.put("interval", barInterval.label());
         runFields.put("fill", fill);

@@ -124,7 +124,8 @@ class StrategyFileTest {
         final Path out = temp.resolve("out");
         final CommandRunner.Result result = succeeded(backtestApple(out, "--strategy-file", file.toString()));
 
-        assertThat(result.out()).startsWith("backtest my_dca (schedule=1wk buy_usd=1000.0 rsi_max=70 rsi_sell=80 ");
+        assertThat(result.out())
+            .startsWith("backtest my_dca (schedule=1wk buy_usd=1000.0 rsi_max=70 rsi_sell=80) on AAPL 1d");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"strategy_sha256\": \""
             + StrategySourceFile.sha256Of(file) + "\"");
         // AAPL's RSI stays below 70 at the start of every week it can buy, so the run is a plain weekly purchase
@@ -195,17 +196,17 @@ class StrategyFileTest {
             "--data", RealData.bitstamp().toString(), "--ticks", "--symbol", "BTC/USD", "--interval", "1m", "--to",
             "2013-11-26", "--out", out.toString()));
 
-        assertThat(result.out()).startsWith("backtest dip_buyer (dip=0.003 target=0.005 order_usd=1000.0 requote_s=300 ");
+        assertThat(result.out())
+            .startsWith("backtest dip_buyer (dip=0.003 target=0.005 order_usd=1000.0 requote_s=300) on BTC/USD 1m");
         final List<String[]> trades = rows(out.resolve("trades.csv")).stream().map(row -> row.split(",")).toList();
         assertThat(trades.size()).isGreaterThan(20);
         for (int i = 0; i < trades.size(); i++) {
             final String[] trade = trades.get(i);
             final BigDecimal price = new BigDecimal(trade[4]);
             if (i % 2 == 0) {
-                // one round at a time: a buy of at most order_usd with its commission
+                // one round at a time: a buy of at most order_usd (the commission on top)
                 assertThat(trade[2]).isEqualTo("BUY");
-                assertThat(price.multiply(new BigDecimal(trade[3])).add(new BigDecimal(trade[5])))
-                    .isLessThanOrEqualTo(new BigDecimal("1000"));
+                assertThat(price.multiply(new BigDecimal(trade[3]))).isLessThanOrEqualTo(new BigDecimal("1000"));
             } else {
                 // then the sell of that quantity, at the buy's price plus target (up to the cent) or better
                 final String[] buy = trades.get(i - 1);

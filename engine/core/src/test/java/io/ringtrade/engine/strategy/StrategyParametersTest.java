@@ -50,6 +50,18 @@ class StrategyParametersTest {
     }
 
     @Test
+    void shouldStateItsOwnParametersAndTheManagedOnesThatAreOn() {
+        assertThat(StrategyParameters.describe(StrategyParameters.resolve(ALPHA_LIKE, Map.of())))
+            .isEqualTo("n=9 trade_usd=3000.0 stop_loss=0.02 take_profit=0.04");
+        assertThat(StrategyParameters.describe(StrategyParameters.resolve(ALPHA_LIKE, Map.of("take_profit", "0.1",
+            "average_last", "3", "max_adds", "1"))))
+            .isEqualTo("n=9 trade_usd=3000.0 stop_loss=0.02 take_profit=0.1 max_adds=1 average_last=3");
+        assertThat(StrategyParameters.resolve(ALPHA_LIKE, Map.of()).describe()).isEqualTo("n=9 trade_usd=3000.0"
+            + " equity_fraction=0.0 quantity=0.0 stop_loss=0.02 take_profit=0.04 trailing_stop=0.0 time_stop_bars=0"
+            + " max_adds=0 average_last=1");
+    }
+
+    @Test
     void shouldTakeTheStrategysDefaultsAndLetTheUserOverrideThem() {
         assertThat(rules(Map.of())).isEqualTo(new PositionRules(PositionRules.Sizing.NOTIONAL, 3_000, 0.02, 0.04, 0, 0,
             0, 1));

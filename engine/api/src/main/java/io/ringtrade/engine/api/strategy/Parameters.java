@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Validated parameter values for one strategy instance: every declared parameter has a value (given or
@@ -126,8 +127,16 @@ public final class Parameters {
 
     /** Values in declaration order, as {@code name=value} text (for summaries and output). */
     public String describe() {
+        return describe(spec -> true);
+    }
+
+    /** As {@link #describe()}, of the parameters {@code shown} accepts only. */
+    public String describe(final Predicate<ParameterSpec> shown) {
         final StringBuilder out = new StringBuilder();
         for (final ParameterSpec spec : specs.values()) {
+            if (!shown.test(spec)) {
+                continue;
+            }
             if (out.length() > 0) {
                 out.append(' ');
             }

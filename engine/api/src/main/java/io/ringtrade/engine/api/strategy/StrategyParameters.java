@@ -71,6 +71,23 @@ public final class StrategyParameters {
     }
 
     /**
+     * What a run states of its parameters ({@code backtest}'s first line, {@code summary.json}): the strategy's own,
+     * then the managed-position parameters that are not off, i.e. whose value differs from
+     * {@link PositionRules#DEFAULT}'s (alpha's {@code stop_loss=0.02}, a given {@code trade_usd=500}).
+     */
+    public static String describe(final Parameters values) {
+        final List<ParameterSpec> off = managed(PositionRules.DEFAULT);
+        return values.describe(spec -> {
+            for (final ParameterSpec managed : off) {
+                if (managed.name().equals(spec.name())) {
+                    return values.get(spec.name()) != managed.defaultValue();
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
      * Resolves {@code given} against every parameter the strategy accepts ({@link #of}) and derives its
      * {@link PositionRules} ({@link Parameters#positionRules()}).
      *
