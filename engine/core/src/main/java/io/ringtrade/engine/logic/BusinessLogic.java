@@ -117,6 +117,7 @@ public final class BusinessLogic {
     private final PerformanceAccumulator[] bookPerformance;
     private long feedInputsProcessed;
     private long lastEventTimeNanos;
+    private long lastSequence = -1;
     private long clockBucketStart = Long.MAX_VALUE;
     private long clockBucketEnd = Long.MIN_VALUE;
     private boolean finished;
@@ -306,21 +307,27 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        lastSequence = event.sequence;
         if (event.type >= 0 && event.type < eventsByType.length) {
             eventsByType[event.type]++;
         }
-        lastEventTimeNanos = event.eventTimeNanos;
+        // The engine clock's producer races the feed's for ring slots, so its time advance can land just after an
+        // input stamped a little later: a TIMER never moves time back (a pure function of the journaled inputs, so
+        // replay clamps the same way).
+        final long time = event.type == EventType.TIMER ? Math.max(event.eventTimeNanos, lastEventTimeNanos)
+            : event.eventTimeNanos;
+        lastEventTimeNanos = time;
         if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
             feedInputsProcessed++;
         }
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
-        dailyLoss.onTime(event.eventTimeNanos);
+        dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
         for (final EventDispatch handlers : events) {
             if (handlers != null) {
-                handlers.beforeInput(event.eventTimeNanos);
+                handlers.beforeInput(time);
             }
         }
         switch (event.type) {
@@ -337,7 +344,7 @@ public final class BusinessLogic {
         if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
             checkDailyLoss(event.eventTimeNanos);
         }
-        afterInput(event.eventTimeNanos);
+        afterInput(time);
     }
 
     /** Strategy stages that wait for the venue: event handlers hear of transitions, rebalances buy, stops follow. */
@@ -815,6 +822,35 @@ public final class BusinessLogic {
     /** Event time of the last input processed (0 before any): where a stop after recovery stamps its command. */
     public long lastEventTimeNanos() {
         return lastEventTimeNanos;
+    }
+
+    /** The sequence (journal entry) of the last input processed, or -1 before any since this instance was built. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** Whether a book runs an event strategy (whose timers a paper or live run's engine clock advances). */
+    public boolean hasEventStrategies() {
+        for (final EventDispatch handlers : events) {
+            if (handlers != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The event time at which the earliest armed timer of any event strategy is due, or {@link Long#MAX_VALUE} when
+     * none is armed (published to the engine clock through the status board).
+     */
+    public long nextTimerNanos() {
+        long earliest = Long.MAX_VALUE;
+        for (final EventDispatch handlers : events) {
+            if (handlers != null) {
+                earliest = Math.min(earliest, handlers.nextTimerNanos());
+            }
+        }
+        return earliest;
     }
 
     /** Inputs processed. */

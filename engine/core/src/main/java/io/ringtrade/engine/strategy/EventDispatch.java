@@ -109,6 +109,15 @@ public final class EventDispatch implements EventContext, Tick {
         }
     }
 
+    /** The event time the earliest armed timer is due at, or {@link Long#MAX_VALUE} when none is armed. */
+    public long nextTimerNanos() {
+        long earliest = DISARMED;
+        for (final long due : timers) {
+            earliest = Math.min(earliest, due);
+        }
+        return earliest;
+    }
+
     /** A trade of a traded instrument, after the venue matched it. */
     public void onTrade(final int instrument, final long timeNanos, final long price, final long quantity) {
         deliver();
