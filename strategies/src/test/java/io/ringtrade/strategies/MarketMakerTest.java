@@ -192,9 +192,10 @@ class MarketMakerTest {
         final InstrumentRegistry instruments = new InstrumentRegistry();
         instruments.register("BTCUSD", "USD", TICK, 1);
         assertThatThrownBy(() -> new BusinessLogic(instruments,
-            List.of(book(instruments, Map.of("stop_loss", "0.02"))), LogicSettings.DEFAULT))
-            .hasMessage("book mm: the managed-position parameters (sizing, stops, max_adds, average_last) apply to "
-                + "decision strategies only");
+            List.of(book(instruments, Map.of("trade_usd", "500", "stop_loss", "0.02"))), LogicSettings.DEFAULT))
+            .hasMessage("book mm: trade_usd applies to decision strategies only; an iteration or event strategy sizes "
+                + "and places its own orders (stop_loss, take_profit, trailing_stop and time_stop_bars apply to any "
+                + "strategy)");
         assertThatThrownBy(() -> book(instruments, Map.of("half_spread", "0.5")))
             .hasMessage("strategy market_maker parameter half_spread=0.5 is out of range (expected 1.0E-5 to 0.1)");
     }

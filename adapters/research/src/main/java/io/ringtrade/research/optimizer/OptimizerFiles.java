@@ -7,6 +7,7 @@ import io.ringtrade.adapters.marketdata.BarSeriesData;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.report.PerformanceSummary;
+import org.apache.commons.csv.CSVFormat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,6 +31,9 @@ import java.util.stream.IntStream;
  * the same rows give the same bytes. Main thread.
  */
 public final class OptimizerFiles {
+    /** Comma-separated, quotes only where a field needs them. */
+    private static final CSVFormat CSV = CSVFormat.DEFAULT;
+
     private OptimizerFiles() {
     }
 
@@ -109,13 +113,16 @@ public final class OptimizerFiles {
         writeCsv(file, List.of("time", "symbol", "close"), lines);
     }
 
-    /** A CSV file: a header, then rows, comma-separated, {@code \n} line ends. */
+    /**
+     * A CSV file: a header, then rows, comma-separated, {@code \n} line ends; a field is quoted only when it holds a
+     * comma, a quote or a line end (RFC 4180), as a text parameter like {@code weights = "QQQ=0.6,GLD=0.4"} does.
+     */
     public static void writeCsv(final Path file, final List<String> header, final List<List<String>> rows) {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", header));
+            out.write(CSV.format(header.toArray()));
             out.write('\n');
             for (final List<String> row : rows) {
-                out.write(String.join(",", row));
+                out.write(CSV.format(row.toArray()));
                 out.write('\n');
             }
         } catch (final IOException e) {

@@ -411,8 +411,12 @@ public final class EngineConfigLoader {
         }
         final WaitStrategyKind waitStrategy = pipeline.choice("wait-strategy", WaitStrategyKind.values(),
             PipelineConfig.WAIT_STRATEGY_DEFAULT);
+        final Duration timerInterval = pipeline.duration("timer-interval", PipelineConfig.TIMER_INTERVAL_DEFAULT);
+        if (timerInterval.compareTo(PipelineConfig.TIMER_INTERVAL_MAX) > 0) {
+            pipeline.problem("timer-interval", "must be at most 1h (0 = off), got " + timerInterval.toMillis() + "ms");
+        }
         pipeline.finish();
-        return new PipelineConfig((int) ringSize, waitStrategy);
+        return new PipelineConfig((int) ringSize, waitStrategy, timerInterval);
     }
 
     private static JournalConfig readJournal(final ObjectReader journal) {

@@ -22,7 +22,8 @@ public final class EngineConfigWriter {
         out.append("ringtrade {\n");
         out.append("  mode = ").append(config.mode().label()).append('\n');
         out.append("  pipeline { ring-size = ").append(config.pipeline().ringSize())
-            .append(", wait-strategy = ").append(config.pipeline().waitStrategy().label()).append(" }\n");
+            .append(", wait-strategy = ").append(config.pipeline().waitStrategy().label())
+            .append(", timer-interval = ").append(config.pipeline().timerInterval().toNanos()).append("ns }\n");
         out.append("  feed { type = ").append(config.feed().type().label())
             .append(", file = ").append(quote(config.feed().file()))
             .append(", symbol = ").append(quote(config.feed().symbol()))

@@ -1,5 +1,6 @@
 package io.ringtrade.engine.config;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Objects;
  *
  * @param ringSize     slots in the ring, a power of two in [{@value #RING_SIZE_MIN}, {@value #RING_SIZE_MAX}]
  * @param waitStrategy the configured wait strategy; {@link #effectiveWaitStrategy} resolves {@code auto}
+ * @param timerInterval how often the engine clock of a paper or live run looks for due event-strategy timers and
+ *                      journals a {@code TIMER} time advance when one is due ({@code timer-interval}); zero = off
  */
-public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy) {
+public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Duration timerInterval) {
     /** Default ring size: 64 Ki slots, a few milliseconds of burst at feed rates seen so far. */
     public static final int RING_SIZE_DEFAULT = 65_536;
     /** Smallest ring accepted. */
@@ -21,9 +24,23 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy) {
     /** Default wait strategy. */
     public static final WaitStrategyKind WAIT_STRATEGY_DEFAULT = WaitStrategyKind.AUTO;
 
+    /**
+     * Default timer interval: 100 ms, so a timer fires at most a tenth of a second late in a quiet market while an
+     * idle engine journals at most ten time advances a second (and none while no timer is due).
+     */
+    public static final Duration TIMER_INTERVAL_DEFAULT = Duration.ofMillis(100);
+    /** Largest timer interval accepted. */
+    public static final Duration TIMER_INTERVAL_MAX = Duration.ofHours(1);
+
     /** Rejects nulls. */
     public PipelineConfig {
         Objects.requireNonNull(waitStrategy, "waitStrategy");
+        Objects.requireNonNull(timerInterval, "timerInterval");
+    }
+
+    /** A ring with the default timer interval. */
+    public PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy) {
+        this(ringSize, waitStrategy, TIMER_INTERVAL_DEFAULT);
     }
 
     /** The wait strategy to use on a machine with {@code cores} available processors ({@code auto} resolved). */

@@ -15,6 +15,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.IterationStrategy;
+import io.ringtrade.engine.api.strategy.PositionRules;
 import io.ringtrade.engine.api.venue.Venue;
 import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.bar.BookBarBuilder;
@@ -121,6 +122,7 @@ public final class BusinessLogic {
     private final PerformanceAccumulator[] bookPerformance;
     private long feedInputsProcessed;
     private long lastEventTimeNanos;
+    private long lastSequence = -1;
     private long clockBucketStart = Long.MAX_VALUE;
     private long clockBucketEnd = Long.MIN_VALUE;
     private boolean finished;
@@ -205,21 +207,23 @@ public final class BusinessLogic {
             barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
             spec.state().connectWeightLog(outputs, i);
             if (!(spec.strategy() instanceof DecisionStrategy decision)) {
-                if (!spec.rules().isDefault()) {
-                    throw new IllegalArgumentException("book " + spec.name() + ": the managed-position parameters "
-                        + "(sizing, stops, max_adds, average_last) apply to decision strategies only");
-                }
+                refuseDecisionOnlyRules(spec);
+                // stops, take-profits, trailing and time stops follow the strategy's own fills
+                final ManagedPositions positions = spec.rules().managesExits() ? new ManagedPositions(spec.name(), book,
+                    orders, instruments, costs[i], spec.rules(), spec.instruments(), spec.limits().allowShort(),
+                    spec.limits().minNotional(), limits[i].maxPositionPct()) : null;
+                managed[i] = positions;
                 switch (spec.strategy()) {
                     case IterationStrategy iteration -> iterations[i] = new IterationDispatch(spec.name(), book,
                         iteration, orders, market, instruments, costs[i], spec.instruments(),
-                        spec.limits().minNotional(), bookPositions(book));
+                        spec.limits().minNotional(), bookPositions(book), positions);
                     case EventStrategy handlers -> {
                         if (settings.inputBars() != null) {
                             throw new IllegalArgumentException("book " + spec.name() + ": an event strategy needs "
                                 + "ticks, but the feed gives bars only (use a trades file, a journal or a venue feed)");
                         }
                         events[i] = new EventDispatch(spec.name(), book, handlers, orders, market, instruments,
-                            spec.instruments(), spec.limits().allowShort(), bookPositions(book));
+                            spec.instruments(), spec.limits().allowShort(), bookPositions(book), positions);
                     }
                     default -> throw new IllegalStateException("unknown strategy style " + spec.strategy());
                 }
@@ -269,6 +273,26 @@ public final class BusinessLogic {
         }
     }
 
+    /**
+     * An iteration or event strategy sizes and places its own entries: the sizing parameters, {@code max_adds} and
+     * {@code average_last} (which act on decisions) are refused for it, naming the first one given.
+     */
+    private static void refuseDecisionOnlyRules(final BookSpec spec) {
+        final PositionRules rules = spec.rules();
+        final String given = switch (rules.sizing()) {
+            case NOTIONAL -> PositionRules.TRADE_USD;
+            case EQUITY_FRACTION -> PositionRules.EQUITY_FRACTION;
+            case QUANTITY -> PositionRules.QUANTITY;
+            case ALL_CASH -> rules.maxAdds() != 0 ? PositionRules.MAX_ADDS
+                : rules.averageLast() != 1 ? PositionRules.AVERAGE_LAST : null;
+        };
+        if (given != null) {
+            throw new IllegalArgumentException("book " + spec.name() + ": " + given + " applies to decision strategies "
+                + "only; an iteration or event strategy sizes and places its own orders (stop_loss, take_profit, "
+                + "trailing_stop and time_stop_bars apply to any strategy)");
+        }
+    }
+
     /** The open pass of a bar of {@code instrument} is done: managed books protect what just filled. */
     private void afterOpenPass(final int instrument, final long time) {
         venue.attach(true);
@@ -313,21 +337,27 @@ public final class BusinessLogic {
             throw new IllegalStateException("input " + event.sequence + " after end of data");
         }
         eventsProcessed++;
+        lastSequence = event.sequence;
         if (event.type >= 0 && event.type < eventsByType.length) {
             eventsByType[event.type]++;
         }
-        lastEventTimeNanos = event.eventTimeNanos;
+        // The engine clock's producer races the feed's for ring slots, so its time advance can land just after an
+        // input stamped a little later: a TIMER never moves time back (a pure function of the journaled inputs, so
+        // replay clamps the same way).
+        final long time = event.type == EventType.TIMER ? Math.max(event.eventTimeNanos, lastEventTimeNanos)
+            : event.eventTimeNanos;
+        lastEventTimeNanos = time;
         if (event.type == EventType.MARKET_DATA || event.type == EventType.EXTERNAL_SIGNAL) {
             feedInputsProcessed++;
         }
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
-        dailyLoss.onTime(event.eventTimeNanos);
+        dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
         for (final EventDispatch handlers : events) {
             if (handlers != null) {
-                handlers.beforeInput(event.eventTimeNanos);
+                handlers.beforeInput(time);
             }
         }
         switch (event.type) {
@@ -344,7 +374,7 @@ public final class BusinessLogic {
         if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
             checkDailyLoss(event.eventTimeNanos);
         }
-        afterInput(event.eventTimeNanos);
+        afterInput(time);
     }
 
     /** Strategy stages that wait for the venue: event handlers hear of transitions, rebalances buy, stops follow. */
@@ -354,7 +384,8 @@ public final class BusinessLogic {
                 events[b].deliver();
             } else if (iterations[b] != null) {
                 iterations[b].afterInput(time);
-            } else if (managed[b] != null) {
+            }
+            if (managed[b] != null) {
                 managed[b].syncAll(time);
             }
         }
@@ -495,22 +526,32 @@ public final class BusinessLogic {
 
     private void onClosedBar(final int bookIndex, final int instrument, final long start, final long end,
                              final long open, final long high, final long low, final long close, final long volume) {
+        final ManagedPositions positions = managed[bookIndex];
         if (events[bookIndex] != null) {
+            if (positions != null) {
+                // the engine's exits first: the trailing stop and the time stop of what the strategy holds
+                positions.onBarClose(instrument, DecisionStrategy.HOLD, high, low, close, end, false);
+            }
             events[bookIndex].onClosedBar(instrument, start, end, open, high, low, close, volume);
             return;
         }
         if (iterations[bookIndex] != null) {
+            if (positions != null) {
+                positions.onBarClose(instrument, DecisionStrategy.HOLD, high, low, close, end, false);
+            }
             iterations[bookIndex].onClosedBar(instrument, start, end, open, high, low, close, volume,
                 start >= tradingStartNanos && !states.paused(bookIndex));
             if (specs[bookIndex].fillModel().fillAtClose() && !liveVenue) {
                 venue.fillAtClose(bookIndex, instrument, close, volume, end);
                 books[bookIndex].mark(instrument, close);
+                if (positions != null) {
+                    positions.sync(instrument, end);
+                }
             }
             return;
         }
         final int decision = strategies[bookIndex].decide(instrument, start, open, high, low, close, volume);
-        if (managed[bookIndex] != null) {
-            final ManagedPositions positions = managed[bookIndex];
+        if (positions != null) {
             positions.onBarClose(instrument, decision, high, low, close, end,
                 start >= tradingStartNanos && !states.paused(bookIndex));
             if (specs[bookIndex].fillModel().fillAtClose() && !liveVenue) {
@@ -891,6 +932,35 @@ public final class BusinessLogic {
     /** Event time of the last input processed (0 before any): where a stop after recovery stamps its command. */
     public long lastEventTimeNanos() {
         return lastEventTimeNanos;
+    }
+
+    /** The sequence (journal entry) of the last input processed, or -1 before any since this instance was built. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** Whether a book runs an event strategy (whose timers a paper or live run's engine clock advances). */
+    public boolean hasEventStrategies() {
+        for (final EventDispatch handlers : events) {
+            if (handlers != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The event time at which the earliest armed timer of any event strategy is due, or {@link Long#MAX_VALUE} when
+     * none is armed (published to the engine clock through the status board).
+     */
+    public long nextTimerNanos() {
+        long earliest = Long.MAX_VALUE;
+        for (final EventDispatch handlers : events) {
+            if (handlers != null) {
+                earliest = Math.min(earliest, handlers.nextTimerNanos());
+            }
+        }
+        return earliest;
     }
 
     /** Inputs processed. */

@@ -24,6 +24,8 @@ public final class StatusBoard {
     private final AtomicLong fills = new AtomicLong();
     private final AtomicLong rejections = new AtomicLong();
     private final AtomicLong journaled = new AtomicLong();
+    private final AtomicLong lastSequence = new AtomicLong(-1);
+    private final AtomicLong nextTimer = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLongArray equity;
     private final Book[] books;
     private final String[] bookNames;
@@ -59,9 +61,24 @@ public final class StatusBoard {
         fills.setRelease(logic.fills());
         rejections.setRelease(logic.risk().totalRejections());
         globalState.setRelease(logic.tradingStates().global().code());
+        lastSequence.setRelease(logic.lastSequence());
+        nextTimer.setRelease(logic.nextTimerNanos());
         for (int i = 0; i < books.length; i++) {
             equity.setRelease(i, books[i].equity());
         }
+    }
+
+    /** The sequence (journal entry) of the last input business logic processed, or -1 before any. Any thread. */
+    public long lastSequence() {
+        return lastSequence.getAcquire();
+    }
+
+    /**
+     * The event time at which the earliest armed event-strategy timer is due ({@link Long#MAX_VALUE} when none is): the
+     * engine clock journals a time advance once its clock reaches it. Any thread.
+     */
+    public long nextTimerNanos() {
+        return nextTimer.getAcquire();
     }
 
     /** Journal thread: entries journaled. */

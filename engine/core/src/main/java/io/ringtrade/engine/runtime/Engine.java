@@ -29,6 +29,8 @@ import io.ringtrade.engine.reconcile.PaperReconciliation;
 import io.ringtrade.engine.report.PerformanceSummary;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingIdleStrategy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,7 +60,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads: start and stop on the caller's (main) thread; then the feed thread publishes, the ring's three stage
  * threads run journal, business logic and gateway, a snapshot thread stores snapshots, the output thread writes the
- * result files.
+ * result files, and — when a book runs an event strategy, {@code pipeline.timer-interval} is not 0 and the feed has a
+ * pace (live market data, or a recording at a speed above 0) — the clock thread journals {@link TimerClock} time
+ * advances.
  */
 public final class Engine {
     private static final long STOP_TIMEOUT_SECONDS = 20;
@@ -73,6 +77,8 @@ public final class Engine {
     private final EnginePipeline pipeline;
     private final PacedReplay feed;
     private final Thread feedThread;
+    private final TimerClock clock;
+    private final AgentRunner clockRunner;
     private final ExecutorService snapshotWriter;
     private boolean stopped;
 
@@ -93,6 +99,7 @@ public final class Engine {
         private long snapshotInterval = -1;
         private Interval inputBars;
         private LongSupplier nanoClock = System::nanoTime;
+        private LongSupplier wallClock = () -> System.currentTimeMillis() * 1_000_000L;
         private PrintWriter log;
         private AuditLog auditLog;
         private GatewayHooks hooks = GatewayHooks.NONE;
@@ -175,6 +182,16 @@ public final class Engine {
         }
 
         /**
+         * The wall clock in epoch nanoseconds the engine clock stamps its time advances with on live market data
+         * (default {@link System#currentTimeMillis}, the clock the venue feed stamps its polls with); business logic
+         * never reads it.
+         */
+        public Context wallClock(final LongSupplier value) {
+            this.wallClock = value;
+            return this;
+        }
+
+        /**
          * The audit log business logic's lines go to (owned by the caller, beside the journal); default: {@code
          * audit.log} in the output directory.
          */
@@ -239,6 +256,7 @@ public final class Engine {
             Objects.requireNonNull(feed, "feed");
             Objects.requireNonNull(effects, "effects");
             Objects.requireNonNull(nanoClock, "nanoClock");
+            Objects.requireNonNull(wallClock, "wallClock");
             Objects.requireNonNull(log, "log");
             Objects.requireNonNull(hooks, "hooks");
             Objects.requireNonNull(beforeFeed, "beforeFeed");
@@ -300,6 +318,19 @@ public final class Engine {
             recovery.feedInputs()), pipeline::publish, context.speed, context.nanoClock);
         this.feedThread = new Thread(feed, "ringtrade-feed");
         this.feedThread.setDaemon(true);
+        final long timerInterval = context.config.pipeline().timerInterval().toNanos();
+        // the clock follows the feed's pace: live data runs on the wall clock, a recording on its data clock; a
+        // recording replayed as fast as possible has no pace, and its data fires the timers
+        final LongSupplier runClock = context.liveFeed ? context.wallClock
+            : context.speed > 0 ? feed::dataTimeNanos : null;
+        if (timerInterval > 0 && runClock != null && logic.hasEventStrategies()) {
+            this.clock = new TimerClock(runClock, pipeline.status(), pipeline::offer, timerInterval, context.nanoClock);
+            this.clockRunner = new AgentRunner(new SleepingIdleStrategy(timerInterval),
+                error -> context.log.println("ringtrade: engine clock: " + error), null, clock);
+        } else {
+            this.clock = null;
+            this.clockRunner = null;
+        }
     }
 
     /**
@@ -325,6 +356,13 @@ public final class Engine {
             throw e;
         }
         engine.feedThread.start();
+        if (engine.clockRunner != null) {
+            AgentRunner.startOnThread(engine.clockRunner, task -> {
+                final Thread thread = new Thread(task, "ringtrade-clock");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         return engine;
     }
 
@@ -480,7 +518,13 @@ public final class Engine {
 
     /** Whether the feed has published everything and business logic has processed it. */
     public boolean feedDone() {
-        return feed.finished() && pipeline.status().events() >= eventsAfterRecovery + feed.published();
+        return feed.finished()
+            && pipeline.status().events() >= eventsAfterRecovery + feed.published() + timeAdvancesPublished();
+    }
+
+    /** Time advances the engine clock has journaled in this run (0 without a clock). */
+    public long timeAdvancesPublished() {
+        return clock == null ? 0 : clock.published();
     }
 
     /**
@@ -497,7 +541,11 @@ public final class Engine {
      * the data's "now".
      */
     public long dataTimeNanos() {
-        return Math.max(feed.lastEventTime(), recovery.lastEventTime());
+        return Math.max(Math.max(feed.lastEventTime(), recovery.lastEventTime()), clockTime());
+    }
+
+    private long clockTime() {
+        return clock == null || clock.lastTime() == TimerClock.UNKNOWN ? 0 : clock.lastTime();
     }
 
     /**
@@ -525,14 +573,19 @@ public final class Engine {
         }
         stopped = true;
         feed.stop();
+        if (clockRunner != null) {
+            // waits for the clock's thread: no time advance follows the stop's command
+            clockRunner.close();
+        }
         try {
             feedThread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         // Restarted after the whole feed was journaled, the feed publishes nothing: the stop then happens at the data
-        // time recovery reached, not at time 0.
-        final long endTime = feed.lastEventTime() != 0 ? feed.lastEventTime() : recovery.lastEventTime();
+        // time recovery reached, not at time 0; nor before the clock's last time advance.
+        final long endTime = Math.max(feed.lastEventTime() != 0 ? feed.lastEventTime() : recovery.lastEventTime(),
+            clockTime());
         PipelineFailure failed = pipeline.failure();
         if (failed == null) {
             try {

@@ -26,6 +26,11 @@ public final class PacedReplay implements Runnable {
     private volatile boolean finished;
     private volatile long published;
     private volatile long lastEventTime;
+    /** Data time of the event read and about to be published (the data clock's bound); MAX once the source ended. */
+    private volatile long nextEventTime = Long.MIN_VALUE;
+    /** Data time of the first event, or MIN before it; written after {@link #wallStart}, which it publishes. */
+    private volatile long firstEventTime = Long.MIN_VALUE;
+    private long wallStart;
 
     /**
      * A replay of {@code source} into {@code publisher} at {@code speed} × real time, pacing with
@@ -45,9 +50,14 @@ public final class PacedReplay implements Runnable {
     @Override
     public void run() {
         final EngineEvent slot = new EngineEvent();
-        long firstEventTime = Long.MIN_VALUE;
-        final long wallStart = nanoClock.getAsLong();
-        while (running && source.next(slot)) {
+        wallStart = nanoClock.getAsLong();
+        while (running) {
+            if (!source.next(slot)) {
+                // the recording is over: its data clock runs on, as a quiet market's would
+                nextEventTime = Long.MAX_VALUE;
+                break;
+            }
+            nextEventTime = slot.eventTimeNanos;
             if (firstEventTime == Long.MIN_VALUE) {
                 firstEventTime = slot.eventTimeNanos;
             }
@@ -72,6 +82,22 @@ public final class PacedReplay implements Runnable {
             published++;
         }
         finished = true;
+    }
+
+    /**
+     * The data clock of a paced replay, for the engine clock: the first event's data time plus the wall time since the
+     * replay started times the speed, never past the event about to be published (so a time advance journaled from it
+     * never overtakes the data), and unbounded once the recording has ended. {@link Long#MIN_VALUE} before the first
+     * event and at speed 0 (as fast as possible: data time has no pace to follow). Any thread.
+     */
+    public long dataTimeNanos() {
+        final long first = firstEventTime;
+        if (speed == 0 || first == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        final double elapsed = (nanoClock.getAsLong() - wallStart) * speed;
+        final long now = elapsed >= Long.MAX_VALUE - (double) first ? Long.MAX_VALUE : first + (long) elapsed;
+        return Math.min(now, nextEventTime);
     }
 
     /** Asks the replay to stop before its next event. */

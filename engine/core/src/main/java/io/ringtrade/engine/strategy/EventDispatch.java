@@ -45,6 +45,7 @@ public final class EventDispatch implements EventContext, Tick {
     private final int[] traded;
     private final boolean shortAllowed;
     private final InstrumentBars[] bars;
+    private final ManagedPositions positions;
     private final OrderRequest request = new OrderRequest();
     private final long[] timers = new long[MAX_TIMERS];
     private boolean started;
@@ -70,10 +71,13 @@ public final class EventDispatch implements EventContext, Tick {
     private long[] queueQuantity = new long[64];
     private long[] queuePrice = new long[64];
 
-    /** The stage for event strategy {@code strategy} of {@code book} trading {@code traded}. */
+    /**
+     * The stage for event strategy {@code strategy} of {@code book} trading {@code traded}, whose positions
+     * {@code managed} protects (null: none).
+     */
     public EventDispatch(final String bookName, final Book book, final EventStrategy strategy, final OrderManager orders,
                          final MarketState market, final InstrumentRegistry instruments, final int[] traded,
-                         final boolean shortAllowed, final PositionView positions) {
+                         final boolean shortAllowed, final PositionView positions, final ManagedPositions managed) {
         this.bookName = bookName;
         this.book = book;
         this.strategy = strategy;
@@ -82,6 +86,7 @@ public final class EventDispatch implements EventContext, Tick {
         this.instruments = instruments;
         this.traded = traded.clone();
         this.shortAllowed = shortAllowed;
+        this.positions = managed;
         this.bars = new InstrumentBars[instruments.size()];
         for (final int id : traded) {
             bars[id] = new InstrumentBars(instruments.get(id), positions, strategy.indicators());
@@ -107,6 +112,15 @@ public final class EventDispatch implements EventContext, Tick {
                 deliver();
             }
         }
+    }
+
+    /** The event time the earliest armed timer is due at, or {@link Long#MAX_VALUE} when none is armed. */
+    public long nextTimerNanos() {
+        long earliest = DISARMED;
+        for (final long due : timers) {
+            earliest = Math.min(earliest, due);
+        }
+        return earliest;
     }
 
     /** A trade of a traded instrument, after the venue matched it. */
@@ -319,7 +333,7 @@ public final class EventDispatch implements EventContext, Tick {
     public int openOrders() {
         int count = 0;
         for (Order order = orders.openOrders().first(); order != null; order = orders.openOrders().next(order)) {
-            if (order.bookIndex == book.index()) {
+            if (order.bookIndex == book.index() && !protective(order)) {
                 count++;
             }
         }
@@ -367,10 +381,18 @@ public final class EventDispatch implements EventContext, Tick {
                 return 0;
             }
         }
+        if (positions != null) {
+            positions.makeRoom(instrument, side, units, now);
+        }
         request.referencePrice = market.last(instrument);
         request.timeNanos = now;
         request.origin = OrderReason.STRATEGY;
         return orders.decide(request);
+    }
+
+    /** Whether {@code order} is one of the engine's protective orders (managed positions), not the strategy's. */
+    private boolean protective(final Order order) {
+        return positions != null && positions.protects(order.id, order.instrumentId);
     }
 
     @Override
@@ -382,7 +404,22 @@ public final class EventDispatch implements EventContext, Tick {
 
     @Override
     public int cancelAll() {
-        return orders.cancelAll(book.index(), -1, OrderReason.REQUESTED, now);
+        if (positions == null) {
+            return orders.cancelAll(book.index(), -1, OrderReason.REQUESTED, now);
+        }
+        // the strategy's own orders only: the engine keeps protecting the position
+        int cancelled = 0;
+        Order order = orders.openOrders().first();
+        while (order != null) {
+            // the simulated venue acks a cancel at once, which closes the order: step on before asking
+            final Order next = orders.openOrders().next(order);
+            if (order.bookIndex == book.index() && !protective(order)
+                && orders.requestCancel(order.id, OrderReason.REQUESTED, now)) {
+                cancelled++;
+            }
+            order = next;
+        }
+        return cancelled;
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class IterationDispatch implements IterationContext {
     private final long minNotional;
     private final Interval period;
     private final InstrumentBars[] bars;
+    private final ManagedPositions positions;
     private final OrderRequest request = new OrderRequest();
     private final long[] lastClosed;
     private final long[] targets;
@@ -68,11 +69,14 @@ public final class IterationDispatch implements IterationContext {
     private long drift;
     private long now;
 
-    /** The stage for iteration strategy {@code strategy} of {@code book} trading {@code traded}. */
+    /**
+     * The stage for iteration strategy {@code strategy} of {@code book} trading {@code traded}, whose positions
+     * {@code managed} protects (null: none).
+     */
     public IterationDispatch(final String bookName, final Book book, final IterationStrategy strategy,
                              final OrderManager orders, final MarketState market, final InstrumentRegistry instruments,
                              final CostEstimate costs, final int[] traded, final long minNotional,
-                             final PositionView positions) {
+                             final PositionView positions, final ManagedPositions managed) {
         this.bookName = bookName;
         this.book = book;
         this.strategy = strategy;
@@ -93,6 +97,7 @@ public final class IterationDispatch implements IterationContext {
             throw new IllegalArgumentException("book " + bookName + ": " + e.getMessage(), e);
         }
         this.minNotional = minNotional;
+        this.positions = managed;
         this.period = strategy.schedule().period();
         this.bars = new InstrumentBars[instruments.size()];
         for (final int id : traded) {
@@ -162,7 +167,9 @@ public final class IterationDispatch implements IterationContext {
     private boolean sellsOpen() {
         final Reservations reserved = orders.reservations();
         for (final int id : traded) {
-            if (reserved.close(book.index(), id) != 0 || reserved.shortSell(book.index(), id) != 0) {
+            // the engine's protective orders are not the rebalance's sells: they stay open
+            final long protective = positions == null ? 0 : positions.protectiveReserved(id, true);
+            if (reserved.close(book.index(), id) + reserved.shortSell(book.index(), id) - protective != 0) {
                 return true;
             }
         }
@@ -222,6 +229,10 @@ public final class IterationDispatch implements IterationContext {
     @Override
     public boolean buy(final String symbol, final double notional) {
         final int id = id(symbol);
+        if (positions != null) {
+            // a notional buy may cover a short: the protective buys give way
+            positions.makeRoom(id, 1, 0, now);
+        }
         final long available = Math.max(0, book.cash() - orders.reservations().cash(book.index()));
         final long money = notional == ALL ? available : Math.min(available, FixedPoint.fromDouble(notional));
         if (money <= 0) {
@@ -235,9 +246,13 @@ public final class IterationDispatch implements IterationContext {
     @Override
     public boolean sell(final String symbol, final double notional) {
         final int id = id(symbol);
-        final long held = Math.max(0, book.position(id) - orders.reservations().close(book.index(), id));
         final long price = market.last(id);
         final long lot = instruments.get(id).lotSize();
+        if (positions != null) {
+            positions.makeRoom(id, -1, notional == ALL || price <= 0 ? 0 : FixedPoint.roundDownToStep(FixedPoint.mulDiv(
+                FixedPoint.fromDouble(notional), FixedPoint.SCALE, price, RoundingMode.FLOOR), lot), now);
+        }
+        final long held = Math.max(0, book.position(id) - orders.reservations().close(book.index(), id));
         final long quantity = notional == ALL ? held
             : Math.min(held, price <= 0 ? 0 : FixedPoint.roundDownToStep(FixedPoint.mulDiv(
                 FixedPoint.fromDouble(notional), FixedPoint.SCALE, price, RoundingMode.FLOOR), lot));
@@ -293,6 +308,9 @@ public final class IterationDispatch implements IterationContext {
             final long quantity = targets[i] == 0 ? held : Math.min(held, FixedPoint.roundDownToStep(
                 FixedPoint.mulDiv(excess, FixedPoint.SCALE, price, RoundingMode.FLOOR), instruments.get(id).lotSize()));
             if (quantity > 0) {
+                if (positions != null) {
+                    positions.makeRoom(id, -1, quantity, now);
+                }
                 market(id, -1);
                 request.quantity = quantity;
                 orders.decide(request);

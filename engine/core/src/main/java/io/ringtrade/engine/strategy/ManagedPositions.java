@@ -20,18 +20,23 @@ import io.ringtrade.engine.snapshot.StateWriter;
 import java.math.RoundingMode;
 
 /**
- * The managed positions of one decision-strategy book (the README's "Managed positions"): sizes its entries and adds,
- * decides its time-stop and signal exits at bar closes, and keeps the protective orders of each open position — a
- * stop-loss stop and a take-profit limit (and a trailing stop) in one one-cancels-other group, at prices from the
- * average entry rounded to the tick toward the side less favourable to the strategy — in line with the position.
+ * The managed positions of one book (the README's "Managed positions"). For a decision strategy it sizes the entries
+ * and adds and decides the time-stop and signal exits at bar closes; for any strategy it keeps the protective orders
+ * of each open position — a stop-loss stop and a take-profit limit (and a trailing stop) in one one-cancels-other
+ * group, at prices from the average entry rounded to the tick toward the side less favourable to the strategy — in
+ * line with the position, and exits at the time stop. An iteration or event strategy places its own entries and exits:
+ * the manager follows the fills of any order of the book (those that open or add move the average, those that reduce
+ * shrink the protected quantity), and {@link #makeRoom} cancels the protective orders before one of the strategy's
+ * own orders needs the quantity they hold.
  *
  * <p>It works by reconciling ({@link #sync}): after every fill it can see (at the end of a bar's open pass, so an
  * entry filled at the open is protected for the rest of that bar; after each input; at each bar close) it compares the
- * protective orders it wants (from the position, its average and the trailing extreme) with those open, cancels the
- * ones that differ and places what is missing once their cancels are confirmed; a pending exit is placed once no
- * protective order is left, so two sells never race for one position. Another order closing the position (an
- * operator's close or flatten) makes it stand aside. State is per instrument in primitive arrays, part of the
- * snapshot. Business-logic thread; allocation-free.
+ * protective orders it wants (from the position less what other open orders of the book already close, its average
+ * and the trailing extreme) with those open, cancels the ones that differ and places what is missing once their
+ * cancels are confirmed; a pending exit is placed once no protective order is left, so two sells never race for one
+ * position. Other orders closing the position (an operator's close or flatten, the strategy's own) make it stand
+ * aside for what they close. State is per instrument in primitive arrays, part of the snapshot. Business-logic thread;
+ * allocation-free.
  */
 public final class ManagedPositions {
     private static final int STOP = 0;
@@ -185,9 +190,10 @@ public final class ManagedPositions {
         forgetEnded(instrument);
         final long held = book.position(instrument);
         observe(instrument, held);
-        final long quantity = Math.abs(held);
-        final boolean othersClosing = held != 0 && closingByOthers(instrument, held) > 0;
-        final boolean protect = held != 0 && pendingExit[instrument] == 0 && exitId[instrument] == 0 && !othersClosing;
+        final long closing = held != 0 ? closingByOthers(instrument, held) : 0;
+        // what the manager protects (and exits): the position less what the book's other open orders close
+        final long quantity = Math.max(0, Math.abs(held) - closing);
+        final boolean protect = quantity > 0 && pendingExit[instrument] == 0 && exitId[instrument] == 0;
         boolean waiting = false;
         boolean anyOpen = false;
         for (int kind = STOP; kind <= TRAIL; kind++) {
@@ -219,8 +225,8 @@ public final class ManagedPositions {
             return;
         }
         if (pendingExit[instrument] != 0 && !anyOpen && exitId[instrument] == 0) {
-            if (!othersClosing) {
-                exit(instrument, held, FillReason.of(pendingExit[instrument]), timeNanos);
+            if (quantity > 0) {
+                exit(instrument, held, quantity, FillReason.of(pendingExit[instrument]), timeNanos);
             }
             pendingExit[instrument] = 0;
             return;
@@ -234,7 +240,7 @@ public final class ManagedPositions {
         for (int kind = STOP; kind <= TRAIL; kind++) {
             final long wanted = wantedPrice(kind, instrument, held);
             if (wanted > 0 && protectiveId[kind][instrument] == 0) {
-                protectiveId[kind][instrument] = protect(instrument, kind, held, wanted, timeNanos);
+                protectiveId[kind][instrument] = protect(instrument, kind, held, quantity, wanted, timeNanos);
                 protectivePrice[kind][instrument] = wanted;
             }
         }
@@ -242,8 +248,55 @@ public final class ManagedPositions {
     }
 
     /**
-     * Cancels the protective orders of {@code instrument} (an operator closes the position by hand); while the close
-     * is open they are not placed again.
+     * Before an order of the book's own strategy (iteration or event) that goes against the position of
+     * {@code instrument} ({@code side} +1 buy, −1 sell) for {@code quantity} (0 = as much as it may): when the part of
+     * the position no open order holds is smaller, the protective orders are cancelled first, so the strategy's order
+     * is judged on the position they held (on the simulated venue a cancel is confirmed at once; on a live venue it
+     * is pending until the venue confirms it, and until then the strategy's order finds the quantity still held).
+     * They come back, for what the strategy's open orders do not close, after the input.
+     */
+    public void makeRoom(final int instrument, final int side, final long quantity, final long timeNanos) {
+        final long held = book.position(instrument);
+        if (held == 0 || Long.signum(held) == side) {
+            return;
+        }
+        final Reservations reserved = orders.reservations();
+        final long free = Math.abs(held) - (held > 0 ? reserved.close(book.index(), instrument)
+            : reserved.cover(book.index(), instrument));
+        if (quantity <= 0 || quantity > free) {
+            cancelProtection(instrument, timeNanos);
+        }
+    }
+
+    /** Whether order {@code orderId} of {@code instrument} is one of the protective orders open now. */
+    public boolean protects(final long orderId, final int instrument) {
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            if (protectiveId[kind][instrument] == orderId) {
+                return orderId != 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Quantity the open protective orders of {@code instrument} hold back: of a long, what they close ({@code close});
+     * of a short, what they cover; so a strategy can tell its own open orders from the engine's.
+     */
+    public long protectiveReserved(final int instrument, final boolean close) {
+        long total = 0;
+        for (int kind = STOP; kind <= TRAIL; kind++) {
+            final long id = protectiveId[kind][instrument];
+            final Order order = id == 0 ? null : orders.openOrder(id);
+            if (order != null) {
+                total += close ? order.reservedClose + order.reservedShort : order.reservedCover;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Cancels the protective orders of {@code instrument} (an operator closes the position by hand, or the strategy's
+     * own order needs what they hold); while other orders close the whole position they are not placed again.
      */
     public void cancelProtection(final int instrument, final long timeNanos) {
         for (int kind = STOP; kind <= TRAIL; kind++) {
@@ -375,13 +428,14 @@ public final class ManagedPositions {
         return id;
     }
 
-    private void exit(final int instrument, final long held, final FillReason reason, final long timeNanos) {
+    private void exit(final int instrument, final long held, final long quantity, final FillReason reason,
+                      final long timeNanos) {
         request.clear();
         request.bookIndex = book.index();
         request.instrumentId = instrument;
         request.side = held > 0 ? -1 : 1;
         request.type = OrderType.MARKET;
-        request.quantity = Math.abs(held);
+        request.quantity = quantity;
         request.referencePrice = book.markPrice(instrument);
         request.timeNanos = timeNanos;
         request.origin = OrderReason.STRATEGY;
@@ -390,14 +444,14 @@ public final class ManagedPositions {
         exitId[instrument] = orders.decide(request);
     }
 
-    private long protect(final int instrument, final int kind, final long held, final long price,
+    private long protect(final int instrument, final int kind, final long held, final long quantity, final long price,
                          final long timeNanos) {
         request.clear();
         request.bookIndex = book.index();
         request.instrumentId = instrument;
         request.side = held > 0 ? -1 : 1;
         request.type = PROTECTIVE_TYPE[kind];
-        request.quantity = Math.abs(held);
+        request.quantity = quantity;
         request.price = price;
         request.referencePrice = book.markPrice(instrument);
         request.timeNanos = timeNanos;

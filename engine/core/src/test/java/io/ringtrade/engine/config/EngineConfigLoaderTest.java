@@ -192,6 +192,23 @@ final class EngineConfigLoaderTest {
     }
 
     @Test
+    void shouldReadTheTimerIntervalWithZeroForOffAndRefuseMoreThanAnHour() {
+        assertThat(load(BTC, ONE_BOOK).pipeline().timerInterval()).isEqualTo(Duration.ofMillis(100));
+        final EngineConfig config = load(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = 250ms");
+        assertThat(config.pipeline().timerInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(load(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = 0").pipeline().timerInterval()).isZero();
+        // the journal's manifest keeps it, and reads back to the same configuration
+        assertThat(EngineConfigWriter.toHocon(config)).contains("timer-interval = 250000000ns }");
+        assertThat(new EngineConfigLoader().text(EngineConfigWriter.toHocon(config), "manifest.conf")
+            .environment(Map.of()).load().pipeline()).isEqualTo(config.pipeline());
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = 2h"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.timer-interval: must be at most 1h (0 = off), got 7200000ms");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = soon"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.timer-interval: expected a duration such as 5s or 500ms, "
+                + "got \"soon\"");
+    }
+
+    @Test
     void shouldReadALiveVenueAndReconciliationWithKeysFromTheEnvironment() {
         final EngineConfig config = new EngineConfigLoader().text(String.join("\n", BTC, ONE_BOOK,
             "ringtrade.mode = live",

@@ -235,6 +235,17 @@ public final class EngineEvent {
         return this;
     }
 
+    /**
+     * Fills this slot as a time advance to {@code timeNanos}: the engine clock's input, which fires the event
+     * strategies' timers due by then when no other input arrives.
+     */
+    public EngineEvent setTimer(final long timeNanos) {
+        clear();
+        type = EventType.TIMER;
+        eventTimeNanos = timeNanos;
+        return this;
+    }
+
     /** Fills this slot as an execution report from a live venue about order {@code clientOrder}. */
     public EngineEvent setReport(final long timeNanos, final long clientOrder, final long venueOrder, final int kind,
                                  final int reason, final long quantity, final long reportPrice, final long fee) {

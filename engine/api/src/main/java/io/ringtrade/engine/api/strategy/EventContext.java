@@ -41,7 +41,7 @@ public interface EventContext {
     /** Whether the book may go short. */
     boolean shortAllowed();
 
-    /** The book's open orders (decided, not yet terminal). */
+    /** The book's open orders (decided, not yet terminal), without the engine's protective orders (managed exits). */
     int openOrders();
 
     /** A limit order; returns its id, or 0 when refused (risk, a zero size after rounding). {@code side} +1 or −1. */
@@ -56,7 +56,7 @@ public interface EventContext {
     /** Asks to cancel one open order; false when it is not open (or a cancel is already pending). */
     boolean cancel(long orderId);
 
-    /** Asks to cancel every open order of the book; returns how many. */
+    /** Asks to cancel every open order of the book but the engine's protective ones (managed exits); returns how many. */
     int cancelAll();
 
     /** Arms timer {@code timerId} (0 to {@link #MAX_TIMERS} − 1) to fire {@code delayNanos} after now (event time). */

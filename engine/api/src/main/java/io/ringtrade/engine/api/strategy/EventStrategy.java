@@ -10,7 +10,10 @@ package io.ringtrade.engine.api.strategy;
  * ({@link EventContext#setTimer}): a timer due at T fires at the first input whose event time is at or after T (market
  * data, or the {@code TIMER} time advance a live engine journals), before that input is processed, so replay fires it
  * at the same place. What the strategy remembers lives in {@link StrategyState} cells. An event strategy needs ticks:
- * the engine refuses it at start on a feed of bars only. Managed-position parameters do not apply to it.
+ * the engine refuses it at start on a feed of bars only. The managed exits ({@code stop_loss}, {@code take_profit},
+ * {@code trailing_stop}, {@code time_stop_bars}) protect the positions its fills open: their orders are the engine's
+ * ({@link EventContext#cancelAll} and {@link EventContext#openOrders} leave them out), and their fills reach
+ * {@link #onFill} like its own; the sizing parameters, {@code max_adds} and {@code average_last} are refused at start.
  */
 public non-sealed interface EventStrategy extends Strategy {
     /**

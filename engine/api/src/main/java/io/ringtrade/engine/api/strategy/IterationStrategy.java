@@ -6,8 +6,10 @@ import java.util.List;
  * The iteration way to write a strategy (DESIGN.md §5): {@link #onIteration} runs on a {@link #schedule()} in event
  * time and trades through its {@link IterationContext} ({@code buy}, {@code sell}, {@code rebalance}), reading
  * prices, positions, cash, equity and its instruments' {@link Row}s. For portfolios and target weights. Runs on the
- * business-logic thread at bar closes (not the tick path); state only in {@link StrategyState} cells. Managed-position
- * parameters do not apply to it (the engine refuses them at start).
+ * business-logic thread at bar closes (not the tick path); state only in {@link StrategyState} cells. The managed exits
+ * ({@code stop_loss}, {@code take_profit}, {@code trailing_stop}, {@code time_stop_bars}) protect the positions its
+ * orders open; the sizing parameters, {@code max_adds} and {@code average_last} are refused at start (it sizes its own
+ * orders).
  */
 public non-sealed interface IterationStrategy extends Strategy {
     /** When {@link #onIteration} runs. */
