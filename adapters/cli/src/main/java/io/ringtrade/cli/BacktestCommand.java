@@ -27,7 +27,6 @@ import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
-import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
@@ -44,7 +43,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,9 +155,7 @@ public final class BacktestCommand implements Runnable {
         final PrintWriter console = spec.commandLine().getOut();
         console.println(run.title());
         console.println(summary.toTable());
-        console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
-            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + PriceTape.FILE + ", "
-            + OutputFiles.SUMMARY + (Files.exists(out.resolve(OutputFiles.WEIGHTS)) ? ", " + OutputFiles.WEIGHTS : ""));
+        console.println(WrittenFiles.line(out));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);

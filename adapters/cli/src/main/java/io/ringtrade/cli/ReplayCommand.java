@@ -9,7 +9,6 @@ import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
-import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.report.PerformanceSummary;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +97,7 @@ public final class ReplayCommand implements Runnable {
         final long millis = (System.nanoTime() - started) / 1_000_000L;
         final PerformanceSummary summary = logic.summary();
         Engine.writeSummary(out, summary.toJson());
-        final boolean pricesWritten = PriceTape.writeFromJournal(journal, instruments, logic.clockInterval(),
+        PriceTape.writeFromJournal(journal, instruments, logic.clockInterval(),
             out.resolve(PriceTape.FILE));
         console.println("replayed " + entries + " entries from " + journal + " in " + millis + " ms");
         console.println(summary.toTable());
@@ -108,10 +106,7 @@ public final class ReplayCommand implements Runnable {
                 + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
                 + ", fees " + FixedPoint.toString(book.feesPaid()));
         }
-        console.println("wrote " + out.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", " + OutputFiles.ORDERS
-            + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", " + OutputFiles.SUMMARY
-            + (pricesWritten ? ", " + PriceTape.FILE : "")
-            + (Files.exists(out.resolve(OutputFiles.WEIGHTS)) ? ", " + OutputFiles.WEIGHTS : ""));
+        console.println(WrittenFiles.line(out));
         console.flush();
         if (report) {
             Reports.write(out, List.of(), console);

@@ -249,9 +249,7 @@ public final class RunCommand implements Callable<Integer> {
                     + FixedPoint.toString(book.cash()) + ", realized " + FixedPoint.toString(book.realizedPnl())
                     + ", fees " + FixedPoint.toString(book.feesPaid()));
             }
-            console.println("wrote " + outputDir.resolve(OutputFiles.TRADES) + ", " + OutputFiles.EQUITY + ", "
-                + OutputFiles.ORDERS + ", " + OutputFiles.ORDER_EVENTS + ", " + OutputFiles.ROUND_TRIPS + ", "
-                + OutputFiles.SUMMARY);
+            console.println(WrittenFiles.line(outputDir));
             console.flush();
             return 0;
         } catch (final InterruptedException e) {
