@@ -59,13 +59,6 @@ final class AlpacaCrashTest {
     /** Wall seconds one uninterrupted run of the paced feed lasts. */
     private static final double RUN_SECONDS = 6;
     private static final long DEADLINE_SECONDS = 60;
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
 
     @TempDir
     Path tmp;
@@ -229,14 +222,7 @@ final class AlpacaCrashTest {
 
     private Process start(final String name, final Path journal, final Path out, final boolean exitAtEnd)
         throws IOException {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CHRONICLE_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-cp");
-        // Surefire's manifest-only booter jar names the test class path in its manifest; a child JVM follows it.
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        final List<String> command = ChildJvm.ringtrade("256m");
         command.addAll(List.of("run", "--config", config.toString(), "--live", "--journal", journal.toString(),
             "--out", out.toString(), "--effects-log", tmp.resolve("effects.log").toString(),
             "--speed", Double.toString(speed)));

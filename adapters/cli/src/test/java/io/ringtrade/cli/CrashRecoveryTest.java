@@ -62,13 +62,6 @@ class CrashRecoveryTest {
     /** Wall seconds one uninterrupted run of the paced feed lasts. */
     private static final double RUN_SECONDS = 2.5;
     private static final long PROCESS_TIMEOUT_SECONDS = 60;
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
     private static final Pattern RECOVERED = Pattern.compile("(?m)^recovered (\\d+) journaled events");
     private static final List<String> COMPARED = List.of("trades.csv", "orders.csv", "equity.csv",
         "order_events.csv", "round_trips.csv");
@@ -337,14 +330,7 @@ class CrashRecoveryTest {
 
     private Process start(final String name, final Path journal, final Path out, final Path effects,
                           final boolean exitAtEnd, final String... extra) throws IOException {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CHRONICLE_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-cp");
-        // Surefire's manifest-only booter jar names the test class path in its manifest; a child JVM follows it.
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        final List<String> command = ChildJvm.ringtrade("256m");
         command.addAll(List.of("run", "--config", config.toString(), "--journal", journal.toString(),
             "--out", out.toString(), "--signals", signals.toString(), "--effects-log", effects.toString()));
         if (extra.length == 0) {

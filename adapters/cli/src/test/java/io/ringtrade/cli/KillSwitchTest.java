@@ -34,13 +34,6 @@ final class KillSwitchTest {
     private static final String TOKEN = "kill-switch-test-token-42";
     private static final Path SCRIPT = Path.of("../../scripts/kill-switch").toAbsolutePath().normalize();
     private static final Pattern BANNER = Pattern.compile("ops API on http://127\\.0\\.0\\.1:(\\d+)");
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
 
     @TempDir
     Path tmp;
@@ -74,13 +67,7 @@ final class KillSwitchTest {
             + "2013-11-25T00:30:00Z,alert-1,btc-sma,BTC/USD,buy,quantity,1,100\n"
             + "2013-11-25T00:31:00Z,alert-2,btc-rsi,BTC/USD,buy,quantity,1,100\n");
         journal = tmp.resolve("journal");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CHRONICLE_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        final List<String> command = ChildJvm.ringtrade("256m");
         command.addAll(List.of("run", "--config", config.toString(), "--journal", journal.toString(), "--out",
             tmp.resolve("out").toString(), "--signals", signals.toString(), "--speed", "0", "--http-port", "0"));
         final ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())

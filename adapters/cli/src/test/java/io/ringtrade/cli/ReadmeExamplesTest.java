@@ -39,13 +39,6 @@ import static org.assertj.core.api.Assertions.fail;
 class ReadmeExamplesTest {
     private static final Path README = Path.of("../../README.md");
     private static final long COMMAND_TIMEOUT_SECONDS = 180;
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
     private static final Pattern HEAD = Pattern.compile("head -(\\d+) (\\S+)");
     private static final Pattern GREP = Pattern.compile("grep -E '([^']+)' (\\S+)");
 
@@ -135,14 +128,7 @@ class ReadmeExamplesTest {
 
     private List<String> ringtrade(final Path folder, final Command command, final String where)
         throws IOException, InterruptedException {
-        final List<String> args = new ArrayList<>();
-        args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        args.addAll(CHRONICLE_FLAGS);
-        args.add("-Xmx512m");
-        args.add("-cp");
-        // Surefire's manifest-only booter jar names the test class path in its manifest; a child JVM follows it.
-        args.add(System.getProperty("java.class.path"));
-        args.add(Main.class.getName());
+        final List<String> args = ChildJvm.ringtrade("512m");
         final String data = RealData.dir().toAbsolutePath().toString();
         arguments(command.text().substring("scripts/ringtrade ".length())).stream()
             .map(arg -> arg.replace("$D", data)).forEach(args::add);

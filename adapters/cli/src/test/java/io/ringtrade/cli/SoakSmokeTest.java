@@ -41,13 +41,6 @@ class SoakSmokeTest {
     private static final long SNAPSHOT_INTERVAL = 50_000;
     private static final long RUN_MILLIS = 3_000;
     private static final long MAX_RUN_MILLIS = 40_000;
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
     private static final Pattern RECOVERED = Pattern.compile(
         "recovered \\d+ journaled events in \\d+ ms \\(snapshot at entry (\\d+) \\+ \\d+ replayed, effects suppressed\\);"
             + " the feed resumes after its (\\d+) journaled inputs");
@@ -186,13 +179,7 @@ class SoakSmokeTest {
      * slow, loaded machine waits longer instead of failing), then stops it with SIGTERM.
      */
     private void runFor(final String name, final Path config, final Ready ready) throws Exception {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CHRONICLE_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        final List<String> command = ChildJvm.ringtrade("256m");
         // one output directory for both runs: a restart continues the files the snapshots' rows are in
         command.addAll(List.of("run", "--config", config.toString(), "--out", tmp.resolve("out").toString()));
         final Process process = new ProcessBuilder(command).directory(tmp.toFile())

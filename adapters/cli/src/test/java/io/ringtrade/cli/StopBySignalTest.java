@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +22,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class StopBySignalTest {
     private static final long TIMEOUT_SECONDS = 90;
-    private static final List<String> CHRONICLE_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Dchronicle.analytics.disable=true");
 
     @TempDir
     Path temp;
@@ -39,13 +31,7 @@ class StopBySignalTest {
         final String signal = sigintIgnored() ? "TERM" : "INT";
         final Path config = JournalFixtures.runConfig(temp.resolve("run.conf"),
             JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 3_000), JournalFixtures.smaBook("btc-sma", 5, 20));
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CHRONICLE_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        final List<String> command = ChildJvm.ringtrade("256m");
         command.addAll(List.of("run", "--config", config.toString(), "--journal", temp.resolve("journal").toString(),
             "--out", temp.resolve("out").toString(), "--speed", "600"));
         final Path stdout = temp.resolve("run.out");
