@@ -5,14 +5,11 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
-import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.logic.BusinessLogic;
-import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.CsvOutputWriter;
 import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.report.PerformanceSummary;
-import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.runtime.RecoveryStoppedException;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
@@ -120,10 +117,7 @@ public final class ReplayCommand implements Runnable {
 
     private static BusinessLogic newLogic(final EngineConfig config, final OutputSink sink,
                                           final StrategyCatalog catalog) {
-        final InstrumentRegistry instruments = config.newInstrumentRegistry();
-        return new BusinessLogic(instruments, BookAssembly.assemble(config.books(), instruments, catalog),
-            new LogicSettings(sink, config.feed().interval(), 0, 0, Long.MIN_VALUE, config.risk(),
-                config.mode() == Mode.LIVE));
+        return Engine.configuredLogic(config, config.newInstrumentRegistry(), catalog, sink, config.feed().interval());
     }
 
     /**

@@ -30,12 +30,6 @@ public record LogicSettings(OutputSink outputs, Interval inputBars, double perio
         this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, RiskSettings.DEFAULT, false);
     }
 
-    /** Settings for books on the simulated venue. */
-    public LogicSettings(final OutputSink outputs, final Interval inputBars, final double periodsPerYear,
-                         final double riskFreeRate, final long tradingStartNanos, final RiskSettings risk) {
-        this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, false);
-    }
-
     /** These settings with another output sink. */
     public LogicSettings withOutputs(final OutputSink sink) {
         return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue);

@@ -426,9 +426,20 @@ public final class Engine {
 
     private static BusinessLogic newLogic(final Context context, final InstrumentRegistry instruments,
                                           final OutputSink sink) {
-        final List<BookSpec> specs = BookAssembly.assemble(context.config.books(), instruments, context.catalog);
-        return new BusinessLogic(instruments, specs, new LogicSettings(sink, context.inputBars, 0, 0, Long.MIN_VALUE,
-            context.config.risk(), context.config.mode() == Mode.LIVE));
+        return configuredLogic(context.config, instruments, context.catalog, sink, context.inputBars);
+    }
+
+    /**
+     * Business logic as a configured run has it (run, recovery, replay): the configured books, the engine-wide risk
+     * settings, books on the live venue when {@code mode = live}, bar inputs at {@code inputBars} (null: each book's
+     * own interval). Start-up thread only.
+     */
+    public static BusinessLogic configuredLogic(final EngineConfig config, final InstrumentRegistry instruments,
+                                                final StrategyCatalog catalog, final OutputSink sink,
+                                                final Interval inputBars) {
+        final List<BookSpec> specs = BookAssembly.assemble(config.books(), instruments, catalog);
+        return new BusinessLogic(instruments, specs, new LogicSettings(sink, inputBars, 0, 0, Long.MIN_VALUE,
+            config.risk(), config.mode() == Mode.LIVE));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */
