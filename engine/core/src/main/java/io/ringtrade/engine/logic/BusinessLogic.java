@@ -745,15 +745,18 @@ public final class BusinessLogic {
         if (held == 0) {
             return 0;
         }
+        // what orders whose cancel is pending hold is the close's too: on a live venue it waits for those cancels
         final Reservations reserved = orders.reservations();
-        final long quantity = held > 0 ? held - reserved.close(book, instrument) : -held - reserved.cover(book, instrument);
+        final int side = held > 0 ? -1 : 1;
+        final long quantity = (held > 0 ? held - reserved.close(book, instrument)
+            : -held - reserved.cover(book, instrument)) + orders.heldByPendingCancels(book, instrument, side, 0);
         if (quantity <= 0) {
             return 0;
         }
         request.clear();
         request.bookIndex = book;
         request.instrumentId = instrument;
-        request.side = held > 0 ? -1 : 1;
+        request.side = side;
         request.quantity = quantity;
         request.referencePrice = market.last(instrument);
         request.timeNanos = time;

@@ -64,6 +64,10 @@ public final class Order {
     public long reservedShort;
     /** Per-unit cost this order's reservation is judged at (price with slippage and commission), fixed-point. */
     public long unitCost;
+    /** The price risk judges a market order at (kept for an order that waits, {@link OrderState#WAITING}). */
+    public long referencePrice;
+    /** Whether it must only shrink a position (kept for an order that waits). */
+    public boolean reduceOnly;
     /** Previous and next open order, in decision order (the table's list). */
     Order previous;
     /** Next open order. */
@@ -110,6 +114,8 @@ public final class Order {
         reservedClose = 0;
         reservedShort = 0;
         unitCost = 0;
+        referencePrice = 0;
+        reduceOnly = false;
         previous = null;
         next = null;
     }

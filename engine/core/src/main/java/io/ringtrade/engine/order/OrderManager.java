@@ -56,7 +56,11 @@ public final class OrderManager implements ExecutionReportListener {
     private final TradingStates states;
     /** Books a live venue holds (reconciliation pending or unclean, credentials refused); see {@link #hold}. */
     private final boolean[] held;
+    private final OrderRequest waitingRequest = new OrderRequest();
     private EffectList effects;
+    /** Orders in {@link OrderState#WAITING}. */
+    private int waiting;
+    private boolean judgingWaiting;
     private long ordersReleased;
     private long lateReports;
     private long anomalies;
@@ -149,6 +153,8 @@ public final class OrderManager implements ExecutionReportListener {
         order.decidedNanos = request.timeNanos;
         order.origin = request.origin;
         order.purpose = request.purpose;
+        order.referencePrice = request.referencePrice;
+        order.reduceOnly = request.reduceOnly;
         order.state = OrderState.DECIDED;
         events.onOrderEvent(request.timeNanos, order, OrderTransition.DECIDE, request.origin, 0, 0);
         final OrderReason refusal;
@@ -159,29 +165,55 @@ public final class OrderManager implements ExecutionReportListener {
         } else if (request.refusal != null) {
             risk.count(request.refusal);
             refusal = request.refusal;
-        } else if (held[request.bookIndex]) {
-            risk.count(OrderReason.VENUE_HOLD);
-            refusal = OrderReason.VENUE_HOLD;
         } else {
-            // the trading state first: HALTED refuses all but an operator's reduce-only order, REDUCE_ONLY lets only
-            // orders that shrink a position through
-            final TradingState state = states.effective(request.bookIndex);
-            if (state == TradingState.HALTED && !request.origin.isOperatorOrigin()) {
-                refusal = states.haltReason(request.bookIndex);
-                risk.count(refusal);
-            } else {
-                // one-cancels-other siblings never both fill: the new member is judged without their reservations
-                setGroupReserved(order, request.ocoGroup, false);
-                refusal = risk.check(request, books[request.bookIndex], limits[request.bookIndex],
-                    costs[request.bookIndex], instruments.get(request.instrumentId), reservations, assessment,
-                    state != TradingState.ACTIVE);
+            // one-cancels-other siblings never both fill: the new member is judged without their reservations
+            setGroupReserved(order, request.ocoGroup, false);
+            if (mayWait(order) && mustWait(order)) {
                 setGroupReserved(order, request.ocoGroup, true);
+                startWaiting(order, request.timeNanos);
+                return id;
             }
+            refusal = judge(request, order, false);
+            setGroupReserved(order, request.ocoGroup, true);
         }
+        return admit(order, request, refusal) ? id : 0;
+    }
+
+    /**
+     * Risk's verdict on an order (null = it passes): the venue hold, the trading state (HALTED refuses all but an
+     * operator's reduce-only order, REDUCE_ONLY lets only orders that shrink a position through), then the checks.
+     * Called with the order's one-cancels-other siblings' reservations set aside.
+     *
+     * @param waited the order waited for cancels: it is refused when they did not free what it reduces
+     */
+    private OrderReason judge(final OrderRequest request, final Order order, final boolean waited) {
+        if (held[request.bookIndex]) {
+            risk.count(OrderReason.VENUE_HOLD);
+            return OrderReason.VENUE_HOLD;
+        }
+        final TradingState state = states.effective(request.bookIndex);
+        if (state == TradingState.HALTED && !request.origin.isOperatorOrigin()) {
+            final OrderReason refusal = states.haltReason(request.bookIndex);
+            risk.count(refusal);
+            return refusal;
+        }
+        if (waited && freeToReduce(order) < (order.side < 0 ? order.closeQuantity : order.coverQuantity)) {
+            risk.count(OrderReason.ROOM_NOT_FREED);
+            return OrderReason.ROOM_NOT_FREED;
+        }
+        return risk.check(request, books[request.bookIndex], limits[request.bookIndex], costs[request.bookIndex],
+            instruments.get(request.instrumentId), reservations, assessment, state != TradingState.ACTIVE);
+    }
+
+    /**
+     * Ends a judged order: refused (a row with the reason, forgotten) or released (what it may spend reserved, handed
+     * to its venue, the SUBMIT effect on the input's slot). Returns whether it was released.
+     */
+    private boolean admit(final Order order, final OrderRequest request, final OrderReason refusal) {
         if (refusal != null) {
             move(order, OrderTransition.RISK_REJECT, refusal, request.timeNanos, 0, 0);
             table.close(order);
-            return 0;
+            return false;
         }
         order.coverQuantity = assessment.coverQuantity;
         order.closeQuantity = assessment.closeQuantity;
@@ -197,7 +229,7 @@ public final class OrderManager implements ExecutionReportListener {
         risk.onReleased(request);
         final OrderEffect effect = effects.add();
         effect.kind = EffectKind.SUBMIT;
-        effect.clientOrderId = id;
+        effect.clientOrderId = order.id;
         effect.bookIndex = order.bookIndex;
         effect.instrumentId = order.instrumentId;
         effect.side = order.side;
@@ -211,7 +243,142 @@ public final class OrderManager implements ExecutionReportListener {
         if (venue != null) {
             venue.submit(effect);
         }
-        return id;
+        return true;
+    }
+
+    // ---- orders that wait for cancels ---------------------------------------------------------------------------
+
+    /** Whether the order's book and state let it wait at all (a held or halted book refuses at once instead). */
+    private boolean mayWait(final Order order) {
+        if (held[order.bookIndex]) {
+            return false;
+        }
+        final TradingState state = states.effective(order.bookIndex);
+        return state != TradingState.HALTED || order.origin.isOperatorOrigin();
+    }
+
+    /**
+     * Whether a new order must wait: it goes against the book's position and needs more of it than the book's other
+     * open orders leave free, and some of what they hold is held by orders whose cancel the venue has not confirmed
+     * yet (a live venue: the strategy's or the operator's exit right after the protective orders were cancelled).
+     * Judged now, it would count as opening a short (refused, or a second sale of one position); it waits instead.
+     */
+    private boolean mustWait(final Order order) {
+        final long position = books[order.bookIndex].position(order.instrumentId);
+        if (position == 0 || Long.signum(position) == order.side) {
+            return false;
+        }
+        final long need = order.side < 0 || !order.isNotional() ? Math.min(order.quantity, Math.abs(position))
+            : Math.abs(position);
+        return need > freeToReduce(order)
+            && heldByPendingCancels(order.bookIndex, order.instrumentId, order.side, order.ocoGroup) > 0;
+    }
+
+    /** What of the position the order goes against no other open order holds (0 when it goes with the position). */
+    private long freeToReduce(final Order order) {
+        final long position = books[order.bookIndex].position(order.instrumentId);
+        return order.side < 0
+            ? Math.max(0, position - reservations.close(order.bookIndex, order.instrumentId))
+            : Math.max(0, -position - reservations.cover(order.bookIndex, order.instrumentId));
+    }
+
+    /**
+     * Quantity of book {@code bookIndex}'s position in {@code instrumentId} held by its orders of {@code side} (−1:
+     * sells closing a long, +1: buys covering a short) whose cancel is pending, not counting one-cancels-other group
+     * {@code exceptGroup} (0 = none): what becomes free when the venue confirms those cancels.
+     */
+    public long heldByPendingCancels(final int bookIndex, final int instrumentId, final int side,
+                                     final long exceptGroup) {
+        long total = 0;
+        for (Order order = table.first(); order != null; order = table.next(order)) {
+            if (order.bookIndex == bookIndex && order.instrumentId == instrumentId && order.side == side
+                && order.state == OrderState.PENDING_CANCEL && (exceptGroup == 0 || order.ocoGroup != exceptGroup)) {
+                total += side < 0 ? order.reservedClose : order.reservedCover;
+            }
+        }
+        return total;
+    }
+
+    /** Parks a decided order until the cancels it waits for are confirmed; it holds the part of the position it reduces. */
+    private void startWaiting(final Order order, final long timeNanos) {
+        final long held = Math.abs(books[order.bookIndex].position(order.instrumentId));
+        if (order.side < 0) {
+            order.closeQuantity = Math.min(order.quantity, held);
+        } else {
+            order.coverQuantity = order.isNotional() ? held : Math.min(order.quantity, held);
+        }
+        reserveWaiting(order);
+        waiting++;
+        move(order, OrderTransition.WAIT, OrderReason.NONE, timeNanos, 0, 0);
+    }
+
+    /** A waiting order reserves the part of the position it will reduce, so nothing else is placed against it. */
+    private void reserveWaiting(final Order order) {
+        order.reservedClose = order.side < 0 ? order.closeQuantity : 0;
+        order.reservedCover = order.side > 0 ? order.coverQuantity : 0;
+        reservations.add(order.bookIndex, order.instrumentId, 0, order.reservedCover, order.reservedClose, 0);
+    }
+
+    /**
+     * After a report: judges, in decision order, the waiting orders whose cancels are all answered now. An order
+     * whose room was not freed (a cancel refused, a protective order filled first) is refused with
+     * {@link OrderReason#ROOM_NOT_FREED}.
+     */
+    private void judgeWaiting(final long timeNanos) {
+        if (waiting == 0 || judgingWaiting) {
+            return;
+        }
+        judgingWaiting = true;
+        try {
+            Order order = table.first();
+            while (order != null) {
+                final Order following = table.next(order);
+                if (order.state == OrderState.WAITING
+                    && heldByPendingCancels(order.bookIndex, order.instrumentId, order.side, order.ocoGroup) == 0) {
+                    waiting--;
+                    release(order);
+                    final OrderRequest request = waitingRequest(order, timeNanos);
+                    setGroupReserved(order, order.ocoGroup, false);
+                    final OrderReason refusal = judge(request, order, true);
+                    setGroupReserved(order, order.ocoGroup, true);
+                    admit(order, request, refusal);
+                }
+                order = following;
+            }
+        } finally {
+            judgingWaiting = false;
+        }
+    }
+
+    /** The request a waiting order is judged as, at {@code timeNanos}. */
+    private OrderRequest waitingRequest(final Order order, final long timeNanos) {
+        final OrderRequest request = waitingRequest.clear();
+        request.bookIndex = order.bookIndex;
+        request.instrumentId = order.instrumentId;
+        request.side = order.side;
+        request.type = order.type;
+        request.quantity = order.quantity;
+        request.notional = order.notional;
+        request.price = order.price;
+        request.expiresAtNanos = order.expiresAtNanos;
+        request.ocoGroup = order.ocoGroup;
+        request.referencePrice = order.referencePrice;
+        request.timeNanos = timeNanos;
+        request.origin = order.origin;
+        request.purpose = order.purpose;
+        request.reduceOnly = order.reduceOnly;
+        return request;
+    }
+
+    /** Ends a waiting order here (it never left the engine): cancelled for {@code reason}. */
+    private void withdraw(final Order order, final OrderReason reason, final long timeNanos) {
+        waiting--;
+        end(order, OrderTransition.WITHDRAW, reason, timeNanos);
+    }
+
+    /** Orders waiting for cancels now. */
+    public int waitingOrders() {
+        return waiting;
     }
 
     /** Takes the reservations of the open members of one-cancels-other {@code group} out of (or back into) the totals. */
@@ -234,6 +401,10 @@ public final class OrderManager implements ExecutionReportListener {
      */
     public boolean requestCancel(final long clientOrderId, final OrderReason reason, final long timeNanos) {
         final Order order = table.find(clientOrderId);
+        if (order != null && order.state == OrderState.WAITING) {
+            withdraw(order, reason, timeNanos);
+            return true;
+        }
         if (order == null || !OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
             return false;
         }
@@ -249,7 +420,8 @@ public final class OrderManager implements ExecutionReportListener {
     /**
      * Cancels every open order of a book ({@code bookIndex} -1: of every book), or of one instrument of it
      * ({@code instrumentId} ≥ 0): each order goes to PENDING_CANCEL, and one CANCEL_ALL effect per book leaves for
-     * the venue, whose cancel acks end the orders. Returns how many orders it asked to cancel.
+     * the venue, whose cancel acks end the orders. An order waiting for cancels ends here at once (withdrawn). Returns
+     * how many orders it asked to cancel or withdrew.
      */
     public int cancelAll(final int bookIndex, final int instrumentId, final OrderReason reason, final long timeNanos) {
         int cancelled = 0;
@@ -258,13 +430,20 @@ public final class OrderManager implements ExecutionReportListener {
                 continue;
             }
             boolean any = false;
-            for (Order order = table.first(); order != null; order = table.next(order)) {
-                if (order.bookIndex == book && (instrumentId < 0 || order.instrumentId == instrumentId)
-                    && OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
-                    markCancelRequested(order, reason, timeNanos);
-                    any = true;
-                    cancelled++;
+            Order order = table.first();
+            while (order != null) {
+                final Order following = table.next(order);
+                if (order.bookIndex == book && (instrumentId < 0 || order.instrumentId == instrumentId)) {
+                    if (order.state == OrderState.WAITING) {
+                        withdraw(order, reason, timeNanos);
+                        cancelled++;
+                    } else if (OrderStateMachine.isLegal(order.state, OrderTransition.CANCEL_REQUEST)) {
+                        markCancelRequested(order, reason, timeNanos);
+                        any = true;
+                        cancelled++;
+                    }
                 }
+                order = following;
             }
             if (!any) {
                 continue;
@@ -393,6 +572,12 @@ public final class OrderManager implements ExecutionReportListener {
     /** One report from the venue (simulated, synchronously; live, from an {@code EXECUTION_REPORT} input). */
     @Override
     public void onReport(final ExecutionReport report) {
+        apply(report);
+        // a confirmed (or refused) cancel may be what a waiting order waited for
+        judgeWaiting(report.timeNanos);
+    }
+
+    private void apply(final ExecutionReport report) {
         final Order order = table.find(report.clientOrderId);
         if (order == null) {
             if (report.kind == ReportKind.CANCEL_REJECT || report.kind == ReportKind.REPLACE_REJECT) {
@@ -621,7 +806,8 @@ public final class OrderManager implements ExecutionReportListener {
                 .writeInt(order.pendingReason.ordinal()).writeLong(order.pendingQuantity).writeLong(order.pendingPrice)
                 .writeLong(order.filledQuantity).writeLong(order.filledNotional).writeLong(order.spent)
                 .writeLong(order.venueOrderId).writeLong(order.coverQuantity).writeLong(order.closeQuantity)
-                .writeLong(order.unitCost).writeInt(order.purpose.ordinal());
+                .writeLong(order.unitCost).writeInt(order.purpose.ordinal()).writeLong(order.referencePrice)
+                .writeBoolean(order.reduceOnly);
         }
     }
 
@@ -670,7 +856,14 @@ public final class OrderManager implements ExecutionReportListener {
             order.closeQuantity = in.readLong();
             order.unitCost = in.readLong();
             order.purpose = FillReason.of(in.readInt());
-            reserve(order);
+            order.referencePrice = in.readLong();
+            order.reduceOnly = in.readBoolean();
+            if (order.state == OrderState.WAITING) {
+                waiting++;
+                reserveWaiting(order);
+            } else {
+                reserve(order);
+            }
         }
     }
 

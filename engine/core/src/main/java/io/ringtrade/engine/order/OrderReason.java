@@ -108,7 +108,12 @@ public enum OrderReason {
      * A buy the rebalance cash clamp scaled down to the cash available after the sells fell below the minimum notional
      * and was dropped.
      */
-    CASH_CLAMP("CASH_CLAMP");
+    CASH_CLAMP("CASH_CLAMP"),
+    /**
+     * The order waited for the cancels of the book's orders that held the position it reduces, and they did not free
+     * it (the venue refused a cancel, or one of them filled first): refused, so one position is never sold twice.
+     */
+    ROOM_NOT_FREED("ROOM_NOT_FREED");
 
     private static final OrderReason[] VALUES = values();
     private final String label;
@@ -149,7 +154,7 @@ public enum OrderReason {
         return switch (this) {
             case ZERO_QUANTITY, MIN_NOTIONAL, SHORT_NOT_ALLOWED, MAX_SHORT_NOTIONAL, INSUFFICIENT_CASH, TICK_SIZE,
                  LOT_SIZE, NO_PRICE, OVERFLOW, TOO_MANY_ORDERS, BOOK_HALTED, REDUCE_ONLY, TRADING_HALTED, DAILY_LOSS,
-                 MAX_ORDER_NOTIONAL, MAX_POSITION, ORDER_RATE, PRICE_BAND -> true;
+                 MAX_ORDER_NOTIONAL, MAX_POSITION, ORDER_RATE, PRICE_BAND, ROOM_NOT_FREED -> true;
             default -> false;
         };
     }

@@ -25,7 +25,14 @@ public enum OrderState {
     /** Refused by pre-trade risk (never left the engine) or by the venue (never worked). */
     REJECTED(true),
     /** Reached its expiry time with a quantity still open. */
-    EXPIRED(true);
+    EXPIRED(true),
+    /**
+     * Decided, and waiting for the venue to confirm the cancels of the book's orders that hold the position it
+     * reduces (a live venue answers a cancel later): risk judges it once they are confirmed, so it never races them
+     * for the same quantity. It has not left the engine. (Added after the states above, which snapshots and output
+     * records carry by ordinal.)
+     */
+    WAITING(false);
 
     private final boolean terminal;
 
@@ -40,6 +47,6 @@ public enum OrderState {
 
     /** True while the order may still fill: after release and before a terminal state. */
     public boolean isWorking() {
-        return !terminal && this != DECIDED;
+        return !terminal && this != DECIDED && this != WAITING;
     }
 }

@@ -32,6 +32,10 @@ public final class OrderStateMachine {
     static {
         allow(OrderState.DECIDED, OrderTransition.RELEASE, OrderState.RELEASED);
         allow(OrderState.DECIDED, OrderTransition.RISK_REJECT, OrderState.REJECTED);
+        allow(OrderState.DECIDED, OrderTransition.WAIT, OrderState.WAITING);
+        allow(OrderState.WAITING, OrderTransition.RELEASE, OrderState.RELEASED);
+        allow(OrderState.WAITING, OrderTransition.RISK_REJECT, OrderState.REJECTED);
+        allow(OrderState.WAITING, OrderTransition.WITHDRAW, OrderState.CANCELLED);
 
         allow(OrderState.RELEASED, OrderTransition.ACK, OrderState.ACCEPTED);
         allow(OrderState.RELEASED, OrderTransition.REJECT, OrderState.REJECTED);

@@ -33,5 +33,9 @@ public enum OrderTransition {
     /** The venue refused a cancel/replace. */
     REPLACE_REJECT,
     /** The venue expired it. */
-    EXPIRE
+    EXPIRE,
+    /** It waits for the cancels of the orders holding the position it reduces before risk judges it. */
+    WAIT,
+    /** Cancelled while it waited: it never left the engine. */
+    WITHDRAW
 }

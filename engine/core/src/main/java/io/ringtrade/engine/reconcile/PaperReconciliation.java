@@ -5,6 +5,7 @@ import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.config.UnreleasedRule;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.order.Order;
+import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.engine.runtime.StartupReconciliation;
 
@@ -46,12 +47,18 @@ public final class PaperReconciliation implements StartupReconciliation {
         return last;
     }
 
-    /** Copies of the open orders of recovered business logic, in decision order. */
+    /**
+     * Copies of the open orders of recovered business logic that went to a venue, in decision order (an order waiting
+     * for cancels never left the engine: it stays waiting, and the reports reconciliation brings for the orders it
+     * waits for decide it).
+     */
     public static List<EngineOrder> openOrders(final BusinessLogic recovered) {
         final List<EngineOrder> orders = new ArrayList<>();
         for (Order order = recovered.orders().openOrders().first(); order != null;
              order = recovered.orders().openOrders().next(order)) {
-            orders.add(EngineOrder.of(order));
+            if (order.state != OrderState.WAITING) {
+                orders.add(EngineOrder.of(order));
+            }
         }
         return orders;
     }

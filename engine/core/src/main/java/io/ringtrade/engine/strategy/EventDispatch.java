@@ -199,7 +199,7 @@ public final class EventDispatch implements EventContext, Tick {
                 enqueue(0, order, 0, 0, OrderStatus.FILLED);
             }
             case ACK -> enqueue(0, order, 0, 0, OrderStatus.ACCEPTED);
-            case CANCEL_ACK -> enqueue(0, order, 0, 0, OrderStatus.CANCELLED);
+            case CANCEL_ACK, WITHDRAW -> enqueue(0, order, 0, 0, OrderStatus.CANCELLED);
             case REJECT, RISK_REJECT -> enqueue(0, order, 0, 0, OrderStatus.REJECTED);
             case EXPIRE -> enqueue(0, order, 0, 0, OrderStatus.EXPIRED);
             default -> {
