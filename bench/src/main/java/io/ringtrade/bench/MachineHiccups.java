@@ -83,7 +83,7 @@ public final class MachineHiccups {
                     stalledNanos += gap;
                 }
                 while (due <= now) {
-                    if (due >= recordFrom) {
+                    if (due >= recordFrom && due < end) {
                         LatencyReport.record(latency, now - due);
                     }
                     due += interval;

@@ -174,9 +174,16 @@ public final class OpsLoad {
 
     private static Process client(final String method, final String target, final int seconds, final int threads)
         throws IOException {
+        return client(method, target, seconds, threads, 0);
+    }
+
+    /** The load client in its own JVM; {@code rate} > 0 paces it to that many requests per second in all. */
+    private static Process client(final String method, final String target, final int seconds, final int threads,
+                                  final long rate) throws IOException {
         final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), OpsLoadClient.class.getName(),
-            method, target, String.valueOf(seconds), String.valueOf(threads)).redirectErrorStream(true);
+            method, target, String.valueOf(seconds), String.valueOf(threads), String.valueOf(rate))
+            .redirectErrorStream(true);
         builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
         return builder.start();
     }
@@ -185,6 +192,10 @@ public final class OpsLoad {
         final String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         client.waitFor(60, TimeUnit.SECONDS);
         return out;
+    }
+
+    private static String loadName(final long rate, final int threads) {
+        return rate > 0 ? String.format("paced to %,d req/s", rate) : "closed loop (" + threads + " clients)";
     }
 
     /** Blocks until business logic has processed every input published so far. */
@@ -287,15 +298,28 @@ public final class OpsLoad {
             System.out.println(LatencyReport.line("scripts/kill-switch engage", script));
 
             System.out.println("\n## 4. ring + business logic throughput, " + events + " trades as fast as possible");
+            // each loaded run right after its own unloaded baseline; the load: GET /status paced to 100 and 1,000
+            // requests per second (dashboards and scrapers), and closed-loop clients sending as fast as answers come
+            final long[] rates = {100, 1_000, 0};
+            final Map<Long, List<Double>> changes = new LinkedHashMap<>();
             for (int round = 1; round <= 3; round++) {
-                final long quiet = bench.throughput(events);
-                final Process load = client("GET", bench.url + "/status", 120, threads);
-                Thread.sleep(1_000);
-                final long loaded = bench.throughput(events);
-                load.destroy();
-                load.waitFor(10, TimeUnit.SECONDS);
-                System.out.printf("round %d: BASELINE no HTTP load %,d events/s; with GET /status load (%d clients)"
-                    + " %,d events/s (%+.1f %%)%n", round, quiet, threads, loaded, 100.0 * (loaded - quiet) / quiet);
+                for (final long rate : rates) {
+                    final long quiet = bench.throughput(events);
+                    final Process load = client("GET", bench.url + "/status", 120, threads, rate);
+                    Thread.sleep(2_000);
+                    final long loaded = bench.throughput(events);
+                    load.destroy();
+                    load.waitFor(10, TimeUnit.SECONDS);
+                    final double change = 100.0 * (loaded - quiet) / quiet;
+                    changes.computeIfAbsent(rate, r -> new ArrayList<>()).add(change);
+                    System.out.printf("round %d: BASELINE no HTTP load %,d events/s; with GET /status %s"
+                        + " %,d events/s (%+.1f %%)%n", round, quiet, loadName(rate, threads), loaded, change);
+                }
+            }
+            for (final Map.Entry<Long, List<Double>> entry : changes.entrySet()) {
+                final List<Double> sorted = entry.getValue().stream().sorted().toList();
+                System.out.printf("median change with GET /status %s: %+.1f %% (rounds: %s)%n",
+                    loadName(entry.getKey(), threads), sorted.get(sorted.size() / 2), entry.getValue());
             }
             System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
