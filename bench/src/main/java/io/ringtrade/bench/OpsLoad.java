@@ -194,6 +194,18 @@ public final class OpsLoad {
         return out;
     }
 
+    /** Runs a process to its end; returns the nanoseconds from spawn to exit. */
+    private static long timedRun(final ProcessBuilder builder) throws IOException, InterruptedException {
+        builder.redirectErrorStream(true);
+        final long start = System.nanoTime();
+        final Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(builder.command() + " failed with " + process.exitValue());
+        }
+        return System.nanoTime() - start;
+    }
+
     private static String loadName(final long rate, final int threads) {
         return rate > 0 ? String.format("paced to %,d req/s", rate) : "closed loop (" + threads + " clients)";
     }
@@ -294,8 +306,17 @@ public final class OpsLoad {
                 }
                 bench.release(http);
             }
+            // the floors under that number, timed the same way: starting any process from this JVM, and curl alone
+            final Histogram spawn = LatencyReport.newHistogram();
+            final Histogram curl = LatencyReport.newHistogram();
+            for (int i = 0; i < tries; i++) {
+                spawn.recordValue(timedRun(new ProcessBuilder("/bin/true")));
+                curl.recordValue(timedRun(new ProcessBuilder("curl", "-sS", "-o", "/dev/null", bench.url + "/health")));
+            }
             System.out.println(LatencyReport.header());
             System.out.println(LatencyReport.line("scripts/kill-switch engage", script));
+            System.out.println(LatencyReport.line("BASELINE spawn /bin/true", spawn));
+            System.out.println(LatencyReport.line("BASELINE curl GET /health", curl));
 
             System.out.println("\n## 4. ring + business logic throughput, " + events + " trades as fast as possible");
             // each loaded run right after its own unloaded baseline; the load: GET /status paced to 100 and 1,000
