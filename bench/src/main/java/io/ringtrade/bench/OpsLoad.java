@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -340,7 +341,8 @@ public final class OpsLoad {
             for (final Map.Entry<Long, List<Double>> entry : changes.entrySet()) {
                 final List<Double> sorted = entry.getValue().stream().sorted().toList();
                 System.out.printf("median change with GET /status %s: %+.1f %% (rounds: %s)%n",
-                    loadName(entry.getKey(), threads), sorted.get(sorted.size() / 2), entry.getValue());
+                    loadName(entry.getKey(), threads), sorted.get(sorted.size() / 2), entry.getValue().stream()
+                        .map(change -> String.format(Locale.ROOT, "%+.1f %%", change)).toList());
             }
             System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
