@@ -18,6 +18,7 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Rule;
+import org.ta4j.core.Trade.TradeType;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.num.NumFactory;
@@ -30,10 +31,13 @@ import org.ta4j.core.num.NumFactory;
  *
  * <p><b>Evaluation.</b> At each bar close the bridge builds a fresh ta4j {@link BarSeries} (doubles) of the last
  * {@code bars} closed bars of the instrument, ending with this one, asks the subclass for its rules over that series
- * and evaluates them at the series' last index: while the book is flat, a satisfied entry rule is a buy; while it holds
- * a position, a satisfied exit rule is a sell. Long only: it never sells while flat, so it does not open shorts. No
- * decision until more than {@link #unstableBars} bars exist (ta4j's unstable period). Orders fill at the next bar's
- * open, as ta4j's {@code TradeOnNextOpenModel} assumes.
+ * and evaluates them at the series' last index: while the book is flat, a satisfied entry rule enters; while it
+ * holds a position, a satisfied exit rule exits. {@link #tradeType} says which way, as ta4j's
+ * {@code BaseStrategy#getStartingType} does: {@code BUY} (the default) enters with a buy and exits with a sell,
+ * {@code SELL} enters with a short sale and exits with a buy to cover (in a book that may short; where the book may not,
+ * its entries place nothing, like every short decision there). No decision until more than {@link #unstableBars} bars
+ * exist (ta4j's unstable period). Orders fill at the next bar's open, as ta4j's {@code TradeOnNextOpenModel}
+ * assumes.
  *
  * <p><b>State and the snapshot rule.</b> The series is never kept between bars: it is rebuilt each bar from the
  * engine's own bar history (which the engine snapshots), so a restore from a snapshot evaluates the same series as an
@@ -69,6 +73,15 @@ public abstract class Ta4jRuleStrategy extends LibraryStrategy {
         return 0;
     }
 
+    /**
+     * Which way the rules trade: {@link TradeType#BUY} (long: enter with a buy) by default, {@link TradeType#SELL}
+     * (short: enter with a sale). The trading record the rules see starts with this type, so a {@code StopLossRule}
+     * judges a short's loss on a rise.
+     */
+    protected TradeType tradeType(final Parameters parameters) {
+        return TradeType.BUY;
+    }
+
     /** The smallest series length the rules need; {@code bars} below it is refused. 2 by default. */
     protected int minimumBars(final Parameters parameters) {
         return 2;
@@ -97,6 +110,8 @@ public abstract class Ta4jRuleStrategy extends LibraryStrategy {
                 + minimum + " for these rules");
         }
         final int unstable = unstableBars(parameters);
+        final TradeType type = tradeType(parameters);
+        final int enter = type == TradeType.BUY ? DecisionStrategy.BUY : DecisionStrategy.SELL;
         reach(indicators, bars - 1);
         final LongArrayCell times = state.longArray("bar_times", bars, 0);
         final LongCell pending = state.longCell("entry_pending", 0);
@@ -122,17 +137,17 @@ public abstract class Ta4jRuleStrategy extends LibraryStrategy {
             final BarSeries series = series(row, times, length, bars);
             final Rules rules = rules(series, parameters);
             final int last = length - 1;
-            final TradingRecord record = new BaseTradingRecord();
+            final TradingRecord record = new BaseTradingRecord(type);
             if (row.inPosition()) {
                 if (entryTime.get() >= 0) {
                     record.enter(entryIndex(row, times, length, bars, entryTime.get()),
                         NUMBERS.numOf(entryPrice.get()), NUMBERS.one());
                 }
-                return rules.exit().isSatisfied(last, record) ? DecisionStrategy.SELL : DecisionStrategy.HOLD;
+                return rules.exit().isSatisfied(last, record) ? -enter : DecisionStrategy.HOLD;
             }
             if (rules.entry().isSatisfied(last, record)) {
                 pending.set(1);
-                return DecisionStrategy.BUY;
+                return enter;
             }
             return DecisionStrategy.HOLD;
         };

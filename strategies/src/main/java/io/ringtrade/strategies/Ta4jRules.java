@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.strategy.Parameters;
 
 import java.util.List;
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.Trade.TradeType;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
@@ -16,8 +17,10 @@ import org.ta4j.core.rules.StopLossRule;
  * {@code ta4j_rules}: the shipped example of the ta4j bridge ({@link Ta4jRuleStrategy}), written as ta4j rules:
  * enter on {@code CrossedUpIndicatorRule(SMA(fast), SMA(slow))}; exit on
  * {@code CrossedDownIndicatorRule(SMA(fast), SMA(slow))} or {@code StopLossRule(close, stop_loss_pct)} or
- * {@code StopGainRule(close, take_profit_pct)} (the percentages of the entry price, judged on the close). Evaluated
- * at bar close over the last {@code bars} bars; {@code slow} unstable bars. Copy it to write your own.
+ * {@code StopGainRule(close, take_profit_pct)} (the percentages of the entry price, judged on the close). With
+ * {@code side = short} the same rules trade a short (ta4j's {@code TradeType.SELL}): the entry is a short sale and the
+ * stops judge the entry price from above. Evaluated at bar close over the last {@code bars} bars; {@code slow}
+ * unstable bars. Copy it to write your own.
  */
 public final class Ta4jRules extends Ta4jRuleStrategy {
     @Override
@@ -38,7 +41,9 @@ public final class Ta4jRules extends Ta4jRuleStrategy {
             ParameterSpec.ofDouble("stop_loss_pct", 3, 0.01, 99.99, List.of(2.0, 3.0, 5.0),
                 "exit when the close is this many percent below the entry"),
             ParameterSpec.ofDouble("take_profit_pct", 6, 0.01, 1_000, List.of(4.0, 6.0, 10.0),
-                "exit when the close is this many percent above the entry"));
+                "exit when the close is this many percent above the entry (below it for a short)"),
+            ParameterSpec.ofText("side", "long", "long (enter with a buy) or short (enter with a short sale: the book"
+                + " must allow shorts)"));
     }
 
     @Override
@@ -49,6 +54,16 @@ public final class Ta4jRules extends Ta4jRuleStrategy {
     @Override
     protected int unstableBars(final Parameters parameters) {
         return parameters.getInt("slow");
+    }
+
+    @Override
+    protected TradeType tradeType(final Parameters parameters) {
+        return switch (parameters.getText("side")) {
+            case "long" -> TradeType.BUY;
+            case "short" -> TradeType.SELL;
+            default -> throw new IllegalArgumentException("strategy " + name() + ": side must be long or short, not '"
+                + parameters.getText("side") + "'");
+        };
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Position;
+import org.ta4j.core.Trade.TradeType;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.analysis.cost.ZeroCostModel;
 import org.ta4j.core.backtest.BarSeriesManager;
@@ -56,10 +57,38 @@ class Ta4jRulesTest {
             "stop_loss_pct", Double.toString(stopLoss), "take_profit_pct", Double.toString(takeProfit), "bars",
             Integer.toString(bars));
 
-        final List<Trade> expected = ta4j(data.bars, fast, slow, stopLoss, takeProfit);
+        final List<Trade> expected = ta4j(data.bars, fast, slow, stopLoss, takeProfit, TradeType.BUY);
 
         assertThat(expected).as("ta4j's trades (the comparison must not be vacuous)").hasSizeGreaterThanOrEqualTo(4);
         assertThat(trades(run(new Ta4jRules(), given, market, data.bars, false))).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0} fast={1} slow={2} sl={3}% tp={4}% bars={5}")
+    @CsvSource({"APPLE_DAILY, 10, 30, 3, 6, 100", "ETH_5M, 10, 30, 0.5, 1, 100", "BITSTAMP_5M, 5, 20, 1, 2, 200"})
+    void shouldTradeWhatTa4jTradesShortWithSideShort(final Market market, final int fast, final int slow,
+                                                     final double stopLoss, final double takeProfit, final int bars) {
+        final ReferenceBars data = ReferenceBars.of(market);
+        final Map<String, String> given = Map.of("fast", Integer.toString(fast), "slow", Integer.toString(slow),
+            "stop_loss_pct", Double.toString(stopLoss), "take_profit_pct", Double.toString(takeProfit), "bars",
+            Integer.toString(bars), "side", "short");
+
+        // ta4j's BarSeriesManager running the same rules with TradeType.SELL: entries are short sales, and the stop
+        // rules judge the entry from above
+        final List<Trade> expected = ta4j(data.bars, fast, slow, stopLoss, takeProfit, TradeType.SELL);
+
+        assertThat(expected).as("ta4j's trades (the comparison must not be vacuous)").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(expected.getFirst().side()).isEqualTo(-1);
+        assertThat(trades(run(new Ta4jRules(), given, market, data.bars, true))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldRefuseASideThatIsNeitherLongNorShort() {
+        final Ta4jRules definition = new Ta4jRules();
+        final Parameters parameters = Parameters.resolve(definition.name(), definition.parameters(),
+            Map.of("side", "sideways"));
+
+        assertThatThrownBy(() -> definition.create(parameters))
+            .hasMessage("strategy ta4j_rules: side must be long or short, not 'sideways'");
     }
 
     @Test
@@ -99,7 +128,7 @@ class Ta4jRulesTest {
     }
 
     private static List<Trade> ta4j(final BarSeriesData bars, final int fast, final int slow, final double stopLoss,
-                                    final double takeProfit) {
+                                    final double takeProfit, final TradeType type) {
         final BarSeries series = new BaseBarSeriesBuilder().withName(bars.symbol())
             .withNumFactory(DoubleNumFactory.getInstance()).build();
         for (int i = 0; i < bars.size(); i++) {
@@ -118,17 +147,18 @@ class Ta4jRulesTest {
             new CrossedDownIndicatorRule(fastSma, slowSma).or(new StopLossRule(close, stopLoss))
                 .or(new StopGainRule(close, takeProfit)), slow);
         final TradingRecord record = new BarSeriesManager(series, new ZeroCostModel(), new ZeroCostModel(),
-            new TradeOnNextOpenModel()).run(strategy);
+            new TradeOnNextOpenModel()).run(strategy, type);
         final List<Trade> trades = new ArrayList<>();
         final List<Position> positions = new ArrayList<>(record.getPositions());
         if (record.getCurrentPosition().isOpened()) {
             positions.add(record.getCurrentPosition());
         }
+        final int entrySide = type == TradeType.BUY ? 1 : -1;
         for (final Position position : positions) {
-            trades.add(trade(1, bars, position.getEntry().getIndex(), position.getEntry().getPricePerAsset()
+            trades.add(trade(entrySide, bars, position.getEntry().getIndex(), position.getEntry().getPricePerAsset()
                 .bigDecimalValue()));
             if (position.getExit() != null) {
-                trades.add(trade(-1, bars, position.getExit().getIndex(), position.getExit().getPricePerAsset()
+                trades.add(trade(-entrySide, bars, position.getExit().getIndex(), position.getExit().getPricePerAsset()
                     .bigDecimalValue()));
             }
         }
