@@ -9,6 +9,7 @@ import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
 import io.ringtrade.engine.order.Reservations;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,6 +184,41 @@ final class LeverageTest {
             .hasMessage("leverage must be 1 to 100, got 100.00000001");
         assertThatThrownBy(() -> new RiskSettings(0, 0, 0, 0, 0, 0, fp("0.5")))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("leverage must be 1 to 100, got 0.5");
+    }
+
+    @Test
+    void shouldAllocateNothingPerLeveragedCheck() {
+        // the leveraged buy and short checks read the equity and do 128-bit-safe arithmetic on longs only. Cash 499.5,
+        // equity 999.5: the buy's 1991.99 fits 499.5 + 1.5 × 999.5 = 1998.75, the short's 1500 the cap 2498.75
+        book.applyFill(ACME, BUY, fp("5"), fp("100"), fp("0.5"), 1);
+        final RiskLimits buys = leverage("2.5");
+        final RiskLimits shorts = shorting("2.5", "0");
+        final OrderRequest buy = new OrderRequest().clear();
+        buy.side = BUY;
+        buy.instrumentId = ACME;
+        buy.quantity = fp("19.9");
+        buy.referencePrice = fp("100");
+        final OrderRequest sell = new OrderRequest().clear();
+        sell.side = SELL;
+        sell.instrumentId = ACME;
+        sell.quantity = fp("20");
+        sell.referencePrice = fp("100");
+        for (int i = 0; i < 200_000; i++) {
+            risk.check(buy, book, buys, COSTS, INSTRUMENT, reserved, assessment);
+            risk.check(sell, book, shorts, COSTS, INSTRUMENT, reserved, assessment);
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            risk.check(buy, book, buys, COSTS, INSTRUMENT, reserved, assessment);
+            risk.check(sell, book, shorts, COSTS, INSTRUMENT, reserved, assessment);
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(risk.check(buy, book, buys, COSTS, INSTRUMENT, reserved, assessment)).isNull();
+        assertThat(risk.check(sell, book, shorts, COSTS, INSTRUMENT, reserved, assessment)).isNull();
+        assertThat(allocated).as("bytes allocated over 200,000 leveraged checks").isLessThan(4_096);
     }
 
     @Test
