@@ -109,6 +109,10 @@ class LeverageRunTest {
         assertThat(last[1]).isEqualTo(FixedPoint.toString(FixedPoint.parse(equity.toPlainString())));
         assertThat(Files.readString(temp.resolve("journal-2").resolve(JournalManifest.FILE)))
             .contains("max-leverage = 2");
+        // the configuration in force at start, in the audit log, names the leverage only where it is set
+        assertThat(Files.readString(temp.resolve("journal-2").resolve("audit.log")))
+            .contains("\"price_band_pct\":\"0\",\"max_leverage\":\"2\"}");
+        assertThat(Files.readString(temp.resolve("journal-").resolve("audit.log"))).doesNotContain("leverage");
     }
 
     @Test

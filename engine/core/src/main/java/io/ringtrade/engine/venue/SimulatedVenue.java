@@ -42,8 +42,9 @@ import java.util.Arrays;
  *       commission fits the notional and the book's cash.</li>
  *   <li>A cash account: a buy that does not cover a short fills at most what the book's cash pays for at the fill
  *       price (a buy of a quantity with leverage: its cash plus the borrowing allowance on its equity at the fill,
- *       {@link RiskLimits#borrowingAllowance}; a notional buy spends cash only); a sell without shorting fills at most the position. What cannot be
- *       filled is cancelled with {@link VenueReason#INSUFFICIENT_FUNDS} or {@link VenueReason#NO_POSITION}.</li>
+ *       {@link RiskLimits#borrowingAllowance}; a notional buy spends cash only); a sell without shorting fills at
+ *       most the position. What cannot be filled is cancelled with {@link VenueReason#INSUFFICIENT_FUNDS} or
+ *       {@link VenueReason#NO_POSITION}.</li>
  *   <li>With a participation limit, one book's fills on one bar (or trade) take at most that share of its volume,
  *       rounded down to the lot; the rest stays working and fills later (partial fills).</li>
  *   <li>An order with an expiry expires at the first market data of its instrument at or after that time, before
@@ -411,9 +412,13 @@ public final class SimulatedVenue implements Venue {
             } else {
                 wanted = order.remaining;
                 // a buy that covers a short is never clamped; others pay from the cash the book has (and may borrow)
-                final long spendable = spendable(order.bookIndex, book);
-                allowed = held < 0 || cost(wanted, price, commission) <= spendable ? wanted
-                    : affordableQuantity(spendable, price, commission, lot);
+                if (held < 0) {
+                    allowed = wanted;
+                } else {
+                    final long spendable = spendable(order.bookIndex, book);
+                    allowed = cost(wanted, price, commission) <= spendable ? wanted
+                        : affordableQuantity(spendable, price, commission, lot);
+                }
             }
             if (allowed < wanted) {
                 shortfall = VenueReason.INSUFFICIENT_FUNDS;
