@@ -17,6 +17,7 @@ import io.ringtrade.engine.config.InstrumentConfig;
 import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.pipeline.GatewayHooks;
 import io.ringtrade.engine.pipeline.Notifier;
+import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.risk.RiskSettings;
 import io.ringtrade.engine.runtime.Engine;
 import io.ringtrade.journal.OfflineCommandAgent;
@@ -170,7 +171,12 @@ final class OperatorControls implements AutoCloseable {
             .append("\",\"max_orders_per_second\":").append(risk.maxOrdersPerSecond())
             .append(",\"price_band_pct\":\"").append(FixedPoint.toString(risk.priceBandPct()))
             .append("\",\"large_transaction_threshold\":\"")
-            .append(FixedPoint.toString(risk.largeTransactionThreshold())).append("\"},\"books\":[");
+            .append(FixedPoint.toString(risk.largeTransactionThreshold())).append('"');
+        // leverage only where set, so the start line of a run without it reads as it always did
+        if (risk.maxLeverage() != 0) {
+            out.append(",\"max_leverage\":\"").append(FixedPoint.toString(risk.maxLeverage())).append('"');
+        }
+        out.append("},\"books\":[");
         for (int i = 0; i < config.books().size(); i++) {
             final BookConfig book = config.books().get(i);
             out.append(i == 0 ? "" : ",").append("{\"name\":");
@@ -183,7 +189,12 @@ final class OperatorControls implements AutoCloseable {
                 .append("\",\"max_daily_loss\":\"").append(FixedPoint.toString(book.limits().maxDailyLoss()))
                 .append("\",\"max_orders_per_second\":").append(book.limits().maxOrdersPerSecond())
                 .append(",\"price_band_pct\":\"").append(FixedPoint.toString(book.limits().priceBandPct()))
-                .append("\"}");
+                .append('"');
+            if (book.limits().maxLeverage() > RiskLimits.CASH_ACCOUNT) {
+                out.append(",\"max_leverage\":\"").append(FixedPoint.toString(book.limits().maxLeverage()))
+                    .append('"');
+            }
+            out.append('}');
         }
         out.append("],\"instruments\":[");
         for (int i = 0; i < config.instruments().size(); i++) {

@@ -11,11 +11,19 @@ package io.ringtrade.engine.config;
  * @param maxOrdersPerSecond {@code max-orders-per-second}: most orders in any second of event time
  * @param priceBandPct       {@code price-band-pct}: largest distance of a limit or stop price from the last price, as a
  *                           percentage of it
+ * @param maxLeverage        {@code max-leverage}: fixed-point multiple of equity a book's long exposure may reach, 1 to
+ *                           100; 0 = not set (a book is then a cash account, leverage 1; the engine-wide cap is off)
  */
 public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                         long priceBandPct) {
+                         long priceBandPct, long maxLeverage) {
     /** No limits. */
-    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0);
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0);
+
+    /** Limits without a leverage setting. */
+    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, 0);
+    }
 
     /** Whether every limit is off. */
     public boolean isNone() {

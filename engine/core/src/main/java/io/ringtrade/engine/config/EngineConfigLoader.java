@@ -306,7 +306,11 @@ public final class EngineConfigLoader {
         final long maxOrdersPerSecond = reader.wholeNumber("max-orders-per-second", 0L, 0,
             RiskLimits.MAX_ORDERS_PER_SECOND);
         final long priceBandPct = reader.fixedPoint("price-band-pct", "0", 0, false, MAX_BAND_PCT);
-        return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct);
+        // absent is 0 (not set); a value given must be a leverage, 1 to 100
+        final long maxLeverage = reader.fixedPoint("max-leverage", "0", RiskLimits.CASH_ACCOUNT, false,
+            RiskLimits.MAX_LEVERAGE);
+        return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct,
+            maxLeverage);
     }
 
     private static RiskSettings readRisk(final ObjectReader risk) {
@@ -315,7 +319,7 @@ public final class EngineConfigLoader {
             FixedPoint.toString(RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT), 0, false, MAX_MONEY);
         risk.finish();
         return new RiskSettings(caps.maxOrderNotional(), caps.maxPositionPct(), caps.maxDailyLoss(),
-            caps.maxOrdersPerSecond(), caps.priceBandPct(), threshold);
+            caps.maxOrdersPerSecond(), caps.priceBandPct(), threshold, caps.maxLeverage());
     }
 
     private static HttpConfig readHttp(final ObjectReader http) {

@@ -2,6 +2,7 @@ package io.ringtrade.engine.config;
 
 import io.ringtrade.engine.api.market.TradingCalendar;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.risk.RiskSettings;
 
 import java.util.Map;
@@ -89,17 +90,26 @@ public final class EngineConfigWriter {
                 out.append(", strategy-file = ").append(quote(book.strategyFile()));
             }
             limits(out, book.limits());
+            // a book's leverage 1 is the default cash account: written only above it, so old manifests still match
+            if (book.limits().maxLeverage() > RiskLimits.CASH_ACCOUNT) {
+                out.append(", max-leverage = ").append(FixedPoint.toString(book.limits().maxLeverage()));
+            }
             out.append(" }\n");
         }
         out.append("  ]\n");
         final BookLimits caps = new BookLimits(config.risk().maxOrderNotional(), config.risk().maxPositionPct(),
-            config.risk().maxDailyLoss(), config.risk().maxOrdersPerSecond(), config.risk().priceBandPct());
+            config.risk().maxDailyLoss(), config.risk().maxOrdersPerSecond(), config.risk().priceBandPct(),
+            config.risk().maxLeverage());
         if (!caps.isNone() || config.risk().largeTransactionThreshold()
             != RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT) {
             // written only when not the defaults, so journals recorded before the risk layer keep matching
             out.append("  risk { large-transaction-threshold = ")
                 .append(FixedPoint.toString(config.risk().largeTransactionThreshold()));
             limits(out, caps);
+            // the engine-wide cap is written whenever set: a cap of 1 turns every book into a cash account
+            if (caps.maxLeverage() != 0) {
+                out.append(", max-leverage = ").append(FixedPoint.toString(caps.maxLeverage()));
+            }
             out.append(" }\n");
         }
         out.append("}\n");

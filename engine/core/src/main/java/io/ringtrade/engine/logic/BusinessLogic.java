@@ -186,7 +186,7 @@ public final class BusinessLogic {
         }
         this.dailyLoss = new DailyLoss(books, lossLimits, riskSettings.maxDailyLoss());
         this.settlement = new FillSettlement(books, outputs);
-        this.venue = new SimulatedVenue(instruments, books, models, shortAllowed);
+        this.venue = new SimulatedVenue(instruments, books, models, shortAllowed, limits);
         final Venue[] venues = new Venue[bookCount];
         // a live venue's reports come back as EXECUTION_REPORT inputs: its books have no venue inside business logic
         this.liveVenue = settings.liveVenue();

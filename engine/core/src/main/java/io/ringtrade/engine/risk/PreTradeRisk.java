@@ -14,7 +14,10 @@ import io.ringtrade.engine.snapshot.StateWriter;
 /**
  * Pre-trade checks, run before an order exists (DESIGN.md §6), in this order: price known ({@code NO_PRICE}), tick
  * size, price band around the last price, quantity (zero lots, whole lots), minimum notional, maximum order notional,
- * reduce-only, order rate, shorting policy and maximum short notional, maximum position, cash. The trading state is checked before these, by the order manager. Open orders count: cash they
+ * reduce-only, order rate, shorting policy and maximum short notional, maximum position, cash. The trading state is
+ * checked before these, by the order manager. With leverage ({@link RiskLimits#maxLeverage} above 1) a buy may also
+ * spend the borrowing allowance, (leverage − 1) × the book's equity, and the default short cap is leverage × the
+ * equity (a notional buy, money to spend, is paid from cash only). Open orders count: cash they
  * reserve is not available, holdings they sell cannot be sold twice, shorts they open count toward the cap, and buys
  * and shorts they may still add count toward the position limit. A buy that covers a short is not checked against
  * cash for its covering part (closing risk comes first), but the long part of a buy that flips a short to long must
@@ -175,6 +178,7 @@ public final class PreTradeRisk {
             if (longOverLimit(book, limits, reserved, id, price, held, request.notional)) {
                 return OrderReason.MAX_POSITION;
             }
+            // a notional buy is money to spend (all-cash sizing, an iteration strategy's buy): cash only, no leverage
             if (request.notional > available) {
                 return OrderReason.INSUFFICIENT_CASH;
             }
@@ -211,7 +215,8 @@ public final class PreTradeRisk {
                 final long shortAfter = Math.addExact(Math.addExact(Math.max(0, -held), reserved.shortSell(bookIndex, id)),
                     out.shortQuantity);
                 final long shortValue = FixedPoint.multiply(price, shortAfter);
-                final long cap = limits.maxShortNotional() > 0 ? limits.maxShortNotional() : book.equity();
+                final long cap = limits.maxShortNotional() > 0 ? limits.maxShortNotional()
+                    : limits.defaultShortCap(book.equity());
                 if (shortValue > cap) {
                     return OrderReason.MAX_SHORT_NOTIONAL;
                 }
@@ -237,12 +242,24 @@ public final class PreTradeRisk {
             if (longOverLimit(book, limits, reserved, id, price, held, longCost)) {
                 return OrderReason.MAX_POSITION;
             }
-            if (longCost > Math.subtractExact(available, coverCost)) {
+            if (longCost > spendable(book, limits, Math.subtractExact(available, coverCost))) {
                 return OrderReason.INSUFFICIENT_CASH;
             }
             out.reservedCash = longCost;
         }
         return null;
+    }
+
+    /**
+     * What a buy may spend: {@code available} (cash not reserved by open orders, less what a cover spends first) plus,
+     * with leverage, the borrowing allowance on the book's equity now. A cash account reads no equity, so its check
+     * is exactly the cash comparison it always was.
+     */
+    private static long spendable(final Book book, final RiskLimits limits, final long available) {
+        if (!limits.leveraged()) {
+            return available;
+        }
+        return Math.addExact(available, limits.borrowingAllowance(book.equity()));
     }
 
     /**

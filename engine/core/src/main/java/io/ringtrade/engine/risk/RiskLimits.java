@@ -7,12 +7,13 @@ import java.math.RoundingMode;
 /**
  * The pre-trade limits of one book (DESIGN.md §6), already tightened by the engine's global caps
  * ({@link #tightenedBy}). Money is fixed-point at 1e-8; percentages are fixed-point percent (5 % is
- * {@code FixedPoint.of(5)}); 0 means "no limit" for every limit below except {@code minNotional}. Immutable.
+ * {@code FixedPoint.of(5)}); 0 means "no limit" for every limit below except {@code minNotional} and
+ * {@code maxLeverage}. Immutable.
  *
  * @param allowShort         whether the book may hold short positions (off by default)
  * @param minNotional        smallest order notional sent (default 10)
  * @param maxShortNotional   largest short the book may hold in one instrument, open short sells included, valued at
- *                           the judged price; 0 means the book's equity at the time of the check
+ *                           the judged price; 0 means {@code maxLeverage} × the book's equity at the time of the check
  * @param maxOrderNotional   largest notional of one order (quantity × judged price, or a notional order's money)
  * @param maxPositionPct     largest position in one instrument, open orders that grow it included, as a percentage
  *                           of the book's equity at the time of the check
@@ -20,11 +21,20 @@ import java.math.RoundingMode;
  *                           the book until an operator releases it
  * @param maxOrdersPerSecond most orders released in any second of event time (a sliding window)
  * @param priceBandPct       largest distance of a limit or stop price from the last price, as a percentage of it
+ * @param maxLeverage        fixed-point multiple of the book's equity its long exposure may reach when a buy is
+ *                           checked, 1 ({@link #CASH_ACCOUNT}) to 100: a buy may spend the cash open orders do not
+ *                           reserve plus a borrowing allowance of (maxLeverage − 1) × the book's equity (none while
+ *                           the equity is not positive), so cash may go negative down to −(maxLeverage − 1) × equity
  */
 public record RiskLimits(boolean allowShort, long minNotional, long maxShortNotional, long maxOrderNotional,
-                         long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct) {
+                         long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct,
+                         long maxLeverage) {
     /** Most orders per second a limit may allow (the sliding window keeps one time per allowed order). */
     public static final int MAX_ORDERS_PER_SECOND = 100_000;
+    /** Leverage 1: a cash account, every buy paid from cash (the default). */
+    public static final long CASH_ACCOUNT = FixedPoint.SCALE;
+    /** Largest leverage a limit may allow: 100 times the equity. */
+    public static final long MAX_LEVERAGE = FixedPoint.of(100);
     private static final long HUNDRED_PERCENT = FixedPoint.of(100);
 
     /** Checks ranges. */
@@ -45,6 +55,17 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
         if (maxOrdersPerSecond < 0 || maxOrdersPerSecond > MAX_ORDERS_PER_SECOND) {
             throw new IllegalArgumentException("orders per second must be 0 to " + MAX_ORDERS_PER_SECOND);
         }
+        if (maxLeverage < CASH_ACCOUNT || maxLeverage > MAX_LEVERAGE) {
+            throw new IllegalArgumentException("leverage must be 1 to 100, got " + FixedPoint.toString(maxLeverage));
+        }
+    }
+
+    /** The limits of a cash account (leverage 1). */
+    public RiskLimits(final boolean allowShort, final long minNotional, final long maxShortNotional,
+                      final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct) {
+        this(allowShort, minNotional, maxShortNotional, maxOrderNotional, maxPositionPct, maxDailyLoss,
+            maxOrdersPerSecond, priceBandPct, CASH_ACCOUNT);
     }
 
     /** The limits enforced before the risk layer: shorting, minimum notional and short cap only. */
@@ -66,7 +87,39 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
         return new RiskLimits(allowShort, minNotional, maxShortNotional,
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
-            (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()));
+            (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),
+            tighter(maxLeverage, global.maxLeverage()));
+    }
+
+    /** Whether buys may borrow (leverage above 1). */
+    public boolean leveraged() {
+        return maxLeverage > CASH_ACCOUNT;
+    }
+
+    /**
+     * What a buy may spend beyond the book's cash: (maxLeverage − 1) × {@code equity}, rounded down; 0 for a cash
+     * account or while the equity is not positive (a book that has lost everything borrows nothing).
+     *
+     * @throws ArithmeticException when it leaves the fixed-point range
+     */
+    public long borrowingAllowance(final long equity) {
+        if (maxLeverage == CASH_ACCOUNT || equity <= 0) {
+            return 0;
+        }
+        return FixedPoint.mulDiv(equity, maxLeverage - CASH_ACCOUNT, FixedPoint.SCALE, RoundingMode.FLOOR);
+    }
+
+    /**
+     * The short cap when {@code maxShortNotional} is 0: maxLeverage × {@code equity}, rounded down (the equity itself
+     * for a cash account).
+     *
+     * @throws ArithmeticException when it leaves the fixed-point range
+     */
+    public long defaultShortCap(final long equity) {
+        if (maxLeverage == CASH_ACCOUNT) {
+            return equity;
+        }
+        return FixedPoint.mulDiv(equity, maxLeverage, FixedPoint.SCALE, RoundingMode.FLOOR);
     }
 
     /** The smaller of two limits where 0 means none. */

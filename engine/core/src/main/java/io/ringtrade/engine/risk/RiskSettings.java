@@ -18,9 +18,10 @@ import io.ringtrade.engine.api.money.FixedPoint;
  * @param priceBandPct               cap on every book's price band
  * @param largeTransactionThreshold  a fill whose notional reaches this is reported in {@code large_transactions.csv};
  *                                   0 = no reports
+ * @param maxLeverage                cap on every book's leverage, fixed-point 1 to 100; 0 = no cap
  */
 public record RiskSettings(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                           long priceBandPct, long largeTransactionThreshold) {
+                           long priceBandPct, long largeTransactionThreshold, long maxLeverage) {
     /** The default large-transaction threshold: 10,000 in the account currency (FINTRAC's reporting threshold). */
     public static final long LARGE_TRANSACTION_THRESHOLD_DEFAULT = FixedPoint.of(10_000);
     /** No global caps; large transactions reported from 10,000. */
@@ -32,5 +33,15 @@ public record RiskSettings(long maxOrderNotional, long maxPositionPct, long maxD
         if (largeTransactionThreshold < 0) {
             throw new IllegalArgumentException("large-transaction threshold must not be negative");
         }
+        if (maxLeverage != 0) {
+            new RiskLimits(false, 0, 0, 0, 0, 0, 0, 0, maxLeverage);
+        }
+    }
+
+    /** Settings without a leverage cap. */
+    public RiskSettings(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                        final int maxOrdersPerSecond, final long priceBandPct, final long largeTransactionThreshold) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct,
+            largeTransactionThreshold, 0);
     }
 }

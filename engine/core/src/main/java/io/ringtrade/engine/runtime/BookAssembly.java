@@ -103,7 +103,8 @@ public final class BookAssembly {
             book.participation());
         final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional(),
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
-            book.limits().maxOrdersPerSecond(), book.limits().priceBandPct());
+            book.limits().maxOrdersPerSecond(), book.limits().priceBandPct(),
+            book.limits().maxLeverage() == 0 ? RiskLimits.CASH_ACCOUNT : book.limits().maxLeverage());
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
             parameters.positionRules(), book.onOpposite() == OnOpposite.REVERSE);
     }

@@ -11,6 +11,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.venue.ExecutionReportListener;
 import io.ringtrade.engine.api.venue.Venue;
 import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -40,8 +41,10 @@ import java.util.Arrays;
  *   <li>A notional buy converts its money at the fill price: the largest whole number of lots whose notional plus
  *       commission fits the notional and the book's cash.</li>
  *   <li>A cash account: a buy that does not cover a short fills at most what the book's cash pays for at the fill
- *       price; a sell without shorting fills at most the position. What cannot be filled is cancelled with
- *       {@link VenueReason#INSUFFICIENT_FUNDS} or {@link VenueReason#NO_POSITION}.</li>
+ *       price (a buy of a quantity with leverage: its cash plus the borrowing allowance on its equity at the fill,
+ *       {@link RiskLimits#borrowingAllowance}; a notional buy spends cash only); a sell without shorting fills at
+ *       most the position. What cannot be filled is cancelled with {@link VenueReason#INSUFFICIENT_FUNDS} or
+ *       {@link VenueReason#NO_POSITION}.</li>
  *   <li>With a participation limit, one book's fills on one bar (or trade) take at most that share of its volume,
  *       rounded down to the lot; the rest stays working and fills later (partial fills).</li>
  *   <li>An order with an expiry expires at the first market data of its instrument at or after that time, before
@@ -62,6 +65,7 @@ public final class SimulatedVenue implements Venue {
     private final Book[] books;
     private final SimulatedFillModel[] models;
     private final boolean[] shortAllowed;
+    private final RiskLimits[] leverage;
     private final WorkingOrder[][] working;
     private final int[] workingCount;
     private final long[] budget;
@@ -102,10 +106,20 @@ public final class SimulatedVenue implements Venue {
      */
     public SimulatedVenue(final InstrumentRegistry instruments, final Book[] books, final SimulatedFillModel[] models,
                           final boolean[] shortAllowed) {
+        this(instruments, books, models, shortAllowed, null);
+    }
+
+    /**
+     * As above, with each book's limits for the leverage its buys may use at the fill
+     * ({@link RiskLimits#borrowingAllowance}); null makes every book a cash account.
+     */
+    public SimulatedVenue(final InstrumentRegistry instruments, final Book[] books, final SimulatedFillModel[] models,
+                          final boolean[] shortAllowed, final RiskLimits[] limits) {
         this.instruments = instruments;
         this.books = books;
         this.models = models.clone();
         this.shortAllowed = shortAllowed.clone();
+        this.leverage = limits == null ? null : limits.clone();
         this.working = new WorkingOrder[instruments.size()][];
         this.workingCount = new int[instruments.size()];
         for (int i = 0; i < working.length; i++) {
@@ -392,13 +406,19 @@ public final class SimulatedVenue implements Venue {
         int shortfall = VenueReason.NONE;
         if (order.side > 0) {
             if (order.notionalLeft > 0) {
+                // a notional buy (all-cash sizing, an iteration strategy's money) spends cash only, leverage or not
                 wanted = affordableQuantity(order.notionalLeft, price, commission, lot);
                 allowed = affordableQuantity(Math.min(order.notionalLeft, book.cash()), price, commission, lot);
             } else {
                 wanted = order.remaining;
-                // a buy that covers a short is never clamped; others pay from the cash the book has
-                allowed = held < 0 || cost(wanted, price, commission) <= book.cash() ? wanted
-                    : affordableQuantity(book.cash(), price, commission, lot);
+                // a buy that covers a short is never clamped; others pay from the cash the book has (and may borrow)
+                if (held < 0) {
+                    allowed = wanted;
+                } else {
+                    final long spendable = spendable(order.bookIndex, book);
+                    allowed = cost(wanted, price, commission) <= spendable ? wanted
+                        : affordableQuantity(spendable, price, commission, lot);
+                }
             }
             if (allowed < wanted) {
                 shortfall = VenueReason.INSUFFICIENT_FUNDS;
@@ -447,6 +467,17 @@ public final class SimulatedVenue implements Venue {
             report(timeNanos, id, ReportKind.PARTIAL_FILL, VenueReason.NONE, quantity, price, fee);
             report(timeNanos, id, ReportKind.CANCEL_ACK, shortfall, 0, 0, 0);
         }
+    }
+
+    /**
+     * What a buy of the book may spend at the fill: its cash, plus with leverage the borrowing allowance on its equity
+     * now. A cash account reads no equity, so its clamp is the cash alone, as it always was.
+     */
+    private long spendable(final int bookIndex, final Book book) {
+        if (leverage == null || !leverage[bookIndex].leveraged()) {
+            return book.cash();
+        }
+        return Math.addExact(book.cash(), leverage[bookIndex].borrowingAllowance(book.equity()));
     }
 
     /**

@@ -1,0 +1,93 @@
+package io.ringtrade.engine.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code max-leverage}, per book and as the engine-wide cap in {@code ringtrade.risk}: read exactly, refused with the
+ * key named when below 1, not a number or above 100, and recorded in the journal manifest only when it changes
+ * anything, so manifests of cash accounts are what they were. Line {@code i + 1} of {@code test.conf} is argument
+ * {@code i}.
+ */
+final class LeverageConfigTest {
+    private static final long ONE = 100_000_000L;
+    private static final String BTC = "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, "
+        + "tick-size = 0.01, lot-size = 0.00000001 } ]";
+    private static final String ONE_BOOK = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] } ]";
+
+    private static EngineConfig load(final String... lines) {
+        return new EngineConfigLoader().text(String.join("\n", lines), "test.conf").environment(Map.of()).load();
+    }
+
+    private static List<String> problems(final String... lines) {
+        try {
+            load(lines);
+        } catch (final EngineConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the configuration to be refused");
+    }
+
+    private static String book(final String leverage) {
+        return "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], max-leverage = " + leverage
+            + " } ]";
+    }
+
+    @Test
+    void shouldLeaveLeverageUnsetByDefault() {
+        final EngineConfig config = load(BTC, ONE_BOOK);
+
+        assertThat(config.books().get(0).limits().maxLeverage()).isZero();
+        assertThat(config.risk().maxLeverage()).isZero();
+        assertThat(EngineConfigWriter.toHocon(config)).doesNotContain("leverage");
+    }
+
+    @Test
+    void shouldReadABooksLeverageAndTheGlobalCapExactly() {
+        final EngineConfig config = load(BTC, book("2.5"), "ringtrade.risk.max-leverage = 1.25");
+
+        assertThat(config.books().get(0).limits().maxLeverage()).isEqualTo(250_000_000L);
+        assertThat(config.books().get(0).limits()).isEqualTo(new BookLimits(0, 0, 0, 0, 0, 250_000_000L));
+        assertThat(config.risk().maxLeverage()).isEqualTo(125_000_000L);
+    }
+
+    @Test
+    void shouldRefuseALeverageBelowOneNotANumberOrAboveOneHundredNamingTheKey() {
+        assertThat(problems(BTC, book("0.5"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].max-leverage: must be between 1 and 100, got 0.5");
+        assertThat(problems(BTC, book("0"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].max-leverage: must be between 1 and 100, got 0");
+        assertThat(problems(BTC, book("100.5"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].max-leverage: must be between 1 and 100, got 100.5");
+        assertThat(problems(BTC, book("NaN"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].max-leverage: expected a decimal number, got \"NaN\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.max-leverage = -2")).containsExactly(
+            "test.conf:3: ringtrade.risk.max-leverage: must be between 1 and 100, got -2");
+    }
+
+    @Test
+    void shouldAcceptTheBoundsOneAndOneHundred() {
+        assertThat(load(BTC, book("1")).books().get(0).limits().maxLeverage()).isEqualTo(ONE);
+        assertThat(load(BTC, book("100")).books().get(0).limits().maxLeverage()).isEqualTo(100 * ONE);
+    }
+
+    @Test
+    void shouldRecordLeverageInTheManifestOnlyWhenItChangesSomething() {
+        // a book's leverage 1 is the default cash account; the engine-wide cap of 1 is a real cap
+        assertThat(EngineConfigWriter.toHocon(load(BTC, book("1")))).doesNotContain("leverage")
+            .isEqualTo(EngineConfigWriter.toHocon(load(BTC, ONE_BOOK)));
+        final EngineConfig config = load(BTC, book("3"), "ringtrade.risk.max-leverage = 1");
+        final String manifest = EngineConfigWriter.toHocon(config);
+
+        assertThat(manifest).contains(", max-leverage = 3 }").contains("risk { large-transaction-threshold = 10000,"
+            + " max-leverage = 1 }");
+        final EngineConfig reloaded = new EngineConfigLoader().text(manifest, "manifest.conf").environment(Map.of())
+            .load();
+        assertThat(reloaded.books().get(0).limits()).isEqualTo(config.books().get(0).limits());
+        assertThat(reloaded.risk()).isEqualTo(config.risk());
+    }
+}
