@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.indicator.rolling.LongWindowSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -10,16 +9,15 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * its mean reads equal.
  */
 final class SimpleMovingAverage extends IndicatorNode {
-    private final LongWindowSum closes;
+    private final SharedIndicators.CloseSum closes;
 
-    SimpleMovingAverage(final int n) {
-        closes = new LongWindowSum(n);
+    SimpleMovingAverage(final SharedIndicators shared, final int n) {
+        closes = shared.closeSum(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        closes.push(bar.close);
-        out[at] = closes.mean();
+        out[at] = closes.at(bar).mean();
     }
 
     @Override
