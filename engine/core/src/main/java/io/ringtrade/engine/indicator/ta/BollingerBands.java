@@ -60,9 +60,7 @@ final class BollingerBands extends IndicatorNode {
 
     /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
     private double deviation(final LongWindowSum sum) {
-        scaledVariance.setProduct(squares, n);
-        scaledVariance.subtractSquareOf(sum.exact());
-        final double scaled = scaledVariance.signum() > 0 ? scaledVariance.toDouble() : 0.0;
+        final double scaled = squares.timesMinusSquare(n, sum.exact(), scaledVariance);
         return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
     }
 
