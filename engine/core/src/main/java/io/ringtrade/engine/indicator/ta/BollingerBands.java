@@ -30,10 +30,9 @@ final class BollingerBands extends IndicatorNode {
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         final LongWindowSum sum = closes.at(bar);
-        if (closes.dropped()) {
-            final long leaving = closes.leaving();
-            squares.subtractProduct(leaving, leaving);
-        }
+        // the close that left the window (0 while it fills, which subtracts nothing)
+        final long leaving = sum.leaving();
+        squares.subtractProduct(leaving, leaving);
         squares.addProduct(bar.close, bar.close);
         if (!sum.isFull()) {
             out[at] = Double.NaN;

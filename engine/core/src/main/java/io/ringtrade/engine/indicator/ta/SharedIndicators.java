@@ -118,12 +118,10 @@ public final class SharedIndicators {
         }
     }
 
-    /** A shared exact sum of closes, remembering the close the latest bar pushed out of the window. */
+    /** A shared exact sum of closes ({@link LongWindowSum#leaving()} tells what the latest bar pushed out). */
     static final class CloseSum {
         final LongWindowSum sum;
         private long bar = -1;
-        private boolean dropped;
-        private long leaving;
 
         private CloseSum(final int n) {
             sum = new LongWindowSum(n);
@@ -133,21 +131,9 @@ public final class SharedIndicators {
         LongWindowSum at(final BarInput input) {
             if (bar != input.index) {
                 bar = input.index;
-                dropped = sum.isFull();
-                leaving = dropped ? sum.values().oldest() : 0;
                 sum.push(input.close);
             }
             return sum;
-        }
-
-        /** True when the latest bar's close pushed an older one out of the window ({@link #leaving()}). */
-        boolean dropped() {
-            return dropped;
-        }
-
-        /** The close the latest bar pushed out of the window; only meaningful when {@link #dropped()}. */
-        long leaving() {
-            return leaving;
         }
 
         /** Writes the window's state (each reader writes it in its own section). */
