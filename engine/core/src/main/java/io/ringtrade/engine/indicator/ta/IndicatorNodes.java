@@ -40,7 +40,7 @@ public final class IndicatorNodes {
             case ATR -> new AverageTrueRange(a);
             case ULCER -> new UlcerIndex(a);
             case MACD -> new MovingAverageConvergenceDivergence(shared, a, b, c);
-            case SMA -> new SimpleMovingAverage(shared, a);
+            case SMA -> new SimpleMovingAverage(a);
             case EMA -> new ExponentialMovingAverage(shared.closeEma(a));
             case VORTEX -> new Vortex(a);
             case TRIX -> new Trix(shared, a);
