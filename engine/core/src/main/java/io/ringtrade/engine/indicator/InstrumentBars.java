@@ -8,6 +8,7 @@ import io.ringtrade.engine.api.strategy.Row;
 import io.ringtrade.engine.indicator.ta.BarInput;
 import io.ringtrade.engine.indicator.ta.IndicatorNode;
 import io.ringtrade.engine.indicator.ta.IndicatorNodes;
+import io.ringtrade.engine.indicator.ta.SharedIndicators;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -48,6 +49,8 @@ public final class InstrumentBars {
     private final long[] closes;
     private final long[] volumes;
     private final BarInput input = new BarInput();
+    /** What several indicators compute alike, kept once for all of them. */
+    private final SharedIndicators shared = new SharedIndicators();
     private final IndicatorRow row;
     private IndicatorSpec[] specs;
     private IndicatorNode[] nodes;
@@ -102,7 +105,7 @@ public final class InstrumentBars {
             bases = Arrays.copyOf(bases, nodeCount * 2);
         }
         specs[nodeCount] = spec;
-        nodes[nodeCount] = IndicatorNodes.create(spec);
+        nodes[nodeCount] = IndicatorNodes.create(spec, shared);
         bases[nodeCount] = width;
         width += spec.outputCount();
         return nodeCount++;

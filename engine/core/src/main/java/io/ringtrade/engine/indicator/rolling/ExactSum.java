@@ -229,6 +229,37 @@ public final class ExactSum {
         subtractShifted(Math.multiplyHigh(b, b), b * b, 0);
     }
 
+    /**
+     * {@code n × this − s²} as a double, exactly the double that {@link #setProduct} then {@link #subtractSquareOf}
+     * then {@link #toDouble} give (0.0 where that is not positive), without changing this: with {@code this = Σx²} and
+     * {@code s = Σx} over n values it is n² times their population variance. This must not be negative and
+     * {@code n} must be positive. When this is below 2^128, {@code n × this} too and {@code s} fits in a long (any real
+     * window of real prices) the work is 128-bit and branch-light; otherwise it goes through {@code scratch}.
+     */
+    public double timesMinusSquare(final long n, final ExactSum s, final ExactSum scratch) {
+        if (top == 0 && s.fitsLong()) {
+            final long productLow = low * n;
+            final long midProduct = mid * n;
+            final long productHigh = midProduct + Math.unsignedMultiplyHigh(low, n);
+            // n × this fits in 128 bits: mid × n does not carry out, nor does adding the low limb's carry
+            if (Math.unsignedMultiplyHigh(mid, n) == 0 && Long.compareUnsigned(productHigh, midProduct) >= 0) {
+                // |s| as an unsigned 64-bit value (Long.MIN_VALUE's magnitude, 2^63, included)
+                final long magnitude = s.low < 0 ? -s.low : s.low;
+                final long squareLow = magnitude * magnitude;
+                final long squareHigh = Math.unsignedMultiplyHigh(magnitude, magnitude);
+                final long differenceLow = productLow - squareLow;
+                // not negative (Cauchy–Schwarz) and below n × this, so an unsigned 128-bit value
+                final long differenceHigh = productHigh - squareHigh - borrow(productLow, squareLow, differenceLow);
+                // the conversions toDouble makes of a value whose top limb is 0
+                return differenceHigh == 0 && differenceLow >= 0 ? (double) differenceLow
+                    : unsigned(differenceHigh) * TWO_TO_64 + unsigned(differenceLow);
+            }
+        }
+        scratch.setProduct(this, n);
+        scratch.subtractSquareOf(s);
+        return scratch.signum() > 0 ? scratch.toDouble() : 0.0;
+    }
+
     /** Subtracts the signed 128-bit value (hi, lo) shifted left by 0, 62 or 124 bits. */
     private void subtractShifted(final long hi, final long lo, final int shift) {
         switch (shift) {

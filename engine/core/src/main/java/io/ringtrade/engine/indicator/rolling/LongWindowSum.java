@@ -16,6 +16,8 @@ public final class LongWindowSum {
     private final ExactSum wideSum = new ExactSum();
     private long sum;
     private boolean wide;
+    /** The value the latest push dropped (0 when none); not part of the state: read only after a push. */
+    private long leaving;
 
     /** A window of {@code n} values. */
     public LongWindowSum(final int n) {
@@ -26,6 +28,7 @@ public final class LongWindowSum {
     /** Pushes {@code value}, dropping the value {@code n} pushes old. */
     public void push(final long value) {
         final long leaving = window.isFull() ? window.oldest() : 0;
+        this.leaving = leaving;
         window.push(value);
         if (wide) {
             wideSum.subtract(leaving);
@@ -45,6 +48,14 @@ public final class LongWindowSum {
             return;
         }
         sum = more;
+    }
+
+    /**
+     * The value the latest {@link #push} dropped from the window, 0 when it dropped none (the window was not full).
+     * Only meaningful after a push since construction or restore.
+     */
+    public long leaving() {
+        return leaving;
     }
 
     /** True once {@code n} values are in the window. */

@@ -11,27 +11,27 @@ import io.ringtrade.engine.snapshot.StateWriter;
  */
 final class Aroon extends IndicatorNode {
     private final int n;
-    private final RollingExtremum highest;
-    private final RollingExtremum lowest;
+    private final SharedIndicators.Extremum highest;
+    private final SharedIndicators.Extremum lowest;
 
-    Aroon(final int n) {
+    Aroon(final SharedIndicators shared, final int n) {
         this.n = n;
-        highest = RollingExtremum.maximum(n + 1);
-        lowest = RollingExtremum.minimum(n + 1);
+        highest = shared.highestHigh(n + 1);
+        lowest = shared.lowestLow(n + 1);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        highest.push(bar.high);
-        lowest.push(bar.low);
-        if (!highest.isFull()) {
+        final RollingExtremum highs = highest.at(bar);
+        final RollingExtremum lows = lowest.at(bar);
+        if (!highs.isFull()) {
             out[at] = Double.NaN;
             out[at + 1] = Double.NaN;
             out[at + 2] = Double.NaN;
             return;
         }
-        final double up = (double) (n - highest.age()) / n * 100;
-        final double down = (double) (n - lowest.age()) / n * 100;
+        final double up = (double) (n - highs.age()) / n * 100;
+        final double down = (double) (n - lows.age()) / n * 100;
         out[at] = up;
         out[at + 1] = down;
         out[at + 2] = up - down;

@@ -17,25 +17,24 @@ import io.ringtrade.engine.snapshot.StateWriter;
 final class BollingerBands extends IndicatorNode {
     private final int n;
     private final double k;
-    private final LongWindowSum closes;
+    private final SharedIndicators.CloseSum closes;
     private final ExactSum squares = new ExactSum();
     private final ExactSum scaledVariance = new ExactSum();
 
-    BollingerBands(final int n, final double k) {
+    BollingerBands(final SharedIndicators shared, final int n, final double k) {
         this.n = n;
         this.k = k;
-        this.closes = new LongWindowSum(n);
+        this.closes = shared.closeSum(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        if (closes.isFull()) {
-            final long leaving = closes.values().oldest();
-            squares.subtractProduct(leaving, leaving);
-        }
-        closes.push(bar.close);
+        final LongWindowSum sum = closes.at(bar);
+        // the close that left the window (0 while it fills, which subtracts nothing)
+        final long leaving = sum.leaving();
+        squares.subtractProduct(leaving, leaving);
         squares.addProduct(bar.close, bar.close);
-        if (!closes.isFull()) {
+        if (!sum.isFull()) {
             out[at] = Double.NaN;
             out[at + 1] = Double.NaN;
             out[at + 2] = Double.NaN;
@@ -45,8 +44,8 @@ final class BollingerBands extends IndicatorNode {
             out[at + 6] = 0.0;
             return;
         }
-        final double middle = closes.mean();
-        final double deviation = deviation();
+        final double middle = sum.mean();
+        final double deviation = deviation(sum);
         final double upper = middle + k * deviation;
         final double lower = middle - k * deviation;
         out[at] = middle;
@@ -59,10 +58,8 @@ final class BollingerBands extends IndicatorNode {
     }
 
     /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
-    private double deviation() {
-        scaledVariance.setProduct(squares, n);
-        scaledVariance.subtractSquareOf(closes.exact());
-        final double scaled = scaledVariance.signum() > 0 ? scaledVariance.toDouble() : 0.0;
+    private double deviation(final LongWindowSum sum) {
+        final double scaled = squares.timesMinusSquare(n, sum.exact(), scaledVariance);
         return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
     }
 

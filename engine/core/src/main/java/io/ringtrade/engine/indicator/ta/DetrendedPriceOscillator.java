@@ -12,20 +12,20 @@ import io.ringtrade.engine.snapshot.StateWriter;
  */
 final class DetrendedPriceOscillator extends IndicatorNode {
     private final int shift;
-    private final LongWindowSum closes;
+    private final SharedIndicators.CloseSum closes;
     private final LongRing lagged;
 
-    DetrendedPriceOscillator(final int n) {
+    DetrendedPriceOscillator(final SharedIndicators shared, final int n) {
         shift = (int) (0.5 * n) + 1;
-        closes = new LongWindowSum(n);
+        closes = shared.closeSum(n);
         lagged = new LongRing(shift + 1);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        closes.push(bar.close);
+        final LongWindowSum sum = closes.at(bar);
         lagged.push(bar.close);
-        out[at] = lagged.isFull() ? FixedPoint.toDouble(lagged.oldest()) - closes.mean() : Double.NaN;
+        out[at] = lagged.isFull() ? FixedPoint.toDouble(lagged.oldest()) - sum.mean() : Double.NaN;
     }
 
     @Override

@@ -11,33 +11,33 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * (upper − lower) / 2 + lower, width = (upper − lower) / SMA(n) of closes × 100, %b = (C − lower) / (upper − lower).
  */
 final class DonchianChannel extends IndicatorNode {
-    private final RollingExtremum highest;
-    private final RollingExtremum lowest;
-    private final LongWindowSum closes;
+    private final SharedIndicators.Extremum highest;
+    private final SharedIndicators.Extremum lowest;
+    private final SharedIndicators.CloseSum closes;
 
-    DonchianChannel(final int n) {
-        highest = RollingExtremum.maximum(n);
-        lowest = RollingExtremum.minimum(n);
-        closes = new LongWindowSum(n);
+    DonchianChannel(final SharedIndicators shared, final int n) {
+        highest = shared.highestHigh(n);
+        lowest = shared.lowestLow(n);
+        closes = shared.closeSum(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        highest.push(bar.high);
-        lowest.push(bar.low);
-        closes.push(bar.close);
-        if (!closes.isFull()) {
+        final RollingExtremum highs = highest.at(bar);
+        final RollingExtremum lows = lowest.at(bar);
+        final LongWindowSum sum = closes.at(bar);
+        if (!sum.isFull()) {
             for (int i = 0; i < 5; i++) {
                 out[at + i] = Double.NaN;
             }
             return;
         }
-        final double high = FixedPoint.toDouble(highest.value());
-        final double low = FixedPoint.toDouble(lowest.value());
+        final double high = FixedPoint.toDouble(highs.value());
+        final double low = FixedPoint.toDouble(lows.value());
         out[at] = low;
         out[at + 1] = high;
         out[at + 2] = ((high - low) / 2.0) + low;
-        out[at + 3] = ((high - low) / closes.mean()) * 100;
+        out[at + 3] = ((high - low) / sum.mean()) * 100;
         out[at + 4] = (bar.c - low) / (high - low);
     }
 

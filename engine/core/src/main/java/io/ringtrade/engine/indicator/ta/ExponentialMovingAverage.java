@@ -1,20 +1,19 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.indicator.rolling.ExponentialMean;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 /** {@code trend_ema_*}: {@code ta}'s EMA of closes (from the first close, no SMA seed; NaN before n bars). */
 final class ExponentialMovingAverage extends IndicatorNode {
-    private final ExponentialMean ema;
+    private final SharedIndicators.CloseEma ema;
 
-    ExponentialMovingAverage(final int n) {
-        ema = ExponentialMean.ofSpan(n);
+    ExponentialMovingAverage(final SharedIndicators.CloseEma ema) {
+        this.ema = ema;
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        out[at] = ema.update(bar.c);
+        out[at] = ema.at(bar);
     }
 
     @Override

@@ -14,38 +14,34 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * they are NaN.
  */
 final class Ichimoku extends IndicatorNode {
-    private final RollingExtremum shortHigh;
-    private final RollingExtremum shortLow;
-    private final RollingExtremum mediumHigh;
-    private final RollingExtremum mediumLow;
-    private final RollingExtremum longHigh;
-    private final RollingExtremum longLow;
+    private final SharedIndicators.Extremum shortHigh;
+    private final SharedIndicators.Extremum shortLow;
+    private final SharedIndicators.Extremum mediumHigh;
+    private final SharedIndicators.Extremum mediumLow;
+    private final SharedIndicators.Extremum longHigh;
+    private final SharedIndicators.Extremum longLow;
     private final DoubleRing spanA;
     private final DoubleRing spanB;
 
-    Ichimoku(final int w1, final int w2, final int w3) {
-        shortHigh = RollingExtremum.maximum(w1);
-        shortLow = RollingExtremum.minimum(w1);
-        mediumHigh = RollingExtremum.maximum(w2);
-        mediumLow = RollingExtremum.minimum(w2);
-        longHigh = RollingExtremum.maximum(w3);
-        longLow = RollingExtremum.minimum(w3);
+    Ichimoku(final SharedIndicators shared, final int w1, final int w2, final int w3) {
+        shortHigh = shared.highestHigh(w1);
+        shortLow = shared.lowestLow(w1);
+        mediumHigh = shared.highestHigh(w2);
+        mediumLow = shared.lowestLow(w2);
+        longHigh = shared.highestHigh(w3);
+        longLow = shared.lowestLow(w3);
         spanA = new DoubleRing(w2 + 1);
         spanB = new DoubleRing(w2 + 1);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        shortHigh.push(bar.high);
-        shortLow.push(bar.low);
-        mediumHigh.push(bar.high);
-        mediumLow.push(bar.low);
-        longHigh.push(bar.high);
-        longLow.push(bar.low);
-        final double conversion = middle(shortHigh, shortLow, shortHigh.isFull());
-        final double base = middle(mediumHigh, mediumLow, mediumHigh.isFull());
+        final RollingExtremum shortHighs = shortHigh.at(bar);
+        final RollingExtremum mediumHighs = mediumHigh.at(bar);
+        final double conversion = middle(shortHighs, shortLow.at(bar), shortHighs.isFull());
+        final double base = middle(mediumHighs, mediumLow.at(bar), mediumHighs.isFull());
         final double a = 0.5 * (conversion + base);
-        final double b = middle(longHigh, longLow, true);
+        final double b = middle(longHigh.at(bar), longLow.at(bar), true);
         spanA.push(a);
         spanB.push(b);
         out[at] = conversion;

@@ -10,8 +10,16 @@ public final class IndicatorNodes {
     private IndicatorNodes() {
     }
 
-    /** A fresh node for {@code spec}, before its first bar. */
+    /** A fresh node for {@code spec}, before its first bar, with parts of its own only. */
     public static IndicatorNode create(final IndicatorSpec spec) {
+        return create(spec, new SharedIndicators());
+    }
+
+    /**
+     * A fresh node for {@code spec}, before its first bar, sharing with the other nodes of the same instrument the
+     * sub-indicators they compute alike ({@code shared}, one per instrument).
+     */
+    public static IndicatorNode create(final IndicatorSpec spec, final SharedIndicators shared) {
         final int a = spec.a();
         final int b = spec.b();
         final int c = spec.c();
@@ -25,36 +33,36 @@ public final class IndicatorNodes {
             case VWAP -> new VolumeWeightedAveragePrice(a);
             case MFI -> new MoneyFlowIndex(a);
             case NVI -> new NegativeVolumeIndex();
-            case BOLLINGER -> new BollingerBands(a, spec.x());
+            case BOLLINGER -> new BollingerBands(shared, a, spec.x());
             case KELTNER -> new KeltnerChannel(a);
-            case KELTNER_ATR -> new KeltnerAtrChannel(a, spec.x());
-            case DONCHIAN -> new DonchianChannel(a);
+            case KELTNER_ATR -> new KeltnerAtrChannel(shared, a, spec.x());
+            case DONCHIAN -> new DonchianChannel(shared, a);
             case ATR -> new AverageTrueRange(a);
             case ULCER -> new UlcerIndex(a);
-            case MACD -> new MovingAverageConvergenceDivergence(a, b, c);
+            case MACD -> new MovingAverageConvergenceDivergence(shared, a, b, c);
             case SMA -> new SimpleMovingAverage(a);
-            case EMA -> new ExponentialMovingAverage(a);
+            case EMA -> new ExponentialMovingAverage(shared.closeEma(a));
             case VORTEX -> new Vortex(a);
-            case TRIX -> new Trix(a);
+            case TRIX -> new Trix(shared, a);
             case MASS_INDEX -> new MassIndex(a, b);
-            case DPO -> new DetrendedPriceOscillator(a);
+            case DPO -> new DetrendedPriceOscillator(shared, a);
             case KST -> new KnowSureThing();
-            case ICHIMOKU -> new Ichimoku(a, b, c);
-            case STC -> new SchaffTrendCycle();
+            case ICHIMOKU -> new Ichimoku(shared, a, b, c);
+            case STC -> new SchaffTrendCycle(shared);
             case ADX -> new AverageDirectionalIndex(a);
             case CCI -> new CommodityChannelIndex(a, spec.x());
-            case AROON -> new Aroon(a);
+            case AROON -> new Aroon(shared, a);
             case PSAR -> new ParabolicSar(spec.x(), spec.y());
-            case RSI -> new RelativeStrengthIndex(a);
-            case STOCH_RSI -> new StochasticRsi(a, b, c);
+            case RSI -> shared.rsi(a);
+            case STOCH_RSI -> new StochasticRsi(shared.rsi(a), a, b, c);
             case TSI -> new TrueStrengthIndex(a, b);
             case ULTIMATE -> new UltimateOscillator();
-            case STOCH -> new StochasticOscillator(a, b);
-            case WILLIAMS_R -> new WilliamsR(a);
+            case STOCH -> new StochasticOscillator(shared, a, b);
+            case WILLIAMS_R -> new WilliamsR(shared, a);
             case AWESOME -> new AwesomeOscillator(a, b);
             case ROC -> new RateOfChange(a);
-            case PPO -> new PercentageOscillator(false, a, b, c);
-            case PVO -> new PercentageOscillator(true, a, b, c);
+            case PPO -> new PercentageOscillator(shared, false, a, b, c);
+            case PVO -> new PercentageOscillator(shared, true, a, b, c);
             case KAMA -> new KaufmanAdaptiveMovingAverage(a, b, c);
             case DAILY_RETURN -> new Returns(Returns.Kind.DAILY);
             case DAILY_LOG_RETURN -> new Returns(Returns.Kind.DAILY_LOG);

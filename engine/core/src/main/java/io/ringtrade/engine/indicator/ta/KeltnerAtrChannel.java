@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.indicator.rolling.ExponentialMean;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -11,19 +10,19 @@ import io.ringtrade.engine.snapshot.StateWriter;
  */
 final class KeltnerAtrChannel extends IndicatorNode {
     private final double multiplier;
-    private final ExponentialMean ema;
+    private final SharedIndicators.CloseEma ema;
     private final AverageTrueRange atr;
     private final double[] atrOut = new double[1];
 
-    KeltnerAtrChannel(final int n, final double multiplier) {
+    KeltnerAtrChannel(final SharedIndicators shared, final int n, final double multiplier) {
         this.multiplier = multiplier;
-        this.ema = ExponentialMean.ofSpan(n);
+        this.ema = shared.closeEma(n);
         this.atr = new AverageTrueRange(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final double middle = ema.update(bar.c);
+        final double middle = ema.at(bar);
         atr.update(bar, atrOut, 0);
         final double high = middle + (multiplier * atrOut[0]);
         final double low = middle - (multiplier * atrOut[0]);

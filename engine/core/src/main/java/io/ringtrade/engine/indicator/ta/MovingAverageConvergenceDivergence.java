@@ -9,19 +9,20 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * first value (bar slow − 1), so its first value is at bar slow + signal − 2; histogram = MACD − signal.
  */
 final class MovingAverageConvergenceDivergence extends IndicatorNode {
-    private final ExponentialMean fast;
-    private final ExponentialMean slow;
+    private final SharedIndicators.CloseEma fast;
+    private final SharedIndicators.CloseEma slow;
     private final ExponentialMean signal;
 
-    MovingAverageConvergenceDivergence(final int fastWindow, final int slowWindow, final int signalWindow) {
-        fast = ExponentialMean.ofSpan(fastWindow);
-        slow = ExponentialMean.ofSpan(slowWindow);
+    MovingAverageConvergenceDivergence(final SharedIndicators shared, final int fastWindow, final int slowWindow,
+                                       final int signalWindow) {
+        fast = shared.closeEma(fastWindow);
+        slow = shared.closeEma(slowWindow);
         signal = ExponentialMean.ofSpan(signalWindow);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final double macd = fast.update(bar.c) - slow.update(bar.c);
+        final double macd = fast.at(bar) - slow.at(bar);
         final double signalValue = signal.update(macd);
         out[at] = macd;
         out[at + 1] = signalValue;

@@ -10,22 +10,28 @@ import io.ringtrade.engine.snapshot.StateWriter;
  */
 final class PercentageOscillator extends IndicatorNode {
     private final boolean ofVolume;
+    /** The EMAs of closes, shared with the other nodes that read them (PPO), or null (PVO). */
+    private final SharedIndicators.CloseEma fastClose;
+    private final SharedIndicators.CloseEma slowClose;
+    /** The EMAs (of closes, the shared ones' own, or of volumes). */
     private final ExponentialMean fast;
     private final ExponentialMean slow;
     private final ExponentialMean signal;
 
-    PercentageOscillator(final boolean ofVolume, final int slowWindow, final int fastWindow, final int signalWindow) {
+    PercentageOscillator(final SharedIndicators shared, final boolean ofVolume, final int slowWindow,
+                         final int fastWindow, final int signalWindow) {
         this.ofVolume = ofVolume;
-        fast = ExponentialMean.ofSpan(fastWindow);
-        slow = ExponentialMean.ofSpan(slowWindow);
+        fastClose = ofVolume ? null : shared.closeEma(fastWindow);
+        slowClose = ofVolume ? null : shared.closeEma(slowWindow);
+        fast = ofVolume ? ExponentialMean.ofSpan(fastWindow) : fastClose.mean;
+        slow = ofVolume ? ExponentialMean.ofSpan(slowWindow) : slowClose.mean;
         signal = ExponentialMean.ofSpan(signalWindow);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final double input = ofVolume ? bar.v : bar.c;
-        final double fastValue = fast.update(input);
-        final double slowValue = slow.update(input);
+        final double fastValue = ofVolume ? fast.update(bar.v) : fastClose.at(bar);
+        final double slowValue = ofVolume ? slow.update(bar.v) : slowClose.at(bar);
         final double oscillator = ((fastValue - slowValue) / slowValue) * 100;
         final double signalValue = signal.update(oscillator);
         out[at] = oscillator;

@@ -13,19 +13,29 @@ final class RelativeStrengthIndex extends IndicatorNode {
     private final ExponentialMean gains;
     private final ExponentialMean losses;
     private double previousClose = Double.NaN;
+    /** The bar {@link #next} last took (-1: none since construction or restore) and its RSI. */
+    private long bar = -1;
+    private double value;
 
     RelativeStrengthIndex(final int n) {
         gains = ExponentialMean.wilder(n);
         losses = ExponentialMean.wilder(n);
     }
 
-    /** The RSI after {@code bar}. */
-    double next(final BarInput bar) {
-        final double change = bar.c - previousClose;
-        previousClose = bar.c;
-        final double gain = gains.update(change > 0 ? change : 0.0);
-        final double loss = losses.update(-(change < 0 ? change : 0.0));
-        return loss == 0 ? 100 : 100 - (100 / (1 + gain / loss));
+    /**
+     * The RSI after {@code input}; advances only on the first call of a bar, so the column and the stochastic RSI can
+     * read one instance ({@link SharedIndicators#rsi}).
+     */
+    double next(final BarInput input) {
+        if (bar != input.index) {
+            bar = input.index;
+            final double change = input.c - previousClose;
+            previousClose = input.c;
+            final double gain = gains.update(change > 0 ? change : 0.0);
+            final double loss = losses.update(-(change < 0 ? change : 0.0));
+            value = loss == 0 ? 100 : 100 - (100 / (1 + gain / loss));
+        }
+        return value;
     }
 
     @Override

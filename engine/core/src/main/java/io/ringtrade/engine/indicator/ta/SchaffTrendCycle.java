@@ -14,8 +14,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
 final class SchaffTrendCycle extends IndicatorNode {
     private static final int CYCLE = 10;
 
-    private final ExponentialMean fast = ExponentialMean.ofSpan(23);
-    private final ExponentialMean slow = ExponentialMean.ofSpan(50);
+    private final SharedIndicators.CloseEma fast;
+    private final SharedIndicators.CloseEma slow;
     private final RollingDoubleExtremum macdLow = RollingDoubleExtremum.minimum(CYCLE);
     private final RollingDoubleExtremum macdHigh = RollingDoubleExtremum.maximum(CYCLE);
     private final ExponentialMean stochD = ExponentialMean.ofSpan(3);
@@ -23,9 +23,14 @@ final class SchaffTrendCycle extends IndicatorNode {
     private final RollingDoubleExtremum dHigh = RollingDoubleExtremum.maximum(CYCLE);
     private final ExponentialMean stc = ExponentialMean.ofSpan(3);
 
+    SchaffTrendCycle(final SharedIndicators shared) {
+        fast = shared.closeEma(23);
+        slow = shared.closeEma(50);
+    }
+
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final double macd = fast.update(bar.c) - slow.update(bar.c);
+        final double macd = fast.at(bar) - slow.at(bar);
         macdLow.push(macd);
         macdHigh.push(macd);
         final double low = macdLow.value();

@@ -11,24 +11,24 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code momentum_stoch_signal}, its d-bar mean.
  */
 final class StochasticOscillator extends IndicatorNode {
-    private final RollingExtremum highest;
-    private final RollingExtremum lowest;
+    private final SharedIndicators.Extremum highest;
+    private final SharedIndicators.Extremum lowest;
     private final RollingSum signal;
 
-    StochasticOscillator(final int n, final int d) {
-        highest = RollingExtremum.maximum(n);
-        lowest = RollingExtremum.minimum(n);
+    StochasticOscillator(final SharedIndicators shared, final int n, final int d) {
+        highest = shared.highestHigh(n);
+        lowest = shared.lowestLow(n);
         signal = new RollingSum(d);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        highest.push(bar.high);
-        lowest.push(bar.low);
+        final RollingExtremum highs = highest.at(bar);
+        final RollingExtremum lows = lowest.at(bar);
         double k = Double.NaN;
-        if (highest.isFull()) {
-            final double low = FixedPoint.toDouble(lowest.value());
-            k = 100 * (bar.c - low) / (FixedPoint.toDouble(highest.value()) - low);
+        if (highs.isFull()) {
+            final double low = FixedPoint.toDouble(lows.value());
+            k = 100 * (bar.c - low) / (FixedPoint.toDouble(highs.value()) - low);
         }
         signal.push(k);
         out[at] = k;

@@ -16,8 +16,8 @@ final class StochasticRsi extends IndicatorNode {
     private final RollingSum k;
     private final RollingSum d;
 
-    StochasticRsi(final int n, final int smoothK, final int smoothD) {
-        rsi = new RelativeStrengthIndex(n);
+    StochasticRsi(final RelativeStrengthIndex rsi, final int n, final int smoothK, final int smoothD) {
+        this.rsi = rsi;
         lowest = RollingDoubleExtremum.minimum(n);
         highest = RollingDoubleExtremum.maximum(n);
         k = new RollingSum(smoothK);

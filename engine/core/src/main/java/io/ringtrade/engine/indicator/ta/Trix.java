@@ -9,20 +9,20 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * TRIX = (E3 − E3₋₁) / E3₋₁ × 100, first value at bar 3(n − 1) + 1.
  */
 final class Trix extends IndicatorNode {
-    private final ExponentialMean first;
+    private final SharedIndicators.CloseEma first;
     private final ExponentialMean second;
     private final ExponentialMean third;
     private double previous = Double.NaN;
 
-    Trix(final int n) {
-        first = ExponentialMean.ofSpan(n);
+    Trix(final SharedIndicators shared, final int n) {
+        first = shared.closeEma(n);
         second = ExponentialMean.ofSpan(n);
         third = ExponentialMean.ofSpan(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final double e3 = third.update(second.update(first.update(bar.c)));
+        final double e3 = third.update(second.update(first.at(bar)));
         out[at] = ((e3 - previous) / previous) * 100;
         previous = e3;
     }

@@ -7,24 +7,24 @@ import io.ringtrade.engine.snapshot.StateWriter;
 
 /** {@code momentum_wr}: −100 (highest high − C) / (highest high − lowest low) over n bars. */
 final class WilliamsR extends IndicatorNode {
-    private final RollingExtremum highest;
-    private final RollingExtremum lowest;
+    private final SharedIndicators.Extremum highest;
+    private final SharedIndicators.Extremum lowest;
 
-    WilliamsR(final int n) {
-        highest = RollingExtremum.maximum(n);
-        lowest = RollingExtremum.minimum(n);
+    WilliamsR(final SharedIndicators shared, final int n) {
+        highest = shared.highestHigh(n);
+        lowest = shared.lowestLow(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        highest.push(bar.high);
-        lowest.push(bar.low);
-        if (!highest.isFull()) {
+        final RollingExtremum highs = highest.at(bar);
+        final RollingExtremum lows = lowest.at(bar);
+        if (!highs.isFull()) {
             out[at] = Double.NaN;
             return;
         }
-        final double high = FixedPoint.toDouble(highest.value());
-        out[at] = -100 * (high - bar.c) / (high - FixedPoint.toDouble(lowest.value()));
+        final double high = FixedPoint.toDouble(highs.value());
+        out[at] = -100 * (high - bar.c) / (high - FixedPoint.toDouble(lows.value()));
     }
 
     @Override

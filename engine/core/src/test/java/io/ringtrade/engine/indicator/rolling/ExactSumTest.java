@@ -91,6 +91,43 @@ class ExactSumTest {
     }
 
     @Test
+    void shouldGiveTheSameScaledVarianceDoubleOnTheFastPathAsTheGeneralOne() {
+        final SplittableRandom random = new SplittableRandom(13);
+        final long[] levels = {1, 1L << 20, 1L << 40, 920_000_000_000_000L, 1L << 61, Long.MAX_VALUE / 2, Long.MAX_VALUE,
+            Long.MIN_VALUE};
+        int fast = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            final int n = 1 + random.nextInt(trial % 10 == 0 ? 5_000 : 40);
+            final long level = trial % 3 == 0 ? levels[random.nextInt(levels.length)] : random.nextLong();
+            final long spread = trial % 5 == 0 ? Long.MAX_VALUE : Math.max(1, Math.abs(level / 1000));
+            final ExactSum sum = new ExactSum();
+            final ExactSum squares = new ExactSum();
+            BigInteger s = BigInteger.ZERO;
+            BigInteger q = BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                final long x = level - random.nextLong(0, spread);
+                sum.add(x);
+                squares.addProduct(x, x);
+                s = s.add(BigInteger.valueOf(x));
+                q = q.add(BigInteger.valueOf(x).pow(2));
+            }
+            final ExactSum general = new ExactSum();
+            general.setProduct(squares, n);
+            general.subtractSquareOf(sum);
+            final double expected = general.signum() > 0 ? general.toDouble() : 0.0;
+            final double viaFastPath = squares.timesMinusSquare(n, sum, new ExactSum());
+            assertThat(viaFastPath).as("n=%d level=%d", n, level).isEqualTo(expected);
+            final BigInteger exact = q.multiply(BigInteger.valueOf(n)).subtract(s.pow(2));
+            assertThat(exact.signum()).isNotNegative();
+            if (sum.fitsLong() && q.multiply(BigInteger.valueOf(n)).bitLength() <= 128) {
+                fast++;
+            }
+        }
+        // both sides of the 128-bit boundary are exercised
+        assertThat(fast).isBetween(1_000, 19_000);
+    }
+
+    @Test
     void shouldGiveTheCorrectlyRoundedMeanAndAPriceItselfWhenTheMeanIsThatPrice() {
         final SplittableRandom random = new SplittableRandom(3);
         for (int trial = 0; trial < 20_000; trial++) {
