@@ -28,7 +28,9 @@ import java.util.Arrays;
  * and what they reserve ({@link Reservations}), attaches each venue request to the causing input's slot as an effect
  * (SUBMIT, CANCEL, REPLACE, CANCEL_ALL) for the gateway, and moves orders only through {@link OrderStateMachine}'s
  * table as the venue's reports arrive. Each move is reported to an {@link OrderEventListener} (one row of
- * {@code order_events.csv}).
+ * {@code order_events.csv}). On a live venue, where a cancel is confirmed later, an order that needs the part of a
+ * position held by orders being cancelled waits for those cancels ({@link OrderState#WAITING}) instead of being judged
+ * as a short sale, so one position is never sold twice.
  *
  * <p>Venues: a book on the simulated venue gets that venue's reports synchronously through
  * {@link #onReport}; a book on a live venue gets them as {@code EXECUTION_REPORT} inputs, which business logic
@@ -129,9 +131,10 @@ public final class OrderManager implements ExecutionReportListener {
 
     /**
      * Decides an order: numbers it, checks it, and when it passes reserves what it may spend, releases it to its
-     * venue and attaches the SUBMIT effect to the input's slot. Returns its client order id, or 0 when refused
-     * (the refusal is an order with its reason in the outputs, except beyond the per-input id limit, where only the
-     * first refusal has a row and the rest are counted).
+     * venue and attaches the SUBMIT effect to the input's slot. An order that needs what orders with a pending cancel
+     * hold waits instead ({@link OrderState#WAITING}) and is judged when the venue has answered those cancels. Returns
+     * its client order id (also of a waiting order), or 0 when refused (the refusal is an order with its reason in the
+     * outputs, except beyond the per-input id limit, where only the first refusal has a row and the rest are counted).
      */
     public long decide(final OrderRequest request) {
         if (!ids.hasNext()) {
