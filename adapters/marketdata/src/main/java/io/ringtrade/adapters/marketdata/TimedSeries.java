@@ -3,9 +3,10 @@ package io.ringtrade.adapters.marketdata;
 /**
  * What {@link BarSeriesData} and {@link TradeSeriesData} have in common: the symbol, and the time column (epoch
  * nanoseconds UTC, in the order the rows are replayed) that sizes, slices and loops a series. Each subclass keeps its
- * own value columns and the rule its times follow. Immutable; loading happens on the start-up thread.
+ * own value columns and the rule its times follow. Public (and sealed) so that callers in other packages can use
+ * these methods through method references. Immutable; loading happens on the start-up thread.
  */
-abstract class TimedSeries {
+public abstract sealed class TimedSeries permits BarSeriesData, TradeSeriesData {
     private final String symbol;
     /** Read by subclasses, never handed out. */
     final long[] timeNanos;

@@ -5,10 +5,11 @@ import io.ringtrade.engine.api.market.MarketDataSource;
 /**
  * The cursor {@link BarSeriesSource} and {@link TradeSeriesSource} share: which row comes next, once through the
  * series or again and again ({@code feed.loop}), and the time offset of the current pass. Each subclass writes its
- * own event for the row {@link #nextRow} gives. Allocates nothing. Single-threaded: the thread that drives the backtest
- * or feed owns the cursor.
+ * own event for the row {@link #nextRow} gives. Public (and sealed) so that callers in other packages can use these
+ * methods through method references. Allocates nothing. Single-threaded: the thread that drives the backtest or feed
+ * owns the cursor.
  */
-abstract class TimedSeriesReplay implements MarketDataSource {
+public abstract sealed class TimedSeriesReplay implements MarketDataSource permits BarSeriesSource, TradeSeriesSource {
     private final TimedSeries series;
     private final int instrumentId;
     private final boolean looping;
