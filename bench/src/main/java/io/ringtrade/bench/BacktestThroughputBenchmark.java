@@ -7,7 +7,6 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.TradingRecord;
@@ -32,12 +30,9 @@ import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.backtest.TradeOnNextOpenModel;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -176,7 +171,7 @@ public class BacktestThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void trial(final Bars bars) {
-            series = toSeries(bars.series);
+            series = MinuteBars.ta4jSeries(bars.series);
             manager = new BarSeriesManager(series, new TradeOnNextOpenModel());
             final TradingRecord check = manager.run(newStrategy(series));
             RunConditions.print("BacktestThroughputBenchmark.ta4jBarSeriesManager (baseline)",
@@ -197,20 +192,6 @@ public class BacktestThroughputBenchmark {
             final SMAIndicator slow = new SMAIndicator(close, BenchEngine.BACKTEST_SLOW);
             return new BaseStrategy("sma_crossover", new CrossedUpIndicatorRule(fast, slow),
                 new CrossedDownIndicatorRule(fast, slow), BenchEngine.BACKTEST_SLOW);
-        }
-
-        private static BarSeries toSeries(final BarSeriesData bars) {
-            final BarSeries series = new BaseBarSeriesBuilder().withName(MinuteBars.SYMBOL)
-                .withNumFactory(DoubleNumFactory.getInstance()).build();
-            final Duration minute = Duration.ofMinutes(1);
-            for (int i = 0; i < bars.size(); i++) {
-                final Instant begin = Instant.EPOCH.plusNanos(bars.timeNanos(i));
-                series.barBuilder().timePeriod(minute).beginTime(begin).endTime(begin.plus(minute))
-                    .openPrice(FixedPoint.toDouble(bars.open(i))).highPrice(FixedPoint.toDouble(bars.high(i)))
-                    .lowPrice(FixedPoint.toDouble(bars.low(i))).closePrice(FixedPoint.toDouble(bars.close(i)))
-                    .volume(FixedPoint.toDouble(bars.volume(i))).add();
-            }
-            return series;
         }
     }
 

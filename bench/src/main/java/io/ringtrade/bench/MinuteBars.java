@@ -5,9 +5,15 @@ import io.ringtrade.adapters.marketdata.MarketDataFiles;
 import io.ringtrade.adapters.marketdata.TradeBarAggregation;
 import io.ringtrade.adapters.marketdata.TradeSeriesData;
 import io.ringtrade.engine.api.market.Interval;
+import io.ringtrade.engine.api.money.FixedPoint;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNumFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The backtest benchmark's input: real Bitstamp BTC/USD trades (ta4j-examples'
@@ -78,5 +84,23 @@ final class MinuteBars {
             volume[i] = original.volume(from);
         }
         return BarSeriesData.of(SYMBOL, time, open, high, low, close, volume);
+    }
+
+    /**
+     * ta4j's series of the same bars (DoubleNum, 1-minute periods), for the ta4j baselines; built in set-up, never
+     * timed.
+     */
+    static BarSeries ta4jSeries(final BarSeriesData bars) {
+        final BarSeries series = new BaseBarSeriesBuilder().withName(SYMBOL)
+            .withNumFactory(DoubleNumFactory.getInstance()).build();
+        final Duration minute = Duration.ofMinutes(1);
+        for (int i = 0; i < bars.size(); i++) {
+            final Instant begin = Instant.EPOCH.plusNanos(bars.timeNanos(i));
+            series.barBuilder().timePeriod(minute).beginTime(begin).endTime(begin.plus(minute))
+                .openPrice(FixedPoint.toDouble(bars.open(i))).highPrice(FixedPoint.toDouble(bars.high(i)))
+                .lowPrice(FixedPoint.toDouble(bars.low(i))).closePrice(FixedPoint.toDouble(bars.close(i)))
+                .volume(FixedPoint.toDouble(bars.volume(i))).add();
+        }
+        return series;
     }
 }

@@ -17,7 +17,6 @@ import io.ringtrade.research.optimizer.ResultRow;
 import io.ringtrade.research.optimizer.Timeline;
 import io.ringtrade.research.optimizer.Validation;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.analysis.cost.LinearTransactionCostModel;
@@ -26,7 +25,6 @@ import org.ta4j.core.backtest.BacktestExecutor;
 import org.ta4j.core.backtest.TradeOnNextOpenModel;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.reports.TradingStatement;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
@@ -42,8 +40,6 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,16 +189,7 @@ public final class OptimizerScaling {
     }
 
     private static void ta4j(final BarSeriesData bars, final int jobs, final HeapWatch heap) throws Exception {
-        final BarSeries series = new BaseBarSeriesBuilder().withName(MinuteBars.SYMBOL)
-            .withNumFactory(DoubleNumFactory.getInstance()).build();
-        final Duration minute = Duration.ofMinutes(1);
-        for (int i = 0; i < bars.size(); i++) {
-            final Instant begin = Instant.EPOCH.plusNanos(bars.timeNanos(i));
-            series.barBuilder().timePeriod(minute).beginTime(begin).endTime(begin.plus(minute))
-                .openPrice(FixedPoint.toDouble(bars.open(i))).highPrice(FixedPoint.toDouble(bars.high(i)))
-                .lowPrice(FixedPoint.toDouble(bars.low(i))).closePrice(FixedPoint.toDouble(bars.close(i)))
-                .volume(FixedPoint.toDouble(bars.volume(i))).add();
-        }
+        final BarSeries series = MinuteBars.ta4jSeries(bars);
         final BacktestExecutor executor = new BacktestExecutor(series,
             new LinearTransactionCostModel(COMMISSION_BPS / 10_000.0), new ZeroCostModel(), new TradeOnNextOpenModel());
         final ForkJoinPool pool = new ForkJoinPool(jobs);

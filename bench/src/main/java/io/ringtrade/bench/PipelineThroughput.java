@@ -2,10 +2,7 @@ package io.ringtrade.bench;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -204,34 +201,18 @@ public final class PipelineThroughput {
     }
 
     private static Counted hop(final WaitStrategyKind wait) {
-        final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, TickToOrderLatency.RING_SIZE,
-            runnable -> {
-                final Thread thread = new Thread(runnable, "raw-hop-handler");
-                thread.setDaemon(true);
-                return thread;
-            }, ProducerType.MULTI, wait.newWaitStrategy());
         final long[] handled = new long[1];
-        disruptor.handleEventsWith((event, sequence, endOfBatch) -> handled[0]++);
-        final RingBuffer<EngineEvent> ring = disruptor.start();
-        final EventTranslatorOneArg<EngineEvent, EngineEvent> copy = (slot, sequence, source) -> {
-            slot.clear();
-            slot.copyInputFrom(source);
-            slot.sequence = sequence;
-            slot.ingressNanos = System.nanoTime();
-        };
+        final RawDisruptorHop hop = new RawDisruptorHop(wait, (event, sequence, endOfBatch) -> handled[0]++);
+        final RingBuffer<EngineEvent> ring = hop.ring;
         return new Counted() {
             @Override
             public void publish(final EngineEvent input) {
-                ring.publishEvent(copy, input);
+                ring.publishEvent(RawDisruptorHop.COPY, input);
             }
 
             @Override
             public void finish() {
-                try {
-                    disruptor.shutdown(1, TimeUnit.MINUTES);
-                } catch (final com.lmax.disruptor.TimeoutException e) {
-                    throw new IllegalStateException("raw hop did not drain", e);
-                }
+                hop.finish();
             }
 
             @Override

@@ -35,7 +35,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.Rule;
@@ -51,7 +50,6 @@ import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
-import org.ta4j.core.num.DoubleNumFactory;
 import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
@@ -62,8 +60,6 @@ import org.ta4j.core.rules.StopGainRule;
 import org.ta4j.core.rules.StopLossRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -177,7 +173,7 @@ public class StrategyLibraryBenchmark {
 
         @Setup(Level.Trial)
         public void trial(final Bars bars) {
-            series = toSeries(bars.bars);
+            series = MinuteBars.ta4jSeries(bars.bars);
             manager = new BarSeriesManager(series, new TradeOnNextOpenModel());
             final TradingRecord check = manager.run(newStrategy(strategy, series));
             RunConditions.print("StrategyLibraryBenchmark.ta4j " + strategy + " (baseline)",
@@ -226,20 +222,6 @@ public class StrategyLibraryBenchmark {
                             .or(new OpenedPositionMinimumBarCountRule(30)), 20);
                 }
             };
-        }
-
-        private static BarSeries toSeries(final BarSeriesData bars) {
-            final BarSeries series = new BaseBarSeriesBuilder().withName(MinuteBars.SYMBOL)
-                .withNumFactory(DoubleNumFactory.getInstance()).build();
-            final Duration minute = Duration.ofMinutes(1);
-            for (int i = 0; i < bars.size(); i++) {
-                final Instant begin = Instant.EPOCH.plusNanos(bars.timeNanos(i));
-                series.barBuilder().timePeriod(minute).beginTime(begin).endTime(begin.plus(minute))
-                    .openPrice(FixedPoint.toDouble(bars.open(i))).highPrice(FixedPoint.toDouble(bars.high(i)))
-                    .lowPrice(FixedPoint.toDouble(bars.low(i))).closePrice(FixedPoint.toDouble(bars.close(i)))
-                    .volume(FixedPoint.toDouble(bars.volume(i))).add();
-            }
-            return series;
         }
     }
 

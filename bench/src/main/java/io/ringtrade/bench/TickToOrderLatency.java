@@ -2,10 +2,7 @@ package io.ringtrade.bench;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -379,24 +376,13 @@ public final class TickToOrderLatency {
     private static Run hopRun(final Case c, final long interval, final long warmupTicks) {
         final Histogram latency = LatencyReport.newHistogram();
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-        final Disruptor<EngineEvent> disruptor = new Disruptor<>(EngineEvent::new, RING_SIZE, runnable -> {
-            final Thread thread = new Thread(runnable, "raw-hop-handler");
-            thread.setDaemon(true);
-            return thread;
-        }, ProducerType.MULTI, c.waitStrategy().newWaitStrategy());
-        disruptor.handleEventsWith((event, sequence, endOfBatch) -> {
+        final RawDisruptorHop hop = new RawDisruptorHop(c.waitStrategy(), (event, sequence, endOfBatch) -> {
             final long now = System.nanoTime();
             if (sequence >= warmupTicks) {
                 LatencyReport.record(latency, now - (start + sequence * interval));
             }
         });
-        final RingBuffer<EngineEvent> ring = disruptor.start();
-        final EventTranslatorOneArg<EngineEvent, EngineEvent> copy = (slot, sequence, source) -> {
-            slot.clear();
-            slot.copyInputFrom(source);
-            slot.sequence = sequence;
-            slot.ingressNanos = System.nanoTime();
-        };
+        final RingBuffer<EngineEvent> ring = hop.ring;
         return new Run() {
             @Override
             public long start() {
@@ -405,16 +391,12 @@ public final class TickToOrderLatency {
 
             @Override
             public void publish(final EngineEvent input) {
-                ring.publishEvent(copy, input);
+                ring.publishEvent(RawDisruptorHop.COPY, input);
             }
 
             @Override
             public void finish() {
-                try {
-                    disruptor.shutdown(1, TimeUnit.MINUTES);
-                } catch (final com.lmax.disruptor.TimeoutException e) {
-                    throw new IllegalStateException("raw hop did not drain", e);
-                }
+                hop.finish();
             }
 
             @Override

@@ -46,7 +46,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -296,7 +295,7 @@ public final class VenueAdapterLatency {
         final Path dir = JournalFixtures.newDirectory("venue-throughput-");
         final LiveVenueAdapter adapter = live ? adapter(XChangeVenues.open(venueConfig(), market(), id -> 0),
             instruments, logic, dir) : null;
-        final long[] prices = randomWalk(1 << 20);
+        final long[] prices = TickToOrderLatency.randomWalk(1 << 20);
         final EngineEvent input = new EngineEvent();
         final long started;
         final long ended;
@@ -337,23 +336,5 @@ public final class VenueAdapterLatency {
             new int[] {instruments.find(MinuteBars.SYMBOL).id()}, Interval.M1, FixedPoint.of(10_000),
             new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10)));
         return new BusinessLogic(instruments, List.of(book), LogicSettings.DEFAULT.withLiveVenue(live));
-    }
-
-    /** Prices in fixed point: a reflected ±0.25 USD random walk from 800 USD, seed 20131125. */
-    private static long[] randomWalk(final int count) {
-        final SplittableRandom random = new SplittableRandom(20_131_125L);
-        final long step = FixedPoint.parse("0.25");
-        final long low = FixedPoint.of(700);
-        final long high = FixedPoint.of(900);
-        final long[] prices = new long[count];
-        long price = FixedPoint.of(800);
-        for (int i = 0; i < count; i++) {
-            price += random.nextBoolean() ? step : -step;
-            if (price < low || price > high) {
-                price = price < low ? low + step : high - step;
-            }
-            prices[i] = price;
-        }
-        return prices;
     }
 }

@@ -1,6 +1,5 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.MarketDataKind;
@@ -82,51 +81,17 @@ public final class BacktestCommand implements Runnable {
     @Option(names = "--journal-out", paramLabel = "DIR", description = "record the backtest's inputs into a new journal")
     Path journalOut;
 
-    @Option(names = "--symbol", paramLabel = "SYM", description = "symbol of each --data file in order (default: from the file name)")
-    List<String> symbols = new ArrayList<>();
+    @Mixin
+    BacktestOptions options = new BacktestOptions();
 
     @Option(names = "--interval", defaultValue = "1d", description = "bar interval: 1m 5m 15m 30m 1h 4h 1d 1wk 1mo (default: ${DEFAULT-VALUE})")
     String interval;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (inclusive)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
-    String to;
-
-    @Option(names = "--cash", defaultValue = "10000", description = "starting cash (default: ${DEFAULT-VALUE})")
-    String cash;
-
-    @Option(names = "--slippage-bps", defaultValue = BookConfig.SLIPPAGE_BPS_DEFAULT, description = "slippage in basis points (default: ${DEFAULT-VALUE})")
-    long slippageBps;
-
-    @Option(names = "--commission-bps", defaultValue = BookConfig.COMMISSION_BPS_DEFAULT, description = "commission in basis points (default: ${DEFAULT-VALUE})")
-    long commissionBps;
-
     @Option(names = "--fill", defaultValue = "next-open", description = "next-open or close (close is optimistic) (default: ${DEFAULT-VALUE})")
     String fill;
 
-    @Option(names = "--min-notional", defaultValue = "10", description = "smallest order notional sent (default: ${DEFAULT-VALUE})")
-    String minNotional;
-
-    @Option(names = "--allow-short", description = "let a sell while flat open a short position")
-    boolean allowShort;
-
-    @Option(names = "--on-opposite", defaultValue = "close", paramLabel = "close|reverse",
-        description = "a sell while long (a buy while short) only closes, or with --allow-short reverses (default: ${DEFAULT-VALUE})")
-    String onOpposite;
-
-    @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
-    String tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "STEP", description = "quantity step of the traded symbols (default: from instruments.conf)")
-    String lotSize;
-
     @Option(names = "--ticks", description = "feed trade files as ticks (fills at the next trade) instead of bars")
     boolean ticks;
-
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 %% (default: ${DEFAULT-VALUE})")
-    double riskFreeRate;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     Path out;
@@ -250,36 +215,25 @@ public final class BacktestCommand implements Runnable {
         final String strategy = sources.strategyName(this.strategy, catalog);
         final Parameters parameters = StrategyParameters.resolve(catalog.get(strategy), params);
         final Interval barInterval = Interval.parse(interval);
-        if (!fill.equals("next-open") && !fill.equals("close")) {
-            throw new UserException("--fill must be next-open or close, not '" + fill + "'");
-        }
-        final long cashFixed = money("--cash", cash);
-        if (cashFixed <= 0) {
-            throw new UserException("--cash must be positive, got " + cash);
-        }
+        final FillModel fillModel = BacktestOptions.fill(fill);
+        final long cashFixed = options.cash();
         if (cashFixed > FixedPoint.parse(BookConfig.MAX_CASH)) {
             throw new UserException("--cash must be at most " + BookConfig.MAX_CASH + " (money is fixed-point at 1e-8 in"
-                + " a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity room to grow), got " + cash);
+                + " a 64-bit long, which holds ±92,233,720,368 units; the cap leaves equity room to grow), got "
+                + options.cash);
         }
         if (data.isEmpty() == (journal == null)) {
             throw new UserException("give either --data FILE... or --journal DIR");
         }
-        TradedInstruments.riskFreeRate(riskFreeRate);
-        final OnOpposite opposite = switch (onOpposite) {
-            case "close" -> OnOpposite.CLOSE;
-            case "reverse" -> OnOpposite.REVERSE;
-            default -> throw new UserException("--on-opposite must be close or reverse, not '" + onOpposite + "'");
-        };
-        if (opposite == OnOpposite.REVERSE && !allowShort) {
-            throw new UserException("--on-opposite reverse needs --allow-short (without shorts a sell can only close)");
-        }
+        final double riskFreeRate = options.riskFreeRate();
+        final OnOpposite opposite = options.onOpposite();
         final InstrumentRegistry instruments;
         final MarketDataSource source;
         final List<String> tradedSymbols = new ArrayList<>();
         final String steps;
         Interval inputBars = null;
         if (journal != null) {
-            if (tickSize != null || lotSize != null) {
+            if (options.tickSize != null || options.lotSize != null) {
                 throw new UserException("--tick-size and --lot-size are for --data files: a journal keeps the steps it"
                     + " was written with");
             }
@@ -289,7 +243,7 @@ public final class BacktestCommand implements Runnable {
             instruments = JournalManifest.instruments(journal);
             final JournalMarketData contents = scan(journal);
             inputBars = journalBars(contents.smallestBarGap(), barInterval);
-            if (symbols.isEmpty()) {
+            if (options.symbols.isEmpty()) {
                 final BitSet present = contents.present();
                 for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
                     tradedSymbols.add(instruments.get(id).symbol());
@@ -298,7 +252,7 @@ public final class BacktestCommand implements Runnable {
                     throw new UserException("journal " + journal + " holds no market data");
                 }
             } else {
-                for (final String symbol : symbols) {
+                for (final String symbol : options.symbols) {
                     if (instruments.find(symbol) == null) {
                         throw new UserException("journal " + journal + " has no instrument " + symbol);
                     }
@@ -308,19 +262,18 @@ public final class BacktestCommand implements Runnable {
             source = JournalInput.open(journal, spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr());
             steps = "steps: as journal " + journal + " recorded them";
         } else {
-            final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
-            final TradedInstruments traded = TradedInstruments.of(files, !symbols.isEmpty(), tickSize, lotSize);
+            final List<MarketDataInputs.DataFile> files = options.dataFiles(data);
+            final TradedInstruments traded = options.traded(files);
             instruments = traded.registry();
             steps = traded.describe();
             files.forEach(file -> tradedSymbols.add(file.symbol()));
-            source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), ticks, instruments);
+            source = MarketDataInputs.load(files, barInterval, options.range(), ticks, instruments);
         }
         final List<String> traded = tradedSymbols.stream().distinct().toList();
         final String strategyFile = StrategySources.fileOf(strategy, catalog);
         final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
-            FixedPoint.of(slippageBps), FixedPoint.of(commissionBps), allowShort, money("--min-notional", minNotional),
-            fill.equals("close") ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0, BookLimits.NONE, opposite,
-            strategyFile);
+            FixedPoint.of(options.slippageBps), FixedPoint.of(options.commissionBps), options.allowShort,
+            options.minNotional(), fillModel, 0, 0, BookLimits.NONE, opposite, strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         if (checked.strategy() instanceof EventStrategy && journal == null && !ticks) {
@@ -343,14 +296,6 @@ public final class BacktestCommand implements Runnable {
         }
         return new BacktestRun(instruments, source, book, checked.interval(), riskFreeRate, runFields, catalog, steps,
             inputBars);
-    }
-
-    private static long money(final String option, final String text) {
-        try {
-            return FixedPoint.parse(text);
-        } catch (final NumberFormatException e) {
-            throw new UserException(option + ": '" + text + "' is not a decimal number");
-        }
     }
 
     /** A prepared backtest: its data, its one book, and how to summarise it. */

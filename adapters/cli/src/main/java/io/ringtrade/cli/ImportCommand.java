@@ -1,6 +1,5 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
@@ -13,6 +12,7 @@ import io.ringtrade.engine.config.Mode;
 import io.ringtrade.engine.config.PipelineConfig;
 import io.ringtrade.journal.ChronicleEventJournal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,11 +41,8 @@ public final class ImportCommand implements Runnable {
     @Option(names = "--interval", description = "aggregate trades / resample bars to this interval (default: keep as is: trades as ticks)")
     String interval;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (inclusive)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
-    String to;
+    @Mixin
+    DayRangeOptions days = new DayRangeOptions();
 
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "journal directory to create")
     Path journal;
@@ -55,7 +52,7 @@ public final class ImportCommand implements Runnable {
         final InstrumentRegistry instruments = Instruments.registry();
         final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
         final MarketDataSource source = MarketDataInputs.load(files, interval == null ? null : Interval.parse(interval),
-            TimeRange.parse(from, to), false, instruments);
+            days.range(), false, instruments);
         long written = 0;
         try (ChronicleEventJournal out = ChronicleEventJournal.open(journal)) {
             if (out.entryCount() != 0) {

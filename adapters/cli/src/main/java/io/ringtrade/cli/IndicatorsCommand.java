@@ -2,7 +2,6 @@ package io.ringtrade.cli;
 
 import io.ringtrade.adapters.marketdata.FileKind;
 import io.ringtrade.adapters.marketdata.MarketDataFiles;
-import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.MarketDataKind;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -15,6 +14,7 @@ import io.ringtrade.engine.api.strategy.Row;
 import io.ringtrade.engine.indicator.InstrumentBars;
 import io.ringtrade.engine.output.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +53,8 @@ public final class IndicatorsCommand implements Runnable {
         + " they are; trade files need one)")
     String interval;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (inclusive)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
-    String to;
+    @Mixin
+    DayRangeOptions days = new DayRangeOptions();
 
     @Option(names = "--columns", split = ",", paramLabel = "a,b,...",
         description = "columns to write, e.g. momentum_rsi,trend_macd_diff (default: all 86, in ta's order)")
@@ -76,7 +73,7 @@ public final class IndicatorsCommand implements Runnable {
         }
         final Interval barInterval = interval == null ? null : Interval.parse(interval);
         final InstrumentRegistry instruments = Instruments.registry();
-        final MarketDataSource source = MarketDataInputs.load(files, barInterval, TimeRange.parse(from, to), false,
+        final MarketDataSource source = MarketDataInputs.load(files, barInterval, days.range(), false,
             instruments);
 
         final Indicators indicators = new Indicators().maxBarsAgo(0);

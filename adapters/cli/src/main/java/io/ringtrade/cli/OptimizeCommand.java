@@ -1,11 +1,11 @@
 package io.ringtrade.cli;
 
-import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.research.optimizer.BacktestSettings;
@@ -64,48 +64,14 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "bar or trade file, repeatable")
     List<Path> data = new ArrayList<>();
 
-    @Option(names = "--symbol", paramLabel = "SYM", description = "symbol of each --data file in order (default: from the file name)")
-    List<String> symbols = new ArrayList<>();
+    @Mixin
+    BacktestOptions options = new BacktestOptions();
 
     @Option(names = "--interval", defaultValue = "1d", description = "bar interval (default: ${DEFAULT-VALUE})")
     String interval;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (inclusive)")
-    String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
-    String to;
-
-    @Option(names = "--cash", defaultValue = "10000", description = "starting cash (default: ${DEFAULT-VALUE})")
-    String cash;
-
-    @Option(names = "--slippage-bps", defaultValue = BookConfig.SLIPPAGE_BPS_DEFAULT, description = "slippage in basis points (default: ${DEFAULT-VALUE})")
-    long slippageBps;
-
-    @Option(names = "--commission-bps", defaultValue = BookConfig.COMMISSION_BPS_DEFAULT, description = "commission in basis points (default: ${DEFAULT-VALUE})")
-    long commissionBps;
-
     @Option(names = "--fill", defaultValue = "next-open", description = "next-open or close (default: ${DEFAULT-VALUE})")
     String fill;
-
-    @Option(names = "--min-notional", defaultValue = "10", description = "smallest order notional sent (default: ${DEFAULT-VALUE})")
-    String minNotional;
-
-    @Option(names = "--allow-short", description = "let a sell while flat open a short position")
-    boolean allowShort;
-
-    @Option(names = "--on-opposite", defaultValue = "close", paramLabel = "close|reverse",
-        description = "a sell while long (a buy while short) only closes, or with --allow-short reverses (default: ${DEFAULT-VALUE})")
-    String onOpposite;
-
-    @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
-    String tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "STEP", description = "quantity step of the traded symbols (default: from instruments.conf)")
-    String lotSize;
-
-    @Option(names = "--risk-free-rate", defaultValue = "0", description = "annual risk-free rate for sharpe/sortino, a fraction: 0.05 for 5 %% (default: ${DEFAULT-VALUE})")
-    double riskFreeRate;
 
     @Option(names = "--jobs", paramLabel = "N", description = "backtests run at once (default: the number of cores)")
     Integer jobs;
@@ -180,12 +146,12 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + "--max-combinations %,d; narrow the grid or pass --yes", grid.size(), maxCombinations));
         }
         final Interval barInterval = Interval.parse(interval);
-        final List<MarketDataInputs.DataFile> files = MarketDataInputs.dataFiles(data, symbols);
-        final TradedInstruments traded = TradedInstruments.of(files, !symbols.isEmpty(), tickSize, lotSize);
+        final List<MarketDataInputs.DataFile> files = options.dataFiles(data);
+        final TradedInstruments traded = options.traded(files);
         final BacktestSettings settings = settings(catalog, barInterval, traded.registry());
         final InstrumentRegistry instruments = settings.instruments();
         final List<MarketDataInputs.InstrumentBars> loaded = MarketDataInputs.loadBars(files, barInterval,
-            TimeRange.parse(from, to), instruments);
+            options.range(), instruments);
         final Timeline timeline = new Timeline(loaded.stream().map(MarketDataInputs.InstrumentBars::bars).toList(),
             loaded.stream().mapToInt(MarketDataInputs.InstrumentBars::instrumentId).toArray());
         final int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
@@ -240,35 +206,25 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     private BacktestSettings settings(final StrategyCatalog catalog, final Interval barInterval,
                                       final InstrumentRegistry instruments) {
-        if (!fill.equals("next-open") && !fill.equals("close")) {
-            throw new UserException("--fill must be next-open or close, not '" + fill + "'");
-        }
-        TradedInstruments.riskFreeRate(riskFreeRate);
-        final OnOpposite opposite = switch (onOpposite) {
-            case "close" -> OnOpposite.CLOSE;
-            case "reverse" -> OnOpposite.REVERSE;
-            default -> throw new UserException("--on-opposite must be close or reverse, not '" + onOpposite + "'");
-        };
-        if (opposite == OnOpposite.REVERSE && !allowShort) {
-            throw new UserException("--on-opposite reverse needs --allow-short (without shorts a sell can only close)");
-        }
+        final FillModel fillModel = BacktestOptions.fill(fill);
+        final double riskFreeRate = options.riskFreeRate();
+        final OnOpposite opposite = options.onOpposite();
+        final long slippageBps = options.slippageBps;
+        final long commissionBps = options.commissionBps;
         if (slippageBps < 0 || slippageBps >= 10_000 || commissionBps < 0 || commissionBps >= 10_000) {
             throw new UserException("--slippage-bps and --commission-bps must be between 0 and 9999");
         }
-        final long cashFixed = money("--cash", cash);
-        if (cashFixed <= 0) {
-            throw new UserException("--cash must be positive, got " + cash);
-        }
+        final long cashFixed = options.cash();
         if (cashFixed > FixedPoint.parse(BookConfig.MAX_CASH)) {
             throw new UserException("--cash must be at most " + BookConfig.MAX_CASH + " (money is fixed-point at 1e-8 in"
-                + " a 64-bit long; the cap leaves equity room to grow), got " + cash);
+                + " a 64-bit long; the cap leaves equity room to grow), got " + options.cash);
         }
-        final long minNotionalFixed = money("--min-notional", minNotional);
+        final long minNotionalFixed = options.minNotional();
         if (minNotionalFixed < 0) {
-            throw new UserException("--min-notional must not be negative, got " + minNotional);
+            throw new UserException("--min-notional must not be negative, got " + options.minNotional);
         }
         return new BacktestSettings(catalog, strategy, instruments, barInterval, cashFixed, slippageBps,
-            commissionBps, allowShort, minNotionalFixed, fill.equals("close"), riskFreeRate, opposite);
+            commissionBps, options.allowShort, minNotionalFixed, fillModel == FillModel.CLOSE, riskFreeRate, opposite);
     }
 
     private SequencedMap<String, String> runFields(final List<MarketDataInputs.InstrumentBars> loaded,
@@ -284,21 +240,13 @@ public final class OptimizeCommand implements Callable<Integer> {
             .collect(Collectors.joining(" ")));
         fields.put("interval", barInterval.label());
         fields.put("fill", fill);
-        if (!onOpposite.equals("close")) {
-            fields.put("on_opposite", onOpposite);
+        if (!options.onOpposite.equals("close")) {
+            fields.put("on_opposite", options.onOpposite);
         }
-        fields.put("slippage_bps", Long.toString(slippageBps));
-        fields.put("commission_bps", Long.toString(commissionBps));
+        fields.put("slippage_bps", Long.toString(options.slippageBps));
+        fields.put("commission_bps", Long.toString(options.commissionBps));
         fields.put("data", data.stream().map(Path::toString).collect(Collectors.joining(" ")));
         fields.put("bars", Integer.toString(timeline.bars()));
         return fields;
-    }
-
-    private static long money(final String option, final String text) {
-        try {
-            return FixedPoint.parse(text);
-        } catch (final NumberFormatException e) {
-            throw new UserException(option + ": '" + text + "' is not a decimal number");
-        }
     }
 }

@@ -144,14 +144,14 @@ class RingVersusDirectTest {
             command.params.put("fast", "10");
             command.params.put("slow", "30");
             command.data.add(RealData.apple());
-            command.symbols.add("AAPL");
+            command.options.symbols.add("AAPL");
             command.interval = "1d";
-            command.cash = "10000";
-            command.slippageBps = 5;
-            command.commissionBps = 10;
+            command.options.cash = "10000";
+            command.options.slippageBps = 5;
+            command.options.commissionBps = 10;
             command.fill = "next-open";
-            command.minNotional = "10";
-            command.onOpposite = "close";
+            command.options.minNotional = "10";
+            command.options.onOpposite = "close";
             command.out = Path.of("unused");
             return command.prepare();
         }

@@ -17,9 +17,7 @@ import java.util.Objects;
  * volume is not negative. Immutable (the arrays are never handed out), so any thread may read it once it is
  * published; loading happens on the start-up thread.
  */
-public final class BarSeriesData {
-    private final String symbol;
-    private final long[] timeNanos;
+public final class BarSeriesData extends TimedSeries {
     private final long[] open;
     private final long[] high;
     private final long[] low;
@@ -29,8 +27,7 @@ public final class BarSeriesData {
     /** Takes ownership of already validated, equally long arrays. */
     BarSeriesData(final String symbol, final long[] timeNanos, final long[] open, final long[] high, final long[] low,
                   final long[] close, final long[] volume) {
-        this.symbol = symbol;
-        this.timeNanos = timeNanos;
+        super(symbol, timeNanos);
         this.open = open;
         this.high = high;
         this.low = low;
@@ -64,26 +61,6 @@ public final class BarSeriesData {
             volume.clone());
     }
 
-    /** The symbol the bars are for, as given at load. */
-    public String symbol() {
-        return symbol;
-    }
-
-    /** Number of bars. */
-    public int size() {
-        return timeNanos.length;
-    }
-
-    /** True when there are no bars (for example after {@link #slice} with a window outside the data). */
-    public boolean isEmpty() {
-        return timeNanos.length == 0;
-    }
-
-    /** Start of bar {@code i}, epoch nanoseconds UTC. */
-    public long timeNanos(final int i) {
-        return timeNanos[i];
-    }
-
     /** Open of bar {@code i}, fixed-point. */
     public long open(final int i) {
         return open[i];
@@ -109,23 +86,14 @@ public final class BarSeriesData {
         return volume[i];
     }
 
-    /**
-     * How far a looping replay ({@code feed.loop}) shifts each pass: last start − first start + the smallest gap
-     * between consecutive starts (1 ns for a single bar). So the first bar of a pass starts one bar spacing after the
-     * last bar of the pass before, and starts keep strictly increasing. 0 when there are no bars.
-     */
-    public long loopSpanNanos() {
-        return TradeSeriesData.loopSpan(timeNanos);
-    }
-
     /** The bars whose start time is inside {@code range}; this instance when all of them are. */
     public BarSeriesData slice(final TimeRange range) {
-        final int from = firstIndexAtOrAfter(timeNanos, range.fromNanos());
-        final int to = firstIndexAtOrAfter(timeNanos, range.untilNanos());
+        final int from = firstIndexAtOrAfter(range.fromNanos());
+        final int to = firstIndexAtOrAfter(range.untilNanos());
         if (from == 0 && to == timeNanos.length) {
             return this;
         }
-        return new BarSeriesData(symbol, Arrays.copyOfRange(timeNanos, from, to), Arrays.copyOfRange(open, from, to),
+        return new BarSeriesData(symbol(), Arrays.copyOfRange(timeNanos, from, to), Arrays.copyOfRange(open, from, to),
             Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to), Arrays.copyOfRange(close, from, to),
             Arrays.copyOfRange(volume, from, to));
     }
@@ -139,16 +107,13 @@ public final class BarSeriesData {
      *                                  only relabel them, not resample them)
      */
     public BarSeriesData resample(final Interval interval) {
-        long smallestGap = Long.MAX_VALUE;
-        for (int i = 1; i < timeNanos.length; i++) {
-            smallestGap = Math.min(smallestGap, timeNanos[i] - timeNanos[i - 1]);
-        }
+        final long smallestGap = smallestGapNanos();
         if (smallestGap != Long.MAX_VALUE && interval.nanos() < smallestGap) {
-            throw new IllegalArgumentException("cannot resample " + symbol + " to " + interval.label()
+            throw new IllegalArgumentException("cannot resample " + symbol() + " to " + interval.label()
                 + ": its bars are at least " + smallestGap / 1_000_000_000L + " s apart, longer than the interval");
         }
         final BarAccumulator accumulator = new BarAccumulator(interval);
-        final BarColumns out = new BarColumns(symbol, Math.max(16, timeNanos.length / 4));
+        final BarColumns out = new BarColumns(symbol(), Math.max(16, timeNanos.length / 4));
         for (int i = 0; i < timeNanos.length; i++) {
             if (accumulator.wouldClose(timeNanos[i])) {
                 out.addFrom(accumulator);
@@ -171,25 +136,8 @@ public final class BarSeriesData {
         return smallestGap;
     }
 
-    /** First index whose time is at or after {@code time} (the length when none is). */
-    static int firstIndexAtOrAfter(final long[] sortedTimes, final long time) {
-        int lo = 0;
-        int hi = sortedTimes.length;
-        while (lo < hi) {
-            final int mid = (lo + hi) >>> 1;
-            if (sortedTimes[mid] < time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     @Override
     public String toString() {
-        return "BarSeriesData[" + symbol + ", " + size() + " bars"
-            + (isEmpty() ? "" : ", " + TimeText.format(timeNanos[0]) + " .. " + TimeText.format(timeNanos[size() - 1]))
-            + "]";
+        return describe("BarSeriesData", "bars");
     }
 }

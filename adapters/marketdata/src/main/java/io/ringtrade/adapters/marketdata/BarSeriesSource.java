@@ -2,7 +2,6 @@ package io.ringtrade.adapters.marketdata;
 
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.market.MarketDataSource;
 
 /**
  * Replays loaded bars as closed-bar market-data events ({@link EngineEvent#setBar}), oldest first, each stamped
@@ -11,14 +10,8 @@ import io.ringtrade.engine.api.market.MarketDataSource;
  * <p>{@link #next} reads the columns in place and allocates nothing. Single-threaded: the thread that drives the
  * backtest or feed owns the cursor.
  */
-public final class BarSeriesSource implements MarketDataSource {
+public final class BarSeriesSource extends TimedSeriesReplay {
     private final BarSeriesData bars;
-    private final int instrumentId;
-    private final boolean looping;
-    private final long spanNanos;
-    private int cursor;
-    private long offsetNanos;
-    private long passes;
 
     /** A source of {@code bars} for the already interned {@code instrumentId}, played once. */
     public BarSeriesSource(final BarSeriesData bars, final int instrumentId) {
@@ -26,10 +19,8 @@ public final class BarSeriesSource implements MarketDataSource {
     }
 
     private BarSeriesSource(final BarSeriesData bars, final int instrumentId, final boolean looping) {
+        super(bars, instrumentId, looping);
         this.bars = bars;
-        this.instrumentId = instrumentId;
-        this.looping = looping;
-        this.spanNanos = bars.loopSpanNanos();
     }
 
     /**
@@ -49,51 +40,12 @@ public final class BarSeriesSource implements MarketDataSource {
 
     @Override
     public boolean next(final EngineEvent slot) {
-        int i = cursor;
-        if (i >= bars.size()) {
-            if (!looping || bars.isEmpty() || !startNextPass()) {
-                return false;
-            }
-            i = 0;
-        }
-        slot.setBar(instrumentId, bars.timeNanos(i) + offsetNanos, bars.open(i), bars.high(i), bars.low(i), bars.close(i),
-            bars.volume(i));
-        cursor = i + 1;
-        return true;
-    }
-
-    private boolean startNextPass() {
-        final long offset = offsetNanos + spanNanos;
-        final long lastTime = bars.timeNanos(bars.size() - 1);
-        if (offset < offsetNanos || (offset > 0 && lastTime > Long.MAX_VALUE - offset)) {
+        final int i = nextRow();
+        if (i < 0) {
             return false;
         }
-        offsetNanos = offset;
-        passes++;
-        cursor = 0;
+        slot.setBar(instrumentId(), bars.timeNanos(i) + offsetNanos(), bars.open(i), bars.high(i), bars.low(i),
+            bars.close(i), bars.volume(i));
         return true;
-    }
-
-    /** The number of events, or -1 for a looping source (it has no end). */
-    @Override
-    public long size() {
-        return looping ? -1 : bars.size();
-    }
-
-    /** Whole passes completed before the current one (0 during the first). */
-    public long passes() {
-        return passes;
-    }
-
-    /** Starts the replay again from the first bar (another optimizer run over the same data). */
-    public void rewind() {
-        cursor = 0;
-        offsetNanos = 0;
-        passes = 0;
-    }
-
-    /** The instrument id stamped on every event. */
-    public int instrumentId() {
-        return instrumentId;
     }
 }

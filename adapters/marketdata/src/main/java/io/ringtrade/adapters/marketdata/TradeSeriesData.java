@@ -14,16 +14,13 @@ import java.util.Objects;
  * <p>Immutable (the arrays are never handed out), so any thread may read it once it is published; loading
  * happens on the start-up thread.
  */
-public final class TradeSeriesData {
-    private final String symbol;
-    private final long[] timeNanos;
+public final class TradeSeriesData extends TimedSeries {
     private final long[] price;
     private final long[] quantity;
 
     /** Takes ownership of already validated, equally long arrays. */
     TradeSeriesData(final String symbol, final long[] timeNanos, final long[] price, final long[] quantity) {
-        this.symbol = symbol;
-        this.timeNanos = timeNanos;
+        super(symbol, timeNanos);
         this.price = price;
         this.quantity = quantity;
     }
@@ -53,26 +50,6 @@ public final class TradeSeriesData {
         return new TradeSeriesData(symbol, timeNanos.clone(), price.clone(), quantity.clone());
     }
 
-    /** The symbol the trades are for, as given at load. */
-    public String symbol() {
-        return symbol;
-    }
-
-    /** Number of trades. */
-    public int size() {
-        return timeNanos.length;
-    }
-
-    /** True when there are no trades. */
-    public boolean isEmpty() {
-        return timeNanos.length == 0;
-    }
-
-    /** Time of trade {@code i}, epoch nanoseconds UTC. */
-    public long timeNanos(final int i) {
-        return timeNanos[i];
-    }
-
     /** Price of trade {@code i}, fixed-point. */
     public long price(final int i) {
         return price[i];
@@ -83,44 +60,19 @@ public final class TradeSeriesData {
         return quantity[i];
     }
 
-    /**
-     * How far a looping replay ({@code feed.loop}) shifts each pass: last time − first time + the smallest positive
-     * gap between consecutive times (1 ns when all trades share one time). So the first trade of a pass comes one
-     * smallest gap after the last trade of the pass before, and times never go backwards. 0 when there are no trades.
-     */
-    public long loopSpanNanos() {
-        return TradeSeriesData.loopSpan(timeNanos);
-    }
-
-    static long loopSpan(final long[] times) {
-        if (times.length == 0) {
-            return 0;
-        }
-        long smallestGap = Long.MAX_VALUE;
-        for (int i = 1; i < times.length; i++) {
-            final long gap = times[i] - times[i - 1];
-            if (gap > 0 && gap < smallestGap) {
-                smallestGap = gap;
-            }
-        }
-        return times[times.length - 1] - times[0] + (smallestGap == Long.MAX_VALUE ? 1 : smallestGap);
-    }
-
     /** The trades whose time is inside {@code range}; this instance when all of them are. */
     public TradeSeriesData slice(final TimeRange range) {
-        final int from = BarSeriesData.firstIndexAtOrAfter(timeNanos, range.fromNanos());
-        final int to = BarSeriesData.firstIndexAtOrAfter(timeNanos, range.untilNanos());
+        final int from = firstIndexAtOrAfter(range.fromNanos());
+        final int to = firstIndexAtOrAfter(range.untilNanos());
         if (from == 0 && to == timeNanos.length) {
             return this;
         }
-        return new TradeSeriesData(symbol, Arrays.copyOfRange(timeNanos, from, to), Arrays.copyOfRange(price, from, to),
+        return new TradeSeriesData(symbol(), Arrays.copyOfRange(timeNanos, from, to), Arrays.copyOfRange(price, from, to),
             Arrays.copyOfRange(quantity, from, to));
     }
 
     @Override
     public String toString() {
-        return "TradeSeriesData[" + symbol + ", " + size() + " trades"
-            + (isEmpty() ? "" : ", " + TimeText.format(timeNanos[0]) + " .. " + TimeText.format(timeNanos[size() - 1]))
-            + "]";
+        return describe("TradeSeriesData", "trades");
     }
 }

@@ -2,7 +2,6 @@ package io.ringtrade.adapters.marketdata;
 
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
-import io.ringtrade.engine.api.market.MarketDataSource;
 
 /**
  * Replays loaded trades as trade ticks ({@link EngineEvent#setTrade}) in file order, so trades that share a
@@ -11,14 +10,8 @@ import io.ringtrade.engine.api.market.MarketDataSource;
  * <p>{@link #next} reads the columns in place and allocates nothing. Single-threaded: the thread that drives the
  * backtest or feed owns the cursor.
  */
-public final class TradeSeriesSource implements MarketDataSource {
+public final class TradeSeriesSource extends TimedSeriesReplay {
     private final TradeSeriesData trades;
-    private final int instrumentId;
-    private final boolean looping;
-    private final long spanNanos;
-    private int cursor;
-    private long offsetNanos;
-    private long passes;
 
     /** A source of {@code trades} for the already interned {@code instrumentId}, played once. */
     public TradeSeriesSource(final TradeSeriesData trades, final int instrumentId) {
@@ -26,10 +19,8 @@ public final class TradeSeriesSource implements MarketDataSource {
     }
 
     private TradeSeriesSource(final TradeSeriesData trades, final int instrumentId, final boolean looping) {
+        super(trades, instrumentId, looping);
         this.trades = trades;
-        this.instrumentId = instrumentId;
-        this.looping = looping;
-        this.spanNanos = trades.loopSpanNanos();
     }
 
     /**
@@ -49,50 +40,11 @@ public final class TradeSeriesSource implements MarketDataSource {
 
     @Override
     public boolean next(final EngineEvent slot) {
-        int i = cursor;
-        if (i >= trades.size()) {
-            if (!looping || trades.isEmpty() || !startNextPass()) {
-                return false;
-            }
-            i = 0;
-        }
-        slot.setTrade(instrumentId, trades.timeNanos(i) + offsetNanos, trades.price(i), trades.quantity(i));
-        cursor = i + 1;
-        return true;
-    }
-
-    private boolean startNextPass() {
-        final long offset = offsetNanos + spanNanos;
-        final long lastTime = trades.timeNanos(trades.size() - 1);
-        if (offset < offsetNanos || (offset > 0 && lastTime > Long.MAX_VALUE - offset)) {
+        final int i = nextRow();
+        if (i < 0) {
             return false;
         }
-        offsetNanos = offset;
-        passes++;
-        cursor = 0;
+        slot.setTrade(instrumentId(), trades.timeNanos(i) + offsetNanos(), trades.price(i), trades.quantity(i));
         return true;
-    }
-
-    /** The number of events, or -1 for a looping source (it has no end). */
-    @Override
-    public long size() {
-        return looping ? -1 : trades.size();
-    }
-
-    /** Whole passes completed before the current one (0 during the first). */
-    public long passes() {
-        return passes;
-    }
-
-    /** Starts the replay again from the first trade. */
-    public void rewind() {
-        cursor = 0;
-        offsetNanos = 0;
-        passes = 0;
-    }
-
-    /** The instrument id stamped on every event. */
-    public int instrumentId() {
-        return instrumentId;
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static io.ringtrade.adapters.marketdata.TestFiles.assertBarsRefused;
 import static io.ringtrade.adapters.marketdata.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,12 +28,8 @@ class CsvBarFileTest {
 
         assertThat(bars.symbol()).isEqualTo("AAPL");
         assertThat(bars.size()).isEqualTo(2);
-        assertThat(bars.timeNanos(0)).isEqualTo(JAN_2_2013_NANOS);
-        assertThat(bars.open(0)).isEqualTo(7_911_714_200L);
-        assertThat(bars.high(0)).isEqualTo(7_928_571_300L);
-        assertThat(bars.low(0)).isEqualTo(7_737_571_700L);
-        assertThat(bars.close(0)).isEqualTo(7_843_285_400L);
-        assertThat(bars.volume(0)).isEqualTo(14_012_950_000_000_000L);
+        assertThat(BarRow.of(bars, 0)).isEqualTo(new BarRow(JAN_2_2013_NANOS,
+            7_911_714_200L, 7_928_571_300L, 7_737_571_700L, 7_843_285_400L, 14_012_950_000_000_000L));
         assertThat(bars.timeNanos(1)).isEqualTo(JAN_2_2013_NANOS + DAY_NANOS);
         assertThat(bars.close(1)).isEqualTo(7_744_285_600L);
     }
@@ -45,12 +42,8 @@ class CsvBarFileTest {
 
         final BarSeriesData bars = MarketDataFiles.loadBars(file, "X");
 
-        assertThat(bars.timeNanos(0)).isEqualTo(JAN_2_2013_NANOS + 36_000_000_000_000L);
-        assertThat(bars.open(0)).isEqualTo(200_000_000L);
-        assertThat(bars.high(0)).isEqualTo(300_000_000L);
-        assertThat(bars.low(0)).isEqualTo(150_000_000L);
-        assertThat(bars.close(0)).isEqualTo(250_000_000L);
-        assertThat(bars.volume(0)).isEqualTo(1_000_000_000L);
+        assertThat(BarRow.of(bars, 0)).isEqualTo(new BarRow(JAN_2_2013_NANOS + 36_000_000_000_000L,
+            200_000_000L, 300_000_000L, 150_000_000L, 250_000_000L, 1_000_000_000L));
     }
 
     @Test
@@ -137,43 +130,36 @@ class CsvBarFileTest {
             "2013-01-02,1,1,1,1,0",
             "2013-01-03,1,1,1,abc,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .isInstanceOf(MarketDataException.class)
-            .hasMessage(file + ":3: column 'close': 'abc' is not a number");
+        assertBarsRefused(file, ":3: column 'close': 'abc' is not a number");
     }
 
     @Test
     void shouldReportEmptyValue() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,1,1,1,1,");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: column 'volume' is empty");
+        assertBarsRefused(file, ":2: column 'volume' is empty");
     }
 
     @Test
     void shouldReportNumberTooLarge() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,1,1,1,1,99999999999999");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: column 'volume': '99999999999999' is too large");
+        assertBarsRefused(file, ":2: column 'volume': '99999999999999' is too large");
     }
 
     @Test
     void shouldReportMissingColumnWithColumnsFound() {
         final Path file = write(dir, "x.csv", "date,open,high,low,volume", "2013-01-02,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .isInstanceOf(MarketDataException.class)
-            .hasMessage(file + ":1: missing column 'close' (found: date, open, high, low, volume)");
+        assertBarsRefused(file, ":1: missing column 'close' (found: date, open, high, low, volume)");
     }
 
     @Test
     void shouldReportMissingTimeColumn() {
         final Path file = write(dir, "x.csv", "day,open,high,low,close,volume", "2013-01-02,1,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":1: missing time column (one of 'date', 'time', 'timestamp', 'datetime')"
-                + " (found: day, open, high, low, close, volume)");
+        assertBarsRefused(file, ":1: missing time column (one of 'date', 'time', 'timestamp', 'datetime')"
+            + " (found: day, open, high, low, close, volume)");
     }
 
     @Test
@@ -191,8 +177,7 @@ class CsvBarFileTest {
             "2013-01-07,1,1,1,1,0",
             "2013-01-05,1,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: time 2013-01-05 goes backwards (previous row 2013-01-07)");
+        assertBarsRefused(file, ":3: time 2013-01-05 goes backwards (previous row 2013-01-07)");
     }
 
     @Test
@@ -204,8 +189,7 @@ class CsvBarFileTest {
             "",
             "2013-01-03,2,2,2,2,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":5: duplicate timestamp 2013-01-03 (also on line 3)");
+        assertBarsRefused(file, ":5: duplicate timestamp 2013-01-03 (also on line 3)");
     }
 
     @Test
@@ -215,33 +199,28 @@ class CsvBarFileTest {
             "2013-01-02,1,1,1,1,0",
             "1357084800,1,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: duplicate timestamp 1357084800 (also on line 2)");
+        assertBarsRefused(file, ":3: duplicate timestamp 1357084800 (also on line 2)");
     }
 
     @Test
     void shouldReportBadTime() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-02-30,1,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: column 'date': '2013-02-30' is not a time (" + TimeText.EXPECTED + ")");
+        assertBarsRefused(file, ":2: column 'date': '2013-02-30' is not a time (" + TimeText.EXPECTED + ")");
     }
 
     @Test
     void shouldReportEmptyFile() {
         final Path file = write(dir, "x.csv");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .isInstanceOf(MarketDataException.class)
-            .hasMessage(file + ": empty file (no header)");
+        assertBarsRefused(file, ": empty file (no header)");
     }
 
     @Test
     void shouldReportHeaderWithoutRows() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ": no data rows");
+        assertBarsRefused(file, ": no data rows");
     }
 
     @Test
@@ -251,17 +230,14 @@ class CsvBarFileTest {
             "2013-01-02,1,1,1,1,0",
             "2013-01-03,1,1,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: expected 6 fields (as in the header) but found 5");
+        assertBarsRefused(file, ":3: expected 6 fields (as in the header) but found 5");
     }
 
     @Test
     void shouldReportMissingFile() {
         final Path file = dir.resolve("nope.csv");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .isInstanceOf(MarketDataException.class)
-            .hasMessage(file + ": file not found");
+        assertBarsRefused(file, ": file not found");
     }
 
     @Test
@@ -274,40 +250,35 @@ class CsvBarFileTest {
     void shouldReportHighBelowLow() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,10,9,11,10,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: high 9 is below low 11");
+        assertBarsRefused(file, ":2: high 9 is below low 11");
     }
 
     @Test
     void shouldReportOpenOutsideHighLow() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,12.5,11,10,10.5,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: open 12.5 is outside the bar's range (low 10, high 11)");
+        assertBarsRefused(file, ":2: open 12.5 is outside the bar's range (low 10, high 11)");
     }
 
     @Test
     void shouldReportCloseOutsideHighLow() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,10.5,11,10,9.99,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: close 9.99 is outside the bar's range (low 10, high 11)");
+        assertBarsRefused(file, ":2: close 9.99 is outside the bar's range (low 10, high 11)");
     }
 
     @Test
     void shouldReportNonPositivePrice() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,0,1,0,1,0");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: open 0 is not a positive price");
+        assertBarsRefused(file, ":2: open 0 is not a positive price");
     }
 
     @Test
     void shouldReportNegativeVolume() {
         final Path file = write(dir, "x.csv", "date,open,high,low,close,volume", "2013-01-02,1,1,1,1,-5");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: volume -5 is negative");
+        assertBarsRefused(file, ":2: volume -5 is negative");
     }
 
     @Test

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static io.ringtrade.adapters.marketdata.TestFiles.assertTradesRefused;
 import static io.ringtrade.adapters.marketdata.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsvTradeFileTest {
     private static final long T0_NANOS = 1_385_337_600_000_000_000L; // 2013-11-25T00:00:00Z
@@ -76,76 +76,70 @@ class CsvTradeFileTest {
             "1385337613,1,1",
             "1385337600,1,1");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":3: time 1385337600 goes backwards (previous row 1385337613)");
+        assertTradesRefused(file, ":3: time 1385337600 goes backwards (previous row 1385337613)");
     }
 
     @Test
     void shouldReportMissingQuantityColumn() {
         final Path file = write(dir, "x.csv", "timestamp,price", "1385337600,1");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":1: missing column (one of 'amount', 'quantity', 'qty', 'size') (found: timestamp, price)");
+        assertTradesRefused(file, ":1: missing column (one of 'amount', 'quantity', 'qty', 'size')"
+            + " (found: timestamp, price)");
     }
 
     @Test
     void shouldReportBadPrice() {
         final Path file = write(dir, "x.csv", "timestamp,price,amount", "1385337600,1,1", "1385337601,80O.5,1");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":3: column 'price': '80O.5' is not a number");
+        assertTradesRefused(file, ":3: column 'price': '80O.5' is not a number");
     }
 
     @Test
     void shouldReportNegativeAmount() {
         final Path file = write(dir, "x.csv", "timestamp,price,amount", "1385337600,1,-0.5");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":2: amount -0.5 is negative");
+        assertTradesRefused(file, ":2: amount -0.5 is negative");
     }
 
     @Test
     void shouldReportZeroPrice() {
         final Path file = write(dir, "x.csv", "timestamp,price,amount", "1385337600,0,1");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":2: price 0 is not a positive price");
+        assertTradesRefused(file, ":2: price 0 is not a positive price");
     }
 
     @Test
     void shouldReportWrongNumberOfTradeFields() {
         final Path file = write(dir, "x.csv", "timestamp,price,amount", "1385337600,1,1,7");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ":2: expected 3 fields (as in the header) but found 4");
+        assertTradesRefused(file, ":2: expected 3 fields (as in the header) but found 4");
     }
 
     @Test
     void shouldReportTradeFileWithoutRows() {
         final Path file = write(dir, "x.csv", "timestamp,price,amount");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X")).hasMessage(file + ": no data rows");
+        assertTradesRefused(file, ": no data rows");
     }
 
     @Test
     void shouldReportEmptyTradeFile() {
         final Path file = write(dir, "x.csv");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X")).hasMessage(file + ": empty file (no header)");
+        assertTradesRefused(file, ": empty file (no header)");
     }
 
     @Test
     void shouldReportMissingTradeFile() {
         final Path file = dir.resolve("missing.csv");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X")).hasMessage(file + ": file not found");
+        assertTradesRefused(file, ": file not found");
     }
 
     @Test
     void shouldRefuseJsonAsTrades() {
         final Path file = write(dir, "x.json", "{}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
-            .hasMessage(file + ": JSON files hold bars, not trades");
+        assertTradesRefused(file, ": JSON files hold bars, not trades");
     }
 }

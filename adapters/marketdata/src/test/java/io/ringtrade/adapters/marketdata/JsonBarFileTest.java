@@ -5,9 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static io.ringtrade.adapters.marketdata.TestFiles.assertBarsRefused;
 import static io.ringtrade.adapters.marketdata.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonBarFileTest {
     private static final long MILLI = 1_000_000L;
@@ -56,16 +56,14 @@ class JsonBarFileTest {
             "{\"endTime\": 2000, \"openPrice\": 1, \"highPrice\": 1, \"lowPrice\": 1, \"volume\": 1}",
             "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: bar is missing 'closePrice'");
+        assertBarsRefused(file, ":3: bar is missing 'closePrice'");
     }
 
     @Test
     void shouldReportNonNumberInJson() {
         final Path file = write(dir, "x.json", "{\"ohlc\": [", bar(1000L, "1", "\"x\"", "1", "1", "1"), "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: 'highPrice' should be a number but is '\"'");
+        assertBarsRefused(file, ":2: 'highPrice' should be a number but is '\"'");
     }
 
     @Test
@@ -76,8 +74,7 @@ class JsonBarFileTest {
             bar(1000L, "1", "1", "1", "1", "1"),
             "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: duplicate endTime 1000 (also on line 2)");
+        assertBarsRefused(file, ":3: duplicate endTime 1000 (also on line 2)");
     }
 
     @Test
@@ -88,62 +85,56 @@ class JsonBarFileTest {
             bar(1000L, "1", "1", "1", "1", "1"),
             "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: endTime 1000 goes backwards (previous bar 2000)");
+        assertBarsRefused(file, ":3: endTime 1000 goes backwards (previous bar 2000)");
     }
 
     @Test
     void shouldReportInconsistentJsonBar() {
         final Path file = write(dir, "x.json", "{\"ohlc\": [", bar(1000L, "1", "2", "3", "1", "1"), "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X")).hasMessage(file + ":2: high 2 is below low 3");
+        assertBarsRefused(file, ":2: high 2 is below low 3");
     }
 
     @Test
     void shouldReportSingleBarWhoseStartCannotBeInferred() {
         final Path file = write(dir, "x.json", "{\"ohlc\": [", bar(1000L, "1", "1", "1", "1", "1"), "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: only one bar: its length, and so its start time, cannot be inferred");
+        assertBarsRefused(file, ":2: only one bar: its length, and so its start time, cannot be inferred");
     }
 
     @Test
     void shouldReportBrokenSyntaxWithLine() {
         final Path file = write(dir, "x.json", "{\"ohlc\": [", bar(1000L, "1", "1", "1", "1", "1"), "}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":3: expected ']' but found '}'");
+        assertBarsRefused(file, ":3: expected ']' but found '}'");
     }
 
     @Test
     void shouldReportMissingOhlc() {
         final Path file = write(dir, "x.json", "{\"name\": \"x\"}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ": missing 'ohlc' array (not a ta4j bar file)");
+        assertBarsRefused(file, ": missing 'ohlc' array (not a ta4j bar file)");
     }
 
     @Test
     void shouldReportEmptyOhlc() {
         final Path file = write(dir, "x.json", "{\"ohlc\": []}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ": no data rows ('ohlc' is empty)");
+        assertBarsRefused(file, ": no data rows ('ohlc' is empty)");
     }
 
     @Test
     void shouldReportEmptyJsonFile() {
         final Path file = write(dir, "x.json");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X")).hasMessage(file + ": empty file");
+        assertBarsRefused(file, ": empty file");
     }
 
     @Test
     void shouldReportTextAfterTheObject() {
         final Path file = write(dir, "x.json", "{\"ohlc\": []}", "x");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: unexpected text after the end of the JSON object");
+        assertBarsRefused(file, ":2: unexpected text after the end of the JSON object");
     }
 
     @Test
@@ -151,14 +142,13 @@ class JsonBarFileTest {
         final Path file = write(dir, "x.json", "{\"ohlc\": [", bar(1000L, "1", "1", "1", "1", "1")
             .replace("1000", "1000.5"), "]}");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
-            .hasMessage(file + ":2: 'endTime': '1000.5' is not whole epoch milliseconds");
+        assertBarsRefused(file, ":2: 'endTime': '1000.5' is not whole epoch milliseconds");
     }
 
     @Test
     void shouldReportMissingJsonFile() {
         final Path file = dir.resolve("x.json");
 
-        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X")).hasMessage(file + ": file not found");
+        assertBarsRefused(file, ": file not found");
     }
 }

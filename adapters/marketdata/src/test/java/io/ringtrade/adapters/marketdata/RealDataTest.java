@@ -40,19 +40,11 @@ class RealDataTest {
 
         assertThat(bars.size()).isEqualTo(252);
         // 2013-01-02,553.82,555.00,541.63,549.03,20018500
-        assertThat(bars.timeNanos(0)).isEqualTo(15_707 * DAY_NANOS);
-        assertThat(bars.open(0)).isEqualTo(55_382_000_000L);
-        assertThat(bars.high(0)).isEqualTo(55_500_000_000L);
-        assertThat(bars.low(0)).isEqualTo(54_163_000_000L);
-        assertThat(bars.close(0)).isEqualTo(54_903_000_000L);
-        assertThat(bars.volume(0)).isEqualTo(2_001_850_000_000_000L);
+        assertThat(BarRow.of(bars, 0)).isEqualTo(new BarRow(15_707 * DAY_NANOS,
+            55_382_000_000L, 55_500_000_000L, 54_163_000_000L, 54_903_000_000L, 2_001_850_000_000_000L));
         // 2013-12-31,554.17,561.28,554.00,561.02,7967300
-        assertThat(bars.timeNanos(251)).isEqualTo(16_070 * DAY_NANOS);
-        assertThat(bars.open(251)).isEqualTo(55_417_000_000L);
-        assertThat(bars.high(251)).isEqualTo(56_128_000_000L);
-        assertThat(bars.low(251)).isEqualTo(55_400_000_000L);
-        assertThat(bars.close(251)).isEqualTo(56_102_000_000L);
-        assertThat(bars.volume(251)).isEqualTo(796_730_000_000_000L);
+        assertThat(BarRow.of(bars, 251)).isEqualTo(new BarRow(16_070 * DAY_NANOS,
+            55_417_000_000L, 56_128_000_000L, 55_400_000_000L, 56_102_000_000L, 796_730_000_000_000L));
     }
 
     @Test
@@ -71,12 +63,8 @@ class RealDataTest {
 
         assertThat(weeks.size()).isEqualTo(53);
         // Week of Monday 2012-12-31: Jan 2, 3, 4.
-        assertThat(weeks.timeNanos(0)).isEqualTo(15_705 * DAY_NANOS);
-        assertThat(weeks.open(0)).isEqualTo(55_382_000_000L);
-        assertThat(weeks.high(0)).isEqualTo(55_500_000_000L);
-        assertThat(weeks.low(0)).isEqualTo(52_583_000_000L);
-        assertThat(weeks.close(0)).isEqualTo(52_700_000_000L);
-        assertThat(weeks.volume(0)).isEqualTo(5_385_060_000_000_000L);
+        assertThat(BarRow.of(weeks, 0)).isEqualTo(new BarRow(15_705 * DAY_NANOS,
+            55_382_000_000L, 55_500_000_000L, 52_583_000_000L, 52_700_000_000L, 5_385_060_000_000_000L));
         // Week of Monday 2013-12-30: Dec 30, 31.
         assertThat(weeks.timeNanos(52)).isEqualTo(16_069 * DAY_NANOS);
         assertThat(weeks.open(52)).isEqualTo(55_746_000_000L);
@@ -90,12 +78,8 @@ class RealDataTest {
 
         assertThat(months.size()).isEqualTo(12);
         // February 2013.
-        assertThat(months.timeNanos(1)).isEqualTo(15_737 * DAY_NANOS);
-        assertThat(months.open(1)).isEqualTo(45_911_000_000L);
-        assertThat(months.high(1)).isEqualTo(48_494_000_000L);
-        assertThat(months.low(1)).isEqualTo(43_766_000_000L);
-        assertThat(months.close(1)).isEqualTo(44_140_000_000L);
-        assertThat(months.volume(1)).isEqualTo(33_371_550_000_000_000L);
+        assertThat(BarRow.of(months, 1)).isEqualTo(new BarRow(15_737 * DAY_NANOS,
+            45_911_000_000L, 48_494_000_000L, 43_766_000_000L, 44_140_000_000L, 33_371_550_000_000_000L));
     }
 
     @Test
@@ -122,12 +106,9 @@ class RealDataTest {
         assertThat(hours.size()).isEqualTo(expected.size()).isEqualTo(161);
         for (int i = 0; i < 3; i++) {
             final BigDecimal[] bar = expected.get(i);
-            assertThat(hours.timeNanos(i)).as("hour %d start", i).isEqualTo(bar[0].longValueExact() * 1_000_000_000L);
-            assertThat(hours.open(i)).as("hour %d open", i).isEqualTo(fixed(bar[1]));
-            assertThat(hours.high(i)).as("hour %d high", i).isEqualTo(fixed(bar[2]));
-            assertThat(hours.low(i)).as("hour %d low", i).isEqualTo(fixed(bar[3]));
-            assertThat(hours.close(i)).as("hour %d close", i).isEqualTo(fixed(bar[4]));
-            assertThat(hours.volume(i)).as("hour %d volume", i).isEqualTo(fixed(bar[5]));
+            assertThat(BarRow.of(hours, i)).as("hour %d", i).isEqualTo(new BarRow(
+                bar[0].longValueExact() * 1_000_000_000L, fixed(bar[1]), fixed(bar[2]), fixed(bar[3]), fixed(bar[4]),
+                fixed(bar[5])));
         }
         // And the first hour spelled out (2013-11-25T00:00Z, 418 trades), as the script printed it.
         assertThat(hours.open(0)).isEqualTo(80_001_000_000L);
@@ -153,19 +134,11 @@ class RealDataTest {
 
         assertThat(bars.size()).isEqualTo(580);
         // endTime 1678730699999 (2023-03-13T18:04:59.999Z) -> start 18:00:00.000
-        assertThat(bars.timeNanos(0)).isEqualTo(1_678_730_400_000L * MILLI);
-        assertThat(bars.open(0)).isEqualTo(167_358_000_000L);
-        assertThat(bars.high(0)).isEqualTo(167_762_000_000L);
-        assertThat(bars.low(0)).isEqualTo(167_244_000_000L);
-        assertThat(bars.close(0)).isEqualTo(167_299_000_000L);
-        assertThat(bars.volume(0)).isEqualTo(6_530_330_000L);
+        assertThat(BarRow.of(bars, 0)).isEqualTo(new BarRow(1_678_730_400_000L * MILLI,
+            167_358_000_000L, 167_762_000_000L, 167_244_000_000L, 167_299_000_000L, 6_530_330_000L));
         // endTime 1678904399999 -> start 2023-03-15T18:15:00Z
-        assertThat(bars.timeNanos(579)).isEqualTo(1_678_904_100_000L * MILLI);
-        assertThat(bars.open(579)).isEqualTo(162_559_000_000L);
-        assertThat(bars.high(579)).isEqualTo(163_173_000_000L);
-        assertThat(bars.low(579)).isEqualTo(162_420_000_000L);
-        assertThat(bars.close(579)).isEqualTo(162_952_000_000L);
-        assertThat(bars.volume(579)).isEqualTo(41_989_000_000L);
+        assertThat(BarRow.of(bars, 579)).isEqualTo(new BarRow(1_678_904_100_000L * MILLI,
+            162_559_000_000L, 163_173_000_000L, 162_420_000_000L, 162_952_000_000L, 41_989_000_000L));
         for (int i = 1; i < bars.size(); i++) {
             assertThat(bars.timeNanos(i) - bars.timeNanos(i - 1)).isEqualTo(300_000L * MILLI);
         }
@@ -177,12 +150,8 @@ class RealDataTest {
 
         // 18:00 on the 13th to 18:15 on the 15th: 48 full hours and one hour with 4 bars.
         assertThat(hours.size()).isEqualTo(49);
-        assertThat(hours.timeNanos(0)).isEqualTo(1_678_730_400_000L * MILLI);
-        assertThat(hours.open(0)).isEqualTo(167_358_000_000L);
-        assertThat(hours.high(0)).isEqualTo(168_054_000_000L);
-        assertThat(hours.low(0)).isEqualTo(166_540_000_000L);
-        assertThat(hours.close(0)).isEqualTo(168_013_000_000L);
-        assertThat(hours.volume(0)).isEqualTo(92_335_720_000L);
+        assertThat(BarRow.of(hours, 0)).isEqualTo(new BarRow(1_678_730_400_000L * MILLI,
+            167_358_000_000L, 168_054_000_000L, 166_540_000_000L, 168_013_000_000L, 92_335_720_000L));
     }
 
     /** Hourly OHLCV straight from the text with BigDecimal: {start s, open, high, low, close, volume}. */

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes small data files for tests: lines joined with LF. */
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Writes small data files for tests (lines joined with LF), finds the real ones, and checks how loading fails. */
 final class TestFiles {
     private TestFiles() {
     }
@@ -25,5 +27,22 @@ final class TestFiles {
     static Path realData(final String name) {
         final String dir = System.getProperty("ringtrade.data.dir", "target/data");
         return Path.of(dir).resolve(name);
+    }
+
+    /**
+     * Asserts that loading {@code file} as bars of symbol X is refused with a {@link MarketDataException} whose whole
+     * message is the file's path followed by {@code where} (":LINE: what is wrong").
+     */
+    static void assertBarsRefused(final Path file, final String where) {
+        assertThatThrownBy(() -> MarketDataFiles.loadBars(file, "X"))
+            .isInstanceOf(MarketDataException.class)
+            .hasMessage(file + where);
+    }
+
+    /** As {@link #assertBarsRefused}, loading {@code file} as trades. */
+    static void assertTradesRefused(final Path file, final String where) {
+        assertThatThrownBy(() -> MarketDataFiles.loadTrades(file, "X"))
+            .isInstanceOf(MarketDataException.class)
+            .hasMessage(file + where);
     }
 }
