@@ -75,16 +75,18 @@ public final class TickToOrderLatency {
                 throw new IllegalArgumentException("case '" + spec + "': expected KIND:JOURNAL:WAIT:RATE");
             }
             final String kind = parts[0];
-            if (!List.of("ring", "queue", "hop", "append").contains(kind)) {
-                throw new IllegalArgumentException("case '" + spec + "': kind must be ring, queue, hop or append");
+            if (!List.of("ring", "queue", "hop", "append", "fused").contains(kind)) {
+                throw new IllegalArgumentException("case '" + spec + "': kind must be ring, queue, hop, append or "
+                    + "fused");
             }
             final String journal = parts[1];
-            if ((kind.equals("ring") || kind.equals("queue"))
+            if ((kind.equals("ring") || kind.equals("queue") || kind.equals("fused"))
                 && !List.of("none", "chronicle", "chronicle-nopretouch").contains(journal)) {
                 throw new IllegalArgumentException("case '" + spec + "': journal must be none, chronicle or "
                     + "chronicle-nopretouch");
             }
-            final WaitStrategyKind wait = kind.equals("ring") || kind.equals("hop") ? TickToOrderLatency.waitStrategy(parts[2]) : null;
+            final WaitStrategyKind wait = kind.equals("ring") || kind.equals("hop") || kind.equals("fused")
+                ? TickToOrderLatency.waitStrategy(parts[2]) : null;
             return new Case(kind, journal, wait, Integer.parseInt(parts[3]));
         }
 
@@ -99,6 +101,7 @@ public final class TickToOrderLatency {
                 case "ring" -> "ring, journal " + journal + ", " + waitLabel();
                 case "queue" -> "BASELINE queues, journal " + journal;
                 case "hop" -> "BASELINE raw Disruptor hop, " + waitLabel();
+                case "fused" -> "EXPERIMENT fused stages, journal " + journal + ", " + waitLabel();
                 default -> "BASELINE raw Chronicle append";
             } + String.format(Locale.ROOT, ", %,d/s", rate);
         }
@@ -252,7 +255,7 @@ public final class TickToOrderLatency {
         final long warmupTicks = c.rate() * warmupMs / 1_000;
         final long totalTicks = warmupTicks + c.rate() * measureMs / 1_000;
         final Run run = switch (c.kind()) {
-            case "ring", "queue" -> pipelineRun(c, interval, warmupTicks, dirs);
+            case "ring", "queue", "fused" -> pipelineRun(c, interval, warmupTicks, dirs);
             case "hop" -> hopRun(c, interval, warmupTicks);
             default -> appendRun(interval, warmupTicks, dirs);
         };
@@ -326,9 +329,11 @@ public final class TickToOrderLatency {
         }
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         final LatencyTap tap = new LatencyTap(start, interval, warmupTicks);
-        final Pipeline pipeline = c.kind().equals("ring")
-            ? BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy())
-            : BenchEngine.queues(logic, journal, tap, RING_SIZE);
+        final Pipeline pipeline = switch (c.kind()) {
+            case "ring" -> BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy());
+            case "fused" -> fused(logic, journal, tap, c.waitStrategy());
+            default -> BenchEngine.queues(logic, journal, tap, RING_SIZE);
+        };
         return new Run() {
             @Override
             public long start() {
@@ -361,7 +366,8 @@ public final class TickToOrderLatency {
 
             @Override
             public String layout() {
-                return pipeline.description() + "; producer + journal + logic + gateway threads";
+                return pipeline.description() + (c.kind().equals("fused") ? "; producer + one consumer thread"
+                    : "; producer + journal + logic + gateway threads");
             }
 
             @Override
@@ -369,6 +375,40 @@ public final class TickToOrderLatency {
                 return logic.eventsProcessed() + " ticks, " + logic.ordersAccepted() + " orders, " + logic.fills()
                     + " fills; ingress-to-release p99 " + String.format(Locale.ROOT, "%.1f us",
                     tap.fromIngress.getValueAtPercentile(99) / 1e3);
+            }
+        };
+    }
+
+    /**
+     * The experiment for machines with fewer cores than the pipeline has threads: the journal, business logic and
+     * gateway stages fused on one consumer thread of a bare Disruptor ring, in that order for each input (append,
+     * flush — a no-op under os-cache —, logic, release), so nothing leaves before it is journaled, with two busy
+     * threads (producer and consumer) instead of four. Not the engine's pipeline: a measurement of what that layout
+     * would give.
+     */
+    private static Pipeline fused(final BusinessLogic logic, final EventJournal journal, final OrderTap tap,
+                                  final WaitStrategyKind wait) {
+        final RawDisruptorHop ring = new RawDisruptorHop(wait, (event, sequence, endOfBatch) -> {
+            journal.append(event);
+            journal.flush();
+            logic.onEvent(event);
+            BenchEngine.releaseOrders(event, tap);
+        });
+        return new Pipeline() {
+            @Override
+            public void publish(final EngineEvent input) {
+                ring.ring.publishEvent(RawDisruptorHop.COPY, input);
+            }
+
+            @Override
+            public void drainAndStop() {
+                ring.finish();
+            }
+
+            @Override
+            public String description() {
+                return "Disruptor ring, " + RING_SIZE + " slots, multi-producer, " + wait.resolve(RunConditions.cores())
+                    .label() + ", journal + logic + gateway fused on one handler";
             }
         };
     }
