@@ -13,7 +13,8 @@ import java.util.Map;
  * The sub-indicators that several nodes of one instrument compute alike, kept once: the EMA of closes over a span
  * ({@code trend_ema_fast}, MACD and PPO all use the 12- and 26-bar ones), the RSI (its column and the stochastic
  * RSI), the rolling highest high and lowest low (Williams %R and the stochastic oscillator, Ichimoku and Aroon) and
- * the exact sum of closes over a window (Bollinger, Donchian and the DPO). A node asks for one when it is built, and
+ * the exact sum of closes over a window (Bollinger, Donchian and the DPO), and the bar history with each bar's
+ * money flow ({@link BarHistory}: VWAP, MFI, Keltner, ROC, KST, DPO and KAMA look back into it by index). A node asks for one when it is built, and
  * gets the one instance every node with the same parameters gets.
  *
  * <p>Each is advanced by the first node that reads it during a bar (it remembers the index of the bar it last took),
@@ -32,6 +33,15 @@ public final class SharedIndicators {
     private final Map<Integer, Extremum> highests = new HashMap<>();
     private final Map<Integer, Extremum> lowests = new HashMap<>();
     private final Map<Integer, CloseSum> closeSums = new HashMap<>();
+    private final BarHistory history = new BarHistory(1);
+
+    /**
+     * The instrument's bar history (pushed by the instrument's bars before the nodes are updated); a node that reads
+     * it asks for the bars it needs ({@link BarHistory#need}) when it is built.
+     */
+    public BarHistory history() {
+        return history;
+    }
 
     /** The EMA of closes over {@code span} bars, {@code ta}'s definition ({@link ExponentialMean#ofSpan}). */
     CloseEma closeEma(final int span) {
