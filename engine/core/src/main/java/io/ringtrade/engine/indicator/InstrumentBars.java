@@ -302,6 +302,7 @@ public final class InstrumentBars {
                 .writeDouble(spec.x()).writeDouble(spec.y());
         }
         history.writeState(out);
+        shared.writeState(out);
         out.writeDoubles(values);
         for (int i = 0; i < nodeCount; i++) {
             nodes[i].writeState(out);
@@ -345,6 +346,7 @@ public final class InstrumentBars {
             throw new SnapshotFormatException(symbol + ": the snapshot's bar history has " + history.count()
                 + " bars, its row " + count);
         }
+        shared.readState(in);
         values = new double[(mask + 1) * width];
         final double[] read = in.readDoubles();
         if (read.length != values.length) {
