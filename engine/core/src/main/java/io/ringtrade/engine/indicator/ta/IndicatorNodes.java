@@ -54,7 +54,7 @@ public final class IndicatorNodes {
             case ULTIMATE -> new UltimateOscillator();
             case STOCH -> new StochasticOscillator(shared, a, b);
             case WILLIAMS_R -> new WilliamsR(shared, a);
-            case AWESOME -> new AwesomeOscillator(a, b);
+            case AWESOME -> new AwesomeOscillator(shared.history(), a, b);
             case ROC -> new RateOfChange(shared.history(), a);
             case PPO -> new PercentageOscillator(shared, false, a, b, c);
             case PVO -> new PercentageOscillator(shared, true, a, b, c);

@@ -148,6 +148,38 @@ class RollingWindowsTest {
     }
 
     @Test
+    void shouldSumSeveralWindowsOfOneSeriesExactlyWhenTheValuesOutgrowALongAndAcrossASnapshot() {
+        // the Ultimate oscillator's 7/14/28: ordinary values, then a stretch near Long.MAX_VALUE / 8 whose sums do
+        // not fit a long, then ordinary ones again; each read equals the window summed in 192 bits by hand
+        final int[] windows = {7, 14, 28};
+        final SplittableRandom random = new SplittableRandom(12);
+        final long[] values = new long[3_000];
+        WindowSums sums = new WindowSums(windows);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 1000 >= 400 && i % 1000 < 460
+                ? Long.MAX_VALUE / 8 - random.nextLong(1_000_000)
+                : random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
+            if (i % 331 == 0 && i > 0) {
+                final StateWriter out = new StateWriter();
+                sums.writeState(out);
+                sums = new WindowSums(windows);
+                final StateReader in = new StateReader(out.toByteArray());
+                sums.readState(in);
+                in.finish();
+            }
+            sums.push(values[i]);
+            for (int w = 0; w < windows.length; w++) {
+                final ExactSum expected = new ExactSum();
+                for (int j = Math.max(0, i - windows[w] + 1); j <= i; j++) {
+                    expected.add(values[j]);
+                }
+                assertThat(sums.isFull(w)).isEqualTo(i >= windows[w] - 1);
+                assertThat(sums.units(w)).as("window %d after %d", windows[w], i).isEqualTo(expected.toDouble());
+            }
+        }
+    }
+
+    @Test
     void shouldAddAWindowAtTheFirstValue() {
         final RollingExtremes max = RollingExtremes.maximum();
         final int five = max.window(5);
