@@ -90,10 +90,11 @@ public final class RollingExtremes {
     /** Pushes {@code raw}, the next value of the series. */
     public void push(final long raw) {
         final long value = maximum ? raw : ~raw;
-        // first drop what leaves the largest window, so that the deque never holds more than it
-        final long oldestKept = pushed - largest + 1;
-        while (head < tail && indices[(int) (head & mask)] < oldestKept) {
-            head++;
+        // first drop what leaves the largest window, so that the deque never holds more than it: at most the one
+        // entry pushed largest pushes ago (every other was within the window before this push); without a branch,
+        // which would be taken at random
+        if (head < tail) {
+            head += (indices[(int) (head & mask)] - (pushed - largest + 1)) >>> 63;
         }
         // strictly smaller entries can never be an extreme again; an equal, older one stays ahead of this one
         while (tail > head && values[(int) ((tail - 1) & mask)] < value) {
@@ -105,13 +106,10 @@ public final class RollingExtremes {
         tail++;
         final long last = tail - 1;
         for (int w = 0; w < windows.length; w++) {
-            // a position whose entry was popped moves to the new entry (the extreme of the window now)
-            long position = Math.max(head, Math.min(positions[w], last));
-            final long oldest = pushed - windows[w] + 1;
-            while (indices[(int) (position & mask)] < oldest) {
-                position++;
-            }
-            positions[w] = position;
+            // a position whose entry was popped moves to the new entry (the extreme of the window now); otherwise it
+            // moves on by one exactly when its entry is the one that just left the window (the next entry is younger)
+            final long position = Math.max(head, Math.min(positions[w], last));
+            positions[w] = position + ((indices[(int) (position & mask)] - (pushed - windows[w] + 1)) >>> 63);
         }
         pushed++;
     }

@@ -23,7 +23,6 @@ final class AverageDirectionalIndex extends IndicatorNode {
     private final double[] plusSeed;
     private final double[] minusSeed;
     private final double[] dxSeed;
-    private final double[] scratch = new double[8];
     private double trSum;
     private double plusSum;
     private double minusSum;
@@ -57,9 +56,9 @@ final class AverageDirectionalIndex extends IndicatorNode {
                 plusSeed[i] = plus;
                 minusSeed[i] = minus;
                 if (t == n) {
-                    trSum = PairwiseSum.of(trSeed, 0, n, scratch);
-                    plusSum = PairwiseSum.of(plusSeed, 0, n, scratch);
-                    minusSum = PairwiseSum.of(minusSeed, 0, n, scratch);
+                    trSum = PairwiseSum.of(trSeed, 0, n);
+                    plusSum = PairwiseSum.of(plusSeed, 0, n);
+                    minusSum = PairwiseSum.of(minusSeed, 0, n);
                 }
             } else {
                 trSum = trSum - (trSum / (double) n) + tr;
@@ -73,7 +72,7 @@ final class AverageDirectionalIndex extends IndicatorNode {
                 if (t < 2L * n) {
                     dxSeed[(int) (t - n)] = dx;
                     if (t == 2L * n - 1) {
-                        adx = PairwiseSum.of(dxSeed, 0, n, scratch) / n;
+                        adx = PairwiseSum.of(dxSeed, 0, n) / n;
                     }
                 } else {
                     adx = ((adx * (n - 1)) + dx) / (double) n;
