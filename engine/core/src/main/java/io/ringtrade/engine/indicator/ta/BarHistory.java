@@ -166,6 +166,20 @@ public final class BarHistory {
         sum.addLimbs(flowLimbs[3 * slot], flowLimbs[3 * slot + 1], flowLimbs[3 * slot + 2]);
     }
 
+    /**
+     * Adds the money flow of the bar at {@code slot} to {@code sum} when {@code mask} is -1, and nothing (adds zero)
+     * when it is 0: for callers whose choice depends on the data, so that it costs no unpredictable branch.
+     */
+    void addFlowMasked(final ExactSum sum, final int slot, final long mask) {
+        sum.addLimbs(flowLimbs[3 * slot] & mask, flowLimbs[3 * slot + 1] & mask, flowLimbs[3 * slot + 2] & mask);
+    }
+
+    /** Subtracts the money flow of the bar at {@code slot} from {@code sum} when {@code mask} is -1 (see above). */
+    void subtractFlowMasked(final ExactSum sum, final int slot, final long mask) {
+        sum.subtractLimbs(flowLimbs[3 * slot] & mask, flowLimbs[3 * slot + 1] & mask,
+            flowLimbs[3 * slot + 2] & mask);
+    }
+
     /** Subtracts the money flow of the bar at {@code slot} from {@code sum}. */
     void subtractFlow(final ExactSum sum, final int slot) {
         sum.subtractLimbs(flowLimbs[3 * slot], flowLimbs[3 * slot + 1], flowLimbs[3 * slot + 2]);

@@ -30,25 +30,37 @@ final class MoneyFlowIndex extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
+        // the side a flow counts on follows the data up and down, so it is chosen by masks (a flow and-ed with 0 is
+        // 0) rather than by branches the processor would mispredict about half the time
         if (bar.index >= n) {
             final long leaving = directions.oldest();
-            if (leaving != 0) {
-                history.subtractFlow(leaving > 0 ? positive : negative, history.slot(n));
-            }
+            final int slot = history.slot(n);
+            history.subtractFlowMasked(positive, slot, risingMask(leaving));
+            history.subtractFlowMasked(negative, slot, fallingMask(leaving));
         }
         final double typical = (bar.h + bar.l + bar.c) / 3.0;
-        final long direction = typical > previousTypical ? 1 : typical < previousTypical ? -1 : 0;
+        final long direction = (typical > previousTypical ? 1 : 0) - (typical < previousTypical ? 1 : 0);
         previousTypical = typical;
         directions.push(direction);
-        if (direction != 0) {
-            history.addFlow(direction > 0 ? positive : negative, history.slot(0));
-        }
+        final int latest = history.slot(0);
+        history.addFlowMasked(positive, latest, risingMask(direction));
+        history.addFlowMasked(negative, latest, fallingMask(direction));
         if (bar.index < n - 1) {
             out[at] = Double.NaN;
             return;
         }
         final double ratio = positive.toDouble() / negative.toDouble();
         out[at] = 100 - (100 / (1 + ratio));
+    }
+
+    /** -1 for a rising typical price (direction 1), else 0. */
+    private static long risingMask(final long direction) {
+        return -((-direction) >>> 63);
+    }
+
+    /** -1 for a falling typical price (direction -1), else 0. */
+    private static long fallingMask(final long direction) {
+        return -(direction >>> 63);
     }
 
     @Override
