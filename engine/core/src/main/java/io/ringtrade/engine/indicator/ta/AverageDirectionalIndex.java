@@ -48,8 +48,9 @@ final class AverageDirectionalIndex extends IndicatorNode {
             final double tr = Math.max(bar.h, previousClose) - Math.min(bar.l, previousClose);
             final double up = bar.h - previousHigh;
             final double down = previousLow - bar.l;
-            final double plus = up > down && up > 0 ? up : 0.0;
-            final double minus = down > up && down > 0 ? down : 0.0;
+            // which move counts follows the data at random, so each is kept or zeroed by a mask, not a branch
+            final double plus = keptIf((up > down ? 1L : 0L) & (up > 0 ? 1L : 0L), up);
+            final double minus = keptIf((down > up ? 1L : 0L) & (down > 0 ? 1L : 0L), down);
             if (t <= n) {
                 final int i = (int) t - 1;
                 trSeed[i] = tr;
@@ -85,6 +86,11 @@ final class AverageDirectionalIndex extends IndicatorNode {
         out[at] = adx;
         out[at + 1] = t > n ? plusDi : 0.0;
         out[at + 2] = t > n ? minusDi : 0.0;
+    }
+
+    /** {@code value} when {@code keep} is 1, +0.0 when it is 0. */
+    private static double keptIf(final long keep, final double value) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(value) & -keep);
     }
 
     @Override
