@@ -1,5 +1,6 @@
 package io.ringtrade.engine.indicator.rolling;
 
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -29,6 +30,8 @@ public final class RollingExtremes {
     /** The deque: the push index and the value (negated for a minimum) of each entry, at position & mask. */
     private long[] indices = new long[1];
     private long[] values = new long[1];
+    /** Each entry's value as a double in price units ({@link FixedPoint#toDouble}), converted once when pushed. */
+    private double[] prices = new double[1];
     private long head;
     private long tail;
     private long pushed;
@@ -70,13 +73,16 @@ public final class RollingExtremes {
             if (capacity > mask + 1) {
                 final long[] oldIndices = indices;
                 final long[] oldValues = values;
+                final double[] oldPrices = prices;
                 final int oldMask = mask;
                 indices = new long[capacity];
                 values = new long[capacity];
+                prices = new double[capacity];
                 mask = capacity - 1;
                 for (long p = head; p < tail; p++) {
                     indices[(int) (p & mask)] = oldIndices[(int) (p & oldMask)];
                     values[(int) (p & mask)] = oldValues[(int) (p & oldMask)];
+                    prices[(int) (p & mask)] = oldPrices[(int) (p & oldMask)];
                 }
             }
         }
@@ -103,6 +109,7 @@ public final class RollingExtremes {
         final int slot = (int) (tail & mask);
         indices[slot] = pushed;
         values[slot] = value;
+        prices[slot] = FixedPoint.toDouble(raw);
         tail++;
         final long last = tail - 1;
         for (int w = 0; w < windows.length; w++) {
@@ -128,6 +135,11 @@ public final class RollingExtremes {
     public long value(final int window) {
         final long best = values[(int) (positions[window] & mask)];
         return maximum ? best : ~best;
+    }
+
+    /** {@link #value} as a double in price units: {@code FixedPoint.toDouble(value(window))}, without dividing. */
+    public double price(final int window) {
+        return prices[(int) (positions[window] & mask)];
     }
 
     /** How many pushes before the latest the (oldest) extreme of window {@code window} was pushed: 0 = the latest. */
@@ -162,6 +174,7 @@ public final class RollingExtremes {
         for (int p = 0; p <= mask; p++) {
             indices[p] = in.readLong();
             values[p] = in.readLong();
+            prices[p] = FixedPoint.toDouble(maximum ? values[p] : ~values[p]);
         }
         for (int w = 0; w < windows.length; w++) {
             positions[w] = locate(windows[w]);

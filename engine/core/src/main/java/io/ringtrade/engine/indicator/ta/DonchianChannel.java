@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.indicator.rolling.LongWindowSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -31,8 +30,8 @@ final class DonchianChannel extends IndicatorNode {
             }
             return;
         }
-        final double high = FixedPoint.toDouble(highs.value());
-        final double low = FixedPoint.toDouble(lows.value());
+        final double high = highs.price();
+        final double low = lows.price();
         out[at] = low;
         out[at + 1] = high;
         out[at + 2] = ((high - low) / 2.0) + low;

@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.indicator.rolling.DoubleRing;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -52,7 +51,7 @@ final class Ichimoku extends IndicatorNode {
     }
 
     private static double middle(final SharedIndicators.Extremum high, final SharedIndicators.Extremum low, final boolean ready) {
-        return ready ? 0.5 * (FixedPoint.toDouble(high.value()) + FixedPoint.toDouble(low.value())) : Double.NaN;
+        return ready ? 0.5 * (high.price() + low.price()) : Double.NaN;
     }
 
     @Override

@@ -159,6 +159,11 @@ public final class SharedIndicators {
             return extremes.deque.value(window);
         }
 
+        /** {@link #value} in price units, as {@code FixedPoint.toDouble} gives it (converted once per bar). */
+        double price() {
+            return extremes.deque.price(window);
+        }
+
         /** How many bars before the latest the (oldest) extreme was, 0 = the latest bar. */
         int age() {
             return extremes.deque.age(window);

@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.indicator.rolling.RollingSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -26,8 +25,8 @@ final class StochasticOscillator extends IndicatorNode {
         final SharedIndicators.Extremum lows = lowest.at(bar);
         double k = Double.NaN;
         if (highs.isFull()) {
-            final double low = FixedPoint.toDouble(lows.value());
-            k = 100 * (bar.c - low) / (FixedPoint.toDouble(highs.value()) - low);
+            final double low = lows.price();
+            k = 100 * (bar.c - low) / (highs.price() - low);
         }
         signal.push(k);
         out[at] = k;

@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -22,8 +21,8 @@ final class WilliamsR extends IndicatorNode {
             out[at] = Double.NaN;
             return;
         }
-        final double high = FixedPoint.toDouble(highs.value());
-        out[at] = -100 * (high - bar.c) / (high - FixedPoint.toDouble(lows.value()));
+        final double high = highs.price();
+        out[at] = -100 * (high - bar.c) / (high - lows.price());
     }
 
     @Override
