@@ -38,31 +38,31 @@ final class IndicatorRow implements Row {
 
     @Override
     public double open(final int barsAgo) {
-        final int slot = bars.slotOf(barsAgo);
+        final int slot = bars.historySlotOf(barsAgo);
         return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.open(slot));
     }
 
     @Override
     public double high(final int barsAgo) {
-        final int slot = bars.slotOf(barsAgo);
+        final int slot = bars.historySlotOf(barsAgo);
         return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.high(slot));
     }
 
     @Override
     public double low(final int barsAgo) {
-        final int slot = bars.slotOf(barsAgo);
+        final int slot = bars.historySlotOf(barsAgo);
         return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.low(slot));
     }
 
     @Override
     public double close(final int barsAgo) {
-        final int slot = bars.slotOf(barsAgo);
+        final int slot = bars.historySlotOf(barsAgo);
         return noted(slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.close(slot)));
     }
 
     @Override
     public double volume(final int barsAgo) {
-        final int slot = bars.slotOf(barsAgo);
+        final int slot = bars.historySlotOf(barsAgo);
         return slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.volume(slot));
     }
 

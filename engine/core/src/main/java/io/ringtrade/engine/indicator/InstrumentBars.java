@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.IndicatorSpec;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.Row;
+import io.ringtrade.engine.indicator.ta.BarHistory;
 import io.ringtrade.engine.indicator.ta.BarInput;
 import io.ringtrade.engine.indicator.ta.IndicatorNode;
 import io.ringtrade.engine.indicator.ta.IndicatorNodes;
@@ -28,14 +29,21 @@ import java.util.Objects;
  * nothing gets the parametric indicators ({@code row.sma(n)}, ...) its first {@code decide} call reads, computed
  * from bar 0; any other later read is refused. Nothing else is computed.
  *
- * <p><b>History.</b> The last {@code maxBarsAgo + 1} bars (rounded up to a power of two) of OHLCV and of every output
- * are kept, so memory does not grow with the run: {@code 48 + 8 × outputs} bytes per kept bar, plus each node's own
- * windows.
+ * <p><b>History.</b> The last {@code maxBarsAgo + 1} bars (rounded up to a power of two) of start times and of every
+ * output are kept, and one {@link BarHistory} of OHLCV deep enough for both the row's {@code barsAgo} reads and the
+ * indicators that look back by index, so memory does not grow with the run: {@code 8 + 8 × outputs} bytes per kept
+ * bar, the history's 48 (72 with money flows) per bar, plus each node's own windows.
  *
  * <p><b>Snapshots.</b> {@link #writeState} writes the kept bars and values and every node's exact state, so a restore
  * continues bit for bit as if the run had never stopped.
  */
 public final class InstrumentBars {
+    /**
+     * The snapshot section's tag, before the symbol. "bars/2": the bar history is kept once for the row and the
+     * indicators and written after the indicator list; a snapshot with the former layout ("bars") is refused as not
+     * matching, so recovery falls back to an older snapshot or a replay.
+     */
+    private static final String SECTION = "bars/2 ";
     private final int instrumentId;
     private final String symbol;
     private final PositionView positions;
@@ -43,14 +51,11 @@ public final class InstrumentBars {
     private final int maxBarsAgo;
     private final int mask;
     private final long[] starts;
-    private final long[] opens;
-    private final long[] highs;
-    private final long[] lows;
-    private final long[] closes;
-    private final long[] volumes;
     private final BarInput input = new BarInput();
     /** What several indicators compute alike, kept once for all of them. */
     private final SharedIndicators shared = new SharedIndicators();
+    /** The bars, kept once for the row's {@code barsAgo} reads and every indicator that looks back by index. */
+    private final BarHistory history = shared.history();
     private final IndicatorRow row;
     private IndicatorSpec[] specs;
     private IndicatorNode[] nodes;
@@ -82,11 +87,7 @@ public final class InstrumentBars {
         final int depth = powerOfTwoAtLeast(maxBarsAgo + 1);
         this.mask = depth - 1;
         starts = new long[depth];
-        opens = new long[depth];
-        highs = new long[depth];
-        lows = new long[depth];
-        closes = new long[depth];
-        volumes = new long[depth];
+        history.need(maxBarsAgo + 1);
         final List<IndicatorSpec> list = declared == null ? List.of() : declared.specs();
         specs = new IndicatorSpec[Math.max(4, list.size())];
         nodes = new IndicatorNode[specs.length];
@@ -120,12 +121,8 @@ public final class InstrumentBars {
                       final long volume) {
         final int slot = (int) (count & mask);
         starts[slot] = startNanos;
-        opens[slot] = open;
-        highs[slot] = high;
-        lows[slot] = low;
-        closes[slot] = close;
-        volumes[slot] = volume;
         input.set(count, open, high, low, close, volume);
+        history.push(input);
         final int at = slot * width;
         for (int i = 0; i < nodeCount; i++) {
             nodes[i].update(input, values, at + bases[i]);
@@ -208,24 +205,29 @@ public final class InstrumentBars {
         return starts[slot];
     }
 
-    long open(final int slot) {
-        return opens[slot];
+    /** The bar history's slot of the bar {@code barsAgo} back, or -1 before the first bar. */
+    int historySlotOf(final int barsAgo) {
+        return slotOf(barsAgo) < 0 ? -1 : history.slot(barsAgo);
     }
 
-    long high(final int slot) {
-        return highs[slot];
+    long open(final int historySlot) {
+        return history.open(historySlot);
     }
 
-    long low(final int slot) {
-        return lows[slot];
+    long high(final int historySlot) {
+        return history.high(historySlot);
     }
 
-    long close(final int slot) {
-        return closes[slot];
+    long low(final int historySlot) {
+        return history.low(historySlot);
     }
 
-    long volume(final int slot) {
-        return volumes[slot];
+    long close(final int historySlot) {
+        return history.close(historySlot);
+    }
+
+    long volume(final int historySlot) {
+        return history.volume(historySlot);
     }
 
     double value(final int slot, final int column) {
@@ -290,16 +292,17 @@ public final class InstrumentBars {
 
     /** Writes the kept bars and values and every indicator's exact state, for a snapshot. Business-logic thread. */
     public void writeState(final StateWriter out) {
-        out.section("bars " + symbol);
+        out.section(SECTION + symbol);
         out.writeLong(count).writeInt(mask + 1);
-        out.writeLongs(starts).writeLongs(opens).writeLongs(highs).writeLongs(lows).writeLongs(closes)
-            .writeLongs(volumes);
+        out.writeLongs(starts);
         out.writeInt(nodeCount);
         for (int i = 0; i < nodeCount; i++) {
             final IndicatorSpec spec = specs[i];
             out.writeInt(spec.kind().ordinal()).writeInt(spec.a()).writeInt(spec.b()).writeInt(spec.c())
                 .writeDouble(spec.x()).writeDouble(spec.y());
         }
+        history.writeState(out);
+        shared.writeState(out);
         out.writeDoubles(values);
         for (int i = 0; i < nodeCount; i++) {
             nodes[i].writeState(out);
@@ -314,15 +317,10 @@ public final class InstrumentBars {
         if (count != 0) {
             throw new IllegalStateException(symbol + ": restore into a fresh instance only");
         }
-        in.section("bars " + symbol);
+        in.section(SECTION + symbol);
         count = in.readLong();
         in.expectInt(mask + 1, symbol + " bars kept");
         in.readLongsInto(starts, "bar starts");
-        in.readLongsInto(opens, "bar opens");
-        in.readLongsInto(highs, "bar highs");
-        in.readLongsInto(lows, "bar lows");
-        in.readLongsInto(closes, "bar closes");
-        in.readLongsInto(volumes, "bar volumes");
         final int written = in.readInt();
         final IndicatorSpec.Kind[] kinds = IndicatorSpec.Kind.values();
         for (int i = 0; i < written; i++) {
@@ -343,6 +341,12 @@ public final class InstrumentBars {
             throw new SnapshotFormatException(symbol + ": the snapshot has " + written + " indicators, this strategy "
                 + nodeCount);
         }
+        history.readState(in);
+        if (history.count() != count) {
+            throw new SnapshotFormatException(symbol + ": the snapshot's bar history has " + history.count()
+                + " bars, its row " + count);
+        }
+        shared.readState(in);
         values = new double[(mask + 1) * width];
         final double[] read = in.readDoubles();
         if (read.length != values.length) {
@@ -355,7 +359,9 @@ public final class InstrumentBars {
         }
         if (count > 0) {
             final int slot = (int) ((count - 1) & mask);
-            input.set(count - 1, opens[slot], highs[slot], lows[slot], closes[slot], volumes[slot]);
+            final int latest = history.slot(0);
+            input.set(count - 1, history.open(latest), history.high(latest), history.low(latest),
+                history.close(latest), history.volume(latest));
             latestOffset = slot * width;
         }
     }

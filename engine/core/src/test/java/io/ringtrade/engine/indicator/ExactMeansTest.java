@@ -124,6 +124,7 @@ class ExactMeansTest {
         final Column sma = indicators.sma(10);
         final Indicators.Keltner keltner = indicators.keltner(10);
         final Indicators.Bollinger bands = indicators.bollinger(10, 2);
+        final Column awesome = indicators.column("momentum_ao");
         final InstrumentBars bars = new InstrumentBars(AAPL, FLAT, indicators);
         final long[] high = new long[60];
         final long[] low = new long[60];
@@ -158,6 +159,21 @@ class ExactMeansTest {
             final double bbh = mean.add(deviation.multiply(BigDecimal.TWO)).doubleValue();
             assertThat(Math.abs(row.get(bands.upper()) - bbh)).as("bollinger upper at %d", t)
                 .isLessThanOrEqualTo(4 * Math.ulp(bbh));
+            if (t >= 33) {
+                // momentum_ao: the 5- and 34-bar means of (H + L) / 2 (each within an ulp), then subtracted
+                final double fast = medianMean(high, low, t, 5);
+                final double slow = medianMean(high, low, t, 34);
+                assertThat(Math.abs(row.get(awesome) - (fast - slow))).as("awesome at %d", t)
+                    .isLessThanOrEqualTo(2 * Math.ulp(fast));
+            }
         }
+    }
+
+    private static double medianMean(final long[] high, final long[] low, final int t, final int n) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = t - n + 1; i <= t; i++) {
+            sum = sum.add(BigDecimal.valueOf(high[i], 8)).add(BigDecimal.valueOf(low[i], 8));
+        }
+        return sum.divide(BigDecimal.valueOf(2L * n), MathContext.DECIMAL128).doubleValue();
     }
 }

@@ -153,6 +153,31 @@ class RowTest {
     }
 
     @Test
+    void shouldGiveLookBackIndicatorsDiscoveredAtTheFirstBarTheDeclaredValues() {
+        // discovered during bar 0: the shared bar history already holds bar 0 and must keep it (and its money flow)
+        // when it grows for them
+        final InstrumentBars legacy = new InstrumentBars(AAPL, FLAT);
+        final Indicators indicators = new Indicators();
+        final Column vwap = indicators.vwap(14);
+        final Column mfi = indicators.mfi(14);
+        final Column roc = indicators.roc(12);
+        final InstrumentBars declared = new InstrumentBars(AAPL, FLAT, indicators);
+        for (int t = 0; t < apple.size(); t++) {
+            apple.feed(legacy, t);
+            apple.feed(declared, t);
+            assertThat(Double.valueOf(legacy.row().vwap(14))).as("vwap at %d", t)
+                .isEqualTo(Double.valueOf(declared.row().get(vwap)));
+            assertThat(Double.valueOf(legacy.row().mfi(14))).as("mfi at %d", t)
+                .isEqualTo(Double.valueOf(declared.row().get(mfi)));
+            assertThat(Double.valueOf(legacy.row().roc(12))).as("roc at %d", t)
+                .isEqualTo(Double.valueOf(declared.row().get(roc)));
+            assertThat(Double.valueOf(legacy.row().close(15))).as("close 15 bars back at %d", t)
+                .isEqualTo(Double.valueOf(declared.row().close(15)));
+        }
+        assertThat(declared.row().get(vwap)).isNotNaN();
+    }
+
+    @Test
     void shouldRefuseAColumnDeclaredByAnotherStrategy() {
         final Indicators mine = new Indicators();
         mine.rsi(14);

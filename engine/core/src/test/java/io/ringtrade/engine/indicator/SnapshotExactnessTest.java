@@ -3,10 +3,12 @@ package io.ringtrade.engine.indicator;
 import static io.ringtrade.engine.indicator.Values.AAPL;
 import static io.ringtrade.engine.indicator.Values.FLAT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.Row;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -109,6 +111,56 @@ class SnapshotExactnessTest {
             assertThat(Double.valueOf(restored.row().rsi(14) + restored.row().sma(20))).isEqualTo(expected[t]);
         }
         assertThat(state(restored)).isEqualTo(state(uninterrupted));
+    }
+
+    @Test
+    void shouldRefuseASnapshotWrittenWithTheFormerLayoutSoRecoveryFallsBack() {
+        // the layout before the bar history was shared: section "bars AAPL", then count, depth and six rings
+        final StateWriter former = new StateWriter();
+        former.section("bars AAPL");
+        former.writeLong(1).writeInt(16);
+        for (int ring = 0; ring < 6; ring++) {
+            former.writeLongs(new long[16]);
+        }
+        former.writeInt(0).writeDoubles(new double[0]);
+        final InstrumentBars bars = new InstrumentBars(AAPL, FLAT, new Indicators());
+        assertThatThrownBy(() -> bars.readState(new StateReader(former.toByteArray())))
+            .isInstanceOf(SnapshotFormatException.class)
+            .hasMessage("expected section 'bars/2 AAPL' but found 'bars AAPL'");
+        assertThat(bars.barCount()).isZero();
+    }
+
+    @Test
+    void shouldRestoreLookBackIndicatorsAStrategyThatDeclaresNothingDiscoveredAtItsFirstBar() {
+        // VWAP, MFI and ROC read the shared bar history, which grows (and computes bar 0's money flow) when the
+        // first decision asks for them
+        final AppleBars apple = AppleBars.load();
+        final InstrumentBars uninterrupted = new InstrumentBars(AAPL, FLAT);
+        final long[] expected = new long[apple.size()];
+        for (int t = 0; t < apple.size(); t++) {
+            apple.feed(uninterrupted, t);
+            expected[t] = lookBacks(uninterrupted.row());
+        }
+        final InstrumentBars first = new InstrumentBars(AAPL, FLAT);
+        for (int t = 0; t < 40; t++) {
+            apple.feed(first, t);
+            lookBacks(first.row());
+        }
+        final InstrumentBars restored = new InstrumentBars(AAPL, FLAT);
+        restored.readState(new StateReader(state(first)));
+        for (int t = 40; t < apple.size(); t++) {
+            apple.feed(restored, t);
+            assertThat(lookBacks(restored.row())).as("bar %d", t).isEqualTo(expected[t]);
+        }
+        assertThat(state(restored)).isEqualTo(state(uninterrupted));
+    }
+
+    private static long lookBacks(final Row row) {
+        final double vwap = row.vwap(14);
+        final double mfi = row.mfi(14);
+        final double roc = row.roc(12);
+        return Double.doubleToRawLongBits(vwap) * 31 * 31 + Double.doubleToRawLongBits(mfi) * 31
+            + Double.doubleToRawLongBits(roc);
     }
 
     static Indicators declareEverything() {

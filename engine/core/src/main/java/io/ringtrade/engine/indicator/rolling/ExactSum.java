@@ -51,6 +51,37 @@ public final class ExactSum {
         low = newLow;
     }
 
+    /** Adds the 192-bit value with these limbs (as {@link #topLimb}, {@link #midLimb}, {@link #lowLimb} give them). */
+    public void addLimbs(final long t, final long m, final long l) {
+        final long newLow = low + l;
+        final long carry = carry(low, l, newLow);
+        final long midSum = mid + m;
+        final long newMid = midSum + carry;
+        top += t + carry(mid, m, midSum) + carry(midSum, carry, newMid);
+        mid = newMid;
+        low = newLow;
+    }
+
+    /** Subtracts the 192-bit value with these limbs. */
+    public void subtractLimbs(final long t, final long m, final long l) {
+        subtract192(t, m, l);
+    }
+
+    /** The signed top 64 bits of the 192-bit two's complement value. */
+    public long topLimb() {
+        return top;
+    }
+
+    /** The middle 64 bits (unsigned). */
+    public long midLimb() {
+        return mid;
+    }
+
+    /** The low 64 bits (unsigned). */
+    public long lowLimb() {
+        return low;
+    }
+
     /** Sets the sum to zero. */
     public void clear() {
         top = 0;

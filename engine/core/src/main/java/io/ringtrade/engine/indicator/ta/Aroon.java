@@ -1,6 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.indicator.rolling.RollingExtremum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -22,8 +21,8 @@ final class Aroon extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final RollingExtremum highs = highest.at(bar);
-        final RollingExtremum lows = lowest.at(bar);
+        final SharedIndicators.Extremum highs = highest.at(bar);
+        final SharedIndicators.Extremum lows = lowest.at(bar);
         if (!highs.isFull()) {
             out[at] = Double.NaN;
             out[at + 1] = Double.NaN;

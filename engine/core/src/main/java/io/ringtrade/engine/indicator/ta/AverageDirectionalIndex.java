@@ -23,7 +23,6 @@ final class AverageDirectionalIndex extends IndicatorNode {
     private final double[] plusSeed;
     private final double[] minusSeed;
     private final double[] dxSeed;
-    private final double[] scratch = new double[8];
     private double trSum;
     private double plusSum;
     private double minusSum;
@@ -49,17 +48,18 @@ final class AverageDirectionalIndex extends IndicatorNode {
             final double tr = Math.max(bar.h, previousClose) - Math.min(bar.l, previousClose);
             final double up = bar.h - previousHigh;
             final double down = previousLow - bar.l;
-            final double plus = up > down && up > 0 ? up : 0.0;
-            final double minus = down > up && down > 0 ? down : 0.0;
+            // which move counts follows the data at random, so each is kept or zeroed by a mask, not a branch
+            final double plus = keptIf((up > down ? 1L : 0L) & (up > 0 ? 1L : 0L), up);
+            final double minus = keptIf((down > up ? 1L : 0L) & (down > 0 ? 1L : 0L), down);
             if (t <= n) {
                 final int i = (int) t - 1;
                 trSeed[i] = tr;
                 plusSeed[i] = plus;
                 minusSeed[i] = minus;
                 if (t == n) {
-                    trSum = PairwiseSum.of(trSeed, 0, n, scratch);
-                    plusSum = PairwiseSum.of(plusSeed, 0, n, scratch);
-                    minusSum = PairwiseSum.of(minusSeed, 0, n, scratch);
+                    trSum = PairwiseSum.of(trSeed, 0, n);
+                    plusSum = PairwiseSum.of(plusSeed, 0, n);
+                    minusSum = PairwiseSum.of(minusSeed, 0, n);
                 }
             } else {
                 trSum = trSum - (trSum / (double) n) + tr;
@@ -73,7 +73,7 @@ final class AverageDirectionalIndex extends IndicatorNode {
                 if (t < 2L * n) {
                     dxSeed[(int) (t - n)] = dx;
                     if (t == 2L * n - 1) {
-                        adx = PairwiseSum.of(dxSeed, 0, n, scratch) / n;
+                        adx = PairwiseSum.of(dxSeed, 0, n) / n;
                     }
                 } else {
                     adx = ((adx * (n - 1)) + dx) / (double) n;
@@ -86,6 +86,11 @@ final class AverageDirectionalIndex extends IndicatorNode {
         out[at] = adx;
         out[at + 1] = t > n ? plusDi : 0.0;
         out[at + 2] = t > n ? minusDi : 0.0;
+    }
+
+    /** {@code value} when {@code keep} is 1, +0.0 when it is 0. */
+    private static double keptIf(final long keep, final double value) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(value) & -keep);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.ringtrade.engine.snapshot.StateWriter;
 final class AverageTrueRange extends IndicatorNode {
     private final int n;
     private final double[] seed;
-    private final double[] scratch = new double[8];
     private double atr;
     private double previousClose;
 
@@ -36,7 +35,7 @@ final class AverageTrueRange extends IndicatorNode {
         if (bar.index < n) {
             seed[(int) bar.index] = tr;
             if (bar.index == n - 1) {
-                atr = PairwiseSum.of(seed, 0, n, scratch) / n;
+                atr = PairwiseSum.of(seed, 0, n) / n;
             }
         } else {
             atr = (atr * (n - 1) + tr) / (double) n;

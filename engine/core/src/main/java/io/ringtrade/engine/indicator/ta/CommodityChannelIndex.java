@@ -22,8 +22,6 @@ final class CommodityChannelIndex extends IndicatorNode {
     private final double constant;
     /** The last n typical prices at {@code [head, head + n)} once n were pushed; each also at its slot ± n. */
     private final double[] typical;
-    private final double[] deviations;
-    private final double[] scratch = new double[8];
     private long pushed;
     /** The slot the next typical price goes to (pushed mod n), which is where the window starts once it is full. */
     private int head;
@@ -34,7 +32,6 @@ final class CommodityChannelIndex extends IndicatorNode {
         this.n = n;
         this.constant = constant;
         this.typical = new double[2 * n];
-        this.deviations = new double[n];
     }
 
     @Override
@@ -49,11 +46,8 @@ final class CommodityChannelIndex extends IndicatorNode {
             out[at] = Double.NaN;
             return;
         }
-        final double mean = PairwiseSum.of(typical, head, n, scratch) / n;
-        for (int i = 0; i < n; i++) {
-            deviations[i] = Math.abs(typical[head + i] - mean);
-        }
-        final double deviation = PairwiseSum.of(deviations, 0, n, scratch) / n;
+        final double mean = PairwiseSum.of(typical, head, n) / n;
+        final double deviation = PairwiseSum.ofAbsoluteDeviations(typical, head, n, mean) / n;
         // ta's moving average is pandas' rolling mean, which gives a flat window's value exactly (its deviation,
         // NumPy's, may still be a rounding error above 0, so ta reads 0.0 there, or NaN when it is 0)
         final double average = run >= n ? tp : mean;

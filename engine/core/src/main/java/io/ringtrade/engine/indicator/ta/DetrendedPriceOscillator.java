@@ -1,7 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.LongRing;
 import io.ringtrade.engine.indicator.rolling.LongWindowSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -13,30 +11,28 @@ import io.ringtrade.engine.snapshot.StateWriter;
 final class DetrendedPriceOscillator extends IndicatorNode {
     private final int shift;
     private final SharedIndicators.CloseSum closes;
-    private final LongRing lagged;
+    private final BarHistory history;
 
     DetrendedPriceOscillator(final SharedIndicators shared, final int n) {
         shift = (int) (0.5 * n) + 1;
         closes = shared.closeSum(n);
-        lagged = new LongRing(shift + 1);
+        history = shared.history();
+        history.need(shift + 1);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         final LongWindowSum sum = closes.at(bar);
-        lagged.push(bar.close);
-        out[at] = lagged.isFull() ? FixedPoint.toDouble(lagged.oldest()) - sum.mean() : Double.NaN;
+        out[at] = bar.index >= shift ? history.closeValue(history.slot(shift)) - sum.mean() : Double.NaN;
     }
 
     @Override
     public void writeState(final StateWriter out) {
         closes.writeState(out);
-        lagged.writeState(out);
     }
 
     @Override
     public void readState(final StateReader in) {
         closes.readState(in);
-        lagged.readState(in);
     }
 }

@@ -1,8 +1,6 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.indicator.rolling.LongWindowSum;
-import io.ringtrade.engine.indicator.rolling.RollingExtremum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -23,8 +21,8 @@ final class DonchianChannel extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final RollingExtremum highs = highest.at(bar);
-        final RollingExtremum lows = lowest.at(bar);
+        final SharedIndicators.Extremum highs = highest.at(bar);
+        final SharedIndicators.Extremum lows = lowest.at(bar);
         final LongWindowSum sum = closes.at(bar);
         if (!sum.isFull()) {
             for (int i = 0; i < 5; i++) {
@@ -32,8 +30,8 @@ final class DonchianChannel extends IndicatorNode {
             }
             return;
         }
-        final double high = FixedPoint.toDouble(highs.value());
-        final double low = FixedPoint.toDouble(lows.value());
+        final double high = highs.price();
+        final double low = lows.price();
         out[at] = low;
         out[at + 1] = high;
         out[at + 2] = ((high - low) / 2.0) + low;

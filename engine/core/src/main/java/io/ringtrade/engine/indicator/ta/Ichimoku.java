@@ -1,8 +1,6 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.indicator.rolling.DoubleRing;
-import io.ringtrade.engine.indicator.rolling.RollingExtremum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -36,8 +34,8 @@ final class Ichimoku extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final RollingExtremum shortHighs = shortHigh.at(bar);
-        final RollingExtremum mediumHighs = mediumHigh.at(bar);
+        final SharedIndicators.Extremum shortHighs = shortHigh.at(bar);
+        final SharedIndicators.Extremum mediumHighs = mediumHigh.at(bar);
         final double conversion = middle(shortHighs, shortLow.at(bar), shortHighs.isFull());
         final double base = middle(mediumHighs, mediumLow.at(bar), mediumHighs.isFull());
         final double a = 0.5 * (conversion + base);
@@ -52,8 +50,8 @@ final class Ichimoku extends IndicatorNode {
         out[at + 5] = spanB.isFull() ? spanB.oldest() : Double.NaN;
     }
 
-    private static double middle(final RollingExtremum high, final RollingExtremum low, final boolean ready) {
-        return ready ? 0.5 * (FixedPoint.toDouble(high.value()) + FixedPoint.toDouble(low.value())) : Double.NaN;
+    private static double middle(final SharedIndicators.Extremum high, final SharedIndicators.Extremum low, final boolean ready) {
+        return ready ? 0.5 * (high.price() + low.price()) : Double.NaN;
     }
 
     @Override

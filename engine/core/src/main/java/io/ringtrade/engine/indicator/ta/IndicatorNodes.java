@@ -10,11 +10,6 @@ public final class IndicatorNodes {
     private IndicatorNodes() {
     }
 
-    /** A fresh node for {@code spec}, before its first bar, with parts of its own only. */
-    public static IndicatorNode create(final IndicatorSpec spec) {
-        return create(spec, new SharedIndicators());
-    }
-
     /**
      * A fresh node for {@code spec}, before its first bar, sharing with the other nodes of the same instrument the
      * sub-indicators they compute alike ({@code shared}, one per instrument).
@@ -30,11 +25,11 @@ public final class IndicatorNodes {
             case FORCE_INDEX -> new ForceIndex(a);
             case EASE_OF_MOVEMENT -> new EaseOfMovement(a);
             case VPT -> new VolumePriceTrend();
-            case VWAP -> new VolumeWeightedAveragePrice(a);
-            case MFI -> new MoneyFlowIndex(a);
+            case VWAP -> new VolumeWeightedAveragePrice(shared.history(), a);
+            case MFI -> new MoneyFlowIndex(shared.history(), a);
             case NVI -> new NegativeVolumeIndex();
             case BOLLINGER -> new BollingerBands(shared, a, spec.x());
-            case KELTNER -> new KeltnerChannel(a);
+            case KELTNER -> new KeltnerChannel(shared.history(), a);
             case KELTNER_ATR -> new KeltnerAtrChannel(shared, a, spec.x());
             case DONCHIAN -> new DonchianChannel(shared, a);
             case ATR -> new AverageTrueRange(a);
@@ -46,7 +41,7 @@ public final class IndicatorNodes {
             case TRIX -> new Trix(shared, a);
             case MASS_INDEX -> new MassIndex(a, b);
             case DPO -> new DetrendedPriceOscillator(shared, a);
-            case KST -> new KnowSureThing();
+            case KST -> new KnowSureThing(shared.history());
             case ICHIMOKU -> new Ichimoku(shared, a, b, c);
             case STC -> new SchaffTrendCycle(shared);
             case ADX -> new AverageDirectionalIndex(a);
@@ -59,11 +54,11 @@ public final class IndicatorNodes {
             case ULTIMATE -> new UltimateOscillator();
             case STOCH -> new StochasticOscillator(shared, a, b);
             case WILLIAMS_R -> new WilliamsR(shared, a);
-            case AWESOME -> new AwesomeOscillator(a, b);
-            case ROC -> new RateOfChange(a);
+            case AWESOME -> new AwesomeOscillator(shared.history(), a, b);
+            case ROC -> new RateOfChange(shared.history(), a);
             case PPO -> new PercentageOscillator(shared, false, a, b, c);
             case PVO -> new PercentageOscillator(shared, true, a, b, c);
-            case KAMA -> new KaufmanAdaptiveMovingAverage(a, b, c);
+            case KAMA -> new KaufmanAdaptiveMovingAverage(shared.history(), a, b, c);
             case DAILY_RETURN -> new Returns(Returns.Kind.DAILY);
             case DAILY_LOG_RETURN -> new Returns(Returns.Kind.DAILY_LOG);
             case CUMULATIVE_RETURN -> new Returns(Returns.Kind.CUMULATIVE);

@@ -1,7 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.LongRing;
 import io.ringtrade.engine.indicator.rolling.LongWindowSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -16,28 +14,28 @@ final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
     private final int n;
     private final double fastMinusSlow;
     private final double slowest;
-    private final LongRing closes;
+    private final BarHistory history;
     private final LongWindowSum volatility;
     private double kama = Double.NaN;
 
-    KaufmanAdaptiveMovingAverage(final int n, final int fast, final int slow) {
+    KaufmanAdaptiveMovingAverage(final BarHistory history, final int n, final int fast, final int slow) {
+        this.history = history;
         this.n = n;
         this.fastMinusSlow = 2.0 / (fast + 1) - 2.0 / (slow + 1.0);
         this.slowest = 2 / (slow + 1.0);
-        this.closes = new LongRing(n + 1);
+        history.need(n + 1);
         this.volatility = new LongWindowSum(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        if (closes.size() > 0) {
-            volatility.push(Math.abs(bar.close - closes.get(0)));
+        if (bar.index > 0) {
+            volatility.push(Math.abs(bar.close - history.close(history.slot(1))));
         }
-        closes.push(bar.close);
         if (bar.index == n - 1) {
             kama = bar.c;
-        } else if (closes.isFull()) {
-            final double change = Math.abs(bar.c - FixedPoint.toDouble(closes.oldest()));
+        } else if (bar.index >= n) {
+            final double change = Math.abs(bar.c - history.closeValue(history.slot(n)));
             final double path = volatility.total();
             final double efficiency = path != 0 ? change / path : 0;
             final double root = efficiency * fastMinusSlow + slowest;
@@ -49,14 +47,12 @@ final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
 
     @Override
     public void writeState(final StateWriter out) {
-        closes.writeState(out);
         volatility.writeState(out);
         out.writeDouble(kama);
     }
 
     @Override
     public void readState(final StateReader in) {
-        closes.readState(in);
         volatility.readState(in);
         kama = in.readDouble();
     }

@@ -1,7 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.LongRing;
 import io.ringtrade.engine.indicator.rolling.RollingSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -13,18 +11,21 @@ import io.ringtrade.engine.snapshot.StateWriter;
  *
  * <p>Where {@code ta} has no close r bars back it uses the mean of the <em>whole</em> close column, i.e. future data;
  * here R is NaN there, so KST starts at bar 44 (30 + 15 − 1) instead of 14, and the signal's first 8 values after
- * that average fewer than 9 bars. From bar 52 on every value is {@code ta}'s.
+ * that average fewer than 9 bars. From bar 52 on every value is {@code ta}'s. The past closes come from the
+ * instrument's {@link BarHistory}.
  */
 final class KnowSureThing extends IndicatorNode {
     private static final int[] LOOKBACKS = {10, 15, 20, 30};
     private static final int[] WINDOWS = {10, 10, 10, 15};
     private static final int SIGNAL = 9;
 
-    private final LongRing closes = new LongRing(31);
+    private final BarHistory history;
     private final RollingSum[] rates = new RollingSum[LOOKBACKS.length];
     private final RollingSum signal = new RollingSum(SIGNAL);
 
-    KnowSureThing() {
+    KnowSureThing(final BarHistory history) {
+        this.history = history;
+        history.need(LOOKBACKS[LOOKBACKS.length - 1] + 1);
         for (int i = 0; i < LOOKBACKS.length; i++) {
             rates[i] = new RollingSum(WINDOWS[i]);
         }
@@ -32,12 +33,11 @@ final class KnowSureThing extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        closes.push(bar.close);
         for (int i = 0; i < LOOKBACKS.length; i++) {
             final int r = LOOKBACKS[i];
             double rate = Double.NaN;
-            if (closes.size() > r) {
-                final double past = FixedPoint.toDouble(closes.get(r));
+            if (bar.index >= r) {
+                final double past = history.closeValue(history.slot(r));
                 rate = (bar.c - past) / past;
             }
             rates[i].push(rate);
@@ -52,7 +52,6 @@ final class KnowSureThing extends IndicatorNode {
 
     @Override
     public void writeState(final StateWriter out) {
-        closes.writeState(out);
         for (final RollingSum rate : rates) {
             rate.writeState(out);
         }
@@ -61,7 +60,6 @@ final class KnowSureThing extends IndicatorNode {
 
     @Override
     public void readState(final StateReader in) {
-        closes.readState(in);
         for (final RollingSum rate : rates) {
             rate.readState(in);
         }

@@ -9,41 +9,43 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code volume_mfi}: 100 − 100 / (1 + Σpositive / Σnegative) over n bars of money flow TP × V, signed by whether
  * the typical price rose or fell. The direction compares {@code ta}'s doubles ((H + L) + C) / 3 so that ties fall as
  * they do there; bar 0 has flow 0 and counts in the first window (first value at bar n − 1). The flow sums are exact
- * fixed-point integers (the products in 192 bits); TP's division by 3 cancels in the ratio.
+ * fixed-point integers (the products in 192 bits, each computed once per bar by the {@link BarHistory}, shared with
+ * VWAP); TP's division by 3 cancels in the ratio.
  */
 final class MoneyFlowIndex extends IndicatorNode {
-    private final LongRing highs;
-    private final LongRing lows;
-    private final LongRing closes;
-    private final LongRing volumes;
+    private final BarHistory history;
+    private final int n;
     private final LongRing directions;
     private final ExactSum positive = new ExactSum();
     private final ExactSum negative = new ExactSum();
     private double previousTypical = Double.NaN;
 
-    MoneyFlowIndex(final int n) {
-        highs = new LongRing(n);
-        lows = new LongRing(n);
-        closes = new LongRing(n);
-        volumes = new LongRing(n);
+    MoneyFlowIndex(final BarHistory history, final int n) {
+        this.history = history;
+        this.n = n;
+        history.need(n + 1);
+        history.needFlows();
         directions = new LongRing(n);
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        if (volumes.isFull()) {
-            flow(directions.oldest(), highs.oldest(), lows.oldest(), closes.oldest(), volumes.oldest(), false);
+        // the side a flow counts on follows the data up and down, so it is chosen by masks (a flow and-ed with 0 is
+        // 0) rather than by branches the processor would mispredict about half the time
+        if (bar.index >= n) {
+            final long leaving = directions.oldest();
+            final int slot = history.slot(n);
+            history.subtractFlowMasked(positive, slot, risingMask(leaving));
+            history.subtractFlowMasked(negative, slot, fallingMask(leaving));
         }
         final double typical = (bar.h + bar.l + bar.c) / 3.0;
-        final long direction = typical > previousTypical ? 1 : typical < previousTypical ? -1 : 0;
+        final long direction = (typical > previousTypical ? 1 : 0) - (typical < previousTypical ? 1 : 0);
         previousTypical = typical;
-        highs.push(bar.high);
-        lows.push(bar.low);
-        closes.push(bar.close);
-        volumes.push(bar.volume);
         directions.push(direction);
-        flow(direction, bar.high, bar.low, bar.close, bar.volume, true);
-        if (!volumes.isFull()) {
+        final int latest = history.slot(0);
+        history.addFlowMasked(positive, latest, risingMask(direction));
+        history.addFlowMasked(negative, latest, fallingMask(direction));
+        if (bar.index < n - 1) {
             out[at] = Double.NaN;
             return;
         }
@@ -51,24 +53,18 @@ final class MoneyFlowIndex extends IndicatorNode {
         out[at] = 100 - (100 / (1 + ratio));
     }
 
-    private void flow(final long direction, final long h, final long l, final long c, final long v, final boolean add) {
-        if (direction == 0) {
-            return;
-        }
-        final ExactSum side = direction > 0 ? positive : negative;
-        if (add) {
-            TypicalFlow.add(side, h, l, c, v);
-        } else {
-            TypicalFlow.subtract(side, h, l, c, v);
-        }
+    /** -1 for a rising typical price (direction 1), else 0. */
+    private static long risingMask(final long direction) {
+        return -((-direction) >>> 63);
+    }
+
+    /** -1 for a falling typical price (direction -1), else 0. */
+    private static long fallingMask(final long direction) {
+        return -(direction >>> 63);
     }
 
     @Override
     public void writeState(final StateWriter out) {
-        highs.writeState(out);
-        lows.writeState(out);
-        closes.writeState(out);
-        volumes.writeState(out);
         directions.writeState(out);
         positive.writeState(out);
         negative.writeState(out);
@@ -77,10 +73,6 @@ final class MoneyFlowIndex extends IndicatorNode {
 
     @Override
     public void readState(final StateReader in) {
-        highs.readState(in);
-        lows.readState(in);
-        closes.readState(in);
-        volumes.readState(in);
         directions.readState(in);
         positive.readState(in);
         negative.readState(in);

@@ -1,7 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.RollingExtremum;
 import io.ringtrade.engine.indicator.rolling.RollingSum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -23,12 +21,12 @@ final class StochasticOscillator extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final RollingExtremum highs = highest.at(bar);
-        final RollingExtremum lows = lowest.at(bar);
+        final SharedIndicators.Extremum highs = highest.at(bar);
+        final SharedIndicators.Extremum lows = lowest.at(bar);
         double k = Double.NaN;
         if (highs.isFull()) {
-            final double low = FixedPoint.toDouble(lows.value());
-            k = 100 * (bar.c - low) / (FixedPoint.toDouble(highs.value()) - low);
+            final double low = lows.price();
+            k = 100 * (bar.c - low) / (highs.price() - low);
         }
         signal.push(k);
         out[at] = k;

@@ -1,6 +1,6 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.indicator.rolling.LongWindowSum;
+import io.ringtrade.engine.indicator.rolling.WindowSums;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -13,16 +13,10 @@ final class UltimateOscillator extends IndicatorNode {
     private static final int[] WINDOWS = {7, 14, 28};
     private static final double[] WEIGHTS = {4.0, 2.0, 1.0};
 
-    private final LongWindowSum[] pressure = new LongWindowSum[WINDOWS.length];
-    private final LongWindowSum[] range = new LongWindowSum[WINDOWS.length];
+    /** Buying pressure and true range, each over the three windows from one ring. */
+    private final WindowSums pressure = new WindowSums(WINDOWS);
+    private final WindowSums range = new WindowSums(WINDOWS);
     private long previousClose;
-
-    UltimateOscillator() {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            pressure[i] = new LongWindowSum(WINDOWS[i]);
-            range[i] = new LongWindowSum(WINDOWS[i]);
-        }
-    }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
@@ -30,13 +24,11 @@ final class UltimateOscillator extends IndicatorNode {
             final long buying = bar.close - Math.min(bar.low, previousClose);
             final long trueRange = Math.max(bar.high - bar.low,
                 Math.max(Math.abs(bar.high - previousClose), Math.abs(bar.low - previousClose)));
-            for (int i = 0; i < WINDOWS.length; i++) {
-                pressure[i].push(buying);
-                range[i].push(trueRange);
-            }
+            pressure.push(buying);
+            range.push(trueRange);
         }
         previousClose = bar.close;
-        if (!pressure[WINDOWS.length - 1].isFull()) {
+        if (!pressure.isFull(WINDOWS.length - 1)) {
             out[at] = Double.NaN;
             return;
         }
@@ -48,24 +40,20 @@ final class UltimateOscillator extends IndicatorNode {
     }
 
     private double average(final int i) {
-        return pressure[i].units() / range[i].units();
+        return pressure.units(i) / range.units(i);
     }
 
     @Override
     public void writeState(final StateWriter out) {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            pressure[i].writeState(out);
-            range[i].writeState(out);
-        }
+        pressure.writeState(out);
+        range.writeState(out);
         out.writeLong(previousClose);
     }
 
     @Override
     public void readState(final StateReader in) {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            pressure[i].readState(in);
-            range[i].readState(in);
-        }
+        pressure.readState(in);
+        range.readState(in);
         previousClose = in.readLong();
     }
 }

@@ -1,7 +1,5 @@
 package io.ringtrade.engine.indicator.ta;
 
-import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.RollingExtremum;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -17,14 +15,14 @@ final class WilliamsR extends IndicatorNode {
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
-        final RollingExtremum highs = highest.at(bar);
-        final RollingExtremum lows = lowest.at(bar);
+        final SharedIndicators.Extremum highs = highest.at(bar);
+        final SharedIndicators.Extremum lows = lowest.at(bar);
         if (!highs.isFull()) {
             out[at] = Double.NaN;
             return;
         }
-        final double high = FixedPoint.toDouble(highs.value());
-        out[at] = -100 * (high - bar.c) / (high - FixedPoint.toDouble(lows.value()));
+        final double high = highs.price();
+        out[at] = -100 * (high - bar.c) / (high - lows.price());
     }
 
     @Override

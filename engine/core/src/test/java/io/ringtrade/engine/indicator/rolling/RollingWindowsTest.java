@@ -2,6 +2,9 @@ package io.ringtrade.engine.indicator.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrade.engine.snapshot.StateReader;
+import io.ringtrade.engine.snapshot.StateWriter;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
@@ -97,6 +100,114 @@ class RollingWindowsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldGiveEveryWindowOfOneDequeWhatADirectScanGivesAcrossSnapshots() {
+        // Ichimoku's, the stochastic's, Donchian's and Aroon's windows of highs (or lows) from one deque: the extreme
+        // and the age of its oldest occurrence (ties are frequent with 20 distinct values), restored every 997 pushes
+        final int[] windows = {9, 14, 20, 25, 26, 52, 1, 64};
+        final SplittableRandom random = new SplittableRandom(11);
+        final long[] values = new long[20_000];
+        RollingExtremes max = RollingExtremes.maximum();
+        RollingExtremes min = RollingExtremes.minimum();
+        for (final int n : windows) {
+            max.window(n);
+            min.window(n);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(20) - 10 + (i % 3000 < 100 ? Long.MAX_VALUE - 20 : 0);
+            if (i % 997 == 0 && i > 0) {
+                max = restored(max, RollingExtremes.maximum(), windows);
+                min = restored(min, RollingExtremes.minimum(), windows);
+            }
+            max.push(values[i]);
+            min.push(values[i]);
+            for (int w = 0; w < windows.length; w++) {
+                final int n = windows[w];
+                long high = Long.MIN_VALUE;
+                long low = Long.MAX_VALUE;
+                int oldestHigh = -1;
+                int oldestLow = -1;
+                for (int j = Math.max(0, i - n + 1); j <= i; j++) {
+                    if (values[j] > high) {
+                        high = values[j];
+                        oldestHigh = j;
+                    }
+                    if (values[j] < low) {
+                        low = values[j];
+                        oldestLow = j;
+                    }
+                }
+                assertThat(max.value(w)).as("max of %d after %d", n, i).isEqualTo(high);
+                assertThat(max.age(w)).as("age of the oldest max of %d after %d", n, i).isEqualTo(i - oldestHigh);
+                assertThat(min.value(w)).as("min of %d after %d", n, i).isEqualTo(low);
+                assertThat(min.age(w)).as("age of the oldest min of %d after %d", n, i).isEqualTo(i - oldestLow);
+            }
+        }
+    }
+
+    @Test
+    void shouldSumSeveralWindowsOfOneSeriesExactlyWhenTheValuesOutgrowALongAndAcrossASnapshot() {
+        // the Ultimate oscillator's 7/14/28: ordinary values, then a stretch near Long.MAX_VALUE / 8 whose sums do
+        // not fit a long, then ordinary ones again; each read equals the window summed in 192 bits by hand
+        final int[] windows = {7, 14, 28};
+        final SplittableRandom random = new SplittableRandom(12);
+        final long[] values = new long[3_000];
+        WindowSums sums = new WindowSums(windows);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 1000 >= 400 && i % 1000 < 460
+                ? Long.MAX_VALUE / 8 - random.nextLong(1_000_000)
+                : random.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
+            if (i % 331 == 0 && i > 0) {
+                final StateWriter out = new StateWriter();
+                sums.writeState(out);
+                sums = new WindowSums(windows);
+                final StateReader in = new StateReader(out.toByteArray());
+                sums.readState(in);
+                in.finish();
+            }
+            sums.push(values[i]);
+            for (int w = 0; w < windows.length; w++) {
+                final ExactSum expected = new ExactSum();
+                for (int j = Math.max(0, i - windows[w] + 1); j <= i; j++) {
+                    expected.add(values[j]);
+                }
+                assertThat(sums.isFull(w)).isEqualTo(i >= windows[w] - 1);
+                assertThat(sums.units(w)).as("window %d after %d", windows[w], i).isEqualTo(expected.toDouble());
+            }
+        }
+    }
+
+    @Test
+    void shouldAddAWindowAtTheFirstValue() {
+        final RollingExtremes max = RollingExtremes.maximum();
+        final int five = max.window(5);
+        max.push(4);
+        final int nine = max.window(9);
+        final long[] next = {9, 2, 9, 1, 1, 1, 1, 1, 1, 1};
+        final long[] expectedFive = {9, 9, 9, 9, 9, 9, 9, 1, 1, 1};
+        final long[] expectedNine = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
+        final int[] expectedNineAge = {0, 1, 2, 3, 4, 5, 6, 7, 8, 7};
+        for (int i = 0; i < next.length; i++) {
+            max.push(next[i]);
+            assertThat(max.value(five)).as("five after %d", i).isEqualTo(expectedFive[i]);
+            assertThat(max.value(nine)).as("nine after %d", i).isEqualTo(expectedNine[i]);
+            assertThat(max.age(nine)).as("age in nine after %d", i).isEqualTo(expectedNineAge[i]);
+        }
+    }
+
+    private static RollingExtremes restored(final RollingExtremes from, final RollingExtremes into,
+                                            final int[] windows) {
+        for (final int n : windows) {
+            into.window(n);
+        }
+        final StateWriter out = new StateWriter();
+        from.writeState(out);
+        final StateReader in = new StateReader(out.toByteArray());
+        into.readState(in);
+        in.finish();
+        return into;
     }
 
     @Test
