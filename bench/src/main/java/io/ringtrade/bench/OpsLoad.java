@@ -328,7 +328,8 @@ public final class OpsLoad {
                 for (final long rate : rates) {
                     final long quiet = bench.throughput(events);
                     final Process load = client("GET", bench.url + "/status", 120, threads, rate);
-                    Thread.sleep(2_000);
+                    // past the client JVM's start and its JIT's first compilations
+                    Thread.sleep(3_000);
                     final long loaded = bench.throughput(events);
                     load.destroy();
                     load.waitFor(10, TimeUnit.SECONDS);
