@@ -131,6 +131,9 @@ public final class AppendTailExperiments {
         final long warmup = (long) rate * warmupSeconds;
         final long total = warmup + (long) rate * seconds;
         long faults = 0;
+        // the appends that themselves took more than 2 ms: when in the run, and at which entry (its place in the file)
+        final StringBuilder stalls = new StringBuilder();
+        int stallCount = 0;
         try (appending) {
             final long start = System.nanoTime() + 1_000_000L;
             for (long i = 0; i < total; i++) {
@@ -144,8 +147,14 @@ public final class AppendTailExperiments {
                 event.sequence = i;
                 event.price = PRICE + (i & 1023);
                 final long cpu0 = threads.getCurrentThreadCpuTime();
+                final long began = System.nanoTime();
                 appending.append(event);
+                final long took = System.nanoTime() - began;
                 final long cpu1 = threads.getCurrentThreadCpuTime();
+                if (took > 2_000_000L && stallCount++ < 20) {
+                    stalls.append(String.format(Locale.ROOT, "%n    stall: entry %,d at %.3f s took %.2f ms (CPU %.2f ms)",
+                        i, (began - start) / 1e9, took / 1e6, (cpu1 - cpu0) / 1e6));
+                }
                 if (i >= warmup) {
                     LatencyReport.record(latency, System.nanoTime() - due);
                     LatencyReport.record(cpu, cpu1 - cpu0);
@@ -154,7 +163,7 @@ public final class AppendTailExperiments {
             faults = minorFaults() - faults;
         }
         final String line = LatencyReport.line(name, latency) + String.format(Locale.ROOT, "   %,d", faults) + "\n"
-            + LatencyReport.line("  thread CPU time of one append", cpu);
+            + LatencyReport.line("  thread CPU time of one append", cpu) + stalls;
         System.out.println(line);
         final JsonObject result = LatencyReport.json(latency);
         result.addProperty("name", name);
