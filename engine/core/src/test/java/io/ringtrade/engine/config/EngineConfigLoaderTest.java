@@ -1,5 +1,11 @@
 package io.ringtrade.engine.config;
 
+import static io.ringtrade.engine.config.ConfigText.BTC;
+import static io.ringtrade.engine.config.ConfigText.ONE;
+import static io.ringtrade.engine.config.ConfigText.ONE_BOOK;
+import static io.ringtrade.engine.config.ConfigText.load;
+import static io.ringtrade.engine.config.ConfigText.problems;
+
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.strategy.StrategyStyle;
 import org.junit.jupiter.api.Test;
@@ -22,23 +28,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * argument {@code i} is line {@code i + 1} of {@code test.conf}, so the expected line numbers can be read off.
  */
 final class EngineConfigLoaderTest {
-    private static final long ONE = 100_000_000L;
-    private static final String BTC = "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, "
-        + "tick-size = 0.01, lot-size = 0.00000001 } ]";
-    private static final String ONE_BOOK = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] } ]";
-
-    private static EngineConfig load(final String... lines) {
-        return new EngineConfigLoader().text(String.join("\n", lines), "test.conf").environment(Map.of()).load();
-    }
-
-    private static List<String> problems(final String... lines) {
-        try {
-            load(lines);
-        } catch (final EngineConfigException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected the configuration to be refused");
-    }
 
     @Test
     void shouldApplyDefaultsToEveryKeyButInstrumentsAndBooks() {

@@ -1,8 +1,13 @@
 package io.ringtrade.engine.config;
 
+import static io.ringtrade.engine.config.ConfigText.BTC;
+import static io.ringtrade.engine.config.ConfigText.ONE;
+import static io.ringtrade.engine.config.ConfigText.ONE_BOOK;
+import static io.ringtrade.engine.config.ConfigText.load;
+import static io.ringtrade.engine.config.ConfigText.problems;
+
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,23 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code i}.
  */
 final class LeverageConfigTest {
-    private static final long ONE = 100_000_000L;
-    private static final String BTC = "ringtrade.instruments = [ { symbol = \"BTC/USD\", currency = USD, "
-        + "tick-size = 0.01, lot-size = 0.00000001 } ]";
-    private static final String ONE_BOOK = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"] } ]";
-
-    private static EngineConfig load(final String... lines) {
-        return new EngineConfigLoader().text(String.join("\n", lines), "test.conf").environment(Map.of()).load();
-    }
-
-    private static List<String> problems(final String... lines) {
-        try {
-            load(lines);
-        } catch (final EngineConfigException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected the configuration to be refused");
-    }
 
     private static String book(final String leverage) {
         return "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], max-leverage = " + leverage
