@@ -50,10 +50,7 @@ public final class Alpha extends LibraryStrategy {
                                     final StrategyState state) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
-        if (fast >= slow) {
-            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
-                + slow + ")");
-        }
+        requireFastBelowSlow(fast, slow);
         final double longBelow = parameters.get("rsi_long_below");
         final double shortAbove = parameters.get("rsi_short_above");
         final Column fastEma = indicators.ema(fast);

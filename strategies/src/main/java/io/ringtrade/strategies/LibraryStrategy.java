@@ -44,6 +44,14 @@ public abstract class LibraryStrategy implements StrategyDefinition {
         return indicators.strategy(rule(parameters, indicators, state));
     }
 
+    /** Refuses a fast average that is not shorter than the slow one, naming the strategy and both values. */
+    protected final void requireFastBelowSlow(final int fast, final int slow) {
+        if (fast >= slow) {
+            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
+                + slow + ")");
+        }
+    }
+
     /** Makes reads of {@code indicators} reach at least {@code bars} bars back. */
     protected static void reach(final Indicators indicators, final int bars) {
         if (indicators.maxBarsAgo() < bars) {

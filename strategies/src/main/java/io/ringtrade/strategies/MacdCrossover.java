@@ -46,10 +46,7 @@ public final class MacdCrossover extends LibraryStrategy {
                                     final StrategyState state) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
-        if (fast >= slow) {
-            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
-                + slow + ")");
-        }
+        requireFastBelowSlow(fast, slow);
         final Indicators.Macd macd = indicators.macd(fast, slow, parameters.getInt("signal"));
         final Column line = macd.line();
         final Column signal = macd.signal();

@@ -48,10 +48,7 @@ public final class Momentum extends LibraryStrategy {
                                     final StrategyState state) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
-        if (fast >= slow) {
-            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
-                + slow + ")");
-        }
+        requireFastBelowSlow(fast, slow);
         final Column histogram = indicators.macd(fast, slow, parameters.getInt("signal")).histogram();
         final Column trend = indicators.ema(parameters.getInt("trend"));
         reach(indicators, 1);

@@ -38,10 +38,7 @@ public final class SmaCrossover extends LibraryStrategy {
                                     final StrategyState state) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
-        if (fast >= slow) {
-            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
-                + slow + ")");
-        }
+        requireFastBelowSlow(fast, slow);
         final Column fastSma = indicators.sma(fast);
         final Column slowSma = indicators.sma(slow);
         reach(indicators, 1);

@@ -70,10 +70,7 @@ public final class Ta4jRules extends Ta4jRuleStrategy {
     protected int minimumBars(final Parameters parameters) {
         final int fast = parameters.getInt("fast");
         final int slow = parameters.getInt("slow");
-        if (fast >= slow) {
-            throw new IllegalArgumentException("strategy " + name() + ": fast (" + fast + ") must be less than slow ("
-                + slow + ")");
-        }
+        requireFastBelowSlow(fast, slow);
         return slow + 1;
     }
 
