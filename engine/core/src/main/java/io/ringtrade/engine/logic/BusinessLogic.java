@@ -34,7 +34,6 @@ import io.ringtrade.engine.output.OutputStreams;
 import io.ringtrade.engine.output.RecentFills;
 import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.report.PerformanceSummary;
-import io.ringtrade.engine.order.Reservations;
 import io.ringtrade.engine.risk.CostEstimate;
 import io.ringtrade.engine.risk.DailyLoss;
 import io.ringtrade.engine.risk.HaltCause;
@@ -745,11 +744,8 @@ public final class BusinessLogic {
         if (held == 0) {
             return 0;
         }
-        // what orders whose cancel is pending hold is the close's too: on a live venue it waits for those cancels
-        final Reservations reserved = orders.reservations();
         final int side = held > 0 ? -1 : 1;
-        final long quantity = (held > 0 ? held - reserved.close(book, instrument)
-            : -held - reserved.cover(book, instrument)) + orders.heldByPendingCancels(book, instrument, side, 0);
+        final long quantity = orders.closable(book, instrument, held);
         if (quantity <= 0) {
             return 0;
         }

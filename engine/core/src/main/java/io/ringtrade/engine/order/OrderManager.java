@@ -302,6 +302,21 @@ public final class OrderManager implements ExecutionReportListener {
         return total;
     }
 
+    /**
+     * What of book {@code bookIndex}'s position {@code held} in {@code instrumentId} a new order may close (a long) or
+     * cover (a short): the part no other open order holds, plus what orders whose cancel is pending hold — an order
+     * for that part waits for those cancels ({@link OrderState#WAITING}) on a live venue. 0 when flat.
+     */
+    public long closable(final int bookIndex, final int instrumentId, final long held) {
+        if (held == 0) {
+            return 0;
+        }
+        final int side = held > 0 ? -1 : 1;
+        final long free = held > 0 ? held - reservations.close(bookIndex, instrumentId)
+            : -held - reservations.cover(bookIndex, instrumentId);
+        return Math.max(0, free + heldByPendingCancels(bookIndex, instrumentId, side, 0));
+    }
+
     /** Parks a decided order until the cancels it waits for are confirmed; it holds the part of the position it reduces. */
     private void startWaiting(final Order order, final long timeNanos) {
         final long held = Math.abs(books[order.bookIndex].position(order.instrumentId));

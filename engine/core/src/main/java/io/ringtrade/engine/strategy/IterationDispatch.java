@@ -252,10 +252,8 @@ public final class IterationDispatch implements IterationContext {
             positions.makeRoom(id, -1, notional == ALL || price <= 0 ? 0 : FixedPoint.roundDownToStep(FixedPoint.mulDiv(
                 FixedPoint.fromDouble(notional), FixedPoint.SCALE, price, RoundingMode.FLOOR), lot), now);
         }
-        // what is held by orders whose cancel is pending (the protective orders makeRoom cancelled) is the sell's:
-        // on a live venue the sell waits for those cancels (OrderState.WAITING)
-        final long held = Math.max(0, book.position(id) - orders.reservations().close(book.index(), id)
-            + orders.heldByPendingCancels(book.index(), id, -1, 0));
+        // what the protective orders makeRoom cancelled hold is the sell's (it waits for those cancels on a live venue)
+        final long held = orders.closable(book.index(), id, Math.max(0, book.position(id)));
         final long quantity = notional == ALL ? held
             : Math.min(held, price <= 0 ? 0 : FixedPoint.roundDownToStep(FixedPoint.mulDiv(
                 FixedPoint.fromDouble(notional), FixedPoint.SCALE, price, RoundingMode.FLOOR), lot));
