@@ -290,7 +290,7 @@ public final class OrderManager implements ExecutionReportListener {
      * sells closing a long, +1: buys covering a short) whose cancel is pending, not counting one-cancels-other group
      * {@code exceptGroup} (0 = none): what becomes free when the venue confirms those cancels.
      */
-    public long heldByPendingCancels(final int bookIndex, final int instrumentId, final int side,
+    private long heldByPendingCancels(final int bookIndex, final int instrumentId, final int side,
                                      final long exceptGroup) {
         long total = 0;
         for (Order order = table.first(); order != null; order = table.next(order)) {
@@ -392,11 +392,6 @@ public final class OrderManager implements ExecutionReportListener {
     private void withdraw(final Order order, final OrderReason reason, final long timeNanos) {
         waiting--;
         end(order, OrderTransition.WITHDRAW, reason, timeNanos);
-    }
-
-    /** Orders waiting for cancels now. */
-    public int waitingOrders() {
-        return waiting;
     }
 
     /** Takes the reservations of the open members of one-cancels-other {@code group} out of (or back into) the totals. */
