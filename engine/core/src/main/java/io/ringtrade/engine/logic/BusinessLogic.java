@@ -257,12 +257,19 @@ public final class BusinessLogic {
         this.equity = new EquityRecorder(books, market, outputs,
             tradedInstruments.stream().mapToInt(Integer::intValue).toArray());
         this.bookPerformance = new PerformanceAccumulator[bookCount];
-        for (int i = 0; i < bookCount; i++) {
-            bookPerformance[i] = new PerformanceAccumulator(books[i].initialCash(), periodsPerYear,
-                settings.riskFreeRate());
+        if (bookCount == 1) {
+            // one book: its equity rows and round trips are the run's, so its metrics (what the ops API shows) are the
+            // run's accumulator, updated once per bar instead of twice; the benchmark and bar times that one also
+            // keeps are not read per book. The snapshot still writes the book's section (the same state twice).
+            bookPerformance[0] = outputs.performance();
+        } else {
+            for (int i = 0; i < bookCount; i++) {
+                bookPerformance[i] = new PerformanceAccumulator(books[i].initialCash(), periodsPerYear,
+                    settings.riskFreeRate());
+            }
+            equity.perBook(bookPerformance);
+            outputs.perBook(bookPerformance);
         }
-        equity.perBook(bookPerformance);
-        outputs.perBook(bookPerformance);
         for (final ManagedPositions positions : managed) {
             if (positions != null) {
                 // protective orders of an entry filled at a bar's open join that bar's stop and limit passes
@@ -516,9 +523,17 @@ public final class BusinessLogic {
             return;
         }
         if (time >= clockBucketEnd || time < clockBucketStart) {
-            // once per bar, not per tick: bucketStart allocates for calendar intervals
-            clockBucketStart = clockInterval.bucketStart(time);
-            clockBucketEnd = clockInterval.nextBucketStart(clockBucketStart);
+            // once per bar, not per tick: bucketStart allocates for calendar intervals, and divides for the others;
+            // an input in the very next bar (the usual case) starts it at the last bar's end, since bars tile time
+            final long next = time >= clockBucketEnd && clockBucketEnd != Long.MIN_VALUE
+                ? clockInterval.nextBucketStart(clockBucketEnd) : Long.MIN_VALUE;
+            if (time < next) {
+                clockBucketStart = clockBucketEnd;
+                clockBucketEnd = next;
+            } else {
+                clockBucketStart = clockInterval.bucketStart(time);
+                clockBucketEnd = clockInterval.nextBucketStart(clockBucketStart);
+            }
         }
         equity.onBarTime(clockBucketStart);
     }

@@ -1,6 +1,7 @@
 package io.ringtrade.engine.output;
 
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.money.ReciprocalDivisor;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.report.PerformanceAccumulator;
 import io.ringtrade.engine.market.MarketState;
@@ -8,6 +9,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
+
 
 /**
  * Writes one equity row per bar for the books together: equity, cash, positions value, whether any position
@@ -22,6 +24,13 @@ public final class EquityRecorder {
     private final OutputStreams out;
     private final long initialCash;
     private final int[] benchmarkInstruments;
+    private final long benchmarkShare;
+    private final long benchmarkLeftover;
+    // per benchmark instrument: the first price's reciprocal, and the last price valued with the value it gave
+    // (caches of pure functions of the market state: not in the snapshot)
+    private final ReciprocalDivisor[] byFirstPrice;
+    private final long[] valuedAtPrice;
+    private final long[] valueAtPrice;
     private long currentBar = Long.MIN_VALUE;
     private PerformanceAccumulator[] perBook;
 
@@ -39,6 +48,12 @@ public final class EquityRecorder {
             cash = Math.addExact(cash, book.initialCash());
         }
         this.initialCash = cash;
+        final int n = Math.max(1, benchmarkInstruments.length);
+        this.benchmarkShare = cash / n;
+        this.benchmarkLeftover = cash - benchmarkShare * n;
+        this.byFirstPrice = new ReciprocalDivisor[benchmarkInstruments.length];
+        this.valuedAtPrice = new long[benchmarkInstruments.length];
+        this.valueAtPrice = new long[benchmarkInstruments.length];
     }
 
     /**
@@ -73,30 +88,56 @@ public final class EquityRecorder {
         long positions = 0;
         boolean anyPosition = false;
         for (final Book book : books) {
-            cash = Math.addExact(cash, book.cash());
+            final long bookCash = book.cash();
             final long value = book.positionsValue();
+            final long bookEquity = Math.addExact(bookCash, value);
+            final boolean holds = value != 0 || book.hasAnyPosition();
+            cash = Math.addExact(cash, bookCash);
             positions = Math.addExact(positions, value);
-            equity = Math.addExact(equity, Math.addExact(book.cash(), value));
-            anyPosition |= book.hasAnyPosition();
+            equity = Math.addExact(equity, bookEquity);
+            anyPosition |= holds;
             if (perBook != null) {
-                perBook[book.index()].onBar(Math.addExact(book.cash(), value), 0, book.hasAnyPosition());
+                perBook[book.index()].onBar(bookEquity, 0, holds);
             }
         }
         out.onEquity(barTime, equity, cash, positions, benchmark(), anyPosition);
     }
 
     private long benchmark() {
-        final int n = benchmarkInstruments.length;
-        if (n == 0) {
+        if (benchmarkInstruments.length == 0) {
             return initialCash;
         }
         long total = 0;
-        for (final int instrument : benchmarkInstruments) {
-            final long share = initialCash / n;
-            final long first = market.first(instrument);
-            total += first == 0 ? share : FixedPoint.mulDiv(share, market.last(instrument), first, RoundingMode.HALF_UP);
+        for (int i = 0; i < benchmarkInstruments.length; i++) {
+            total += benchmarkValue(i, benchmarkInstruments[i]);
         }
-        return total + (initialCash - (initialCash / n) * n);
+        return total + benchmarkLeftover;
+    }
+
+    /**
+     * One instrument's share of the buy-and-hold column: share × last / first, rounded half up. Kept from the row
+     * before while the last price has not moved; divided through the first price's reciprocal otherwise (the same
+     * result as {@code FixedPoint.mulDiv(share, last, first, HALF_UP)}, without a 128-bit division per bar).
+     */
+    private long benchmarkValue(final int slot, final int instrument) {
+        final long first = market.first(instrument);
+        if (first == 0) {
+            return benchmarkShare;
+        }
+        final long last = market.last(instrument);
+        if (first < 0) {
+            return FixedPoint.mulDiv(benchmarkShare, last, first, RoundingMode.HALF_UP); // a negative price: no reciprocal
+        }
+        final ReciprocalDivisor divisor = byFirstPrice[slot];
+        if (divisor != null && divisor.divisor() == first && last == valuedAtPrice[slot]) {
+            return valueAtPrice[slot];
+        }
+        if (divisor == null || divisor.divisor() != first) {
+            byFirstPrice[slot] = new ReciprocalDivisor(first); // once per instrument (and after a restore)
+        }
+        valuedAtPrice[slot] = last;
+        valueAtPrice[slot] = byFirstPrice[slot].mulDivHalfUp(benchmarkShare, last);
+        return valueAtPrice[slot];
     }
 
     /** Writes the bar being recorded for a snapshot. */

@@ -43,6 +43,10 @@ public final class PerformanceAccumulator {
     private long grossLoss;
     private long firstBarNanos = Long.MIN_VALUE;
     private long lastBarNanos = Long.MIN_VALUE;
+    // the lowest equity whose drawdown was measured, and the peak it was measured against: a cache that only saves
+    // divisions (not in the snapshot; after a restore the first bar below the peak measures again)
+    private long troughPeak = Long.MIN_VALUE;
+    private long trough;
 
     /**
      * An empty accumulator for a run starting with {@code initialCash}, annualised with {@code periodsPerYear} bars
@@ -101,17 +105,23 @@ public final class PerformanceAccumulator {
         final double delta = r - meanReturn;
         meanReturn += delta / bars;
         squaredDeviations += delta * (r - meanReturn);
-        final double excess = r - riskFreePerBar;
-        if (excess < 0.0) {
-            downsideSquares += excess * excess;
-        }
+        // without a branch (the sign of a bar's return is a coin toss the predictor loses); a bar at or above the
+        // risk-free rate adds exactly 0.0, which leaves the non-negative sum's bits as they are
+        final double shortfall = Math.min(r - riskFreePerBar, 0.0);
+        downsideSquares += shortfall * shortfall;
         if (equity >= peak) {
             peak = equity;
             drawdownRun = 0;
         } else {
-            final double drawdown = (double) Math.subtractExact(peak, equity) / (double) peak;
-            if (drawdown > maxDrawdown) {
-                maxDrawdown = drawdown;
+            // Against one peak the drawdown only grows as equity falls, so an equity at or above the lowest one
+            // already measured against this peak cannot set a new maximum: the division is skipped, same bits.
+            if (peak != troughPeak || equity < trough) {
+                troughPeak = peak;
+                trough = equity;
+                final double drawdown = (double) Math.subtractExact(peak, equity) / (double) peak;
+                if (drawdown > maxDrawdown) {
+                    maxDrawdown = drawdown;
+                }
             }
             drawdownRun++;
             if (drawdownRun > longestDrawdownRun) {
@@ -252,5 +262,6 @@ public final class PerformanceAccumulator {
         grossLoss = in.readLong();
         firstBarNanos = in.readLong();
         lastBarNanos = in.readLong();
+        troughPeak = Long.MIN_VALUE; // the cache described the state before this one
     }
 }

@@ -18,6 +18,7 @@ public final class DailyLoss {
     private final Book[] books;
     private final long[] limits;
     private final long globalLimit;
+    private final boolean enabled;
     private final long[] baseline;
     private long globalBaseline;
     private long day = Long.MIN_VALUE;
@@ -31,20 +32,17 @@ public final class DailyLoss {
         this.books = books;
         this.limits = limits.clone();
         this.globalLimit = globalLimit;
+        boolean any = globalLimit > 0;
+        for (final long limit : limits) {
+            any |= limit > 0;
+        }
+        this.enabled = any; // asked on every input; the limits are fixed for the run
         this.baseline = new long[books.length];
     }
 
     /** Whether any limit is set (otherwise nothing needs checking). */
     public boolean enabled() {
-        if (globalLimit > 0) {
-            return true;
-        }
-        for (final long limit : limits) {
-            if (limit > 0) {
-                return true;
-            }
-        }
-        return false;
+        return enabled;
     }
 
     /** An input at {@code timeNanos}: a new UTC day takes every book's equity now as its baseline. */

@@ -15,6 +15,7 @@ public final class BarAccumulator {
     private boolean open;
     private long bucketStart;
     private long bucketEnd;
+    private boolean boundaryKnown; // bucketEnd is the start of a bar of the interval (a bar has been opened)
     private long openPrice;
     private long highPrice;
     private long lowPrice;
@@ -40,8 +41,17 @@ public final class BarAccumulator {
     public void add(final long timeNanos, final long o, final long h, final long l, final long c, final long v) {
         if (!open) {
             open = true;
-            bucketStart = interval.bucketStart(timeNanos);
-            bucketEnd = interval.nextBucketStart(bucketStart);
+            final long next = boundaryKnown && timeNanos >= bucketEnd
+                ? interval.nextBucketStart(bucketEnd) : Long.MIN_VALUE;
+            if (timeNanos < next) {
+                // bars tile time: the bar after the last one starts at its end, found without bucketStart's division
+                bucketStart = bucketEnd;
+                bucketEnd = next;
+            } else {
+                bucketStart = interval.bucketStart(timeNanos);
+                bucketEnd = interval.nextBucketStart(bucketStart);
+                boundaryKnown = true;
+            }
             openPrice = o;
             highPrice = h;
             lowPrice = l;
@@ -71,6 +81,7 @@ public final class BarAccumulator {
     public void restore(final boolean building, final long startNanos, final long o, final long h, final long l,
                         final long c, final long v) {
         open = building;
+        boundaryKnown = building;
         bucketStart = startNanos;
         bucketEnd = building ? interval.nextBucketStart(startNanos) : 0;
         openPrice = o;

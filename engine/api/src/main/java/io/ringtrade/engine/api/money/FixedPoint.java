@@ -31,6 +31,8 @@ public final class FixedPoint {
     /** Largest whole number of units representable: {@code Long.MAX_VALUE / SCALE}, about 9.2 × 10<sup>10</sup>. */
     public static final long MAX_WHOLE_UNITS = Long.MAX_VALUE / SCALE;
 
+    private static final ReciprocalDivisor BY_SCALE = new ReciprocalDivisor(SCALE);
+
     private static final long[] POW10 = {
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L
     };
@@ -69,9 +71,13 @@ public final class FixedPoint {
         return fixed / (double) SCALE;
     }
 
-    /** a × b / SCALE, rounded half away from zero: price × quantity = notional. */
+    /**
+     * a × b / SCALE, rounded half away from zero: price × quantity = notional. Through the scale's reciprocal (the same
+     * result as {@code mulDiv(a, b, SCALE, HALF_UP)}), since the equity row values every open position with it on
+     * every bar and most notionals need the 128-bit product.
+     */
     public static long multiply(final long a, final long b) {
-        return mulDiv(a, b, SCALE, RoundingMode.HALF_UP);
+        return BY_SCALE.mulDivHalfUp(a, b);
     }
 
     /** a × SCALE / b rounded toward negative infinity: cash / price = the quantity affordable. */
