@@ -21,11 +21,18 @@ import java.math.RoundingMode;
 public final class ReciprocalDivisor {
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
     private static final BigInteger MAX_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    /**
+     * Quotients below 2^50 are first estimated in doubles: |a| × |b| × (1 / divisor) takes five roundings of at most
+     * 2^-53 each, so below 2^50 the estimate is within 5 × 2^-3 of the true quotient and its truncation within one of
+     * the floor. Larger quotients (position values above about eleven million units at 1e-8) take the exact path.
+     */
+    private static final double ESTIMATE_LIMIT = 0x1p50;
 
     private final long divisor;
     private final int shift;
     private final long normalized;
     private final long reciprocal;
+    private final double inverse;
 
     /**
      * The divisor {@code divisor}.
@@ -41,6 +48,8 @@ public final class ReciprocalDivisor {
         this.normalized = divisor << shift;
         final BigInteger d = new BigInteger(Long.toUnsignedString(normalized));
         this.reciprocal = MAX_128.divide(d).subtract(TWO_TO_64).longValue();
+        // NaN for divisors of 2^59 and above: the estimate is then never used (its remainder could pass 2^63)
+        this.inverse = divisor < (1L << 59) ? 1.0 / divisor : Double.NaN;
     }
 
     /** The divisor. */
@@ -56,6 +65,10 @@ public final class ReciprocalDivisor {
     public long mulDivHalfUp(final long a, final long b) {
         final long ua = Math.abs(a);
         final long ub = Math.abs(b);
+        final double estimate = (double) ua * (double) ub * inverse;
+        if (estimate < ESTIMATE_LIMIT && (ua | ub) >= 0) {
+            return fromEstimate(a, b, ua * ub, (long) estimate);
+        }
         final long high = Math.unsignedMultiplyHigh(ua, ub);
         if ((ua | ub) < 0 || Long.compareUnsigned(high, divisor) >= 0) {
             return exactly(a, b); // a magnitude of 2^63, or a quotient of 64 bits or more
@@ -85,6 +98,24 @@ public final class ReciprocalDivisor {
         if ((q1 | quotient) < 0) {
             return exactly(a, b); // 2^63 or more: only −2^63 fits, and only for a negative result
         }
+        return (a ^ b) < 0 ? -quotient : quotient;
+    }
+
+    /**
+     * The result from a quotient estimate within one of ⌊|a × b| / divisor⌋: the remainder of the estimate is exact in
+     * 64-bit wrapping arithmetic (it is below 2 × divisor in magnitude, and divisor is below 2^59), and one masked step
+     * each way puts it in [0, divisor). Masks rather than branches: whether an estimate is one off is a coin toss.
+     */
+    private long fromEstimate(final long a, final long b, final long productLow, final long estimate) {
+        long quotient = estimate;
+        long remainder = productLow - quotient * divisor;
+        final long under = remainder >> 63; // the estimate was one too many
+        quotient += under;
+        remainder += divisor & under;
+        final long over = ~((remainder - divisor) >> 63); // one too few
+        quotient -= over;
+        remainder -= divisor & over;
+        quotient -= (divisor - remainder - remainder - 1) >> 63; // half away from zero: 2 × remainder ≥ divisor
         return (a ^ b) < 0 ? -quotient : quotient;
     }
 
