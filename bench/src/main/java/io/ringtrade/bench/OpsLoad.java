@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,8 @@ import java.util.concurrent.locks.LockSupport;
  *       section 1, three rounds each.</li>
  * </ol>
  * Arguments: {@code [seconds per load run, default 10] [client threads, default 4] [kill-switch tries, default 100]
- * [throughput events, default 2000000]}. Run from the repository root (it calls {@code scripts/kill-switch}).
+ * [throughput events, default 2000000] [throughput rounds, default 3] [GET /status rates for section 4, requests per
+ * second, 0 = closed loop, default 100,1000,0]}. Run from the repository root (it calls {@code scripts/kill-switch}).
  */
 public final class OpsLoad {
     private static final String TOKEN = "bench-admin-token-0123456789";
@@ -252,6 +254,9 @@ public final class OpsLoad {
         final int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         final int tries = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         final long events = args.length > 3 ? Long.parseLong(args[3]) : 2_000_000L;
+        final int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        final long[] rates = args.length > 5
+            ? Arrays.stream(args[5].split(",")).mapToLong(Long::parseLong).toArray() : new long[] {100, 1_000, 0};
         final Path dir = JournalFixtures.newDirectory("ops-load");
         final OpsLoad bench = new OpsLoad(dir);
         RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; ops-bench (never trades); shipped risk settings; journal none; ring 65536, wait "
@@ -322,9 +327,8 @@ public final class OpsLoad {
             System.out.println("\n## 4. ring + business logic throughput, " + events + " trades as fast as possible");
             // each loaded run right after its own unloaded baseline; the load: GET /status paced to 100 and 1,000
             // requests per second (dashboards and scrapers), and closed-loop clients sending as fast as answers come
-            final long[] rates = {100, 1_000, 0};
             final Map<Long, List<Double>> changes = new LinkedHashMap<>();
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 for (final long rate : rates) {
                     final long quiet = bench.throughput(events);
                     final Process load = client("GET", bench.url + "/status", 120, threads, rate);
