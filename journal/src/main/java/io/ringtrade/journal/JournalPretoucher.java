@@ -2,7 +2,11 @@ package io.ringtrade.journal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.posix.MAdviseFlag;
+import net.openhft.posix.PosixAPI;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
@@ -25,6 +29,14 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * word there the swap fails and writes nothing. This is the primitive Chronicle's own (enterprise) pretoucher uses
  * ({@code MappedBytes.compareAndSwapLong}). Entry contents, entry numbers and replay are therefore unchanged.
  *
+ * <p>Each chunk's mapping is advised {@code MADV_RANDOM} before its first page is touched, so a fault in it fills one
+ * page instead of reading around the 8 MiB window: the pretoucher's own work then comes in 4 KiB pieces, at most
+ * {@value #MAX_BYTES_PER_PASS} bytes per wake-up, instead of 8 MiB bursts that held a core for 10–30 ms — on a machine
+ * with fewer cores than busy threads, the pipeline's threads felt each burst as a stall of that length (tick-to-order
+ * p99.9 24–26 ms with the journal at 100,000 ticks/s on 2 cores, 3.4–3.8 ms with the advice, the same as without a
+ * journal; BENCHMARKS.md). The advice is a hint on Chronicle's shared mapping of the chunk, so it holds for the
+ * appender's writes and for reads through the same mapping while it is kept; it changes no byte.
+ *
  * <p>Only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page is dirty,
  * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
  * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
@@ -34,8 +46,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * reached them (the appender then takes a cheap write-protect fault instead of a read-around).
  *
  * <p>Configuration, read once when the journal is opened: {@value #ENABLED_PROP_NAME} ({@code true} by default;
- * {@code false} turns the thread off, e.g. to measure without it) and {@value #AHEAD_BYTES_PROP_NAME} (bytes to keep
- * touched ahead of the write position, default {@value #AHEAD_BYTES_DEFAULT}).
+ * {@code false} turns the thread off, e.g. to measure without it), {@value #AHEAD_BYTES_PROP_NAME} (bytes to keep
+ * touched ahead of the write position, default {@value #AHEAD_BYTES_DEFAULT}) and {@value #RANDOM_ADVICE_PROP_NAME}
+ * ({@code true} by default; {@code false} leaves the mappings' read-around as the kernel has it).
  *
  * <p>Threads: its own daemon thread {@code ringtrade-journal-pretoucher}; {@link #startIfEnabled} and {@link #close} on the
  * thread that opens and closes the journal. A failure (it should have none) stops the pretoucher, never the journal;
@@ -54,8 +67,16 @@ final class JournalPretoucher implements AutoCloseable {
     /** At most this much touched per wake-up, so no single pass holds a core for long (the initial fill included). */
     private static final long MAX_BYTES_PER_PASS = 1L << 20;
 
+    /** System property: whether each chunk's mapping is advised {@code MADV_RANDOM} (no read-around on its faults). */
+    static final String RANDOM_ADVICE_PROP_NAME = "ringtrade.journal.pretouch.random";
+
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
+    private final boolean randomAdvice = Boolean.parseBoolean(System.getProperty(RANDOM_ADVICE_PROP_NAME, "true"));
+    // the file range [advisedStart, advisedLimit) of the chunk mapping last advised (a chunk is advised once)
+    private long advisedStart = -1;
+    private long advisedLimit = -1;
+    private volatile long advisedChunks;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -143,6 +164,9 @@ final class JournalPretoucher implements AutoCloseable {
         final long to = Math.min(limit, from + MAX_BYTES_PER_PASS);
         long pages = 0;
         for (long page = from; page < to && running; page += PAGE_SIZE) {
+            if (randomAdvice && (page < advisedStart || page >= advisedLimit)) {
+                adviseChunkOf(bytes, page);
+            }
             // 0 -> 0: faults the page in and makes it writable without changing it (see the class comment).
             bytes.compareAndSwapLong(page, 0L, 0L);
             pages++;
@@ -151,6 +175,33 @@ final class JournalPretoucher implements AutoCloseable {
             touchedPages += pages;
         }
         return Math.max(touchedTo, from + pages * PAGE_SIZE);
+    }
+
+    /**
+     * Maps the chunk holding {@code position} (without touching a page of it) and advises its mapping
+     * {@code MADV_RANDOM}: a fault in it then fills one page instead of reading around the whole read-ahead window, so
+     * the touching comes in pieces of 4 KiB rather than in bursts of 8 MiB that hold a core for 10–30 ms (which the
+     * pipeline's threads, sharing the cores, felt as stalls). The mapping is Chronicle's shared one, so the advice holds
+     * for the appender's writes too. Advice is a hint: when the kernel refuses it, touching goes on as before.
+     */
+    private void adviseChunkOf(final MappedBytes bytes, final long position) {
+        bytes.addressForRead(position); // moves to (and maps) the chunk holding position
+        final BytesStore<?, ?> current = bytes.bytesStore();
+        if (!(current instanceof MappedBytesStore store) || !store.inside(position)) {
+            advisedStart = position;
+            advisedLimit = position + PAGE_SIZE; // not a chunk mapping: ask again at the next page
+            return;
+        }
+        final long length = store.safeLimit() - store.start();
+        PosixAPI.posix().madvise(store.addressForRead(store.start()), length, MAdviseFlag.MADV_RANDOM);
+        advisedStart = store.start();
+        advisedLimit = store.safeLimit();
+        advisedChunks++;
+    }
+
+    /** Chunk mappings advised so far. */
+    long advisedChunks() {
+        return advisedChunks;
     }
 
     /** Stops the thread and waits for it to release its mapping; idempotent. Call before the queue is closed. */

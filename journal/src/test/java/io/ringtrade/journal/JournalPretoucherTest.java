@@ -2,9 +2,14 @@ package io.ringtrade.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ringtrade.engine.api.event.EngineEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ class JournalPretoucherTest {
     void clearProperties() {
         System.clearProperty(JournalPretoucher.ENABLED_PROP_NAME);
         System.clearProperty(JournalPretoucher.AHEAD_BYTES_PROP_NAME);
+        System.clearProperty(JournalPretoucher.RANDOM_ADVICE_PROP_NAME);
     }
 
     @Test
@@ -54,6 +60,57 @@ class JournalPretoucherTest {
             assertThat(readWith.next(a)).isFalse();
             assertThat(readWithout.next(b)).isFalse();
         }
+    }
+
+    @Test
+    void shouldWriteTheSameEntriesWithoutTheRandomAccessAdvice() {
+        System.setProperty(JournalPretoucher.RANDOM_ADVICE_PROP_NAME, "false");
+        final Path dir = tmp.resolve("plain-advice");
+        assertThat(appendAll(dir, 20_000)).isPositive();
+        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
+        try (JournalReader reader = JournalReader.open(dir)) {
+            final EngineEvent read = new EngineEvent();
+            for (int i = 0; i < 20_000; i++) {
+                assertThat(reader.next(read)).isTrue();
+                final EngineEvent expected = slots[i % slots.length];
+                expected.sequence = i;
+                assertThat(JournalDump.format(i, read)).isEqualTo(JournalDump.format(i, expected));
+            }
+            assertThat(reader.next(read)).isFalse();
+        }
+    }
+
+    @Test
+    void shouldAdviseTheCycleFilesMappingForRandomAccess() throws IOException {
+        final Path smaps = Path.of("/proc/self/smaps");
+        assumeTrue(Files.isReadable(smaps), "needs Linux's /proc/self/smaps");
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("advised"))) {
+            journal.append(JournalFixtures.trade(0));
+            journal.flush();
+            final JournalPretoucher pretoucher = journal.pretoucher();
+            // it wakes every millisecond; give it up to 10 s on a loaded machine (no timing is asserted)
+            for (int wait = 0; wait < 10_000 && pretoucher.advisedChunks() == 0; wait++) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+            assertThat(pretoucher.failure()).isNull();
+            assertThat(pretoucher.advisedChunks()).isOne();
+            // the kernel shows MADV_RANDOM as "rr" among a mapping's VmFlags
+            assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).anyMatch(flags -> flags.contains(" rr"));
+        }
+    }
+
+    /** The VmFlags lines of every mapping of a .cq4 file in /proc/self/smaps. */
+    private static List<String> cycleFileMappingFlags(final List<String> smaps) {
+        final List<String> flags = new ArrayList<>();
+        boolean inCycleFile = false;
+        for (final String line : smaps) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                inCycleFile = line.endsWith(".cq4"); // a mapping's header line: range, perms, offset, dev, inode, path
+            } else if (inCycleFile && line.startsWith("VmFlags:")) {
+                flags.add(line + " ");
+            }
+        }
+        return flags;
     }
 
     @Test

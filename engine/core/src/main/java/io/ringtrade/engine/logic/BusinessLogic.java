@@ -523,17 +523,11 @@ public final class BusinessLogic {
             return;
         }
         if (time >= clockBucketEnd || time < clockBucketStart) {
-            // once per bar, not per tick: bucketStart allocates for calendar intervals, and divides for the others;
-            // an input in the very next bar (the usual case) starts it at the last bar's end, since bars tile time
-            final long next = time >= clockBucketEnd && clockBucketEnd != Long.MIN_VALUE
-                ? clockInterval.nextBucketStart(clockBucketEnd) : Long.MIN_VALUE;
-            if (time < next) {
-                clockBucketStart = clockBucketEnd;
-                clockBucketEnd = next;
-            } else {
-                clockBucketStart = clockInterval.bucketStart(time);
-                clockBucketEnd = clockInterval.nextBucketStart(clockBucketStart);
-            }
+            // once per bar, not per tick: bucketStart allocates for calendar intervals (and divides for the others,
+            // which bucketStartAfter spares an input in the very next bar)
+            clockBucketStart = clockBucketEnd == Long.MIN_VALUE ? clockInterval.bucketStart(time)
+                : clockInterval.bucketStartAfter(clockBucketEnd, time);
+            clockBucketEnd = clockInterval.nextBucketStart(clockBucketStart);
         }
         equity.onBarTime(clockBucketStart);
     }

@@ -41,17 +41,10 @@ public final class BarAccumulator {
     public void add(final long timeNanos, final long o, final long h, final long l, final long c, final long v) {
         if (!open) {
             open = true;
-            final long next = boundaryKnown && timeNanos >= bucketEnd
-                ? interval.nextBucketStart(bucketEnd) : Long.MIN_VALUE;
-            if (timeNanos < next) {
-                // bars tile time: the bar after the last one starts at its end, found without bucketStart's division
-                bucketStart = bucketEnd;
-                bucketEnd = next;
-            } else {
-                bucketStart = interval.bucketStart(timeNanos);
-                bucketEnd = interval.nextBucketStart(bucketStart);
-                boundaryKnown = true;
-            }
+            bucketStart = boundaryKnown ? interval.bucketStartAfter(bucketEnd, timeNanos)
+                : interval.bucketStart(timeNanos);
+            bucketEnd = interval.nextBucketStart(bucketStart);
+            boundaryKnown = true;
             openPrice = o;
             highPrice = h;
             lowPrice = l;

@@ -75,6 +75,19 @@ public enum Interval {
         }
     }
 
+    /**
+     * Start of the bar that contains {@code timeNanos}, given {@code knownBucketEnd}, the end of an earlier bar of this
+     * interval: that end itself when the time falls in the very next bar (bars tile time), found without
+     * {@link #bucketStart}'s division or calendar maths — the usual case of a bar following the last one; otherwise
+     * {@code bucketStart(timeNanos)}.
+     */
+    public long bucketStartAfter(final long knownBucketEnd, final long timeNanos) {
+        if (timeNanos >= knownBucketEnd && timeNanos < nextBucketStart(knownBucketEnd)) {
+            return knownBucketEnd;
+        }
+        return bucketStart(timeNanos);
+    }
+
     /** Start of the bar after the one starting at {@code bucketStartNanos} (allocates only for 1wk and 1mo). */
     public long nextBucketStart(final long bucketStartNanos) {
         return switch (this) {

@@ -89,4 +89,24 @@ class IntervalTest {
         assertThat(day.wouldClose(nanos("2013-11-25T23:00:00Z"))).isFalse();
         assertThat(day.wouldClose(nanos("2013-11-26T00:00:00Z"))).isTrue();
     }
+
+    @Test
+    void shouldFindTheNextBarFromTheLastBarsEndAndAnyOtherBarFromScratch() {
+        for (final Interval interval : Interval.values()) {
+            final long start = interval.bucketStart(nanos("2024-01-29T13:17:00Z"));
+            final long end = interval.nextBucketStart(start);
+            final long after = interval.nextBucketStart(end);
+            // in the very next bar: its start is the known end
+            assertThat(interval.bucketStartAfter(end, end)).as(interval.label()).isEqualTo(end);
+            assertThat(interval.bucketStartAfter(end, after - 1)).as(interval.label()).isEqualTo(end);
+            // two bars on, and before the known end: from scratch
+            assertThat(interval.bucketStartAfter(end, after)).as(interval.label()).isEqualTo(after);
+            assertThat(interval.bucketStartAfter(end, end - 1)).as(interval.label()).isEqualTo(start);
+        }
+        // 1mo: January 2024's end is February's start, and February is 29 days long
+        assertThat(Interval.MO1.bucketStartAfter(nanos("2024-02-01T00:00:00Z"), nanos("2024-02-29T23:59:59Z")))
+            .isEqualTo(nanos("2024-02-01T00:00:00Z"));
+        assertThat(Interval.MO1.bucketStartAfter(nanos("2024-02-01T00:00:00Z"), nanos("2024-03-01T00:00:00Z")))
+            .isEqualTo(nanos("2024-03-01T00:00:00Z"));
+    }
 }
