@@ -72,11 +72,13 @@ final class JournalPretoucher implements AutoCloseable {
 
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
-    private final boolean randomAdvice = Boolean.parseBoolean(System.getProperty(RANDOM_ADVICE_PROP_NAME, "true"));
+    // read by the pretoucher's thread only; off for good if the native call is unavailable (touching goes on)
+    private boolean randomAdvice = Boolean.parseBoolean(System.getProperty(RANDOM_ADVICE_PROP_NAME, "true"));
     // the file range [advisedStart, advisedLimit) of the chunk mapping last advised (a chunk is advised once)
     private long advisedStart = -1;
     private long advisedLimit = -1;
     private volatile long advisedChunks;
+    private volatile Throwable adviceFailure;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -193,10 +195,22 @@ final class JournalPretoucher implements AutoCloseable {
             return;
         }
         final long length = store.safeLimit() - store.start();
-        PosixAPI.posix().madvise(store.addressForRead(store.start()), length, MAdviseFlag.MADV_RANDOM);
+        try {
+            PosixAPI.posix().madvise(store.addressForRead(store.start()), length, MAdviseFlag.MADV_RANDOM);
+        } catch (final RuntimeException | LinkageError e) {
+            // no native madvise here: keep touching with the kernel's read-around rather than stop pretouching
+            randomAdvice = false;
+            adviceFailure = e;
+            return;
+        }
         advisedStart = store.start();
         advisedLimit = store.safeLimit();
         advisedChunks++;
+    }
+
+    /** Why advising a mapping failed (advice then stays off for this journal), or null. */
+    Throwable adviceFailure() {
+        return adviceFailure;
     }
 
     /** Chunk mappings advised so far. */

@@ -93,6 +93,7 @@ class JournalPretoucherTest {
                 LockSupport.parkNanos(1_000_000L);
             }
             assertThat(pretoucher.failure()).isNull();
+            assertThat(pretoucher.adviceFailure()).isNull();
             assertThat(pretoucher.advisedChunks()).isOne();
             // the kernel shows MADV_RANDOM as "rr" among a mapping's VmFlags
             assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).anyMatch(flags -> flags.contains(" rr"));
