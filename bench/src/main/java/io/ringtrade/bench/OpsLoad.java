@@ -24,6 +24,8 @@ import io.ringtrade.engine.pipeline.StatusBoard;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +75,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class OpsLoad {
     private static final String TOKEN = "bench-admin-token-0123456789";
+    /** The ops server's event-loop thread ({@code OpsServer}). */
+    private static final String HTTP_THREAD = "ringtrade-http";
     private static final long TICK_SPACING_NANOS = 1_000_000_000L;
     private static final BookConfig QUIET_BOOK = new BookConfig("ops-bench", "rsi_threshold",
         Map.of("period", "14", "buy_below", "0", "sell_above", "100"), List.of(MinuteBars.SYMBOL), Interval.M1,
@@ -195,6 +199,22 @@ public final class OpsLoad {
         final String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         client.waitFor(60, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** CPU time a child process has used so far (all its threads), or 0 when the platform does not say. */
+    private static long processCpuNanos(final Process process) {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time of this JVM's live thread named {@code name}, or 0 when there is none. */
+    private static long threadCpuNanos(final String name) {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (final Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                return Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+            }
+        }
+        return 0;
     }
 
     /** Runs a process to its end; returns the nanoseconds from spawn to exit. */
@@ -334,13 +354,23 @@ public final class OpsLoad {
                     final Process load = client("GET", bench.url + "/status", 120, threads, rate);
                     // past the client JVM's start and its JIT's first compilations
                     Thread.sleep(3_000);
+                    // what the load itself took of the machine while the loaded run ran: the client JVM's CPU time
+                    // and the server's event-loop thread's, as shares of all cores' time (no noise from the baseline)
+                    final long client0 = processCpuNanos(load);
+                    final long server0 = threadCpuNanos(HTTP_THREAD);
+                    final long wall0 = System.nanoTime();
                     final long loaded = bench.throughput(events);
+                    final double machineNanos = (System.nanoTime() - wall0) * (double) RunConditions.cores();
+                    final double clientShare = 100.0 * (processCpuNanos(load) - client0) / machineNanos;
+                    final double serverShare = 100.0 * (threadCpuNanos(HTTP_THREAD) - server0) / machineNanos;
                     load.destroy();
                     load.waitFor(10, TimeUnit.SECONDS);
                     final double change = 100.0 * (loaded - quiet) / quiet;
                     changes.computeIfAbsent(rate, r -> new ArrayList<>()).add(change);
                     System.out.printf("round %d: BASELINE no HTTP load %,d events/s; with GET /status %s"
-                        + " %,d events/s (%+.1f %%)%n", round, quiet, loadName(rate, threads), loaded, change);
+                        + " %,d events/s (%+.1f %%); the load's CPU: client %.2f %%, server's HTTP thread %.2f %% of"
+                        + " the machine%n", round, quiet, loadName(rate, threads), loaded, change, clientShare,
+                        serverShare);
                 }
             }
             for (final Map.Entry<Long, List<Double>> entry : changes.entrySet()) {
