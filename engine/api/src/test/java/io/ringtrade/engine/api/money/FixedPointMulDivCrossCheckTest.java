@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FixedPoint#mulDiv} checked against {@link BigDecimal} (an independent exact implementation) on operands of
- * every size, in every rounding mode it supports: the 64-bit path, the 128-bit path with its double estimate, and the
- * exact division the estimate falls back to. Fixed seeds, so a failure names a case that fails again.
+ * every size, in every rounding mode it supports: the 64-bit path, the 128-bit path (a 128 ÷ 64 division in two
+ * steps) and the refusals of results that do not fit. Fixed seeds, so a failure names a case that fails again.
  */
 final class FixedPointMulDivCrossCheckTest {
     private static final RoundingMode[] MODES = {

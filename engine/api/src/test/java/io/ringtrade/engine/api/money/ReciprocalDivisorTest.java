@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ReciprocalDivisor} against {@link BigDecimal} (an independent exact division) and against
- * {@link FixedPoint#mulDiv}: every bit length of divisor, the scale 1e8, powers of two (no normalising shift, or the
- * largest), exact halves, and results that do not fit. Fixed seeds.
+ * {@link FixedPoint#mulDiv}: every bit length of divisor (above 2^59 the exact path), the scale 1e8, powers of two,
+ * exact halves, and results that do not fit. Fixed seeds.
  */
 final class ReciprocalDivisorTest {
 
