@@ -4,6 +4,7 @@ import io.ringtrade.engine.api.market.Instrument;
 import io.ringtrade.engine.api.strategy.Column;
 import io.ringtrade.engine.api.strategy.IndicatorSpec;
 import io.ringtrade.engine.api.strategy.Indicators;
+import io.ringtrade.engine.api.strategy.Row;
 import io.ringtrade.engine.indicator.InstrumentBars;
 
 import java.lang.management.ManagementFactory;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where the full row's time goes, indicator by indicator: each of the row's indicators alone in its own
@@ -109,27 +111,30 @@ public final class IndicatorNodeCosts {
     private double[] single(final String name) {
         final Indicators indicators = new Indicators();
         final Column column = name == null ? null : indicators.column(name);
-        final InstrumentBars row = new InstrumentBars(INSTRUMENT, id -> false, indicators);
-        double sink = 0;
-        long fastest = Long.MAX_VALUE;
-        final long cpu0 = threads.getCurrentThreadCpuTime();
-        for (int b = 0; b + BURST <= bars; b += BURST) {
-            final long t0 = System.nanoTime();
-            for (int i = b; i < b + BURST; i++) {
-                row.onBar(i * 60_000_000_000L, open[i], high[i], low[i], close[i], volume[i]);
-                sink += column == null ? row.row().close() : row.row().get(column);
-            }
-            fastest = Math.min(fastest, System.nanoTime() - t0);
-        }
-        final long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-        blackhole += sink;
-        return new double[] {fastest / (double) BURST, cpu / (double) bars};
+        return timed(new InstrumentBars(INSTRUMENT, id -> false, indicators),
+            row -> column == null ? row.close() : row.get(column));
     }
 
     private double[] full(final boolean read) {
         final Indicators indicators = new Indicators();
         final Column[] columns = Indicators.columnNames().stream().map(indicators::column).toArray(Column[]::new);
-        final InstrumentBars row = new InstrumentBars(INSTRUMENT, id -> false, indicators);
+        return timed(new InstrumentBars(INSTRUMENT, id -> false, indicators), row -> {
+            if (!read) {
+                return row.close();
+            }
+            double sum = 0;
+            for (final Column column : columns) {
+                sum += row.get(column);
+            }
+            return sum;
+        });
+    }
+
+    /**
+     * Feeds every bar to {@code row} and reads the row after each with {@code read}: {fastest burst of
+     * {@value #BURST} bars per bar, thread CPU time per bar over the whole pass}, both in nanoseconds.
+     */
+    private double[] timed(final InstrumentBars row, final ToDoubleFunction<Row> read) {
         double sink = 0;
         long fastest = Long.MAX_VALUE;
         final long cpu0 = threads.getCurrentThreadCpuTime();
@@ -137,13 +142,7 @@ public final class IndicatorNodeCosts {
             final long t0 = System.nanoTime();
             for (int i = b; i < b + BURST; i++) {
                 row.onBar(i * 60_000_000_000L, open[i], high[i], low[i], close[i], volume[i]);
-                if (read) {
-                    for (final Column column : columns) {
-                        sink += row.row().get(column);
-                    }
-                } else {
-                    sink += row.row().close();
-                }
+                sink += read.applyAsDouble(row.row());
             }
             fastest = Math.min(fastest, System.nanoTime() - t0);
         }

@@ -43,13 +43,18 @@ final class LeverageTest {
         return new RiskLimits(true, fp("10"), fp(maxShortNotional), 0, 0, 0, 0, 0, fp(leverage));
     }
 
-    private OrderReason check(final RiskLimits limits, final int side, final String quantity, final String price) {
+    /** An order for ACME: {@code quantity} at reference {@code price} ({@code null}: none, for a notional order). */
+    private static OrderRequest request(final int side, final String quantity, final String price) {
         final OrderRequest request = new OrderRequest().clear();
         request.side = side;
         request.instrumentId = ACME;
-        request.quantity = fp(quantity);
+        request.quantity = quantity == null ? 0 : fp(quantity);
         request.referencePrice = fp(price);
-        return risk.check(request, book, limits, COSTS, INSTRUMENT, reserved, assessment);
+        return request;
+    }
+
+    private OrderReason check(final RiskLimits limits, final int side, final String quantity, final String price) {
+        return risk.check(request(side, quantity, price), book, limits, COSTS, INSTRUMENT, reserved, assessment);
     }
 
     @Test
@@ -114,10 +119,7 @@ final class LeverageTest {
 
     @Test
     void shouldPayANotionalBuyFromCashOnly() {
-        final OrderRequest request = new OrderRequest().clear();
-        request.side = BUY;
-        request.instrumentId = ACME;
-        request.referencePrice = fp("100");
+        final OrderRequest request = request(BUY, null, "100");
         request.notional = fp("1000.01");
         assertThat(risk.check(request, book, leverage("2"), COSTS, INSTRUMENT, reserved, assessment))
             .isEqualTo(OrderReason.INSUFFICIENT_CASH);
@@ -153,11 +155,7 @@ final class LeverageTest {
     void shouldRefuseWithOverflowWhenTheAllowanceLeavesTheFixedPointRange() {
         // equity 50,000,000,000 × 99 does not fit in a fixed-point long; a cash account never computes it
         final Book rich = new Book(0, "rich", fp("50000000000"), 1, (b, i, o, c, pnl) -> { });
-        final OrderRequest request = new OrderRequest().clear();
-        request.side = BUY;
-        request.instrumentId = ACME;
-        request.quantity = fp("1");
-        request.referencePrice = fp("100");
+        final OrderRequest request = request(BUY, "1", "100");
         assertThat(risk.check(request, rich, leverage("100"), COSTS, INSTRUMENT, reserved, assessment))
             .isEqualTo(OrderReason.OVERFLOW);
         assertThat(risk.rejections(OrderReason.OVERFLOW)).isEqualTo(1);
@@ -193,16 +191,8 @@ final class LeverageTest {
         book.applyFill(ACME, BUY, fp("5"), fp("100"), fp("0.5"), 1);
         final RiskLimits buys = leverage("2.5");
         final RiskLimits shorts = shorting("2.5", "0");
-        final OrderRequest buy = new OrderRequest().clear();
-        buy.side = BUY;
-        buy.instrumentId = ACME;
-        buy.quantity = fp("19.9");
-        buy.referencePrice = fp("100");
-        final OrderRequest sell = new OrderRequest().clear();
-        sell.side = SELL;
-        sell.instrumentId = ACME;
-        sell.quantity = fp("20");
-        sell.referencePrice = fp("100");
+        final OrderRequest buy = request(BUY, "19.9", "100");
+        final OrderRequest sell = request(SELL, "20", "100");
         for (int i = 0; i < 200_000; i++) {
             risk.check(buy, book, buys, COSTS, INSTRUMENT, reserved, assessment);
             risk.check(sell, book, shorts, COSTS, INSTRUMENT, reserved, assessment);
