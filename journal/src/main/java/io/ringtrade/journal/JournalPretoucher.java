@@ -33,7 +33,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * page instead of reading around the 8 MiB window: the pretoucher's own work then comes in 4 KiB pieces, at most
  * {@value #MAX_BYTES_PER_PASS} bytes per wake-up, instead of 8 MiB bursts that held a core for 10–30 ms — on a machine
  * with fewer cores than busy threads, the pipeline's threads felt each burst as a stall of that length (tick-to-order
- * p99.9 24–26 ms with the journal at 100,000 ticks/s on 2 cores, 3.4–3.8 ms with the advice, the same as without a
+ * p99.9 24–26 ms with the journal at 100,000 ticks/s on 2 cores, 3.4–3.8 ms with the advice, no worse than without a
  * journal; BENCHMARKS.md). The advice is a hint on Chronicle's shared mapping of the chunk, so it holds for the
  * appender's writes and for reads through the same mapping while it is kept; it changes no byte.
  *
