@@ -24,12 +24,21 @@ public final class ExponentialMean {
     private double oldWeight = 1.0;
     private int observations;
     private boolean started;
+    /**
+     * True when the next finite input takes the one step nearly every bar takes: a mean is established, no gap is
+     * being decayed (the past's weight is 1), the warm-up is over and the weights sum to exactly 1. Derived from
+     * the fields above, so not part of the state written.
+     */
+    private boolean steady;
+    /** Whether (1 − α) + α rounds to exactly 1.0 (so a step needs no division); fixed by α. */
+    private final boolean weightsSumToOne;
 
     private ExponentialMean(final double comass, final int minPeriods) {
         final double alpha = 1.0 / (1.0 + comass);
         this.oldWeightFactor = 1.0 - alpha;
         this.newWeight = alpha;
         this.minPeriods = Math.max(minPeriods, 1);
+        this.weightsSumToOne = oldWeightFactor + newWeight == 1.0;
     }
 
     /** {@code ewm(span=span, min_periods=span, adjust=False)}: α = 2/(span+1); {@code ta}'s EMA. */
@@ -45,6 +54,19 @@ public final class ExponentialMean {
 
     /** Feeds the next input and returns the mean (NaN before {@code minPeriods} observations). */
     public double update(final double raw) {
+        // the steady step, without the general path's branches: a finite input (NaN and infinities fail the
+        // comparison) moves the mean exactly as the general path would (its past weight becomes 1 − α, the weights
+        // sum to 1, so the division is skipped) and leaves the state steady
+        if (steady && Math.abs(raw) <= Double.MAX_VALUE) {
+            if (mean != raw) {
+                mean = oldWeightFactor * mean + newWeight * raw;
+            }
+            return mean;
+        }
+        return generalUpdate(raw);
+    }
+
+    private double generalUpdate(final double raw) {
         final double value = Double.isInfinite(raw) ? Double.NaN : raw;
         final boolean observation = !Double.isNaN(value);
         if (!started) {
@@ -68,6 +90,7 @@ public final class ExponentialMean {
         if (observation && observations < minPeriods) {
             observations++;
         }
+        steady = isSteady();
         return observations >= minPeriods ? mean : Double.NaN;
     }
 
@@ -87,5 +110,10 @@ public final class ExponentialMean {
         oldWeight = in.readDouble();
         observations = in.readInt();
         started = in.readBoolean();
+        steady = isSteady();
+    }
+
+    private boolean isSteady() {
+        return started && !Double.isNaN(mean) && oldWeight == 1.0 && observations >= minPeriods && weightsSumToOne;
     }
 }

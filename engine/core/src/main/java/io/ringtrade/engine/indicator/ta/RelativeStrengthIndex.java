@@ -29,10 +29,14 @@ final class RelativeStrengthIndex extends IndicatorNode {
     double next(final BarInput input) {
         if (bar != input.index) {
             bar = input.index;
-            final double change = input.c - previousClose;
+            final double difference = input.c - previousClose;
             previousClose = input.c;
-            final double gain = gains.update(change > 0 ? change : 0.0);
-            final double loss = losses.update(-(change < 0 ? change : 0.0));
+            // bar 0 has no change (NaN): a gain and a loss of 0, as for an unchanged close. Math.max and Math.min
+            // select without a branch, which matters because a close's direction is a coin toss the predictor
+            // loses half the time; for finite changes they give the same doubles as the comparisons would
+            final double change = Double.isNaN(difference) ? 0.0 : difference;
+            final double gain = gains.update(Math.max(change, 0.0));
+            final double loss = losses.update(-Math.min(change, 0.0));
             value = loss == 0 ? 100 : 100 - (100 / (1 + gain / loss));
         }
         return value;
