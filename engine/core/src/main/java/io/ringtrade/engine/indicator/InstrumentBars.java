@@ -44,6 +44,8 @@ public final class InstrumentBars {
      * matching, so recovery falls back to an older snapshot or a replay.
      */
     private static final String SECTION = "bars/2 ";
+    /** The outputs a parametric read may reach: all of them (a strategy that declares nothing can read any). */
+    private static final long ALL_OUTPUTS = -1L;
     private final int instrumentId;
     private final String symbol;
     private final PositionView positions;
@@ -92,21 +94,22 @@ public final class InstrumentBars {
         specs = new IndicatorSpec[Math.max(4, list.size())];
         nodes = new IndicatorNode[specs.length];
         bases = new int[specs.length];
-        for (final IndicatorSpec spec : list) {
-            add(spec);
+        for (int i = 0; i < list.size(); i++) {
+            add(list.get(i), declared.declaredOutputs(i));
         }
         values = new double[depth * width];
         row = new IndicatorRow(this);
     }
 
-    private int add(final IndicatorSpec spec) {
+    /** Adds a node for {@code spec} whose outputs {@code outputsRead} (bit i: output i) can be read. */
+    private int add(final IndicatorSpec spec, final long outputsRead) {
         if (nodeCount == specs.length) {
             specs = Arrays.copyOf(specs, nodeCount * 2);
             nodes = Arrays.copyOf(nodes, nodeCount * 2);
             bases = Arrays.copyOf(bases, nodeCount * 2);
         }
         specs[nodeCount] = spec;
-        nodes[nodeCount] = IndicatorNodes.create(spec, shared);
+        nodes[nodeCount] = IndicatorNodes.create(spec, shared, outputsRead);
         bases[nodeCount] = width;
         width += spec.outputCount();
         return nodeCount++;
@@ -277,7 +280,7 @@ public final class InstrumentBars {
     /** Adds an indicator during bar 0 and feeds it bar 0 (still in {@link #input}). */
     private int discover(final IndicatorSpec spec) {
         final int oldWidth = width;
-        final int index = add(spec);
+        final int index = add(spec, ALL_OUTPUTS);
         final double[] grown = new double[(mask + 1) * width];
         for (int slot = 0; slot <= mask; slot++) {
             System.arraycopy(values, slot * oldWidth, grown, slot * width, oldWidth);
@@ -331,7 +334,7 @@ public final class InstrumentBars {
             final IndicatorSpec spec = new IndicatorSpec(kinds[ordinal], in.readInt(), in.readInt(), in.readInt(),
                 in.readDouble(), in.readDouble());
             if (declared == null && i == nodeCount) {
-                add(spec);
+                add(spec, ALL_OUTPUTS);
             } else if (i >= nodeCount || !specs[i].equals(spec)) {
                 throw new SnapshotFormatException(symbol + ": the snapshot has indicator " + spec + " at position " + i
                     + " but this strategy maintains " + (i < nodeCount ? specs[i] : "fewer indicators"));

@@ -12,6 +12,7 @@ import io.ringtrade.engine.api.strategy.IndicatorSpec;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.Row;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,32 @@ class RowTest {
         apple.feed(bars, 0, 30);
         assertThatThrownBy(() -> bars.row().sma(20)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("sma(20) is not maintained").hasMessageContaining("Indicators.sma(20)");
+    }
+
+    @Test
+    void shouldGiveEachBollingerColumnDeclaredAloneTheBitsItHasInTheFullRow() {
+        // a strategy declaring one output lets the node skip the others (two divisions for volatility_bbh alone)
+        final List<String> names = List.of("volatility_bbm", "volatility_bbh", "volatility_bbl", "volatility_bbw",
+            "volatility_bbp", "volatility_bbhi", "volatility_bbli");
+        final Indicators all = new Indicators();
+        final List<Column> allColumns = names.stream().map(all::column).toList();
+        final InstrumentBars full = new InstrumentBars(AAPL, FLAT, all);
+        final List<Column> alone = new ArrayList<>();
+        final List<InstrumentBars> single = new ArrayList<>();
+        for (final String name : names) {
+            final Indicators one = new Indicators();
+            alone.add(one.column(name));
+            single.add(new InstrumentBars(AAPL, FLAT, one));
+        }
+        for (int t = 0; t < apple.size(); t++) {
+            apple.feed(full, t);
+            for (int c = 0; c < names.size(); c++) {
+                apple.feed(single.get(c), t);
+                assertThat(Double.doubleToRawLongBits(single.get(c).row().get(alone.get(c))))
+                    .as("%s bar %d", names.get(c), t)
+                    .isEqualTo(Double.doubleToRawLongBits(full.row().get(allColumns.get(c))));
+            }
+        }
     }
 
     @Test

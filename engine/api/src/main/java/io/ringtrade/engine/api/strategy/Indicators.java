@@ -118,6 +118,8 @@ public final class Indicators {
 
     private final List<IndicatorSpec> specs = new ArrayList<>();
     private final List<Integer> bases = new ArrayList<>();
+    /** Per declared indicator, bit i set when its output i was declared as a column. */
+    private final List<Long> declaredOutputs = new ArrayList<>();
     private int width;
     private int maxBarsAgo = DEFAULT_MAX_BARS_AGO;
     private boolean sealed;
@@ -382,6 +384,14 @@ public final class Indicators {
         return Collections.unmodifiableList(specs);
     }
 
+    /**
+     * Which outputs of the {@code index}-th declared indicator ({@link #specs()} order) were declared as columns: bit i
+     * for output i. The engine may skip computing the others, which no column can read.
+     */
+    public long declaredOutputs(final int index) {
+        return declaredOutputs.get(index);
+    }
+
     /** Slots used by all declared indicators' outputs. */
     public int width() {
         return width;
@@ -407,9 +417,11 @@ public final class Indicators {
             checkOpen();
             specs.add(spec);
             bases.add(width);
+            declaredOutputs.add(0L);
             width += spec.outputCount();
             index = specs.size() - 1;
         }
+        declaredOutputs.set(index, declaredOutputs.get(index) | 1L << output);
         return new Column(name, bases.get(index) + output, this);
     }
 

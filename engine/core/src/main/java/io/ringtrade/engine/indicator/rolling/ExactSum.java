@@ -269,26 +269,39 @@ public final class ExactSum {
      */
     public double timesMinusSquare(final long n, final ExactSum s, final ExactSum scratch) {
         if (top == 0 && s.fitsLong()) {
-            final long productLow = low * n;
-            final long midProduct = mid * n;
-            final long productHigh = midProduct + Math.unsignedMultiplyHigh(low, n);
-            // n × this fits in 128 bits: mid × n does not carry out, nor does adding the low limb's carry
-            if (Math.unsignedMultiplyHigh(mid, n) == 0 && Long.compareUnsigned(productHigh, midProduct) >= 0) {
-                // |s| as an unsigned 64-bit value (Long.MIN_VALUE's magnitude, 2^63, included)
-                final long magnitude = s.low < 0 ? -s.low : s.low;
-                final long squareLow = magnitude * magnitude;
-                final long squareHigh = Math.unsignedMultiplyHigh(magnitude, magnitude);
-                final long differenceLow = productLow - squareLow;
-                // not negative (Cauchy–Schwarz) and below n × this, so an unsigned 128-bit value
-                final long differenceHigh = productHigh - squareHigh - borrow(productLow, squareLow, differenceLow);
-                // the conversions toDouble makes of a value whose top limb is 0
-                return differenceHigh == 0 && differenceLow >= 0 ? (double) differenceLow
-                    : unsigned(differenceHigh) * TWO_TO_64 + unsigned(differenceLow);
+            final double fast = timesMinusSquare(mid, low, n, s.low);
+            if (!Double.isNaN(fast)) {
+                return fast;
             }
         }
         scratch.setProduct(this, n);
         scratch.subtractSquareOf(s);
         return scratch.signum() > 0 ? scratch.toDouble() : 0.0;
+    }
+
+    /**
+     * {@link #timesMinusSquare(long, ExactSum, ExactSum)} for a sum of squares given as the unsigned 128-bit value
+     * {@code (high, low)} and a sum {@code s} that is a long: the same double, or NaN when {@code n × (high, low)} does
+     * not fit in 128 bits (then the 192-bit path must be taken). The work is 128-bit and branch-light.
+     */
+    public static double timesMinusSquare(final long high, final long low, final long n, final long s) {
+        final long productLow = low * n;
+        final long midProduct = high * n;
+        final long productHigh = midProduct + Math.unsignedMultiplyHigh(low, n);
+        // n × (high, low) fits in 128 bits: high × n does not carry out, nor does adding the low limb's carry
+        if (Math.unsignedMultiplyHigh(high, n) != 0 || Long.compareUnsigned(productHigh, midProduct) < 0) {
+            return Double.NaN;
+        }
+        // |s| as an unsigned 64-bit value (Long.MIN_VALUE's magnitude, 2^63, included)
+        final long magnitude = s < 0 ? -s : s;
+        final long squareLow = magnitude * magnitude;
+        final long squareHigh = Math.unsignedMultiplyHigh(magnitude, magnitude);
+        final long differenceLow = productLow - squareLow;
+        // not negative (Cauchy–Schwarz) and below n × (high, low), so an unsigned 128-bit value
+        final long differenceHigh = productHigh - squareHigh - borrow(productLow, squareLow, differenceLow);
+        // the conversions toDouble makes of a value whose top limb is 0
+        return differenceHigh == 0 && differenceLow >= 0 ? (double) differenceLow
+            : unsigned(differenceHigh) * TWO_TO_64 + unsigned(differenceLow);
     }
 
     /** Subtracts the signed 128-bit value (hi, lo) shifted left by 0, 62 or 124 bits. */

@@ -1,8 +1,8 @@
 package io.ringtrade.engine.indicator.ta;
 
 import io.ringtrade.engine.api.money.FixedPoint;
-import io.ringtrade.engine.indicator.rolling.ExactSum;
 import io.ringtrade.engine.indicator.rolling.LongWindowSum;
+import io.ringtrade.engine.indicator.rolling.WindowSquares;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -11,29 +11,33 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * width = (upper − lower) / middle × 100, %b = (C − lower) / (upper − lower) (NaN when the bands meet), and the 0/1
  * indicators C > upper, C < lower (0 during the warm-up). The sum and the sum of squares of the window are exact
  * fixed-point integers, so the mean is the correctly rounded mean of the closes (a close equal to its mean reads
- * equal, bit for bit) and n·Σx² − (Σx)² is n² times the exact variance, for any price and window (192-bit
- * arithmetic); a flat window has a deviation of exactly 0.
+ * equal, bit for bit) and n·Σx² − (Σx)² is n² times the exact variance, for any price and window (128-bit
+ * arithmetic for real prices, 192-bit beyond: {@link WindowSquares}); a flat window has a deviation of exactly 0.
  */
 final class BollingerBands extends IndicatorNode {
     private final int n;
     private final double k;
     private final SharedIndicators.CloseSum closes;
-    private final ExactSum squares = new ExactSum();
-    private final ExactSum scaledVariance = new ExactSum();
+    private final WindowSquares squares = new WindowSquares();
+    /** Whether the width, the %b and the two 0/1 indicators are read (each costs a division or two compares). */
+    private final boolean widthRead;
+    private final boolean percentRead;
+    private final boolean crossingsRead;
 
-    BollingerBands(final SharedIndicators shared, final int n, final double k) {
+    BollingerBands(final SharedIndicators shared, final int n, final double k, final long outputsRead) {
         this.n = n;
         this.k = k;
         this.closes = shared.closeSum(n);
+        this.widthRead = (outputsRead & 1L << 3) != 0;
+        this.percentRead = (outputsRead & 1L << 4) != 0;
+        this.crossingsRead = (outputsRead & (1L << 5 | 1L << 6)) != 0;
     }
 
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         final LongWindowSum sum = closes.at(bar);
         // the close that left the window (0 while it fills, which subtracts nothing)
-        final long leaving = sum.leaving();
-        squares.subtractProduct(leaving, leaving);
-        squares.addProduct(bar.close, bar.close);
+        squares.push(bar.close, sum.leaving());
         if (!sum.isFull()) {
             out[at] = Double.NaN;
             out[at + 1] = Double.NaN;
@@ -51,27 +55,34 @@ final class BollingerBands extends IndicatorNode {
         out[at] = middle;
         out[at + 1] = upper;
         out[at + 2] = lower;
-        out[at + 3] = ((upper - lower) / middle) * 100;
-        out[at + 4] = upper != lower ? (bar.c - lower) / (upper - lower) : Double.NaN;
-        out[at + 5] = bar.c > upper ? 1.0 : 0.0;
-        out[at + 6] = bar.c < lower ? 1.0 : 0.0;
+        // outputs no column reads are left as they are (a strategy reading volatility_bbh alone saves two divisions)
+        if (widthRead) {
+            out[at + 3] = ((upper - lower) / middle) * 100;
+        }
+        if (percentRead) {
+            out[at + 4] = upper != lower ? (bar.c - lower) / (upper - lower) : Double.NaN;
+        }
+        if (crossingsRead) {
+            out[at + 5] = bar.c > upper ? 1.0 : 0.0;
+            out[at + 6] = bar.c < lower ? 1.0 : 0.0;
+        }
     }
 
     /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
     private double deviation(final LongWindowSum sum) {
-        final double scaled = squares.timesMinusSquare(n, sum.exact(), scaledVariance);
+        final double scaled = squares.scaledVariance(sum);
         return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
     }
 
     @Override
     public void writeState(final StateWriter out) {
         closes.writeState(out);
-        squares.writeState(out);
+        squares.writeState(out, closes.sum.values());
     }
 
     @Override
     public void readState(final StateReader in) {
         closes.readState(in);
-        squares.readState(in);
+        squares.readState(in, closes.sum.values());
     }
 }

@@ -12,9 +12,11 @@ public final class IndicatorNodes {
 
     /**
      * A fresh node for {@code spec}, before its first bar, sharing with the other nodes of the same instrument the
-     * sub-indicators they compute alike ({@code shared}, one per instrument).
+     * sub-indicators they compute alike ({@code shared}, one per instrument). Outputs whose bit is clear in
+     * {@code outputsRead} (bit i: output i) are never read: a node may leave them unwritten after its warm-up when
+     * computing them costs something (Bollinger's width and %b each take a division).
      */
-    public static IndicatorNode create(final IndicatorSpec spec, final SharedIndicators shared) {
+    public static IndicatorNode create(final IndicatorSpec spec, final SharedIndicators shared, final long outputsRead) {
         final int a = spec.a();
         final int b = spec.b();
         final int c = spec.c();
@@ -28,7 +30,7 @@ public final class IndicatorNodes {
             case VWAP -> new VolumeWeightedAveragePrice(shared.history(), a);
             case MFI -> new MoneyFlowIndex(shared.history(), a);
             case NVI -> new NegativeVolumeIndex();
-            case BOLLINGER -> new BollingerBands(shared, a, spec.x());
+            case BOLLINGER -> new BollingerBands(shared, a, spec.x(), outputsRead);
             case KELTNER -> new KeltnerChannel(shared.history(), a);
             case KELTNER_ATR -> new KeltnerAtrChannel(shared, a, spec.x());
             case DONCHIAN -> new DonchianChannel(shared, a);
