@@ -56,6 +56,9 @@ final class IndicatorRow implements Row {
 
     @Override
     public double close(final int barsAgo) {
+        if (barsAgo == 0 && bars.barCount() > 0) {
+            return noted(bars.latestClose()); // converted once per bar already, for the indicators
+        }
         final int slot = bars.historySlotOf(barsAgo);
         return noted(slot < 0 ? Double.NaN : FixedPoint.toDouble(bars.close(slot)));
     }

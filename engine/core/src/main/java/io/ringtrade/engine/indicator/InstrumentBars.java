@@ -63,6 +63,8 @@ public final class InstrumentBars {
     private IndicatorNode[] nodes;
     private int[] bases;
     private int nodeCount;
+    /** Whether every node reads only the close's double, so the bar's other doubles need not be computed. */
+    private boolean closeOnly = true;
     private int width;
     private double[] values;
     /** Where the latest bar's values start in {@link #values}. */
@@ -110,6 +112,7 @@ public final class InstrumentBars {
         }
         specs[nodeCount] = spec;
         nodes[nodeCount] = IndicatorNodes.create(spec, shared, outputsRead);
+        closeOnly &= nodes[nodeCount].readsOnlyTheClose();
         bases[nodeCount] = width;
         width += spec.outputCount();
         return nodeCount++;
@@ -124,7 +127,7 @@ public final class InstrumentBars {
                       final long volume) {
         final int slot = (int) (count & mask);
         starts[slot] = startNanos;
-        input.set(count, open, high, low, close, volume);
+        input.set(count, open, high, low, close, volume, !closeOnly);
         history.push(input);
         final int at = slot * width;
         for (int i = 0; i < nodeCount; i++) {
@@ -213,6 +216,11 @@ public final class InstrumentBars {
         return slotOf(barsAgo) < 0 ? -1 : history.slot(barsAgo);
     }
 
+    /** The latest bar's close as a double (a bar exists). */
+    double latestClose() {
+        return input.c;
+    }
+
     long open(final int historySlot) {
         return history.open(historySlot);
     }
@@ -281,6 +289,8 @@ public final class InstrumentBars {
     private int discover(final IndicatorSpec spec) {
         final int oldWidth = width;
         final int index = add(spec, ALL_OUTPUTS);
+        // bar 0 was loaded before this node existed: with the close alone if every node until now read only that
+        input.set(input.index, input.open, input.high, input.low, input.close, input.volume, !closeOnly);
         final double[] grown = new double[(mask + 1) * width];
         for (int slot = 0; slot <= mask; slot++) {
             System.arraycopy(values, slot * oldWidth, grown, slot * width, oldWidth);

@@ -31,19 +31,35 @@ public final class BarInput {
     /** Volume as a double. */
     public double v;
 
-    /** Loads bar {@code barIndex}. */
+    /** Loads bar {@code barIndex}, every double included. */
     public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
                     final long closePrice, final long barVolume) {
+        set(barIndex, openPrice, highPrice, lowPrice, closePrice, barVolume, true);
+    }
+
+    /**
+     * Loads bar {@code barIndex}; without {@code allDoubles} only the close is converted and {@link #o}, {@link #h},
+     * {@link #l} and {@link #v} read NaN (for nodes that read only the close: each conversion is a division).
+     */
+    public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
+                    final long closePrice, final long barVolume, final boolean allDoubles) {
         index = barIndex;
         open = openPrice;
         high = highPrice;
         low = lowPrice;
         close = closePrice;
         volume = barVolume;
-        o = FixedPoint.toDouble(openPrice);
-        h = FixedPoint.toDouble(highPrice);
-        l = FixedPoint.toDouble(lowPrice);
         c = FixedPoint.toDouble(closePrice);
-        v = FixedPoint.toDouble(barVolume);
+        if (allDoubles) {
+            o = FixedPoint.toDouble(openPrice);
+            h = FixedPoint.toDouble(highPrice);
+            l = FixedPoint.toDouble(lowPrice);
+            v = FixedPoint.toDouble(barVolume);
+        } else {
+            o = Double.NaN;
+            h = Double.NaN;
+            l = Double.NaN;
+            v = Double.NaN;
+        }
     }
 }

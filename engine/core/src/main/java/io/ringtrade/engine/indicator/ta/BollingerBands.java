@@ -75,6 +75,11 @@ final class BollingerBands extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         closes.writeState(out);
         squares.writeState(out, closes.sum.values());

@@ -17,6 +17,11 @@ final class ExponentialMovingAverage extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         ema.writeState(out);
     }

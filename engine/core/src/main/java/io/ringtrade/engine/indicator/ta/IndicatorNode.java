@@ -15,6 +15,15 @@ public abstract class IndicatorNode {
      */
     public abstract void update(BarInput bar, double[] out, int at);
 
+    /**
+     * True when {@link #update} reads, of the bar's doubles, only the close ({@link BarInput#c}): when every node of
+     * an instrument says so, the open, high, low and volume are not converted to doubles (four divisions per bar)
+     * and read NaN. The fixed-point fields are always set. False unless a node overrides it.
+     */
+    public boolean readsOnlyTheClose() {
+        return false;
+    }
+
     /** Writes the state carried from bar to bar. */
     public abstract void writeState(StateWriter out);
 

@@ -46,6 +46,11 @@ final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         volatility.writeState(out);
         out.writeDouble(kama);

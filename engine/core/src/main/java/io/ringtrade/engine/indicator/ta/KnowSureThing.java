@@ -51,6 +51,11 @@ final class KnowSureThing extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         for (final RollingSum rate : rates) {
             rate.writeState(out);

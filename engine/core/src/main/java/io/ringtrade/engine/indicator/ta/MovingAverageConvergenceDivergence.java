@@ -30,6 +30,11 @@ final class MovingAverageConvergenceDivergence extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         fast.writeState(out);
         slow.writeState(out);

@@ -25,6 +25,11 @@ final class RateOfChange extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         // stateless: the closes are the history's
     }

@@ -48,6 +48,11 @@ final class RelativeStrengthIndex extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         gains.writeState(out);
         losses.writeState(out);

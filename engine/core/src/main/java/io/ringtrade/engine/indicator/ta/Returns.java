@@ -49,6 +49,11 @@ final class Returns extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         out.writeDouble(previousClose).writeDouble(previousLog).writeDouble(firstClose);
     }

@@ -44,6 +44,11 @@ final class SchaffTrendCycle extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         fast.writeState(out);
         slow.writeState(out);

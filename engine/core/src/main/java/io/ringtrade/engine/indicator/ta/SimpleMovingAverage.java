@@ -27,6 +27,11 @@ final class SimpleMovingAverage extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         closes.writeState(out);
     }

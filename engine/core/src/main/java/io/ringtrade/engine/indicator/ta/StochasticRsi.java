@@ -40,6 +40,11 @@ final class StochasticRsi extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         rsi.writeState(out);
         lowest.writeState(out);

@@ -28,6 +28,11 @@ final class Trix extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         first.writeState(out);
         second.writeState(out);

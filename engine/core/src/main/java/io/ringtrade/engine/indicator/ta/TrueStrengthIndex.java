@@ -34,6 +34,11 @@ final class TrueStrengthIndex extends IndicatorNode {
     }
 
     @Override
+    public boolean readsOnlyTheClose() {
+        return true;
+    }
+
+    @Override
     public void writeState(final StateWriter out) {
         slow.writeState(out);
         fast.writeState(out);
