@@ -100,7 +100,8 @@ public final class PerformanceAccumulator {
     /** One bar's row without its time (the run's length stays unknown): equity, benchmark, whether in position. */
     public void onBar(final long equity, final long benchmark, final boolean inPosition) {
         // a bar that starts with no equity has return 0: there is no capital left for a ratio to describe
-        final double r = previousEquity <= 0 ? 0.0 : simpleReturn(previousEquity, equity);
+        // an unchanged equity (every bar spent flat) returns exactly 0.0, the division's own result, without dividing
+        final double r = previousEquity <= 0 || equity == previousEquity ? 0.0 : simpleReturn(previousEquity, equity);
         bars++;
         final double delta = r - meanReturn;
         meanReturn += delta / bars;
