@@ -13,8 +13,10 @@ import java.math.RoundingMode;
  * general 128-bit division costs several times the multiplications. How: the quotient is estimated in doubles as
  * {@code |a| × |b| × (1 / divisor)}, which is within one of the true floor for quotients below 2^50; the remainder of
  * that estimate is computed exactly in 64-bit wrapping arithmetic (it is below 2 × divisor in magnitude), and one
- * masked step each way puts it in [0, divisor). Quotients of 2^50 or more (position values above about eleven million
- * units at 1e-8), divisors of 2^59 or more and magnitudes of 2^63 go to {@code FixedPoint.mulDiv}.
+ * masked step each way puts it in [0, divisor). Quotients from 2^50 to 2^62 (position values above about eleven
+ * million units at 1e-8, which a compounding backtest reaches) take a second estimate from the first one's remainder
+ * when the divisor is below 2^51 ({@link #largeQuotient}); larger quotients, quotients of 2^50 or more with larger
+ * divisors, divisors of 2^59 or more and magnitudes of 2^63 go to {@code FixedPoint.mulDiv}.
  *
  * <p>Immutable; any thread.
  */
@@ -25,6 +27,10 @@ public final class ReciprocalDivisor {
      * of the floor.
      */
     private static final double ESTIMATE_LIMIT = 0x1p50;
+    /** Below this a quotient takes two estimates ({@link #largeQuotient}); above it, {@code FixedPoint.mulDiv}. */
+    private static final double WIDE_ESTIMATE_LIMIT = 0x1p62;
+    /** Divisors from here on keep the single estimate's limit: 2^12 × divisor must stay below 2^63. */
+    private static final long WIDE_DIVISOR_LIMIT = 1L << 51;
 
     private final long divisor;
     private final double inverse;
@@ -58,11 +64,35 @@ public final class ReciprocalDivisor {
         final long ub = Math.abs(b);
         final double estimate = (double) ua * (double) ub * inverse;
         if (!(estimate < ESTIMATE_LIMIT) || (ua | ub) < 0) {
-            return FixedPoint.mulDiv(a, b, divisor, RoundingMode.HALF_UP); // a large quotient, or a magnitude of 2^63
+            return largeQuotient(a, b, ua, ub, estimate); // a large quotient, or a magnitude of 2^63
         }
         // Masks rather than branches below: whether an estimate is one off is a coin toss the predictor would lose.
-        long quotient = (long) estimate;
-        long remainder = ua * ub - quotient * divisor; // exact: below 2 × divisor < 2^60 in magnitude
+        final long quotient = (long) estimate;
+        final long remainder = ua * ub - quotient * divisor; // exact: below 2 × divisor < 2^60 in magnitude
+        return corrected(a, b, quotient, remainder);
+    }
+
+    /**
+     * Quotients from 2^50 to 2^62 (position values from about eleven million to 46 billion units) with a divisor below
+     * 2^51: the estimate is then within 2^12 of the quotient, so its remainder, below 2^12 × divisor &lt; 2^63 in
+     * magnitude, is still exact in 64-bit arithmetic, and a second estimate from the remainder brings it within one
+     * of the floor. Anything else goes to {@code FixedPoint.mulDiv}.
+     */
+    private long largeQuotient(final long a, final long b, final long ua, final long ub, final double estimate) {
+        if (!(estimate < WIDE_ESTIMATE_LIMIT) || (ua | ub) < 0 || divisor >= WIDE_DIVISOR_LIMIT) {
+            return FixedPoint.mulDiv(a, b, divisor, RoundingMode.HALF_UP);
+        }
+        final long first = (long) estimate;
+        final long remainder = ua * ub - first * divisor;
+        // floored, not truncated: for a negative remainder truncation could leave the result more than one off
+        final long second = (long) Math.floor((double) remainder * inverse);
+        return corrected(a, b, first + second, remainder - second * divisor);
+    }
+
+    /** From a floor estimate within one ({@code remainder} in [−divisor, 2 × divisor)): the rounded, signed result. */
+    private long corrected(final long a, final long b, final long estimate, final long estimateRemainder) {
+        long quotient = estimate;
+        long remainder = estimateRemainder;
         final long under = remainder >> 63; // the estimate was one too many
         quotient += under;
         remainder += divisor & under;

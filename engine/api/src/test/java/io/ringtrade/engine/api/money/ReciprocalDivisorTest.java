@@ -69,6 +69,27 @@ final class ReciprocalDivisorTest {
     }
 
     @Test
+    void shouldTakeTwoEstimatesForQuotientsFrom2To50Until2To62() {
+        // a compounding backtest's position values: 10^7 to 4 × 10^10 units at 1e-8, and divisors of every size
+        // below 2^51, including remainders whose quotient sits next to an integer (operands near multiples of the
+        // divisor)
+        final SplittableRandom random = new SplittableRandom(31L);
+        final ReciprocalDivisor scale = new ReciprocalDivisor(FixedPoint.SCALE);
+        for (int i = 0; i < 300_000; i++) {
+            final long price = random.nextLong(1_000_000_000L, 5_000_000_000_000L);
+            final long quotient = random.nextLong(1L << 50, 1L << 62);
+            final long quantity = Math.max(1, quotient / price * FixedPoint.SCALE + random.nextLong(-3, 4))
+                * (random.nextBoolean() ? 1 : -1);
+            check(scale, price, quantity);
+            final long divisor = random.nextLong(2, 1L << random.nextInt(2, 52));
+            final ReciprocalDivisor other = new ReciprocalDivisor(divisor);
+            final long a = random.nextLong(1, Long.MAX_VALUE / divisor) * (random.nextBoolean() ? 1 : -1);
+            check(other, a, divisor + random.nextLong(-2, 3));
+            check(other, a, random.nextLong(1, Long.MAX_VALUE / Math.max(1, Math.abs(a) / divisor + 1)));
+        }
+    }
+
+    @Test
     void shouldRoundExactHalvesAwayFromZero() {
         final SplittableRandom random = new SplittableRandom(9L);
         for (int i = 0; i < 50_000; i++) {
