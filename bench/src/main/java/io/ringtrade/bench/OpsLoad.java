@@ -184,11 +184,16 @@ public final class OpsLoad {
         return client(method, target, seconds, threads, 0);
     }
 
-    /** The load client in its own JVM; {@code rate} > 0 paces it to that many requests per second in all. */
+    /**
+     * The load client in its own JVM; {@code rate} > 0 paces it to that many requests per second in all. The client
+     * JVM runs with the serial collector and the first JIT tier only: its own compiler and collector threads would
+     * otherwise take cores from the pipeline being measured.
+     */
     private static Process client(final String method, final String target, final int seconds, final int threads,
                                   final long rate) throws IOException {
         final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), OpsLoadClient.class.getName(),
+            .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+            System.getProperty("java.class.path"), OpsLoadClient.class.getName(),
             method, target, String.valueOf(seconds), String.valueOf(threads), String.valueOf(rate))
             .redirectErrorStream(true);
         builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
@@ -281,8 +286,8 @@ public final class OpsLoad {
         final OpsLoad bench = new OpsLoad(dir);
         RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; ops-bench (never trades); shipped risk settings; journal none; ring 65536, wait "
                 + bench.pipeline.waitStrategy() + "; state view at most every 10 ms",
-            "ops API: " + bench.url + " (Netty, 1 event loop); load client: a separate JVM, java.net.http, HTTP/1.1"
-                + " keep-alive, closed loop",
+            "ops API: " + bench.url + " (Netty, 1 event loop); load client: a separate JVM (serial GC, C1 only), plain"
+                + " sockets, HTTP/1.1 keep-alive, closed loop or paced",
             "load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
         try {
             // warm-up: the engine, the HTTP server and a client

@@ -2,11 +2,8 @@ package io.ringtrade.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load client of {@link OpsLoad}, run in its own JVM so that its threads and garbage are not the engine's:
- * {@code threads} closed-loop clients (each sends its next request when the previous answer arrived, keep-alive) for
+ * {@code threads} closed-loop clients (each sends its next request when the previous answer arrived, on one keep-alive
+ * connection of its own, {@link LoopbackHttpConnection}) for
  * {@code seconds}, then prints one line: requests, requests per second, p50/p99/max latency in microseconds, errors.
  * With a {@code rate}, the clients are paced instead: together they send {@code rate} requests per second, each
  * thread parked until its next request is due (a dashboard or a Prometheus scraper, not a flood); a request that
@@ -29,6 +27,18 @@ public final class OpsLoadClient {
     private OpsLoadClient() {
     }
 
+    /** Closes {@code connection} if there is one, ignoring a failure to; returns null. */
+    private static LoopbackHttpConnection close(final LoopbackHttpConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (final IOException ignored) {
+                // the connection is dropped either way
+            }
+        }
+        return null;
+    }
+
     /** Runs the load and prints the result line. */
     public static void main(final String[] args) throws Exception {
         final boolean post = args[0].equals("POST");
@@ -39,8 +49,6 @@ public final class OpsLoadClient {
         // each thread's interval between requests when paced
         final long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) * threads / rate : 0;
         final String token = System.getenv("RINGTRADE_ADMIN_TOKEN");
-        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         final List<Thread> workers = new ArrayList<>();
         final List<Histogram> histograms = new ArrayList<>();
@@ -50,6 +58,7 @@ public final class OpsLoadClient {
             histograms.add(histogram);
             final int index = t;
             final Thread worker = new Thread(() -> {
+                LoopbackHttpConnection connection = null;
                 long n = 0;
                 long due = System.nanoTime() + interval * index / threads;
                 while (System.nanoTime() < end) {
@@ -60,25 +69,23 @@ public final class OpsLoadClient {
                         }
                         due += interval;
                     }
-                    final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-                    if (post) {
-                        request.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
-                            n++ % 2 == 0 ? "{\"action\":\"engage\"}" : "{\"action\":\"release\"}"));
-                    } else {
-                        request.GET();
-                    }
                     final long start = System.nanoTime();
                     try {
-                        final HttpResponse<String> response = http.send(request.build(),
-                            HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
+                        if (connection == null) {
+                            connection = new LoopbackHttpConnection(uri, token);
+                        }
+                        final int status = post ? connection.post(n++ % 2 == 0 ? "{\"action\":\"engage\"}"
+                            : "{\"action\":\"release\"}") : connection.get();
+                        if (status != 200) {
                             errors[index]++;
                         }
-                    } catch (final Exception e) {
+                    } catch (final IOException e) {
                         errors[index]++;
+                        connection = close(connection); // a fresh connection for the next request
                     }
                     histogram.recordValue(System.nanoTime() - start);
                 }
+                close(connection);
             }, "load-" + t);
             workers.add(worker);
         }

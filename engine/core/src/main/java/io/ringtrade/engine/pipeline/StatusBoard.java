@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * The read model other threads may look at (DESIGN.md §3: nobody reads business-logic state directly): counters,
@@ -42,6 +43,13 @@ public final class StatusBoard {
     // in a freshly allocated histogram (hundreds of KB for nanosecond ranges), so a polled GET /status made the
     // engine's JVM collect garbage. Guarded by the stage's total, like the total itself.
     private final Histogram[] stageIntervals = new Histogram[4];
+    // GET /status's percentiles, each stage's last reading and when it was taken: folding an interval into a total
+    // and walking it to a percentile touches a few hundred KB per stage, which made a /status polled 100 times a
+    // second cost the HTTP thread about 2 % of the machine. Guarded by the stage's total.
+    private final long[][] percentileReadings = new long[4][];
+    private final double[][] percentilesRead = new double[4][];
+    private final long[] percentileReadAtNanos = new long[4];
+    private final LongSupplier readClock;
     private volatile EngineView view = EngineView.empty();
 
     /** Stage index: the journal (ingress to appended and, at end of batch, flushed). */
@@ -53,8 +61,20 @@ public final class StatusBoard {
     /** Not a stage: tick to order, ingress to the release of the order an input caused (for the metrics). */
     public static final int TICK_TO_ORDER = 3;
 
+    /** How long {@link #stagePercentiles} reuses a reading: a dashboard polling faster sees the same numbers. */
+    public static final long PERCENTILES_REUSED_NANOS = 100_000_000L;
+
     /** A board for the books of {@code logic}. */
     public StatusBoard(final BusinessLogic logic) {
+        this(logic, System::nanoTime);
+    }
+
+    /**
+     * A board for the books of {@code logic} whose {@link #stagePercentiles} readings age by {@code readClock}
+     * (nanoseconds, monotonic; read only by the threads that ask for percentiles, never by business logic).
+     */
+    public StatusBoard(final BusinessLogic logic, final LongSupplier readClock) {
+        this.readClock = readClock;
         // the books are fixed at construction: keep the array, so that publishing allocates nothing per batch
         books = logic.books();
         bookNames = Arrays.stream(books).map(b -> b.name()).toArray(String[]::new);
@@ -124,19 +144,29 @@ public final class StatusBoard {
 
     /**
      * The value at {@code percentile} of the latency recorded for {@code stage} over the run so far, and how many
-     * samples there are, without copying the histogram (for {@code GET /status}, which is polled). Any thread.
+     * samples there are, without copying the histogram (for {@code GET /status}, which is polled). A reading taken
+     * less than {@link #PERCENTILES_REUSED_NANOS} ago for the same percentiles is returned again instead of being
+     * taken anew. Any thread.
      *
      * @return {count, value at the percentile in nanoseconds} for each of {@code percentiles}: {count, p1, p2, ...}
      */
     public long[] stagePercentiles(final int stage, final double... percentiles) {
         synchronized (stageTotals[stage]) {
+            final long now = readClock.getAsLong();
+            if (percentileReadings[stage] != null && now - percentileReadAtNanos[stage] < PERCENTILES_REUSED_NANOS
+                && Arrays.equals(percentilesRead[stage], percentiles)) {
+                return percentileReadings[stage].clone();
+            }
             addInterval(stage);
             final long[] out = new long[percentiles.length + 1];
             out[0] = stageTotals[stage].getTotalCount();
             for (int i = 0; i < percentiles.length; i++) {
                 out[i + 1] = out[0] == 0 ? 0 : stageTotals[stage].getValueAtPercentile(percentiles[i]);
             }
-            return out;
+            percentileReadings[stage] = out;
+            percentilesRead[stage] = percentiles.clone();
+            percentileReadAtNanos[stage] = now;
+            return out.clone();
         }
     }
 
