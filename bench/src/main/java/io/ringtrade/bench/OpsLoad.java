@@ -24,6 +24,8 @@ import io.ringtrade.engine.pipeline.StatusBoard;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -66,8 +68,9 @@ import java.util.concurrent.locks.LockSupport;
  *       from spawning the script to its exit, which it reaches only after the engine answered HALTED with no open
  *       order; then released;</li>
  *   <li>ring and business-logic throughput: {@code events} trades published as fast as possible, timed until
- *       business logic processed the last; alternately without HTTP load (BASELINE) and with the GET /status load of
- *       section 1, three rounds each.</li>
+ *       business logic processed the last; in pairs, without HTTP load (BASELINE) and with a GET /status load, the
+ *       pair's order alternating from round to round (so a drift of the machine does not favour either), one warm
+ *       client JVM per load switched on and off between the runs.</li>
  * </ol>
  * Arguments: {@code [seconds per load run, default 10] [client threads, default 4] [kill-switch tries, default 100]
  * [throughput events, default 2000000] [throughput rounds, default 3] [GET /status rates for section 4, requests per
@@ -181,7 +184,13 @@ public final class OpsLoad {
 
     private static Process client(final String method, final String target, final int seconds, final int threads)
         throws IOException {
-        return client(method, target, seconds, threads, 0);
+        return client(method, target, seconds, threads, 0, false);
+    }
+
+    /** Switches a toggled client's load on or off. */
+    private static void toggle(final Writer switches, final boolean on) throws IOException {
+        switches.write(on ? "on\n" : "off\n");
+        switches.flush();
     }
 
     /**
@@ -190,11 +199,12 @@ public final class OpsLoad {
      * otherwise take cores from the pipeline being measured.
      */
     private static Process client(final String method, final String target, final int seconds, final int threads,
-                                  final long rate) throws IOException {
+                                  final long rate, final boolean toggled) throws IOException {
         final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
             System.getProperty("java.class.path"), OpsLoadClient.class.getName(),
-            method, target, String.valueOf(seconds), String.valueOf(threads), String.valueOf(rate))
+            method, target, String.valueOf(seconds), String.valueOf(threads), String.valueOf(rate),
+            toggled ? "toggled" : "free")
             .redirectErrorStream(true);
         builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
         return builder.start();
@@ -353,12 +363,18 @@ public final class OpsLoad {
             // each loaded run right after its own unloaded baseline; the load: GET /status paced to 100 and 1,000
             // requests per second (dashboards and scrapers), and closed-loop clients sending as fast as answers come
             final Map<Long, List<Double>> changes = new LinkedHashMap<>();
-            for (int round = 1; round <= rounds; round++) {
-                for (final long rate : rates) {
-                    final long quiet = bench.throughput(events);
-                    final Process load = client("GET", bench.url + "/status", 120, threads, rate);
-                    // past the client JVM's start and its JIT's first compilations
-                    Thread.sleep(3_000);
+            for (final long rate : rates) {
+                final Process load = client("GET", bench.url + "/status", 24 * 3600, threads, rate, true);
+                final Writer switches = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
+                // past the client JVM's start and its first compilations
+                toggle(switches, true);
+                Thread.sleep(3_000);
+                toggle(switches, false);
+                for (int round = 1; round <= rounds; round++) {
+                    final boolean quietFirst = round % 2 == 1;
+                    final long quietBefore = quietFirst ? bench.throughput(events) : 0;
+                    toggle(switches, true);
+                    Thread.sleep(50); // the paced requests under way
                     // what the load itself took of the machine while the loaded run ran: the client JVM's CPU time
                     // and the server's event-loop thread's, as shares of all cores' time (no noise from the baseline)
                     final long client0 = processCpuNanos(load);
@@ -368,14 +384,18 @@ public final class OpsLoad {
                     final double machineNanos = (System.nanoTime() - wall0) * (double) RunConditions.cores();
                     final double clientShare = 100.0 * (processCpuNanos(load) - client0) / machineNanos;
                     final double serverShare = 100.0 * (threadCpuNanos(HTTP_THREAD) - server0) / machineNanos;
-                    load.destroy();
-                    load.waitFor(10, TimeUnit.SECONDS);
+                    toggle(switches, false);
+                    final long quiet = quietFirst ? quietBefore : bench.throughput(events);
                     final double change = 100.0 * (loaded - quiet) / quiet;
                     changes.computeIfAbsent(rate, r -> new ArrayList<>()).add(change);
-                    System.out.printf("round %d: BASELINE no HTTP load %,d events/s; with GET /status %s"
+                    System.out.printf("round %d (%s first): BASELINE no HTTP load %,d events/s; with GET /status %s"
                         + " %,d events/s (%+.1f %%); the load's CPU: client %.2f %%, server's HTTP thread %.2f %% of"
-                        + " the machine%n", round, quiet, loadName(rate, threads), loaded, change, clientShare,
-                        serverShare);
+                        + " the machine%n", round, quietFirst ? "baseline" : "loaded", quiet,
+                        loadName(rate, threads), loaded, change, clientShare, serverShare);
+                }
+                switches.close(); // the end of its input stops the client
+                if (!load.waitFor(10, TimeUnit.SECONDS)) {
+                    load.destroy();
                 }
             }
             for (final Map.Entry<Long, List<Double>> entry : changes.entrySet()) {

@@ -2,11 +2,15 @@ package io.ringtrade.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,10 +25,24 @@ import java.util.concurrent.locks.LockSupport;
  *   GET  mode: GET  URL                                       (e.g. /status)
  *   POST mode: POST URL {"action":"engage"|"release"} alternately, Authorization: Bearer $RINGTRADE_ADMIN_TOKEN
  * </pre>
- * Arguments: {@code GET|POST URL seconds threads [rate]}.
+ * Arguments: {@code GET|POST URL seconds threads [rate [toggled]]}. With {@code toggled} the clients start idle and
+ * the harness switches them with lines on standard input, {@code on} and {@code off} (so one warm client JVM serves
+ * many loaded runs, each beside an unloaded one); the end of the input ends the load.
  */
 public final class OpsLoadClient {
     private OpsLoadClient() {
+    }
+
+    /** Reads {@code on} and {@code off} lines from standard input until its end, which stops the load. */
+    private static void followSwitches(final AtomicBoolean idle, final AtomicBoolean stopped) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                idle.set(!line.trim().equals("on"));
+            }
+        } catch (final IOException e) {
+            // the harness went away: stop as at the end of the input
+        }
+        stopped.set(true);
     }
 
     /** Closes {@code connection} if there is one, ignoring a failure to; returns null. */
@@ -46,6 +64,14 @@ public final class OpsLoadClient {
         final long seconds = Long.parseLong(args[2]);
         final int threads = Integer.parseInt(args[3]);
         final long rate = args.length > 4 ? Long.parseLong(args[4]) : 0;
+        final boolean toggled = args.length > 5 && args[5].equals("toggled");
+        final AtomicBoolean idle = new AtomicBoolean(toggled);
+        final AtomicBoolean stopped = new AtomicBoolean();
+        if (toggled) {
+            final Thread switches = new Thread(() -> followSwitches(idle, stopped), "load-switches");
+            switches.setDaemon(true);
+            switches.start();
+        }
         // each thread's interval between requests when paced
         final long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) * threads / rate : 0;
         final String token = System.getenv("RINGTRADE_ADMIN_TOKEN");
@@ -61,7 +87,12 @@ public final class OpsLoadClient {
                 LoopbackHttpConnection connection = null;
                 long n = 0;
                 long due = System.nanoTime() + interval * index / threads;
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !stopped.get()) {
+                    if (idle.get()) {
+                        LockSupport.parkNanos(1_000_000L);
+                        due = System.nanoTime() + interval * index / threads; // paced afresh after a pause
+                        continue;
+                    }
                     if (interval > 0) {
                         final long wait = due - System.nanoTime();
                         if (wait > 0) {
