@@ -1,6 +1,8 @@
 package io.ringtrade.adapters.marketdata;
 
 import io.ringtrade.engine.api.event.EngineEvent;
+import io.ringtrade.engine.api.event.EventType;
+import io.ringtrade.engine.api.event.MarketDataKind;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 
 /**
@@ -36,6 +38,20 @@ public final class BarSeriesSource extends TimedSeriesReplay {
     /** A source of {@code bars}, interning their symbol in {@code instruments} (start-up thread only). */
     public static BarSeriesSource of(final BarSeriesData bars, final InstrumentRegistry instruments) {
         return new BarSeriesSource(bars, instruments.intern(bars.symbol()));
+    }
+
+    @Override
+    public boolean nextIntoOwnSlot(final EngineEvent slot) {
+        if (slot.type != EventType.MARKET_DATA || slot.marketDataKind != MarketDataKind.BAR) {
+            return next(slot); // not a bar this source wrote: reset everything
+        }
+        final int i = nextRow();
+        if (i < 0) {
+            return false;
+        }
+        slot.setNextBar(instrumentId(), bars.timeNanos(i) + offsetNanos(), bars.open(i), bars.high(i), bars.low(i),
+            bars.close(i), bars.volume(i));
+        return true;
     }
 
     @Override

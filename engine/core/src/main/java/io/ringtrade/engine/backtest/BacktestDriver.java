@@ -34,9 +34,13 @@ public final class BacktestDriver {
      */
     public static long feed(final BusinessLogic logic, final MarketDataSource source, final EventJournal journal,
                             final EffectSink effects, final long firstSequence) {
+        // the slot is this loop's alone and business logic only reads it, so after the first input the source may
+        // fill it without resetting what its events never set (MarketDataSource.nextIntoOwnSlot)
         final EngineEvent slot = new EngineEvent();
         long sequence = firstSequence == SOURCE_SEQUENCES ? 0 : firstSequence;
-        while (source.next(slot)) {
+        boolean first = true;
+        while (first ? source.next(slot) : source.nextIntoOwnSlot(slot)) {
+            first = false;
             if (firstSequence == SOURCE_SEQUENCES) {
                 sequence = slot.sequence + 1;
             } else {

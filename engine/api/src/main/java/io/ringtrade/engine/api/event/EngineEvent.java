@@ -208,6 +208,27 @@ public final class EngineEvent {
         return this;
     }
 
+    /**
+     * Fills a slot that holds a bar written by {@link #setBar} or by this method, and that nothing has written since but
+     * its owner's {@code sequence} and {@code ingressNanos} (a backtest driver's private slot, which business logic only
+     * reads): the same input fields as {@link #setBar} gives, without resetting again the fields a bar never sets.
+     */
+    public EngineEvent setNextBar(final int instrument, final long startNanos, final long o, final long h, final long l,
+                                  final long c, final long v) {
+        type = EventType.MARKET_DATA;
+        marketDataKind = MarketDataKind.BAR;
+        sequence = 0;
+        ingressNanos = 0;
+        instrumentId = instrument;
+        eventTimeNanos = startNanos;
+        open = o;
+        high = h;
+        low = l;
+        close = c;
+        volume = v;
+        return this;
+    }
+
     /** Fills this slot as an external signal for book {@code book} with idempotency key {@code key}. */
     public EngineEvent setSignal(final long timeNanos, final long key, final int book, final int instrument,
                                  final int action, final int sizeKind, final long size, final long limitPrice) {

@@ -13,6 +13,16 @@ public interface MarketDataSource {
      */
     boolean next(EngineEvent slot);
 
+    /**
+     * {@link #next} into a slot that holds this source's previous event and that nothing has written since but its
+     * owner's {@code sequence} and {@code ingressNanos} — a backtest driver's private slot, which business logic only
+     * reads — so that a source may skip resetting the fields its events never set. Fills the slot exactly as
+     * {@link #next} would.
+     */
+    default boolean nextIntoOwnSlot(final EngineEvent slot) {
+        return next(slot);
+    }
+
     /** Number of events this source holds in all, or -1 when unknown. */
     default long size() {
         return -1;
