@@ -1,5 +1,6 @@
 package io.ringtrade.engine.indicator.rolling;
 
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -11,7 +12,11 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * which is used. Business-logic thread only; allocation-free.
  */
 public final class LongWindowSum {
+    /** 2^53: below it in magnitude a sum converts to a double exactly. */
+    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
     private final int n;
+    /** n × 1e8 as a double, the denominator of {@link #mean}'s one division (what {@link ExactSum#meanOf} forms). */
+    private final double meanDenominator;
     private final LongRing window;
     private final ExactSum wideSum = new ExactSum();
     private long sum;
@@ -22,6 +27,7 @@ public final class LongWindowSum {
     /** A window of {@code n} values. */
     public LongWindowSum(final int n) {
         this.n = n;
+        this.meanDenominator = (double) n * FixedPoint.SCALE;
         this.window = new LongRing(n);
     }
 
@@ -72,6 +78,10 @@ public final class LongWindowSum {
     public double mean() {
         if (!window.isFull()) {
             return Double.NaN;
+        }
+        if (!wide && sum > -EXACT_DOUBLE_LIMIT && sum < EXACT_DOUBLE_LIMIT) {
+            // ExactSum.meanOf's common case with its denominator formed once: the same division, the same double
+            return sum / meanDenominator;
         }
         return wide ? wideSum.mean(n, 1) : ExactSum.meanOf(sum, n, 1);
     }

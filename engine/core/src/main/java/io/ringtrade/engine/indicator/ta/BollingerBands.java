@@ -19,6 +19,8 @@ final class BollingerBands extends IndicatorNode {
     private final double k;
     private final SharedIndicators.CloseSum closes;
     private final WindowSquares squares = new WindowSquares();
+    /** n × 1e8 as a double, formed once (the deviation's divisor, in price units). */
+    private final double deviationDenominator;
     /** Whether the width, the %b and the two 0/1 indicators are read (each costs a division or two compares). */
     private final boolean widthRead;
     private final boolean percentRead;
@@ -28,6 +30,7 @@ final class BollingerBands extends IndicatorNode {
         this.n = n;
         this.k = k;
         this.closes = shared.closeSum(n);
+        this.deviationDenominator = (double) n * FixedPoint.SCALE;
         this.widthRead = (outputsRead & 1L << 3) != 0;
         this.percentRead = (outputsRead & 1L << 4) != 0;
         this.crossingsRead = (outputsRead & (1L << 5 | 1L << 6)) != 0;
@@ -71,7 +74,7 @@ final class BollingerBands extends IndicatorNode {
     /** Population standard deviation of the window in price units: √(n·Σx² − (Σx)²) / n, exact until the root. */
     private double deviation(final LongWindowSum sum) {
         final double scaled = squares.scaledVariance(sum);
-        return Math.sqrt(scaled) / ((double) n * FixedPoint.SCALE);
+        return Math.sqrt(scaled) / deviationDenominator;
     }
 
     @Override
