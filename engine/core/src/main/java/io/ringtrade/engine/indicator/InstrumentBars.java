@@ -374,7 +374,7 @@ public final class InstrumentBars {
             final int slot = (int) ((count - 1) & mask);
             final int latest = history.slot(0);
             input.set(count - 1, history.open(latest), history.high(latest), history.low(latest),
-                history.close(latest), history.volume(latest));
+                history.close(latest), history.volume(latest), !closeOnly);
             latestOffset = slot * width;
         }
     }

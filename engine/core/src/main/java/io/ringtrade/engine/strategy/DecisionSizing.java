@@ -32,7 +32,8 @@ public final class DecisionSizing {
 
     /**
      * Fills {@code request} for {@code decision} on {@code instrumentId} of {@code book}, decided at {@code timeNanos}
-     * on a bar that closed at {@code close}. Returns false when the decision places no order.
+     * on a bar that closed at {@code close}. Returns false when the decision places no order (the request is then left
+     * as it was).
      *
      * @param reservedCash cash the book's open orders reserve
      * @param tradedCount  number of instruments the book trades
@@ -68,6 +69,11 @@ public final class DecisionSizing {
                                final CostEstimate costs, final int tradedCount, final boolean allowShort,
                                final long minNotional, final boolean reverse) {
         final long held = book.position(instrumentId);
+        // the answers that place nothing are settled before the request is touched: a strategy that says SELL while
+        // flat (or BUY while long) does so on many bars
+        if (decision == DecisionStrategy.BUY ? held > 0 : held < 0 || (held == 0 && !allowShort)) {
+            return false;
+        }
         request.clear();
         request.bookIndex = book.index();
         request.instrumentId = instrumentId;
@@ -76,9 +82,6 @@ public final class DecisionSizing {
         request.timeNanos = timeNanos;
         request.origin = OrderReason.STRATEGY;
         if (decision == DecisionStrategy.BUY) {
-            if (held > 0) {
-                return false;
-            }
             request.side = 1;
             if (held < 0) {
                 request.quantity = reverse && allowShort
@@ -90,9 +93,6 @@ public final class DecisionSizing {
                 clampToCash(request, book.cash() - reservedCash, close, lot, costs, minNotional);
             }
             return true;
-        }
-        if (held < 0 || (held == 0 && !allowShort)) {
-            return false;
         }
         request.side = -1;
         final long shortEntry = held > 0 && !(reverse && allowShort) ? 0

@@ -20,16 +20,16 @@ public final class BarInput {
     public long close;
     /** Volume, fixed-point. */
     public long volume;
-    /** Open as a double. */
-    public double o;
-    /** High as a double. */
-    public double h;
-    /** Low as a double. */
-    public double l;
+    /** Open as a double (NaN until a bar is loaded with all its doubles). */
+    public double o = Double.NaN;
+    /** High as a double (NaN until a bar is loaded with all its doubles). */
+    public double h = Double.NaN;
+    /** Low as a double (NaN until a bar is loaded with all its doubles). */
+    public double l = Double.NaN;
     /** Close as a double. */
     public double c;
-    /** Volume as a double. */
-    public double v;
+    /** Volume as a double (NaN until a bar is loaded with all its doubles). */
+    public double v = Double.NaN;
 
     /** Loads bar {@code barIndex}, every double included. */
     public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
@@ -39,7 +39,8 @@ public final class BarInput {
 
     /**
      * Loads bar {@code barIndex}; without {@code allDoubles} only the close is converted and {@link #o}, {@link #h},
-     * {@link #l} and {@link #v} read NaN (for nodes that read only the close: each conversion is a division).
+     * {@link #l} and {@link #v} are left as they are — NaN on an instance only ever loaded this way (for nodes that
+     * read only the close: each conversion is a division).
      */
     public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
                     final long closePrice, final long barVolume, final boolean allDoubles) {
@@ -55,11 +56,6 @@ public final class BarInput {
             h = FixedPoint.toDouble(highPrice);
             l = FixedPoint.toDouble(lowPrice);
             v = FixedPoint.toDouble(barVolume);
-        } else {
-            o = Double.NaN;
-            h = Double.NaN;
-            l = Double.NaN;
-            v = Double.NaN;
         }
     }
 }
