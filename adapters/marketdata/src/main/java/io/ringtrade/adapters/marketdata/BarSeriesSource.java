@@ -42,25 +42,24 @@ public final class BarSeriesSource extends TimedSeriesReplay {
 
     @Override
     public boolean nextIntoOwnSlot(final EngineEvent slot) {
-        if (slot.type != EventType.MARKET_DATA || slot.marketDataKind != MarketDataKind.BAR) {
-            return next(slot); // not a bar this source wrote: reset everything
-        }
-        final int i = nextRow();
-        if (i < 0) {
-            return false;
-        }
-        slot.setNextBar(instrumentId(), bars.timeNanos(i) + offsetNanos(), bars.open(i), bars.high(i), bars.low(i),
-            bars.close(i), bars.volume(i));
-        return true;
+        // a slot that does not hold a bar was not last filled here: reset it in full
+        return fill(slot, slot.type != EventType.MARKET_DATA || slot.marketDataKind != MarketDataKind.BAR);
     }
 
     @Override
     public boolean next(final EngineEvent slot) {
+        return fill(slot, true);
+    }
+
+    private boolean fill(final EngineEvent slot, final boolean reset) {
         final int i = nextRow();
         if (i < 0) {
             return false;
         }
-        slot.setBar(instrumentId(), bars.timeNanos(i) + offsetNanos(), bars.open(i), bars.high(i), bars.low(i),
+        if (reset) {
+            slot.clear();
+        }
+        slot.setNextBar(instrumentId(), bars.timeNanos(i) + offsetNanos(), bars.open(i), bars.high(i), bars.low(i),
             bars.close(i), bars.volume(i));
         return true;
     }

@@ -196,16 +196,7 @@ public final class EngineEvent {
     public EngineEvent setBar(final int instrument, final long startNanos, final long o, final long h, final long l,
                               final long c, final long v) {
         clear();
-        type = EventType.MARKET_DATA;
-        marketDataKind = MarketDataKind.BAR;
-        instrumentId = instrument;
-        eventTimeNanos = startNanos;
-        open = o;
-        high = h;
-        low = l;
-        close = c;
-        volume = v;
-        return this;
+        return setNextBar(instrument, startNanos, o, h, l, c, v);
     }
 
     /**
