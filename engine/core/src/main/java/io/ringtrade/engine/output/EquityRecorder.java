@@ -128,15 +128,15 @@ public final class EquityRecorder {
         if (first < 0) {
             return FixedPoint.mulDiv(benchmarkShare, last, first, RoundingMode.HALF_UP); // a negative price: no reciprocal
         }
-        final ReciprocalDivisor divisor = byFirstPrice[slot];
-        if (divisor != null && divisor.divisor() == first && last == valuedAtPrice[slot]) {
+        ReciprocalDivisor divisor = byFirstPrice[slot];
+        if (divisor == null || divisor.divisor() != first) {
+            divisor = new ReciprocalDivisor(first); // once per instrument (and after a restore): no value kept yet
+            byFirstPrice[slot] = divisor;
+        } else if (last == valuedAtPrice[slot]) {
             return valueAtPrice[slot];
         }
-        if (divisor == null || divisor.divisor() != first) {
-            byFirstPrice[slot] = new ReciprocalDivisor(first); // once per instrument (and after a restore)
-        }
         valuedAtPrice[slot] = last;
-        valueAtPrice[slot] = byFirstPrice[slot].mulDivHalfUp(benchmarkShare, last);
+        valueAtPrice[slot] = divisor.mulDivHalfUp(benchmarkShare, last);
         return valueAtPrice[slot];
     }
 

@@ -118,12 +118,12 @@ public final class ExactSum {
     }
 
     /** 1 when the unsigned sum {@code a + b = sum} carried out of 64 bits, else 0. */
-    private static long carry(final long a, final long b, final long sum) {
+    static long carry(final long a, final long b, final long sum) {
         return ((a & b) | ((a | b) & ~sum)) >>> 63;
     }
 
     /** 1 when the unsigned difference {@code a − b = difference} borrowed, else 0. */
-    private static long borrow(final long a, final long b, final long difference) {
+    static long borrow(final long a, final long b, final long difference) {
         return ((~a & b) | ((~a | b) & difference)) >>> 63;
     }
 
@@ -219,9 +219,17 @@ public final class ExactSum {
 
     /** {@link #mean} of a sum that fits in a long. */
     public static double meanOf(final long sum, final long count, final long divisor) {
+        return meanOf(sum, count, divisor, (double) (count * divisor) * FixedPoint.SCALE);
+    }
+
+    /**
+     * {@link #meanOf(long, long, long)} with its denominator in price units, {@code (double) (count × divisor) × 1e8},
+     * formed by the caller (once, for a fixed window) instead of on every call.
+     */
+    public static double meanOf(final long sum, final long count, final long divisor, final double scaledDenominator) {
         final long denominator = count * divisor;
         if (sum > -TWO_TO_53 && sum < TWO_TO_53) {
-            return sum / ((double) denominator * FixedPoint.SCALE);
+            return sum / scaledDenominator;
         }
         final long quotient = sum / denominator;
         final long remainder = sum % denominator;

@@ -12,10 +12,8 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * which is used. Business-logic thread only; allocation-free.
  */
 public final class LongWindowSum {
-    /** 2^53: below it in magnitude a sum converts to a double exactly. */
-    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
     private final int n;
-    /** n × 1e8 as a double, the denominator of {@link #mean}'s one division (what {@link ExactSum#meanOf} forms). */
+    /** n × 1e8 as a double, {@link #mean}'s denominator, formed once (see {@link ExactSum#meanOf}). */
     private final double meanDenominator;
     private final LongRing window;
     private final ExactSum wideSum = new ExactSum();
@@ -79,11 +77,7 @@ public final class LongWindowSum {
         if (!window.isFull()) {
             return Double.NaN;
         }
-        if (!wide && sum > -EXACT_DOUBLE_LIMIT && sum < EXACT_DOUBLE_LIMIT) {
-            // ExactSum.meanOf's common case with its denominator formed once: the same division, the same double
-            return sum / meanDenominator;
-        }
-        return wide ? wideSum.mean(n, 1) : ExactSum.meanOf(sum, n, 1);
+        return wide ? wideSum.mean(n, 1) : ExactSum.meanOf(sum, n, 1, meanDenominator);
     }
 
     /** The sum in price units (fixed-point units / 1e8), correctly rounded while below 2^53 units. */

@@ -35,7 +35,7 @@ public final class WindowSquares {
         final long leavingLow = leaving * leaving;
         final long newLow = sumLow - leavingLow;
         high += Math.multiplyHigh(entering, entering) - Math.multiplyHigh(leaving, leaving)
-            + carry(low, enteringLow, sumLow) - borrow(sumLow, leavingLow, newLow);
+            + ExactSum.carry(low, enteringLow, sumLow) - ExactSum.borrow(sumLow, leavingLow, newLow);
         low = newLow;
         large += isLarge(entering) - isLarge(leaving);
     }
@@ -68,16 +68,6 @@ public final class WindowSquares {
     /** 1 when |value| &gt; 2^53 or value = 2^53, else 0 (so a square counted small is at most 2^106); no branch. */
     private static int isLarge(final long value) {
         return (int) ((LARGE - 1 - (value ^ (value >> 63))) >>> 63);
-    }
-
-    /** 1 when the unsigned sum {@code a + b = sum} carried out of 64 bits, else 0. */
-    private static long carry(final long a, final long b, final long sum) {
-        return ((a & b) | ((a | b) & ~sum)) >>> 63;
-    }
-
-    /** 1 when the unsigned difference {@code a − b = difference} borrowed, else 0. */
-    private static long borrow(final long a, final long b, final long difference) {
-        return ((~a & b) | ((~a | b) & difference)) >>> 63;
     }
 
     /** Writes Σx² as the three limbs of a 192-bit {@link ExactSum} (the window's values are written by its owner). */

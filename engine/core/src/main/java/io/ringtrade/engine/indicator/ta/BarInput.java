@@ -31,12 +31,6 @@ public final class BarInput {
     /** Volume as a double (NaN until a bar is loaded with all its doubles). */
     public double v = Double.NaN;
 
-    /** Loads bar {@code barIndex}, every double included. */
-    public void set(final long barIndex, final long openPrice, final long highPrice, final long lowPrice,
-                    final long closePrice, final long barVolume) {
-        set(barIndex, openPrice, highPrice, lowPrice, closePrice, barVolume, true);
-    }
-
     /**
      * Loads bar {@code barIndex}; without {@code allDoubles} only the close is converted and {@link #o}, {@link #h},
      * {@link #l} and {@link #v} are left as they are — NaN on an instance only ever loaded this way (for nodes that

@@ -14,7 +14,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * equal, bit for bit) and n·Σx² − (Σx)² is n² times the exact variance, for any price and window (128-bit
  * arithmetic for real prices, 192-bit beyond: {@link WindowSquares}); a flat window has a deviation of exactly 0.
  */
-final class BollingerBands extends IndicatorNode {
+final class BollingerBands extends CloseOnlyNode {
     private final int n;
     private final double k;
     private final SharedIndicators.CloseSum closes;
@@ -75,11 +75,6 @@ final class BollingerBands extends IndicatorNode {
     private double deviation(final LongWindowSum sum) {
         final double scaled = squares.scaledVariance(sum);
         return Math.sqrt(scaled) / deviationDenominator;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

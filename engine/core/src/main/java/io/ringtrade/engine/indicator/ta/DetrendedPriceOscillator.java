@@ -8,7 +8,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code trend_dpo}: C₋ₛ − SMA(n) with s = ⌊n/2⌋ + 1 (the close s bars back, as {@code ta} shifts it). NaN until both
  * exist ({@code ta} fills the first s bars with the mean of all closes; with s &lt; n that never reaches an output).
  */
-final class DetrendedPriceOscillator extends IndicatorNode {
+final class DetrendedPriceOscillator extends CloseOnlyNode {
     private final int shift;
     private final SharedIndicators.CloseSum closes;
     private final BarHistory history;
@@ -24,11 +24,6 @@ final class DetrendedPriceOscillator extends IndicatorNode {
     public void update(final BarInput bar, final double[] out, final int at) {
         final LongWindowSum sum = closes.at(bar);
         out[at] = bar.index >= shift ? history.closeValue(history.slot(shift)) - sum.mean() : Double.NaN;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 /** {@code trend_ema_*}: {@code ta}'s EMA of closes (from the first close, no SMA seed; NaN before n bars). */
-final class ExponentialMovingAverage extends IndicatorNode {
+final class ExponentialMovingAverage extends CloseOnlyNode {
     private final SharedIndicators.CloseEma ema;
 
     ExponentialMovingAverage(final SharedIndicators.CloseEma ema) {
@@ -14,11 +14,6 @@ final class ExponentialMovingAverage extends IndicatorNode {
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         out[at] = ema.at(bar);
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * ({@code ta} wraps around to the last close of the file at bar n − 1, but only its SC there is used, and only to
  * decide that the value is C.)
  */
-final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
+final class KaufmanAdaptiveMovingAverage extends CloseOnlyNode {
     private final int n;
     private final double fastMinusSlow;
     private final double slowest;
@@ -43,11 +43,6 @@ final class KaufmanAdaptiveMovingAverage extends IndicatorNode {
             kama = kama + smoothing * (bar.c - kama);
         }
         out[at] = kama;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * that average fewer than 9 bars. From bar 52 on every value is {@code ta}'s. The past closes come from the
  * instrument's {@link BarHistory}.
  */
-final class KnowSureThing extends IndicatorNode {
+final class KnowSureThing extends CloseOnlyNode {
     private static final int[] LOOKBACKS = {10, 15, 20, 30};
     private static final int[] WINDOWS = {10, 10, 10, 15};
     private static final int SIGNAL = 9;
@@ -48,11 +48,6 @@ final class KnowSureThing extends IndicatorNode {
         out[at] = kst;
         out[at + 1] = signalValue;
         out[at + 2] = kst - signalValue;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code trend_macd*}: MACD = EMA(fast) − EMA(slow) of closes; signal = EMA(signal) of MACD, starting from MACD's
  * first value (bar slow − 1), so its first value is at bar slow + signal − 2; histogram = MACD − signal.
  */
-final class MovingAverageConvergenceDivergence extends IndicatorNode {
+final class MovingAverageConvergenceDivergence extends CloseOnlyNode {
     private final SharedIndicators.CloseEma fast;
     private final SharedIndicators.CloseEma slow;
     private final ExponentialMean signal;
@@ -27,11 +27,6 @@ final class MovingAverageConvergenceDivergence extends IndicatorNode {
         out[at] = macd;
         out[at + 1] = signalValue;
         out[at + 2] = macd - signalValue;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 /** {@code momentum_roc}: (C − C₋ₙ) / C₋ₙ × 100, first value at bar n; C₋ₙ from the instrument's {@link BarHistory}. */
-final class RateOfChange extends IndicatorNode {
+final class RateOfChange extends CloseOnlyNode {
     private final BarHistory history;
     private final int n;
 
@@ -22,11 +22,6 @@ final class RateOfChange extends IndicatorNode {
         }
         final double past = history.closeValue(history.slot(n));
         out[at] = ((bar.c - past) / past) * 100;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

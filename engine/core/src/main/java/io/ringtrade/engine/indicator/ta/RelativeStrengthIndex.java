@@ -9,7 +9,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * counts as a gain and a loss of 0), each averaged with Wilder's smoothing (α = 1/n) starting from bar 0 with no SMA
  * seed; RSI = 100 where the average loss is 0, else 100 − 100 / (1 + gain / loss). First value at bar n − 1.
  */
-final class RelativeStrengthIndex extends IndicatorNode {
+final class RelativeStrengthIndex extends CloseOnlyNode {
     private final ExponentialMean gains;
     private final ExponentialMean losses;
     private double previousClose = Double.NaN;
@@ -45,11 +45,6 @@ final class RelativeStrengthIndex extends IndicatorNode {
     @Override
     public void update(final BarInput bar, final double[] out, final int at) {
         out[at] = next(bar);
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

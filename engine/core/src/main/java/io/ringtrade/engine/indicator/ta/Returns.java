@@ -7,7 +7,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code others_dr} (100 (C / C₋₁ − 1)), {@code others_dlr} (100 (ln C − ln C₋₁), with {@link StrictMath} so that
  * every JVM gives the same bits) or {@code others_cr} (100 (C / C₀ − 1), 0 at bar 0), one per node.
  */
-final class Returns extends IndicatorNode {
+final class Returns extends CloseOnlyNode {
     /** Which return. */
     enum Kind { DAILY, DAILY_LOG, CUMULATIVE }
 
@@ -46,11 +46,6 @@ final class Returns extends IndicatorNode {
             }
             default -> throw new IllegalStateException("unknown return kind " + kind);
         }
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

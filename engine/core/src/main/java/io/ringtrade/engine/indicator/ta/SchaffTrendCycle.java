@@ -11,7 +11,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * STC = EMA3(KD), every stage starting from the previous one's first value (first STC at bar 71). A flat cycle makes
  * K or KD NaN (0/0), which the EMAs carry over as {@code pandas} does.
  */
-final class SchaffTrendCycle extends IndicatorNode {
+final class SchaffTrendCycle extends CloseOnlyNode {
     private static final int CYCLE = 10;
 
     private final SharedIndicators.CloseEma fast;
@@ -41,11 +41,6 @@ final class SchaffTrendCycle extends IndicatorNode {
         final double lowD = dLow.value();
         final double kd = 100 * (d - lowD) / (dHigh.value() - lowD);
         out[at] = stc.update(kd);
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * share a window with Bollinger, Donchian or the DPO, and going through the shared one costs {@code sma_crossover}'s
  * two SMAs a few nanoseconds per bar.
  */
-final class SimpleMovingAverage extends IndicatorNode {
+final class SimpleMovingAverage extends CloseOnlyNode {
     private final LongWindowSum closes;
 
     SimpleMovingAverage(final int n) {
@@ -24,11 +24,6 @@ final class SimpleMovingAverage extends IndicatorNode {
     public void update(final BarInput bar, final double[] out, final int at) {
         closes.push(bar.close);
         out[at] = closes.mean();
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

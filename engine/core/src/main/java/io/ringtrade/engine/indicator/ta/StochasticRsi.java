@@ -9,7 +9,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code momentum_stoch_rsi*}: (RSI − min_n RSI) / (max_n RSI − min_n RSI) as a fraction 0..1 (NaN when the RSI was
  * flat), its s1-bar mean (%K) and the s2-bar mean of that (%D). RSI is {@code ta}'s, first value at bar n − 1.
  */
-final class StochasticRsi extends IndicatorNode {
+final class StochasticRsi extends CloseOnlyNode {
     private final RelativeStrengthIndex rsi;
     private final RollingDoubleExtremum lowest;
     private final RollingDoubleExtremum highest;
@@ -37,11 +37,6 @@ final class StochasticRsi extends IndicatorNode {
         out[at] = stoch;
         out[at + 1] = kValue;
         out[at + 2] = d.mean();
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code trend_trix}: E3 = EMA(n) of EMA(n) of EMA(n) of closes, each starting from the previous one's first value;
  * TRIX = (E3 − E3₋₁) / E3₋₁ × 100, first value at bar 3(n − 1) + 1.
  */
-final class Trix extends IndicatorNode {
+final class Trix extends CloseOnlyNode {
     private final SharedIndicators.CloseEma first;
     private final ExponentialMean second;
     private final ExponentialMean third;
@@ -25,11 +25,6 @@ final class Trix extends IndicatorNode {
         final double e3 = third.update(second.update(first.at(bar)));
         out[at] = ((e3 - previous) / previous) * 100;
         previous = e3;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * {@code momentum_tsi}: 100 × EMA(fast)(EMA(slow)(ΔC)) / EMA(fast)(EMA(slow)(|ΔC|)), chained; ΔC is NaN at bar 0, so
  * the first EMA starts at bar 1 (first value at bar slow + fast − 1).
  */
-final class TrueStrengthIndex extends IndicatorNode {
+final class TrueStrengthIndex extends CloseOnlyNode {
     private final ExponentialMean slow;
     private final ExponentialMean fast;
     private final ExponentialMean slowAbsolute;
@@ -31,11 +31,6 @@ final class TrueStrengthIndex extends IndicatorNode {
         double tsi = smoothed / smoothedAbsolute;
         tsi *= 100;
         out[at] = tsi;
-    }
-
-    @Override
-    public boolean readsOnlyTheClose() {
-        return true;
     }
 
     @Override
