@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +73,65 @@ class EngineBacktestTest {
             .hasMessage("strategy sma_crossover: fast (30) must be less than slow (10)");
     }
 
+    @Test
+    void shouldGiveTheMetricsAndTheSnapshotOfARunThatKeepsItsEquityRows() {
+        // the optimizer's sink keeps no rows, so the buy-and-hold value is computed only when read: same bits
+        final List<Long> benchmarks = new ArrayList<>();
+        final OutputSink keeping = new OutputSink() {
+            @Override
+            public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                             final long quantity, final long price, final long fee, final long orderId,
+                             final long realizedPnl) {
+            }
+
+            @Override
+            public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
+                               final long benchmark, final boolean inPosition) {
+                benchmarks.add(benchmark);
+            }
+
+            @Override
+            public void orderEvent(final long timeNanos, final long orderId, final int bookIndex,
+                                   final int instrumentId, final int side, final int orderType, final long quantity,
+                                   final long notional, final long price, final int transition, final int state,
+                                   final int reason, final long lastQuantity, final long lastPrice,
+                                   final long filledQuantity) {
+            }
+
+            @Override
+            public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
+                                  final long closedNanos, final long pnl) {
+            }
+        };
+        for (final int end : new int[] {1, 60, 181, bars.size()}) {
+            final BarSeriesData slice = bars.slice(TimeRange.of(date(bars.timeNanos(0)),
+                date(bars.timeNanos(end - 1))));
+            final BusinessLogic unkept = logic(sma(5, 20), OutputSink.NONE);
+            final BusinessLogic kept = logic(sma(5, 20), keeping);
+            BacktestDriver.run(unkept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
+            benchmarks.clear();
+            BacktestDriver.run(kept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
+
+            assertThat(benchmarks).hasSize(end);
+            assertThat(unkept.summary()).isEqualTo(kept.summary());
+            assertThat(unkept.summary().buyAndHoldReturn())
+                .isEqualTo((benchmarks.getLast() - settings.cash()) / (double) settings.cash());
+            assertThat(unkept.snapshot()).isEqualTo(kept.snapshot());
+        }
+    }
+
     private String plain(final BarSeriesData data, final SequencedMap<String, String> parameters) {
+        final BusinessLogic logic = logic(parameters, OutputSink.NONE);
+        BacktestDriver.run(logic, new BarSeriesSource(data, aapl), EventJournal.none(), EffectSink.NONE);
+        return logic.summary().toJson();
+    }
+
+    private BusinessLogic logic(final SequencedMap<String, String> parameters, final OutputSink sink) {
         final BookConfig book = new BookConfig("sma_crossover", "sma_crossover", parameters, List.of("AAPL"),
             Interval.D1, FixedPoint.of(10_000), FixedPoint.of(5), FixedPoint.of(10), false, FixedPoint.of(10),
             FillModel.NEXT_OPEN);
-        final BusinessLogic logic = new BusinessLogic(instruments,
-            List.of(BookAssembly.assemble(book, instruments, catalog)),
-            new LogicSettings(OutputSink.NONE, null, Interval.D1.periodsPerYear(), 0, Long.MIN_VALUE));
-        BacktestDriver.run(logic, new BarSeriesSource(data, aapl), EventJournal.none(), EffectSink.NONE);
-        return logic.summary().toJson();
+        return new BusinessLogic(instruments, List.of(BookAssembly.assemble(book, instruments, catalog)),
+            new LogicSettings(sink, null, Interval.D1.periodsPerYear(), 0, Long.MIN_VALUE));
     }
 
     private static SequencedMap<String, String> sma(final int fast, final int slow) {

@@ -15,8 +15,10 @@ import java.math.RoundingMode;
  * Writes one equity row per bar for the books together: equity, cash, positions value, whether any position
  * is open, and the buy-and-hold benchmark (initial cash split equally over the run's instruments, each share
  * bought at that instrument's first price, without costs). A row for bar time T is written when the first
- * input of a later bar arrives (or at the end), so it shows the state after everything at T. Owned by the
- * business-logic thread.
+ * input of a later bar arrives (or at the end), so it shows the state after everything at T. When the output sink
+ * keeps no rows (optimizer runs, benchmarks), a row keeps its instruments' first and last prices instead of its
+ * benchmark, which is valued from them only if the summary or a snapshot reads it: a division per instrument and bar
+ * saved, the same numbers. Owned by the business-logic thread.
  */
 public final class EquityRecorder {
     private final Book[] books;
@@ -33,6 +35,12 @@ public final class EquityRecorder {
     private final long[] valueAtPrice;
     private long currentBar = Long.MIN_VALUE;
     private PerformanceAccumulator[] perBook;
+    // each instrument's first and last price at the last row, which its benchmark is valued from: at once when the
+    // rows are kept, when read otherwise
+    private final boolean benchmarkPerRow;
+    private final long[] rowFirst;
+    private final long[] rowLast;
+    private final PerformanceAccumulator.DeferredBenchmark benchmarkOfLastRow = this::benchmarkOfLastRow;
 
     /**
      * A recorder over all books; {@code benchmarkInstruments} are the instruments the run trades.
@@ -54,6 +62,9 @@ public final class EquityRecorder {
         this.byFirstPrice = new ReciprocalDivisor[benchmarkInstruments.length];
         this.valuedAtPrice = new long[benchmarkInstruments.length];
         this.valueAtPrice = new long[benchmarkInstruments.length];
+        this.benchmarkPerRow = out.keepsEquityRows();
+        this.rowFirst = new long[benchmarkInstruments.length];
+        this.rowLast = new long[benchmarkInstruments.length];
     }
 
     /**
@@ -100,16 +111,25 @@ public final class EquityRecorder {
                 perBook[book.index()].onBar(bookEquity, 0, holds);
             }
         }
-        out.onEquity(barTime, equity, cash, positions, benchmark(), anyPosition);
+        for (int i = 0; i < benchmarkInstruments.length; i++) {
+            rowFirst[i] = market.first(benchmarkInstruments[i]);
+            rowLast[i] = market.last(benchmarkInstruments[i]);
+        }
+        if (benchmarkPerRow) {
+            out.onEquity(barTime, equity, cash, positions, benchmarkOfLastRow(), anyPosition);
+        } else {
+            out.onEquityWithoutBenchmark(barTime, equity, anyPosition, benchmarkOfLastRow);
+        }
     }
 
-    private long benchmark() {
+    /** The benchmark of the last row written, from the prices it kept. */
+    private long benchmarkOfLastRow() {
         if (benchmarkInstruments.length == 0) {
             return initialCash;
         }
         long total = 0;
         for (int i = 0; i < benchmarkInstruments.length; i++) {
-            total += benchmarkValue(i, benchmarkInstruments[i]);
+            total += benchmarkValue(i, rowFirst[i], rowLast[i]);
         }
         return total + benchmarkLeftover;
     }
@@ -119,12 +139,10 @@ public final class EquityRecorder {
      * before while the last price has not moved; divided through the first price's reciprocal otherwise (the same
      * result as {@code FixedPoint.mulDiv(share, last, first, HALF_UP)}, without a 128-bit division per bar).
      */
-    private long benchmarkValue(final int slot, final int instrument) {
-        final long first = market.first(instrument);
+    private long benchmarkValue(final int slot, final long first, final long last) {
         if (first == 0) {
             return benchmarkShare;
         }
-        final long last = market.last(instrument);
         if (first < 0) {
             return FixedPoint.mulDiv(benchmarkShare, last, first, RoundingMode.HALF_UP); // a negative price: no reciprocal
         }

@@ -38,6 +38,14 @@ public interface OutputSink {
     /** The books together after bar {@code barTimeNanos} (its start); whether any book held a position. */
     void equity(long barTimeNanos, long equity, long cash, long positionsValue, long benchmark, boolean inPosition);
 
+    /**
+     * Whether this sink keeps {@link #equity} rows. A sink that does not (only {@link #NONE}) is not called with them,
+     * and the buy-and-hold value each row carries is then computed only when the run's summary or a snapshot reads it.
+     */
+    default boolean keepsEquityRows() {
+        return true;
+    }
+
     /** One order transition; the order's fields as they are after it. */
     void orderEvent(long timeNanos, long orderId, int bookIndex, int instrumentId, int side, int orderType,
                     long quantity, long notional, long price, int transition, int state, int reason,
@@ -92,6 +100,11 @@ public interface OutputSink {
         @Override
         public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
                            final long benchmark, final boolean inPosition) {
+        }
+
+        @Override
+        public boolean keepsEquityRows() {
+            return false;
         }
 
         @Override

@@ -157,6 +157,24 @@ public final class OutputStreams implements FillSettlement.FillListener, OrderMa
         sink.equity(barTimeNanos, equity, cash, positionsValue, benchmark, inPosition);
     }
 
+    /**
+     * Whether the sink keeps equity rows; when it does not, {@link EquityRecorder} leaves each row's benchmark to be
+     * valued when read ({@link #onEquityWithoutBenchmark}).
+     */
+    public boolean keepsEquityRows() {
+        return sink.keepsEquityRows();
+    }
+
+    /**
+     * One equity row for a sink that does not keep them ({@link #keepsEquityRows()} false): counted and summarised,
+     * its buy-and-hold value left to {@code benchmark}.
+     */
+    public void onEquityWithoutBenchmark(final long barTimeNanos, final long equity, final boolean inPosition,
+                                         final PerformanceAccumulator.DeferredBenchmark benchmark) {
+        equityRows++;
+        performance.onBarWithoutBenchmark(barTimeNanos, equity, inPosition, benchmark);
+    }
+
     /** Rows emitted so far, per stream. */
     public OutputRows rows() {
         return new OutputRows(fills, equityRows, orderEvents, roundTrips, largeTransactions, entries, weights);

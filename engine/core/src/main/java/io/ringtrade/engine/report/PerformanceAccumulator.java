@@ -47,6 +47,19 @@ public final class PerformanceAccumulator {
     // divisions (not in the snapshot; after a restore the first bar below the peak measures again)
     private long troughPeak = Long.MIN_VALUE;
     private long trough;
+    // rows recorded without their benchmark (nobody keeps the rows): the last one's comes from here when read
+    private DeferredBenchmark deferredBenchmark;
+    private boolean benchmarkDeferred;
+
+    /**
+     * The buy-and-hold value of the last row, for rows recorded with {@link #onBarWithoutBenchmark}: computed only when
+     * the summary or a snapshot reads it. Called on the thread that owns the accumulator.
+     */
+    @FunctionalInterface
+    public interface DeferredBenchmark {
+        /** The benchmark of the last row recorded, as it would have been passed with that row. */
+        long benchmarkOfLastRow();
+    }
 
     /**
      * An empty accumulator for a run starting with {@code initialCash}, annualised with {@code periodsPerYear} bars
@@ -90,15 +103,38 @@ public final class PerformanceAccumulator {
      * a position was held. Rows with times measure the run's length in days.
      */
     public void onBar(final long barTimeNanos, final long equity, final long benchmark, final boolean inPosition) {
+        onBarTime(barTimeNanos);
+        onBar(equity, benchmark, inPosition);
+    }
+
+    /**
+     * As {@link #onBar(long, long, long, boolean)}, the benchmark left to {@code benchmark}, which gives the last row's
+     * when the summary or a snapshot reads it: the same metrics and the same snapshot, without valuing the buy-and-hold
+     * column on every bar when nobody keeps the rows (optimizer runs, benchmarks).
+     */
+    public void onBarWithoutBenchmark(final long barTimeNanos, final long equity, final boolean inPosition,
+                                      final DeferredBenchmark benchmark) {
+        onBarTime(barTimeNanos);
+        onEquity(equity, inPosition);
+        deferredBenchmark = benchmark;
+        benchmarkDeferred = true;
+    }
+
+    private void onBarTime(final long barTimeNanos) {
         if (firstBarNanos == Long.MIN_VALUE) {
             firstBarNanos = barTimeNanos;
         }
         lastBarNanos = barTimeNanos;
-        onBar(equity, benchmark, inPosition);
     }
 
     /** One bar's row without its time (the run's length stays unknown): equity, benchmark, whether in position. */
     public void onBar(final long equity, final long benchmark, final boolean inPosition) {
+        onEquity(equity, inPosition);
+        lastBenchmark = benchmark;
+        benchmarkDeferred = false;
+    }
+
+    private void onEquity(final long equity, final boolean inPosition) {
         // a bar that starts with no equity has return 0: there is no capital left for a ratio to describe
         // an unchanged equity (every bar spent flat) returns exactly 0.0, the division's own result, without dividing
         final double r = previousEquity <= 0 || equity == previousEquity ? 0.0 : simpleReturn(previousEquity, equity);
@@ -134,7 +170,15 @@ public final class PerformanceAccumulator {
         }
         previousEquity = equity;
         lastEquity = equity;
-        lastBenchmark = benchmark;
+    }
+
+    /** The last row's benchmark, valued now if it was deferred (and kept, so it is valued once). */
+    private long lastBenchmark() {
+        if (benchmarkDeferred) {
+            lastBenchmark = deferredBenchmark.benchmarkOfLastRow();
+            benchmarkDeferred = false;
+        }
+        return lastBenchmark;
     }
 
     /** One closed round trip's P&amp;L, fees included. */
@@ -175,7 +219,7 @@ public final class PerformanceAccumulator {
         final long avgWin = wins == 0 ? 0 : FixedPoint.mulDiv(grossProfit, 1, wins, RoundingMode.HALF_UP);
         final long avgLoss = losses == 0 ? 0 : FixedPoint.mulDiv(grossLoss, 1, losses, RoundingMode.HALF_UP);
         final double exposure = n == 0 ? 0.0 : barsInPosition / (double) n;
-        final double buyAndHold = n == 0 ? 0.0 : simpleReturn(initialCash, lastBenchmark);
+        final double buyAndHold = n == 0 ? 0.0 : simpleReturn(initialCash, lastBenchmark());
         return new PerformanceSummary(simpleReturn(initialCash, lastEquity), cagr, volatility, sharpe, sortino, calmar,
             maxDrawdown, longestDrawdownRun, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHold,
             lastEquity, 0, 0, 0, 0, days, List.of());
@@ -235,7 +279,7 @@ public final class PerformanceAccumulator {
     /** Writes the running sums for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("performance").writeLong(bars).writeLong(previousEquity).writeLong(lastEquity)
-            .writeLong(lastBenchmark).writeDouble(meanReturn).writeDouble(squaredDeviations)
+            .writeLong(lastBenchmark()).writeDouble(meanReturn).writeDouble(squaredDeviations)
             .writeDouble(downsideSquares).writeLong(peak).writeDouble(maxDrawdown).writeInt(drawdownRun)
             .writeInt(longestDrawdownRun).writeLong(barsInPosition).writeInt(trades).writeInt(wins).writeInt(losses)
             .writeLong(grossProfit).writeLong(grossLoss).writeLong(firstBarNanos).writeLong(lastBarNanos);
@@ -248,6 +292,7 @@ public final class PerformanceAccumulator {
         previousEquity = in.readLong();
         lastEquity = in.readLong();
         lastBenchmark = in.readLong();
+        benchmarkDeferred = false;
         meanReturn = in.readDouble();
         squaredDeviations = in.readDouble();
         downsideSquares = in.readDouble();

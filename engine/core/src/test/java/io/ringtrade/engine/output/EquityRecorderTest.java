@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.market.MarketState;
 import io.ringtrade.engine.report.PerformanceAccumulator;
+import io.ringtrade.engine.snapshot.StateWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,5 +163,41 @@ final class EquityRecorderTest {
         assertThat(market.last(A)).isEqualTo(fp("90"));
         assertThat(market.first(B)).isZero();
         assertThat(market.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldValueTheBenchmarkOfRowsNobodyKeepsAtTheRowsPricesWhenTheSummaryReadsIt() {
+        // the same books, prices and fills into a sink that keeps no rows: bar 10 at A 100 / B 50, bar 20 at A 110 /
+        // B 40 (benchmark 1425.00000001, as above); then A moves to 200 within bar 30, whose row is not written yet
+        final PerformanceAccumulator kept = streams.performance();
+        final PerformanceAccumulator deferred = new PerformanceAccumulator(fp("1500.00000001"), 252, 0);
+        final EquityRecorder unkept = new EquityRecorder(new Book[] {first, second}, market,
+            new OutputStreams(OutputSink.NONE, deferred), new int[] {A, B});
+        for (final EquityRecorder each : new EquityRecorder[] {recorder, unkept}) {
+            each.onBarTime(10);
+        }
+        price(A, "100");
+        price(B, "50");
+        for (final EquityRecorder each : new EquityRecorder[] {recorder, unkept}) {
+            each.onBarTime(20);
+        }
+        price(A, "110");
+        price(B, "40");
+        for (final EquityRecorder each : new EquityRecorder[] {recorder, unkept}) {
+            each.onBarTime(30);
+        }
+        price(A, "200");
+
+        // (1425.00000001 − 1500.00000001) / 1500.00000001: bar 20's prices, not A's 200 of the bar still open
+        assertThat(deferred.summary().buyAndHoldReturn()).isEqualTo(fp("-75") / (double) fp("1500.00000001"));
+        assertThat(deferred.summary()).isEqualTo(kept.summary());
+        assertThat(log.equity).extracting(RecordingSink.Equity::benchmark).last().isEqualTo(fp("1425.00000001"));
+        assertThat(snapshot(deferred)).isEqualTo(snapshot(kept));
+    }
+
+    private static byte[] snapshot(final PerformanceAccumulator performance) {
+        final StateWriter out = new StateWriter();
+        performance.writeState(out);
+        return out.toByteArray();
     }
 }
