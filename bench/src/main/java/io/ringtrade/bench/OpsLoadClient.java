@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,16 +32,52 @@ public final class OpsLoadClient {
     private OpsLoadClient() {
     }
 
+    /**
+     * Whether the clients are switched off, and the monitor they wait on while they are: an idle client sleeps until
+     * it is switched on (no polling), so the pipeline's runs without load have no client thread waking beside them.
+     */
+    private static final class Switch {
+        private boolean idle;
+        private boolean stopped;
+
+        Switch(final boolean idle) {
+            this.idle = idle;
+        }
+
+        synchronized void set(final boolean toIdle) {
+            idle = toIdle;
+            notifyAll();
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            notifyAll();
+        }
+
+        synchronized boolean stopped() {
+            return stopped;
+        }
+
+        /** Waits while switched off; returns true if the client was idle (its pacing starts afresh). */
+        synchronized boolean awaitOn() throws InterruptedException {
+            final boolean wasIdle = idle;
+            while (idle && !stopped) {
+                wait();
+            }
+            return wasIdle;
+        }
+    }
+
     /** Reads {@code on} and {@code off} lines from standard input until its end, which stops the load. */
-    private static void followSwitches(final AtomicBoolean idle, final AtomicBoolean stopped) {
+    private static void followSwitches(final Switch load) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                idle.set(!line.trim().equals("on"));
+                load.set(!line.trim().equals("on"));
             }
         } catch (final IOException e) {
             // the harness went away: stop as at the end of the input
         }
-        stopped.set(true);
+        load.stop();
     }
 
     /** Closes {@code connection} if there is one, ignoring a failure to; returns null. */
@@ -65,10 +100,9 @@ public final class OpsLoadClient {
         final int threads = Integer.parseInt(args[3]);
         final long rate = args.length > 4 ? Long.parseLong(args[4]) : 0;
         final boolean toggled = args.length > 5 && args[5].equals("toggled");
-        final AtomicBoolean idle = new AtomicBoolean(toggled);
-        final AtomicBoolean stopped = new AtomicBoolean();
+        final Switch load = new Switch(toggled);
         if (toggled) {
-            final Thread switches = new Thread(() -> followSwitches(idle, stopped), "load-switches");
+            final Thread switches = new Thread(() -> followSwitches(load), "load-switches");
             switches.setDaemon(true);
             switches.start();
         }
@@ -87,11 +121,14 @@ public final class OpsLoadClient {
                 LoopbackHttpConnection connection = null;
                 long n = 0;
                 long due = System.nanoTime() + interval * index / threads;
-                while (System.nanoTime() < end && !stopped.get()) {
-                    if (idle.get()) {
-                        LockSupport.parkNanos(1_000_000L);
-                        due = System.nanoTime() + interval * index / threads; // paced afresh after a pause
-                        continue;
+                while (System.nanoTime() < end && !load.stopped()) {
+                    try {
+                        if (load.awaitOn()) {
+                            due = System.nanoTime() + interval * index / threads; // paced afresh after a pause
+                            continue;
+                        }
+                    } catch (final InterruptedException e) {
+                        break;
                     }
                     if (interval > 0) {
                         final long wait = due - System.nanoTime();
