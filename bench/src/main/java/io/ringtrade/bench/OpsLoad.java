@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -70,11 +71,15 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>ring and business-logic throughput: {@code events} trades published as fast as possible, timed until
  *       business logic processed the last; in pairs, without HTTP load (BASELINE) and with a GET /status load, the
  *       pair's order alternating from round to round (so a drift of the machine does not favour either), one warm
- *       client JVM per load switched on and off between the runs.</li>
+ *       client JVM per load switched on and off between the runs;</li>
+ *   <li>the same comparison inside one long run ({@link #switchback}): the ring kept full throughout while the client
+ *       is switched on and off in short windows, so that both states see the same pipeline in the same moment.</li>
  * </ol>
  * Arguments: {@code [seconds per load run, default 10] [client threads, default 4] [kill-switch tries, default 100]
- * [throughput events, default 2000000] [throughput rounds, default 3] [GET /status rates for section 4, requests per
- * second, 0 = closed loop, default 100,1000,0]}. Run from the repository root (it calls {@code scripts/kill-switch}).
+ * [throughput events, default 2000000] [throughput rounds, default 3] [GET /status rates for sections 4 and 5,
+ * requests per second, 0 = closed loop, default 100,1000,0] [section 5's seconds per rate, default 60, 0 = none]
+ * [section 5's window, milliseconds, default 250]}. Run from the repository root (it calls
+ * {@code scripts/kill-switch}).
  */
 public final class OpsLoad {
     private static final String TOKEN = "bench-admin-token-0123456789";
@@ -283,7 +288,90 @@ public final class OpsLoad {
         return Integer.parseInt(body.substring(at + 14, body.indexOf(',', at)));
     }
 
-    /** Runs the four sections. */
+    /**
+     * Section 5: a load's cost to throughput measured inside one long run. A publisher thread keeps the ring full
+     * throughout while the client is switched on and off in windows of {@code windowMillis}, in blocks of four whose
+     * order mirrors from block to block (on, off, off, on; then off, on, on, off), so that a drift of the machine within
+     * a block cancels out. A window's throughput is the events business logic processed in it; a block's change is its
+     * two loaded windows against its two unloaded ones. Unlike section 4's separate runs, both states see the same
+     * pipeline in the same scheduling moment, whose throughput on two oversubscribed cores moves by half from one run
+     * to the next. Prints the median change over blocks with a bootstrap interval, the change of the totals, and the
+     * load's CPU during the loaded windows.
+     */
+    private void switchback(final Process load, final Writer switches, final long seconds, final long windowMillis,
+                            final String name) throws Exception {
+        final long httpThread = threadId(HTTP_THREAD);
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final AtomicBoolean publishing = new AtomicBoolean(true);
+        final Thread publisher = new Thread(() -> {
+            final EngineEvent slot = new EngineEvent();
+            while (publishing.get()) {
+                publishTrade(slot);
+            }
+        }, "publisher");
+        publisher.start();
+        Thread.sleep(1_000); // the ring full, the stages busy
+        final int blocks = (int) Math.max(1, seconds * 1_000 / (4 * windowMillis));
+        final double[] loaded = new double[blocks];
+        final double[] quiet = new double[blocks];
+        long clientNanos = 0;
+        long serverNanos = 0;
+        long loadedNanos = 0;
+        for (int block = 0; block < blocks; block++) {
+            for (int window = 0; window < 4; window++) {
+                final boolean on = (window == 0 || window == 3) == (block % 2 == 0);
+                toggle(switches, on);
+                final long client0 = on ? processCpuNanos(load) : 0;
+                final long server0 = on ? threads.getThreadCpuTime(httpThread) : 0;
+                final long events0 = pipeline.status().events();
+                final long start = System.nanoTime();
+                Thread.sleep(windowMillis);
+                final long events1 = pipeline.status().events();
+                final long elapsed = System.nanoTime() - start;
+                final double rate = (events1 - events0) / (elapsed / 1e9);
+                if (on) {
+                    loaded[block] += rate / 2;
+                    clientNanos += processCpuNanos(load) - client0;
+                    serverNanos += threads.getThreadCpuTime(httpThread) - server0;
+                    loadedNanos += elapsed;
+                } else {
+                    quiet[block] += rate / 2;
+                }
+            }
+        }
+        toggle(switches, false);
+        publishing.set(false);
+        publisher.join();
+        final double[] changes = new double[blocks];
+        double loadedSum = 0;
+        double quietSum = 0;
+        for (int block = 0; block < blocks; block++) {
+            changes[block] = 100.0 * (loaded[block] / quiet[block] - 1);
+            loadedSum += loaded[block];
+            quietSum += quiet[block];
+        }
+        final double[] interval = BootstrapMedian.interval(changes, 0.95, 10_000, 1L);
+        final double machine = loadedNanos * (double) RunConditions.cores();
+        System.out.printf(Locale.ROOT, "GET /status %s: %d blocks of 4 x %d ms; median change %+.1f %% (bootstrap 95 %%"
+                + " interval %+.1f to %+.1f %%), quartiles %+.1f / %+.1f %%; totals: unloaded %,.0f events/s, loaded"
+                + " %,.0f (%+.1f %%); the load's CPU in the loaded windows: client %.2f %%, server's HTTP thread %.2f %%"
+                + " of the machine%n", name, blocks, windowMillis, BootstrapMedian.median(changes), interval[0],
+            interval[1], BootstrapMedian.quantile(changes, 0.25), BootstrapMedian.quantile(changes, 0.75),
+            quietSum / blocks, loadedSum / blocks, 100.0 * (loadedSum / quietSum - 1), 100.0 * clientNanos / machine,
+            100.0 * serverNanos / machine);
+    }
+
+    /** The id of this JVM's live thread named {@code name}, or -1 when there is none. */
+    private static long threadId(final String name) {
+        for (final Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                return thread.threadId();
+            }
+        }
+        return -1;
+    }
+
+    /** Runs the five sections. */
     public static void main(final String[] args) throws Exception {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         final int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
@@ -292,6 +380,8 @@ public final class OpsLoad {
         final int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         final long[] rates = args.length > 5
             ? Arrays.stream(args[5].split(",")).mapToLong(Long::parseLong).toArray() : new long[] {100, 1_000, 0};
+        final long switchbackSeconds = args.length > 6 ? Long.parseLong(args[6]) : 60;
+        final long windowMillis = args.length > 7 ? Long.parseLong(args[7]) : 250;
         final Path dir = JournalFixtures.newDirectory("ops-load");
         final OpsLoad bench = new OpsLoad(dir);
         RunConditions.print("OpsLoad", "engine: " + DefaultBooks.load().describe() + "; ops-bench (never trades); shipped risk settings; journal none; ring 65536, wait "
@@ -403,6 +493,22 @@ public final class OpsLoad {
                 System.out.printf("median change with GET /status %s: %+.1f %% (rounds: %s)%n",
                     loadName(entry.getKey(), threads), sorted.get(sorted.size() / 2), entry.getValue().stream()
                         .map(change -> String.format(Locale.ROOT, "%+.1f %%", change)).toList());
+            }
+            if (switchbackSeconds > 0) {
+                System.out.println("\n## 5. ring + business logic throughput in one run of " + switchbackSeconds
+                    + " s per load, the load switched on and off every " + windowMillis + " ms");
+                for (final long rate : rates) {
+                    final Process load = client("GET", bench.url + "/status", 24 * 3600, threads, rate, true);
+                    final Writer switches = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
+                    toggle(switches, true);
+                    Thread.sleep(3_000);
+                    toggle(switches, false);
+                    bench.switchback(load, switches, switchbackSeconds, windowMillis, loadName(rate, threads));
+                    switches.close();
+                    if (!load.waitFor(10, TimeUnit.SECONDS)) {
+                        load.destroy();
+                    }
+                }
             }
             System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {

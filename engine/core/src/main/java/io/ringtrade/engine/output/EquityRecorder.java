@@ -40,7 +40,7 @@ public final class EquityRecorder {
     private final boolean benchmarkPerRow;
     private final long[] rowFirst;
     private final long[] rowLast;
-    private final PerformanceAccumulator.DeferredBenchmark benchmarkOfLastRow = this::benchmarkOfLastRow;
+    private final PerformanceAccumulator.DeferredBenchmark deferredBenchmark = this::benchmarkOfLastRow;
 
     /**
      * A recorder over all books; {@code benchmarkInstruments} are the instruments the run trades.
@@ -118,7 +118,7 @@ public final class EquityRecorder {
         if (benchmarkPerRow) {
             out.onEquity(barTime, equity, cash, positions, benchmarkOfLastRow(), anyPosition);
         } else {
-            out.onEquityWithoutBenchmark(barTime, equity, anyPosition, benchmarkOfLastRow);
+            out.onEquityWithoutBenchmark(barTime, equity, anyPosition, deferredBenchmark);
         }
     }
 
