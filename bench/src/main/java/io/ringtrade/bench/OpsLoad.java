@@ -192,10 +192,36 @@ public final class OpsLoad {
         return client(method, target, seconds, threads, 0, false);
     }
 
-    /** Switches a toggled client's load on or off. */
-    private static void toggle(final Writer switches, final boolean on) throws IOException {
-        switches.write(on ? "on\n" : "off\n");
-        switches.flush();
+    /**
+     * A load client of sections 4 and 5 that one switches on and off through its standard input: started with its load
+     * on for three seconds (past the client JVM's start and its first compilations), then off. Closing it ends its
+     * input, which stops it. Main thread.
+     */
+    private static final class ToggledClient implements AutoCloseable {
+        private final Process process;
+        private final Writer switches;
+
+        ToggledClient(final String url, final int threads, final long rate) throws IOException, InterruptedException {
+            process = client("GET", url + "/status", 24 * 3600, threads, rate, true);
+            switches = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            set(true);
+            Thread.sleep(3_000);
+            set(false);
+        }
+
+        /** Switches the load on or off. */
+        void set(final boolean on) throws IOException {
+            switches.write(on ? "on\n" : "off\n");
+            switches.flush();
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            switches.close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        }
     }
 
     /**
@@ -298,8 +324,8 @@ public final class OpsLoad {
      * to the next. Prints the median change over blocks with a bootstrap interval, the change of the totals, and the
      * load's CPU during the loaded windows.
      */
-    private void switchback(final Process load, final Writer switches, final long seconds, final long windowMillis,
-                            final String name) throws Exception {
+    private void switchback(final ToggledClient load, final long seconds, final long windowMillis, final String name)
+        throws Exception {
         final long httpThread = threadId(HTTP_THREAD);
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final AtomicBoolean publishing = new AtomicBoolean(true);
@@ -320,8 +346,8 @@ public final class OpsLoad {
         for (int block = 0; block < blocks; block++) {
             for (int window = 0; window < 4; window++) {
                 final boolean on = (window == 0 || window == 3) == (block % 2 == 0);
-                toggle(switches, on);
-                final long client0 = on ? processCpuNanos(load) : 0;
+                load.set(on);
+                final long client0 = on ? processCpuNanos(load.process) : 0;
                 final long server0 = on ? threads.getThreadCpuTime(httpThread) : 0;
                 final long events0 = pipeline.status().events();
                 final long start = System.nanoTime();
@@ -331,7 +357,7 @@ public final class OpsLoad {
                 final double rate = (events1 - events0) / (elapsed / 1e9);
                 if (on) {
                     loaded[block] += rate / 2;
-                    clientNanos += processCpuNanos(load) - client0;
+                    clientNanos += processCpuNanos(load.process) - client0;
                     serverNanos += threads.getThreadCpuTime(httpThread) - server0;
                     loadedNanos += elapsed;
                 } else {
@@ -339,7 +365,7 @@ public final class OpsLoad {
                 }
             }
         }
-        toggle(switches, false);
+        load.set(false);
         publishing.set(false);
         publisher.join();
         final double[] changes = new double[blocks];
@@ -454,38 +480,31 @@ public final class OpsLoad {
             // requests per second (dashboards and scrapers), and closed-loop clients sending as fast as answers come
             final Map<Long, List<Double>> changes = new LinkedHashMap<>();
             for (final long rate : rates) {
-                final Process load = client("GET", bench.url + "/status", 24 * 3600, threads, rate, true);
-                final Writer switches = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
-                // past the client JVM's start and its first compilations
-                toggle(switches, true);
-                Thread.sleep(3_000);
-                toggle(switches, false);
-                for (int round = 1; round <= rounds; round++) {
-                    final boolean quietFirst = round % 2 == 1;
-                    final long quietBefore = quietFirst ? bench.throughput(events) : 0;
-                    toggle(switches, true);
-                    Thread.sleep(50); // the paced requests under way
-                    // what the load itself took of the machine while the loaded run ran: the client JVM's CPU time
-                    // and the server's event-loop thread's, as shares of all cores' time (no noise from the baseline)
-                    final long client0 = processCpuNanos(load);
-                    final long server0 = threadCpuNanos(HTTP_THREAD);
-                    final long wall0 = System.nanoTime();
-                    final long loaded = bench.throughput(events);
-                    final double machineNanos = (System.nanoTime() - wall0) * (double) RunConditions.cores();
-                    final double clientShare = 100.0 * (processCpuNanos(load) - client0) / machineNanos;
-                    final double serverShare = 100.0 * (threadCpuNanos(HTTP_THREAD) - server0) / machineNanos;
-                    toggle(switches, false);
-                    final long quiet = quietFirst ? quietBefore : bench.throughput(events);
-                    final double change = 100.0 * (loaded - quiet) / quiet;
-                    changes.computeIfAbsent(rate, r -> new ArrayList<>()).add(change);
-                    System.out.printf("round %d (%s first): BASELINE no HTTP load %,d events/s; with GET /status %s"
-                        + " %,d events/s (%+.1f %%); the load's CPU: client %.2f %%, server's HTTP thread %.2f %% of"
-                        + " the machine%n", round, quietFirst ? "baseline" : "loaded", quiet,
-                        loadName(rate, threads), loaded, change, clientShare, serverShare);
-                }
-                switches.close(); // the end of its input stops the client
-                if (!load.waitFor(10, TimeUnit.SECONDS)) {
-                    load.destroy();
+                try (ToggledClient client = new ToggledClient(bench.url, threads, rate)) {
+                    for (int round = 1; round <= rounds; round++) {
+                        final boolean quietFirst = round % 2 == 1;
+                        final long quietBefore = quietFirst ? bench.throughput(events) : 0;
+                        client.set(true);
+                        Thread.sleep(50); // the paced requests under way
+                        // what the load itself took of the machine while the loaded run ran: the client JVM's CPU
+                        // time and the server's event-loop thread's, as shares of all cores' time (no noise from the
+                        // baseline)
+                        final long client0 = processCpuNanos(client.process);
+                        final long server0 = threadCpuNanos(HTTP_THREAD);
+                        final long wall0 = System.nanoTime();
+                        final long loaded = bench.throughput(events);
+                        final double machineNanos = (System.nanoTime() - wall0) * (double) RunConditions.cores();
+                        final double clientShare = 100.0 * (processCpuNanos(client.process) - client0) / machineNanos;
+                        final double serverShare = 100.0 * (threadCpuNanos(HTTP_THREAD) - server0) / machineNanos;
+                        client.set(false);
+                        final long quiet = quietFirst ? quietBefore : bench.throughput(events);
+                        final double change = 100.0 * (loaded - quiet) / quiet;
+                        changes.computeIfAbsent(rate, r -> new ArrayList<>()).add(change);
+                        System.out.printf("round %d (%s first): BASELINE no HTTP load %,d events/s; with GET"
+                            + " /status %s %,d events/s (%+.1f %%); the load's CPU: client %.2f %%, server's HTTP"
+                            + " thread %.2f %% of the machine%n", round, quietFirst ? "baseline" : "loaded", quiet,
+                            loadName(rate, threads), loaded, change, clientShare, serverShare);
+                    }
                 }
             }
             for (final Map.Entry<Long, List<Double>> entry : changes.entrySet()) {
@@ -498,15 +517,8 @@ public final class OpsLoad {
                 System.out.println("\n## 5. ring + business logic throughput in one run of " + switchbackSeconds
                     + " s per load, the load switched on and off every " + windowMillis + " ms");
                 for (final long rate : rates) {
-                    final Process load = client("GET", bench.url + "/status", 24 * 3600, threads, rate, true);
-                    final Writer switches = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
-                    toggle(switches, true);
-                    Thread.sleep(3_000);
-                    toggle(switches, false);
-                    bench.switchback(load, switches, switchbackSeconds, windowMillis, loadName(rate, threads));
-                    switches.close();
-                    if (!load.waitFor(10, TimeUnit.SECONDS)) {
-                        load.destroy();
+                    try (ToggledClient client = new ToggledClient(bench.url, threads, rate)) {
+                        bench.switchback(client, switchbackSeconds, windowMillis, loadName(rate, threads));
                     }
                 }
             }

@@ -13,17 +13,20 @@ import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
+import io.ringtrade.engine.output.CsvOutputWriter;
+import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,48 +77,28 @@ class EngineBacktestTest {
     }
 
     @Test
-    void shouldGiveTheMetricsAndTheSnapshotOfARunThatKeepsItsEquityRows() {
+    void shouldGiveTheMetricsAndTheSnapshotOfARunThatWritesItsEquityRows(@TempDir final Path out) throws Exception {
         // the optimizer's sink keeps no rows, so the buy-and-hold value is computed only when read: same bits
-        final List<Long> benchmarks = new ArrayList<>();
-        final OutputSink keeping = new OutputSink() {
-            @Override
-            public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
-                             final long quantity, final long price, final long fee, final long orderId,
-                             final long realizedPnl) {
-            }
-
-            @Override
-            public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
-                               final long benchmark, final boolean inPosition) {
-                benchmarks.add(benchmark);
-            }
-
-            @Override
-            public void orderEvent(final long timeNanos, final long orderId, final int bookIndex,
-                                   final int instrumentId, final int side, final int orderType, final long quantity,
-                                   final long notional, final long price, final int transition, final int state,
-                                   final int reason, final long lastQuantity, final long lastPrice,
-                                   final long filledQuantity) {
-            }
-
-            @Override
-            public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
-                                  final long closedNanos, final long pnl) {
-            }
-        };
         for (final int end : new int[] {1, 60, 181, bars.size()}) {
             final BarSeriesData slice = bars.slice(TimeRange.of(date(bars.timeNanos(0)),
                 date(bars.timeNanos(end - 1))));
+            final Path dir = out.resolve("bars-" + end);
             final BusinessLogic unkept = logic(sma(5, 20), OutputSink.NONE);
-            final BusinessLogic kept = logic(sma(5, 20), keeping);
-            BacktestDriver.run(unkept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
-            benchmarks.clear();
-            BacktestDriver.run(kept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
+            final BusinessLogic kept;
+            try (CsvOutputWriter csv = CsvOutputWriter.open(dir, OutputRows.NONE, new String[] {"AAPL"},
+                new String[] {"sma_crossover"})) {
+                kept = logic(sma(5, 20), csv);
+                BacktestDriver.run(unkept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
+                BacktestDriver.run(kept, new BarSeriesSource(slice, aapl), EventJournal.none(), EffectSink.NONE);
+            }
+            final List<String> rows = Files.readAllLines(dir.resolve("equity.csv"));
+            final String last = rows.getLast();
+            final long benchmark = FixedPoint.parse(last.substring(last.lastIndexOf(',') + 1));
 
-            assertThat(benchmarks).hasSize(end);
+            assertThat(rows).hasSize(end + 1); // the header and a row per bar
             assertThat(unkept.summary()).isEqualTo(kept.summary());
             assertThat(unkept.summary().buyAndHoldReturn())
-                .isEqualTo((benchmarks.getLast() - settings.cash()) / (double) settings.cash());
+                .isEqualTo((benchmark - settings.cash()) / (double) settings.cash());
             assertThat(unkept.snapshot()).isEqualTo(kept.snapshot());
         }
     }
