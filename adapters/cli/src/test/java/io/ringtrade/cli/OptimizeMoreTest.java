@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * {@code ringtrade optimize} over two instruments with different dates (the shared timeline), and Ctrl-C in a real
@@ -74,11 +75,15 @@ class OptimizeMoreTest {
 
     @Test
     void shouldWriteTheFinishedRowsAndExitWith130OnCtrlC() throws Exception {
+        // a shell that starts a job in the background without job control makes it ignore SIGINT, and a JVM started
+        // with SIGINT ignored keeps it ignored (no handler can be installed): Ctrl-C cannot be tested from there
+        assumeFalse(sigintIgnored(), "SIGINT is ignored in this process (started in the background?), and so in the"
+            + " child");
         final Path out = temp.resolve("out");
         final List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
             System.getProperty("java.class.path"), Main.class.getName(), "optimize", "--strategy", "sma_crossover",
-            "--grid", "fast=2:61:1", "--grid", "slow=62:1061:1", "--data", RealData.bitstamp().toString(),
+            "--grid", "fast=2:61:1", "--grid", "slow=62:161:1", "--data", RealData.bitstamp().toString(),
             "--symbol", "BTC/USD", "--interval", "1m", "--jobs", "1", "--out", out.toString()));
         child = new ProcessBuilder(command).redirectError(temp.resolve("stderr.txt").toFile()).start();
         final List<String> stdout = new ArrayList<>();
@@ -86,8 +91,7 @@ class OptimizeMoreTest {
             StandardCharsets.UTF_8))) {
             stdout.add(reader.readLine());
             // the first line is printed once the data is loaded, just before the signal handler goes in and the
-            // first backtest starts: wait for the runs to be under way (not a timing assertion, only when to press);
-            // 60,000 backtests take about a minute on one job, so the signal lands mid-run however fast they go
+            // first backtest starts: wait for the runs to be under way (not a timing assertion, only when to press)
             while (!Files.readString(temp.resolve("stderr.txt")).contains("backtests to run")) {
                 Thread.sleep(50);
             }
@@ -102,19 +106,33 @@ class OptimizeMoreTest {
         assertThat(child.exitValue()).as(String.join("\n", stdout)).isEqualTo(130);
         final List<String> rows = Files.readAllLines(out.resolve("results.csv"));
         final int finished = rows.size() - 1;
-        // 60 × 1,000 combinations; one job takes them in grid order, so the finished ones are the first ones
-        assertThat(finished).isBetween(1, 59_999);
+        // 60 × 100 combinations; one job takes them in grid order, so the finished ones are the first ones
+        assertThat(finished).isBetween(1, 5_999);
         assertThat(stdout).contains("stopped: " + finished + " finished rows written to " + out.resolve("results.csv"));
         assertThat(rows.get(0)).startsWith("fast,slow,total_return,").endsWith(",rank");
         for (int i = 0; i < finished; i++) {
             final String[] fields = rows.get(1 + i).split(",");
-            assertThat(fields[0] + "," + fields[1]).isEqualTo((2 + i / 1_000) + "," + (62 + i % 1_000));
+            assertThat(fields[0] + "," + fields[1]).isEqualTo((2 + i / 100) + "," + (62 + i % 100));
         }
         assertThat(rows.stream().skip(1).map(r -> Integer.parseInt(r.substring(r.lastIndexOf(',') + 1))).sorted()
             .toList()).isEqualTo(IntStream.rangeClosed(1, finished).boxed().toList());
         assertThat(Files.exists(out.resolve("summary.json"))).isFalse();
         assertThat(Files.readString(temp.resolve("stderr.txt"))).contains("optimize: stopped after " + finished
-            + "/60000 backtests in ");
+            + "/6000 backtests in ");
+    }
+
+    /** Whether this process ignores SIGINT (signal 2: bit 1 of the {@code SigIgn} mask in /proc/self/status). */
+    private static boolean sigintIgnored() throws Exception {
+        final Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (final String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     private static String halve(final String price) {
