@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -252,15 +251,22 @@ public final class OpsLoad {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    /** CPU time of this JVM's live thread named {@code name}, or 0 when there is none. */
-    private static long threadCpuNanos(final String name) {
-        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** CPU time of this JVM's thread {@code id} (from {@link #threadId}), or 0 when there is none. */
+    private static long threadCpuNanos(final long id) {
+        return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
+    }
+
+    /**
+     * The id of this JVM's live thread named {@code name}, or -1 when there is none. Looked up once, before the runs
+     * it serves: listing the threads stops them all at a safepoint.
+     */
+    private static long threadId(final String name) {
         for (final Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().equals(name)) {
-                return Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+                return thread.threadId();
             }
         }
-        return 0;
+        return -1;
     }
 
     /** Runs a process to its end; returns the nanoseconds from spawn to exit. */
@@ -327,7 +333,6 @@ public final class OpsLoad {
     private void switchback(final ToggledClient load, final long seconds, final long windowMillis, final String name)
         throws Exception {
         final long httpThread = threadId(HTTP_THREAD);
-        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final AtomicBoolean publishing = new AtomicBoolean(true);
         final Thread publisher = new Thread(() -> {
             final EngineEvent slot = new EngineEvent();
@@ -348,7 +353,7 @@ public final class OpsLoad {
                 final boolean on = (window == 0 || window == 3) == (block % 2 == 0);
                 load.set(on);
                 final long client0 = on ? processCpuNanos(load.process) : 0;
-                final long server0 = on ? threads.getThreadCpuTime(httpThread) : 0;
+                final long server0 = on ? threadCpuNanos(httpThread) : 0;
                 final long events0 = pipeline.status().events();
                 final long start = System.nanoTime();
                 Thread.sleep(windowMillis);
@@ -358,7 +363,7 @@ public final class OpsLoad {
                 if (on) {
                     loaded[block] += rate / 2;
                     clientNanos += processCpuNanos(load.process) - client0;
-                    serverNanos += threads.getThreadCpuTime(httpThread) - server0;
+                    serverNanos += threadCpuNanos(httpThread) - server0;
                     loadedNanos += elapsed;
                 } else {
                     quiet[block] += rate / 2;
@@ -385,16 +390,6 @@ public final class OpsLoad {
             interval[1], BootstrapMedian.quantile(changes, 0.25), BootstrapMedian.quantile(changes, 0.75),
             quietSum / blocks, loadedSum / blocks, 100.0 * (loadedSum / quietSum - 1), 100.0 * clientNanos / machine,
             100.0 * serverNanos / machine);
-    }
-
-    /** The id of this JVM's live thread named {@code name}, or -1 when there is none. */
-    private static long threadId(final String name) {
-        for (final Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals(name)) {
-                return thread.threadId();
-            }
-        }
-        return -1;
     }
 
     /** Runs the five sections. */
@@ -479,6 +474,7 @@ public final class OpsLoad {
             // each loaded run right after its own unloaded baseline; the load: GET /status paced to 100 and 1,000
             // requests per second (dashboards and scrapers), and closed-loop clients sending as fast as answers come
             final Map<Long, List<Double>> changes = new LinkedHashMap<>();
+            final long httpThread = threadId(HTTP_THREAD);
             for (final long rate : rates) {
                 try (ToggledClient client = new ToggledClient(bench.url, threads, rate)) {
                     for (int round = 1; round <= rounds; round++) {
@@ -490,12 +486,12 @@ public final class OpsLoad {
                         // time and the server's event-loop thread's, as shares of all cores' time (no noise from the
                         // baseline)
                         final long client0 = processCpuNanos(client.process);
-                        final long server0 = threadCpuNanos(HTTP_THREAD);
+                        final long server0 = threadCpuNanos(httpThread);
                         final long wall0 = System.nanoTime();
                         final long loaded = bench.throughput(events);
                         final double machineNanos = (System.nanoTime() - wall0) * (double) RunConditions.cores();
                         final double clientShare = 100.0 * (processCpuNanos(client.process) - client0) / machineNanos;
-                        final double serverShare = 100.0 * (threadCpuNanos(HTTP_THREAD) - server0) / machineNanos;
+                        final double serverShare = 100.0 * (threadCpuNanos(httpThread) - server0) / machineNanos;
                         client.set(false);
                         final long quiet = quietFirst ? quietBefore : bench.throughput(events);
                         final double change = 100.0 * (loaded - quiet) / quiet;

@@ -71,7 +71,7 @@ public final class DecisionSizing {
         final long held = book.position(instrumentId);
         // the answers that place nothing are settled before the request is touched: a strategy that says SELL while
         // flat (or BUY while long) does so on many bars
-        if (decision == DecisionStrategy.BUY ? held > 0 : held < 0 || (held == 0 && !allowShort)) {
+        if (decision == DecisionStrategy.BUY ? held > 0 : (held < 0 || (held == 0 && !allowShort))) {
             return false;
         }
         request.clear();
