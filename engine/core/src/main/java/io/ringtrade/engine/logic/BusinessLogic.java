@@ -93,6 +93,10 @@ public final class BusinessLogic {
     private final ManagedPositions[] managed;
     private final IterationDispatch[] iterations;
     private final EventDispatch[] events;
+    /** Whether any book is an event book: only they have timers to fire before an input. */
+    private final boolean anyEventBook;
+    /** Whether any book has a stage after each input (event, iteration or managed positions). */
+    private final boolean anyStageAfterInput;
     private final BookBarBuilder.ClosedBarListener[] closedBars;
     private final CostEstimate[] costs;
     private final MarketState market;
@@ -252,6 +256,15 @@ public final class BusinessLogic {
             }
             booksByInstrument[id] = subscribers.stream().mapToInt(Integer::intValue).toArray();
         }
+        boolean eventBooks = false;
+        boolean stagesAfterInput = false;
+        for (int b = 0; b < bookCount; b++) {
+            eventBooks |= events[b] != null;
+            stagesAfterInput |= events[b] != null || iterations[b] != null || managed[b] != null;
+        }
+        // asked on every input: a run of plain decision books skips both loops
+        this.anyEventBook = eventBooks;
+        this.anyStageAfterInput = stagesAfterInput;
         this.closingBooks = new int[bookCount];
         this.closingEnds = new long[bookCount];
         this.equity = new EquityRecorder(books, market, outputs,
@@ -361,9 +374,11 @@ public final class BusinessLogic {
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
         dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
-        for (final EventDispatch handlers : events) {
-            if (handlers != null) {
-                handlers.beforeInput(time);
+        if (anyEventBook) {
+            for (final EventDispatch handlers : events) {
+                if (handlers != null) {
+                    handlers.beforeInput(time);
+                }
             }
         }
         switch (event.type) {
@@ -380,7 +395,9 @@ public final class BusinessLogic {
         if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
             checkDailyLoss(event.eventTimeNanos);
         }
-        afterInput(time);
+        if (anyStageAfterInput) {
+            afterInput(time);
+        }
     }
 
     /** Strategy stages that wait for the venue: event handlers hear of transitions, rebalances buy, stops follow. */

@@ -22,6 +22,8 @@ public final class DailyLoss {
     private final long[] baseline;
     private long globalBaseline;
     private long day = Long.MIN_VALUE;
+    /** The first nanosecond of the day after {@link #day}: an input before it starts no day (one compare per input). */
+    private long nextDayStart = Long.MIN_VALUE;
 
     /**
      * @param books       the books
@@ -47,11 +49,15 @@ public final class DailyLoss {
 
     /** An input at {@code timeNanos}: a new UTC day takes every book's equity now as its baseline. */
     public void onTime(final long timeNanos) {
+        if (timeNanos < nextDayStart) {
+            return; // today, or (a time that went back) an earlier day: as floorDiv(time) <= day would say
+        }
         final long today = Math.floorDiv(timeNanos, DAY);
         if (today <= day) {
             return;
         }
         day = today;
+        nextDayStart = startOfDayAfter(today);
         long total = 0;
         for (int b = 0; b < books.length; b++) {
             baseline[b] = books[b].equity();
@@ -108,6 +114,11 @@ public final class DailyLoss {
         globalBaseline = equity;
     }
 
+    /** The first nanosecond of the UTC day after {@code day}; the largest time for the last representable day. */
+    private static long startOfDayAfter(final long day) {
+        return day >= Long.MAX_VALUE / DAY ? Long.MAX_VALUE : (day + 1) * DAY;
+    }
+
     /** Writes the baselines for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("daily-loss").writeLong(day).writeLong(globalBaseline).writeLongs(baseline, baseline.length);
@@ -117,6 +128,7 @@ public final class DailyLoss {
     public void readState(final StateReader in) {
         in.section("daily-loss");
         day = in.readLong();
+        nextDayStart = day == Long.MIN_VALUE ? Long.MIN_VALUE : startOfDayAfter(day);
         globalBaseline = in.readLong();
         in.readLongsInto(baseline, "daily-loss baselines");
     }
