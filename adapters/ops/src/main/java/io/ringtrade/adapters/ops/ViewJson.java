@@ -43,7 +43,7 @@ final class ViewJson {
         for (final int type : INPUT_TYPES) {
             json.field(EventType.name(type), view.events(type));
         }
-        json.endObject().endObject()
+        json.endObject().field("late_bar_inputs", view.lateBarInputs()).endObject()
             .field("orders", view.ordersReleased()).field("fills", view.fills())
             .field("open_orders", view.openOrders().size())
             .key("rejections").beginObject();

@@ -101,6 +101,7 @@ final class MetricsTest {
             .containsEntry("ringtrade_events_total{type=\"COMMAND\"}", "0.0")
             .containsEntry("ringtrade_orders_total", "1.0")
             .containsEntry("ringtrade_fills_total", "1.0")
+            .containsEntry("ringtrade_late_bar_inputs_total", "0.0")
             .containsEntry("ringtrade_rejections_total{reason=\"SHORT_NOT_ALLOWED\"}", "1.0")
             .containsEntry("ringtrade_rejections_total{reason=\"INSUFFICIENT_CASH\"}", "1.0")
             .containsEntry("ringtrade_rejections_total{reason=\"MAX_POSITION\"}", "0.0")

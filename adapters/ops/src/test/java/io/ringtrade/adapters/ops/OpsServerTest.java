@@ -142,6 +142,7 @@ final class OpsServerTest {
         assertThat(s.getLong("events.by_type.MARKET_DATA")).isEqualTo(3);
         assertThat(s.getLong("events.by_type.EXTERNAL_SIGNAL")).isEqualTo(2);
         assertThat(s.getLong("events.by_type.COMMAND")).isZero();
+        assertThat(s.getLong("events.late_bar_inputs")).isZero();
         assertThat(s.getLong("ring_lag")).isNotNegative();
         assertThat(s.getString("data_time")).isEqualTo("1970-01-01T00:01:00.000000004Z");
         assertThat(s.getLong("orders")).isEqualTo(2);

@@ -9,8 +9,11 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * Builds one book's bars, at the book's interval, from the market data of the instruments it trades: trades are
  * aggregated, bars finer than the book's interval are resampled, bars at the book's interval pass straight through.
  * A built bar closes when the first input of a later interval arrives ({@link #closeBefore}, called before the venue
- * sees that input, so orders decided on the closed bar fill at it) or, for resampled bars, as soon as an input bar
- * ends where the book's bar ends. Business-logic thread; allocation-free per input (1wk and 1mo allocate once per
+ * sees that input, so orders decided on the closed bar fill at it), for resampled bars as soon as an input bar
+ * ends where the book's bar ends, and — when bars close on the engine clock — once the clock has passed its end
+ * ({@link #closeEndedBy}). Bars closed on the clock stay closed: an input stamped before the end of a bar already
+ * closed, or before the start of the one being built, is folded forward into the bar being built (or the next one),
+ * and counted ({@link #lateInputs}). Business-logic thread; allocation-free per input (1wk and 1mo allocate once per
  * bar for calendar maths).
  */
 public final class BookBarBuilder {
@@ -27,6 +30,8 @@ public final class BookBarBuilder {
     private final boolean passThrough;
     private final int[] traded;
     private final BarAccumulator[] building;
+    private final boolean foldsLateInputs;
+    private long lateInputs;
 
     /**
      * Bars of {@code interval} for the instruments {@code traded}; {@code inputBars} is the interval of bar inputs
@@ -36,6 +41,15 @@ public final class BookBarBuilder {
      */
     public BookBarBuilder(final Interval interval, final Interval inputBars, final int[] traded,
                           final int instrumentCount) {
+        this(interval, inputBars, traded, instrumentCount, false);
+    }
+
+    /**
+     * As {@link #BookBarBuilder(Interval, Interval, int[], int)}; {@code foldsLateInputs} when bars also close on the
+     * engine clock, so that an input stamped in a bar already closed goes into the next one.
+     */
+    public BookBarBuilder(final Interval interval, final Interval inputBars, final int[] traded,
+                          final int instrumentCount, final boolean foldsLateInputs) {
         if (inputBars != null && inputBars.nanos() > interval.nanos()) {
             throw new IllegalArgumentException("bars of " + inputBars.label() + " cannot make bars of "
                 + interval.label());
@@ -43,6 +57,7 @@ public final class BookBarBuilder {
         this.interval = interval;
         this.inputBars = inputBars;
         this.passThrough = inputBars == null || inputBars == interval;
+        this.foldsLateInputs = foldsLateInputs;
         this.traded = traded.clone();
         this.building = new BarAccumulator[instrumentCount];
         for (final int id : traded) {
@@ -58,7 +73,7 @@ public final class BookBarBuilder {
     /** Closes the bar being built when an input at {@code timeNanos} belongs to a later one. */
     public void closeBefore(final int instrumentId, final long timeNanos, final ClosedBarListener listener) {
         final BarAccumulator bar = building[instrumentId];
-        if (bar.wouldClose(timeNanos)) {
+        if (bar.wouldClose(builtAt(bar, timeNanos))) {
             close(instrumentId, listener);
         }
     }
@@ -69,7 +84,45 @@ public final class BookBarBuilder {
      */
     public long endIfClosedBefore(final int instrumentId, final long timeNanos) {
         final BarAccumulator bar = building[instrumentId];
-        return bar.wouldClose(timeNanos) ? bar.endNanos() : Long.MAX_VALUE;
+        return bar.wouldClose(builtAt(bar, timeNanos)) ? bar.endNanos() : Long.MAX_VALUE;
+    }
+
+    /**
+     * The end of the instrument's bar being built when it ends at or before {@code timeNanos} (the engine clock's
+     * time less the close delay), or {@link Long#MAX_VALUE}: business logic closes such bars in the order of their ends.
+     */
+    public long endIfEndedBy(final int instrumentId, final long timeNanos) {
+        final BarAccumulator bar = building[instrumentId];
+        return bar.endedBy(timeNanos) ? bar.endNanos() : Long.MAX_VALUE;
+    }
+
+    /** Closes the instrument's bar being built when it ends at or before {@code timeNanos}. */
+    public void closeEndedBy(final int instrumentId, final long timeNanos, final ClosedBarListener listener) {
+        if (building[instrumentId].endedBy(timeNanos)) {
+            close(instrumentId, listener);
+        }
+    }
+
+    /** The earliest end of any bar being built, or {@link Long#MAX_VALUE} when none is. */
+    public long earliestBuildingEnd() {
+        long earliest = Long.MAX_VALUE;
+        for (final int id : traded) {
+            final BarAccumulator bar = building[id];
+            if (bar.hasBar()) {
+                earliest = Math.min(earliest, bar.endNanos());
+            }
+        }
+        return earliest;
+    }
+
+    /** Inputs stamped before a bar already closed on the clock (or before the bar being built), folded forward. */
+    public long lateInputs() {
+        return lateInputs;
+    }
+
+    /** The time an input at {@code timeNanos} is built at: itself, or folded forward when it is late. */
+    private long builtAt(final BarAccumulator bar, final long timeNanos) {
+        return foldsLateInputs ? bar.notBefore(timeNanos) : timeNanos;
     }
 
     /** The end of the bar being built for the instrument, or {@link Long#MAX_VALUE} when none is. */
@@ -87,7 +140,17 @@ public final class BookBarBuilder {
 
     /** Adds a trade to the bar being built. */
     public void addTrade(final int instrumentId, final long timeNanos, final long price, final long quantity) {
-        building[instrumentId].addTrade(timeNanos, price, quantity);
+        final BarAccumulator bar = building[instrumentId];
+        bar.addTrade(fold(bar, timeNanos), price, quantity);
+    }
+
+    /** {@link #builtAt}, counting the inputs it moves. */
+    private long fold(final BarAccumulator bar, final long timeNanos) {
+        final long at = builtAt(bar, timeNanos);
+        if (at != timeNanos) {
+            lateInputs++;
+        }
+        return at;
     }
 
     /** A bar input: passed through when it is at the book's interval, else added and closed when complete. */
@@ -99,8 +162,9 @@ public final class BookBarBuilder {
             return;
         }
         final BarAccumulator bar = building[instrumentId];
-        bar.add(startNanos, open, high, low, close, volume);
-        if (inputBars.nextBucketStart(startNanos) >= bar.endNanos()) {
+        final long at = fold(bar, startNanos);
+        bar.add(at, open, high, low, close, volume);
+        if (inputBars.nextBucketStart(at) >= bar.endNanos()) {
             close(instrumentId, listener);
         }
     }
@@ -137,17 +201,20 @@ public final class BookBarBuilder {
         out.section("bars-building");
         for (final int id : traded) {
             final BarAccumulator bar = building[id];
-            out.writeBoolean(bar.hasBar()).writeLong(bar.startNanos()).writeLong(bar.open()).writeLong(bar.high())
-                .writeLong(bar.low()).writeLong(bar.close()).writeLong(bar.volume());
+            out.writeBoolean(bar.hasBar()).writeBoolean(bar.boundaryKnown()).writeLong(bar.startNanos())
+                .writeLong(bar.open()).writeLong(bar.high()).writeLong(bar.low()).writeLong(bar.close())
+                .writeLong(bar.volume());
         }
+        out.writeLong(lateInputs);
     }
 
     /** Restores the bars being built from a snapshot. */
     public void readState(final StateReader in) {
         in.section("bars-building");
         for (final int id : traded) {
-            building[id].restore(in.readBoolean(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), in.readLong());
+            building[id].restore(in.readBoolean(), in.readBoolean(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong(), in.readLong());
         }
+        lateInputs = in.readLong();
     }
 }

@@ -419,8 +419,27 @@ public final class EngineConfigLoader {
         if (timerInterval.compareTo(PipelineConfig.TIMER_INTERVAL_MAX) > 0) {
             pipeline.problem("timer-interval", "must be at most 1h (0 = off), got " + timerInterval.toMillis() + "ms");
         }
+        final Duration barCloseDelay = readBarCloseDelay(pipeline);
+        if (barCloseDelay != null && timerInterval.isZero()) {
+            pipeline.problem("bar-close-delay", "needs the engine clock, but timer-interval is 0 (off)");
+        }
         pipeline.finish();
-        return new PipelineConfig((int) ringSize, waitStrategy, timerInterval);
+        return new PipelineConfig((int) ringSize, waitStrategy, timerInterval, barCloseDelay);
+    }
+
+    /** {@code off} (or absent) = null: bars close at the next input only; otherwise a duration up to 1h. */
+    private static Duration readBarCloseDelay(final ObjectReader pipeline) {
+        if (!pipeline.has("bar-close-delay") || "off".equals(pipeline.string("bar-close-delay", "off"))) {
+            return null;
+        }
+        final Duration delay = pipeline.duration("bar-close-delay", null);
+        if (delay == null) {
+            return null; // the problem is recorded
+        }
+        if (delay.compareTo(PipelineConfig.BAR_CLOSE_DELAY_MAX) > 0) {
+            pipeline.problem("bar-close-delay", "must be at most 1h (or off), got " + delay.toMillis() + "ms");
+        }
+        return delay;
     }
 
     private static JournalConfig readJournal(final ObjectReader journal) {

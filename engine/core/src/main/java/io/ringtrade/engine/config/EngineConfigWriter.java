@@ -24,7 +24,9 @@ public final class EngineConfigWriter {
         out.append("  mode = ").append(config.mode().label()).append('\n');
         out.append("  pipeline { ring-size = ").append(config.pipeline().ringSize())
             .append(", wait-strategy = ").append(config.pipeline().waitStrategy().label())
-            .append(", timer-interval = ").append(config.pipeline().timerInterval().toNanos()).append("ns }\n");
+            .append(", timer-interval = ").append(config.pipeline().timerInterval().toNanos()).append("ns")
+            .append(", bar-close-delay = ").append(config.pipeline().barCloseDelay() == null ? "off"
+                : config.pipeline().barCloseDelay().toNanos() + "ns").append(" }\n");
         out.append("  feed { type = ").append(config.feed().type().label())
             .append(", file = ").append(quote(config.feed().file()))
             .append(", symbol = ").append(quote(config.feed().symbol()))

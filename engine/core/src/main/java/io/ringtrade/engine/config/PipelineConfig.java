@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param waitStrategy the configured wait strategy; {@link #effectiveWaitStrategy} resolves {@code auto}
  * @param timerInterval how often the engine clock of a paper or live run looks for due event-strategy timers and
  *                      journals a {@code TIMER} time advance when one is due ({@code timer-interval}); zero = off
+ * @param barCloseDelay bars also close on the engine clock, this long after their end, instead of only at the first
+ *                      input after it ({@code bar-close-delay}); null = off (the default, and what journals recorded
+ *                      before the setting existed replay with)
  */
-public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Duration timerInterval) {
+public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Duration timerInterval,
+                             Duration barCloseDelay) {
     /** Default ring size: 64 Ki slots, a few milliseconds of burst at feed rates seen so far. */
     public static final int RING_SIZE_DEFAULT = 65_536;
     /** Smallest ring accepted. */
@@ -31,6 +35,8 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Durati
     public static final Duration TIMER_INTERVAL_DEFAULT = Duration.ofMillis(100);
     /** Largest timer interval accepted. */
     public static final Duration TIMER_INTERVAL_MAX = Duration.ofHours(1);
+    /** Largest bar close delay accepted. */
+    public static final Duration BAR_CLOSE_DELAY_MAX = Duration.ofHours(1);
 
     /** Rejects nulls. */
     public PipelineConfig {
@@ -40,7 +46,12 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Durati
 
     /** A ring with the default timer interval. */
     public PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy) {
-        this(ringSize, waitStrategy, TIMER_INTERVAL_DEFAULT);
+        this(ringSize, waitStrategy, TIMER_INTERVAL_DEFAULT, null);
+    }
+
+    /** Bars closing at the next input only. */
+    public PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final Duration timerInterval) {
+        this(ringSize, waitStrategy, timerInterval, null);
     }
 
     /** The wait strategy to use on a machine with {@code cores} available processors ({@code auto} resolved). */

@@ -83,7 +83,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 9;
+    public static final int STATE_VERSION = 10;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -117,6 +117,8 @@ public final class BusinessLogic {
     private final int[] closingBooks;
     private final long[] closingEnds;
     private final long tradingStartNanos;
+    /** Bars also close once a TIMER input passes their end by this much; -1: only at the next input. */
+    private final long barCloseDelayNanos;
     private final OrderRequest request = new OrderRequest();
     private final ExecutionReport report = new ExecutionReport();
     private final EffectList finishEffects = new EffectList(8);
@@ -160,6 +162,7 @@ public final class BusinessLogic {
         }
         this.clockInterval = finest;
         this.tradingStartNanos = settings.tradingStartNanos();
+        this.barCloseDelayNanos = settings.barCloseDelayNanos();
         final double periodsPerYear = settings.periodsPerYear() > 0 ? settings.periodsPerYear()
             : periodsPerYear(finest, instruments, tradedInstruments);
         final RiskSettings riskSettings = settings.risk();
@@ -207,7 +210,8 @@ public final class BusinessLogic {
         for (int i = 0; i < bookCount; i++) {
             final BookSpec spec = this.specs[i];
             final Book book = books[i];
-            barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount);
+            barBuilders[i] = new BookBarBuilder(spec.interval(), settings.inputBars(), spec.instruments(), instrumentCount,
+                settings.closesBarsOnTime());
             spec.state().connectWeightLog(outputs, i);
             if (!(spec.strategy() instanceof DecisionStrategy decision)) {
                 refuseDecisionOnlyRules(spec);
@@ -387,7 +391,10 @@ public final class BusinessLogic {
             case EventType.COMMAND -> onCommand(event);
             case EventType.EXECUTION_REPORT -> orders.onReport(report.copyFrom(event));
             case EventType.TIMER -> {
-                // a time advance: the event strategies' due timers fired above
+                // a time advance: the event strategies' due timers fired above; bars that ended by then close
+                if (barCloseDelayNanos >= 0) {
+                    closeBarsEndedBy(time);
+                }
             }
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown event type "
                 + event.type);
@@ -482,6 +489,36 @@ public final class BusinessLogic {
             }
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown market data kind "
                 + event.marketDataKind);
+        }
+    }
+
+    /**
+     * A time advance at {@code time} with bars closing on the clock: the equity row of the bar before is written, then
+     * every bar that ended by {@code time} less the close delay closes, in the order of the ends (ties: book, then
+     * instrument), as the end of data closes them. Allocation-free; a handful of bars per bar interval.
+     */
+    private void closeBarsEndedBy(final long time) {
+        final long cutoff = time < Long.MIN_VALUE + barCloseDelayNanos ? Long.MIN_VALUE : time - barCloseDelayNanos;
+        advanceClock(cutoff);
+        while (true) {
+            long end = Long.MAX_VALUE;
+            int book = -1;
+            int instrument = -1;
+            for (int b = 0; b < barBuilders.length; b++) {
+                for (final int id : specs[b].instruments()) {
+                    final long ended = barBuilders[b].endIfEndedBy(id, cutoff);
+                    // ties: the lower book (met first), then the lower instrument id
+                    if (ended < end || (ended == end && ended != Long.MAX_VALUE && b == book && id < instrument)) {
+                        end = ended;
+                        book = b;
+                        instrument = id;
+                    }
+                }
+            }
+            if (book < 0) {
+                return;
+            }
+            barBuilders[book].closeEndedBy(instrument, cutoff, closedBars[book]);
         }
     }
 
@@ -975,8 +1012,9 @@ public final class BusinessLogic {
     }
 
     /**
-     * The event time at which the earliest armed timer of any event strategy is due, or {@link Long#MAX_VALUE} when
-     * none is armed (published to the engine clock through the status board).
+     * The event time at which the earliest armed timer of any event strategy is due — or, with bars closing on the
+     * clock, the earliest end of a bar being built plus the close delay — or {@link Long#MAX_VALUE} when nothing is
+     * due (published to the engine clock through the status board).
      */
     public long nextTimerNanos() {
         long earliest = Long.MAX_VALUE;
@@ -985,7 +1023,31 @@ public final class BusinessLogic {
                 earliest = Math.min(earliest, handlers.nextTimerNanos());
             }
         }
+        if (barCloseDelayNanos >= 0) {
+            for (final BookBarBuilder bars : barBuilders) {
+                final long end = bars.earliestBuildingEnd();
+                if (end != Long.MAX_VALUE) {
+                    // a bar being built is due to close its delay after its end (saturating: never wraps around)
+                    final long due = end > Long.MAX_VALUE - barCloseDelayNanos ? Long.MAX_VALUE : end + barCloseDelayNanos;
+                    earliest = Math.min(earliest, due);
+                }
+            }
+        }
         return earliest;
+    }
+
+    /** Whether bars also close on the engine clock's time advances (so the engine needs its clock). */
+    public boolean closesBarsOnTime() {
+        return barCloseDelayNanos >= 0;
+    }
+
+    /** Inputs stamped in a bar already closed on the clock, folded into the next one, over all books. */
+    public long lateBarInputs() {
+        long late = 0;
+        for (final BookBarBuilder bars : barBuilders) {
+            late += bars.lateInputs();
+        }
+        return late;
     }
 
     /** Inputs processed. */

@@ -18,9 +18,16 @@ import io.ringtrade.engine.risk.RiskSettings;
  *                          large-transaction threshold)
  * @param liveVenue         the books trade on a live venue (mode = live): orders leave as effects and the venue's
  *                          answers come back as {@code EXECUTION_REPORT} inputs; false = the simulated venue inside
+ * @param barCloseDelayNanos bars also close on the engine clock: a {@code TIMER} input at or after a bar's end plus
+ *                          this delay closes it, and inputs stamped in a bar already closed are folded into the
+ *                          next; {@link #BARS_CLOSE_AT_NEXT_INPUT} (-1) = bars close only at the first input after
+ *                          their end
  */
 public record LogicSettings(OutputSink outputs, Interval inputBars, double periodsPerYear, double riskFreeRate,
-                            long tradingStartNanos, RiskSettings risk, boolean liveVenue) {
+                            long tradingStartNanos, RiskSettings risk, boolean liveVenue, long barCloseDelayNanos) {
+    /** {@link #barCloseDelayNanos} of runs whose bars close only when a later input arrives (backtests). */
+    public static final long BARS_CLOSE_AT_NEXT_INPUT = -1;
+
     /** No outputs, bars at each book's interval, the clock's periods, no risk-free rate, trading from the start. */
     public static final LogicSettings DEFAULT = new LogicSettings(OutputSink.NONE, null, 0, 0, Long.MIN_VALUE);
 
@@ -30,19 +37,48 @@ public record LogicSettings(OutputSink outputs, Interval inputBars, double perio
         this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, RiskSettings.DEFAULT, false);
     }
 
+    /** Settings whose bars close only at the next input. */
+    public LogicSettings(final OutputSink outputs, final Interval inputBars, final double periodsPerYear,
+                         final double riskFreeRate, final long tradingStartNanos, final RiskSettings risk,
+                         final boolean liveVenue) {
+        this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
+            BARS_CLOSE_AT_NEXT_INPUT);
+    }
+
+    /** Rejects a negative delay other than {@link #BARS_CLOSE_AT_NEXT_INPUT}. */
+    public LogicSettings {
+        if (barCloseDelayNanos < BARS_CLOSE_AT_NEXT_INPUT) {
+            throw new IllegalArgumentException("bar close delay must be >= 0 (or -1 = at the next input), got "
+                + barCloseDelayNanos);
+        }
+    }
+
+    /** Whether bars also close on the engine clock's time advances. */
+    public boolean closesBarsOnTime() {
+        return barCloseDelayNanos >= 0;
+    }
+
+    /** These settings with bars closing on the engine clock {@code delayNanos} after their end (-1 = not). */
+    public LogicSettings withBarCloseDelay(final long delayNanos) {
+        return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
+            delayNanos);
+    }
+
     /** These settings with another output sink. */
     public LogicSettings withOutputs(final OutputSink sink) {
-        return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue);
+        return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
+            barCloseDelayNanos);
     }
 
     /** These settings with other risk settings. */
     public LogicSettings withRisk(final RiskSettings settings) {
         return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, settings,
-            liveVenue);
+            liveVenue, barCloseDelayNanos);
     }
 
     /** These settings with the books on a live venue ({@code true}) or the simulated one. */
     public LogicSettings withLiveVenue(final boolean live) {
-        return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, live);
+        return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, live,
+            barCloseDelayNanos);
     }
 }

@@ -102,8 +102,9 @@ public final class StatusBoard {
     }
 
     /**
-     * The event time at which the earliest armed event-strategy timer is due ({@link Long#MAX_VALUE} when none is): the
-     * engine clock journals a time advance once its clock reaches it. Any thread.
+     * The event time at which the earliest armed event-strategy timer, or the earliest bar close on the clock, is due
+     * ({@link Long#MAX_VALUE} when none is): the engine clock journals a time advance once its clock reaches it. Any
+     * thread.
      */
     public long nextTimerNanos() {
         return nextTimer.getAcquire();

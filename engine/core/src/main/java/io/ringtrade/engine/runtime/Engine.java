@@ -38,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -60,9 +61,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads: start and stop on the caller's (main) thread; then the feed thread publishes, the ring's three stage
  * threads run journal, business logic and gateway, a snapshot thread stores snapshots, the output thread writes the
- * result files, and — when a book runs an event strategy, {@code pipeline.timer-interval} is not 0 and the feed has a
- * pace (live market data, or a recording at a speed above 0) — the clock thread journals {@link TimerClock} time
- * advances.
+ * result files, and — when a book runs an event strategy or {@code pipeline.bar-close-delay} is set,
+ * {@code pipeline.timer-interval} is not 0 and the feed has a pace (live market data, or a recording at a speed above
+ * 0) — the clock thread journals {@link TimerClock} time advances.
  */
 public final class Engine {
     private static final long STOP_TIMEOUT_SECONDS = 20;
@@ -323,7 +324,7 @@ public final class Engine {
         // recording replayed as fast as possible has no pace, and its data fires the timers
         final LongSupplier runClock = context.liveFeed ? context.wallClock
             : context.speed > 0 ? feed::dataTimeNanos : null;
-        if (timerInterval > 0 && runClock != null && logic.hasEventStrategies()) {
+        if (timerInterval > 0 && runClock != null && (logic.hasEventStrategies() || logic.closesBarsOnTime())) {
             this.clock = new TimerClock(runClock, pipeline.status(), pipeline::offer, timerInterval, context.nanoClock);
             this.clockRunner = new AgentRunner(new SleepingIdleStrategy(timerInterval),
                 error -> context.log.println("ringtrade: engine clock: " + error), null, clock);
@@ -438,8 +439,10 @@ public final class Engine {
                                                 final StrategyCatalog catalog, final OutputSink sink,
                                                 final Interval inputBars) {
         final List<BookSpec> specs = BookAssembly.assemble(config.books(), instruments, catalog);
+        final Duration barCloseDelay = config.pipeline().barCloseDelay();
         return new BusinessLogic(instruments, specs, new LogicSettings(sink, inputBars, 0, 0, Long.MIN_VALUE,
-            config.risk(), config.mode() == Mode.LIVE));
+            config.risk(), config.mode() == Mode.LIVE, barCloseDelay == null ? LogicSettings.BARS_CLOSE_AT_NEXT_INPUT
+            : barCloseDelay.toNanos()));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */

@@ -10,8 +10,9 @@ import java.util.function.ToLongFunction;
 /**
  * The engine clock of a paper or live run (DESIGN.md §2, the {@code Timer} input): every {@code interval} of wall time
  * it reads the run's clock — the wall clock for live market data, the paced replay's data clock for a recording — and,
- * when an event strategy's timer is due by then (business logic publishes the earliest due time on the
- * {@link StatusBoard}), publishes a {@code TIMER} input carrying that time. The input is journaled like any other, so
+ * when an event strategy's timer is due by then, or a bar being built is past its end plus the bar close delay
+ * (business logic publishes the earliest due time on the {@link StatusBoard}), publishes a {@code TIMER} input
+ * carrying that time. The input is journaled like any other, so
  * replay and recovery fire the same timers at the same place; a backtest or replay has no clock and gets no extra
  * inputs.
  *

@@ -38,7 +38,8 @@ import java.util.List;
  * @param recentFills       the last fills, newest first
  */
 public record EngineView(long sequence, long eventsProcessed, long[] eventsByType, long ordersReleased, long fills,
-                         long[] rejections, long lastEventTime, TradingState globalState, String globalCause,
+                         long[] rejections, long lastEventTime, long lateBarInputs, TradingState globalState,
+                         String globalCause,
                          List<BookView> books, List<PositionView> positions, List<OrderView> openOrders,
                          List<FillView> recentFills) {
     /** One book. State is its own; {@code effective} is what it trades under (the stricter of its and the global). */
@@ -66,7 +67,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
 
     /** The view of business logic that has processed nothing yet (before recovery finishes). */
     public static EngineView empty() {
-        return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0,
+        return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0, 0,
             TradingState.ACTIVE, "none", List.of(), List.of(), List.of(), List.of());
     }
 
@@ -145,7 +146,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
             rejections[reason.ordinal()] = logic.risk().rejections(reason);
         }
         return new EngineView(sequence, logic.eventsProcessed(), byType, logic.ordersAccepted(), logic.fills(),
-            rejections, logic.lastEventTimeNanos(), states.global(), states.globalCause().label(),
+            rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

@@ -187,7 +187,7 @@ final class EngineConfigLoaderTest {
         assertThat(config.pipeline().timerInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(load(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = 0").pipeline().timerInterval()).isZero();
         // the journal's manifest keeps it, and reads back to the same configuration
-        assertThat(EngineConfigWriter.toHocon(config)).contains("timer-interval = 250000000ns }");
+        assertThat(EngineConfigWriter.toHocon(config)).contains("timer-interval = 250000000ns, bar-close-delay = off }");
         assertThat(new EngineConfigLoader().text(EngineConfigWriter.toHocon(config), "manifest.conf")
             .environment(Map.of()).load().pipeline()).isEqualTo(config.pipeline());
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = 2h"))
@@ -195,6 +195,29 @@ final class EngineConfigLoaderTest {
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.timer-interval = soon"))
             .containsExactly("test.conf:3: ringtrade.pipeline.timer-interval: expected a duration such as 5s or 500ms, "
                 + "got \"soon\"");
+    }
+
+    @Test
+    void shouldReadTheBarCloseDelayWithOffByDefaultAndKeepItInTheManifest() {
+        // absent, as in every journal's manifest written before the setting existed: bars close at the next input
+        assertThat(load(BTC, ONE_BOOK).pipeline().barCloseDelay()).isNull();
+        assertThat(load(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = off").pipeline().barCloseDelay()).isNull();
+        assertThat(load(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = 0").pipeline().barCloseDelay()).isZero();
+        final EngineConfig config = load(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = 1500ms");
+        assertThat(config.pipeline().barCloseDelay()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(EngineConfigWriter.toHocon(config)).contains("bar-close-delay = 1500000000ns }");
+        assertThat(new EngineConfigLoader().text(EngineConfigWriter.toHocon(config), "manifest.conf")
+            .environment(Map.of()).load().pipeline()).isEqualTo(config.pipeline());
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = 2h"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.bar-close-delay: must be at most 1h (or off), got 7200000ms");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = -1s"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.bar-close-delay: must be >= 0s, got -1s");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.bar-close-delay = later"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.bar-close-delay: expected a duration such as 5s or 500ms, "
+                + "got \"later\"");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline { timer-interval = 0, bar-close-delay = 1s }"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.bar-close-delay: needs the engine clock, but "
+                + "timer-interval is 0 (off)");
     }
 
     @Test

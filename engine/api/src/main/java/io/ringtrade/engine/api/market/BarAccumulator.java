@@ -32,6 +32,24 @@ public final class BarAccumulator {
         return open && (timeNanos >= bucketEnd || timeNanos < bucketStart);
     }
 
+    /**
+     * The time an input stamped {@code timeNanos} is built at when late inputs are folded forward: not before the
+     * start of the bar being built, nor, between bars, before the end of the last one closed (a bar closed on the
+     * engine clock's time stays closed). Inputs on time are returned unchanged.
+     */
+    public long notBefore(final long timeNanos) {
+        if (!boundaryKnown) {
+            return timeNanos;
+        }
+        final long earliest = open ? bucketStart : bucketEnd;
+        return Math.max(timeNanos, earliest);
+    }
+
+    /** True when a bar is being built and it ends at or before {@code timeNanos}. */
+    public boolean endedBy(final long timeNanos) {
+        return open && bucketEnd <= timeNanos;
+    }
+
     /** Adds a trade. */
     public void addTrade(final long timeNanos, final long price, final long quantity) {
         add(timeNanos, price, price, price, price, quantity);
@@ -62,6 +80,11 @@ public final class BarAccumulator {
         open = false;
     }
 
+    /** True once a bar has been opened (its start, and so the last bar's end, is known). */
+    public boolean boundaryKnown() {
+        return boundaryKnown;
+    }
+
     /** True while a bar has at least one input. */
     public boolean hasBar() {
         return open;
@@ -69,14 +92,15 @@ public final class BarAccumulator {
 
     /**
      * Puts the accumulator back into a recorded state (snapshot restore): {@code building} false means no bar has
-     * inputs yet, and the other values are then ignored.
+     * inputs yet, and the prices are then ignored; {@code boundaryKnown} says whether a bar was ever opened, and then
+     * {@code startNanos} is the start of the bar being built or of the last one closed.
      */
-    public void restore(final boolean building, final long startNanos, final long o, final long h, final long l,
-                        final long c, final long v) {
+    public void restore(final boolean building, final boolean boundaryKnown, final long startNanos, final long o,
+                        final long h, final long l, final long c, final long v) {
         open = building;
-        boundaryKnown = building;
+        this.boundaryKnown = building || boundaryKnown;
         bucketStart = startNanos;
-        bucketEnd = building ? interval.nextBucketStart(startNanos) : 0;
+        bucketEnd = this.boundaryKnown ? interval.nextBucketStart(startNanos) : 0;
         openPrice = o;
         highPrice = h;
         lowPrice = l;

@@ -62,10 +62,40 @@ final class BarAccumulatorTest {
     @Test
     void shouldFindTheBarFromScratchAfterARestoreWithoutABar() {
         final BarAccumulator bars = new BarAccumulator(Interval.W1);
-        bars.restore(false, 0, 0, 0, 0, 0, 0);
+        bars.restore(false, false, 0, 0, 0, 0, 0, 0);
         // 1970-01-01 (epoch 0) is a Thursday, not a week's start: the bar must not be taken to start at 0's end
         final long thursdayNoon = Instant.parse("1970-01-08T12:00:00Z").getEpochSecond() * 1_000_000_000L;
         bars.addTrade(thursdayNoon, 100, 1);
         assertThat(bars.startNanos()).isEqualTo(Instant.parse("1970-01-05T00:00:00Z").getEpochSecond() * 1_000_000_000L);
+    }
+
+    @Test
+    void shouldFoldALateInputIntoTheBarBeingBuiltOrAfterTheLastOneClosed() {
+        final BarAccumulator bars = new BarAccumulator(Interval.M1);
+        assertThat(bars.notBefore(5 * MINUTE + 7)).as("no bar yet: every time is on time").isEqualTo(5 * MINUTE + 7);
+        bars.addTrade(5 * MINUTE + 10, 100, 1);
+        assertThat(bars.notBefore(4 * MINUTE + 59)).as("before the bar being built").isEqualTo(5 * MINUTE);
+        assertThat(bars.notBefore(5 * MINUTE + 30)).isEqualTo(5 * MINUTE + 30);
+        assertThat(bars.endedBy(6 * MINUTE - 1)).isFalse();
+        assertThat(bars.endedBy(6 * MINUTE)).isTrue();
+        bars.reset(); // closed on the clock
+        assertThat(bars.endedBy(7 * MINUTE)).as("nothing is being built").isFalse();
+        assertThat(bars.notBefore(5 * MINUTE + 50)).as("stamped in the closed bar").isEqualTo(6 * MINUTE);
+        assertThat(bars.notBefore(6 * MINUTE + 3)).isEqualTo(6 * MINUTE + 3);
+        bars.addTrade(bars.notBefore(5 * MINUTE + 50), 101, 2);
+        assertThat(bars.startNanos()).as("the late trade opens the next bar").isEqualTo(6 * MINUTE);
+        assertThat(bars.open()).isEqualTo(101);
+    }
+
+    @Test
+    void shouldKeepTheLastBarsEndThroughARestore() {
+        final BarAccumulator bars = new BarAccumulator(Interval.M1);
+        bars.restore(false, true, 5 * MINUTE, 0, 0, 0, 0, 0); // the bar of minute 5 closed before the snapshot
+        assertThat(bars.hasBar()).isFalse();
+        assertThat(bars.boundaryKnown()).isTrue();
+        assertThat(bars.notBefore(5 * MINUTE + 50)).isEqualTo(6 * MINUTE);
+        final BarAccumulator fresh = new BarAccumulator(Interval.M1);
+        fresh.restore(false, false, 0, 0, 0, 0, 0, 0);
+        assertThat(fresh.notBefore(5 * MINUTE + 50)).isEqualTo(5 * MINUTE + 50);
     }
 }

@@ -85,7 +85,7 @@ class IntervalTest {
     @Test
     void shouldRestoreABarBeingBuiltWithItsEnd() {
         final BarAccumulator day = new BarAccumulator(Interval.D1);
-        day.restore(true, nanos("2013-11-25T00:00:00Z"), 800, 810, 790, 805, 7);
+        day.restore(true, true, nanos("2013-11-25T00:00:00Z"), 800, 810, 790, 805, 7);
         assertThat(day.wouldClose(nanos("2013-11-25T23:00:00Z"))).isFalse();
         assertThat(day.wouldClose(nanos("2013-11-26T00:00:00Z"))).isTrue();
     }
