@@ -399,7 +399,9 @@ public final class BusinessLogic {
             default -> throw new IllegalStateException("input " + event.sequence + " has unknown event type "
                 + event.type);
         }
-        if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT)) {
+        // a time advance that closes bars can fill at their close (fill-at-close books): checked as a bar input is
+        if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT
+            || (event.type == EventType.TIMER && barCloseDelayNanos >= 0))) {
             checkDailyLoss(event.eventTimeNanos);
         }
         if (anyStageAfterInput) {

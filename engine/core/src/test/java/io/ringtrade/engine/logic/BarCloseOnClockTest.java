@@ -166,4 +166,25 @@ final class BarCloseOnClockTest {
         assertThat(restored.lateBarInputs()).isEqualTo(1);
         assertThat(straightBars).containsExactly("0 100/100/100/100 @ 0", "60 90/95/90/95 @ 0");
     }
+
+    @Test
+    void shouldCloseTheBarsOfSeveralBooksInTheOrderOfTheirEnds() {
+        final List<String> closes = new ArrayList<>();
+        final List<BookSpec> specs = new ArrayList<>();
+        for (final String[] book : new String[][] {{"five", "M5"}, {"one", "M1"}, {"another", "M1"}}) {
+            final DecisionStrategy noteBook = row -> {
+                closes.add(book[0] + " " + row.timeNanos() / SECOND);
+                return DecisionStrategy.HOLD;
+            };
+            specs.add(new BookSpec(book[0], noteBook, new int[] {0}, Interval.valueOf(book[1]), FixedPoint.of(1000),
+                new SimulatedFillModel(0, 0, false, 0), RiskLimits.longOnly(FixedPoint.of(10))));
+        }
+        final BusinessLogic logic = new BusinessLogic(instruments, specs,
+            LogicSettings.DEFAULT.withOutputs(sink).withBarCloseDelay(DELAY));
+        trade(logic, 10, 100);
+        assertThat(logic.nextTimerNanos()).as("the 1-minute bars are due first").isEqualTo(62 * SECOND);
+        timer(logic, 302 * SECOND); // a gap: both 1-minute bars and the 5-minute bar ended by 300 s
+        // by end, then book order: the 5-minute book is listed first but its bar ends last
+        assertThat(closes).containsExactly("one 0", "another 0", "five 0");
+    }
 }
