@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -25,15 +26,18 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.TradingCommand;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.audit.AuditFormat;
 import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.pipeline.PipelineFailure;
+import io.ringtrade.engine.risk.RiskLimit;
 import io.ringtrade.engine.view.EngineView;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +76,13 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** What a control request asks, once checked. */
     private record Control(int code, int book, int instrument, int state, boolean flatten, String action,
-                           String reason) {
+                           String reason, long argument) {
+        /** A control whose argument packs its state, flatten flag and source ({@link TradingCommand#pack}). */
+        Control(final int code, final int book, final int instrument, final int state, final boolean flatten,
+                final String action, final String reason) {
+            this(code, book, instrument, state, flatten, action, reason,
+                TradingCommand.pack(state, flatten, TradingCommand.SOURCE_HTTP, 0));
+        }
     }
 
     @Override
@@ -225,9 +235,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             throw e;
         }
         final EngineEvent command = new EngineEvent().setCommand(engine.dataTimeNanos(), control.code(), control.book(),
-            control.code() == CommandCode.TRADING_STATE || control.code() == CommandCode.CLOSE_POSITION
-                ? TradingCommand.pack(control.state(), control.flatten(), TradingCommand.SOURCE_HTTP, 0)
-                : TradingCommand.pack(0, false, TradingCommand.SOURCE_HTTP, 0));
+            control.argument());
         command.instrumentId = control.instrument();
         final long entry = engine.offer(command);
         if (entry < 0) {
@@ -247,8 +255,10 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         pending.await(entry, sequence -> ctx.executor().execute(() -> {
             timeout.cancel(false);
             audit(from, "valid", route, 200, entry, control);
-            write(ctx, keepAlive, response(HttpResponseStatus.OK,
-                ViewJson.controlResult(engine.status().view(), entry, control.action())));
+            final EngineView view = engine.status().view();
+            write(ctx, keepAlive, response(HttpResponseStatus.OK, RiskLimit.ofCommand(control.code()) != null
+                ? ViewJson.limitResult(view, entry, control.action(), control.book())
+                : ViewJson.controlResult(view, entry, control.action())));
         }));
     }
 
@@ -269,6 +279,9 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (size == 3 && path.getFirst().equals("books") && path.get(2).equals("state")) {
             return tradingState(book(path.get(1)), body(request));
+        }
+        if (size == 3 && path.getFirst().equals("books") && path.get(2).equals("limits")) {
+            return limit(book(path.get(1)), body(request));
         }
         if (size == 3 && path.getFirst().equals("strategies")
             && (path.get(2).equals("pause") || path.get(2).equals("resume"))) {
@@ -325,6 +338,50 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         return new Control(CommandCode.TRADING_STATE, book, -1, state, flatten, action, reasonOf(body));
     }
+
+    /** {@code {"max_position_pct": "20", "reason": "…"}}: exactly one limit, its value a decimal in range. */
+    private static Control limit(final int book, final Config body) {
+        RiskLimit limit = null;
+        // in name order: a JSON object's keys come in no order the message could follow
+        for (final String key : new TreeSet<>(body.root().keySet())) {
+            if (key.equals("reason")) {
+                continue;
+            }
+            final RiskLimit named = RiskLimit.ofLabel(key);
+            if (named == null) {
+                throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "unknown field \"" + key + "\" (expected one of "
+                    + LIMIT_LABELS + ", and reason)");
+            }
+            if (limit != null) {
+                throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "one limit per request, got \"" + limit.label()
+                    + "\" and \"" + key + "\"");
+            }
+            limit = named;
+        }
+        if (limit == null) {
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "missing the limit to set (one of " + LIMIT_LABELS
+                + ")");
+        }
+        final ConfigValue value = body.getValue(limit.label());
+        final String text = value.valueType() == ConfigValueType.STRING || value.valueType() == ConfigValueType.NUMBER
+            ? String.valueOf(value.unwrapped()) : null;
+        long fixed = -1;
+        if (text != null) {
+            try {
+                fixed = FixedPoint.parse(text.strip());
+            } catch (final RuntimeException e) {
+                fixed = -1;
+            }
+        }
+        if (fixed < 0 || !limit.accepts(fixed)) {
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be a decimal "
+                + limit.range() + " (0 = none), got " + value.render());
+        }
+        return new Control(limit.command(), book, -1, 0, false, "set " + limit.label(), reasonOf(body), fixed);
+    }
+
+    private static final String LIMIT_LABELS = String.join(", ",
+        Arrays.stream(RiskLimit.values()).map(RiskLimit::label).toList());
 
     private static String reasonOf(final Config body) {
         return body.hasPath("reason") ? string(body, "reason") : "";

@@ -81,6 +81,8 @@ final class ViewJson {
                 .moneyField("equity", book.equity()).moneyField("realized_pnl", book.realizedPnl())
                 .moneyField("unrealized_pnl", book.unrealizedPnl()).moneyField("fees", book.fees())
                 .moneyField("daily_loss", book.dailyLoss()).moneyField("daily_loss_limit", book.dailyLossLimit())
+                .moneyField("max_order_notional", book.maxOrderNotional())
+                .moneyField("max_position_pct", book.maxPositionPct()).moneyField("price_band_pct", book.priceBandPct())
                 .endObject();
         }
         return json.endArray().endObject().toString();
@@ -146,6 +148,23 @@ final class ViewJson {
                 .endObject();
         }
         return json.endArray().endObject().toString();
+    }
+
+    /** A limit change's answer: as {@link #controlResult}, with the book's limits in force after it. */
+    static String limitResult(final EngineView view, final long entry, final String action, final int book) {
+        final JsonWriter json = new JsonWriter().beginObject().field("entry", entry).field("action", action)
+            .field("applied", view.sequence() >= entry).key("limits").beginObject();
+        for (final EngineView.BookView each : view.books()) {
+            if (each.index() == book) {
+                json.field("book", each.name()).moneyField("max_order_notional", each.maxOrderNotional())
+                    .moneyField("max_position_pct", each.maxPositionPct())
+                    .moneyField("max_daily_loss", each.dailyLossLimit())
+                    .moneyField("price_band_pct", each.priceBandPct());
+            }
+        }
+        json.endObject().key("trading_state");
+        tradingState(json, view);
+        return json.field("open_orders", view.openOrders().size()).endObject().toString();
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

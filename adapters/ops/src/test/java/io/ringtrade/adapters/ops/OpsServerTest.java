@@ -318,6 +318,50 @@ final class OpsServerTest {
     }
 
     @Test
+    void shouldChangeABooksLimitWhileRunningAndRefuseABadOne() throws Exception {
+        start(AdminToken.of(TOKEN));
+        trade();
+
+        final HttpResponse<String> set = post("/books/alpha/limits", "{\"max_position_pct\":\"2.5\",\"reason\":\"tighten\"}",
+            TOKEN);
+        assertThat(set.statusCode()).isEqualTo(200);
+        final Config answer = json(set.body());
+        assertThat(answer.getString("action")).isEqualTo("set max_position_pct");
+        assertThat(answer.getBoolean("applied")).isTrue();
+        assertThat(answer.getString("limits.book")).isEqualTo("alpha");
+        assertThat(answer.getString("limits.max_position_pct")).isEqualTo("2.5");
+        assertThat(answer.getString("limits.max_order_notional")).isEqualTo("0");
+        assertThat(json(post("/books/beta/limits", "{\"max_daily_loss\":250}", TOKEN).body())
+            .getString("limits.max_daily_loss")).isEqualTo("250");
+        final List<? extends Config> books = json(get("/books").body()).getConfigList("books");
+        assertThat(books.get(0).getString("max_position_pct")).isEqualTo("2.5");
+        assertThat(books.get(1).getString("daily_loss_limit")).isEqualTo("250");
+        // alpha holds 3 @ 102 = 306 of 10,003: a buy of 1 more is past 2.5 % (250)
+        engine.signal(MINUTE + 20, 0, 1, "1", null);
+        engine.awaitEvents(8); // 5 inputs, the two limits, the signal
+        assertThat(json(get("/status").body()).getLong("rejections.by_reason.MAX_POSITION")).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve(AuditLog.FILE))).contains("\"event\":\"limit_changed\",\"book\":\"alpha\","
+            + "\"limit\":\"max_position_pct\",\"from\":\"0\",\"to\":\"2.5\",\"asked\":\"2.5\",\"source\":\"http\"}");
+
+        assertThat(json(post("/books/alpha/limits", "{\"max_position_pct\":\"10001\"}", TOKEN).body())
+            .getString("error")).isEqualTo("\"max_position_pct\" must be a decimal 0 to 10000 (0 = none), got \"10001\"");
+        assertThat(json(post("/books/alpha/limits", "{\"max_order_notional\":\"-5\"}", TOKEN).body())
+            .getString("error")).isEqualTo("\"max_order_notional\" must be a decimal 0 or more (0 = none), got \"-5\"");
+        assertThat(json(post("/books/alpha/limits", "{\"price_band_pct\":\"lots\"}", TOKEN).body())
+            .getString("error")).isEqualTo("\"price_band_pct\" must be a decimal 0 to 100 (0 = none), got \"lots\"");
+        assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body()).getString("error"))
+            .isEqualTo("unknown field \"max_leverage\" (expected one of max_order_notional, max_position_pct, "
+                + "max_daily_loss, price_band_pct, and reason)");
+        assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
+            .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
+        assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
+            .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
+                + "price_band_pct)");
+        assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void shouldRefuseControlWithoutTheTokenWithAWrongOneAndWithOneInTheQueryString() throws Exception {
         start(AdminToken.of(TOKEN));
         final String engage = "{\"action\":\"engage\"}";

@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.risk.HaltCause;
+import io.ringtrade.engine.risk.RiskLimit;
 
 /**
  * Renders business logic's audit records as the JSON lines of {@code audit.log}: one object per line, keys in a fixed
@@ -77,6 +78,16 @@ public final class AuditFormat {
                     .append(",\"why\":\"").append(refusal((int) c)).append("\",\"source\":\"")
                     .append(TradingCommand.sourceName((int) d)).append("\",\"argument\":").append(e);
             }
+            case AuditKind.LIMIT_CHANGED -> {
+                final RiskLimit limit = RiskLimit.ofCommand((int) a);
+                out.append("limit_changed\"");
+                book(out, book, bookNames);
+                out.append(",\"limit\":\"").append(limit == null ? "unknown" : limit.label()).append('"');
+                money(out, "from", b);
+                money(out, "to", c);
+                money(out, "asked", e);
+                out.append(",\"source\":\"").append(TradingCommand.sourceName((int) d)).append('"');
+            }
             default -> out.append("unknown_").append(kind).append('"');
         }
         return out.append("}\n");
@@ -88,6 +99,7 @@ public final class AuditFormat {
             case AuditKind.REFUSED_UNKNOWN_STATE -> "unknown trading state";
             case AuditKind.REFUSED_DUPLICATE -> "offline command already applied";
             case AuditKind.REFUSED_UNKNOWN_INSTRUMENT -> "instrument not traded by the book";
+            case AuditKind.REFUSED_LIMIT_VALUE -> "limit value out of range";
             default -> "unknown";
         };
     }

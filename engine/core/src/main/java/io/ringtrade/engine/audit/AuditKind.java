@@ -11,6 +11,7 @@ package io.ringtrade.engine.audit;
  *  CLOSE_POSITION    a order id (0: none placed)            d source     e position
  *  DAILY_LOSS        a loss       b limit                   e cancelled
  *  COMMAND_REFUSED   a command code             c why (a {@code REFUSED_*} code)   d source   e argument
+ *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the book's own value asked
  * </pre>
  * Codes are stable: only add.
  */
@@ -27,6 +28,8 @@ public final class AuditKind {
     public static final int DAILY_LOSS = 5;
     /** A command business logic could not apply (it changes nothing). */
     public static final int COMMAND_REFUSED = 6;
+    /** An operator changed one of a book's risk limits while the engine runs. */
+    public static final int LIMIT_CHANGED = 7;
 
     /** COMMAND_REFUSED: the book index names no book. */
     public static final int REFUSED_UNKNOWN_BOOK = 1;
@@ -36,6 +39,8 @@ public final class AuditKind {
     public static final int REFUSED_DUPLICATE = 3;
     /** COMMAND_REFUSED: the instrument is not one the book trades. */
     public static final int REFUSED_UNKNOWN_INSTRUMENT = 4;
+    /** COMMAND_REFUSED: a limit's value is out of its range (negative, or a percentage past its maximum). */
+    public static final int REFUSED_LIMIT_VALUE = 5;
 
     private AuditKind() {
     }

@@ -38,11 +38,13 @@ import io.ringtrade.engine.risk.CostEstimate;
 import io.ringtrade.engine.risk.DailyLoss;
 import io.ringtrade.engine.risk.HaltCause;
 import io.ringtrade.engine.risk.PreTradeRisk;
+import io.ringtrade.engine.risk.RiskLimit;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.risk.RiskSettings;
 import io.ringtrade.engine.risk.TradingState;
 import io.ringtrade.engine.risk.TradingStates;
 import io.ringtrade.engine.signal.ExternalSignals;
+import io.ringtrade.engine.snapshot.SnapshotFormatException;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.strategy.DecisionDispatch;
@@ -83,7 +85,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 10;
+    public static final int STATE_VERSION = 11;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -102,7 +104,11 @@ public final class BusinessLogic {
     private final MarketState market;
     private final SimulatedVenue venue;
     private final PreTradeRisk risk;
+    /** Each book's limits in force: its own with the global caps applied. */
     private final RiskLimits[] limits;
+    /** Each book's own limits: the configuration's, as operators changed them since ({@link RiskLimit}). */
+    private final RiskLimits[] ownLimits;
+    private final RiskSettings riskSettings;
     private final TradingStates states;
     private final DailyLoss dailyLoss;
     private final boolean liveVenue;
@@ -166,6 +172,8 @@ public final class BusinessLogic {
         final double periodsPerYear = settings.periodsPerYear() > 0 ? settings.periodsPerYear()
             : periodsPerYear(finest, instruments, tradedInstruments);
         final RiskSettings riskSettings = settings.risk();
+        this.riskSettings = riskSettings;
+        this.ownLimits = new RiskLimits[bookCount];
         this.outputs = new OutputStreams(settings.outputs(),
             new PerformanceAccumulator(initialCash, periodsPerYear, settings.riskFreeRate(), finest.nanos()),
             riskSettings.largeTransactionThreshold());
@@ -178,6 +186,7 @@ public final class BusinessLogic {
             final BookSpec spec = this.specs[i];
             books[i] = new Book(i, spec.name(), spec.cash(), instrumentCount, outputs);
             costs[i] = spec.fillModel().costEstimate();
+            ownLimits[i] = spec.limits();
             limits[i] = spec.limits().tightenedBy(riskSettings);
             models[i] = spec.fillModel();
             shortAllowed[i] = spec.limits().allowShort();
@@ -702,6 +711,8 @@ public final class BusinessLogic {
             case CommandCode.TRADING_STATE -> onTradingState(event);
             case CommandCode.PAUSE_STRATEGY, CommandCode.RESUME_STRATEGY -> onPause(event);
             case CommandCode.CLOSE_POSITION -> onClosePosition(event);
+            case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
+                 CommandCode.SET_PRICE_BAND_PCT -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -826,6 +837,43 @@ public final class BusinessLogic {
         return orders.decide(request);
     }
 
+    /**
+     * An operator's change of one of a book's limits ({@link RiskLimit}): the book's own value is replaced, the global
+     * caps applied again, and every stage that reads the limit sees it from the next order on. A lowered daily-loss
+     * limit the book has already lost past halts it at once. Audited with the value in force before and after (a
+     * global cap can keep it below what was asked); an unknown book or a value out of range changes nothing.
+     */
+    private void onSetLimit(final EngineEvent event) {
+        final int book = event.bookIndex;
+        final RiskLimit limit = RiskLimit.ofCommand(event.commandCode);
+        final long value = event.commandArgument;
+        if (book < 0 || book >= books.length || !limit.accepts(value)) {
+            // limits are set over the ops API only: its source is HTTP
+            outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, book, event.instrumentId, event.commandCode,
+                0, book < 0 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK : AuditKind.REFUSED_LIMIT_VALUE,
+                TradingCommand.SOURCE_HTTP, value, 0);
+            return;
+        }
+        final long from = limit.of(limits[book]);
+        setOwnLimits(book, limit.in(ownLimits[book], value));
+        outputs.audit(event.eventTimeNanos, AuditKind.LIMIT_CHANGED, book, -1, event.commandCode, from,
+            limit.of(limits[book]), TradingCommand.SOURCE_HTTP, value, 0);
+        if (limit == RiskLimit.MAX_DAILY_LOSS && dailyLoss.enabled()) {
+            checkDailyLoss(event.eventTimeNanos);
+        }
+    }
+
+    /** A book's own limits become {@code own}: the limits in force, and each stage holding one of them, follow. */
+    private void setOwnLimits(final int book, final RiskLimits own) {
+        ownLimits[book] = own;
+        limits[book] = own.tightenedBy(riskSettings);
+        orders.setLimits(book, limits[book]);
+        dailyLoss.setLimit(book, limits[book].maxDailyLoss());
+        if (managed[book] != null) {
+            managed[book].setMaxPositionPct(limits[book].maxPositionPct());
+        }
+    }
+
     private void refuseCommand(final EngineEvent event, final int why) {
         outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, event.bookIndex, event.instrumentId,
             event.commandCode, 0, why, TradingCommand.source(event.commandArgument), event.commandArgument, 0);
@@ -923,6 +971,12 @@ public final class BusinessLogic {
         venue.writeState(out);
         risk.writeState(out);
         states.writeState(out);
+        out.section("limits");
+        for (final RiskLimits own : ownLimits) {
+            for (final RiskLimit limit : RiskLimit.values()) {
+                out.writeLong(limit.of(own));
+            }
+        }
         dailyLoss.writeState(out);
         orders.writeState(out);
         settlement.writeState(out);
@@ -978,6 +1032,19 @@ public final class BusinessLogic {
         venue.readState(in);
         risk.readState(in);
         states.readState(in);
+        in.section("limits");
+        for (int b = 0; b < ownLimits.length; b++) {
+            RiskLimits own = specs[b].limits();
+            for (final RiskLimit limit : RiskLimit.values()) {
+                final long value = in.readLong();
+                if (!limit.accepts(value)) {
+                    throw new SnapshotFormatException("book " + b + "'s " + limit.label() + " is out of range: "
+                        + value);
+                }
+                own = limit.in(own, value);
+            }
+            setOwnLimits(b, own);
+        }
         dailyLoss.readState(in);
         orders.readState(in);
         settlement.readState(in);
@@ -1110,6 +1177,11 @@ public final class BusinessLogic {
     /** The trading states (global, per book) and paused strategies. */
     public TradingStates tradingStates() {
         return states;
+    }
+
+    /** A book's limits in force: its own (as operators changed them) with the global caps applied. */
+    public RiskLimits limits(final int book) {
+        return limits[book];
     }
 
     /** The daily-loss baselines and limits. */

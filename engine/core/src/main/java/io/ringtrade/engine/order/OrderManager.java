@@ -892,6 +892,11 @@ public final class OrderManager implements ExecutionReportListener {
         return table;
     }
 
+    /** An operator changed a book's limits: its next orders are checked against {@code bookLimits}. */
+    public void setLimits(final int book, final RiskLimits bookLimits) {
+        limits[book] = bookLimits;
+    }
+
     /** What open orders reserve. */
     public Reservations reservations() {
         return reservations;

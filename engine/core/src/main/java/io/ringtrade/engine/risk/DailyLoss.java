@@ -18,7 +18,7 @@ public final class DailyLoss {
     private final Book[] books;
     private final long[] limits;
     private final long globalLimit;
-    private final boolean enabled;
+    private boolean enabled;
     private final long[] baseline;
     private long globalBaseline;
     private long day = Long.MIN_VALUE;
@@ -38,8 +38,18 @@ public final class DailyLoss {
         for (final long limit : limits) {
             any |= limit > 0;
         }
-        this.enabled = any; // asked on every input; the limits are fixed for the run
+        this.enabled = any; // asked on every input; changes only with an operator's limit change
         this.baseline = new long[books.length];
+    }
+
+    /** An operator's change of one book's limit ({@code 0} = none); the baselines stay. */
+    public void setLimit(final int book, final long limit) {
+        limits[book] = limit;
+        boolean any = globalLimit > 0;
+        for (final long each : limits) {
+            any |= each > 0;
+        }
+        enabled = any;
     }
 
     /** Whether any limit is set (otherwise nothing needs checking). */

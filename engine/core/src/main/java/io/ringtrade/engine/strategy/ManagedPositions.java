@@ -55,7 +55,7 @@ public final class ManagedPositions {
     private final int[] traded;
     private final boolean allowShort;
     private final long minNotional;
-    private final long maxPositionPct;
+    private long maxPositionPct;
     private final long stopLoss;
     private final long takeProfit;
     private final long trailing;
@@ -114,6 +114,11 @@ public final class ManagedPositions {
         this.lastSign = new int[n];
         this.extreme = new long[n];
         this.trailPrice = new long[n];
+    }
+
+    /** An operator changed the book's position limit (percent of equity, fixed-point; 0 = none). */
+    public void setMaxPositionPct(final long maxPositionPct) {
+        this.maxPositionPct = maxPositionPct;
     }
 
     /** Whether {@code rules} need this stage (anything beyond today's all-cash sizing without stops or adds). */

@@ -47,7 +47,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            boolean paused, long initialCash, long cash, long equity, long realizedPnl,
                            long unrealizedPnl, long fees, int trades, int wins, int losses, double winRate,
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
-                           long dailyLossLimit) {
+                           long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct) {
     }
 
     /** One position of one book. */
@@ -120,7 +120,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 states.paused(b), book.initialCash(), book.cash(), book.equity(), book.realizedPnl(), unrealized,
                 book.feesPaid(), performance.trades(), performance.wins(), performance.losses(), summary.winRate(),
                 summary.sharpe(), summary.maxDrawdown(), performance.currentDrawdown(), logic.dailyLoss().loss(b),
-                logic.dailyLoss().limit(b)));
+                logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
+                logic.limits(b).priceBandPct()));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;

@@ -2,6 +2,9 @@ package io.ringtrade.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.event.TradingCommand;
+import io.ringtrade.engine.api.money.FixedPoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,12 @@ final class AuditLogTest {
     void shouldFormatEngineAndEdgeLinesExactly() {
         assertThat(engine(4, 1)).isEqualTo("{\"time\":\"1970-01-01T00:05:00Z\",\"by\":\"engine\",\"entry\":4,\"n\":1,"
             + "\"event\":\"strategy_paused\",\"book\":\"alpha\",\"source\":\"http\"}\n");
+        assertThat(AuditFormat.engineLine(new StringBuilder(), 0, 7, 1, AuditKind.LIMIT_CHANGED, 0, -1,
+            CommandCode.SET_MAX_POSITION_PCT, FixedPoint.of(25), FixedPoint.of(20), TradingCommand.SOURCE_HTTP,
+            FixedPoint.parse("20"), 0, new String[] {"ACME"}, new String[] {"alpha"}).toString())
+            .isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\",\"by\":\"engine\",\"entry\":7,\"n\":1,"
+                + "\"event\":\"limit_changed\",\"book\":\"alpha\",\"limit\":\"max_position_pct\",\"from\":\"25\","
+                + "\"to\":\"20\",\"asked\":\"20\",\"source\":\"http\"}\n");
         assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
             .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","
                 + "\"from\":\"127.0.0.1\"}\n");

@@ -462,4 +462,93 @@ final class RiskLayerTest {
         signal(restored, 8, 0, SELL, "1", null); // the rate window came back too: a third order within a second
         assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
     }
+
+    // ---- limits an operator changes while the engine runs -----------------------------------------------------
+
+    @Test
+    void shouldCheckOrdersAgainstALimitAnOperatorChangedWhileRunning() {
+        final BusinessLogic logic = logic(limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "8", null); // 800 <= 1,000
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+
+        command(logic, 3, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("500"));
+        signal(logic, 4, 0, BUY, "6", null); // 600 > 500 now
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL);
+        final RecordingSink.Audit changed = audit(AuditKind.LIMIT_CHANGED).getFirst();
+        assertThat(List.of((long) changed.book(), changed.a(), changed.b(), changed.c(), changed.d(), changed.e()))
+            .containsExactly(0L, (long) CommandCode.SET_MAX_ORDER_NOTIONAL, fp("1000"), fp("500"),
+                (long) TradingCommand.SOURCE_HTTP, fp("500"));
+        assertThat(changed.entry()).isEqualTo(2); // the third input (entries count from 0)
+
+        command(logic, 5, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, 0); // none
+        signal(logic, 6, 0, BUY, "20", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(logic.limits(0).maxOrderNotional()).isZero();
+        assertThat(logic.limits(0).maxPositionPct()).as("the other limits stay").isZero();
+    }
+
+    @Test
+    void shouldKeepTheGlobalCapOverABookLimitAnOperatorRaised() {
+        final BusinessLogic logic = logic(new RiskSettings(fp("500"), 0, 0, 0, 0, 0), FixedPoint.of(10_000),
+            limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        command(logic, 2, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("2000"));
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("500"));
+        final RecordingSink.Audit changed = audit(AuditKind.LIMIT_CHANGED).getFirst();
+        assertThat(List.of(changed.b(), changed.c(), changed.e())).containsExactly(fp("500"), fp("500"), fp("2000"));
+        signal(logic, 3, 0, BUY, "6", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL);
+    }
+
+    @Test
+    void shouldRefuseALimitChangeForNoBookOrOutOfRangeAndChangeNothing() {
+        final BusinessLogic logic = logic(limits(0, FixedPoint.of(5), 0, 0, fp("10")));
+        command(logic, 1, CommandCode.SET_MAX_POSITION_PCT, 3, FixedPoint.of(20));
+        command(logic, 2, CommandCode.SET_MAX_POSITION_PCT, 0, FixedPoint.of(10_001)); // above 10,000 %
+        command(logic, 3, CommandCode.SET_PRICE_BAND_PCT, 0, FixedPoint.of(101)); // above 100 %
+        command(logic, 4, CommandCode.SET_MAX_DAILY_LOSS, 0, -1);
+        assertThat(audit(AuditKind.LIMIT_CHANGED)).isEmpty();
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c, RecordingSink.Audit::e)
+            .containsExactly(tuple((long) AuditKind.REFUSED_UNKNOWN_BOOK, FixedPoint.of(20)),
+                tuple((long) AuditKind.REFUSED_LIMIT_VALUE, FixedPoint.of(10_001)),
+                tuple((long) AuditKind.REFUSED_LIMIT_VALUE, FixedPoint.of(101)),
+                tuple((long) AuditKind.REFUSED_LIMIT_VALUE, -1L));
+        assertThat(logic.limits(0).maxPositionPct()).isEqualTo(FixedPoint.of(5));
+        assertThat(logic.limits(0).priceBandPct()).isEqualTo(fp("10"));
+        assertThat(logic.limits(0).maxDailyLoss()).isZero();
+    }
+
+    @Test
+    void shouldHaltABookAtOnceWhenItsDailyLossIsLoweredBelowWhatItLostToday() {
+        final BusinessLogic logic = logic(limits(0, 0, fp("1000"), 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "10", null);
+        trade(logic, 3, "100"); // filled: 10 held
+        trade(logic, 4, "80"); // lost 200 today, within 1,000
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+
+        command(logic, 5, CommandCode.SET_MAX_DAILY_LOSS, 0, fp("150"));
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().bookCause(0)).isEqualTo(HaltCause.DAILY_LOSS);
+        assertThat(audit(AuditKind.DAILY_LOSS).getFirst().b()).isEqualTo(fp("150"));
+    }
+
+    @Test
+    void shouldKeepChangedLimitsThroughASnapshot() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0), limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        command(logic, 2, CommandCode.SET_MAX_POSITION_PCT, 1, FixedPoint.of(5));
+        command(logic, 3, CommandCode.SET_PRICE_BAND_PCT, 0, fp("2.5"));
+        final byte[] state = logic.snapshot();
+
+        final BusinessLogic restored = logic(limits(0, 0, 0, 0, 0), limits(fp("1000"), 0, 0, 0, 0));
+        restored.restore(state);
+        assertThat(restored.limits(1).maxPositionPct()).isEqualTo(FixedPoint.of(5));
+        assertThat(restored.limits(1).maxOrderNotional()).isEqualTo(fp("1000"));
+        assertThat(restored.limits(0).priceBandPct()).isEqualTo(fp("2.5"));
+        assertThat(restored.snapshot()).isEqualTo(state);
+        signal(restored, 4, 1, BUY, "6", null); // 600 > 5 % of 10,000
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_POSITION);
+    }
 }

@@ -51,6 +51,18 @@ public final class CommandCode {
      * The argument carries the source as {@link TradingCommand} packs it (state and flatten unused).
      */
     public static final int CLOSE_POSITION = 13;
+    /**
+     * Sets a book's maximum order notional to the fixed-point argument (0 = none), an operator's change of a limit
+     * while the engine runs; {@link #SET_MAX_POSITION_PCT}, {@link #SET_MAX_DAILY_LOSS} and {@link #SET_PRICE_BAND_PCT}
+     * likewise. Target: the book.
+     */
+    public static final int SET_MAX_ORDER_NOTIONAL = 14;
+    /** Sets a book's maximum position, percent of its equity (fixed-point, 0 = none). */
+    public static final int SET_MAX_POSITION_PCT = 15;
+    /** Sets a book's maximum daily loss (fixed-point money, 0 = none). */
+    public static final int SET_MAX_DAILY_LOSS = 16;
+    /** Sets a book's price band, percent around the last price (fixed-point, 0 = none). */
+    public static final int SET_PRICE_BAND_PCT = 17;
 
     private CommandCode() {
     }
@@ -59,7 +71,8 @@ public final class CommandCode {
     public static boolean isKnown(final int code) {
         return switch (code) {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
-                 CLOSE_POSITION, VENUE_HOLD, VENUE_RELEASE -> true;
+                 CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
+                 VENUE_HOLD, VENUE_RELEASE -> true;
             default -> false;
         };
     }
@@ -74,6 +87,10 @@ public final class CommandCode {
             case PAUSE_STRATEGY -> "PAUSE_STRATEGY";
             case RESUME_STRATEGY -> "RESUME_STRATEGY";
             case CLOSE_POSITION -> "CLOSE_POSITION";
+            case SET_MAX_ORDER_NOTIONAL -> "SET_MAX_ORDER_NOTIONAL";
+            case SET_MAX_POSITION_PCT -> "SET_MAX_POSITION_PCT";
+            case SET_MAX_DAILY_LOSS -> "SET_MAX_DAILY_LOSS";
+            case SET_PRICE_BAND_PCT -> "SET_PRICE_BAND_PCT";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";

@@ -1,0 +1,99 @@
+package io.ringtrade.engine.risk;
+
+import io.ringtrade.engine.api.event.CommandCode;
+import io.ringtrade.engine.api.money.FixedPoint;
+
+/**
+ * The risk limits an operator may change while the engine runs, each by its own journaled command
+ * ({@code POST /books/{name}/limits}): the ones pre-trade risk and the daily-loss check read afresh on every order
+ * and input. The others (shorting, minimum notional, the order rate, leverage) size state when business logic is
+ * built and stay as the journal's manifest has them.
+ *
+ * <p>Immutable; any thread.
+ */
+public enum RiskLimit {
+    /** Largest notional of one order, in the book's currency; 0 = none. */
+    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE),
+    /** Largest position, percent of the book's equity; 0 = none. */
+    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, FixedPoint.of(10_000)),
+    /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
+    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE),
+    /** Largest distance of a limit price from the last price, percent; 0 = none. */
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, FixedPoint.of(100));
+
+    private final String label;
+    private final int command;
+    private final long max;
+
+    RiskLimit(final String label, final int command, final long max) {
+        this.label = label;
+        this.command = command;
+        this.max = max;
+    }
+
+    /** The name the configuration, the ops API and the audit log use ({@code max_position_pct}). */
+    public String label() {
+        return label;
+    }
+
+    /** The command code that sets it. */
+    public int command() {
+        return command;
+    }
+
+    /** The limit set by command {@code code}, or null when the code sets no limit. */
+    public static RiskLimit ofCommand(final int code) {
+        for (final RiskLimit limit : values()) {
+            if (limit.command == code) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /** The limit labelled {@code label}, or null. */
+    public static RiskLimit ofLabel(final String label) {
+        for (final RiskLimit limit : values()) {
+            if (limit.label.equals(label)) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code value} (fixed-point) is one {@link RiskLimits} accepts for this limit. */
+    public boolean accepts(final long value) {
+        return value >= 0 && value <= max;
+    }
+
+    /** The accepted range, for a refusal's message ({@code "0 to 100"}). */
+    public String range() {
+        return max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max);
+    }
+
+    /** The limit's value in {@code limits}. */
+    public long of(final RiskLimits limits) {
+        return switch (this) {
+            case MAX_ORDER_NOTIONAL -> limits.maxOrderNotional();
+            case MAX_POSITION_PCT -> limits.maxPositionPct();
+            case MAX_DAILY_LOSS -> limits.maxDailyLoss();
+            case PRICE_BAND_PCT -> limits.priceBandPct();
+        };
+    }
+
+    /**
+     * {@code limits} with this limit at {@code value}, everything else kept.
+     *
+     * @throws IllegalArgumentException unless {@link #accepts} the value
+     */
+    public RiskLimits in(final RiskLimits limits, final long value) {
+        if (!accepts(value)) {
+            throw new IllegalArgumentException(label + " must be " + range() + ", got " + FixedPoint.toString(value));
+        }
+        return new RiskLimits(limits.allowShort(), limits.minNotional(), limits.maxShortNotional(),
+            this == MAX_ORDER_NOTIONAL ? value : limits.maxOrderNotional(),
+            this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
+            this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(), limits.maxOrdersPerSecond(),
+            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage());
+    }
+}
