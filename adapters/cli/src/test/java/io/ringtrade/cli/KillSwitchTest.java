@@ -202,6 +202,45 @@ final class KillSwitchTest {
         assertThat(Files.readAllLines(replayed.resolve("audit.log"))).isEqualTo(engineLines);
     }
 
+    /**
+     * An operator's limit change over HTTP is a journaled input: the running engine shows it, replay writes its audit
+     * line again, and a restart on the same journal (the configuration file unchanged) has the changed limit.
+     */
+    @Test
+    void shouldChangeALimitOverHttpAndKeepItThroughReplayAndARestart() throws Exception {
+        final Running engine = startEngine("engine");
+        awaitFeed(engine);
+        final HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(engine.url()
+                + "/books/btc-sma/limits")).timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"max_position_pct\":\"20\",\"reason\":\"drill\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).contains("\"entry\":302,", "\"max_position_pct\":\"20\"");
+        assertThat(get(engine, "/books")).contains("\"name\":\"btc-sma\"", "\"max_position_pct\":\"20\"");
+        stop(engine);
+        assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
+            "\"event\":\"limit_changed\",\"book\":\"btc-sma\",\"limit\":\"max_position_pct\",\"from\":\"0\","
+                + "\"to\":\"20\",\"asked\":\"20\""));
+
+        final Path replayed = tmp.resolve("replay");
+        JournalFixtures.succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out",
+            replayed.toString()));
+        assertThat(Files.readAllLines(replayed.resolve("audit.log")))
+            .isEqualTo(audit().stream().filter(l -> l.contains("\"by\":\"engine\"")).toList());
+
+        // the restart recovers the 304 entries (the stop cancelled the resting buys) and gets no new input: what the
+        // API shows is what recovery restored
+        final Running restarted = startEngine("restarted");
+        assertThat(get(restarted, "/status")).contains("\"journal\":{\"entries\":304,\"last_applied\":303}",
+            "\"processed\":304,");
+        final String books = get(restarted, "/books");
+        assertThat(books.substring(books.indexOf("\"name\":\"btc-sma\""), books.indexOf("\"name\":\"btc-rsi\"")))
+            .contains("\"max_position_pct\":\"20\"");
+        assertThat(books.substring(books.indexOf("\"name\":\"btc-rsi\""))).contains("\"max_position_pct\":\"0\"");
+        stop(restarted);
+    }
+
     @Test
     void shouldEngageOfflineThroughTheCommandQueueBesideTheJournal() throws Exception {
         final Running engine = startEngine("first");

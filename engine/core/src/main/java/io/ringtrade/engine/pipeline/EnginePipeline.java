@@ -138,6 +138,12 @@ public final class EnginePipeline implements AutoCloseable {
             }
         };
         final long viewInterval = hooks.viewIntervalNanos();
+        // what recovery restored is visible before the first new input (a restart on a finished feed may get none);
+        // the stage threads are not started yet, so this thread may read business logic and the journal
+        status.publishJournaled(journal.entryCount());
+        if (viewInterval >= 0) {
+            status.publishView(EngineView.capture(logic, firstSequence - 1));
+        }
         this.businessStage = new ReportingStage() {
             private long lastView = Long.MIN_VALUE / 2;
 
