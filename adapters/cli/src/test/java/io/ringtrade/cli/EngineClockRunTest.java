@@ -28,53 +28,86 @@ class EngineClockRunTest {
     @TempDir
     Path temp;
 
-    @Test
-    void shouldFireTimersOnTheClocksTimeAdvancesWhileNoMarketDataArrivesAndReplayThemByteForByte() throws Exception {
-        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), TRADES);
-        final Path config = JournalFixtures.runConfig(temp.resolve("run.conf"), trades,
-            "    { name = \"mm\", strategy = market_maker, params { requote_ms = 5000 }, symbols = [\"BTC/USD\"],"
-                + " interval = 1m, cash = 10000 }");
+    /** A paced run's journal, what it wrote, and what replaying the journal printed. */
+    private record PacedRun(Path trades, Path journal, Path out, CommandRunner.Result replayed) {
+    }
+
+    /** A journal entry of the engine clock: its index and event time. */
+    private record TimeAdvance(long entry, long timeNanos) {
+    }
+
+    /**
+     * Runs one book on the first {@code trades} real trades at 60x with {@code pipeline} added to the pipeline's
+     * settings, replays the journal, and checks that the replay wrote the run's files byte for byte.
+     */
+    private PacedRun runAndReplay(final int trades, final String book, final String pipeline) throws Exception {
+        final Path file = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), trades);
+        final Path config = JournalFixtures.runConfig(temp.resolve("run.conf"), file, book);
         Files.writeString(config, Files.readString(config).replace("wait-strategy = blocking }",
-            "wait-strategy = blocking, timer-interval = 50ms }"));
+            "wait-strategy = blocking, " + pipeline + " }"));
         final Path journal = temp.resolve("journal");
         final Path out = temp.resolve("out");
         final Path replay = temp.resolve("replay");
-
         succeeded(CommandRunner.run("run", "--config", config.toString(), "--journal", journal.toString(), "--out",
             out.toString(), "--speed", "60", "--exit-at-end"));
         final CommandRunner.Result replayed = succeeded(CommandRunner.run("replay", "--journal", journal.toString(),
             "--out", replay.toString()));
-
         assertSameBytes(out, replay, List.of("trades.csv", "orders.csv", "equity.csv"));
-        final Set<Long> tradeTimes = new HashSet<>();
-        for (final String row : rows(trades)) {
-            tradeTimes.add(Long.parseLong(row.split(",")[0]) * 1_000_000_000L);
-        }
-        // journal dump lines: "index time TYPE ..."
-        final Set<Long> timerEntries = new HashSet<>();
-        final List<Long> timerTimes = new ArrayList<>();
-        long entries = 0;
+        return new PacedRun(file, journal, out, replayed);
+    }
+
+    /** Every entry of the journal, as "index time TYPE ..." lines of {@code journal dump}. */
+    private static List<String[]> entries(final Path journal) {
+        final List<String[]> entries = new ArrayList<>();
         for (final String line : CommandRunner.run("journal", "dump", journal.toString()).out().split("\n")) {
             final String[] f = line.split(" ");
-            if (f.length < 3 || !f[0].chars().allMatch(Character::isDigit)) {
-                continue;
-            }
-            entries++;
-            if (f[2].equals("TIMER")) {
-                timerEntries.add(Long.parseLong(f[0]));
-                final Instant time = Instant.parse(f[1]);
-                timerTimes.add(time.getEpochSecond() * 1_000_000_000L + time.getNano());
+            if (f.length >= 3 && f[0].chars().allMatch(Character::isDigit)) {
+                entries.add(f);
             }
         }
-        assertThat(timerEntries).isNotEmpty();
+        return entries;
+    }
+
+    private static List<TimeAdvance> timeAdvances(final List<String[]> entries) {
+        final List<TimeAdvance> advances = new ArrayList<>();
+        for (final String[] f : entries) {
+            if (f[2].equals("TIMER")) {
+                final Instant time = Instant.parse(f[1]);
+                advances.add(new TimeAdvance(Long.parseLong(f[0]), time.getEpochSecond() * 1_000_000_000L
+                    + time.getNano()));
+            }
+        }
+        return advances;
+    }
+
+    /** Orders decided at one of the time advances: an order id is the journal index x 1000 + an ordinal. */
+    private static boolean anyDecidedAt(final List<String> orders, final List<TimeAdvance> advances) {
+        final Set<Long> entries = new HashSet<>();
+        advances.forEach(advance -> entries.add(advance.entry()));
+        return orders.stream().anyMatch(row -> entries.contains(Long.parseLong(row.split(",")[1]) / 1000));
+    }
+
+    @Test
+    void shouldFireTimersOnTheClocksTimeAdvancesWhileNoMarketDataArrivesAndReplayThemByteForByte() throws Exception {
+        final PacedRun run = runAndReplay(TRADES,
+            "    { name = \"mm\", strategy = market_maker, params { requote_ms = 5000 }, symbols = [\"BTC/USD\"],"
+                + " interval = 1m, cash = 10000 }", "timer-interval = 50ms");
+
+        final Set<Long> tradeTimes = new HashSet<>();
+        for (final String row : rows(run.trades())) {
+            tradeTimes.add(Long.parseLong(row.split(",")[0]) * 1_000_000_000L);
+        }
+        final List<String[]> entries = entries(run.journal());
+        final List<TimeAdvance> advances = timeAdvances(entries);
+        assertThat(advances).isNotEmpty();
         // the time advances fall between trades (the replayed data's clock, never past the next trade)
-        assertThat(timerTimes).anyMatch(time -> !tradeTimes.contains(time));
-        // quotes decided at a time advance: order id = journal index × 1000 + ordinal
-        final List<String> orders = rows(out.resolve("orders.csv"));
-        assertThat(orders).anyMatch(row -> timerEntries.contains(Long.parseLong(row.split(",")[1]) / 1000));
+        assertThat(advances).anyMatch(advance -> !tradeTimes.contains(advance.timeNanos()));
+        // quotes decided at a time advance
+        assertThat(anyDecidedAt(rows(run.out().resolve("orders.csv")), advances)).isTrue();
         // replay read the journal, nothing more: the 20 trades, the time advances and the stop's cancel-all
-        assertThat(entries).isEqualTo(TRADES + timerEntries.size() + 1);
-        assertThat(replayed.out()).startsWith("replayed " + entries + " entries from " + journal + " in ");
+        assertThat(entries).hasSize(TRADES + advances.size() + 1);
+        assertThat(run.replayed().out()).startsWith("replayed " + entries.size() + " entries from " + run.journal()
+            + " in ");
     }
 
     /**
@@ -86,32 +119,14 @@ class EngineClockRunTest {
      */
     @Test
     void shouldCloseBarsOnTheClocksTimeAdvancesAndReplayThemByteForByte() throws Exception {
-        final Path trades = JournalFixtures.bitstampHead(temp.resolve("btc.csv"), 60);
-        final Path config = JournalFixtures.runConfig(temp.resolve("run.conf"), trades,
+        final PacedRun run = runAndReplay(60,
             "    { name = \"sma\", strategy = sma_crossover, params { fast = 1, slow = 2 }, symbols = [\"BTC/USD\"],"
-                + " interval = 1m, cash = 10000 }");
-        Files.writeString(config, Files.readString(config).replace("wait-strategy = blocking }",
-            "wait-strategy = blocking, timer-interval = 20ms, bar-close-delay = 1s }"));
-        final Path journal = temp.resolve("journal");
-        final Path out = temp.resolve("out");
-        final Path replay = temp.resolve("replay");
+                + " interval = 1m, cash = 10000 }", "timer-interval = 20ms, bar-close-delay = 1s");
 
-        succeeded(CommandRunner.run("run", "--config", config.toString(), "--journal", journal.toString(), "--out",
-            out.toString(), "--speed", "60", "--exit-at-end"));
-        succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out", replay.toString()));
-
-        assertSameBytes(out, replay, List.of("trades.csv", "orders.csv", "equity.csv"));
-        final Set<Long> timerEntries = new HashSet<>();
-        for (final String line : CommandRunner.run("journal", "dump", journal.toString()).out().split("\n")) {
-            final String[] f = line.split(" ");
-            if (f.length >= 3 && f[0].chars().allMatch(Character::isDigit) && f[2].equals("TIMER")) {
-                timerEntries.add(Long.parseLong(f[0]));
-            }
-        }
-        assertThat(timerEntries).as("the clock runs for bar closes without an event strategy").isNotEmpty();
-        final List<String> orders = rows(out.resolve("orders.csv"));
+        final List<TimeAdvance> advances = timeAdvances(entries(run.journal()));
+        assertThat(advances).as("the clock runs for bar closes without an event strategy").isNotEmpty();
+        final List<String> orders = rows(run.out().resolve("orders.csv"));
         assertThat(orders).isNotEmpty();
-        // decided at a bar close taken on a time advance: order id = journal index x 1000 + ordinal
-        assertThat(orders).anyMatch(row -> timerEntries.contains(Long.parseLong(row.split(",")[1]) / 1000));
+        assertThat(anyDecidedAt(orders, advances)).as("a decision on a bar closed by a time advance").isTrue();
     }
 }
