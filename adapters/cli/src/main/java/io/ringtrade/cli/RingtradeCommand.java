@@ -8,7 +8,7 @@ import picocli.CommandLine.HelpCommand;
     description = "Low-latency in-process trading engine: backtests, paper runs, journals.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, ImportCommand.class,
         JournalCommand.class, StrategiesCommand.class, OptimizeCommand.class, ReportCommand.class,
-        IndicatorsCommand.class, KillSwitchCommand.class, StatusCommand.class, VerifyVenueCommand.class,
+        IndicatorsCommand.class, KillSwitchCommand.class, StatusCommand.class, LimitsCommand.class, VerifyVenueCommand.class,
         InstrumentsCommand.class, DownloadCommand.class, NewStrategyCommand.class, HelpCommand.class})
 public final class RingtradeCommand implements Runnable {
     @picocli.CommandLine.Spec

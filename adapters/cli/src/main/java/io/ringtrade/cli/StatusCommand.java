@@ -1,22 +1,12 @@
 package io.ringtrade.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,28 +21,23 @@ import java.util.concurrent.Callable;
     description = "Print the running engine's state (trading state, books, positions, open orders, last fills, latency)"
         + " from its ops HTTP API.")
 public final class StatusCommand implements Callable<Integer> {
-    /** The URL used without --url or RINGTRADE_URL. */
-    static final String URL_DEFAULT = "http://127.0.0.1:8080";
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL", description = "the engine's ops API (default: $RINGTRADE_URL, else " + URL_DEFAULT + ")")
+    @Option(names = "--url", paramLabel = "URL", description = "the engine's ops API (default: $RINGTRADE_URL, else " + OpsClient.URL_DEFAULT + ")")
     String url;
 
     @Option(names = "--fills", paramLabel = "N", description = "how many last fills to show (default 5)")
     int fills = 5;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
     @Override
     public Integer call() throws InterruptedException {
-        final String base = (url != null ? url : System.getenv().getOrDefault("RINGTRADE_URL", URL_DEFAULT))
-            .replaceAll("/+$", "");
+        final OpsClient ops = new OpsClient(url);
+        final String base = ops.base();
         if (fills < 1 || fills > 1000) {
             throw new UserException("--fills must be 1 to 1000, got " + fills);
         }
-        final Config status = get(base, "/status");
+        final Config status = ops.get("/status");
         final PrintWriter out = spec.commandLine().getOut();
         out.println("engine " + base + ": " + status.getString("mode") + ", pipeline " + status.getString("pipeline")
             + ", up " + status.getLong("uptime_seconds") + " s, trading " + status.getString("trading_state.global")
@@ -66,16 +51,21 @@ public final class StatusCommand implements Callable<Integer> {
         final List<List<String>> books = new ArrayList<>();
         books.add(List.of("book", "strategy", "state", "effective", "paused", "equity", "cash", "realized", "unrealized",
             "daily loss"));
-        for (final Config book : get(base, "/books").getConfigList("books")) {
+        final List<List<String>> limits = new ArrayList<>();
+        limits.add(List.of("book", "max order notional", "max position %", "max daily loss", "price band %"));
+        for (final Config book : ops.get("/books").getConfigList("books")) {
+            limits.add(List.of(book.getString("name"), book.getString("max_order_notional"),
+                book.getString("max_position_pct"), book.getString("daily_loss_limit"), book.getString("price_band_pct")));
             books.add(List.of(book.getString("name"), book.getString("strategy"), book.getString("state"),
                 book.getString("effective_state"), String.valueOf(book.getBoolean("paused")), book.getString("equity"),
                 book.getString("cash"), book.getString("realized_pnl"), book.getString("unrealized_pnl"),
                 book.getString("daily_loss")));
         }
         table(out, "books", books);
+        table(out, "limits in force (0 = none; change one with `ringtrade limits`)", limits);
         final List<List<String>> positions = new ArrayList<>();
         positions.add(List.of("book", "symbol", "quantity", "average", "last", "unrealized"));
-        for (final Config position : get(base, "/positions").getConfigList("positions")) {
+        for (final Config position : ops.get("/positions").getConfigList("positions")) {
             positions.add(List.of(position.getString("book"), position.getString("symbol"),
                 position.getString("quantity"), position.getString("average_price"), position.getString("last_price"),
                 position.getString("unrealized_pnl")));
@@ -83,7 +73,7 @@ public final class StatusCommand implements Callable<Integer> {
         table(out, "positions", positions);
         final List<List<String>> orders = new ArrayList<>();
         orders.add(List.of("order", "book", "symbol", "side", "type", "quantity", "price", "state", "filled"));
-        for (final Config order : get(base, "/orders?status=open").getConfigList("orders")) {
+        for (final Config order : ops.get("/orders?status=open").getConfigList("orders")) {
             orders.add(List.of(String.valueOf(order.getLong("order_id")), order.getString("book"),
                 order.getString("symbol"), order.getString("side"), order.getString("type"),
                 order.getString("quantity"), order.getString("price"), order.getString("state"),
@@ -92,7 +82,7 @@ public final class StatusCommand implements Callable<Integer> {
         table(out, "open orders", orders);
         final List<List<String>> trades = new ArrayList<>();
         trades.add(List.of("time", "book", "symbol", "side", "quantity", "price", "fee", "realized"));
-        for (final Config fill : get(base, "/trades?limit=" + fills).getConfigList("trades")) {
+        for (final Config fill : ops.get("/trades?limit=" + fills).getConfigList("trades")) {
             trades.add(List.of(fill.getString("time"), fill.getString("book"), fill.getString("symbol"),
                 fill.getString("side"), fill.getString("quantity"), fill.getString("price"), fill.getString("fee"),
                 fill.getString("realized_pnl")));
@@ -108,28 +98,6 @@ public final class StatusCommand implements Callable<Integer> {
         table(out, "latency (ingress to stage done)", latency);
         out.flush();
         return 0;
-    }
-
-    private Config get(final String base, final String path) throws InterruptedException {
-        final HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
-            throw new UserException("cannot reach the engine at " + base + " (" + e.getMessage() + "); is it running"
-                + " with --http-port?");
-        } catch (final IllegalArgumentException e) {
-            throw new UserException("--url " + base + " is not a valid URL: " + e.getMessage());
-        }
-        if (response.statusCode() != 200) {
-            throw new UserException(base + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        try {
-            return ConfigFactory.parseString(response.body(), ConfigParseOptions.defaults()
-                .setSyntax(ConfigSyntax.JSON));
-        } catch (final ConfigException e) {
-            throw new UserException(base + path + " did not answer JSON: " + e.getMessage());
-        }
     }
 
     private static void table(final PrintWriter out, final String title, final List<List<String>> rows) {

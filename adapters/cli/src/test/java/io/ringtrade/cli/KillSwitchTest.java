@@ -210,13 +210,36 @@ final class KillSwitchTest {
     void shouldChangeALimitOverHttpAndKeepItThroughReplayAndARestart() throws Exception {
         final Running engine = startEngine("engine");
         awaitFeed(engine);
-        final HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(engine.url()
-                + "/books/btc-sma/limits")).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"max_position_pct\":\"20\",\"reason\":\"drill\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(set.body()).contains("\"entry\":302,", "\"max_position_pct\":\"20\"");
+        // ringtrade limits in its own JVM, as an operator runs it: the token from the environment
+        final List<String> command = ChildJvm.ringtrade("128m");
+        command.addAll(List.of("limits", "--url", engine.url(), "--book", "btc-sma", "--set", "max_position_pct=20",
+            "--reason", "drill"));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(tmp.resolve("limits.out").toFile())
+            .redirectError(tmp.resolve("limits.err").toFile());
+        builder.environment().put("RINGTRADE_ADMIN_TOKEN", TOKEN);
+        final Process limits = builder.start();
+        children.add(limits);
+        assertThat(limits.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(limits.exitValue()).as(Files.readString(tmp.resolve("limits.err"))).isZero();
+        assertThat(Files.readString(tmp.resolve("limits.out")))
+            .isEqualTo("book btc-sma: max_position_pct 20 in force, journal entry 302\n");
+        assertThat(CommandRunner.run("limits", "--url", engine.url()).out()).isEqualTo(
+            "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0\n"
+                + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0\n");
+        assertThat(CommandRunner.run("status", "--url", engine.url()).out()).contains(
+            "limits in force (0 = none; change one with `ringtrade limits`)\n  book     max order notional",
+            "\n  btc-sma  0                   20");
+        // mistakes are one line and exit code 2, before or after asking the engine
+        final CommandRunner.Result unknown = CommandRunner.run("limits", "--url", engine.url(), "--book", "btc-sma",
+            "--set", "max_leverage=2");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("ringtrade: --set must be LIMIT=VALUE with LIMIT one of max_order_notional, "
+            + "max_position_pct, max_daily_loss, price_band_pct, got max_leverage=2\n");
+        if (System.getenv("RINGTRADE_ADMIN_TOKEN") == null && System.getenv("RINGTRADE_ADMIN_TOKEN_FILE") == null) {
+            assertThat(CommandRunner.run("limits", "--url", engine.url(), "--book", "btc-sma", "--set",
+                "max_position_pct=5").err()).isEqualTo("ringtrade: no admin token: set RINGTRADE_ADMIN_TOKEN or "
+                + "RINGTRADE_ADMIN_TOKEN_FILE\n");
+        }
         assertThat(get(engine, "/books")).contains("\"name\":\"btc-sma\"", "\"max_position_pct\":\"20\"");
         stop(engine);
         assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
