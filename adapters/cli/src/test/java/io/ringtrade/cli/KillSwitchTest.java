@@ -224,7 +224,8 @@ final class KillSwitchTest {
         assertThat(Files.readString(tmp.resolve("limits.out")))
             .isEqualTo("book btc-sma: max_position_pct 20 in force, journal entry 302\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url()).out()).isEqualTo(
-            "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0\n"
+            "engine-wide caps: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0\n"
+                + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0\n"
                 + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0\n");
         assertThat(CommandRunner.run("status", "--url", engine.url()).out()).contains(
             "limits in force (0 = none; change one with `ringtrade limits`)\n  book     max order notional",
@@ -233,6 +234,8 @@ final class KillSwitchTest {
         final CommandRunner.Result unknown = CommandRunner.run("limits", "--url", engine.url(), "--book", "btc-sma",
             "--set", "max_leverage=2");
         assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(CommandRunner.run("limits", "--url", engine.url(), "--set", "max_daily_loss=5").err()).isEqualTo(
+            "ringtrade: --set needs one of --book NAME (a book's limit) or --engine (the engine-wide cap)\n");
         assertThat(unknown.err()).isEqualTo("ringtrade: --set must be LIMIT=VALUE with LIMIT one of max_order_notional, "
             + "max_position_pct, max_daily_loss, price_band_pct, got max_leverage=2\n");
         if (System.getenv("RINGTRADE_ADMIN_TOKEN") == null && System.getenv("RINGTRADE_ADMIN_TOKEN_FILE") == null) {
@@ -243,7 +246,7 @@ final class KillSwitchTest {
         assertThat(get(engine, "/books")).contains("\"name\":\"btc-sma\"", "\"max_position_pct\":\"20\"");
         stop(engine);
         assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
-            "\"event\":\"limit_changed\",\"book\":\"btc-sma\",\"limit\":\"max_position_pct\",\"from\":\"0\","
+            "\"event\":\"limit_changed\",\"scope\":\"book\",\"book\":\"btc-sma\",\"limit\":\"max_position_pct\",\"from\":\"0\","
                 + "\"to\":\"20\",\"asked\":\"20\""));
 
         final Path replayed = tmp.resolve("replay");

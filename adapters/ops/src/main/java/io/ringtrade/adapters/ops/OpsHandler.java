@@ -283,6 +283,9 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (size == 3 && path.getFirst().equals("books") && path.get(2).equals("limits")) {
             return limit(book(path.get(1)), body(request));
         }
+        if (size == 1 && path.getFirst().equals("limits")) {
+            return limit(-1, body(request)); // the engine-wide cap
+        }
         if (size == 3 && path.getFirst().equals("strategies")
             && (path.get(2).equals("pause") || path.get(2).equals("resume"))) {
             final boolean pause = path.get(2).equals("pause");

@@ -45,8 +45,8 @@ final class ViewJson {
         }
         json.endObject().field("late_bar_inputs", view.lateBarInputs()).endObject()
             .field("orders", view.ordersReleased()).field("fills", view.fills())
-            .field("open_orders", view.openOrders().size())
-            .key("rejections").beginObject();
+            .field("open_orders", view.openOrders().size());
+        caps(json.key("risk_caps").beginObject(), view.caps()).endObject().key("rejections").beginObject();
         long total = 0;
         for (final OrderReason reason : OrderReason.values()) {
             total += view.rejections(reason);
@@ -154,6 +154,9 @@ final class ViewJson {
     static String limitResult(final EngineView view, final long entry, final String action, final int book) {
         final JsonWriter json = new JsonWriter().beginObject().field("entry", entry).field("action", action)
             .field("applied", view.sequence() >= entry).key("limits").beginObject();
+        if (book < 0) {
+            caps(json.field("scope", "global"), view.caps());
+        }
         for (final EngineView.BookView each : view.books()) {
             if (each.index() == book) {
                 json.field("book", each.name()).moneyField("max_order_notional", each.maxOrderNotional())
@@ -165,6 +168,12 @@ final class ViewJson {
         json.endObject().key("trading_state");
         tradingState(json, view);
         return json.field("open_orders", view.openOrders().size()).endObject().toString();
+    }
+
+    private static JsonWriter caps(final JsonWriter json, final EngineView.Caps caps) {
+        return json.moneyField("max_order_notional", caps.maxOrderNotional())
+            .moneyField("max_position_pct", caps.maxPositionPct()).moneyField("max_daily_loss", caps.maxDailyLoss())
+            .moneyField("price_band_pct", caps.priceBandPct());
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

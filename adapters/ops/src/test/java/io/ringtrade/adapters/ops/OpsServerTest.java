@@ -340,7 +340,7 @@ final class OpsServerTest {
         engine.signal(MINUTE + 20, 0, 1, "1", null);
         engine.awaitEvents(8); // 5 inputs, the two limits, the signal
         assertThat(json(get("/status").body()).getLong("rejections.by_reason.MAX_POSITION")).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve(AuditLog.FILE))).contains("\"event\":\"limit_changed\",\"book\":\"alpha\","
+        assertThat(Files.readString(dir.resolve(AuditLog.FILE))).contains("\"event\":\"limit_changed\",\"scope\":\"book\",\"book\":\"alpha\","
             + "\"limit\":\"max_position_pct\",\"from\":\"0\",\"to\":\"2.5\",\"asked\":\"2.5\",\"source\":\"http\"}");
 
         assertThat(json(post("/books/alpha/limits", "{\"max_position_pct\":\"10001\"}", TOKEN).body())
@@ -358,6 +358,13 @@ final class OpsServerTest {
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
                 + "price_band_pct)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
+        // the engine-wide cap over every book's limit
+        final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
+        assertThat(cap.getString("limits.scope")).isEqualTo("global");
+        assertThat(cap.getString("limits.max_order_notional")).isEqualTo("5000");
+        assertThat(json(get("/status").body()).getString("risk_caps.max_order_notional")).isEqualTo("5000");
+        assertThat(json(get("/books").body()).getConfigList("books").get(1).getString("max_order_notional"))
+            .isEqualTo("5000");
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

@@ -81,7 +81,7 @@ public final class AuditFormat {
             case AuditKind.LIMIT_CHANGED -> {
                 final RiskLimit limit = RiskLimit.ofCommand((int) a);
                 out.append("limit_changed\"");
-                book(out, book, bookNames);
+                scope(out, book, bookNames);
                 out.append(",\"limit\":\"").append(limit == null ? "unknown" : limit.label()).append('"');
                 money(out, "from", b);
                 money(out, "to", c);

@@ -11,7 +11,7 @@ package io.ringtrade.engine.audit;
  *  CLOSE_POSITION    a order id (0: none placed)            d source     e position
  *  DAILY_LOSS        a loss       b limit                   e cancelled
  *  COMMAND_REFUSED   a command code             c why (a {@code REFUSED_*} code)   d source   e argument
- *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the book's own value asked
+ *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the value asked (book -1: the engine-wide cap)
  * </pre>
  * Codes are stable: only add.
  */

@@ -108,7 +108,8 @@ public final class BusinessLogic {
     private final RiskLimits[] limits;
     /** Each book's own limits: the configuration's, as operators changed them since ({@link RiskLimit}). */
     private final RiskLimits[] ownLimits;
-    private final RiskSettings riskSettings;
+    /** The engine-wide caps, as operators changed them since the start. */
+    private RiskSettings riskSettings;
     private final TradingStates states;
     private final DailyLoss dailyLoss;
     private final boolean liveVenue;
@@ -838,29 +839,49 @@ public final class BusinessLogic {
     }
 
     /**
-     * An operator's change of one of a book's limits ({@link RiskLimit}): the book's own value is replaced, the global
-     * caps applied again, and every stage that reads the limit sees it from the next order on. A lowered daily-loss
-     * limit the book has already lost past halts it at once. Audited with the value in force before and after (a
-     * global cap can keep it below what was asked); an unknown book or a value out of range changes nothing.
+     * An operator's change of one of a book's limits ({@link RiskLimit}), or of the engine-wide cap of that name (book
+     * -1): the book's own value (or the cap) is replaced, the caps applied again, and every stage that reads the limit
+     * sees it from the next order on. A lowered daily-loss limit already lost past halts at once. Audited with the
+     * value in force before and after (a cap can keep a book's below what was asked); an unknown book or a value out
+     * of range changes nothing.
      */
     private void onSetLimit(final EngineEvent event) {
         final int book = event.bookIndex;
         final RiskLimit limit = RiskLimit.ofCommand(event.commandCode);
         final long value = event.commandArgument;
-        if (book < 0 || book >= books.length || !limit.accepts(value)) {
+        if (book < -1 || book >= books.length || !limit.accepts(value)) {
             // limits are set over the ops API only: its source is HTTP
             outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, book, event.instrumentId, event.commandCode,
-                0, book < 0 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK : AuditKind.REFUSED_LIMIT_VALUE,
+                0, book < -1 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK : AuditKind.REFUSED_LIMIT_VALUE,
                 TradingCommand.SOURCE_HTTP, value, 0);
             return;
         }
-        final long from = limit.of(limits[book]);
-        setOwnLimits(book, limit.in(ownLimits[book], value));
-        outputs.audit(event.eventTimeNanos, AuditKind.LIMIT_CHANGED, book, -1, event.commandCode, from,
-            limit.of(limits[book]), TradingCommand.SOURCE_HTTP, value, 0);
+        final long from;
+        final long to;
+        if (book < 0) {
+            // an engine-wide cap: every book's limit in force is tightened by it again
+            from = limit.of(riskSettings);
+            setCaps(limit.in(riskSettings, value));
+            to = limit.of(riskSettings);
+        } else {
+            from = limit.of(limits[book]);
+            setOwnLimits(book, limit.in(ownLimits[book], value));
+            to = limit.of(limits[book]);
+        }
+        outputs.audit(event.eventTimeNanos, AuditKind.LIMIT_CHANGED, book, -1, event.commandCode, from, to,
+            TradingCommand.SOURCE_HTTP, value, 0);
         if (limit == RiskLimit.MAX_DAILY_LOSS && dailyLoss.enabled()) {
             checkDailyLoss(event.eventTimeNanos);
         }
+    }
+
+    /** The engine-wide caps become {@code caps}: every book's limits in force, and the all-books daily loss, follow. */
+    private void setCaps(final RiskSettings caps) {
+        riskSettings = caps;
+        for (int b = 0; b < books.length; b++) {
+            setOwnLimits(b, ownLimits[b]);
+        }
+        dailyLoss.setGlobalLimit(caps.maxDailyLoss());
     }
 
     /** A book's own limits become {@code own}: the limits in force, and each stage holding one of them, follow. */
@@ -972,6 +993,9 @@ public final class BusinessLogic {
         risk.writeState(out);
         states.writeState(out);
         out.section("limits");
+        for (final RiskLimit limit : RiskLimit.values()) {
+            out.writeLong(limit.of(riskSettings));
+        }
         for (final RiskLimits own : ownLimits) {
             for (final RiskLimit limit : RiskLimit.values()) {
                 out.writeLong(limit.of(own));
@@ -1033,6 +1057,16 @@ public final class BusinessLogic {
         risk.readState(in);
         states.readState(in);
         in.section("limits");
+        RiskSettings caps = riskSettings;
+        for (final RiskLimit limit : RiskLimit.values()) {
+            final long value = in.readLong();
+            if (!limit.accepts(value)) {
+                throw new SnapshotFormatException("the engine-wide " + limit.label() + " is out of range: " + value);
+            }
+            caps = limit.in(caps, value);
+        }
+        riskSettings = caps;
+        dailyLoss.setGlobalLimit(caps.maxDailyLoss());
         for (int b = 0; b < ownLimits.length; b++) {
             RiskLimits own = specs[b].limits();
             for (final RiskLimit limit : RiskLimit.values()) {
@@ -1177,6 +1211,11 @@ public final class BusinessLogic {
     /** The trading states (global, per book) and paused strategies. */
     public TradingStates tradingStates() {
         return states;
+    }
+
+    /** The engine-wide caps in force, as operators changed them since the start. */
+    public RiskSettings riskCaps() {
+        return riskSettings;
     }
 
     /** A book's limits in force: its own (as operators changed them) with the global caps applied. */

@@ -17,7 +17,7 @@ public final class DailyLoss {
 
     private final Book[] books;
     private final long[] limits;
-    private final long globalLimit;
+    private long globalLimit;
     private boolean enabled;
     private final long[] baseline;
     private long globalBaseline;
@@ -45,11 +45,21 @@ public final class DailyLoss {
     /** An operator's change of one book's limit ({@code 0} = none); the baselines stay. */
     public void setLimit(final int book, final long limit) {
         limits[book] = limit;
+        enabled = anyLimit();
+    }
+
+    /** An operator's change of the limit of all books together ({@code 0} = none); the baselines stay. */
+    public void setGlobalLimit(final long limit) {
+        globalLimit = limit;
+        enabled = anyLimit();
+    }
+
+    private boolean anyLimit() {
         boolean any = globalLimit > 0;
         for (final long each : limits) {
             any |= each > 0;
         }
-        enabled = any;
+        return any;
     }
 
     /** Whether any limit is set (otherwise nothing needs checking). */

@@ -4,9 +4,9 @@ import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.money.FixedPoint;
 
 /**
- * The risk limits an operator may change while the engine runs, each by its own journaled command
- * ({@code POST /books/{name}/limits}): the ones pre-trade risk and the daily-loss check read afresh on every order
- * and input. The others (shorting, minimum notional, the order rate, leverage) size state when business logic is
+ * The risk limits an operator may change while the engine runs, a book's or the engine-wide cap of the same name, each
+ * by its own journaled command ({@code POST /books/{name}/limits}, {@code POST /limits}): the ones pre-trade risk and
+ * the daily-loss check read afresh on every order and input. The others (shorting, minimum notional, the order rate, leverage) size state when business logic is
  * built and stay as the journal's manifest has them.
  *
  * <p>Immutable; any thread.
@@ -69,6 +69,32 @@ public enum RiskLimit {
     /** The accepted range, for a refusal's message ({@code "0 to 100"}). */
     public String range() {
         return max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max);
+    }
+
+    /** The engine-wide cap's value in {@code settings}. */
+    public long of(final RiskSettings settings) {
+        return switch (this) {
+            case MAX_ORDER_NOTIONAL -> settings.maxOrderNotional();
+            case MAX_POSITION_PCT -> settings.maxPositionPct();
+            case MAX_DAILY_LOSS -> settings.maxDailyLoss();
+            case PRICE_BAND_PCT -> settings.priceBandPct();
+        };
+    }
+
+    /**
+     * {@code settings} with this engine-wide cap at {@code value}, everything else kept.
+     *
+     * @throws IllegalArgumentException unless {@link #accepts} the value
+     */
+    public RiskSettings in(final RiskSettings settings, final long value) {
+        if (!accepts(value)) {
+            throw new IllegalArgumentException(label + " must be " + range() + ", got " + FixedPoint.toString(value));
+        }
+        return new RiskSettings(this == MAX_ORDER_NOTIONAL ? value : settings.maxOrderNotional(),
+            this == MAX_POSITION_PCT ? value : settings.maxPositionPct(),
+            this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(), settings.maxOrdersPerSecond(),
+            this == PRICE_BAND_PCT ? value : settings.priceBandPct(), settings.largeTransactionThreshold(),
+            settings.maxLeverage());
     }
 
     /** The limit's value in {@code limits}. */

@@ -39,7 +39,7 @@ import java.util.List;
  */
 public record EngineView(long sequence, long eventsProcessed, long[] eventsByType, long ordersReleased, long fills,
                          long[] rejections, long lastEventTime, long lateBarInputs, TradingState globalState,
-                         String globalCause,
+                         String globalCause, Caps caps,
                          List<BookView> books, List<PositionView> positions, List<OrderView> openOrders,
                          List<FillView> recentFills) {
     /** One book. State is its own; {@code effective} is what it trades under (the stricter of its and the global). */
@@ -48,6 +48,10 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            long unrealizedPnl, long fees, int trades, int wins, int losses, double winRate,
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct) {
+    }
+
+    /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
+    public record Caps(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, long priceBandPct) {
     }
 
     /** One position of one book. */
@@ -68,7 +72,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
     /** The view of business logic that has processed nothing yet (before recovery finishes). */
     public static EngineView empty() {
         return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0, 0,
-            TradingState.ACTIVE, "none", List.of(), List.of(), List.of(), List.of());
+            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Inputs of one type. */
@@ -148,6 +152,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
         }
         return new EngineView(sequence, logic.eventsProcessed(), byType, logic.ordersAccepted(), logic.fills(),
             rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
+            new Caps(logic.riskCaps().maxOrderNotional(), logic.riskCaps().maxPositionPct(),
+                logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct()),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

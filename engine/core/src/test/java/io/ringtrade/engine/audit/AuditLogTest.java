@@ -36,7 +36,7 @@ final class AuditLogTest {
             CommandCode.SET_MAX_POSITION_PCT, FixedPoint.of(25), FixedPoint.of(20), TradingCommand.SOURCE_HTTP,
             FixedPoint.parse("20"), 0, new String[] {"ACME"}, new String[] {"alpha"}).toString())
             .isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\",\"by\":\"engine\",\"entry\":7,\"n\":1,"
-                + "\"event\":\"limit_changed\",\"book\":\"alpha\",\"limit\":\"max_position_pct\",\"from\":\"25\","
+                + "\"event\":\"limit_changed\",\"scope\":\"book\",\"book\":\"alpha\",\"limit\":\"max_position_pct\",\"from\":\"25\","
                 + "\"to\":\"20\",\"asked\":\"20\",\"source\":\"http\"}\n");
         assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
             .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","

@@ -551,4 +551,43 @@ final class RiskLayerTest {
         signal(restored, 4, 1, BUY, "6", null); // 600 > 5 % of 10,000
         assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_POSITION);
     }
+
+    @Test
+    void shouldTightenEveryBookWhenAnOperatorChangesAnEngineWideCap() {
+        final BusinessLogic logic = logic(limits(fp("1000"), 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        command(logic, 2, CommandCode.SET_MAX_ORDER_NOTIONAL, -1, fp("500"));
+        assertThat(logic.riskCaps().maxOrderNotional()).isEqualTo(fp("500"));
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("500"));
+        assertThat(logic.limits(1).maxOrderNotional()).isEqualTo(fp("500"));
+        signal(logic, 3, 1, BUY, "6", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_ORDER_NOTIONAL);
+        final RecordingSink.Audit changed = audit(AuditKind.LIMIT_CHANGED).getFirst();
+        assertThat(List.of((long) changed.book(), changed.b(), changed.c(), changed.e()))
+            .containsExactly(-1L, 0L, fp("500"), fp("500"));
+
+        // lifted again: each book is back to its own limit
+        command(logic, 4, CommandCode.SET_MAX_ORDER_NOTIONAL, -1, 0);
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("1000"));
+        assertThat(logic.limits(1).maxOrderNotional()).isZero();
+        // the restored engine has the cap as changed
+        command(logic, 5, CommandCode.SET_MAX_POSITION_PCT, -1, FixedPoint.of(30));
+        final BusinessLogic restored = logic(limits(fp("1000"), 0, 0, 0, 0), limits(0, 0, 0, 0, 0));
+        restored.restore(logic.snapshot());
+        assertThat(restored.riskCaps().maxPositionPct()).isEqualTo(FixedPoint.of(30));
+        assertThat(restored.limits(1).maxPositionPct()).isEqualTo(FixedPoint.of(30));
+        assertThat(restored.snapshot()).isEqualTo(logic.snapshot());
+    }
+
+    @Test
+    void shouldHaltEverythingWhenTheAllBooksDailyLossIsLoweredBelowWhatTheyLost() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "10", null);
+        trade(logic, 3, "100");
+        trade(logic, 4, "80"); // lost 200 today, no limit set
+        command(logic, 5, CommandCode.SET_MAX_DAILY_LOSS, -1, fp("150"));
+        assertThat(logic.tradingStates().global()).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().globalCause()).isEqualTo(HaltCause.DAILY_LOSS);
+    }
 }

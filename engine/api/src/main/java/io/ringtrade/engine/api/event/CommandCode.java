@@ -54,7 +54,7 @@ public final class CommandCode {
     /**
      * Sets a book's maximum order notional to the fixed-point argument (0 = none), an operator's change of a limit
      * while the engine runs; {@link #SET_MAX_POSITION_PCT}, {@link #SET_MAX_DAILY_LOSS} and {@link #SET_PRICE_BAND_PCT}
-     * likewise. Target: the book.
+     * likewise. Target: the book, or -1 for the engine-wide cap of the same name.
      */
     public static final int SET_MAX_ORDER_NOTIONAL = 14;
     /** Sets a book's maximum position, percent of its equity (fixed-point, 0 = none). */
