@@ -12,15 +12,19 @@ import io.ringtrade.engine.api.strategy.WeightLog;
 import io.ringtrade.engine.api.strategy.WeightLog.Reason;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ensemble}: member strategies vote by weight, and the weights learn from each member's closed trades. The
  * members ({@code members}, by default {@code rsi_mean_reversion}, {@code macd_crossover}, {@code vwap},
- * {@code stochastic_oscillator} and {@code swing}) run with their own defaults, all reading one shared row; any of
+ * {@code stochastic_oscillator} and {@code swing}) run with their own defaults unless given their own parameters in
+ * parentheses, {@code ;}-separated ({@code sma_crossover(fast=10;slow=40)}), all reading one shared row; any of
  * {@code sma_crossover}, {@code rsi_mean_reversion}, {@code macd_crossover}, {@code vwap},
- * {@code stochastic_oscillator}, {@code ta_regime} and {@code swing} may be a member, each at most once.
+ * {@code stochastic_oscillator}, {@code ta_regime} and {@code swing} may be a member, the same one more than once with
+ * other parameters. A member is named as it is written ({@code weights.csv}'s {@code member} column, its state's
+ * prefix), parameters in the order given.
  *
  * <p><b>Members' trades.</b> Each member trades a virtual long-only position of its own: its buy while flat opens it
  * and its sell while long closes it, each at the next bar's open (as the engine fills); its return per trade is exit
@@ -67,8 +71,9 @@ public final class Ensemble extends LibraryStrategy {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-            ParameterSpec.ofText("members", DEFAULT_MEMBERS, "comma-separated member strategies (each with its"
-                + " defaults), from " + String.join(", ", ELIGIBLE.stream().map(LibraryStrategy::name).toList())),
+            ParameterSpec.ofText("members", DEFAULT_MEMBERS, "comma-separated member strategies, each with its"
+                + " defaults or its own parameters in parentheses, ;-separated (sma_crossover(fast=10;slow=40)), from "
+                + String.join(", ", ELIGIBLE.stream().map(LibraryStrategy::name).toList())),
             ParameterSpec.ofDouble("threshold", 0.5, 0.01, 1, List.of(0.3, 0.5, 0.7),
                 "buy when the weighted stance of the members reaches this, sell below it"),
             ParameterSpec.ofDouble("lr", 0.1, 0.001, 1, List.of(0.05, 0.1, 0.2), "learning rate of a weight"),
@@ -88,23 +93,55 @@ public final class Ensemble extends LibraryStrategy {
         return List.of(DEFAULT_MEMBERS.split(","));
     }
 
+    /** One member: its name as written, its strategy, and the parameters it was given (resolved, defaults filled). */
+    record Member(String label, LibraryStrategy strategy, Parameters parameters) {
+    }
+
     /**
-     * The members {@code text} names (comma-separated, blanks ignored).
+     * The members {@code text} names (comma-separated, blanks ignored), each {@code name} or
+     * {@code name(key=value;key=value)}.
      *
-     * @throws IllegalArgumentException naming an unknown or repeated member, or fewer than two
+     * @throws IllegalArgumentException naming an unknown or repeated member, a parameter its strategy refuses, or
+     *                                  fewer than two
      */
-    static List<LibraryStrategy> members(final String text) {
-        final List<LibraryStrategy> members = new ArrayList<>();
+    static List<Member> members(final String text) {
+        final List<Member> members = new ArrayList<>();
         for (final String part : text.split(",", -1)) {
-            final String name = part.strip();
+            final String written = part.strip();
+            final int open = written.indexOf('(');
+            final String name = (open < 0 ? written : written.substring(0, open)).strip();
             final LibraryStrategy member = ELIGIBLE.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("strategy ensemble: members: '" + name + "' is not a"
                     + " strategy that can be a member (members can be: " + String.join(", ",
                     ELIGIBLE.stream().map(LibraryStrategy::name).toList()) + ")"));
-            if (members.contains(member)) {
-                throw new IllegalArgumentException("strategy ensemble: members: " + name + " is named twice");
+            final Map<String, String> given = new LinkedHashMap<>();
+            if (open >= 0) {
+                if (!written.endsWith(")")) {
+                    throw new IllegalArgumentException("strategy ensemble: members: '" + written + "' opens a "
+                        + "parameter list it does not close: write " + name + "(key=value;key=value)");
+                }
+                for (final String pair : written.substring(open + 1, written.length() - 1).split(";", -1)) {
+                    final int equals = pair.indexOf('=');
+                    final String key = equals < 0 ? "" : pair.substring(0, equals).strip();
+                    if (key.isEmpty() || given.put(key, pair.substring(equals + 1).strip()) != null) {
+                        throw new IllegalArgumentException("strategy ensemble: members: '" + written + "': '"
+                            + pair.strip() + "' is not one key=value of its own (write " + name
+                            + "(key=value;key=value))");
+                    }
+                }
             }
-            members.add(member);
+            final Parameters parameters;
+            try {
+                parameters = Parameters.resolve(member.name(), member.parameters(), given);
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("strategy ensemble: members: " + e.getMessage(), e);
+            }
+            final String label = given.isEmpty() ? name : name + "(" + String.join(";", given.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()) + ")";
+            if (members.stream().anyMatch(m -> m.label().equals(label))) {
+                throw new IllegalArgumentException("strategy ensemble: members: " + label + " is named twice");
+            }
+            members.add(new Member(label, member, parameters));
         }
         if (members.size() < 2) {
             throw new IllegalArgumentException("strategy ensemble: members: give at least two (got '" + text + "')");
@@ -115,15 +152,15 @@ public final class Ensemble extends LibraryStrategy {
     @Override
     protected DecisionStrategy rule(final Parameters parameters, final Indicators indicators,
                                     final StrategyState state) {
-        final List<LibraryStrategy> chosen = members(parameters.getText("members"));
+        final List<Member> chosen = members(parameters.getText("members"));
         final int n = chosen.size();
         final List<DecisionStrategy> members = new ArrayList<>();
-        for (final LibraryStrategy member : chosen) {
-            final Parameters defaults = Parameters.resolve(member.name(), member.parameters(), Map.of());
-            members.add(member.rule(defaults, indicators, new MemberState(state, member.name())));
+        for (final Member member : chosen) {
+            members.add(member.strategy().rule(member.parameters(), indicators, new MemberState(state,
+                member.label())));
         }
         final Learning learning = new Learning(n, parameters, state);
-        final WeightLog log = state.weightLog(chosen.stream().map(LibraryStrategy::name).toList());
+        final WeightLog log = state.weightLog(chosen.stream().map(Member::label).toList());
         final List<DecisionStrategy> voters = List.copyOf(members);
         final double threshold = parameters.get("threshold");
         final LongCell started = state.longCell("started", 0);

@@ -6,6 +6,7 @@ import static io.ringtrade.strategies.LibraryBacktest.runWithRestart;
 import static io.ringtrade.strategies.LibraryBacktest.trades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
@@ -173,6 +174,59 @@ class EnsembleTest {
     }
 
     @Test
+    void shouldRunMembersWithTheParametersTheyAreGiven() {
+        // vwap with a band of 2 % and swing with k = 3: the plain re-statement with the same two changes
+        final ReferenceBars data = ReferenceBars.of(Market.BITSTAMP_5M);
+        final List<String> names = List.of("rsi_mean_reversion", "macd_crossover", "vwap(band=0.02)",
+            "stochastic_oscillator", "swing(k=3)");
+        final Expected expected = expected(data, names, memberRules(data, 0.02, 3), 3, 0.1, 0.95);
+        final Expected defaults = expected(data, 3, 0.1, 0.95);
+
+        final RecordingSink sink = run(new Ensemble(), Map.of("members", String.join(", ", names), "min_trades", "3"),
+            Market.BITSTAMP_5M, data.bars, false);
+
+        assertThat(expected.trades).as("the two changes change the trades on this data")
+            .isNotEqualTo(defaults.trades).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(trades(sink)).containsExactlyElementsOf(expected.trades);
+        assertThat(sink.weightMembers).containsEntry(0, names);
+        assertThat(sink.weights).extracting(RecordingSink.Weight::member, RecordingSink.Weight::trades)
+            .containsExactlyElementsOf(expected.weights.stream()
+                .map(row -> tuple(row.member(), row.trades())).toList());
+    }
+
+    @Test
+    void shouldRunOneStrategyTwiceWithOtherParameters() {
+        final ReferenceBars data = ReferenceBars.of(Market.ETH_5M);
+        final RecordingSink sink = run(new Ensemble(), Map.of("members",
+            "sma_crossover(fast=5;slow=20),sma_crossover(fast=10;slow=40)", "min_trades", "2"), Market.ETH_5M,
+            data.bars, false);
+
+        assertThat(sink.weightMembers).containsEntry(0, List.of("sma_crossover(fast=5;slow=20)",
+            "sma_crossover(fast=10;slow=40)"));
+        assertThat(sink.fills).isNotEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMemberParameterItsStrategyRefusesOrWritesWrongly() {
+        final Ensemble definition = new Ensemble();
+
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing(k=3),vwap(width=2)")))).hasMessage("strategy ensemble: members: strategy vwap has no parameter"
+                + " 'width' (parameters: n, band)");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing(k=0),vwap")))).hasMessage("strategy ensemble: members: strategy swing parameter k=0 is out of range"
+                + " (expected 1 to 500)");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing(k=3,vwap")))).hasMessage("strategy ensemble: members: 'swing(k=3' opens a parameter list it does"
+                + " not close: write swing(key=value;key=value)");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing(k=3;k=4),vwap")))).hasMessage("strategy ensemble: members: 'swing(k=3;k=4)': 'k=4' is not one"
+                + " key=value of its own (write swing(key=value;key=value))");
+        assertThatThrownBy(() -> definition.create(StrategyParameters.resolve(definition, Map.of("members",
+            "swing(k=3),swing( k = 3 )")))).hasMessage("strategy ensemble: members: swing(k=3) is named twice");
+    }
+
+    @Test
     void shouldRefuseAnUnknownRepeatedOrLonelyMember() {
         final Ensemble definition = new Ensemble();
 
@@ -202,9 +256,11 @@ class EnsembleTest {
 
     private static Expected expected(final ReferenceBars data, final int minTrades, final double lr,
                                      final double decay) {
-        final List<String> names = List.of("rsi_mean_reversion", "macd_crossover", "vwap", "stochastic_oscillator",
-            "swing");
-        final MemberRule[] rules = memberRules(data);
+        return expected(data, Ensemble.memberNames(), memberRules(data, 0.01, 5), minTrades, lr, decay);
+    }
+
+    private static Expected expected(final ReferenceBars data, final List<String> names, final MemberRule[] rules,
+                                     final int minTrades, final double lr, final double decay) {
         final int n = rules.length;
         final double maxStep = 0.10;
         final double floor = 0.05;
@@ -314,8 +370,11 @@ class EnsembleTest {
         }
     }
 
-    /** The five members at their defaults, from ta's columns and plain calculations. */
-    private static MemberRule[] memberRules(final ReferenceBars data) {
+    /**
+     * The five default members, from ta's columns and plain calculations: at their defaults but for vwap's band and
+     * swing's k.
+     */
+    private static MemberRule[] memberRules(final ReferenceBars data, final double band, final int swingK) {
         final double[] rsi = data.column("momentum_rsi");
         final double[] macd = data.column("trend_macd");
         final double[] signal = data.column("trend_macd_signal");
@@ -335,7 +394,8 @@ class EnsembleTest {
                 }
                 return macd[t] < signal[t] && macd[t - 1] >= signal[t - 1] && (close[t] < trend[t] || open) ? -1 : 0;
             },
-            (t, open) -> Double.isNaN(vwap[t]) ? 0 : close[t] < vwap[t] * 0.99 ? 1 : close[t] > vwap[t] * 1.01 ? -1 : 0,
+            (t, open) -> Double.isNaN(vwap[t]) ? 0 : close[t] < vwap[t] * (1 - band) ? 1
+                : close[t] > vwap[t] * (1 + band) ? -1 : 0,
             (t, open) -> {
                 if (t < 1 || Double.isNaN(d[t - 1])) {
                     return 0;
@@ -346,13 +406,13 @@ class EnsembleTest {
                 return k[t] < d[t] && k[t - 1] >= d[t - 1] && k[t] > 80 && d[t] > 80 ? -1 : 0;
             },
             (t, open) -> {
-                if (t < 10) {
+                if (t < 2 * swingK) {
                     return 0;
                 }
-                final int c = t - 5;
+                final int c = t - swingK;
                 boolean low = true;
                 boolean high = true;
-                for (int j = c - 5; j <= c + 5; j++) {
+                for (int j = c - swingK; j <= c + swingK; j++) {
                     if (j != c) {
                         low &= close[c] < close[j];
                         high &= close[c] > close[j];
