@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
  *   ringtrade_orders_total                  orders released to a venue
  *   ringtrade_fills_total                   fills settled
  *   ringtrade_late_bar_inputs_total         inputs stamped in a bar already closed on the clock, folded forward
+ *                                           (once per book they are folded for)
  *   ringtrade_rejections_total{reason}      risk refusals, by reason code
  *   ringtrade_equity{book}                  each book's equity (account currency)
  *   ringtrade_position{book,symbol}         each open position's quantity
@@ -67,7 +68,7 @@ final class OpsMetrics {
         CounterWithCallback.builder().name("ringtrade_fills").help("Fills settled")
             .callback(callback -> callback.call(status.view().fills())).register(registry);
         CounterWithCallback.builder().name("ringtrade_late_bar_inputs")
-            .help("Inputs stamped in a bar already closed on the engine clock, folded into the next bar")
+            .help("Inputs stamped in a bar already closed on the engine clock, folded into the next bar, per book")
             .callback(callback -> callback.call(status.view().lateBarInputs())).register(registry);
         CounterWithCallback.builder().name("ringtrade_rejections").help("Orders refused by pre-trade risk, by reason")
             .labelNames("reason").callback(callback -> {

@@ -1144,7 +1144,7 @@ public final class BusinessLogic {
         return barCloseDelayNanos >= 0;
     }
 
-    /** Inputs stamped in a bar already closed on the clock, folded into the next one, over all books. */
+    /** Inputs stamped in a bar already closed on the clock, folded into the next one: once per book folding them. */
     public long lateBarInputs() {
         long late = 0;
         for (final BookBarBuilder bars : barBuilders) {
