@@ -153,6 +153,8 @@ final class OperatorControls implements AutoCloseable {
                 + cause.sequence + ")";
             case Notification.DAILY_LOSS_BREACH -> scope + " HALTED: maximum daily loss exceeded (input "
                 + cause.sequence + ")";
+            case Notification.MARGIN_CALL -> scope + " HALTED: margin call, equity below the maintenance margin;"
+                + " closing its positions (input " + cause.sequence + ")";
             default -> Notification.name(notification.notification);
         };
         console.println("ringtrade: NOTICE " + what);

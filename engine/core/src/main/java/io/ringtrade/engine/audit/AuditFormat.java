@@ -88,6 +88,14 @@ public final class AuditFormat {
                 money(out, "asked", e);
                 out.append(",\"source\":\"").append(TradingCommand.sourceName((int) d)).append('"');
             }
+            case AuditKind.MARGIN_CALL -> {
+                out.append("margin_call\"");
+                book(out, book, bookNames);
+                money(out, "equity", a);
+                money(out, "required", b);
+                money(out, "exposure", c);
+                out.append(",\"orders_cancelled\":").append(e).append(",\"liquidation_orders\":").append(f);
+            }
             default -> out.append("unknown_").append(kind).append('"');
         }
         return out.append("}\n");

@@ -12,6 +12,7 @@ package io.ringtrade.engine.audit;
  *  DAILY_LOSS        a loss       b limit                   e cancelled
  *  COMMAND_REFUSED   a command code             c why (a {@code REFUSED_*} code)   d source   e argument
  *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the value asked (book -1: the engine-wide cap)
+ *  MARGIN_CALL       a equity      b required   c gross exposure          e cancelled  f liquidation orders
  * </pre>
  * Codes are stable: only add.
  */
@@ -30,6 +31,8 @@ public final class AuditKind {
     public static final int COMMAND_REFUSED = 6;
     /** An operator changed one of a book's risk limits while the engine runs. */
     public static final int LIMIT_CHANGED = 7;
+    /** A book's equity fell below its maintenance margin: orders cancelled, positions closed, book halted. */
+    public static final int MARGIN_CALL = 8;
 
     /** COMMAND_REFUSED: the book index names no book. */
     public static final int REFUSED_UNKNOWN_BOOK = 1;

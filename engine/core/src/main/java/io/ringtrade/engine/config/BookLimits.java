@@ -13,11 +13,20 @@ package io.ringtrade.engine.config;
  *                           percentage of it
  * @param maxLeverage        {@code max-leverage}: fixed-point multiple of equity a book's long exposure may reach, 1 to
  *                           100; 0 = not set (a book is then a cash account, leverage 1; the engine-wide cap is off)
+ * @param maintenanceMarginPct {@code maintenance-margin-pct} (books only): the equity a book must keep as a
+ *                           percentage of its gross exposure, 0 to 100; below it the book is liquidated and halted
+ *                           (a margin call); 0 = none
  */
 public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                         long priceBandPct, long maxLeverage) {
+                         long priceBandPct, long maxLeverage, long maintenanceMarginPct) {
     /** No limits. */
-    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0);
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0);
+
+    /** Limits without a maintenance margin. */
+    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage, 0);
+    }
 
     /** Limits without a leverage setting. */
     public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,

@@ -574,7 +574,10 @@ public final class EngineConfigLoader {
             if (strategies != null) {
                 strategy = StrategyCheck.check(book, strategy, strategyFile, params, strategies);
             }
-            final BookLimits limits = readLimits(book);
+            final BookLimits shared = readLimits(book);
+            final BookLimits limits = new BookLimits(shared.maxOrderNotional(), shared.maxPositionPct(),
+                shared.maxDailyLoss(), shared.maxOrdersPerSecond(), shared.priceBandPct(), shared.maxLeverage(),
+                book.fixedPoint("maintenance-margin-pct", "0", 0, false, MAX_BAND_PCT));
             if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
                 book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
                     + MONEY_RANGE);

@@ -96,6 +96,10 @@ public final class EngineConfigWriter {
             if (book.limits().maxLeverage() > RiskLimits.CASH_ACCOUNT) {
                 out.append(", max-leverage = ").append(FixedPoint.toString(book.limits().maxLeverage()));
             }
+            if (book.limits().maintenanceMarginPct() != 0) {
+                out.append(", maintenance-margin-pct = ")
+                    .append(FixedPoint.toString(book.limits().maintenanceMarginPct()));
+            }
             out.append(" }\n");
         }
         out.append("  ]\n");

@@ -97,6 +97,8 @@ public final class BusinessLogic {
     private final EventDispatch[] events;
     /** Whether any book is an event book: only they have timers to fire before an input. */
     private final boolean anyEventBook;
+    /** Whether any book keeps a maintenance margin, checked after prices move or fills settle. */
+    private final boolean marginChecked;
     /** Whether any book has a stage after each input (event, iteration or managed positions). */
     private final boolean anyStageAfterInput;
     private final BookBarBuilder.ClosedBarListener[] closedBars;
@@ -276,6 +278,11 @@ public final class BusinessLogic {
             eventBooks |= events[b] != null;
             stagesAfterInput |= events[b] != null || iterations[b] != null || managed[b] != null;
         }
+        boolean margins = false;
+        for (final RiskLimits own : limits) {
+            margins |= own.maintenanceMarginPct() > 0;
+        }
+        this.marginChecked = margins;
         // asked on every input: a run of plain decision books skips both loops
         this.anyEventBook = eventBooks;
         this.anyStageAfterInput = stagesAfterInput;
@@ -410,9 +417,14 @@ public final class BusinessLogic {
                 + event.type);
         }
         // a time advance that closes bars can fill at their close (fill-at-close books): checked as a bar input is
-        if (lossLimited && (event.type == EventType.MARKET_DATA || event.type == EventType.EXECUTION_REPORT
-            || (event.type == EventType.TIMER && barCloseDelayNanos >= 0))) {
-            checkDailyLoss(event.eventTimeNanos);
+        if ((lossLimited || marginChecked) && (event.type == EventType.MARKET_DATA
+            || event.type == EventType.EXECUTION_REPORT || (event.type == EventType.TIMER && barCloseDelayNanos >= 0))) {
+            if (lossLimited) {
+                checkDailyLoss(event.eventTimeNanos);
+            }
+            if (marginChecked) {
+                checkMargins(event.eventTimeNanos);
+            }
         }
         if (anyStageAfterInput) {
             afterInput(time);
@@ -531,6 +543,44 @@ public final class BusinessLogic {
                 return;
             }
             barBuilders[book].closeEndedBy(instrument, cutoff, closedBars[book]);
+        }
+    }
+
+    /**
+     * After prices moved or fills settled: a book whose equity fell below its maintenance margin — the percentage of its
+     * gross exposure (Σ |quantity| × mark) it must keep — gets a margin call: its open orders are cancelled, each
+     * position is closed by a reduce-only market order through pre-trade risk, and it is halted with cause
+     * MARGIN_CALL until an operator releases it; audited and notified. A book already HALTED is left as it is.
+     */
+    private void checkMargins(final long time) {
+        for (int b = 0; b < books.length; b++) {
+            final long margin = limits[b].maintenanceMarginPct();
+            if (margin == 0 || states.book(b) == TradingState.HALTED) {
+                continue;
+            }
+            final Book book = books[b];
+            long exposure = 0;
+            for (final int instrument : specs[b].instruments()) {
+                final long held = book.position(instrument);
+                if (held != 0) {
+                    exposure = Math.addExact(exposure, Math.abs(FixedPoint.multiply(book.markPrice(instrument), held)));
+                }
+            }
+            final long required = RiskLimits.percentOf(exposure, margin);
+            final long equity = book.equity();
+            if (exposure == 0 || equity >= required) {
+                continue;
+            }
+            states.setBook(b, TradingState.HALTED, HaltCause.MARGIN_CALL);
+            final int cancelled = orders.cancelAll(b, -1, OrderReason.MARGIN_CALL, time);
+            int liquidation = 0;
+            for (final int instrument : specs[b].instruments()) {
+                if (closePosition(b, instrument, OrderReason.MARGIN_CALL, time) != 0) {
+                    liquidation++;
+                }
+            }
+            outputs.audit(time, AuditKind.MARGIN_CALL, b, -1, equity, required, exposure, 0, cancelled, liquidation);
+            orders.notify(Notification.MARGIN_CALL, b, TradingState.HALTED.code(), time);
         }
     }
 

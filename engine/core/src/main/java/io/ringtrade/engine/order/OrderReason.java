@@ -113,7 +113,14 @@ public enum OrderReason {
      * The order waited for the cancels of the book's orders that held the position it reduces, and they did not free
      * it (the venue refused a cancel, or one of them filled first): refused, so one position is never sold twice.
      */
-    ROOM_NOT_FREED("ROOM_NOT_FREED");
+    ROOM_NOT_FREED("ROOM_NOT_FREED"),
+
+    // ---- margin -----------------------------------------------------------------------------------------------
+    /**
+     * A margin call: cancelled because the book's equity fell below its maintenance margin, or decided by it (a
+     * reduce-only market order closing a position).
+     */
+    MARGIN_CALL("MARGIN_CALL");
 
     private static final OrderReason[] VALUES = values();
     private final String label;
@@ -159,8 +166,11 @@ public enum OrderReason {
         };
     }
 
-    /** Whether an order of this origin was decided by an operator (flatten, close): it may reduce while HALTED. */
+    /**
+     * Whether an order of this origin was decided by an operator (flatten, close) or by a margin call on the
+     * operator's terms: it may reduce while HALTED, and no order-size limit holds it back.
+     */
     public boolean isOperatorOrigin() {
-        return this == FLATTEN || this == CLOSE;
+        return this == FLATTEN || this == CLOSE || this == MARGIN_CALL;
     }
 }

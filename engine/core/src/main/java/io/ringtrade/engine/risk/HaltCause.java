@@ -9,7 +9,9 @@ public enum HaltCause {
     /** A breach of the maximum daily loss. */
     DAILY_LOSS("daily_loss"),
     /** An execution report the order manager could not apply (see the order manager's anomalies). */
-    ANOMALY("anomaly");
+    ANOMALY("anomaly"),
+    /** The book's equity fell below its maintenance margin (a margin call): its positions were closed. */
+    MARGIN_CALL("margin_call");
 
     private static final HaltCause[] VALUES = values();
     private final String label;

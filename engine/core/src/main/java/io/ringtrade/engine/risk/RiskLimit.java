@@ -120,6 +120,6 @@ public enum RiskLimit {
             this == MAX_ORDER_NOTIONAL ? value : limits.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(), limits.maxOrdersPerSecond(),
-            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage());
+            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(), limits.maintenanceMarginPct());
     }
 }

@@ -25,10 +25,13 @@ import java.math.RoundingMode;
  *                           checked, 1 ({@link #CASH_ACCOUNT}) to 100: a buy may spend the cash open orders do not
  *                           reserve plus a borrowing allowance of (maxLeverage − 1) × the book's equity (none while
  *                           the equity is not positive), so cash may go negative down to −(maxLeverage − 1) × equity
+ * @param maintenanceMarginPct the equity the book must keep as a percentage of its gross exposure (Σ |quantity| ×
+ *                           mark over its instruments), 0 to 100: below it, a margin call cancels the book's orders,
+ *                           closes its positions with reduce-only market orders and halts it; 0 = none
  */
 public record RiskLimits(boolean allowShort, long minNotional, long maxShortNotional, long maxOrderNotional,
                          long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct,
-                         long maxLeverage) {
+                         long maxLeverage, long maintenanceMarginPct) {
     /** Most orders per second a limit may allow (the sliding window keeps one time per allowed order). */
     public static final int MAX_ORDERS_PER_SECOND = 100_000;
     /** Leverage 1: a cash account, every buy paid from cash (the default). */
@@ -58,6 +61,18 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
         if (maxLeverage < CASH_ACCOUNT || maxLeverage > MAX_LEVERAGE) {
             throw new IllegalArgumentException("leverage must be 1 to 100, got " + FixedPoint.toString(maxLeverage));
         }
+        if (maintenanceMarginPct < 0 || maintenanceMarginPct > HUNDRED_PERCENT) {
+            throw new IllegalArgumentException("maintenance margin must be 0 to 100 %, got "
+                + FixedPoint.toString(maintenanceMarginPct));
+        }
+    }
+
+    /** Limits without a maintenance margin. */
+    public RiskLimits(final boolean allowShort, final long minNotional, final long maxShortNotional,
+                      final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage) {
+        this(allowShort, minNotional, maxShortNotional, maxOrderNotional, maxPositionPct, maxDailyLoss,
+            maxOrdersPerSecond, priceBandPct, maxLeverage, 0);
     }
 
     /** The limits of a cash account (leverage 1). */
@@ -88,7 +103,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
             (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),
-            tighter(maxLeverage, global.maxLeverage()));
+            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct);
     }
 
     /** Whether buys may borrow (leverage above 1). */

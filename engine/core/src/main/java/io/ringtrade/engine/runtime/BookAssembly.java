@@ -104,7 +104,8 @@ public final class BookAssembly {
         final RiskLimits limits = new RiskLimits(book.allowShort(), book.minNotional(), book.maxShortNotional(),
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
             book.limits().maxOrdersPerSecond(), book.limits().priceBandPct(),
-            book.limits().maxLeverage() == 0 ? RiskLimits.CASH_ACCOUNT : book.limits().maxLeverage());
+            book.limits().maxLeverage() == 0 ? RiskLimits.CASH_ACCOUNT : book.limits().maxLeverage(),
+            book.limits().maintenanceMarginPct());
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
             parameters.positionRules(), book.onOpposite() == OnOpposite.REVERSE);
     }

@@ -38,6 +38,12 @@ final class AuditLogTest {
             .isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\",\"by\":\"engine\",\"entry\":7,\"n\":1,"
                 + "\"event\":\"limit_changed\",\"scope\":\"book\",\"book\":\"alpha\",\"limit\":\"max_position_pct\",\"from\":\"25\","
                 + "\"to\":\"20\",\"asked\":\"20\",\"source\":\"http\"}\n");
+        assertThat(AuditFormat.engineLine(new StringBuilder(), 0, 9, 2, AuditKind.MARGIN_CALL, 0, -1,
+            FixedPoint.of(1600), FixedPoint.of(1650), FixedPoint.of(6600), 0, 1, 1, new String[] {"ACME"},
+            new String[] {"alpha"}).toString())
+            .isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\",\"by\":\"engine\",\"entry\":9,\"n\":2,"
+                + "\"event\":\"margin_call\",\"book\":\"alpha\",\"equity\":\"1600\",\"required\":\"1650\","
+                + "\"exposure\":\"6600\",\"orders_cancelled\":1,\"liquidation_orders\":1}\n");
         assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
             .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","
                 + "\"from\":\"127.0.0.1\"}\n");

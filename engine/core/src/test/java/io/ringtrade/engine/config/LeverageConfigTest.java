@@ -78,4 +78,22 @@ final class LeverageConfigTest {
         assertThat(reloaded.books().get(0).limits()).isEqualTo(config.books().get(0).limits());
         assertThat(reloaded.risk()).isEqualTo(config.risk());
     }
+
+    @Test
+    void shouldReadABooksMaintenanceMarginKeepItInTheManifestAndRefuseItOutOfRange() {
+        final String book = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], max-leverage = 2,"
+            + " maintenance-margin-pct = 25 } ]";
+        final EngineConfig config = load(BTC, book);
+        assertThat(config.books().get(0).limits()).isEqualTo(new BookLimits(0, 0, 0, 0, 0, 2 * ONE, 25 * ONE));
+        assertThat(load(BTC, ONE_BOOK).books().get(0).limits().maintenanceMarginPct()).isZero();
+        assertThat(EngineConfigWriter.toHocon(load(BTC, ONE_BOOK))).doesNotContain("maintenance");
+        final String manifest = EngineConfigWriter.toHocon(config);
+        assertThat(manifest).contains(", max-leverage = 2, maintenance-margin-pct = 25 }");
+        assertThat(new EngineConfigLoader().text(manifest, "manifest.conf").environment(Map.of()).load().books()
+            .get(0).limits()).isEqualTo(config.books().get(0).limits());
+        assertThat(problems(BTC, book.replace("= 25", "= 120"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].maintenance-margin-pct: must be between 0 and 100, got 120");
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.maintenance-margin-pct = 25")).hasSize(1)
+            .allSatisfy(problem -> assertThat(problem).contains("ringtrade.risk", "maintenance-margin-pct"));
+    }
 }

@@ -590,4 +590,54 @@ final class RiskLayerTest {
         assertThat(logic.tradingStates().global()).isEqualTo(TradingState.HALTED);
         assertThat(logic.tradingStates().globalCause()).isEqualTo(HaltCause.DAILY_LOSS);
     }
+
+    // ---- the maintenance margin ----------------------------------------------------------------------------------
+
+    @Test
+    void shouldCloseAndHaltABookWhoseEquityFallsBelowItsMaintenanceMargin() {
+        // leverage 2, maintenance 25 % of the gross exposure; 10,000 of cash buys 150 @ 100 on 5,000 of credit
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"),
+            FixedPoint.of(25)));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100"); // filled: cash -5,000, equity 10,000, exposure 15,000, required 3,750
+        signal(logic, 4, 0, BUY, "1", "10"); // a resting limit buy the margin call cancels
+        trade(logic, 5, "45"); // equity -5,000 + 6,750 = 1,750, required 1,687.5: still above
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+        assertThat(audit(AuditKind.MARGIN_CALL)).isEmpty();
+
+        trade(logic, 6, "44"); // equity 1,600, required 25 % of 6,600 = 1,650: the margin call
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().bookCause(0)).isEqualTo(HaltCause.MARGIN_CALL);
+        final RecordingSink.Audit call = audit(AuditKind.MARGIN_CALL).getFirst();
+        assertThat(List.of(call.a(), call.b(), call.c(), call.e(), call.f()))
+            .containsExactly(fp("1600"), fp("1650"), fp("6600"), 1L, 1L);
+        assertThat(sink.finalOrders().get(1).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(sink.finalOrders().get(1).reason()).isEqualTo(OrderReason.MARGIN_CALL);
+        final EngineEvent closing = inputs.getLast();
+        assertThat(List.of(closing.effects.get(0).kind, closing.effects.get(1).kind, closing.effects.get(2).kind))
+            .as("the book's cancel-all, the closing sell, the operator's notice")
+            .containsExactly(EffectKind.CANCEL_ALL, EffectKind.SUBMIT, EffectKind.NOTIFY);
+        assertThat(closing.effects.get(1).side).isEqualTo(SELL);
+        assertThat(closing.effects.get(1).quantity).isEqualTo(FixedPoint.of(150));
+        assertThat(closing.effects.get(2).notification).isEqualTo(Notification.MARGIN_CALL);
+
+        trade(logic, 7, "44"); // the reduce-only market sell fills at the next trade
+        assertThat(logic.books()[0].position(ACME)).isZero();
+        assertThat(logic.books()[0].cash()).isEqualTo(fp("1600"));
+        assertThat(lastOrder().side()).isEqualTo(SELL);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.FILLED);
+        assertThat(audit(AuditKind.MARGIN_CALL)).as("a halted book is not called again").hasSize(1);
+    }
+
+    @Test
+    void shouldNotCallABookWithoutAMaintenanceMargin() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100");
+        trade(logic, 4, "30"); // equity -500: no margin is kept
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+        assertThat(audit(AuditKind.MARGIN_CALL)).isEmpty();
+    }
 }

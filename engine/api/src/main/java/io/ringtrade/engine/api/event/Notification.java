@@ -9,6 +9,8 @@ public final class Notification {
     public static final int TRADING_STATE_CHANGED = 1;
     /** A book (or all books together) lost more than its maximum daily loss and was halted. */
     public static final int DAILY_LOSS_BREACH = 2;
+    /** A book's equity fell below its maintenance margin: its positions are being closed and it was halted. */
+    public static final int MARGIN_CALL = 3;
 
     private Notification() {
     }
@@ -18,6 +20,7 @@ public final class Notification {
         return switch (code) {
             case TRADING_STATE_CHANGED -> "TRADING_STATE_CHANGED";
             case DAILY_LOSS_BREACH -> "DAILY_LOSS_BREACH";
+            case MARGIN_CALL -> "MARGIN_CALL";
             default -> "UNKNOWN(" + code + ")";
         };
     }
