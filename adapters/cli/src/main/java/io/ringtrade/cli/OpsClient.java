@@ -99,7 +99,9 @@ final class OpsClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (final IOException e) {
-            throw new UserException("cannot reach the engine at " + base + " (" + e.getMessage() + "); is it running"
+            // a refused connection has no message of its own: its type says what happened
+            final String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new UserException("cannot reach the engine at " + base + " (" + why + "); is it running"
                 + " with --http-port?");
         } catch (final IllegalArgumentException e) {
             throw new UserException("--url " + base + " is not a valid URL: " + e.getMessage());
