@@ -83,6 +83,8 @@ final class ViewJson {
                 .moneyField("daily_loss", book.dailyLoss()).moneyField("daily_loss_limit", book.dailyLossLimit())
                 .moneyField("max_order_notional", book.maxOrderNotional())
                 .moneyField("max_position_pct", book.maxPositionPct()).moneyField("price_band_pct", book.priceBandPct())
+                .moneyField("maintenance_margin_pct", book.maintenanceMarginPct())
+                .moneyField("gross_exposure", book.grossExposure())
                 .endObject();
         }
         return json.endArray().endObject().toString();

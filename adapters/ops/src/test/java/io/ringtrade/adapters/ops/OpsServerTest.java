@@ -174,6 +174,8 @@ final class OpsServerTest {
         assertThat(alpha.getString("fees")).isEqualTo("0");
         assertThat(alpha.getString("daily_loss")).isEqualTo("-3"); // a gain since the day's first input
         assertThat(alpha.getString("daily_loss_limit")).isEqualTo("0");
+        assertThat(alpha.getString("maintenance_margin_pct")).isEqualTo("0");
+        assertThat(alpha.getString("gross_exposure")).isEqualTo("306"); // 3 @ 102
 
         final List<? extends Config> positions = json(get("/positions").body()).getConfigList("positions");
         assertThat(positions).hasSize(1);

@@ -558,16 +558,9 @@ public final class BusinessLogic {
             if (margin == 0 || states.book(b) == TradingState.HALTED) {
                 continue;
             }
-            final Book book = books[b];
-            long exposure = 0;
-            for (final int instrument : specs[b].instruments()) {
-                final long held = book.position(instrument);
-                if (held != 0) {
-                    exposure = Math.addExact(exposure, Math.abs(FixedPoint.multiply(book.markPrice(instrument), held)));
-                }
-            }
+            final long exposure = grossExposure(b);
             final long required = RiskLimits.percentOf(exposure, margin);
-            final long equity = book.equity();
+            final long equity = books[b].equity();
             if (exposure == 0 || equity >= required) {
                 continue;
             }
@@ -1261,6 +1254,19 @@ public final class BusinessLogic {
     /** The trading states (global, per book) and paused strategies. */
     public TradingStates tradingStates() {
         return states;
+    }
+
+    /** A book's gross exposure: Σ |quantity| × mark over the instruments it trades, longs and shorts alike. */
+    public long grossExposure(final int book) {
+        final Book held = books[book];
+        long exposure = 0;
+        for (final int instrument : specs[book].instruments()) {
+            final long quantity = held.position(instrument);
+            if (quantity != 0) {
+                exposure = Math.addExact(exposure, Math.abs(FixedPoint.multiply(held.markPrice(instrument), quantity)));
+            }
+        }
+        return exposure;
     }
 
     /** The engine-wide caps in force, as operators changed them since the start. */

@@ -47,7 +47,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            boolean paused, long initialCash, long cash, long equity, long realizedPnl,
                            long unrealizedPnl, long fees, int trades, int wins, int losses, double winRate,
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
-                           long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct) {
+                           long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
+                           long maintenanceMarginPct, long grossExposure) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
@@ -125,7 +126,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 book.feesPaid(), performance.trades(), performance.wins(), performance.losses(), summary.winRate(),
                 summary.sharpe(), summary.maxDrawdown(), performance.currentDrawdown(), logic.dailyLoss().loss(b),
                 logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
-                logic.limits(b).priceBandPct()));
+                logic.limits(b).priceBandPct(), logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b)));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;
