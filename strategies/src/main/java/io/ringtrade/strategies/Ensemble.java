@@ -114,22 +114,7 @@ public final class Ensemble extends LibraryStrategy {
                 .orElseThrow(() -> new IllegalArgumentException("strategy ensemble: members: '" + name + "' is not a"
                     + " strategy that can be a member (members can be: " + String.join(", ",
                     ELIGIBLE.stream().map(LibraryStrategy::name).toList()) + ")"));
-            final Map<String, String> given = new LinkedHashMap<>();
-            if (open >= 0) {
-                if (!written.endsWith(")")) {
-                    throw new IllegalArgumentException("strategy ensemble: members: '" + written + "' opens a "
-                        + "parameter list it does not close: write " + name + "(key=value;key=value)");
-                }
-                for (final String pair : written.substring(open + 1, written.length() - 1).split(";", -1)) {
-                    final int equals = pair.indexOf('=');
-                    final String key = equals < 0 ? "" : pair.substring(0, equals).strip();
-                    if (key.isEmpty() || given.put(key, pair.substring(equals + 1).strip()) != null) {
-                        throw new IllegalArgumentException("strategy ensemble: members: '" + written + "': '"
-                            + pair.strip() + "' is not one key=value of its own (write " + name
-                            + "(key=value;key=value))");
-                    }
-                }
-            }
+            final Map<String, String> given = open < 0 ? Map.of() : given(written, name, open);
             final Parameters parameters;
             try {
                 parameters = Parameters.resolve(member.name(), member.parameters(), given);
@@ -147,6 +132,24 @@ public final class Ensemble extends LibraryStrategy {
             throw new IllegalArgumentException("strategy ensemble: members: give at least two (got '" + text + "')");
         }
         return members;
+    }
+
+    /** The parameters of member {@code written} ({@code name(key=value;key=value)}), in the order given. */
+    private static Map<String, String> given(final String written, final String name, final int open) {
+        if (!written.endsWith(")")) {
+            throw new IllegalArgumentException("strategy ensemble: members: '" + written + "' opens a parameter list"
+                + " it does not close: write " + name + "(key=value;key=value)");
+        }
+        final Map<String, String> given = new LinkedHashMap<>();
+        for (final String pair : written.substring(open + 1, written.length() - 1).split(";", -1)) {
+            final int equals = pair.indexOf('=');
+            final String key = equals < 0 ? "" : pair.substring(0, equals).strip();
+            if (key.isEmpty() || given.put(key, pair.substring(equals + 1).strip()) != null) {
+                throw new IllegalArgumentException("strategy ensemble: members: '" + written + "': '" + pair.strip()
+                    + "' is not one key=value of its own (write " + name + "(key=value;key=value))");
+            }
+        }
+        return given;
     }
 
     @Override

@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -75,8 +74,8 @@ public final class LimitsCommand implements Callable<Integer> {
         final int equals = set.indexOf('=');
         final RiskLimit limit = equals < 0 ? null : RiskLimit.ofLabel(set.substring(0, equals).strip());
         if (limit == null) {
-            throw new UserException("--set must be LIMIT=VALUE with LIMIT one of " + String.join(", ",
-                Arrays.stream(RiskLimit.values()).map(RiskLimit::label).toList()) + ", got " + set);
+            throw new UserException("--set must be LIMIT=VALUE with LIMIT one of " + RiskLimit.labels() + ", got "
+                + set);
         }
         final StringBuilder body = new StringBuilder("{");
         AuditFormat.string(body, limit.label()).append(':');

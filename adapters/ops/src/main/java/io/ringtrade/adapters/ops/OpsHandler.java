@@ -37,7 +37,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -353,7 +352,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             final RiskLimit named = RiskLimit.ofLabel(key);
             if (named == null) {
                 throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "unknown field \"" + key + "\" (expected one of "
-                    + LIMIT_LABELS + ", and reason)");
+                    + RiskLimit.labels() + ", and reason)");
             }
             if (limit != null) {
                 throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "one limit per request, got \"" + limit.label()
@@ -362,29 +361,29 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             limit = named;
         }
         if (limit == null) {
-            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "missing the limit to set (one of " + LIMIT_LABELS
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "missing the limit to set (one of " + RiskLimit.labels()
                 + ")");
         }
         final ConfigValue value = body.getValue(limit.label());
-        final String text = value.valueType() == ConfigValueType.STRING || value.valueType() == ConfigValueType.NUMBER
-            ? String.valueOf(value.unwrapped()) : null;
-        long fixed = -1;
-        if (text != null) {
-            try {
-                fixed = FixedPoint.parse(text.strip());
-            } catch (final RuntimeException e) {
-                fixed = -1;
-            }
-        }
-        if (fixed < 0 || !limit.accepts(fixed)) {
+        final long fixed = decimalOrMinusOne(value);
+        if (!limit.accepts(fixed)) {
             throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be a decimal "
                 + limit.range() + " (0 = none), got " + value.render());
         }
         return new Control(limit.command(), book, -1, 0, false, "set " + limit.label(), reasonOf(body), fixed);
     }
 
-    private static final String LIMIT_LABELS = String.join(", ",
-        Arrays.stream(RiskLimit.values()).map(RiskLimit::label).toList());
+    /** A string or number value as fixed-point, or -1 (no limit accepts it) when it is neither or not a decimal. */
+    private static long decimalOrMinusOne(final ConfigValue value) {
+        if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+            return -1;
+        }
+        try {
+            return FixedPoint.parse(String.valueOf(value.unwrapped()).strip());
+        } catch (final RuntimeException e) {
+            return -1;
+        }
+    }
 
     private static String reasonOf(final Config body) {
         return body.hasPath("reason") ? string(body, "reason") : "";

@@ -154,8 +154,7 @@ final class ViewJson {
 
     /** A limit change's answer: as {@link #controlResult}, with the book's limits in force after it. */
     static String limitResult(final EngineView view, final long entry, final String action, final int book) {
-        final JsonWriter json = new JsonWriter().beginObject().field("entry", entry).field("action", action)
-            .field("applied", view.sequence() >= entry).key("limits").beginObject();
+        final JsonWriter json = controlHead(view, entry, action).key("limits").beginObject();
         if (book < 0) {
             caps(json.field("scope", "global"), view.caps());
         }
@@ -167,9 +166,7 @@ final class ViewJson {
                     .moneyField("price_band_pct", each.priceBandPct());
             }
         }
-        json.endObject().key("trading_state");
-        tradingState(json, view);
-        return json.field("open_orders", view.openOrders().size()).endObject().toString();
+        return controlTail(json.endObject(), view);
     }
 
     private static JsonWriter caps(final JsonWriter json, final EngineView.Caps caps) {
@@ -180,9 +177,16 @@ final class ViewJson {
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */
     static String controlResult(final EngineView view, final long entry, final String action) {
-        final JsonWriter json = new JsonWriter().beginObject().field("entry", entry).field("action", action)
-            .field("applied", view.sequence() >= entry).key("trading_state");
-        tradingState(json, view);
+        return controlTail(controlHead(view, entry, action), view);
+    }
+
+    private static JsonWriter controlHead(final EngineView view, final long entry, final String action) {
+        return new JsonWriter().beginObject().field("entry", entry).field("action", action)
+            .field("applied", view.sequence() >= entry);
+    }
+
+    private static String controlTail(final JsonWriter json, final EngineView view) {
+        tradingState(json.key("trading_state"), view);
         return json.field("open_orders", view.openOrders().size()).endObject().toString();
     }
 }

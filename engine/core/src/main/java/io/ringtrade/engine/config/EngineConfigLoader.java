@@ -293,28 +293,29 @@ public final class EngineConfigLoader {
 
     /** Largest money limit: the whole fixed-point range's whole units. */
     private static final long MAX_MONEY = FixedPoint.of(FixedPoint.MAX_WHOLE_UNITS);
-    /** Largest position limit: 10,000 % (100 times the equity). */
-    private static final long MAX_POSITION_PCT = FixedPoint.of(10_000);
-    /** Largest price band: 100 %. */
-    private static final long MAX_BAND_PCT = FixedPoint.of(100);
 
-    /** The risk layer's limit keys, shared by {@code ringtrade.risk} and each book; 0 = no limit. */
-    private static BookLimits readLimits(final ObjectReader reader) {
+    /**
+     * The risk layer's limit keys, shared by {@code ringtrade.risk} and each book ({@code book}: also the keys only a
+     * book has); 0 = no limit.
+     */
+    private static BookLimits readLimits(final ObjectReader reader, final boolean book) {
         final long maxOrderNotional = reader.fixedPoint("max-order-notional", "0", 0, false, MAX_MONEY);
-        final long maxPositionPct = reader.fixedPoint("max-position-pct", "0", 0, false, MAX_POSITION_PCT);
+        final long maxPositionPct = reader.fixedPoint("max-position-pct", "0", 0, false, RiskLimits.MAX_POSITION_PCT);
         final long maxDailyLoss = reader.fixedPoint("max-daily-loss", "0", 0, false, MAX_MONEY);
         final long maxOrdersPerSecond = reader.wholeNumber("max-orders-per-second", 0L, 0,
             RiskLimits.MAX_ORDERS_PER_SECOND);
-        final long priceBandPct = reader.fixedPoint("price-band-pct", "0", 0, false, MAX_BAND_PCT);
+        final long priceBandPct = reader.fixedPoint("price-band-pct", "0", 0, false, RiskLimits.MAX_PERCENT);
         // absent is 0 (not set); a value given must be a leverage, 1 to 100
         final long maxLeverage = reader.fixedPoint("max-leverage", "0", RiskLimits.CASH_ACCOUNT, false,
             RiskLimits.MAX_LEVERAGE);
+        final long maintenanceMarginPct = book
+            ? reader.fixedPoint("maintenance-margin-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
         return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct,
-            maxLeverage);
+            maxLeverage, maintenanceMarginPct);
     }
 
     private static RiskSettings readRisk(final ObjectReader risk) {
-        final BookLimits caps = readLimits(risk);
+        final BookLimits caps = readLimits(risk, false);
         final long threshold = risk.fixedPoint("large-transaction-threshold",
             FixedPoint.toString(RiskSettings.LARGE_TRANSACTION_THRESHOLD_DEFAULT), 0, false, MAX_MONEY);
         risk.finish();
@@ -574,10 +575,7 @@ public final class EngineConfigLoader {
             if (strategies != null) {
                 strategy = StrategyCheck.check(book, strategy, strategyFile, params, strategies);
             }
-            final BookLimits shared = readLimits(book);
-            final BookLimits limits = new BookLimits(shared.maxOrderNotional(), shared.maxPositionPct(),
-                shared.maxDailyLoss(), shared.maxOrdersPerSecond(), shared.priceBandPct(), shared.maxLeverage(),
-                book.fixedPoint("maintenance-margin-pct", "0", 0, false, MAX_BAND_PCT));
+            final BookLimits limits = readLimits(book, true);
             if (cash > FixedPoint.parse(BookConfig.MAX_CASH)) {
                 book.problem("cash", "at most " + BookConfig.MAX_CASH + ", got " + FixedPoint.toString(cash)
                     + MONEY_RANGE);

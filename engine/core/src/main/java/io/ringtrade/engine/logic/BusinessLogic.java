@@ -272,20 +272,18 @@ public final class BusinessLogic {
             }
             booksByInstrument[id] = subscribers.stream().mapToInt(Integer::intValue).toArray();
         }
+        // asked on every input: a run of plain decision books without a maintenance margin skips all three
         boolean eventBooks = false;
         boolean stagesAfterInput = false;
+        boolean margins = false;
         for (int b = 0; b < bookCount; b++) {
             eventBooks |= events[b] != null;
             stagesAfterInput |= events[b] != null || iterations[b] != null || managed[b] != null;
+            margins |= limits[b].maintenanceMarginPct() > 0;
         }
-        boolean margins = false;
-        for (final RiskLimits own : limits) {
-            margins |= own.maintenanceMarginPct() > 0;
-        }
-        this.marginChecked = margins;
-        // asked on every input: a run of plain decision books skips both loops
         this.anyEventBook = eventBooks;
         this.anyStageAfterInput = stagesAfterInput;
+        this.marginChecked = margins;
         this.closingBooks = new int[bookCount];
         this.closingEnds = new long[bookCount];
         this.equity = new EquityRecorder(books, market, outputs,
@@ -532,7 +530,7 @@ public final class BusinessLogic {
                 for (final int id : specs[b].instruments()) {
                     final long ended = barBuilders[b].endIfEndedBy(id, cutoff);
                     // ties: the lower book (met first), then the lower instrument id
-                    if (ended < end || (ended == end && ended != Long.MAX_VALUE && b == book && id < instrument)) {
+                    if (ended < end || (ended == end && b == book && id < instrument)) {
                         end = ended;
                         book = b;
                         instrument = id;
@@ -893,10 +891,9 @@ public final class BusinessLogic {
         final RiskLimit limit = RiskLimit.ofCommand(event.commandCode);
         final long value = event.commandArgument;
         if (book < -1 || book >= books.length || !limit.accepts(value)) {
-            // limits are set over the ops API only: its source is HTTP
-            outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, book, event.instrumentId, event.commandCode,
-                0, book < -1 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK : AuditKind.REFUSED_LIMIT_VALUE,
-                TradingCommand.SOURCE_HTTP, value, 0);
+            // limits are set over the ops API only: its source is HTTP (the argument is the value, not a packed source)
+            refuseCommand(event, book < -1 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK
+                : AuditKind.REFUSED_LIMIT_VALUE, TradingCommand.SOURCE_HTTP);
             return;
         }
         final long from;
@@ -939,8 +936,12 @@ public final class BusinessLogic {
     }
 
     private void refuseCommand(final EngineEvent event, final int why) {
+        refuseCommand(event, why, TradingCommand.source(event.commandArgument));
+    }
+
+    private void refuseCommand(final EngineEvent event, final int why, final int source) {
         outputs.audit(event.eventTimeNanos, AuditKind.COMMAND_REFUSED, event.bookIndex, event.instrumentId,
-            event.commandCode, 0, why, TradingCommand.source(event.commandArgument), event.commandArgument, 0);
+            event.commandCode, 0, why, source, event.commandArgument, 0);
     }
 
     /**
@@ -1102,26 +1103,14 @@ public final class BusinessLogic {
         in.section("limits");
         RiskSettings caps = riskSettings;
         for (final RiskLimit limit : RiskLimit.values()) {
-            final long value = in.readLong();
-            if (!limit.accepts(value)) {
-                throw new SnapshotFormatException("the engine-wide " + limit.label() + " is out of range: " + value);
-            }
-            caps = limit.in(caps, value);
+            caps = limit.in(caps, readLimit(in, limit, "the engine-wide"));
         }
-        riskSettings = caps;
-        dailyLoss.setGlobalLimit(caps.maxDailyLoss());
         for (int b = 0; b < ownLimits.length; b++) {
-            RiskLimits own = specs[b].limits();
             for (final RiskLimit limit : RiskLimit.values()) {
-                final long value = in.readLong();
-                if (!limit.accepts(value)) {
-                    throw new SnapshotFormatException("book " + b + "'s " + limit.label() + " is out of range: "
-                        + value);
-                }
-                own = limit.in(own, value);
+                ownLimits[b] = limit.in(ownLimits[b], readLimit(in, limit, "book " + b + "'s"));
             }
-            setOwnLimits(b, own);
         }
+        setCaps(caps); // the limits in force, and every stage holding one, follow the caps and the books' own
         dailyLoss.readState(in);
         orders.readState(in);
         settlement.readState(in);
@@ -1155,6 +1144,15 @@ public final class BusinessLogic {
             }
         }
         return false;
+    }
+
+    /** A limit's value from a snapshot, refused unless in its range. */
+    private static long readLimit(final StateReader in, final RiskLimit limit, final String whose) {
+        final long value = in.readLong();
+        if (!limit.accepts(value)) {
+            throw new SnapshotFormatException(whose + " " + limit.label() + " is out of range: " + value);
+        }
+        return value;
     }
 
     /**

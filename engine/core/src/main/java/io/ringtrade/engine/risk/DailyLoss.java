@@ -34,11 +34,7 @@ public final class DailyLoss {
         this.books = books;
         this.limits = limits.clone();
         this.globalLimit = globalLimit;
-        boolean any = globalLimit > 0;
-        for (final long limit : limits) {
-            any |= limit > 0;
-        }
-        this.enabled = any; // asked on every input; changes only with an operator's limit change
+        this.enabled = anyLimit(); // asked on every input; changes only with an operator's limit change
         this.baseline = new long[books.length];
     }
 

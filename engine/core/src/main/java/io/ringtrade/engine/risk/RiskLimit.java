@@ -3,6 +3,8 @@ package io.ringtrade.engine.risk;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.money.FixedPoint;
 
+import java.util.Arrays;
+
 /**
  * The risk limits an operator may change while the engine runs, a book's or the engine-wide cap of the same name, each
  * by its own journaled command ({@code POST /books/{name}/limits}, {@code POST /limits}): the ones pre-trade risk and
@@ -15,11 +17,11 @@ public enum RiskLimit {
     /** Largest notional of one order, in the book's currency; 0 = none. */
     MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE),
     /** Largest position, percent of the book's equity; 0 = none. */
-    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, FixedPoint.of(10_000)),
+    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT),
     /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
     MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE),
     /** Largest distance of a limit price from the last price, percent; 0 = none. */
-    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, FixedPoint.of(100));
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT);
 
     private final String label;
     private final int command;
@@ -66,6 +68,17 @@ public enum RiskLimit {
         return value >= 0 && value <= max;
     }
 
+    private void requireAccepted(final long value) {
+        if (!accepts(value)) {
+            throw new IllegalArgumentException(label + " must be " + range() + ", got " + FixedPoint.toString(value));
+        }
+    }
+
+    /** The labels of all the limits, comma-separated, for messages naming what may be set. */
+    public static String labels() {
+        return String.join(", ", Arrays.stream(values()).map(RiskLimit::label).toList());
+    }
+
     /** The accepted range, for a refusal's message ({@code "0 to 100"}). */
     public String range() {
         return max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max);
@@ -87,9 +100,7 @@ public enum RiskLimit {
      * @throws IllegalArgumentException unless {@link #accepts} the value
      */
     public RiskSettings in(final RiskSettings settings, final long value) {
-        if (!accepts(value)) {
-            throw new IllegalArgumentException(label + " must be " + range() + ", got " + FixedPoint.toString(value));
-        }
+        requireAccepted(value);
         return new RiskSettings(this == MAX_ORDER_NOTIONAL ? value : settings.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : settings.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(), settings.maxOrdersPerSecond(),
@@ -113,9 +124,7 @@ public enum RiskLimit {
      * @throws IllegalArgumentException unless {@link #accepts} the value
      */
     public RiskLimits in(final RiskLimits limits, final long value) {
-        if (!accepts(value)) {
-            throw new IllegalArgumentException(label + " must be " + range() + ", got " + FixedPoint.toString(value));
-        }
+        requireAccepted(value);
         return new RiskLimits(limits.allowShort(), limits.minNotional(), limits.maxShortNotional(),
             this == MAX_ORDER_NOTIONAL ? value : limits.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),

@@ -39,6 +39,10 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
     /** Largest leverage a limit may allow: 100 times the equity. */
     public static final long MAX_LEVERAGE = FixedPoint.of(100);
     private static final long HUNDRED_PERCENT = FixedPoint.of(100);
+    /** Largest position limit: 10,000 % (100 times the equity). */
+    public static final long MAX_POSITION_PCT = HUNDRED_PERCENT * 100;
+    /** Largest price band, and largest maintenance margin: 100 %. */
+    public static final long MAX_PERCENT = HUNDRED_PERCENT;
 
     /** Checks ranges. */
     public RiskLimits {
@@ -51,8 +55,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
         if (maxOrderNotional < 0 || maxDailyLoss < 0) {
             throw new IllegalArgumentException("maximum order notional and daily loss must not be negative");
         }
-        if (maxPositionPct < 0 || maxPositionPct > HUNDRED_PERCENT * 100 || priceBandPct < 0
-            || priceBandPct > HUNDRED_PERCENT) {
+        if (maxPositionPct < 0 || maxPositionPct > MAX_POSITION_PCT || priceBandPct < 0 || priceBandPct > MAX_PERCENT) {
             throw new IllegalArgumentException("position limit must be 0 to 10000 %, price band 0 to 100 %");
         }
         if (maxOrdersPerSecond < 0 || maxOrdersPerSecond > MAX_ORDERS_PER_SECOND) {
@@ -61,7 +64,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
         if (maxLeverage < CASH_ACCOUNT || maxLeverage > MAX_LEVERAGE) {
             throw new IllegalArgumentException("leverage must be 1 to 100, got " + FixedPoint.toString(maxLeverage));
         }
-        if (maintenanceMarginPct < 0 || maintenanceMarginPct > HUNDRED_PERCENT) {
+        if (maintenanceMarginPct < 0 || maintenanceMarginPct > MAX_PERCENT) {
             throw new IllegalArgumentException("maintenance margin must be 0 to 100 %, got "
                 + FixedPoint.toString(maintenanceMarginPct));
         }
