@@ -5,6 +5,7 @@ import io.ringtrade.adapters.marketdata.BarSeriesSource;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.config.WaitStrategyKind;
@@ -150,7 +151,8 @@ public class BacktestThroughputBenchmark {
         public void invocation() {
             source.rewind();
             logic = BenchEngine.backtestLogic(instruments, Interval.M1, 5);
-            pipeline = BenchEngine.ring(logic, EventJournal.none(), OrderTap.NONE, RING_SIZE, WAIT_STRATEGY);
+            pipeline = BenchEngine.ring(logic, EventJournal.none(), OrderTap.NONE, RING_SIZE, WAIT_STRATEGY,
+                PipelineLayout.PARALLEL);
         }
 
         @TearDown(Level.Invocation)

@@ -11,11 +11,13 @@ import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.EngineConfig;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.GatewayHooks;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.runtime.BookAssembly;
@@ -127,16 +129,22 @@ final class BenchEngine {
         }
     }
 
-    /** The engine's pipeline: {@link EnginePipeline} (multi-producer ring), its gateway calling {@code tap}. */
+    /**
+     * The engine's pipeline: {@link EnginePipeline} (multi-producer ring) in {@code layout}, its gateway calling
+     * {@code tap}.
+     */
     static Pipeline ring(final BusinessLogic logic, final EventJournal journal, final OrderTap tap, final int ringSize,
-                         final WaitStrategyKind wait) {
+                         final WaitStrategyKind wait, final PipelineLayout layout) {
         final EffectSink sink = (effect, cause) -> {
             if (effect.kind == EffectKind.SUBMIT) {
                 tap.onOrder(cause);
             }
         };
-        final EnginePipeline pipeline = new EnginePipeline(logic, journal, sink, ringSize, wait, 0);
-        final String description = "Disruptor ring, " + ringSize + " slots, multi-producer, " + pipeline.waitStrategy();
+        final EnginePipeline pipeline = new EnginePipeline(logic, journal, sink, ringSize, wait, 0, 0,
+            (entries, state) -> {
+            }, System::nanoTime, GatewayHooks.NONE, layout);
+        final String description = "Disruptor ring, " + ringSize + " slots, multi-producer, " + pipeline.waitStrategy()
+            + ", " + pipeline.layout().label() + " layout";
         return new Pipeline() {
             @Override
             public void publish(final EngineEvent input) {

@@ -227,16 +227,17 @@ public final class BenchSuite {
     }
 
     /**
-     * The latency cases: at each rate, the pipeline with and without the journal (yielding, what the targets are
-     * read against), the queue twin with and without it, and the raw hop and raw append; at 100k also the journal
-     * without its pretoucher; at 10k and 100k the other wait strategies with and without the journal.
+     * The latency cases: at each rate, the pipeline with and without the journal in both layouts (yielding, what the
+     * targets are read against), the queue twin with and without it, and the raw hop and raw append; at 100k also the
+     * journal without its pretoucher; at 10k and 100k the other wait strategies with and without the journal (the
+     * fused layout with phased-backoff too: {@code auto}'s choice for both on 2 cores).
      */
     private List<String> latencyArguments() {
         final List<String> args = new ArrayList<>();
         final List<Integer> rates = size == Size.TINY ? List.of(10_000) : List.of(10_000, 100_000, 500_000);
         for (final int rate : rates) {
-            cases(args, rate, "ring:chronicle:yielding", "ring:none:yielding", "queue:chronicle:-", "queue:none:-",
-                "hop:-:yielding", "append:-:-");
+            cases(args, rate, "ring:chronicle:yielding", "ring:none:yielding", "fused:chronicle:yielding",
+                "fused:none:yielding", "queue:chronicle:-", "queue:none:-", "hop:-:yielding", "append:-:-");
             if (size == Size.TINY) {
                 cases(args, rate, "ring:chronicle-nopretouch:yielding", "ring:chronicle:phased-backoff");
                 continue;
@@ -248,6 +249,7 @@ public final class BenchSuite {
                 for (final String wait : List.of("blocking", "sleeping", "phased-backoff")) {
                     cases(args, rate, "ring:chronicle:" + wait, "ring:none:" + wait);
                 }
+                cases(args, rate, "fused:chronicle:phased-backoff", "fused:none:phased-backoff");
             }
         }
         args.addAll(switch (size) {
@@ -259,13 +261,13 @@ public final class BenchSuite {
     }
 
     /**
-     * Throughput: the pipeline with and without the journal, the queue twin, the raw hop and the raw append, all
-     * yielding; then the pipeline with the journal under the other wait strategies.
+     * Throughput: the pipeline with and without the journal in both layouts, the queue twin, the raw hop and the raw
+     * append, all yielding; then the pipeline with the journal under the other wait strategies.
      */
     private List<String> throughputArguments() {
         final List<String> args = new ArrayList<>(List.of("--wait", "yielding"));
-        for (final String name : List.of("ring", "ring-none", "queue", "hop", "append", "ring:phased-backoff",
-            "ring:blocking")) {
+        for (final String name : List.of("ring", "ring-none", "fused", "fused-none", "queue", "hop", "append",
+            "ring:phased-backoff", "fused:phased-backoff", "ring:blocking")) {
             args.add("--case");
             args.add(name);
         }

@@ -220,13 +220,15 @@ final class BenchmarksDoc {
 
     private static String waits(final JsonObject section) {
         final StringBuilder out = new StringBuilder();
-        out.append("| rate | wait strategy | journal | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |\n"
-            + "|---:|---|---|---:|---:|---:|---:|---:|\n");
-        for (final JsonObject c : cases(section, x -> x.get("kind").getAsString().equals("ring")
+        out.append("| rate | wait strategy | layout | journal | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |\n"
+            + "|---:|---|---|---|---:|---:|---:|---:|---:|\n");
+        for (final JsonObject c : cases(section, x -> List.of("ring", "fused").contains(x.get("kind").getAsString())
             && !x.get("journal").getAsString().equals("chronicle-nopretouch") && x.get("rate").getAsInt() <= 100_000)) {
             final JsonObject h = c.getAsJsonObject("latency");
-            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s |%n",
-                c.get("rate").getAsInt(), c.get("wait").getAsString(), c.get("journal").getAsString(), us(h, "p50"),
+            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                c.get("rate").getAsInt(), c.get("wait").getAsString(),
+                c.get("kind").getAsString().equals("fused") ? "fused" : "parallel", c.get("journal").getAsString(),
+                us(h, "p50"),
                 us(h, "p90"), us(h, "p99"), us(h, "p99_9"), us(h, "max")));
         }
         return out.toString();
@@ -258,22 +260,14 @@ final class BenchmarksDoc {
         if (sections.has("latency")) {
             final JsonObject latency = sections.getAsJsonObject("latency");
             final int rate = 100_000;
-            final JsonObject with = latencyCase(latency, "ring", "chronicle", "yielding", rate);
-            final JsonObject without = latencyCase(latency, "ring", "none", "yielding", rate);
             final JsonObject hop = latencyCase(latency, "hop", null, "yielding", rate);
             final JsonObject append = latencyCase(latency, "append", null, null, rate);
-            if (with != null && without != null) {
-                final double ratio = with.get("p99").getAsDouble() / without.get("p99").getAsDouble();
-                target(out, "yielding, 100,000 ticks/s: tick-to-order p99 with the journal ≤ 3× without it",
-                    String.format(Locale.ROOT, "%s µs vs %s µs = %.1f×", us(with, "p99"), us(without, "p99"), ratio),
-                    ratio <= 3);
+            for (final String kind : List.of("ring", "fused")) {
+                latencyTargets(out, kind.equals("ring") ? "parallel" : "fused",
+                    latencyCase(latency, kind, "chronicle", "yielding", rate),
+                    latencyCase(latency, kind, "none", "yielding", rate));
             }
-            if (with != null) {
-                final double p999 = with.get("p99_9").getAsDouble();
-                target(out, "yielding, 100,000 ticks/s, journal on: p99.9 < 1 ms", us(with, "p99_9") + " µs", p999 < 1_000);
-                final double max = with.get("max").getAsDouble();
-                target(out, "yielding, 100,000 ticks/s, journal on: max < 5 ms", us(with, "max") + " µs", max < 5_000);
-            }
+            final JsonObject with = latencyCase(latency, "ring", "chronicle", "yielding", rate);
             if (with != null && hop != null && append != null) {
                 final double sum = hop.get("p99").getAsDouble() + append.get("p99").getAsDouble();
                 final double ratio = with.get("p99").getAsDouble() / sum;
@@ -288,11 +282,14 @@ final class BenchmarksDoc {
                 final JsonObject c = element.getAsJsonObject();
                 perSecond.put(c.get("case").getAsString(), c.get("perSecond").getAsLong());
             }
-            if (perSecond.containsKey("ring") && perSecond.containsKey("append")) {
-                final double share = (double) perSecond.get("ring") / perSecond.get("append");
-                target(out, "pipeline throughput with the journal ≥ 50 % of raw Chronicle append",
-                    String.format(Locale.ROOT, "%,d vs %,d inputs/s = %.0f %%", perSecond.get("ring"),
-                        perSecond.get("append"), share * 100), share >= 0.5);
+            for (final String kind : List.of("ring", "fused")) {
+                if (perSecond.containsKey(kind) && perSecond.containsKey("append")) {
+                    final double share = (double) perSecond.get(kind) / perSecond.get("append");
+                    target(out, "pipeline throughput with the journal (" + (kind.equals("ring") ? "parallel" : "fused")
+                            + " layout) ≥ 50 % of raw Chronicle append",
+                        String.format(Locale.ROOT, "%,d vs %,d inputs/s = %.0f %%", perSecond.get(kind),
+                            perSecond.get("append"), share * 100), share >= 0.5);
+                }
             }
         }
         if (sections.has("allocation")) {
@@ -322,6 +319,24 @@ final class BenchmarksDoc {
             }
         }
         return out.toString();
+    }
+
+    /** The three latency targets for one layout at 100,000 ticks/s, yielding. */
+    private static void latencyTargets(final StringBuilder out, final String layout, final JsonObject with,
+                                       final JsonObject without) {
+        final String where = "yielding, " + layout + " layout, 100,000 ticks/s";
+        if (with != null && without != null) {
+            final double ratio = with.get("p99").getAsDouble() / without.get("p99").getAsDouble();
+            target(out, where + ": tick-to-order p99 with the journal ≤ 3× without it",
+                String.format(Locale.ROOT, "%s µs vs %s µs = %.1f×", us(with, "p99"), us(without, "p99"), ratio),
+                ratio <= 3);
+        }
+        if (with != null) {
+            final double p999 = with.get("p99_9").getAsDouble();
+            target(out, where + ", journal on: p99.9 < 1 ms", us(with, "p99_9") + " µs", p999 < 1_000);
+            final double max = with.get("max").getAsDouble();
+            target(out, where + ", journal on: max < 5 ms", us(with, "max") + " µs", max < 5_000);
+        }
     }
 
     private static void target(final StringBuilder out, final String target, final String measured, final boolean met) {

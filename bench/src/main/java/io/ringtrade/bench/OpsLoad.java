@@ -108,7 +108,8 @@ public final class OpsLoad {
         trades = MarketDataFiles.loadTrades(MinuteBars.tradeFile(), MinuteBars.SYMBOL);
         pipeline = new EnginePipeline(logic, EventJournal.none(), EffectSink.NONE, 65_536,
             books.config().pipeline().waitStrategy(), 0, 0, (entries, state) -> {
-            }, System::nanoTime, new GatewayHooks(Notifier.NONE, server.commandListener(), 10_000_000L));
+            }, System::nanoTime, new GatewayHooks(Notifier.NONE, server.commandListener(), 10_000_000L),
+            books.config().pipeline().layout());
         final List<String> names = new ArrayList<>();
         final Map<String, String> strategies = new LinkedHashMap<>();
         final List<BookConfig> all = new ArrayList<>(books.config().books());

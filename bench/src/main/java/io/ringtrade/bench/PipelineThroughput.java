@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  *   ring      producer ──► EnginePipeline (65536 slots, wait strategy under test)
  *                            J Chronicle journal (os-cache, pretoucher) ∥ B sma_crossover 2/5 ──► G gateway
  *   ring-none the same with EventJournal.none()
+ *   fused     the same pipeline in the fused layout: J, B and G one after another on one consumer thread
+ *   fused-none the fused layout with EventJournal.none()
  *   queue     the same stages on ArrayBlockingQueues (QueuePipeline), Chronicle journal
  *   BASELINE hop:    producer ──► a bare Disruptor ring, same size and wait strategy, a handler that does nothing
  *   BASELINE append: one thread appending the same 60-byte entries to a bare Chronicle queue (RawTradeEntry)
@@ -123,8 +126,8 @@ public final class PipelineThroughput {
         final String name = colon < 0 ? spec : spec.substring(0, colon);
         final WaitStrategyKind wait = colon < 0 ? defaultWait : TickToOrderLatency.waitStrategy(spec.substring(colon + 1));
         return switch (name) {
-            case "ring" -> pipeline(name, true, false, wait, dirs);
-            case "ring-none" -> pipeline(name, false, false, wait, dirs);
+            case "ring", "fused" -> pipeline(name, true, false, wait, dirs);
+            case "ring-none", "fused-none" -> pipeline(name, false, false, wait, dirs);
             case "queue" -> pipeline(name, true, true, wait, dirs);
             case "hop" -> hop(wait);
             case "append" -> append(dirs);
@@ -166,10 +169,13 @@ public final class PipelineThroughput {
         }
         final Pipeline pipeline = queues
             ? BenchEngine.queues(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE)
-            : BenchEngine.ring(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE, wait);
+            : BenchEngine.ring(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE, wait,
+                name.startsWith("fused") ? PipelineLayout.FUSED : PipelineLayout.PARALLEL);
         final String label = switch (name) {
             case "ring" -> "full pipeline, Chronicle journal, " + wait.resolve(RunConditions.cores()).label();
             case "ring-none" -> "full pipeline, no journal, " + wait.resolve(RunConditions.cores()).label();
+            case "fused" -> "full pipeline fused, Chronicle journal, " + wait.resolve(RunConditions.cores()).label();
+            case "fused-none" -> "full pipeline fused, no journal, " + wait.resolve(RunConditions.cores()).label();
             default -> "BASELINE queues, Chronicle journal";
         };
         return new Counted() {

@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *   main thread: paced producer, tick i due at start + i / rate (Thread.yield while early; never skips a tick)
  *        │ publish (copy into a slot; sequence = i)
  *        ▼
- *   ring:  Disruptor ring (65536 slots, multi-producer, wait strategy under test)
+ *   ring:  Disruptor ring (65536 slots, multi-producer, wait strategy under test), the parallel layout
+ *   fused: the same pipeline in the fused layout: J, B and G one after another on one consumer thread
  *   queue: the same stages on ArrayBlockingQueues (QueuePipeline; blocking put/take)
  *        ├──► J  journal: none | Chronicle (os-cache) with the pretoucher | Chronicle without it
  *        └──► B  BusinessLogic: sma_crossover 2/5 on 1m bars, ticks 30 s apart in event time (2 ticks a bar)
@@ -101,7 +103,7 @@ public final class TickToOrderLatency {
                 case "ring" -> "ring, journal " + journal + ", " + waitLabel();
                 case "queue" -> "BASELINE queues, journal " + journal;
                 case "hop" -> "BASELINE raw Disruptor hop, " + waitLabel();
-                case "fused" -> "EXPERIMENT fused stages, journal " + journal + ", " + waitLabel();
+                case "fused" -> "ring fused, journal " + journal + ", " + waitLabel();
                 default -> "BASELINE raw Chronicle append";
             } + String.format(Locale.ROOT, ", %,d/s", rate);
         }
@@ -330,8 +332,8 @@ public final class TickToOrderLatency {
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         final LatencyTap tap = new LatencyTap(start, interval, warmupTicks);
         final Pipeline pipeline = switch (c.kind()) {
-            case "ring" -> BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy());
-            case "fused" -> fused(logic, journal, tap, c.waitStrategy());
+            case "ring" -> BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy(), PipelineLayout.PARALLEL);
+            case "fused" -> BenchEngine.ring(logic, journal, tap, RING_SIZE, c.waitStrategy(), PipelineLayout.FUSED);
             default -> BenchEngine.queues(logic, journal, tap, RING_SIZE);
         };
         return new Run() {
@@ -375,40 +377,6 @@ public final class TickToOrderLatency {
                 return logic.eventsProcessed() + " ticks, " + logic.ordersAccepted() + " orders, " + logic.fills()
                     + " fills; ingress-to-release p99 " + String.format(Locale.ROOT, "%.1f us",
                     tap.fromIngress.getValueAtPercentile(99) / 1e3);
-            }
-        };
-    }
-
-    /**
-     * The experiment for machines with fewer cores than the pipeline has threads: the journal, business logic and
-     * gateway stages fused on one consumer thread of a bare Disruptor ring, in that order for each input (append,
-     * flush — a no-op under os-cache —, logic, release), so nothing leaves before it is journaled, with two busy
-     * threads (producer and consumer) instead of four. Not the engine's pipeline: a measurement of what that layout
-     * would give.
-     */
-    private static Pipeline fused(final BusinessLogic logic, final EventJournal journal, final OrderTap tap,
-                                  final WaitStrategyKind wait) {
-        final RawDisruptorHop ring = new RawDisruptorHop(wait, (event, sequence, endOfBatch) -> {
-            journal.append(event);
-            journal.flush();
-            logic.onEvent(event);
-            BenchEngine.releaseOrders(event, tap);
-        });
-        return new Pipeline() {
-            @Override
-            public void publish(final EngineEvent input) {
-                ring.ring.publishEvent(RawDisruptorHop.COPY, input);
-            }
-
-            @Override
-            public void drainAndStop() {
-                ring.finish();
-            }
-
-            @Override
-            public String description() {
-                return "Disruptor ring, " + RING_SIZE + " slots, multi-producer, " + wait.resolve(RunConditions.cores())
-                    .label() + ", journal + logic + gateway fused on one handler";
             }
         };
     }

@@ -69,6 +69,8 @@ class BenchSuiteSmokeTest {
         assertThat(names).containsExactly(
             "ring, journal chronicle, yielding, 10,000/s",
             "ring, journal none, yielding, 10,000/s",
+            "ring fused, journal chronicle, yielding, 10,000/s",
+            "ring fused, journal none, yielding, 10,000/s",
             "BASELINE queues, journal chronicle, 10,000/s",
             "BASELINE queues, journal none, 10,000/s",
             "BASELINE raw Disruptor hop, yielding, 10,000/s",
@@ -81,8 +83,8 @@ class BenchSuiteSmokeTest {
             throughput.add(element.getAsJsonObject().get("case").getAsString());
             assertThat(element.getAsJsonObject().get("perSecond").getAsLong()).isPositive();
         }
-        assertThat(throughput).containsExactly("ring", "ring-none", "queue", "hop", "append", "ring:phased-backoff",
-            "ring:blocking");
+        assertThat(throughput).containsExactly("ring", "ring-none", "fused", "fused-none", "queue", "hop", "append",
+            "ring:phased-backoff", "fused:phased-backoff", "ring:blocking");
     }
 
     @Test
@@ -127,6 +129,8 @@ class BenchSuiteSmokeTest {
             .contains("<!-- bench:elsewhere -->\nkept\n<!-- /bench:elsewhere -->")
             .contains("[`results/smoke.json`](results/smoke.json)")
             .contains("| ring, journal chronicle, yielding |")
+            .contains("| ring fused, journal chronicle, yielding |")
+            .contains("| pipeline throughput with the journal (fused layout) ≥ 50 % of raw Chronicle append |")
             .contains("| BASELINE raw Chronicle append |")
             .contains("| ringtradeTick |")
             .contains("| backtest ≥ 5× ta4j's BarSeriesManager, same JVM |");

@@ -12,6 +12,7 @@ import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
@@ -20,9 +21,11 @@ import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 import io.ringtrade.engine.pipeline.EnginePipeline;
+import io.ringtrade.engine.pipeline.GatewayHooks;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -40,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outputs as the same inputs fed through the Disruptor ring. Runs the embedded default configuration's books (with
  * its risk settings) on the
  * real Bitstamp trades as ticks, and a command-line backtest on the Apple bars, each way, and compares every output
- * file byte for byte; through the ring, every venue request business logic made is released once.
+ * file byte for byte; through the ring, every venue request business logic made is released once. Both pipeline
+ * layouts (parallel stages and fused on one thread).
  */
 class RingVersusDirectTest {
     private static final List<String> FILES = List.of("trades.csv", "equity.csv", "orders.csv", "order_events.csv",
@@ -49,8 +53,10 @@ class RingVersusDirectTest {
     @TempDir
     Path temp;
 
-    @Test
-    void shouldWriteIdenticalFilesThroughTheRingAndDirectlyOnBitstampTicks() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = PipelineLayout.class, names = {"PARALLEL", "FUSED"})
+    void shouldWriteIdenticalFilesThroughTheRingAndDirectlyOnBitstampTicks(final PipelineLayout layout)
+        throws Exception {
         final EngineConfig config = EngineConfigLoader.load(EngineConfigLoader.DEFAULT_LOCATION);
         final Function<OutputSink, BusinessLogic> logic = sink -> {
             final InstrumentRegistry instruments = config.newInstrumentRegistry();
@@ -61,18 +67,20 @@ class RingVersusDirectTest {
         final Path direct = runDirect(logic, config.newInstrumentRegistry(), RingVersusDirectTest::tradesSource,
             temp.resolve("direct"), names(config));
         final Path ring = runThroughRing(logic, config.newInstrumentRegistry(), RingVersusDirectTest::tradesSource,
-            temp.resolve("ring"), WaitStrategyKind.BLOCKING, names(config));
+            temp.resolve("ring"), WaitStrategyKind.BLOCKING, layout, names(config));
         assertSameFiles(direct, ring);
         assertThat(Files.readAllLines(direct.resolve("trades.csv")).size()).isGreaterThan(100);
     }
 
-    @Test
-    void shouldWriteIdenticalFilesThroughTheRingAndDirectlyOnAppleBarsWithAYieldingRing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = PipelineLayout.class, names = {"PARALLEL", "FUSED"})
+    void shouldWriteIdenticalFilesThroughTheRingAndDirectlyOnAppleBarsWithAYieldingRing(final PipelineLayout layout)
+        throws Exception {
         final BacktestCommand.BacktestRun run = new BacktestCommandFixture().apple();
         final Path direct = runDirect(run::newLogic, run.instruments(), BacktestCommandFixture::appleSource,
             temp.resolve("direct"), new String[] {run.book().name()});
         final Path ring = runThroughRing(run::newLogic, run.instruments(), BacktestCommandFixture::appleSource,
-            temp.resolve("ring"), WaitStrategyKind.YIELDING, new String[] {run.book().name()});
+            temp.resolve("ring"), WaitStrategyKind.YIELDING, layout, new String[] {run.book().name()});
         assertSameFiles(direct, ring);
         assertThat(Files.readAllLines(direct.resolve("trades.csv")).size()).isGreaterThan(2);
     }
@@ -107,7 +115,8 @@ class RingVersusDirectTest {
     private static Path runThroughRing(final Function<OutputSink, BusinessLogic> build,
                                        final InstrumentRegistry registry,
                                        final Function<InstrumentRegistry, MarketDataSource> source, final Path out,
-                                       final WaitStrategyKind wait, final String[] books) {
+                                       final WaitStrategyKind wait, final PipelineLayout layout,
+                                       final String[] books) {
         final CsvOutputWriter outputs = CsvOutputWriter.open(out, OutputRows.NONE, symbols(registry), books);
         final BusinessLogic logic = build.apply(outputs);
         final List<Long> released = Collections.synchronizedList(new ArrayList<>());
@@ -116,7 +125,9 @@ class RingVersusDirectTest {
                 if (effect.kind == EffectKind.SUBMIT) {
                     released.add(effect.clientOrderId);
                 }
-            }, 1024, wait, 0);
+            }, 1024, wait, 0, 0, (entries, state) -> {
+            }, System::nanoTime, GatewayHooks.NONE, layout);
+        assertThat(pipeline.layout()).isEqualTo(layout);
         final MarketDataSource input = source.apply(logic.instruments());
         final EngineEvent slot = new EngineEvent();
         while (input.next(slot)) {

@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
@@ -52,7 +53,7 @@ final class PipelineEngine implements OpsEngine, AutoCloseable {
         this.journal = journal;
         this.pipeline = new EnginePipeline(logic, journal, EffectSink.NONE, ringSize, WaitStrategyKind.BLOCKING, 0, 0,
             (entries, state) -> {
-            }, System::nanoTime, new GatewayHooks(notifier, commands, 0));
+            }, System::nanoTime, new GatewayHooks(notifier, commands, 0), PipelineLayout.AUTO);
     }
 
 

@@ -424,8 +424,9 @@ public final class EngineConfigLoader {
         if (barCloseDelay != null && timerInterval.isZero()) {
             pipeline.problem("bar-close-delay", "needs the engine clock, but timer-interval is 0 (off)");
         }
+        final PipelineLayout layout = pipeline.choice("layout", PipelineLayout.values(), PipelineConfig.LAYOUT_DEFAULT);
         pipeline.finish();
-        return new PipelineConfig((int) ringSize, waitStrategy, timerInterval, barCloseDelay);
+        return new PipelineConfig((int) ringSize, waitStrategy, timerInterval, barCloseDelay, layout);
     }
 
     /** {@code off} (or absent) = null: bars close at the next input only; otherwise a duration up to 1h. */

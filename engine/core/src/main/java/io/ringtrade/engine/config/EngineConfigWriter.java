@@ -24,6 +24,9 @@ public final class EngineConfigWriter {
         out.append("  mode = ").append(config.mode().label()).append('\n');
         out.append("  pipeline { ring-size = ").append(config.pipeline().ringSize())
             .append(", wait-strategy = ").append(config.pipeline().waitStrategy().label())
+            // written only when chosen, so that manifests of journals from before the setting stay as they were
+            .append(config.pipeline().layout() == PipelineLayout.AUTO ? ""
+                : ", layout = " + config.pipeline().layout().label())
             .append(", timer-interval = ").append(config.pipeline().timerInterval().toNanos()).append("ns")
             .append(", bar-close-delay = ").append(config.pipeline().barCloseDelay() == null ? "off"
                 : config.pipeline().barCloseDelay().toNanos() + "ns").append(" }\n");

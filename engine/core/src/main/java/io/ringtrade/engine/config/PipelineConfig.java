@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The Disruptor ring: its size and how its consumers wait ({@code ringtrade.pipeline}).
+ * The Disruptor ring: its size, how its consumers wait and which threads run its stages ({@code ringtrade.pipeline}).
  *
  * <p>Immutable; built and read on the start-up (main) thread. Values are validated by {@link EngineConfigLoader};
  * the constructor only rejects nulls.
@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param barCloseDelay bars also close on the engine clock, this long after their end, instead of only at the first
  *                      input after it ({@code bar-close-delay}); null = off (the default, and what journals recorded
  *                      before the setting existed replay with)
+ * @param layout       which threads run the stages ({@code layout}); {@link #effectiveLayout} resolves {@code auto}
  */
 public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Duration timerInterval,
-                             Duration barCloseDelay) {
+                             Duration barCloseDelay, PipelineLayout layout) {
     /** Default ring size: 64 Ki slots, a few milliseconds of burst at feed rates seen so far. */
     public static final int RING_SIZE_DEFAULT = 65_536;
     /** Smallest ring accepted. */
@@ -27,6 +28,8 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Durati
     public static final int RING_SIZE_MAX = 4_194_304;
     /** Default wait strategy. */
     public static final WaitStrategyKind WAIT_STRATEGY_DEFAULT = WaitStrategyKind.AUTO;
+    /** Default layout. */
+    public static final PipelineLayout LAYOUT_DEFAULT = PipelineLayout.AUTO;
 
     /**
      * Default timer interval: 100 ms, so a timer fires at most a tenth of a second late in a quiet market while an
@@ -42,20 +45,26 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, Durati
     public PipelineConfig {
         Objects.requireNonNull(waitStrategy, "waitStrategy");
         Objects.requireNonNull(timerInterval, "timerInterval");
+        Objects.requireNonNull(layout, "layout");
     }
 
     /** A ring with the default timer interval. */
     public PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy) {
-        this(ringSize, waitStrategy, TIMER_INTERVAL_DEFAULT, null);
+        this(ringSize, waitStrategy, TIMER_INTERVAL_DEFAULT, null, LAYOUT_DEFAULT);
     }
 
     /** Bars closing at the next input only. */
     public PipelineConfig(final int ringSize, final WaitStrategyKind waitStrategy, final Duration timerInterval) {
-        this(ringSize, waitStrategy, timerInterval, null);
+        this(ringSize, waitStrategy, timerInterval, null, LAYOUT_DEFAULT);
     }
 
     /** The wait strategy to use on a machine with {@code cores} available processors ({@code auto} resolved). */
     public WaitStrategyKind effectiveWaitStrategy(final int cores) {
         return waitStrategy.resolve(cores);
+    }
+
+    /** The layout to use on a machine with {@code cores} available processors ({@code auto} resolved). */
+    public PipelineLayout effectiveLayout(final int cores) {
+        return layout.resolve(cores);
     }
 }

@@ -13,6 +13,7 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.EventType;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.journal.EventJournal;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.view.EngineView;
@@ -34,7 +35,11 @@ import java.util.function.LongSupplier;
  *                                                     │
  *                              after 1a and 1b ──► 2. G  gateway: release effects, record latency
  * </pre>
- * Nothing an input causes leaves the process before the journal has passed that input.
+ * Nothing an input causes leaves the process before the journal has passed that input. That is the
+ * {@link PipelineLayout#PARALLEL parallel} layout, three consumer threads; the {@link PipelineLayout#FUSED fused}
+ * one runs J, B and G one after another on one consumer thread for machines with few cores: each input is appended
+ * and processed, and at the end of each batch the journal is flushed and then the batch's effects are released, in
+ * input order. Business logic sees the same inputs in the same order either way.
  *
  * <p><b>Fail closed.</b> When a stage throws, the pipeline records which stage and which input
  * ({@link PipelineFailure}) before the exception leaves the stage, and the stage stops without marking the input
@@ -42,13 +47,16 @@ import java.util.function.LongSupplier;
  * checks the failure before every release: no effect of the failed input, nor of any later one, leaves the process
  * — not even when a journal failure lets business logic run ahead — while what the inputs before it caused (journaled
  * and processed) is still released. Business logic stops at its next input; the journal finishes its batch; then the
- * ring halts.
+ * ring halts. Fused, the same holds on one thread: a journal failure releases nothing of its batch (none of it was
+ * flushed), and a business-logic failure flushes the journal and releases what the batch's inputs before it caused.
  *
  * <p>Producers call {@link #publish} from any thread. Sequences: the slot's {@code sequence} is the input's position
  * in the engine's whole input history ({@code firstSequence} + ring sequence), so order ids keep counting across
  * restarts.
  */
 public final class EnginePipeline implements AutoCloseable {
+    private static final String JOURNAL = "journal";
+    private static final String BUSINESS_LOGIC = "business logic";
     private static final String GATEWAY = "gateway";
 
     private final Disruptor<EngineEvent> disruptor;
@@ -57,7 +65,13 @@ public final class EnginePipeline implements AutoCloseable {
     private final AtomicReference<PipelineFailure> failure = new AtomicReference<>();
     private final EventTranslatorOneArg<EngineEvent, EngineEvent> copyInput;
     private final String waitStrategyLabel;
+    private final PipelineLayout layout;
+    private final EventJournal journal;
+    private final LongSupplier clock;
+    private final Step logicStep;
+    private final Step gatewayStep;
     private final EventHandler<EngineEvent> lastStage;
+    /** The parallel layout's journal and business-logic stages; null when fused. */
     private final EventHandler<EngineEvent> journalStage;
     private final EventHandler<EngineEvent> businessStage;
     private final long firstSequence;
@@ -70,7 +84,13 @@ public final class EnginePipeline implements AutoCloseable {
         void onSnapshot(long entries, byte[] state);
     }
 
-    /** Builds and starts the pipeline without snapshots. */
+    /** What one stage does with one input; {@code endOfBatch} when no further input is available yet. */
+    @FunctionalInterface
+    private interface Step {
+        void process(EngineEvent event, boolean endOfBatch);
+    }
+
+    /** Builds and starts the pipeline without snapshots, in the layout {@code auto} picks for this machine. */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
         this(logic, journal, sink, ringSize, waitStrategy, firstSequence, 0, (entries, state) -> {
@@ -78,7 +98,7 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /**
-     * Builds and starts the pipeline.
+     * Builds and starts the pipeline in the layout {@code auto} picks for this machine.
      *
      * @param firstSequence    sequence number of the first input published here (journal entries already present)
      * @param snapshotInterval take a snapshot after every this many inputs (counted over the whole journal); 0 = never
@@ -89,21 +109,26 @@ public final class EnginePipeline implements AutoCloseable {
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
                           final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock) {
         this(logic, journal, sink, ringSize, waitStrategy, firstSequence, snapshotInterval, snapshots, clock,
-            GatewayHooks.NONE);
+            GatewayHooks.NONE, PipelineLayout.AUTO);
     }
 
     /**
      * Builds and starts the pipeline with the edges' hooks: NOTIFY effects go to {@code hooks.notifier()} (never to
      * {@code sink}), the gateway tells {@code hooks.commands()} of every command input it has passed, and business
      * logic publishes its state view as {@code hooks.viewIntervalNanos()} says.
+     *
+     * @param layout which threads run the stages ({@code auto} resolved for this machine's core count)
      */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
                           final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock,
-                          final GatewayHooks hooks) {
+                          final GatewayHooks hooks, final PipelineLayout layout) {
         final int cores = Runtime.getRuntime().availableProcessors();
         this.firstSequence = firstSequence;
         this.waitStrategyLabel = waitStrategy.resolve(cores).label();
+        this.layout = layout.resolve(cores);
+        this.journal = journal;
+        this.clock = clock;
         this.status = new StatusBoard(logic);
         this.copyInput = (slot, ringSequence, source) -> {
             slot.clear();
@@ -113,30 +138,8 @@ public final class EnginePipeline implements AutoCloseable {
         };
         this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(), ProducerType.MULTI,
             waitStrategy.newWaitStrategy());
-        this.journalStage = new ReportingStage() {
-            @Override
-            void process(final EngineEvent event, final boolean endOfBatch) {
-                journal.append(event);
-                if (endOfBatch) {
-                    journal.flush();
-                    status.publishJournaled(journal.entryCount());
-                    status.recordStage(StatusBoard.STAGE_JOURNAL, clock.getAsLong() - event.ingressNanos);
-                }
-            }
-
-            @Override
-            boolean reportsEachInput() {
-                // durability is promised at the flush: with sync-on-batch, an input is journaled only at the batch's end
-                return false;
-            }
-
-            @Override
-            boolean stopsWhenAnotherStageFails() {
-                // journaling more inputs is harmless (recovery stops at the failed one) and lets the batch that holds
-                // the inputs before the failure complete, so the gateway can release what they caused
-                return false;
-            }
-        };
+        // taken before the stage threads start, so that they see it
+        this.ring = disruptor.getRingBuffer();
         final long viewInterval = hooks.viewIntervalNanos();
         // what recovery restored is visible before the first new input (a restart on a finished feed may get none);
         // the stage threads are not started yet, so this thread may read business logic and the journal
@@ -144,11 +147,11 @@ public final class EnginePipeline implements AutoCloseable {
         if (viewInterval >= 0) {
             status.publishView(EngineView.capture(logic, firstSequence - 1));
         }
-        this.businessStage = new ReportingStage() {
+        this.logicStep = new Step() {
             private long lastView = Long.MIN_VALUE / 2;
 
             @Override
-            void process(final EngineEvent event, final boolean endOfBatch) {
+            public void process(final EngineEvent event, final boolean endOfBatch) {
                 logic.onEvent(event);
                 if (snapshotInterval > 0 && (event.sequence + 1) % snapshotInterval == 0) {
                     snapshots.onSnapshot(event.sequence + 1, logic.snapshot());
@@ -171,20 +174,10 @@ public final class EnginePipeline implements AutoCloseable {
                     }
                 }
             }
-
-            @Override
-            boolean reportsEachInput() {
-                return true;
-            }
-
-            @Override
-            boolean stopsWhenAnotherStageFails() {
-                return true;
-            }
         };
         final Notifier notifier = hooks.notifier();
         final GatewayHooks.CommandListener commands = hooks.commands();
-        final EventHandler<EngineEvent> gatewayStage = (event, sequence, endOfBatch) -> {
+        this.gatewayStep = (event, endOfBatch) -> {
             final int count = event.effects.size();
             if (count > 0) {
                 stopAtOrAfterFailedInput(event);
@@ -210,12 +203,39 @@ public final class EnginePipeline implements AutoCloseable {
                 status.recordStage(StatusBoard.STAGE_GATEWAY, clock.getAsLong() - event.ingressNanos);
             }
         };
-        disruptor.handleEventsWith(journalStage, businessStage).then(gatewayStage);
-        disruptor.handleExceptionsFor(journalStage).with(new StopOnFailure("journal"));
-        disruptor.handleExceptionsFor(businessStage).with(new StopOnFailure("business logic"));
-        disruptor.handleExceptionsFor(gatewayStage).with(new StopOnFailure(GATEWAY));
-        this.lastStage = gatewayStage;
-        this.ring = disruptor.start();
+        if (this.layout == PipelineLayout.FUSED) {
+            this.journalStage = null;
+            this.businessStage = null;
+            this.lastStage = new FusedStage();
+            disruptor.handleEventsWith(lastStage);
+            // the fused stage records which of its steps failed before the exception reaches this handler
+            disruptor.handleExceptionsFor(lastStage).with(new StopOnFailure(BUSINESS_LOGIC));
+        } else {
+            // the journal reports its inputs done only at its flush (durability is promised there: with sync-on-batch an
+            // input is journaled only at the batch's end), and goes on after another stage failed (journaling more
+            // inputs is harmless, recovery stops at the failed one, and it lets the batch that holds the inputs before
+            // the failure complete, so the gateway can release what they caused)
+            this.journalStage = new ReportingStage((event, endOfBatch) -> {
+                journal.append(event);
+                if (endOfBatch) {
+                    flushJournal(event);
+                }
+            }, false, false);
+            this.businessStage = new ReportingStage(logicStep, true, true);
+            this.lastStage = (event, sequence, endOfBatch) -> gatewayStep.process(event, endOfBatch);
+            disruptor.handleEventsWith(journalStage, businessStage).then(lastStage);
+            disruptor.handleExceptionsFor(journalStage).with(new StopOnFailure(JOURNAL));
+            disruptor.handleExceptionsFor(businessStage).with(new StopOnFailure(BUSINESS_LOGIC));
+            disruptor.handleExceptionsFor(lastStage).with(new StopOnFailure(GATEWAY));
+        }
+        disruptor.start();
+    }
+
+    /** Flushes the journal at the end of a batch (durability is promised here) and reports how far it got. */
+    private void flushJournal(final EngineEvent lastOfBatch) {
+        journal.flush();
+        status.publishJournaled(journal.entryCount());
+        status.recordStage(StatusBoard.STAGE_JOURNAL, clock.getAsLong() - lastOfBatch.ingressNanos);
     }
 
     private void stopIfFailed() {
@@ -236,12 +256,22 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /**
-     * A journal or business-logic stage: stops at its next input once the pipeline has failed, and (for business
-     * logic) reports each input done as soon as it is, rather than at the end of its batch, so that when a later input
-     * of the same batch fails the gateway can still release what the inputs before it caused.
+     * A journal or business-logic stage of the parallel layout: stops at its next input once the pipeline has failed
+     * (when {@code stopsWhenAnotherStageFails}), and reports each input done as soon as it is rather than at the end of
+     * its batch (when {@code reportsEachInput}), so that when a later input of the same batch fails the gateway can
+     * still release what the inputs before it caused.
      */
-    private abstract class ReportingStage implements EventHandler<EngineEvent> {
+    private final class ReportingStage implements EventHandler<EngineEvent> {
+        private final Step step;
+        private final boolean reportsEachInput;
+        private final boolean stopsWhenAnotherStageFails;
         private Sequence done;
+
+        ReportingStage(final Step step, final boolean reportsEachInput, final boolean stopsWhenAnotherStageFails) {
+            this.step = step;
+            this.reportsEachInput = reportsEachInput;
+            this.stopsWhenAnotherStageFails = stopsWhenAnotherStageFails;
+        }
 
         @Override
         public void setSequenceCallback(final Sequence sequenceCallback) {
@@ -250,20 +280,86 @@ public final class EnginePipeline implements AutoCloseable {
 
         @Override
         public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
-            if (stopsWhenAnotherStageFails()) {
+            if (stopsWhenAnotherStageFails) {
                 stopIfFailed();
             }
-            process(event, endOfBatch);
-            if (reportsEachInput()) {
+            step.process(event, endOfBatch);
+            if (reportsEachInput) {
                 done.set(sequence);
             }
         }
+    }
 
-        abstract void process(EngineEvent event, boolean endOfBatch);
+    /**
+     * The fused layout's one consumer: appends each input to the journal and runs business logic on it; at the end of
+     * each batch flushes the journal and then releases what the batch's inputs caused, in input order. The batch's
+     * slots stay untouched until then: this is the ring's only consumer and reports the batch done only when it
+     * returns from its last input, so no producer can reuse them earlier. Records which step failed (the first
+     * failure wins), and on a business-logic failure still releases what the inputs before it caused, once the
+     * journal has flushed them.
+     */
+    private final class FusedStage implements EventHandler<EngineEvent> {
+        /** Ring sequence of the current batch's first input, or -1 between batches. */
+        private long batchStart = -1;
 
-        abstract boolean reportsEachInput();
+        @Override
+        public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+            stopIfFailed();
+            if (batchStart < 0) {
+                batchStart = sequence;
+            }
+            try {
+                journal.append(event);
+            } catch (final RuntimeException | Error e) {
+                // nothing of this batch was flushed, so nothing of it may leave
+                recordFailure(JOURNAL, event, e);
+                throw e;
+            }
+            try {
+                logicStep.process(event, endOfBatch);
+            } catch (final RuntimeException | Error e) {
+                try {
+                    if (sequence > batchStart) {
+                        // the inputs before it were journaled and processed: durable once flushed, then released
+                        flushJournal(event);
+                        release(sequence - 1);
+                    }
+                } finally {
+                    // recorded after that release, so that whoever waits for the failure finds it done
+                    recordFailure(BUSINESS_LOGIC, event, e);
+                }
+                throw e;
+            }
+            if (endOfBatch) {
+                try {
+                    flushJournal(event);
+                } catch (final RuntimeException | Error e) {
+                    recordFailure(JOURNAL, event, e);
+                    throw e;
+                }
+                release(sequence);
+            }
+        }
 
-        abstract boolean stopsWhenAnotherStageFails();
+        /** Releases the effects of the batch's inputs up to ring sequence {@code last}, then starts a new batch. */
+        private void release(final long last) {
+            for (long at = batchStart; at <= last; at++) {
+                final EngineEvent input = ring.get(at);
+                try {
+                    gatewayStep.process(input, at == last);
+                } catch (final RuntimeException | Error e) {
+                    recordFailure(GATEWAY, input, e);
+                    throw e;
+                }
+            }
+            batchStart = -1;
+        }
+
+        private void recordFailure(final String stage, final EngineEvent event, final Throwable cause) {
+            if (!(cause instanceof StageStopped)) {
+                failure.compareAndSet(null, new PipelineFailure(stage, event.sequence, event.type, cause));
+            }
+        }
     }
 
     /** Thrown into a stage whose pipeline has failed elsewhere, so it stops at its next input without touching it. */
@@ -277,7 +373,8 @@ public final class EnginePipeline implements AutoCloseable {
 
     private ThreadFactory stageThreads() {
         final AtomicInteger count = new AtomicInteger();
-        final String[] names = {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
+        final String[] names = layout == PipelineLayout.FUSED ? new String[] {"ringtrade-pipeline"}
+            : new String[] {"ringtrade-journal", "ringtrade-logic", "ringtrade-gateway"};
         return runnable -> {
             final int n = count.getAndIncrement();
             final Thread thread = new Thread(runnable, n < names.length ? names[n] : "ringtrade-stage-" + n);
@@ -382,7 +479,9 @@ public final class EnginePipeline implements AutoCloseable {
     public void halt() {
         stopped = true;
         final PipelineFailure failed = failure.get();
-        if (failed != null && failed.inputSequence() > firstSequence && !GATEWAY.equals(failed.stage())) {
+        // fused, the one stage released what it could before it stopped
+        if (failed != null && failed.inputSequence() > firstSequence && !GATEWAY.equals(failed.stage())
+            && layout == PipelineLayout.PARALLEL) {
             final long before = failed.inputSequence() - 1 - firstSequence;
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             // the gateway can go no further than both earlier stages went, nor past the input before the failed one
@@ -403,6 +502,11 @@ public final class EnginePipeline implements AutoCloseable {
     /** The read model for other threads. */
     public StatusBoard status() {
         return status;
+    }
+
+    /** The layout in use ({@code auto} resolved), e.g. {@code fused}. */
+    public PipelineLayout layout() {
+        return layout;
     }
 
     /** The wait strategy in use, e.g. {@code blocking}. */

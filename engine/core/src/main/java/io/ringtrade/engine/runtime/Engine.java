@@ -314,7 +314,7 @@ public final class Engine {
         final long interval = context.snapshotInterval;
         this.pipeline = new EnginePipeline(logic, context.journal, context.effects,
             context.config.pipeline().ringSize(), context.config.pipeline().waitStrategy(), recovery.entries(), interval,
-            this::onSnapshot, context.nanoClock, context.hooks);
+            this::onSnapshot, context.nanoClock, context.hooks, context.config.pipeline().layout());
         this.feed = new PacedReplay(context.liveFeed ? context.feed : new SkippingSource(context.feed,
             recovery.feedInputs()), pipeline::publish, context.speed, context.nanoClock);
         this.feedThread = new Thread(feed, "ringtrade-feed");
@@ -523,6 +523,11 @@ public final class Engine {
     /** The wait strategy in use. */
     public String waitStrategy() {
         return pipeline.waitStrategy();
+    }
+
+    /** The pipeline layout in use ({@code auto} resolved for this machine), e.g. {@code fused}. */
+    public String layout() {
+        return pipeline.layout().label();
     }
 
     /** Why the pipeline failed, or null while it runs. */

@@ -540,6 +540,28 @@ final class EngineConfigLoaderTest {
     }
 
     @Test
+    void shouldPickTheLayoutByCoreCountOnlyForAutoAndKeepAChosenOneInTheManifest() {
+        assertThat(PipelineLayout.AUTO.resolve(1)).isEqualTo(PipelineLayout.FUSED);
+        assertThat(PipelineLayout.AUTO.resolve(3)).isEqualTo(PipelineLayout.FUSED);
+        assertThat(PipelineLayout.AUTO.resolve(4)).isEqualTo(PipelineLayout.PARALLEL);
+        assertThat(PipelineLayout.FUSED.resolve(16)).isEqualTo(PipelineLayout.FUSED);
+        assertThat(PipelineLayout.PARALLEL.resolve(2)).isEqualTo(PipelineLayout.PARALLEL);
+        // absent, as in every manifest written before the setting existed
+        final EngineConfig auto = load(BTC, ONE_BOOK);
+        assertThat(auto.pipeline().layout()).isEqualTo(PipelineLayout.AUTO);
+        assertThat(auto.pipeline().effectiveLayout(2)).isEqualTo(PipelineLayout.FUSED);
+        assertThat(EngineConfigWriter.toHocon(auto)).doesNotContain("layout");
+        final EngineConfig parallel = load(BTC, ONE_BOOK, "ringtrade.pipeline.layout = parallel");
+        assertThat(parallel.pipeline().layout()).isEqualTo(PipelineLayout.PARALLEL);
+        assertThat(EngineConfigWriter.toHocon(parallel)).contains("wait-strategy = auto, layout = parallel,");
+        assertThat(new EngineConfigLoader().text(EngineConfigWriter.toHocon(parallel), "manifest.conf")
+            .environment(Map.of()).load().pipeline()).isEqualTo(parallel.pipeline());
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.pipeline.layout = threads"))
+            .containsExactly("test.conf:3: ringtrade.pipeline.layout: expected one of auto, parallel, fused, "
+                + "got \"threads\"");
+    }
+
+    @Test
     void shouldReadRollCycleRetentionArchiveAndFeedLoop() {
         final EngineConfig config = load(BTC, ONE_BOOK,
             "ringtrade.journal { dir = ./j, roll-cycle = minutely, retain = 10m, archive-dir = ./archive,",

@@ -11,21 +11,28 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.config.PipelineLayout;
 import io.ringtrade.engine.config.WaitStrategyKind;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.RepeatedTest;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Fail closed (the core issue, §2): when a stage throws, no effect of that input, and none of any later input, leaves
  * the process, whichever stage failed and however far the other stage had run ahead. A book buys and sells on
- * alternate daily bars, so every bar's input causes exactly one order (sequence n causes client order id n × 1000);
- * the gateway's sink records every released order; a stage is made to fail at input {@value #FAILING}.
+ * alternate daily bars, so every bar's input causes exactly one order (sequence n causes client order id n × 1000,
+ * input 0 id 1); the gateway's sink records every released order; a stage is made to fail at input
+ * {@value #FAILING}. Each case runs three times in each layout (parallel stages on three threads, fused on one), since
+ * batches form by thread timing.
  */
 final class FailClosedPipelineTest {
     private static final int FAILING = 40;
@@ -49,12 +56,19 @@ final class FailClosedPipelineTest {
         return row.barIndex() % 2 == 0 ? DecisionStrategy.BUY : DecisionStrategy.SELL;
     }
 
-    private PipelineFailure runUntilFailure(final BusinessLogic logic, final EventJournal journal) {
-        final EnginePipeline pipeline = new EnginePipeline(logic, journal, (effect, cause) -> {
+    private static EnginePipeline pipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
+                                           final PipelineLayout layout) {
+        return new EnginePipeline(logic, journal, sink, 1024, WaitStrategyKind.BLOCKING, 0, 0, (entries, state) -> {
+        }, System::nanoTime, GatewayHooks.NONE, layout);
+    }
+
+    private PipelineFailure runUntilFailure(final BusinessLogic logic, final EventJournal journal,
+                                            final PipelineLayout layout) {
+        final EnginePipeline pipeline = pipeline(logic, journal, (effect, cause) -> {
             if (effect.kind == EffectKind.SUBMIT) {
                 released.add(effect.clientOrderId);
             }
-        }, 1024, WaitStrategyKind.BLOCKING, 0);
+        }, layout);
         final EngineEvent bar = new EngineEvent();
         for (int i = 0; i < INPUTS; i++) {
             bar.setBar(0, i * DAY, FixedPoint.of(100), FixedPoint.of(100), FixedPoint.of(100), FixedPoint.of(100), 1);
@@ -69,8 +83,10 @@ final class FailClosedPipelineTest {
         return pipeline.failure();
     }
 
-    @RepeatedTest(3)
-    void shouldReleaseNothingOfTheInputWhoseBusinessLogicFailedNorOfAnyLaterOne() {
+    @ParameterizedTest(name = "{0} #{1}")
+    @CsvSource({"PARALLEL, 1", "PARALLEL, 2", "PARALLEL, 3", "FUSED, 1", "FUSED, 2", "FUSED, 3"})
+    void shouldReleaseNothingOfTheInputWhoseBusinessLogicFailedNorOfAnyLaterOne(final PipelineLayout layout,
+                                                                                final int repetition) {
         final BusinessLogic logic = logic(row -> {
             if (row.barIndex() == FAILING) {
                 throw new IllegalStateException("strategy bug");
@@ -78,7 +94,7 @@ final class FailClosedPipelineTest {
             return flip(row);
         });
 
-        final PipelineFailure failure = runUntilFailure(logic, EventJournal.none());
+        final PipelineFailure failure = runUntilFailure(logic, EventJournal.none(), layout);
 
         assertThat(failure.stage()).isEqualTo("business logic");
         assertThat(failure.inputSequence()).isEqualTo(FAILING);
@@ -87,10 +103,21 @@ final class FailClosedPipelineTest {
         assertThat(failure.describe()).isEqualTo("the business logic stage failed on input 40 (MARKET_DATA):"
             + " java.lang.IllegalStateException: strategy bug");
         assertThat(released).allMatch(id -> id < FAILING * 1000L).doesNotHaveDuplicates();
+        if (layout == PipelineLayout.FUSED) {
+            // one thread: the inputs before the failed one, in its batch too, were journaled, processed and released
+            assertThat(released).containsExactlyElementsOf(ordersOfInputsBefore(FAILING));
+        }
     }
 
-    @RepeatedTest(3)
-    void shouldReleaseNothingOfAnInputTheJournalFailedToWriteEvenWhenBusinessLogicRanAhead() {
+    /** The client order ids of the orders inputs 0 to {@code input - 1} cause (input 0's is 1: id 0 is never used). */
+    private static List<Long> ordersOfInputsBefore(final int input) {
+        return LongStream.range(0, input).mapToObj(n -> Math.max(1, n * 1000L)).toList();
+    }
+
+    @ParameterizedTest(name = "{0} #{1}")
+    @CsvSource({"PARALLEL, 1", "PARALLEL, 2", "PARALLEL, 3", "FUSED, 1", "FUSED, 2", "FUSED, 3"})
+    void shouldReleaseNothingOfAnInputTheJournalFailedToWriteEvenWhenBusinessLogicRanAhead(
+        final PipelineLayout layout, final int repetition) {
         final BusinessLogic logic = logic(FailClosedPipelineTest::flip);
         final EventJournal failing = new EventJournal() {
             private long count;
@@ -117,22 +144,25 @@ final class FailClosedPipelineTest {
             }
         };
 
-        final PipelineFailure failure = runUntilFailure(logic, failing);
+        final PipelineFailure failure = runUntilFailure(logic, failing, layout);
 
         assertThat(failure.stage()).isEqualTo("journal");
         assertThat(failure.inputSequence()).isEqualTo(FAILING);
-        assertThat(released).allMatch(id -> id < FAILING * 1000L).doesNotHaveDuplicates();
+        // in input order, none missing: the inputs of some first batches, never one the journal did not flush
+        assertThat(released).allMatch(id -> id < FAILING * 1000L)
+            .containsExactlyElementsOf(ordersOfInputsBefore(released.size()));
     }
 
-    @RepeatedTest(3)
-    void shouldStopReleasingWhenTheGatewayItselfFails() {
+    @ParameterizedTest(name = "{0} #{1}")
+    @CsvSource({"PARALLEL, 1", "PARALLEL, 2", "PARALLEL, 3", "FUSED, 1", "FUSED, 2", "FUSED, 3"})
+    void shouldStopReleasingWhenTheGatewayItselfFails(final PipelineLayout layout, final int repetition) {
         final BusinessLogic logic = logic(FailClosedPipelineTest::flip);
-        final EnginePipeline pipeline = new EnginePipeline(logic, EventJournal.none(), (effect, cause) -> {
+        final EnginePipeline pipeline = pipeline(logic, EventJournal.none(), (effect, cause) -> {
             if (cause.sequence == FAILING) {
                 throw new IllegalStateException("venue queue closed");
             }
             released.add(effect.clientOrderId);
-        }, 1024, WaitStrategyKind.BLOCKING, 0);
+        }, layout);
         final EngineEvent bar = new EngineEvent();
         for (int i = 0; i < INPUTS && pipeline.tryPublish(bar.setBar(0, i * DAY, FixedPoint.of(100),
             FixedPoint.of(100), FixedPoint.of(100), FixedPoint.of(100), 1)); i++) {
@@ -142,6 +172,64 @@ final class FailClosedPipelineTest {
             .isInstanceOf(EnginePipeline.PipelineFailedException.class);
 
         assertThat(pipeline.failure().stage()).isEqualTo("gateway");
-        assertThat(released).allMatch(id -> id < FAILING * 1000L);
+        assertThat(pipeline.failure().inputSequence()).isEqualTo(FAILING);
+        assertThat(released).containsExactlyElementsOf(ordersOfInputsBefore(FAILING));
+    }
+
+    /**
+     * Nothing leaves before the journal has flushed the input that caused it, in either layout: the sink checks each
+     * released order's input against the journal's flushed count, on 1,000 inputs (one order each) of which every
+     * release must find its input flushed; and the stages run on the layout's threads.
+     */
+    @ParameterizedTest(name = "{0} #{1}")
+    @CsvSource({"PARALLEL, 1", "PARALLEL, 2", "PARALLEL, 3", "FUSED, 1", "FUSED, 2", "FUSED, 3"})
+    void shouldReleaseAnOrderOnlyAfterTheJournalFlushedItsInput(final PipelineLayout layout, final int repetition) {
+        final FlushCountingJournal journal = new FlushCountingJournal();
+        final List<String> early = new CopyOnWriteArrayList<>();
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        final EnginePipeline pipeline = pipeline(logic(FailClosedPipelineTest::flip), journal, (effect, cause) -> {
+            if (cause.sequence >= journal.flushed) {
+                early.add("input " + cause.sequence + " released with " + journal.flushed + " flushed");
+            }
+            threads.add(Thread.currentThread().getName());
+            released.add(effect.clientOrderId);
+        }, layout);
+        final EngineEvent bar = new EngineEvent();
+        for (int i = 0; i < 1_000; i++) {
+            pipeline.publish(bar.setBar(0, i * DAY, FixedPoint.of(100), FixedPoint.of(100), FixedPoint.of(100),
+                FixedPoint.of(100), 1));
+        }
+        pipeline.drainAndStop(10, TimeUnit.SECONDS);
+
+        assertThat(early).isEmpty();
+        assertThat(journal.flushed).isEqualTo(1_000);
+        assertThat(released).containsExactlyElementsOf(ordersOfInputsBefore(1_000));
+        assertThat(threads).containsExactly(layout == PipelineLayout.FUSED ? "ringtrade-pipeline"
+            : "ringtrade-gateway");
+    }
+
+    /** Counts appends, and makes them count as journaled only at a flush. */
+    private static final class FlushCountingJournal implements EventJournal {
+        private long appended;
+        private volatile long flushed;
+
+        @Override
+        public void append(final EngineEvent event) {
+            appended++;
+        }
+
+        @Override
+        public void flush() {
+            flushed = appended;
+        }
+
+        @Override
+        public long entryCount() {
+            return appended;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
