@@ -12,9 +12,11 @@ import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
- * Tails the offline kill switch's command queue ({@link OfflineCommands}) for the running engine and publishes each
- * command numbered after the last one business logic applied to the ring, as a {@code TRADING_STATE} command from the
- * offline source carrying its number (so a command published twice, around a restart, is applied once). A full ring
+ * Tails the operators' offline command queue ({@link OfflineCommands}) for the running engine and publishes each
+ * command numbered after the last one business logic applied to the ring, carrying its number (so a command published
+ * twice, around a restart, is applied once): a trading-state command as {@code TRADING_STATE} from the offline source
+ * (the number packed in its argument), a limit change as its {@code SET_*} command (the value its argument, the number
+ * in the instrument id). A full ring
  * leaves the command for the next duty cycle. For each command published, {@code audit} receives the operator's
  * reason and the journal entry it became (an edge line: the reason is not in the journal).
  *
@@ -75,9 +77,15 @@ public final class OfflineCommandAgent implements Agent {
             if (command.number() <= lastApplied) {
                 continue;
             }
-            slot.setCommand(dataTime.getAsLong(), CommandCode.TRADING_STATE, command.book(), TradingCommand.pack(
-                Math.max(0, Math.min(TradingCommand.HALTED, command.state())), command.flatten(),
-                TradingCommand.SOURCE_OFFLINE, command.number()));
+            if (CommandCode.setsLimit(command.code())) {
+                // the value is the argument; the number travels in the instrument id (appendLimit keeps it an int)
+                slot.setCommand(dataTime.getAsLong(), command.code(), command.book(), command.value());
+                slot.instrumentId = (int) command.number();
+            } else {
+                slot.setCommand(dataTime.getAsLong(), CommandCode.TRADING_STATE, command.book(), TradingCommand.pack(
+                    Math.max(0, Math.min(TradingCommand.HALTED, command.state())), command.flatten(),
+                    TradingCommand.SOURCE_OFFLINE, command.number()));
+            }
             final long entry = offer.applyAsLong(slot);
             if (entry < 0) {
                 // the ring is full: read this command again at the next duty cycle

@@ -1,8 +1,10 @@
 package io.ringtrade.cli;
 
 import com.typesafe.config.Config;
+import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.audit.AuditFormat;
 import io.ringtrade.engine.risk.RiskLimit;
+import io.ringtrade.journal.OfflineCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,13 +22,16 @@ import java.util.concurrent.Callable;
  * {@code POST /books/{name}/limits}, {@code POST /limits}). The change is a journaled
  * command: replay and recovery apply it at the same input. The admin token comes from the environment only. Exit 0
  * when the engine applied the change, 1 when it answered without applying it, 2 for a user mistake, a refusal (an
- * unknown book, a value out of range) or an unreachable engine. Main thread.
+ * unknown book, a value out of range) or an unreachable engine. With {@code --offline --journal DIR} the change goes
+ * through the command queue beside the journal instead, as {@code kill-switch --offline} does (no HTTP, no token):
+ * exit 0 once the running engine took it, 1 when it did not within {@code --wait}. Main thread.
  */
 @Command(name = "limits", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Show the engine-wide caps and each book's risk limits in force, or change one while the engine runs "
         + "(journaled): limits --book NAME --set max_position_pct=20 [--reason TEXT], or limits --engine --set "
         + "max_daily_loss=1000 for the cap over every book. The admin token comes from "
-        + "$RINGTRADE_ADMIN_TOKEN or the file named by $RINGTRADE_ADMIN_TOKEN_FILE.")
+        + "$RINGTRADE_ADMIN_TOKEN or the file named by $RINGTRADE_ADMIN_TOKEN_FILE. With --offline --journal DIR the "
+        + "change goes through the command queue beside the journal (when HTTP is unreachable).")
 public final class LimitsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -41,16 +47,37 @@ public final class LimitsCommand implements Callable<Integer> {
     boolean engine;
 
     @Option(names = "--set", paramLabel = "LIMIT=VALUE", description = "the limit and its new value (0 = none): "
-        + "max_order_notional, max_position_pct, max_daily_loss or price_band_pct")
+        + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct or max_orders_per_second")
     String set;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")
     String reason;
 
+    @Option(names = "--offline", description = "queue the change beside the journal instead of calling the ops API")
+    boolean offline;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "with --offline: the engine's journal directory")
+    Path journal;
+
+    @Option(names = "--at-next-start", description = "with --offline: queue it although no engine runs, for its next "
+        + "start")
+    boolean atNextStart;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "with --offline: how long to wait for the running "
+        + "engine to take it (default 5)")
+    double waitSeconds = 5;
+
     @Override
     public Integer call() throws InterruptedException {
-        final OpsClient ops = new OpsClient(url);
         final PrintWriter out = spec.commandLine().getOut();
+        if (offline != (journal != null) || (!offline && atNextStart)) {
+            throw new UserException("--offline and --journal DIR go together (and --at-next-start needs both)");
+        }
+        if (offline && set == null) {
+            throw new UserException("--offline changes a limit: it needs --set LIMIT=VALUE (and --book NAME or --engine); "
+                + "the limits in force are shown through the ops API");
+        }
+        final OpsClient ops = offline ? null : new OpsClient(url);
         if (set == null) {
             if (book != null || engine || reason != null) {
                 throw new UserException("--book, --engine and --reason need --set LIMIT=VALUE (without --set, limits "
@@ -59,11 +86,13 @@ public final class LimitsCommand implements Callable<Integer> {
             final Config caps = ops.get("/status").getConfig("risk_caps");
             out.println("engine-wide caps: max_order_notional " + caps.getString("max_order_notional")
                 + ", max_position_pct " + caps.getString("max_position_pct") + ", max_daily_loss "
-                + caps.getString("max_daily_loss") + ", price_band_pct " + caps.getString("price_band_pct"));
+                + caps.getString("max_daily_loss") + ", price_band_pct " + caps.getString("price_band_pct")
+                + ", max_orders_per_second " + caps.getString("max_orders_per_second"));
             for (final Config each : ops.get("/books").getConfigList("books")) {
                 out.println(each.getString("name") + ": max_order_notional " + each.getString("max_order_notional")
                     + ", max_position_pct " + each.getString("max_position_pct") + ", max_daily_loss "
-                    + each.getString("daily_loss_limit") + ", price_band_pct " + each.getString("price_band_pct"));
+                    + each.getString("daily_loss_limit") + ", price_band_pct " + each.getString("price_band_pct")
+                    + ", max_orders_per_second " + each.getString("max_orders_per_second"));
             }
             out.flush();
             return 0;
@@ -77,9 +106,13 @@ public final class LimitsCommand implements Callable<Integer> {
             throw new UserException("--set must be LIMIT=VALUE with LIMIT one of " + RiskLimit.labels() + ", got "
                 + set);
         }
+        final String valueText = set.substring(equals + 1).strip();
+        if (offline) {
+            return queue(out, limit, valueText);
+        }
         final StringBuilder body = new StringBuilder("{");
         AuditFormat.string(body, limit.label()).append(':');
-        AuditFormat.string(body, set.substring(equals + 1).strip());
+        AuditFormat.string(body, valueText);
         if (reason != null) {
             AuditFormat.string(body.append(",\"reason\":"), reason);
         }
@@ -92,5 +125,24 @@ public final class LimitsCommand implements Callable<Integer> {
             + ", journal entry " + answer.getLong("entry"));
         out.flush();
         return applied ? 0 : 1;
+    }
+
+    /**
+     * Queues the change beside the journal (no HTTP) after the checks the ops API would make, and follows it to the
+     * running engine.
+     */
+    private int queue(final PrintWriter out, final RiskLimit limit, final String valueText)
+        throws InterruptedException {
+        final long value = RiskLimit.parseValue(valueText);
+        if (!limit.accepts(value)) {
+            throw new UserException(limit.label() + " must be " + limit.range() + " (0 = none), got " + valueText);
+        }
+        final OfflineQueueing queue = OfflineQueueing.check(journal, book, atNextStart);
+        final long number = OfflineCommands.appendLimit(journal, System.currentTimeMillis(), queue.bookIndex(),
+            limit.command(), value, reason == null ? "" : reason);
+        final String what = limit.label() + " " + FixedPoint.toString(value) + (book == null ? " engine-wide"
+            : " for book " + book);
+        return queue.follow(number, what, limit.label() + " " + FixedPoint.toString(value) + " requested (`ringtrade "
+            + "limits` shows what is in force)", waitSeconds, out, spec.commandLine().getErr());
     }
 }

@@ -17,6 +17,7 @@ import io.ringtrade.engine.config.InstrumentConfig;
 import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.pipeline.GatewayHooks;
 import io.ringtrade.engine.pipeline.Notifier;
+import io.ringtrade.engine.risk.RiskLimit;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.risk.RiskSettings;
 import io.ringtrade.engine.runtime.Engine;
@@ -87,7 +88,7 @@ final class OperatorControls implements AutoCloseable {
             engine::offer, engine::dataTimeNanos, this::offlinePublished);
         final int waiting = agent.drain();
         if (waiting > 0) {
-            console.println("ringtrade: published " + waiting + " offline kill-switch command(s) from "
+            console.println("ringtrade: published " + waiting + " offline command(s) from "
                 + journalDir.resolve(OfflineCommands.DIR_NAME));
         }
         final AtomicLong errors = new AtomicLong();
@@ -135,9 +136,16 @@ final class OperatorControls implements AutoCloseable {
     private void offlinePublished(final OfflineCommands.Command command, final long entry) {
         final StringBuilder fields = new StringBuilder(128);
         fields.append("\"from\":\"offline\",\"number\":").append(command.number()).append(",\"scope\":")
-            .append(command.book() < 0 ? "\"global\"" : "\"book\"").append(",\"state\":\"")
-            .append(TradingCommand.stateName(command.state())).append("\",\"flatten\":").append(command.flatten())
-            .append(",\"entry\":").append(entry).append(",\"queued\":\"")
+            .append(command.book() < 0 ? "\"global\"" : "\"book\"");
+        final RiskLimit limit = RiskLimit.ofCommand(command.code());
+        if (limit == null) {
+            fields.append(",\"state\":\"").append(TradingCommand.stateName(command.state())).append("\",\"flatten\":")
+                .append(command.flatten());
+        } else {
+            fields.append(",\"limit\":\"").append(limit.label()).append("\",\"value\":\"")
+                .append(FixedPoint.toString(command.value())).append('"');
+        }
+        fields.append(",\"entry\":").append(entry).append(",\"queued\":\"")
             .append(OutputFiles.isoTime(command.writtenMillis() * 1_000_000L)).append("\",\"reason\":");
         AuditFormat.string(fields, command.reason());
         audit.edge(AuditFormat.edgeLine(System.currentTimeMillis(), "offline_command", fields.toString()));

@@ -224,9 +224,12 @@ final class KillSwitchTest {
         assertThat(Files.readString(tmp.resolve("limits.out")))
             .isEqualTo("book btc-sma: max_position_pct 20 in force, journal entry 302\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url()).out()).isEqualTo(
-            "engine-wide caps: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0\n"
-                + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0\n"
-                + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0\n");
+            "engine-wide caps: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
+                + "max_orders_per_second 0\n"
+                + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0, "
+                + "max_orders_per_second 0\n"
+                + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
+                + "max_orders_per_second 0\n");
         assertThat(CommandRunner.run("status", "--url", engine.url()).out()).contains(
             "limits in force (0 = none; change one with `ringtrade limits`)\n  book     max order notional",
             "\n  btc-sma  0                   20");
@@ -237,7 +240,7 @@ final class KillSwitchTest {
         assertThat(CommandRunner.run("limits", "--url", engine.url(), "--set", "max_daily_loss=5").err()).isEqualTo(
             "ringtrade: --set needs one of --book NAME (a book's limit) or --engine (the engine-wide cap)\n");
         assertThat(unknown.err()).isEqualTo("ringtrade: --set must be LIMIT=VALUE with LIMIT one of max_order_notional, "
-            + "max_position_pct, max_daily_loss, price_band_pct, got max_leverage=2\n");
+            + "max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, got max_leverage=2\n");
         if (System.getenv("RINGTRADE_ADMIN_TOKEN") == null && System.getenv("RINGTRADE_ADMIN_TOKEN_FILE") == null) {
             assertThat(CommandRunner.run("limits", "--url", engine.url(), "--book", "btc-sma", "--set",
                 "max_position_pct=5").err()).isEqualTo("ringtrade: no admin token: set RINGTRADE_ADMIN_TOKEN or "
@@ -279,11 +282,28 @@ final class KillSwitchTest {
             "the engine published it as journal entry 302");
         assertThat(get(engine, "/status")).contains("\"global\":\"HALTED\"");
         assertThat(get(engine, "/orders?status=open")).isEqualTo("{\"orders\":[]}");
+        // a limit change the same way: the next number in the same queue
+        final CommandRunner.Result limit = CommandRunner.run("limits", "--offline", "--journal", journal.toString(),
+            "--book", "btc-sma", "--set", "max_position_pct=15", "--reason", "http is down");
+        assertThat(limit.exitCode()).as(limit.err()).isZero();
+        assertThat(limit.out()).contains("queued offline command #2 (max_position_pct 15 for book btc-sma)",
+            "the engine published it as journal entry 303; max_position_pct 15 requested");
+        final String books = get(engine, "/books");
+        assertThat(books.substring(books.indexOf("\"name\":\"btc-sma\""), books.indexOf("\"name\":\"btc-rsi\"")))
+            .contains("\"max_position_pct\":\"15\"");
+        final CommandRunner.Result badValue = CommandRunner.run("limits", "--offline", "--journal", journal.toString(),
+            "--book", "btc-sma", "--set", "max_orders_per_second=2.5");
+        assertThat(badValue.exitCode()).isEqualTo(2);
+        assertThat(badValue.err()).isEqualTo("ringtrade: max_orders_per_second must be a whole number 0 to 100000 "
+            + "(0 = none), got 2.5\n");
         stop(engine);
         assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"event\":\"offline_command\"",
             "\"number\":1,", "\"entry\":302", "\"reason\":\"http is down\""));
         assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":302",
             "\"to\":\"HALTED\"", "\"source\":\"offline\""));
+        assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"by\":\"engine\",\"entry\":303",
+            "\"event\":\"limit_changed\"", "\"limit\":\"max_position_pct\",\"from\":\"0\",\"to\":\"15\"",
+            "\"source\":\"offline\""));
 
         // no engine: refused, unless explicitly for the next start
         final CommandRunner.Result refused = CommandRunner.run("kill-switch", "--offline", "--journal",
@@ -294,17 +314,18 @@ final class KillSwitchTest {
         final CommandRunner.Result queued = CommandRunner.run("kill-switch", "--offline", "--journal",
             journal.toString(), "release", "--at-next-start", "--reason", "all clear");
         assertThat(queued.exitCode()).as(queued.err()).isZero();
-        assertThat(queued.out()).contains("queued offline command #2 (release)", "acts when the engine next starts");
+        assertThat(queued.out()).contains("queued offline command #3 (release)", "acts when the engine next starts");
 
-        // the restart recovers HALTED from the journal, then applies the queued release before any new input; the
-        // offline command already applied (#1) is not applied again
+        // the restart recovers HALTED (and the limit) from the journal, then applies the queued release before any new
+        // input; the offline commands already applied (#1, #2) are not applied again
         final Running second = startEngine("second");
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!get(second, "/status").contains("\"global\":\"ACTIVE\"") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(get(second, "/status")).contains("\"global\":\"ACTIVE\"", "\"COMMAND\":3,");
+        assertThat(get(second, "/status")).contains("\"global\":\"ACTIVE\"", "\"COMMAND\":4,");
+        assertThat(get(second, "/books")).contains("\"max_position_pct\":\"15\"");
         stop(second);
-        assertThat(Files.readString(tmp.resolve("second.out"))).contains("published 1 offline kill-switch command(s)");
+        assertThat(Files.readString(tmp.resolve("second.out"))).contains("published 1 offline command(s)");
     }
 }

@@ -26,7 +26,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.TradingCommand;
-import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.audit.AuditFormat;
 import io.ringtrade.engine.audit.AuditLog;
 import io.ringtrade.engine.pipeline.PipelineFailure;
@@ -367,7 +366,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         final ConfigValue value = body.getValue(limit.label());
         final long fixed = decimalOrMinusOne(value);
         if (!limit.accepts(fixed)) {
-            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be a decimal "
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be "
                 + limit.range() + " (0 = none), got " + value.render());
         }
         return new Control(limit.command(), book, -1, 0, false, "set " + limit.label(), reasonOf(body), fixed);
@@ -378,11 +377,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
             return -1;
         }
-        try {
-            return FixedPoint.parse(String.valueOf(value.unwrapped()).strip());
-        } catch (final RuntimeException e) {
-            return -1;
-        }
+        return RiskLimit.parseValue(String.valueOf(value.unwrapped()));
     }
 
     private static String reasonOf(final Config body) {

@@ -83,6 +83,7 @@ final class ViewJson {
                 .moneyField("daily_loss", book.dailyLoss()).moneyField("daily_loss_limit", book.dailyLossLimit())
                 .moneyField("max_order_notional", book.maxOrderNotional())
                 .moneyField("max_position_pct", book.maxPositionPct()).moneyField("price_band_pct", book.priceBandPct())
+                .field("max_orders_per_second", book.maxOrdersPerSecond())
                 .moneyField("maintenance_margin_pct", book.maintenanceMarginPct())
                 .moneyField("gross_exposure", book.grossExposure())
                 .endObject();
@@ -163,7 +164,8 @@ final class ViewJson {
                 json.field("book", each.name()).moneyField("max_order_notional", each.maxOrderNotional())
                     .moneyField("max_position_pct", each.maxPositionPct())
                     .moneyField("max_daily_loss", each.dailyLossLimit())
-                    .moneyField("price_band_pct", each.priceBandPct());
+                    .moneyField("price_band_pct", each.priceBandPct())
+                    .field("max_orders_per_second", each.maxOrdersPerSecond());
             }
         }
         return controlTail(json.endObject(), view);
@@ -172,7 +174,7 @@ final class ViewJson {
     private static JsonWriter caps(final JsonWriter json, final EngineView.Caps caps) {
         return json.moneyField("max_order_notional", caps.maxOrderNotional())
             .moneyField("max_position_pct", caps.maxPositionPct()).moneyField("max_daily_loss", caps.maxDailyLoss())
-            .moneyField("price_band_pct", caps.priceBandPct());
+            .moneyField("price_band_pct", caps.priceBandPct()).field("max_orders_per_second", caps.maxOrdersPerSecond());
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

@@ -338,6 +338,7 @@ final class OpsServerTest {
         final List<? extends Config> books = json(get("/books").body()).getConfigList("books");
         assertThat(books.get(0).getString("max_position_pct")).isEqualTo("2.5");
         assertThat(books.get(1).getString("daily_loss_limit")).isEqualTo("250");
+        assertThat(books.get(1).getInt("max_orders_per_second")).isZero();
         // alpha holds 3 @ 102 = 306 of 10,003: a buy of 1 more is past 2.5 % (250)
         engine.signal(MINUTE + 20, 0, 1, "1", null);
         engine.awaitEvents(8); // 5 inputs, the two limits, the signal
@@ -351,14 +352,17 @@ final class OpsServerTest {
             .getString("error")).isEqualTo("\"max_order_notional\" must be a decimal 0 or more (0 = none), got \"-5\"");
         assertThat(json(post("/books/alpha/limits", "{\"price_band_pct\":\"lots\"}", TOKEN).body())
             .getString("error")).isEqualTo("\"price_band_pct\" must be a decimal 0 to 100 (0 = none), got \"lots\"");
+        assertThat(json(post("/books/alpha/limits", "{\"max_orders_per_second\":\"2.5\"}", TOKEN).body())
+            .getString("error")).isEqualTo("\"max_orders_per_second\" must be a whole number 0 to 100000 (0 = none), "
+                + "got \"2.5\"");
         assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body()).getString("error"))
             .isEqualTo("unknown field \"max_leverage\" (expected one of max_order_notional, max_position_pct, "
-                + "max_daily_loss, price_band_pct, and reason)");
+                + "max_daily_loss, price_band_pct, max_orders_per_second, and reason)");
         assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
             .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
         assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
-                + "price_band_pct)");
+                + "price_band_pct, max_orders_per_second)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
         // the engine-wide cap over every book's limit
         final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
@@ -367,6 +371,12 @@ final class OpsServerTest {
         assertThat(json(get("/status").body()).getString("risk_caps.max_order_notional")).isEqualTo("5000");
         assertThat(json(get("/books").body()).getConfigList("books").get(1).getString("max_order_notional"))
             .isEqualTo("5000");
+        // the order rate, a whole number: the cap over every book, and the answer shows it in force
+        final Config rate = json(post("/limits", "{\"max_orders_per_second\":50}", TOKEN).body());
+        assertThat(rate.getInt("limits.max_orders_per_second")).isEqualTo(50);
+        assertThat(json(get("/status").body()).getInt("risk_caps.max_orders_per_second")).isEqualTo(50);
+        assertThat(json(get("/books").body()).getConfigList("books").get(0).getInt("max_orders_per_second"))
+            .isEqualTo(50);
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

@@ -85,7 +85,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 11;
+    public static final int STATE_VERSION = 12;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -754,7 +754,7 @@ public final class BusinessLogic {
             case CommandCode.PAUSE_STRATEGY, CommandCode.RESUME_STRATEGY -> onPause(event);
             case CommandCode.CLOSE_POSITION -> onClosePosition(event);
             case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
-                 CommandCode.SET_PRICE_BAND_PCT -> onSetLimit(event);
+                 CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -884,17 +884,27 @@ public final class BusinessLogic {
      * -1): the book's own value (or the cap) is replaced, the caps applied again, and every stage that reads the limit
      * sees it from the next order on. A lowered daily-loss limit already lost past halts at once. Audited with the
      * value in force before and after (a cap can keep a book's below what was asked); an unknown book or a value out
-     * of range changes nothing.
+     * of range changes nothing. A change from the offline command queue carries its queue number in the instrument id
+     * and is applied once: a number already applied is refused as a duplicate.
      */
     private void onSetLimit(final EngineEvent event) {
         final int book = event.bookIndex;
         final RiskLimit limit = RiskLimit.ofCommand(event.commandCode);
         final long value = event.commandArgument;
+        final long number = Math.max(0, event.instrumentId);
+        // the argument is the value, so the source is not packed in it: a queue number means the offline queue
+        final int source = number > 0 ? TradingCommand.SOURCE_OFFLINE : TradingCommand.SOURCE_HTTP;
         if (book < -1 || book >= books.length || !limit.accepts(value)) {
-            // limits are set over the ops API only: its source is HTTP (the argument is the value, not a packed source)
             refuseCommand(event, book < -1 || book >= books.length ? AuditKind.REFUSED_UNKNOWN_BOOK
-                : AuditKind.REFUSED_LIMIT_VALUE, TradingCommand.SOURCE_HTTP);
+                : AuditKind.REFUSED_LIMIT_VALUE, source);
             return;
+        }
+        if (number > 0) {
+            if (number <= states.lastOfflineCommand()) {
+                refuseCommand(event, AuditKind.REFUSED_DUPLICATE, source);
+                return;
+            }
+            states.offlineCommandApplied(number);
         }
         final long from;
         final long to;
@@ -908,8 +918,8 @@ public final class BusinessLogic {
             setOwnLimits(book, limit.in(ownLimits[book], value));
             to = limit.of(limits[book]);
         }
-        outputs.audit(event.eventTimeNanos, AuditKind.LIMIT_CHANGED, book, -1, event.commandCode, from, to,
-            TradingCommand.SOURCE_HTTP, value, 0);
+        outputs.audit(event.eventTimeNanos, AuditKind.LIMIT_CHANGED, book, -1, event.commandCode, from, to, source,
+            value, 0);
         if (limit == RiskLimit.MAX_DAILY_LOSS && dailyLoss.enabled()) {
             checkDailyLoss(event.eventTimeNanos);
         }
@@ -922,6 +932,7 @@ public final class BusinessLogic {
             setOwnLimits(b, ownLimits[b]);
         }
         dailyLoss.setGlobalLimit(caps.maxDailyLoss());
+        risk.setGlobalRate(caps.maxOrdersPerSecond());
     }
 
     /** A book's own limits become {@code own}: the limits in force, and each stage holding one of them, follow. */
@@ -929,6 +940,7 @@ public final class BusinessLogic {
         ownLimits[book] = own;
         limits[book] = own.tightenedBy(riskSettings);
         orders.setLimits(book, limits[book]);
+        risk.setBookRate(book, limits[book].maxOrdersPerSecond());
         dailyLoss.setLimit(book, limits[book].maxDailyLoss());
         if (managed[book] != null) {
             managed[book].setMaxPositionPct(limits[book].maxPositionPct());

@@ -122,6 +122,21 @@ public final class PreTradeRisk {
         globalRate.record(request.timeNanos);
     }
 
+    /**
+     * An operator changed {@code book}'s order rate (its limit in force, caps applied): its window is resized, keeping
+     * its latest releases.
+     */
+    public void setBookRate(final int book, final int ordersPerSecond) {
+        if (book < bookRates.length) {
+            bookRates[book].resize(ordersPerSecond);
+        }
+    }
+
+    /** An operator changed the engine-wide order rate (all books together). */
+    public void setGlobalRate(final int ordersPerSecond) {
+        globalRate.resize(ordersPerSecond);
+    }
+
     /** Counts a refusal decided elsewhere (too many orders, a trading state). */
     public void count(final OrderReason reason) {
         rejections[reason.ordinal()]++;

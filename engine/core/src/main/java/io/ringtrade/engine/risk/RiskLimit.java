@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * The risk limits an operator may change while the engine runs, a book's or the engine-wide cap of the same name, each
  * by its own journaled command ({@code POST /books/{name}/limits}, {@code POST /limits}): the ones pre-trade risk and
- * the daily-loss check read afresh on every order and input. The others (shorting, minimum notional, the order rate, leverage) size state when business logic is
- * built and stay as the journal's manifest has them.
+ * the daily-loss check read afresh on every order and input, and the order rate, whose sliding window is resized
+ * keeping its latest releases. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
+ * them. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders.
  *
  * <p>Immutable; any thread.
  */
@@ -21,7 +22,10 @@ public enum RiskLimit {
     /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
     MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE),
     /** Largest distance of a limit price from the last price, percent; 0 = none. */
-    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT);
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT),
+    /** Most orders in any second of event time (a whole number); 0 = none. */
+    MAX_ORDERS_PER_SECOND("max_orders_per_second", CommandCode.SET_MAX_ORDERS_PER_SECOND,
+        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND));
 
     private final String label;
     private final int command;
@@ -63,9 +67,21 @@ public enum RiskLimit {
         return null;
     }
 
+    /**
+     * The fixed-point value an operator typed ({@code "20"}, {@code "2.5"}), or -1, which no limit accepts, when
+     * {@code text} is not a plain decimal: then {@link #accepts} refuses it like a value out of range.
+     */
+    public static long parseValue(final String text) {
+        try {
+            return FixedPoint.parse(text.strip());
+        } catch (final RuntimeException notADecimal) {
+            return -1;
+        }
+    }
+
     /** Whether {@code value} (fixed-point) is one {@link RiskLimits} accepts for this limit. */
     public boolean accepts(final long value) {
-        return value >= 0 && value <= max;
+        return value >= 0 && value <= max && (this != MAX_ORDERS_PER_SECOND || value % FixedPoint.SCALE == 0);
     }
 
     private void requireAccepted(final long value) {
@@ -79,9 +95,12 @@ public enum RiskLimit {
         return String.join(", ", Arrays.stream(values()).map(RiskLimit::label).toList());
     }
 
-    /** The accepted range, for a refusal's message ({@code "0 to 100"}). */
+    /** The values accepted, for a refusal's message ({@code "a decimal 0 to 100"}). */
     public String range() {
-        return max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max);
+        if (this == MAX_ORDERS_PER_SECOND) {
+            return "a whole number 0 to " + FixedPoint.toString(max);
+        }
+        return max == Long.MAX_VALUE ? "a decimal 0 or more" : "a decimal 0 to " + FixedPoint.toString(max);
     }
 
     /** The engine-wide cap's value in {@code settings}. */
@@ -91,6 +110,7 @@ public enum RiskLimit {
             case MAX_POSITION_PCT -> settings.maxPositionPct();
             case MAX_DAILY_LOSS -> settings.maxDailyLoss();
             case PRICE_BAND_PCT -> settings.priceBandPct();
+            case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
         };
     }
 
@@ -103,7 +123,8 @@ public enum RiskLimit {
         requireAccepted(value);
         return new RiskSettings(this == MAX_ORDER_NOTIONAL ? value : settings.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : settings.maxPositionPct(),
-            this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(), settings.maxOrdersPerSecond(),
+            this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(),
+            this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : settings.maxOrdersPerSecond(),
             this == PRICE_BAND_PCT ? value : settings.priceBandPct(), settings.largeTransactionThreshold(),
             settings.maxLeverage());
     }
@@ -115,6 +136,7 @@ public enum RiskLimit {
             case MAX_POSITION_PCT -> limits.maxPositionPct();
             case MAX_DAILY_LOSS -> limits.maxDailyLoss();
             case PRICE_BAND_PCT -> limits.priceBandPct();
+            case MAX_ORDERS_PER_SECOND -> FixedPoint.of(limits.maxOrdersPerSecond());
         };
     }
 
@@ -128,7 +150,13 @@ public enum RiskLimit {
         return new RiskLimits(limits.allowShort(), limits.minNotional(), limits.maxShortNotional(),
             this == MAX_ORDER_NOTIONAL ? value : limits.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
-            this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(), limits.maxOrdersPerSecond(),
+            this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(),
+            this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : limits.maxOrdersPerSecond(),
             this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(), limits.maintenanceMarginPct());
+    }
+
+    /** An accepted order-rate value (fixed-point whole number, at most 100,000) as a count. */
+    private static int wholeOrders(final long value) {
+        return (int) (value / FixedPoint.SCALE);
     }
 }

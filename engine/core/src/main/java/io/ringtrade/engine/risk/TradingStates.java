@@ -101,7 +101,10 @@ public final class TradingStates {
         return changed;
     }
 
-    /** The number of the last offline kill-switch command applied (0 before any): later ones only are applied. */
+    /**
+     * The number of the last offline command applied, kill switch or limit change (0 before any): later ones only are
+     * applied.
+     */
     public long lastOfflineCommand() {
         return lastOfflineCommand;
     }

@@ -568,8 +568,9 @@ public final class Engine {
     }
 
     /**
-     * The number of the last offline kill-switch command business logic had applied when recovery ended: the offline
-     * command queue is read from the next one. Call before the feed starts (from {@link Context#beforeFeed}).
+     * The number of the last offline command (kill switch or limit change) business logic had applied when recovery
+     * ended: the offline command queue is read from the next one. Call before the feed starts (from
+     * {@link Context#beforeFeed}).
      */
     public long lastOfflineCommandAtStart() {
         return lastOfflineCommandAtStart;

@@ -48,11 +48,12 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            long unrealizedPnl, long fees, int trades, int wins, int losses, double winRate,
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
-                           long maintenanceMarginPct, long grossExposure) {
+                           int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
-    public record Caps(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, long priceBandPct) {
+    public record Caps(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, long priceBandPct,
+                       int maxOrdersPerSecond) {
     }
 
     /** One position of one book. */
@@ -73,7 +74,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
     /** The view of business logic that has processed nothing yet (before recovery finishes). */
     public static EngineView empty() {
         return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0, 0,
-            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
+            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Inputs of one type. */
@@ -126,7 +127,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 book.feesPaid(), performance.trades(), performance.wins(), performance.losses(), summary.winRate(),
                 summary.sharpe(), summary.maxDrawdown(), performance.currentDrawdown(), logic.dailyLoss().loss(b),
                 logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
-                logic.limits(b).priceBandPct(), logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b)));
+                logic.limits(b).priceBandPct(), logic.limits(b).maxOrdersPerSecond(),
+                logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b)));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;
@@ -154,7 +156,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
         return new EngineView(sequence, logic.eventsProcessed(), byType, logic.ordersAccepted(), logic.fills(),
             rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
             new Caps(logic.riskCaps().maxOrderNotional(), logic.riskCaps().maxPositionPct(),
-                logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct()),
+                logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct(), logic.riskCaps().maxOrdersPerSecond()),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

@@ -591,6 +591,107 @@ final class RiskLayerTest {
         assertThat(logic.tradingStates().globalCause()).isEqualTo(HaltCause.DAILY_LOSS);
     }
 
+    @Test
+    void shouldThrottleOrdersAtARateAnOperatorLoweredCountingWhatWasJustReleased() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 5, 0));
+        trade(logic, 0, "100");
+        signal(logic, 0, 0, BUY, "1", null);
+        signal(logic, SECOND / 10, 0, BUY, "1", null);
+        signal(logic, SECOND / 5, 0, BUY, "1", null); // three released within a second: fine under 5
+
+        command(logic, 3 * SECOND / 10, CommandCode.SET_MAX_ORDERS_PER_SECOND, 0, FixedPoint.of(2));
+        assertThat(logic.limits(0).maxOrdersPerSecond()).isEqualTo(2);
+        final RecordingSink.Audit changed = audit(AuditKind.LIMIT_CHANGED).getFirst();
+        assertThat(List.of(changed.a(), changed.b(), changed.c(), changed.e())).containsExactly(
+            (long) CommandCode.SET_MAX_ORDERS_PER_SECOND, FixedPoint.of(5), FixedPoint.of(2), FixedPoint.of(2));
+        signal(logic, 4 * SECOND / 10, 0, BUY, "1", null); // the releases at 0.1 and 0.2 s are two in the window
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+        signal(logic, SECOND + SECOND / 10, 0, BUY, "1", null); // (0.1 s, 1.1 s] holds only 0.2 s
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        final byte[] state = logic.snapshot();
+        signal(logic, SECOND + SECOND / 8, 0, BUY, "1", null); // 0.2 s and 1.1 s
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+
+        // restored into business logic built with the configuration's 5: the window of 2 comes back
+        final BusinessLogic restored = logic(limits(0, 0, 0, 5, 0));
+        restored.restore(state);
+        assertThat(restored.snapshot()).isEqualTo(state);
+        assertThat(restored.limits(0).maxOrdersPerSecond()).isEqualTo(2);
+        signal(restored, SECOND + SECOND / 8, 0, BUY, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+
+        // raised again: room at once
+        command(logic, SECOND + SECOND / 7, CommandCode.SET_MAX_ORDERS_PER_SECOND, 0, FixedPoint.of(10));
+        signal(logic, SECOND + SECOND / 6, 0, BUY, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+    }
+
+    @Test
+    void shouldThrottleAllBooksTogetherAtAnEngineWideRateAndRefuseAFractionalOrOversizedRate() {
+        final BusinessLogic logic = logic(limits(0, 0, 0, 0, 0), limits(0, 0, 0, 3, 0));
+        trade(logic, 0, "100");
+        command(logic, 1, CommandCode.SET_MAX_ORDERS_PER_SECOND, -1, FixedPoint.of(1));
+        assertThat(logic.riskCaps().maxOrdersPerSecond()).isEqualTo(1);
+        assertThat(logic.limits(0).maxOrdersPerSecond()).isEqualTo(1);
+        assertThat(logic.limits(1).maxOrdersPerSecond()).isEqualTo(1);
+        signal(logic, 2, 0, BUY, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        signal(logic, 3, 1, BUY, "1", null); // another book, the same second: the engine-wide one counts both
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ORDER_RATE);
+
+        command(logic, 4, CommandCode.SET_MAX_ORDERS_PER_SECOND, -1, 0); // lifted: each book's own again
+        assertThat(logic.limits(0).maxOrdersPerSecond()).isZero();
+        assertThat(logic.limits(1).maxOrdersPerSecond()).isEqualTo(3);
+        signal(logic, 5, 1, BUY, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+
+        command(logic, 6, CommandCode.SET_MAX_ORDERS_PER_SECOND, 0, FixedPoint.parse("2.5"));
+        command(logic, 7, CommandCode.SET_MAX_ORDERS_PER_SECOND, 0, FixedPoint.of(100_001));
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c, RecordingSink.Audit::e)
+            .containsExactly(tuple((long) AuditKind.REFUSED_LIMIT_VALUE, FixedPoint.parse("2.5")),
+                tuple((long) AuditKind.REFUSED_LIMIT_VALUE, FixedPoint.of(100_001)));
+        assertThat(logic.limits(0).maxOrdersPerSecond()).isZero();
+    }
+
+    @Test
+    void shouldApplyALimitChangeFromTheOfflineQueueOnceInOneNumberingWithTheKillSwitch() {
+        final BusinessLogic logic = logic(limits(fp("1000"), 0, 0, 0, 0));
+        trade(logic, 1, "100");
+        final EngineEvent queued = new EngineEvent().setCommand(2, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("500"));
+        queued.instrumentId = 2; // its number in the offline command queue
+        feed(logic, queued);
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("500"));
+        assertThat(logic.tradingStates().lastOfflineCommand()).isEqualTo(2);
+        final RecordingSink.Audit changed = audit(AuditKind.LIMIT_CHANGED).getFirst();
+        assertThat(changed.d()).isEqualTo(TradingCommand.SOURCE_OFFLINE);
+
+        // published again around a restart, or an older kill-switch command (#1): not applied again
+        final EngineEvent again = new EngineEvent().setCommand(3, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("700"));
+        again.instrumentId = 2;
+        feed(logic, again);
+        command(logic, 4, CommandCode.TRADING_STATE, -1,
+            TradingCommand.pack(TradingCommand.HALTED, false, TradingCommand.SOURCE_OFFLINE, 1));
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("500"));
+        assertThat(logic.tradingStates().global()).isEqualTo(TradingState.ACTIVE);
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c, RecordingSink.Audit::d)
+            .containsExactly(tuple((long) AuditKind.REFUSED_DUPLICATE, (long) TradingCommand.SOURCE_OFFLINE),
+                tuple((long) AuditKind.REFUSED_DUPLICATE, (long) TradingCommand.SOURCE_OFFLINE));
+
+        // an HTTP change (instrument id -1) is not numbered; the next queued one (#3) applies
+        final EngineEvent http = new EngineEvent().setCommand(5, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("600"));
+        http.instrumentId = -1;
+        feed(logic, http);
+        final EngineEvent next = new EngineEvent().setCommand(6, CommandCode.SET_MAX_ORDER_NOTIONAL, 0, fp("800"));
+        next.instrumentId = 3;
+        feed(logic, next);
+        assertThat(logic.limits(0).maxOrderNotional()).isEqualTo(fp("800"));
+        assertThat(audit(AuditKind.LIMIT_CHANGED)).extracting(RecordingSink.Audit::c, RecordingSink.Audit::d)
+            .containsExactly(tuple(fp("500"), (long) TradingCommand.SOURCE_OFFLINE),
+                tuple(fp("600"), (long) TradingCommand.SOURCE_HTTP),
+                tuple(fp("800"), (long) TradingCommand.SOURCE_OFFLINE));
+        assertThat(logic.tradingStates().lastOfflineCommand()).isEqualTo(3);
+    }
+
     // ---- the maintenance margin ----------------------------------------------------------------------------------
 
     @Test

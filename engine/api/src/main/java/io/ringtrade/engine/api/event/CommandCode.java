@@ -53,8 +53,10 @@ public final class CommandCode {
     public static final int CLOSE_POSITION = 13;
     /**
      * Sets a book's maximum order notional to the fixed-point argument (0 = none), an operator's change of a limit
-     * while the engine runs; {@link #SET_MAX_POSITION_PCT}, {@link #SET_MAX_DAILY_LOSS} and {@link #SET_PRICE_BAND_PCT}
-     * likewise. Target: the book, or -1 for the engine-wide cap of the same name.
+     * while the engine runs; {@link #SET_MAX_POSITION_PCT}, {@link #SET_MAX_DAILY_LOSS}, {@link #SET_PRICE_BAND_PCT}
+     * and {@link #SET_MAX_ORDERS_PER_SECOND} likewise. Target: the book, or -1 for the engine-wide cap of the same
+     * name. The entry's instrument id carries where the change came from: -1 over HTTP, or the command's number in
+     * the offline command queue (1 or more), by which business logic applies each queued change once.
      */
     public static final int SET_MAX_ORDER_NOTIONAL = 14;
     /** Sets a book's maximum position, percent of its equity (fixed-point, 0 = none). */
@@ -63,6 +65,8 @@ public final class CommandCode {
     public static final int SET_MAX_DAILY_LOSS = 16;
     /** Sets a book's price band, percent around the last price (fixed-point, 0 = none). */
     public static final int SET_PRICE_BAND_PCT = 17;
+    /** Sets a book's order rate, most orders in any second of event time (a fixed-point whole number, 0 = none). */
+    public static final int SET_MAX_ORDERS_PER_SECOND = 18;
 
     private CommandCode() {
     }
@@ -72,9 +76,14 @@ public final class CommandCode {
         return switch (code) {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
                  CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
-                 VENUE_HOLD, VENUE_RELEASE -> true;
+                 SET_MAX_ORDERS_PER_SECOND, VENUE_HOLD, VENUE_RELEASE -> true;
             default -> false;
         };
+    }
+
+    /** Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_ORDERS_PER_SECOND}). */
+    public static boolean setsLimit(final int code) {
+        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_ORDERS_PER_SECOND;
     }
 
     /** A short name for dumps. */
@@ -91,6 +100,7 @@ public final class CommandCode {
             case SET_MAX_POSITION_PCT -> "SET_MAX_POSITION_PCT";
             case SET_MAX_DAILY_LOSS -> "SET_MAX_DAILY_LOSS";
             case SET_PRICE_BAND_PCT -> "SET_PRICE_BAND_PCT";
+            case SET_MAX_ORDERS_PER_SECOND -> "SET_MAX_ORDERS_PER_SECOND";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
