@@ -8,6 +8,7 @@ import io.ringtrade.adapters.venue.Quote;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.adapters.venue.VenueInstrument;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.adapters.venue.xchange.SimulatedLiquidity;
 import io.ringtrade.adapters.venue.xchange.SimulatedMarket;
 import io.ringtrade.adapters.venue.xchange.XChangeVenues;
@@ -243,7 +244,7 @@ public final class VenueAdapterLatency {
         final int btc = instruments.find(MinuteBars.SYMBOL).id();
         final Path dir = JournalFixtures.newDirectory("venue-latency-");
         final TimingClient client = new TimingClient(simulated
-            ? XChangeVenues.open(venueConfig(), market(), id -> 0) : null);
+            ? XChangeVenues.open(venueConfig(), market(), VenueOrderHistory.NONE) : null);
         final LiveVenueAdapter adapter = adapter(client, instruments, newLogic(instruments, true), dir);
         final AtomicLong reports = new AtomicLong();
         adapter.start(report -> reports.incrementAndGet());
@@ -293,7 +294,7 @@ public final class VenueAdapterLatency {
         final int btc = instruments.find(MinuteBars.SYMBOL).id();
         final BusinessLogic logic = newLogic(instruments, live);
         final Path dir = JournalFixtures.newDirectory("venue-throughput-");
-        final LiveVenueAdapter adapter = live ? adapter(XChangeVenues.open(venueConfig(), market(), id -> 0),
+        final LiveVenueAdapter adapter = live ? adapter(XChangeVenues.open(venueConfig(), market(), VenueOrderHistory.NONE),
             instruments, logic, dir) : null;
         final long[] prices = TickToOrderLatency.randomWalk(1 << 20);
         final EngineEvent input = new EngineEvent();

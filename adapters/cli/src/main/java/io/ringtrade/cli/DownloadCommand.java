@@ -1,6 +1,7 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.adapters.venue.VenueException;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.adapters.venue.alpaca.AlpacaVenueClient;
 import io.ringtrade.adapters.venue.xchange.XChangeHistory;
 import io.ringtrade.engine.api.market.Interval;
@@ -108,7 +109,7 @@ public final class DownloadCommand implements Callable<Integer> {
         }
         long total = 0;
         int pages = 0;
-        try (AlpacaVenueClient client = (AlpacaVenueClient) LiveVenues.open(config, id -> 0)) {
+        try (AlpacaVenueClient client = (AlpacaVenueClient) LiveVenues.open(config, VenueOrderHistory.NONE)) {
             String token = null;
             long nextRequest = System.nanoTime();
             do {

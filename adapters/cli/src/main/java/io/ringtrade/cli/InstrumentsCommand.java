@@ -3,6 +3,7 @@ package io.ringtrade.cli;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.adapters.venue.VenueInstrument;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.VenueConfig;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
         final PrintWriter console = spec.commandLine().getOut();
         final VenueConfig config = VenueNames.resolve(venue, configFile, System.getenv());
         final List<VenueInstrument> listed;
-        try (VenueClient client = LiveVenues.open(config, id -> 0)) {
+        try (VenueClient client = LiveVenues.open(config, VenueOrderHistory.NONE)) {
             listed = client.instruments();
         } catch (final VenueException e) {
             throw new UserException(config.label() + ": cannot list instruments: " + e.getMessage());

@@ -7,6 +7,7 @@ import io.ringtrade.adapters.venue.SymbolMap;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.adapters.venue.VenueMarketData;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.adapters.venue.xchange.SimulatedLiquidity;
 import io.ringtrade.adapters.venue.xchange.SimulatedMarket;
 import io.ringtrade.engine.api.event.EngineEvent;
@@ -80,7 +81,7 @@ final class LiveSession implements AutoCloseable {
             return new LiveSession(config, null, null, null, null, new AtomicLong());
         }
         final OrderLedger ledger = live ? LiveVenues.ledger(journalDir) : null;
-        final VenueClient client = LiveVenues.open(config.venue(), ledger == null ? id -> 0 : ledger::clientId);
+        final VenueClient client = LiveVenues.open(config.venue(), ledger == null ? VenueOrderHistory.NONE : ledger);
         final SimulatedLiquidity liquidity = config.venue().simulated() && config.venue().liquiditySpreadBps() > 0
             ? new SimulatedLiquidity(SimulatedMarket.PROCESS, config.venue().venueSymbol(config.feed().symbol()),
                 config.venue().liquiditySpreadBps(), new BigDecimal("50"))

@@ -3,6 +3,7 @@ package io.ringtrade.cli;
 import io.ringtrade.adapters.venue.OrderLedger;
 import io.ringtrade.adapters.venue.OrderUpdateStream;
 import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.adapters.venue.alpaca.AlpacaTradeUpdates;
 import io.ringtrade.adapters.venue.alpaca.AlpacaVenueClient;
 import io.ringtrade.adapters.venue.xchange.SimulatedMarket;
@@ -13,7 +14,6 @@ import io.ringtrade.engine.config.VenueType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.ToLongFunction;
 
 /**
  * Opens the venue client {@code ringtrade.venue} configures (XChange, including the process's simulated market, or
@@ -35,14 +35,14 @@ final class LiveVenues {
     }
 
     /**
-     * The client of {@code venue}; {@code ledgerClientId} answers the client order id the ledger recorded for a venue
-     * order id (0 when none, or when there is no ledger).
+     * The client of {@code venue}; {@code history} answers what the ledger recorded about venue order ids
+     * ({@link VenueOrderHistory#NONE} when there is no ledger).
      *
      * @throws UserException when the venue needs keys the configuration does not give
      */
-    static VenueClient open(final VenueConfig venue, final ToLongFunction<String> ledgerClientId) {
+    static VenueClient open(final VenueConfig venue, final VenueOrderHistory history) {
         return switch (venue.type()) {
-            case XCHANGE -> XChangeVenues.open(venue, SimulatedMarket.PROCESS, ledgerClientId);
+            case XCHANGE -> XChangeVenues.open(venue, SimulatedMarket.PROCESS, history);
             case ALPACA -> {
                 if (venue.apiKey().isEmpty() || venue.secretKey().isEmpty()) {
                     throw new UserException("ringtrade.venue: Alpaca needs api-key and secret-key, from the environment"

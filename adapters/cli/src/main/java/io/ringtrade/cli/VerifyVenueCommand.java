@@ -1,6 +1,7 @@
 package io.ringtrade.cli;
 
 import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.adapters.venue.VenueVerification;
 import io.ringtrade.engine.config.EngineConfig;
 import io.ringtrade.engine.config.EngineConfigLoader;
@@ -39,7 +40,7 @@ public final class VerifyVenueCommand implements Callable<Integer> {
                 + " configures no venue (ringtrade.venue.type is none)");
         }
         final List<VenueVerification.Check> checks;
-        try (VenueClient client = LiveVenues.open(config.venue(), id -> 0)) {
+        try (VenueClient client = LiveVenues.open(config.venue(), VenueOrderHistory.NONE)) {
             out.println("verify-venue: " + config.venue().label());
             checks = VenueVerification.run(client, config, System::currentTimeMillis);
         }

@@ -19,15 +19,19 @@ import java.util.Set;
  * <venue order id>} once the venue has taken it. Written straight to the file (no user-space buffer), so a killed
  * process loses nothing it sent. Reconciliation reads it to tell an order that never left the process (decided but
  * unreleased: dropped by default) from one that left and is unknown at the venue (lost), and to find an order by its
- * venue id on venues that do not keep client order ids (XChange's simulated exchange). Adapter thread (start-up thread
+ * venue id on venues that do not keep client order ids (XChange's simulated exchange). A replace that gives the order a
+ * new venue id writes another {@code V} line for the same client order id, so the ledger also knows which order each
+ * replacement replaced ({@link #replaced}): the chain of one intent, across restarts. Adapter thread (start-up thread
  * while loading).
  */
-public final class OrderLedger implements AutoCloseable {
+public final class OrderLedger implements AutoCloseable, VenueOrderHistory {
     private final Path file;
     private final FileChannel channel;
     private final Set<Long> sent = new HashSet<>();
     private final Map<Long, String> venueIds = new HashMap<>();
     private final Map<String, Long> clientIds = new HashMap<>();
+    /** A replacement's venue id to the venue id recorded before it for the same client order id. */
+    private final Map<String, String> predecessors = new HashMap<>();
 
     private OrderLedger(final Path file, final FileChannel channel) {
         this.file = file;
@@ -52,8 +56,7 @@ public final class OrderLedger implements AutoCloseable {
                     } else if (parts.length == 3 && parts[0].equals("V")) {
                         final long id = Long.parseLong(parts[1]);
                         ledger.sent.add(id);
-                        ledger.venueIds.put(id, parts[2]);
-                        ledger.clientIds.put(parts[2], id);
+                        ledger.record(id, parts[2]);
                     } else if (!line.isEmpty()) {
                         throw new NumberFormatException("unknown record");
                     }
@@ -80,11 +83,18 @@ public final class OrderLedger implements AutoCloseable {
         append("S " + clientOrderId + "\n");
     }
 
-    /** Records the venue's id of an order it took. */
+    /** Records the venue's id of an order it took (a replacement's new id too). */
     public void taken(final long clientOrderId, final String venueOrderId) {
-        venueIds.put(clientOrderId, venueOrderId);
-        clientIds.put(venueOrderId, clientOrderId);
+        record(clientOrderId, venueOrderId);
         append("V " + clientOrderId + " " + venueOrderId + "\n");
+    }
+
+    private void record(final long clientOrderId, final String venueOrderId) {
+        final String before = venueIds.put(clientOrderId, venueOrderId);
+        if (before != null && !before.equals(venueOrderId)) {
+            predecessors.put(venueOrderId, before);
+        }
+        clientIds.put(venueOrderId, clientOrderId);
     }
 
     /** Whether a request for this order ever left the process. */
@@ -98,9 +108,15 @@ public final class OrderLedger implements AutoCloseable {
     }
 
     /** The client order id of a venue order id this ledger recorded, or 0. */
+    @Override
     public long clientId(final String venueOrderId) {
         final Long id = clientIds.get(venueOrderId);
         return id == null ? 0 : id;
+    }
+
+    @Override
+    public String replaced(final String venueOrderId) {
+        return predecessors.get(venueOrderId);
     }
 
     /** Where the ledger is. */

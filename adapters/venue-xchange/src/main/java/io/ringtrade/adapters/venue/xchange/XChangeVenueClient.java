@@ -6,6 +6,7 @@ import io.ringtrade.adapters.venue.Quote;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
 import io.ringtrade.adapters.venue.VenueInstrument;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.event.VenueReason;
@@ -48,7 +49,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 
 /**
  * A {@link VenueClient} over any XChange {@link Exchange}: orders through its trade service (the client order id as
@@ -74,9 +74,12 @@ public final class XChangeVenueClient implements VenueClient {
     private final boolean emulateMarketOrders;
     private final long marketProtectionBps;
     private final long feeBps;
-    private final ToLongFunction<String> ledgerClientId;
+    private final VenueOrderHistory history;
     private final Map<String, long[]> submitted = new HashMap<>();
-    /** A replacement's venue id to the id of the order it replaced (cancel-then-place): one chain per intent. */
+    /**
+     * A replacement's venue id to the id of the order it replaced (cancel-then-place): one chain per intent, as this
+     * process made it; {@link #history} has what earlier processes made.
+     */
     private final Map<String, String> replaced = new HashMap<>();
 
     /**
@@ -84,18 +87,18 @@ public final class XChangeVenueClient implements VenueClient {
      *
      * @param emulateMarketOrders send market orders as immediate-or-cancel limits (the simulated exchange)
      * @param feeBps              the exchange's taker fee, for converting a notional buy to a quantity
-     * @param ledgerClientId      the client order id the adapter's ledger recorded for a venue order id (0 when none):
-     *                            how an order is recognized on an exchange that does not keep client order ids
+     * @param history             what the adapter's ledger recorded: the client order id of a venue order id (how an
+     *                            order is recognized on an exchange that does not keep client order ids), and which
+     *                            order a replacement replaced (the chain of a replace made before a restart)
      */
     public XChangeVenueClient(final Exchange exchange, final String name, final boolean emulateMarketOrders,
-                              final long marketProtectionBps, final long feeBps,
-                              final ToLongFunction<String> ledgerClientId) {
+                              final long marketProtectionBps, final long feeBps, final VenueOrderHistory history) {
         this.exchange = exchange;
         this.name = name;
         this.emulateMarketOrders = emulateMarketOrders;
         this.marketProtectionBps = marketProtectionBps;
         this.feeBps = feeBps;
-        this.ledgerClientId = ledgerClientId;
+        this.history = history;
     }
 
     @Override
@@ -218,7 +221,7 @@ public final class XChangeVenueClient implements VenueClient {
      * cancel comes first, so one intent never has two live orders; when the venue refuses the cancel (the order
      * filled or ended) the replace is refused with that reason and nothing is placed. A placement refused after the
      * cancel leaves the order cancelled: the replace is refused, and polling reports the cancel. The replacement's
-     * record includes what the replaced orders filled (in this process: the chain is not kept across a restart).
+     * record includes what the replaced orders filled, also after a restart (the ledger keeps the chain: {@link #history}).
      */
     @Override
     public String replace(final String venueOrderId, final String clientOrderId, final String symbol,
@@ -269,10 +272,16 @@ public final class XChangeVenueClient implements VenueClient {
     /** The venue ids of an order's chain of replacements, oldest first, ending with {@code venueId}. */
     private List<String> chain(final String venueId) {
         final List<String> ids = new ArrayList<>();
-        for (String id = venueId; id != null; id = replaced.get(id)) {
+        for (String id = venueId; id != null; id = predecessor(id)) {
             ids.addFirst(id);
         }
         return ids;
+    }
+
+    /** The venue id of the order {@code venueId} replaced, or null: made by this process, or recorded before it. */
+    private String predecessor(final String venueId) {
+        final String made = replaced.get(venueId);
+        return made != null ? made : history.replaced(venueId);
     }
 
     /** What the orders of a chain traded: {quantity, notional} fixed-point. */
@@ -303,7 +312,7 @@ public final class XChangeVenueClient implements VenueClient {
                     return null;
                 }
             }
-            final String predecessor = replaced.get(venueId);
+            final String predecessor = predecessor(venueId);
             final long[] carried = predecessor == null ? new long[2] : chainTraded(predecessor, trades);
             for (final LimitOrder order : open) {
                 if (order.getId().equals(venueId)) {
@@ -347,13 +356,13 @@ public final class XChangeVenueClient implements VenueClient {
         final Order.OrderType side = ref.side() > 0 ? Order.OrderType.BID : Order.OrderType.ASK;
         final Map<String, Long> unclaimed = new LinkedHashMap<>();
         for (final LimitOrder order : open) {
-            if (order.getType() == side && ledgerClientId.applyAsLong(order.getId()) == 0) {
+            if (order.getType() == side && history.clientId(order.getId()) == 0) {
                 unclaimed.put(order.getId(), Decimals.fixed(order.getOriginalAmount()));
             }
         }
         final Map<String, Long> tradedAmounts = new LinkedHashMap<>();
         for (final UserTrade trade : trades) {
-            if (trade.getType() == side && ledgerClientId.applyAsLong(trade.getOrderId()) == 0
+            if (trade.getType() == side && history.clientId(trade.getOrderId()) == 0
                 && !unclaimed.containsKey(trade.getOrderId())) {
                 tradedAmounts.merge(trade.getOrderId(), Decimals.fixed(trade.getOriginalAmount()), Long::sum);
             }

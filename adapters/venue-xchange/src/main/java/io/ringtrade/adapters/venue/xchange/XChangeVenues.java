@@ -2,12 +2,12 @@ package io.ringtrade.adapters.venue.xchange;
 
 import io.ringtrade.adapters.venue.LockedVenueClient;
 import io.ringtrade.adapters.venue.VenueClient;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.engine.config.VenueConfig;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
 
-import java.util.function.ToLongFunction;
 
 /**
  * Builds the XChange exchange {@code ringtrade.venue} names: the class from {@code exchange-class}, keys from the
@@ -58,11 +58,11 @@ public final class XChangeVenues {
     /**
      * The client for {@code venue}.
      *
-     * @param ledgerClientId the adapter ledger's client order id of a venue order id (0 when none)
+     * @param history what the adapter's ledger recorded about venue order ids ({@link VenueOrderHistory#NONE}: nothing)
      * @throws IllegalArgumentException naming the key when the class is not an XChange exchange on the class path
      */
     public static VenueClient open(final VenueConfig venue, final SimulatedMarket market,
-                                          final ToLongFunction<String> ledgerClientId) {
+                                          final VenueOrderHistory history) {
         if (venue.simulated()) {
             final Exchange exchange = market.exchange(venue.apiKey().isEmpty() ? "ringtrade" : venue.apiKey());
             for (final var deposit : venue.deposit().entrySet()) {
@@ -71,10 +71,10 @@ public final class XChangeVenues {
             }
             // one caller at a time: the simulated matching engine is shared and does not synchronize its cancels
             return new LockedVenueClient(new XChangeVenueClient(exchange, venue.label(), true, MARKET_PROTECTION_BPS,
-                SIMULATED_FEE_BPS, ledgerClientId), market.lock());
+                SIMULATED_FEE_BPS, history), market.lock());
         }
         final ExchangeSpecification spec = specification(venue, exchangeClass(venue));
         return new XChangeVenueClient(ExchangeFactory.INSTANCE.createExchange(spec), venue.label(), false,
-            MARKET_PROTECTION_BPS, 0, ledgerClientId);
+            MARKET_PROTECTION_BPS, 0, history);
     }
 }

@@ -88,7 +88,7 @@ final class XChangeCrashTest {
         for (int i = 0; i < TRADES; i++) {
             if (loop == null) {
                 loop = new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> counting(
-                    XChangeVenues.open(VENUE, market, ledger::clientId), submitsPerClientId), dir, journal,
+                    XChangeVenues.open(VENUE, market, ledger), submitsPerClientId), dir, journal,
                     ReconciliationConfig.DEFAULT, nanos, momentum);
                 loop.settle();
                 restarts++;

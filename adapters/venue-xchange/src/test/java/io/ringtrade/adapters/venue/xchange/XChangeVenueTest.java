@@ -6,9 +6,11 @@ import static io.ringtrade.engine.api.event.OrderType.STOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrade.adapters.venue.LiveLoop;
+import io.ringtrade.adapters.venue.OrderLedger;
 import io.ringtrade.adapters.venue.OrderRef;
 import io.ringtrade.adapters.venue.VenueClient;
 import io.ringtrade.adapters.venue.VenueException;
+import io.ringtrade.adapters.venue.VenueOrderHistory;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.event.ReportKind;
@@ -19,6 +21,7 @@ import io.ringtrade.engine.config.ReconciliationConfig;
 import io.ringtrade.engine.config.VenueConfig;
 import io.ringtrade.engine.config.VenueType;
 import io.ringtrade.engine.order.Order;
+import io.ringtrade.engine.reconcile.VenueFill;
 import io.ringtrade.engine.reconcile.VenueOrder;
 import io.ringtrade.engine.reconcile.VenueOrderStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +77,7 @@ final class XChangeVenueTest {
     }
 
     private LiveLoop loop(final List<EngineEvent> journal) {
-        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger::clientId), dir,
+        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger), dir,
             journal, ReconciliationConfig.DEFAULT, nanos);
     }
 
@@ -168,7 +171,7 @@ final class XChangeVenueTest {
         liquidity.onTrade(fp("800.00"));
         // the quotes move up 2 %; the simulated book keeps the emptied 800.80 ask level, which its ticker still names
         liquidity.onTrade(fp("816.00"));
-        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        final VenueClient client = XChangeVenues.open(VENUE, market, VenueOrderHistory.NONE);
         final OrderEffect order = new OrderEffect();
         order.side = 1;
         order.orderType = MARKET;
@@ -241,7 +244,7 @@ final class XChangeVenueTest {
 
     @Test
     void shouldReplaceByCancellingThenPlacingUnderANewClientOrderId() throws Exception {
-        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        final VenueClient client = XChangeVenues.open(VENUE, market, VenueOrderHistory.NONE);
         // a buy of 0.5 at 99.50 rests (the best ask is 100.00); replaced by 1.5 at 100.00 it takes the 100.00 ask
         final String first = client.submit(order(1, LIMIT, "0.5", "99.50"),
             "BTC/USD", "7001");
@@ -277,9 +280,46 @@ final class XChangeVenueTest {
         assertThat(engineTrades()).isEqualTo(2);
     }
 
+    /**
+     * The chain of a replace survives a restart through the adapter's ledger: a buy of 1.5 at 100.00 takes the 1 ask
+     * there and rests 0.5; replaced by 1.5 at 99.90 (the 1 filled counts: 0.5 is placed); a restarted process reads the
+     * ledger back and reports the intent as 1.5 ordered, 1 filled at 100.00, with the first order's fill — what the
+     * engine recorded — instead of the replacement alone (0.5 ordered, nothing filled: a difference).
+     */
+    @Test
+    void shouldReportAReplacedOrdersFillsAfterARestartThroughTheLedger() throws Exception {
+        final Path file = dir.resolve("venue-ledger.log");
+        final String first;
+        final String second;
+        try (OrderLedger ledger = OrderLedger.open(file)) {
+            final VenueClient client = XChangeVenues.open(VENUE, market, ledger);
+            ledger.sending(7001);
+            first = client.submit(order(1, LIMIT, "1.5", "100.00"), "BTC/USD", "7001");
+            ledger.taken(7001, first);
+            second = client.replace(first, "7001", "BTC/USD", fp("1.5"), fp("99.90"));
+            ledger.taken(7001, second); // what the adapter records when a replace gives the order a new id
+        }
+        final OrderRef ref = new OrderRef(7001, second, "BTC/USD", 0, 1, fp("1.5"), 0);
+        final VenueOrder whole = new VenueOrder(7001, second, 0, 1, fp("1.5"), fp("1"), fp("100.00"),
+            VenueOrderStatus.OPEN);
+
+        try (OrderLedger reread = OrderLedger.open(file)) {
+            assertThat(reread.replaced(second)).isEqualTo(first);
+            assertThat(reread.replaced(first)).isNull();
+            final VenueClient restarted = XChangeVenues.open(VENUE, market, reread);
+            assertThat(restarted.query(ref)).isEqualTo(whole);
+            assertThat(restarted.fills(second, "BTC/USD")).extracting(VenueFill::quantity).containsExactly(fp("1"));
+        }
+        // what a restart reported before the ledger kept the chain
+        final VenueClient forgetful = XChangeVenues.open(VENUE, market, VenueOrderHistory.NONE);
+        assertThat(forgetful.query(ref)).isEqualTo(new VenueOrder(7001, second, 0, 1, fp("0.5"), 0, 0,
+            VenueOrderStatus.OPEN));
+        assertThat(forgetful.fills(second, "BTC/USD")).isEmpty();
+    }
+
     @Test
     void shouldRefuseAStopOrderTheExchangeDoesNotTakeWithTheReason() {
-        final VenueClient client = XChangeVenues.open(VENUE, market, id -> 0);
+        final VenueClient client = XChangeVenues.open(VENUE, market, VenueOrderHistory.NONE);
         try {
             client.submit(order(-1, STOP, "0.5", "95.00"), "BTC/USD", "7002");
             throw new AssertionError("expected a refusal");
