@@ -294,8 +294,8 @@ public final class VenueAdapterLatency {
         final int btc = instruments.find(MinuteBars.SYMBOL).id();
         final BusinessLogic logic = newLogic(instruments, live);
         final Path dir = JournalFixtures.newDirectory("venue-throughput-");
-        final LiveVenueAdapter adapter = live ? adapter(XChangeVenues.open(venueConfig(), market(), VenueOrderHistory.NONE),
-            instruments, logic, dir) : null;
+        final LiveVenueAdapter adapter = live ? adapter(XChangeVenues.open(venueConfig(), market(),
+            VenueOrderHistory.NONE), instruments, logic, dir) : null;
         final long[] prices = TickToOrderLatency.randomWalk(1 << 20);
         final EngineEvent input = new EngineEvent();
         final long started;

@@ -74,8 +74,8 @@ public final class LimitsCommand implements Callable<Integer> {
             throw new UserException("--offline and --journal DIR go together (and --at-next-start needs both)");
         }
         if (offline && set == null) {
-            throw new UserException("--offline changes a limit: it needs --set LIMIT=VALUE (and --book NAME or --engine); "
-                + "the limits in force are shown through the ops API");
+            throw new UserException("--offline changes a limit: it needs --set LIMIT=VALUE (and --book NAME or "
+                + "--engine); the limits in force are shown through the ops API");
         }
         final OpsClient ops = offline ? null : new OpsClient(url);
         if (set == null) {

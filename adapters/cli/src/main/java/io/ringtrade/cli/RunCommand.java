@@ -200,11 +200,13 @@ public final class RunCommand implements Callable<Integer> {
         }, "ringtrade-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         final Engine.RecoveryReport recovery = engine.recovery();
-        console.printf("ringtrade run: %s, %d books, feed %s (%s)%s, journal %s, ring %d, wait strategy %s, layout %s, %d cores%n",
+        console.printf("ringtrade run: %s, %d books, feed %s (%s)%s, journal %s, ring %d, wait strategy %s, layout %s, "
+            + "%d cores%n",
             session.live() ? "LIVE mode on " + session.account() : "paper mode", config.books().size(),
             session.liveFeed() ? config.venue().label() + " live market data" : config.feed().file(),
             config.feed().symbol(), session.liveFeed() ? "" : " at " + (speed != null ? speed : config.feed().speed()) + "x",
-            journalPath, config.pipeline().ringSize(), engine.waitStrategy(), engine.layout(), Runtime.getRuntime().availableProcessors());
+            journalPath, config.pipeline().ringSize(), engine.waitStrategy(), engine.layout(),
+            Runtime.getRuntime().availableProcessors());
         if (session.live()) {
             console.println("venue: " + session.reconciliationSummary() + " (" + journalPath.resolve(LiveVenues.RECONCILIATION_LOG)
                 + ")");

@@ -174,7 +174,8 @@ final class ViewJson {
     private static JsonWriter caps(final JsonWriter json, final EngineView.Caps caps) {
         return json.moneyField("max_order_notional", caps.maxOrderNotional())
             .moneyField("max_position_pct", caps.maxPositionPct()).moneyField("max_daily_loss", caps.maxDailyLoss())
-            .moneyField("price_band_pct", caps.priceBandPct()).field("max_orders_per_second", caps.maxOrdersPerSecond());
+            .moneyField("price_band_pct", caps.priceBandPct())
+            .field("max_orders_per_second", caps.maxOrdersPerSecond());
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

@@ -23,6 +23,9 @@ public interface VenueOrderHistory {
     /** The client order id recorded for {@code venueOrderId}, or 0. */
     long clientId(String venueOrderId);
 
-    /** The venue id of the order {@code venueOrderId} replaced (the one recorded before it for the same client order id), or null. */
+    /**
+     * The venue id of the order {@code venueOrderId} replaced (the one recorded before it for the same client order
+     * id), or null.
+     */
     String replaced(String venueOrderId);
 }

@@ -211,10 +211,10 @@ public final class EnginePipeline implements AutoCloseable {
             // the fused stage records which of its steps failed before the exception reaches this handler
             disruptor.handleExceptionsFor(lastStage).with(new StopOnFailure(BUSINESS_LOGIC));
         } else {
-            // the journal reports its inputs done only at its flush (durability is promised there: with sync-on-batch an
-            // input is journaled only at the batch's end), and goes on after another stage failed (journaling more
-            // inputs is harmless, recovery stops at the failed one, and it lets the batch that holds the inputs before
-            // the failure complete, so the gateway can release what they caused)
+            // the journal reports its inputs done only at its flush (durability is promised there: with sync-on-batch
+            // an input is journaled only at the batch's end), and goes on after another stage failed (journaling more
+            // inputs is harmless, recovery stops at the failed one, and it lets the batch that holds the inputs
+            // before the failure complete, so the gateway can release what they caused)
             this.journalStage = new ReportingStage((event, endOfBatch) -> {
                 journal.append(event);
                 if (endOfBatch) {

@@ -156,7 +156,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
         return new EngineView(sequence, logic.eventsProcessed(), byType, logic.ordersAccepted(), logic.fills(),
             rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
             new Caps(logic.riskCaps().maxOrderNotional(), logic.riskCaps().maxPositionPct(),
-                logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct(), logic.riskCaps().maxOrdersPerSecond()),
+                logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct(),
+                logic.riskCaps().maxOrdersPerSecond()),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

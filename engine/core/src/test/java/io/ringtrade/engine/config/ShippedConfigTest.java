@@ -60,6 +60,22 @@ final class ShippedConfigTest {
     /** Each shipped book's own limit: a loss of 250 in a UTC day halts it. */
     private static final BookLimits DAILY_LOSS = new BookLimits(0, 0, 250 * ONE, 0, 0);
 
+    /**
+     * The soak configuration paces its feed: the Bitstamp file's 100,000 trades span 576,125 s (0.174 a second), so
+     * 4,000,000 times real time is about 694,000 inputs a second, below the 67,108,864 a minute (1.1 M a second) one
+     * minutely cycle file holds — at full speed the fused layout outran it and the engine halted (BENCHMARKS 15).
+     */
+    @Test
+    void shouldPaceTheShippedSoakBelowWhatAMinutelyCycleHolds() {
+        final EngineConfig config = new EngineConfigLoader().file(SHIPPED.resolve("soak.conf")).environment(Map.of())
+            .load();
+
+        assertThat(config.journal().rollCycle()).isEqualTo(RollCycle.MINUTELY);
+        assertThat(config.feed().loop()).isTrue();
+        assertThat(config.feed().speed()).isEqualTo(4_000_000.0);
+        assertThat(100_000 * config.feed().speed() / 576_125 * 60).isLessThan(67_108_864);
+    }
+
     @Test
     void shouldTakeFeedSpeedAndOutputDirFromEnvironmentWhenSet() {
         final EngineConfig config = new EngineConfigLoader().file(SHIPPED.resolve("default.conf"))

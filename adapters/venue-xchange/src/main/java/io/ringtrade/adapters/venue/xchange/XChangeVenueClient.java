@@ -221,7 +221,8 @@ public final class XChangeVenueClient implements VenueClient {
      * cancel comes first, so one intent never has two live orders; when the venue refuses the cancel (the order
      * filled or ended) the replace is refused with that reason and nothing is placed. A placement refused after the
      * cancel leaves the order cancelled: the replace is refused, and polling reports the cancel. The replacement's
-     * record includes what the replaced orders filled, also after a restart (the ledger keeps the chain: {@link #history}).
+     * record includes what the replaced orders filled, also after a restart (the ledger keeps the chain:
+     * {@link #history}).
      */
     @Override
     public String replace(final String venueOrderId, final String clientOrderId, final String symbol,

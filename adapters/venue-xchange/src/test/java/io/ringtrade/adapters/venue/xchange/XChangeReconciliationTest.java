@@ -66,7 +66,8 @@ final class XChangeReconciliationTest {
     }
 
     private LiveLoop loop(final ReconciliationConfig reconciliation) {
-        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger), dir,
+        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger),
+            dir,
             journal, reconciliation, nanos);
     }
 

@@ -77,7 +77,8 @@ final class XChangeVenueTest {
     }
 
     private LiveLoop loop(final List<EngineEvent> journal) {
-        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger), dir,
+        return new LiveLoop("BTC/USD", "0.01", "0.0001", VENUE, ledger -> XChangeVenues.open(VENUE, market, ledger),
+            dir,
             journal, ReconciliationConfig.DEFAULT, nanos);
     }
 

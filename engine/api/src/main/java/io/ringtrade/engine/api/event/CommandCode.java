@@ -81,7 +81,9 @@ public final class CommandCode {
         };
     }
 
-    /** Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_ORDERS_PER_SECOND}). */
+    /**
+     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_ORDERS_PER_SECOND}).
+     */
     public static boolean setsLimit(final int code) {
         return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_ORDERS_PER_SECOND;
     }
