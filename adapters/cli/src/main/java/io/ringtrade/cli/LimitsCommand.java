@@ -73,6 +73,9 @@ public final class LimitsCommand implements Callable<Integer> {
         if (offline != (journal != null) || (!offline && atNextStart)) {
             throw new UserException("--offline and --journal DIR go together (and --at-next-start needs both)");
         }
+        if (offline && url != null) {
+            throw new UserException("--url is the ops API's address; --offline does not use it");
+        }
         if (offline && set == null) {
             throw new UserException("--offline changes a limit: it needs --set LIMIT=VALUE (and --book NAME or "
                 + "--engine); the limits in force are shown through the ops API");
