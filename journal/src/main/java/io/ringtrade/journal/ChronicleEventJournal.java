@@ -54,6 +54,7 @@ public final class ChronicleEventJournal implements EventJournal {
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final JournalPretoucher pretoucher;
+    private final CycleCapacity capacity;
     private long entryCount;
     private long syncedEntryCount;
     private int syncedCycle = Integer.MIN_VALUE;
@@ -71,6 +72,11 @@ public final class ChronicleEventJournal implements EventJournal {
         this.appender = queue.createAppender();
         // Created here, used by the journal stage's thread: let that thread claim it on first use.
         appender.singleThreadedCheckReset();
+        this.capacity = new CycleCapacity(rollCycle.chronicle().maxMessagesPerCycle());
+        if (entryCount > 0) {
+            final long last = queue.lastIndex();
+            capacity.resume(rollCycle.chronicle().toCycle(last), rollCycle.chronicle().toSequenceNumber(last) + 1);
+        }
         this.pretoucher = JournalPretoucher.startIfEnabled(queue, policy);
     }
 
@@ -205,7 +211,9 @@ public final class ChronicleEventJournal implements EventJournal {
     /**
      * Appends the input fields of {@code event} as the next entry. Does not allocate.
      *
-     * @throws JournalException when the event's type (or market data kind) has no layout, e.g. an unused slot
+     * @throws JournalException when the event's type (or market data kind) has no layout, e.g. an unused slot, or when
+     *                          the current cycle file holds all the entries Chronicle can index in one cycle (nothing
+     *                          is written: the journal stays whole and continues in the next cycle)
      */
     @Override
     public void append(final EngineEvent event) {
@@ -214,10 +222,22 @@ public final class ChronicleEventJournal implements EventJournal {
             throw new JournalException("journal " + dir + " cannot record event type " + EventType.name(event.type)
                 + " (market data kind " + event.marketDataKind + ")");
         }
+        if (capacity.full() && queue.cycle() == capacity.cycle()) {
+            throw new JournalException("journal " + dir + ": its " + rollCycle.label() + " cycle file holds "
+                + capacity.maxEntries() + " entries, the most one cycle can index, so entry " + entryCount
+                + " was not journaled; the journal is whole and continues in the next cycle: start the engine again "
+                + "then, and give a new journal a longer roll cycle (hourly and daily ones hold 4,294,967,295 entries)");
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             JournalLayout.encode(event, dc.wire().bytes());
         }
+        capacity.appended(appender.cycle());
         entryCount++;
+    }
+
+    /** How full the current cycle file is (for tests in this package). */
+    CycleCapacity cycleCapacity() {
+        return capacity;
     }
 
     /** Applies the {@link DurabilityPolicy} to everything appended so far. */
