@@ -171,13 +171,9 @@ public final class PipelineThroughput {
             ? BenchEngine.queues(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE)
             : BenchEngine.ring(logic, journal, OrderTap.NONE, TickToOrderLatency.RING_SIZE, wait,
                 name.startsWith("fused") ? PipelineLayout.FUSED : PipelineLayout.PARALLEL);
-        final String label = switch (name) {
-            case "ring" -> "full pipeline, Chronicle journal, " + wait.resolve(RunConditions.cores()).label();
-            case "ring-none" -> "full pipeline, no journal, " + wait.resolve(RunConditions.cores()).label();
-            case "fused" -> "full pipeline fused, Chronicle journal, " + wait.resolve(RunConditions.cores()).label();
-            case "fused-none" -> "full pipeline fused, no journal, " + wait.resolve(RunConditions.cores()).label();
-            default -> "BASELINE queues, Chronicle journal";
-        };
+        final String label = queues ? "BASELINE queues, Chronicle journal"
+            : "full pipeline" + (name.startsWith("fused") ? " fused" : "") + (journaled ? ", Chronicle journal, "
+            : ", no journal, ") + wait.resolve(RunConditions.cores()).label();
         return new Counted() {
             @Override
             public void publish(final EngineEvent input) {

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
 /**
@@ -86,16 +87,10 @@ public final class LimitsCommand implements Callable<Integer> {
                 throw new UserException("--book, --engine and --reason need --set LIMIT=VALUE (without --set, limits "
                     + "shows every limit in force)");
             }
-            final Config caps = ops.get("/status").getConfig("risk_caps");
-            out.println("engine-wide caps: max_order_notional " + caps.getString("max_order_notional")
-                + ", max_position_pct " + caps.getString("max_position_pct") + ", max_daily_loss "
-                + caps.getString("max_daily_loss") + ", price_band_pct " + caps.getString("price_band_pct")
-                + ", max_orders_per_second " + caps.getString("max_orders_per_second"));
+            out.println("engine-wide caps: " + inForce(ops.get("/status").getConfig("risk_caps"), "max_daily_loss"));
             for (final Config each : ops.get("/books").getConfigList("books")) {
-                out.println(each.getString("name") + ": max_order_notional " + each.getString("max_order_notional")
-                    + ", max_position_pct " + each.getString("max_position_pct") + ", max_daily_loss "
-                    + each.getString("daily_loss_limit") + ", price_band_pct " + each.getString("price_band_pct")
-                    + ", max_orders_per_second " + each.getString("max_orders_per_second"));
+                // a book's view names its daily-loss limit daily_loss_limit: its daily_loss is what it lost today
+                out.println(each.getString("name") + ": " + inForce(each, "daily_loss_limit"));
             }
             out.flush();
             return 0;
@@ -128,6 +123,16 @@ public final class LimitsCommand implements Callable<Integer> {
             + ", journal entry " + answer.getLong("entry"));
         out.flush();
         return applied ? 0 : 1;
+    }
+
+    /** Every limit in force in an ops API answer, as {@code label value, ...}; the daily loss's under its own key. */
+    private static String inForce(final Config limits, final String dailyLossKey) {
+        final StringJoiner line = new StringJoiner(", ");
+        for (final RiskLimit limit : RiskLimit.values()) {
+            line.add(limit.label() + " " + limits.getString(limit == RiskLimit.MAX_DAILY_LOSS ? dailyLossKey
+                : limit.label()));
+        }
+        return line.toString();
     }
 
     /**

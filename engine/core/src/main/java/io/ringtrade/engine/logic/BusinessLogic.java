@@ -782,12 +782,8 @@ public final class BusinessLogic {
             return;
         }
         final long number = TradingCommand.queueNumber(argument);
-        if (source == TradingCommand.SOURCE_OFFLINE && number > 0) {
-            if (number <= states.lastOfflineCommand()) {
-                refuseCommand(event, AuditKind.REFUSED_DUPLICATE);
-                return;
-            }
-            states.offlineCommandApplied(number);
+        if (source == TradingCommand.SOURCE_OFFLINE && !firstTimeApplied(event, number, source)) {
+            return;
         }
         final TradingState from = book < 0 ? states.setGlobal(target, HaltCause.OPERATOR)
             : states.setBook(book, target, HaltCause.OPERATOR);
@@ -899,12 +895,8 @@ public final class BusinessLogic {
                 : AuditKind.REFUSED_LIMIT_VALUE, source);
             return;
         }
-        if (number > 0) {
-            if (number <= states.lastOfflineCommand()) {
-                refuseCommand(event, AuditKind.REFUSED_DUPLICATE, source);
-                return;
-            }
-            states.offlineCommandApplied(number);
+        if (!firstTimeApplied(event, number, source)) {
+            return;
         }
         final long from;
         final long to;
@@ -945,6 +937,22 @@ public final class BusinessLogic {
         if (managed[book] != null) {
             managed[book].setMaxPositionPct(limits[book].maxPositionPct());
         }
+    }
+
+    /**
+     * Whether a command numbered {@code number} in the offline command queue (0: none, from elsewhere) is applied now:
+     * a number already applied (published again around a restart) is refused as a duplicate, a new one is recorded.
+     */
+    private boolean firstTimeApplied(final EngineEvent event, final long number, final int source) {
+        if (number <= 0) {
+            return true;
+        }
+        if (number <= states.lastOfflineCommand()) {
+            refuseCommand(event, AuditKind.REFUSED_DUPLICATE, source);
+            return false;
+        }
+        states.offlineCommandApplied(number);
+        return true;
     }
 
     private void refuseCommand(final EngineEvent event, final int why) {

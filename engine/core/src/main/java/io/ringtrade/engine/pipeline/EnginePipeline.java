@@ -90,26 +90,11 @@ public final class EnginePipeline implements AutoCloseable {
         void process(EngineEvent event, boolean endOfBatch);
     }
 
-    /** Builds and starts the pipeline without snapshots, in the layout {@code auto} picks for this machine. */
+    /** Builds and starts the pipeline without snapshots or hooks, in the layout {@code auto} picks for this machine. */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence) {
         this(logic, journal, sink, ringSize, waitStrategy, firstSequence, 0, (entries, state) -> {
-        }, System::nanoTime);
-    }
-
-    /**
-     * Builds and starts the pipeline in the layout {@code auto} picks for this machine.
-     *
-     * @param firstSequence    sequence number of the first input published here (journal entries already present)
-     * @param snapshotInterval take a snapshot after every this many inputs (counted over the whole journal); 0 = never
-     * @param snapshots        where snapshots go
-     * @param clock            the monotonic clock for ingress times and latency (never read by business logic)
-     */
-    public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
-                          final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
-                          final long snapshotInterval, final SnapshotSink snapshots, final LongSupplier clock) {
-        this(logic, journal, sink, ringSize, waitStrategy, firstSequence, snapshotInterval, snapshots, clock,
-            GatewayHooks.NONE, PipelineLayout.AUTO);
+        }, System::nanoTime, GatewayHooks.NONE, PipelineLayout.AUTO);
     }
 
     /**
@@ -117,7 +102,11 @@ public final class EnginePipeline implements AutoCloseable {
      * {@code sink}), the gateway tells {@code hooks.commands()} of every command input it has passed, and business
      * logic publishes its state view as {@code hooks.viewIntervalNanos()} says.
      *
-     * @param layout which threads run the stages ({@code auto} resolved for this machine's core count)
+     * @param firstSequence    sequence number of the first input published here (journal entries already present)
+     * @param snapshotInterval take a snapshot after every this many inputs (counted over the whole journal); 0 = never
+     * @param snapshots        where snapshots go
+     * @param clock            the monotonic clock for ingress times and latency (never read by business logic)
+     * @param layout           which threads run the stages ({@code auto} resolved for this machine's core count)
      */
     public EnginePipeline(final BusinessLogic logic, final EventJournal journal, final EffectSink sink,
                           final int ringSize, final WaitStrategyKind waitStrategy, final long firstSequence,
@@ -238,6 +227,18 @@ public final class EnginePipeline implements AutoCloseable {
         status.recordStage(StatusBoard.STAGE_JOURNAL, clock.getAsLong() - lastOfBatch.ingressNanos);
     }
 
+    /**
+     * Records that {@code stage} failed on {@code event} (null: on no input) unless a failure is recorded already (the
+     * first one is the cause; later ones are its consequences) or {@code cause} is only the stop another stage's
+     * failure asked for.
+     */
+    private void recordFailure(final String stage, final EngineEvent event, final Throwable cause) {
+        if (!(cause instanceof StageStopped)) {
+            failure.compareAndSet(null, new PipelineFailure(stage, event == null ? -1 : event.sequence,
+                event == null ? 0 : event.type, cause));
+        }
+    }
+
     private void stopIfFailed() {
         if (failure.get() != null) {
             throw new StageStopped();
@@ -353,12 +354,6 @@ public final class EnginePipeline implements AutoCloseable {
                 }
             }
             batchStart = -1;
-        }
-
-        private void recordFailure(final String stage, final EngineEvent event, final Throwable cause) {
-            if (!(cause instanceof StageStopped)) {
-                failure.compareAndSet(null, new PipelineFailure(stage, event.sequence, event.type, cause));
-            }
         }
     }
 
@@ -556,10 +551,7 @@ public final class EnginePipeline implements AutoCloseable {
 
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final EngineEvent event) {
-            if (!(ex instanceof StageStopped)) {
-                failure.compareAndSet(null, new PipelineFailure(stage, event == null ? -1 : event.sequence,
-                    event == null ? 0 : event.type, ex));
-            }
+            recordFailure(stage, event, ex);
             stopped = true;
             if (ex instanceof RuntimeException runtime) {
                 throw runtime;

@@ -16,25 +16,28 @@ import java.util.Arrays;
  */
 public enum RiskLimit {
     /** Largest notional of one order, in the book's currency; 0 = none. */
-    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE),
+    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE, false),
     /** Largest position, percent of the book's equity; 0 = none. */
-    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT),
+    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT, false),
     /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
-    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE),
+    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE, false),
     /** Largest distance of a limit price from the last price, percent; 0 = none. */
-    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT),
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT, false),
     /** Most orders in any second of event time (a whole number); 0 = none. */
     MAX_ORDERS_PER_SECOND("max_orders_per_second", CommandCode.SET_MAX_ORDERS_PER_SECOND,
-        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND));
+        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND), true);
 
     private final String label;
     private final int command;
     private final long max;
+    /** Whether only whole numbers are accepted (a count, carried fixed-point like the others). */
+    private final boolean whole;
 
-    RiskLimit(final String label, final int command, final long max) {
+    RiskLimit(final String label, final int command, final long max, final boolean whole) {
         this.label = label;
         this.command = command;
         this.max = max;
+        this.whole = whole;
     }
 
     /** The name the configuration, the ops API and the audit log use ({@code max_position_pct}). */
@@ -81,7 +84,7 @@ public enum RiskLimit {
 
     /** Whether {@code value} (fixed-point) is one {@link RiskLimits} accepts for this limit. */
     public boolean accepts(final long value) {
-        return value >= 0 && value <= max && (this != MAX_ORDERS_PER_SECOND || value % FixedPoint.SCALE == 0);
+        return value >= 0 && value <= max && (!whole || value % FixedPoint.SCALE == 0);
     }
 
     private void requireAccepted(final long value) {
@@ -97,10 +100,8 @@ public enum RiskLimit {
 
     /** The values accepted, for a refusal's message ({@code "a decimal 0 to 100"}). */
     public String range() {
-        if (this == MAX_ORDERS_PER_SECOND) {
-            return "a whole number 0 to " + FixedPoint.toString(max);
-        }
-        return max == Long.MAX_VALUE ? "a decimal 0 or more" : "a decimal 0 to " + FixedPoint.toString(max);
+        return (whole ? "a whole number " : "a decimal ")
+            + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max));
     }
 
     /** The engine-wide cap's value in {@code settings}. */
