@@ -45,8 +45,9 @@ import java.util.Map;
  * {@code weights.csv} (the learner's with reason {@code learn} or {@code learn_capped}, the others' {@code normalise}
  * or {@code floor}); the starting weights (1/n each) are rows with reason {@code start} at the first bar.
  *
- * <p>All of it lives in state cells, so a restore from a snapshot continues exactly. Allocates one small row view per
- * member per bar. Business-logic thread.
+ * <p>All of it lives in state cells, so a restore from a snapshot continues exactly. Allocates nothing per bar: each
+ * member decides on {@link io.ringtrade.engine.api.strategy.Row#withPosition} views the engine keeps, and a learning
+ * step works on the weight cells in place. Business-logic thread.
  */
 public final class Ensemble extends LibraryStrategy {
     /** The members by default. */
@@ -191,7 +192,7 @@ public final class Ensemble extends LibraryStrategy {
             double score = 0;
             for (int i = 0; i < n; i++) {
                 final boolean open = stance.get(i) == 1;
-                final int decision = voters.get(i).decide(new MemberRow(row, open ? 1 : 0));
+                final int decision = voters.get(i).decide(row.withPosition(open ? 1 : 0));
                 if (decision == DecisionStrategy.BUY && !open) {
                     pending.set(i, 1);
                 } else if (decision == DecisionStrategy.SELL && open) {
@@ -254,47 +255,42 @@ public final class Ensemble extends LibraryStrategy {
             if (trades.get(member) < minTrades) {
                 return;
             }
-            final double[] old = new double[n];
-            for (int i = 0; i < n; i++) {
-                old[i] = weights.get(i);
-            }
-            final double target = (1 - lr) * old[member] + lr * reward;
-            final double low = old[member] * (1 - maxStep);
-            final double high = old[member] * (1 + maxStep);
+            // Three passes over the cells instead of copies of the weights, so that a learning step allocates
+            // nothing; each weight goes through the same operations in the same order as written out step by step
+            // (clamp the member's, divide all by their sum, then lift any below the floor), so the bits are those.
+            final double before = weights.get(member);
+            final double target = (1 - lr) * before + lr * reward;
+            final double low = before * (1 - maxStep);
+            final double high = before * (1 + maxStep);
             final boolean capped = target < low || target > high;
-            weights.set(member, Math.max(low, Math.min(high, target)));
+            final double stepped = Math.max(low, Math.min(high, target));
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += weights.get(i);
+                sum += i == member ? stepped : weights.get(i);
             }
-            for (int i = 0; i < n; i++) {
-                weights.set(i, weights.get(i) / sum);
-            }
-            final boolean[] floored = new boolean[n];
             double deficit = 0;
             double surplus = 0;
             for (int i = 0; i < n; i++) {
-                final double weight = weights.get(i);
+                final double weight = (i == member ? stepped : weights.get(i)) / sum;
                 if (weight < floor) {
                     deficit += floor - weight;
                 } else {
                     surplus += weight - floor;
                 }
             }
-            if (deficit > 0) {
-                for (int i = 0; i < n; i++) {
-                    final double weight = weights.get(i);
-                    weights.set(i, weight < floor ? floor : floor + (weight - floor) * (1 - deficit / surplus));
-                    floored[i] = true;
-                }
-            }
+            final boolean floored = deficit > 0;
             for (int i = 0; i < n; i++) {
+                final double old = weights.get(i);
+                final double normalised = (i == member ? stepped : old) / sum;
+                final double weight = !floored ? normalised
+                    : normalised < floor ? floor : floor + (normalised - floor) * (1 - deficit / surplus);
+                weights.set(i, weight);
                 if (i == member) {
-                    log.record(time, i, old[i], weights.get(i), capped ? Reason.LEARN_CAPPED : Reason.LEARN, reward,
+                    log.record(time, i, old, weight, capped ? Reason.LEARN_CAPPED : Reason.LEARN, reward,
                         trades.get(i));
-                } else if (weights.get(i) != old[i]) {
-                    log.record(time, i, old[i], weights.get(i), floored[i] ? Reason.FLOOR : Reason.NORMALISE,
-                        rewards.get(i), trades.get(i));
+                } else if (weight != old) {
+                    log.record(time, i, old, weight, floored ? Reason.FLOOR : Reason.NORMALISE, rewards.get(i),
+                        trades.get(i));
                 }
             }
         }

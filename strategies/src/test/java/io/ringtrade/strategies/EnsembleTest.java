@@ -26,6 +26,8 @@ import io.ringtrade.engine.output.OutputRows;
 import io.ringtrade.engine.output.OutputSink;
 import io.ringtrade.engine.pipeline.EffectSink;
 
+import io.ringtrade.adapters.marketdata.BarSeriesData;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +90,87 @@ class EnsembleTest {
             } else {
                 assertThat(row.reward()).as("reward, row %d", i).isCloseTo(want.reward(), within(1e-12));
             }
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingPerBarWhileItVotesAndLearns() {
+        // Bitstamp's 5-minute bars twelve times over (times shifted, so the clock moves on): six to warm up, six
+        // measured with the thread's allocation counter. Before, each member's row view and each learning step's
+        // copies of the weights were new objects: 126 bytes a bar, megabytes here.
+        final BarSeriesData once = ReferenceBars.of(Market.BITSTAMP_5M).bars;
+        final BarSeriesData bars = repeated(once, 12);
+        final CountingSink sink = new CountingSink();
+        final BusinessLogic logic = LibraryBacktest.logic(new Ensemble(), Map.of("min_trades", "2", "floor", "0.15"),
+            Market.BITSTAMP_5M, sink);
+        final int warm = 6 * once.size();
+        final long next = BacktestDriver.feed(logic, new BarSeriesSource(LibraryBacktest.part(bars, 0, warm), 0),
+            EventJournal.none(), EffectSink.NONE, 0);
+        final BarSeriesSource measured = new BarSeriesSource(LibraryBacktest.part(bars, warm, bars.size()), 0);
+        final long weightsBefore = sink.weights;
+        final long fillsBefore = sink.fills;
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        BacktestDriver.feed(logic, measured, EventJournal.none(), EffectSink.NONE, next);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(sink.weights - weightsBefore).as("weight changes while measured").isGreaterThan(200);
+        assertThat(sink.fills - fillsBefore).as("fills while measured").isGreaterThan(50);
+        assertThat(allocated).as("bytes allocated over %d bars", bars.size() - warm).isLessThan(16_384);
+    }
+
+    private static BarSeriesData repeated(final BarSeriesData bars, final int times) {
+        final int n = bars.size();
+        final long span = bars.timeNanos(n - 1) - bars.timeNanos(0) + Market.BITSTAMP_5M.interval.nanos();
+        final long[][] columns = new long[6][n * times];
+        for (int k = 0; k < times; k++) {
+            for (int i = 0; i < n; i++) {
+                final int at = k * n + i;
+                columns[0][at] = bars.timeNanos(i) + k * span;
+                columns[1][at] = bars.open(i);
+                columns[2][at] = bars.high(i);
+                columns[3][at] = bars.low(i);
+                columns[4][at] = bars.close(i);
+                columns[5][at] = bars.volume(i);
+            }
+        }
+        return BarSeriesData.of(bars.symbol(), columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
+    }
+
+    /** Keeps nothing, counts the fills and the weight changes. */
+    private static final class CountingSink implements OutputSink {
+        private long fills;
+        private long weights;
+
+        @Override
+        public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
+                         final long quantity, final long price, final long fee, final long orderId,
+                         final long realizedPnl) {
+            fills++;
+        }
+
+        @Override
+        public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
+                           final double newWeight, final int reason, final double reward, final long trades) {
+            weights++;
+        }
+
+        @Override
+        public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
+                           final long benchmark, final boolean inPosition) {
+        }
+
+        @Override
+        public void orderEvent(final long timeNanos, final long orderId, final int bookIndex, final int instrumentId,
+                               final int side, final int orderType, final long quantity, final long notional,
+                               final long price, final int transition, final int state, final int reason,
+                               final long lastQuantity, final long lastPrice, final long filledQuantity) {
+        }
+
+        @Override
+        public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
+                              final long closedNanos, final long pnl) {
         }
     }
 

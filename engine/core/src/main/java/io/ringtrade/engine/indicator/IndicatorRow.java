@@ -14,11 +14,18 @@ final class IndicatorRow implements Row {
     private static final double CCI_CONSTANT = 0.015;
 
     private final InstrumentBars bars;
+    /** The {@link #withPosition} views a composite strategy asks for on every bar, made once so it allocates nothing. */
+    private final Row asShort;
+    private final Row asFlat;
+    private final Row asLong;
     /** Whether the strategy read an indicator that was still NaN since {@link #resetWarmUp}: it is warming up. */
     private boolean readNaN;
 
     IndicatorRow(final InstrumentBars bars) {
         this.bars = bars;
+        this.asShort = Row.super.withPosition(-1);
+        this.asFlat = Row.super.withPosition(0);
+        this.asLong = Row.super.withPosition(1);
     }
 
     @Override
@@ -167,6 +174,17 @@ final class IndicatorRow implements Row {
     @Override
     public double position() {
         return FixedPoint.toDouble(bars.position());
+    }
+
+    @Override
+    public Row withPosition(final double position) {
+        if (position == 0) {
+            return asFlat;
+        }
+        if (position == 1) {
+            return asLong;
+        }
+        return position == -1 ? asShort : Row.super.withPosition(position);
     }
 
     @Override

@@ -104,6 +104,63 @@ class RowTest {
     }
 
     @Test
+    void shouldShowTheSameBarsThroughAPositionViewWithItsOwnPosition() {
+        final Indicators indicators = new Indicators();
+        final Column rsi = indicators.column("momentum_rsi");
+        indicators.sma(20);
+        final InstrumentBars bars = new InstrumentBars(AAPL, FLAT, indicators);
+        apple.feed(bars, 0);
+        final Row asLong = bars.row().withPosition(1);
+        final Row asFlat = bars.row().withPosition(0);
+        final Row asShort = bars.row().withPosition(-1);
+        for (int t = 0; t < apple.size(); t++) {
+            if (t > 0) {
+                apple.feed(bars, t);
+            }
+            final Row row = bars.row();
+            assertThat(row.inPosition()).as("the book is flat").isFalse();
+            assertThat(row.withPosition(1)).as("the kept view, no allocation").isSameAs(asLong);
+            assertThat(row.withPosition(0)).isSameAs(asFlat);
+            assertThat(row.withPosition(-1)).isSameAs(asShort);
+            assertThat(row.withPosition(-0.0)).isSameAs(asFlat);
+            for (final Row view : List.of(asLong, asFlat, asShort, row.withPosition(2.5))) {
+                assertThat(view.barIndex()).isEqualTo(t);
+                assertThat(view.timeNanos()).isEqualTo(apple.start[t]);
+                assertThat(view.symbol()).isEqualTo("AAPL");
+                same(view, r -> r.close(), r -> FixedPoint.toDouble(apple.close[r.barIndex()]));
+                same(view, r -> r.get(rsi), r -> row.get(rsi));
+                same(view, r -> r.sma(20), r -> row.sma(20));
+                if (t > 0) {
+                    same(view, r -> r.open(1), r -> FixedPoint.toDouble(apple.open[r.barIndex() - 1]));
+                    same(view, r -> r.get(rsi, 1), r -> row.get(rsi, 1));
+                }
+            }
+        }
+        assertThat(asLong.position()).isEqualTo(1.0);
+        assertThat(asLong.inPosition()).isTrue();
+        assertThat(asFlat.position()).isEqualTo(0.0);
+        assertThat(asFlat.inPosition()).isFalse();
+        assertThat(asShort.position()).isEqualTo(-1.0);
+        assertThat(asShort.inPosition()).isTrue();
+        final Row half = bars.row().withPosition(0.5);
+        assertThat(half.position()).isEqualTo(0.5);
+        assertThat(half.inPosition()).isTrue();
+        assertThat(half.withPosition(1)).as("a view's view is the row's kept view").isSameAs(asLong);
+        assertThatThrownBy(() -> bars.row().withPosition(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("a row's position must be a finite number, got NaN");
+
+        // a NaN read through a view is the strategy's read: the row still knows the strategy is warming up
+        final InstrumentBars fresh = new InstrumentBars(AAPL, FLAT, indicators);
+        apple.feed(fresh, 0, 3);
+        final IndicatorRow freshRow = (IndicatorRow) fresh.row();
+        freshRow.resetWarmUp();
+        assertThat(fresh.row().withPosition(1).close()).isEqualTo(FixedPoint.toDouble(apple.close[2]));
+        assertThat(freshRow.readNaN()).as("a number read").isFalse();
+        assertThat(fresh.row().withPosition(1).sma(20)).isNaN();
+        assertThat(freshRow.readNaN()).isTrue();
+    }
+
+    @Test
     void shouldMaintainOnlyWhatTheStrategyDeclared() {
         final Indicators indicators = new Indicators();
         indicators.rsi(14);

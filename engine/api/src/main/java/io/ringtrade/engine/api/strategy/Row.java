@@ -165,4 +165,15 @@ public interface Row {
      * instrument's units: a decision function tells an exit from an entry by its sign.
      */
     double position();
+
+    /**
+     * This row as a holder of {@code position} would see it: every read the same as this row's, {@link #position()}
+     * that value and {@link #inPosition()} whether it is not 0. For a strategy that asks others for decisions about
+     * positions of their own (an ensemble's members each reason about their virtual trade, not the book's). The
+     * engine's rows keep the views for -1, 0 and 1, so asking for those allocates nothing; any other value gets a
+     * new view. Valid, like this row, only during the {@code decide} call.
+     */
+    default Row withPosition(final double position) {
+        return new PositionedRow(this, position);
+    }
 }

@@ -1,14 +1,16 @@
-package io.ringtrade.strategies;
-
-import io.ringtrade.engine.api.strategy.Column;
-import io.ringtrade.engine.api.strategy.Row;
+package io.ringtrade.engine.api.strategy;
 
 /**
- * The row an ensemble member decides on: the ensemble's row, except that {@link #position()} and
- * {@link #inPosition()} are the member's own virtual position (1 while its virtual long is open, else 0): a member
- * reasons about the trades it would make, not the ensemble's. One per member per bar; business-logic thread.
+ * {@link Row#withPosition}'s view: {@code row}'s reads, with {@code position} as the position. Immutable; valid while
+ * {@code row} is. Business-logic thread.
  */
-record MemberRow(Row row, double position) implements Row {
+record PositionedRow(Row row, double position) implements Row {
+    PositionedRow {
+        if (!Double.isFinite(position)) {
+            throw new IllegalArgumentException("a row's position must be a finite number, got " + position);
+        }
+    }
+
     @Override
     public boolean inPosition() {
         return position != 0;
@@ -107,5 +109,10 @@ record MemberRow(Row row, double position) implements Row {
     @Override
     public double obv(final int barsAgo) {
         return row.obv(barsAgo);
+    }
+
+    @Override
+    public Row withPosition(final double other) {
+        return row.withPosition(other); // the underlying row's kept views, not a view of a view
     }
 }
