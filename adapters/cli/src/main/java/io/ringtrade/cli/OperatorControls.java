@@ -204,6 +204,14 @@ final class OperatorControls implements AutoCloseable {
                 out.append(",\"max_leverage\":\"").append(FixedPoint.toString(book.limits().maxLeverage()))
                     .append('"');
             }
+            if (book.limits().maintenanceMarginPct() != 0) {
+                out.append(",\"maintenance_margin_pct\":\"")
+                    .append(FixedPoint.toString(book.limits().maintenanceMarginPct())).append('"');
+            }
+            if (book.limits().borrowRatePct() != 0) {
+                out.append(",\"borrow_rate_pct\":\"").append(FixedPoint.toString(book.limits().borrowRatePct()))
+                    .append('"');
+            }
             out.append('}');
         }
         out.append("],\"instruments\":[");

@@ -10,6 +10,9 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.ringtrade.cli.JournalFixtures.assertSameBytes;
@@ -46,9 +49,14 @@ class LeverageRunTest {
     Path temp;
 
     private Path config(final String leverage) throws IOException {
+        return config(leverage, "");
+    }
+
+    /** {@code more}: further book keys, written after the leverage (", borrow-rate-pct = 10"). */
+    private Path config(final String leverage, final String more) throws IOException {
         final Path strategy = temp.resolve("AlwaysBuy.java");
         Files.writeString(strategy, ALWAYS_BUY, StandardCharsets.UTF_8);
-        final Path file = temp.resolve("leverage-" + leverage + ".conf");
+        final Path file = temp.resolve("leverage-" + leverage + more.replaceAll("[^a-z0-9]", "") + ".conf");
         Files.writeString(file, """
             ringtrade {
               status-interval = 0
@@ -61,7 +69,7 @@ class LeverageRunTest {
               ]
             }
             """.formatted(RealData.apple().toAbsolutePath(), strategy,
-            leverage.isEmpty() ? "" : ", max-leverage = " + leverage), StandardCharsets.UTF_8);
+            (leverage.isEmpty() ? "" : ", max-leverage = " + leverage) + more), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -113,6 +121,51 @@ class LeverageRunTest {
         assertThat(Files.readString(temp.resolve("journal-2").resolve("audit.log")))
             .contains("\"price_band_pct\":\"0\",\"max_leverage\":\"2\"}");
         assertThat(Files.readString(temp.resolve("journal-").resolve("audit.log"))).doesNotContain("leverage");
+    }
+
+    @Test
+    void shouldChargeInterestOnTheBorrowedCashEveryDayUntilTheEndAndReplayIt() throws IOException {
+        final List<String> bars = Files.readAllLines(RealData.apple(), StandardCharsets.UTF_8);
+        final Path out = temp.resolve("out-interest");
+        final Path journal = temp.resolve("journal-interest");
+        succeeded(CommandRunner.run("run", "--config", config("2", ", borrow-rate-pct = 10").toString(), "--journal",
+            journal.toString(), "--out", out.toString(), "--exit-at-end"));
+
+        // bought at the second bar's open, leaving -4,814.95653638 of cash (the test above); from that day to the day
+        // before the last bar's, every day ends borrowed: each costs cash x 10 / 36,500, rounded up to 1e-8, on the
+        // cash the day before left (weekends and holidays too)
+        final long days = ChronoUnit.DAYS.between(LocalDate.parse(bars.get(2).split(",")[0]),
+            LocalDate.parse(bars.get(bars.size() - 1).split(",")[0]));
+        BigDecimal cash = new BigDecimal("-4814.95653638");
+        BigDecimal paid = BigDecimal.ZERO;
+        final List<String> expected = new ArrayList<>();
+        for (long day = 0; day < days; day++) {
+            final BigDecimal interest = cash.negate().multiply(BigDecimal.TEN)
+                .divide(new BigDecimal("36500"), 8, RoundingMode.CEILING);
+            expected.add(FixedPoint.toString(FixedPoint.parse(interest.toPlainString())));
+            cash = cash.subtract(interest);
+            paid = paid.add(interest);
+        }
+        assertThat(expected.getFirst()).as("4,814.95653638 x 10 / 36,500 = 1.319166174...").isEqualTo("1.31916618");
+        final List<String> audit = Files.readAllLines(journal.resolve("audit.log"), StandardCharsets.UTF_8);
+        final List<String> charged = audit.stream().filter(line -> line.contains("\"event\":\"interest\""))
+            .map(line -> line.replaceAll(".*\"interest\":\"([0-9.]+)\"}$", "$1")).toList();
+        assertThat(charged).hasSize((int) days).containsExactlyElementsOf(expected);
+        assertThat(audit.stream().filter(line -> line.contains("\"event\":\"interest\"")).findFirst().orElseThrow())
+            .contains("\"book\":\"levered\",\"day\":\"2013-01-03\",\"cash\":\"-4814.95653638\",\"rate_pct\":\"10\"");
+        final List<String> equityRows = rows(out.resolve("equity.csv"));
+        final String[] last = equityRows.get(equityRows.size() - 1).split(",");
+        assertThat(last[2]).as("the last row's cash").isEqualTo(FixedPoint.toString(FixedPoint.parse(cash.toPlainString())));
+        assertThat(paid).isGreaterThan(new BigDecimal("480")); // about 10 % of 4,815 over the year
+        assertThat(Files.readString(journal.resolve(JournalManifest.FILE))).contains("max-leverage = 2, borrow-rate-pct = 10");
+        assertThat(audit.getFirst()).contains("\"max_leverage\":\"2\",\"borrow_rate_pct\":\"10\"}");
+
+        // the replay charges the same, byte for byte
+        final Path replayed = temp.resolve("replayed-interest");
+        succeeded(CommandRunner.run("replay", "--journal", journal.toString(), "--out", replayed.toString()));
+        assertSameBytes(out, replayed, List.of("trades.csv", "equity.csv", "orders.csv"));
+        assertThat(Files.readAllLines(replayed.resolve("audit.log"), StandardCharsets.UTF_8).stream()
+            .filter(line -> line.contains("\"event\":\"interest\"")).count()).isEqualTo(days);
     }
 
     @Test

@@ -86,6 +86,7 @@ final class ViewJson {
                 .field("max_orders_per_second", book.maxOrdersPerSecond())
                 .moneyField("maintenance_margin_pct", book.maintenanceMarginPct())
                 .moneyField("gross_exposure", book.grossExposure())
+                .moneyField("borrow_rate_pct", book.borrowRatePct()).moneyField("interest_paid", book.interestPaid())
                 .endObject();
         }
         return json.endArray().endObject().toString();

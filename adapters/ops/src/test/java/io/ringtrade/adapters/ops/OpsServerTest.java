@@ -176,6 +176,8 @@ final class OpsServerTest {
         assertThat(alpha.getString("daily_loss_limit")).isEqualTo("0");
         assertThat(alpha.getString("maintenance_margin_pct")).isEqualTo("0");
         assertThat(alpha.getString("gross_exposure")).isEqualTo("306"); // 3 @ 102
+        assertThat(alpha.getString("borrow_rate_pct")).isEqualTo("0");
+        assertThat(alpha.getString("interest_paid")).isEqualTo("0");
 
         final List<? extends Config> positions = json(get("/positions").body()).getConfigList("positions");
         assertThat(positions).hasSize(1);

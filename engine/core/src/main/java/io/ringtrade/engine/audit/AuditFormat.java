@@ -96,6 +96,14 @@ public final class AuditFormat {
                 money(out, "exposure", c);
                 out.append(",\"orders_cancelled\":").append(e).append(",\"liquidation_orders\":").append(f);
             }
+            case AuditKind.INTEREST -> {
+                out.append("interest\"");
+                book(out, book, bookNames);
+                out.append(",\"day\":\"").append(OutputFiles.isoTime(c), 0, 10).append('"');
+                money(out, "cash", b);
+                money(out, "rate_pct", d);
+                money(out, "interest", a);
+            }
             default -> out.append("unknown_").append(kind).append('"');
         }
         return out.append("}\n");

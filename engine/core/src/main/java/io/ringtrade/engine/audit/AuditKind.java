@@ -13,6 +13,7 @@ package io.ringtrade.engine.audit;
  *  COMMAND_REFUSED   a command code             c why (a {@code REFUSED_*} code)   d source   e argument
  *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the value asked (book -1: the engine-wide cap)
  *  MARGIN_CALL       a equity      b required   c gross exposure          e cancelled  f liquidation orders
+ *  INTEREST          a interest    b cash before c day charged (its start, epoch nanos)  d yearly rate (percent)
  * </pre>
  * Codes are stable: only add.
  */
@@ -33,6 +34,8 @@ public final class AuditKind {
     public static final int LIMIT_CHANGED = 7;
     /** A book's equity fell below its maintenance margin: orders cancelled, positions closed, book halted. */
     public static final int MARGIN_CALL = 8;
+    /** A book paid a day's interest on its borrowed (negative) cash in the simulated venue. */
+    public static final int INTEREST = 9;
 
     /** COMMAND_REFUSED: the book index names no book. */
     public static final int REFUSED_UNKNOWN_BOOK = 1;

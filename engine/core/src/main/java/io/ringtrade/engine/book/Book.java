@@ -18,7 +18,9 @@ import java.math.RoundingMode;
  *       {@code (average − exit) × quantity − fee} for a short; the average of what remains is unchanged;</li>
  *   <li>a fill that crosses through zero is split into a close of the old position and an open of the new;</li>
  *   <li>a round trip (flat → position → flat) is one trade; its P&amp;L is the sum of its exits' realized
- *       P&amp;L minus the fees paid on its entries.</li>
+ *       P&amp;L minus the fees paid on its entries;</li>
+ *   <li>interest on borrowed cash ({@link #chargeInterest}) is cash, like a fee, but belongs to no fill and no round
+ *       trip: it lowers the equity and is counted in {@link #interestPaid}.</li>
  * </ul>
  *
  * <p>Owned by the business-logic thread. Allocation-free after construction.
@@ -30,6 +32,7 @@ public final class Book {
     private long cash;
     private long realizedPnl;
     private long feesPaid;
+    private long interestPaid;
     private final long[] quantity;
     private final long[] averagePrice;
     private final long[] markPrice;
@@ -138,9 +141,25 @@ public final class Book {
             RoundingMode.HALF_UP);
     }
 
+    /**
+     * Takes {@code interest} (fixed-point, not negative) out of the cash: the simulated venue's charge on borrowed cash.
+     *
+     * @throws ArithmeticException when the cash or the interest paid would leave the fixed-point range; the book is
+     *                             unchanged then
+     */
+    public void chargeInterest(final long interest) {
+        if (interest < 0) {
+            throw new IllegalArgumentException("interest must not be negative: " + interest);
+        }
+        final long newCash = Math.subtractExact(cash, interest);
+        final long newInterest = Math.addExact(interestPaid, interest);
+        cash = newCash;
+        interestPaid = newInterest;
+    }
+
     /** Writes the account for a snapshot. */
     public void writeState(final StateWriter out) {
-        out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid)
+        out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid).writeLong(interestPaid)
             .writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl)
             .writeLongs(openedNanos);
     }
@@ -151,6 +170,7 @@ public final class Book {
         cash = in.readLong();
         realizedPnl = in.readLong();
         feesPaid = in.readLong();
+        interestPaid = in.readLong();
         in.readLongsInto(quantity, "positions");
         in.readLongsInto(averagePrice, "average prices");
         in.readLongsInto(markPrice, "marks");
@@ -206,6 +226,11 @@ public final class Book {
     /** Fees paid so far. */
     public long feesPaid() {
         return feesPaid;
+    }
+
+    /** Interest paid on borrowed cash so far ({@link #chargeInterest}). */
+    public long interestPaid() {
+        return interestPaid;
     }
 
     /** Unrealized P&amp;L of one position at its mark. */

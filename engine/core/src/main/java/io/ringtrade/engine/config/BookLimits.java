@@ -16,11 +16,21 @@ package io.ringtrade.engine.config;
  * @param maintenanceMarginPct {@code maintenance-margin-pct} (books only): the equity a book must keep as a
  *                           percentage of its gross exposure, 0 to 100; below it the book is liquidated and halted
  *                           (a margin call); 0 = none
+ * @param borrowRatePct      {@code borrow-rate-pct} (books only): the simulated venue's yearly interest on borrowed
+ *                           (negative) cash, percent, 0 to 100, charged per UTC day; 0 = none
  */
 public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                         long priceBandPct, long maxLeverage, long maintenanceMarginPct) {
+                         long priceBandPct, long maxLeverage, long maintenanceMarginPct, long borrowRatePct) {
     /** No limits. */
-    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0);
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Limits without interest on borrowed cash. */
+    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage,
+            maintenanceMarginPct, 0);
+    }
 
     /** Limits without a maintenance margin. */
     public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,

@@ -310,8 +310,10 @@ public final class EngineConfigLoader {
             RiskLimits.MAX_LEVERAGE);
         final long maintenanceMarginPct = book
             ? reader.fixedPoint("maintenance-margin-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
+        final long borrowRatePct = book
+            ? reader.fixedPoint("borrow-rate-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
         return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct,
-            maxLeverage, maintenanceMarginPct);
+            maxLeverage, maintenanceMarginPct, borrowRatePct);
     }
 
     private static RiskSettings readRisk(final ObjectReader risk) {

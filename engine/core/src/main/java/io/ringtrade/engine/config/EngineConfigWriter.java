@@ -103,6 +103,9 @@ public final class EngineConfigWriter {
                 out.append(", maintenance-margin-pct = ")
                     .append(FixedPoint.toString(book.limits().maintenanceMarginPct()));
             }
+            if (book.limits().borrowRatePct() != 0) {
+                out.append(", borrow-rate-pct = ").append(FixedPoint.toString(book.limits().borrowRatePct()));
+            }
             out.append(" }\n");
         }
         out.append("  ]\n");

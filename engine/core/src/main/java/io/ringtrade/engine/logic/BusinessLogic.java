@@ -21,6 +21,7 @@ import io.ringtrade.engine.audit.AuditKind;
 import io.ringtrade.engine.bar.BookBarBuilder;
 import io.ringtrade.engine.indicator.PositionView;
 import io.ringtrade.engine.book.Book;
+import io.ringtrade.engine.book.BorrowingCost;
 import io.ringtrade.engine.book.FillSettlement;
 import io.ringtrade.engine.market.MarketState;
 import io.ringtrade.engine.order.Order;
@@ -30,6 +31,7 @@ import io.ringtrade.engine.order.OrderRequest;
 import io.ringtrade.engine.order.OrderTransition;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
+import io.ringtrade.engine.output.OutputFiles;
 import io.ringtrade.engine.output.OutputStreams;
 import io.ringtrade.engine.output.RecentFills;
 import io.ringtrade.engine.report.PerformanceAccumulator;
@@ -85,7 +87,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 12;
+    public static final int STATE_VERSION = 13;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -114,6 +116,22 @@ public final class BusinessLogic {
     private RiskSettings riskSettings;
     private final TradingStates states;
     private final DailyLoss dailyLoss;
+    private final BorrowingCost borrowing;
+    /** Writes each interest charge to the audit log; halts a book whose charge would leave the fixed-point range. */
+    private final BorrowingCost.Listener interestCharges = new BorrowingCost.Listener() {
+        @Override
+        public void charged(final int book, final long dayStartNanos, final long cashBefore, final long interest) {
+            outputs.audit(lastEventTimeNanos, AuditKind.INTEREST, book, -1, interest, cashBefore, dayStartNanos,
+                limits[book].borrowRatePct(), 0, 0);
+        }
+
+        @Override
+        public void overflow(final int book, final long dayStartNanos) {
+            orders.haltForAnomaly(book, "the interest on its borrowed cash for the day of "
+                + OutputFiles.isoTime(dayStartNanos).substring(0, 10) + " leaves the fixed-point range; no more"
+                + " interest is charged");
+        }
+    };
     private final boolean liveVenue;
     private final FillSettlement settlement;
     private final OrderManager orders;
@@ -203,6 +221,15 @@ public final class BusinessLogic {
             lossLimits[i] = limits[i].maxDailyLoss();
         }
         this.dailyLoss = new DailyLoss(books, lossLimits, riskSettings.maxDailyLoss());
+        final long[] borrowRates = new long[bookCount];
+        for (int i = 0; i < bookCount; i++) {
+            borrowRates[i] = limits[i].borrowRatePct();
+            if (borrowRates[i] != 0 && settings.liveVenue()) {
+                throw new IllegalArgumentException("book " + this.specs[i].name() + ": borrow-rate-pct is the simulated"
+                    + " venue's interest (paper trading and backtests); a live venue charges its own");
+            }
+        }
+        this.borrowing = new BorrowingCost(books, borrowRates);
         this.settlement = new FillSettlement(books, outputs);
         this.venue = new SimulatedVenue(instruments, books, models, shortAllowed, limits);
         final Venue[] venues = new Venue[bookCount];
@@ -390,6 +417,10 @@ public final class BusinessLogic {
         }
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
+        if (borrowing.enabled()) {
+            // the days that ended are paid for first, so the new day's loss baseline is after the night's interest
+            borrowing.onTime(time, interestCharges);
+        }
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
         dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
@@ -1066,6 +1097,7 @@ public final class BusinessLogic {
             }
         }
         dailyLoss.writeState(out);
+        borrowing.writeState(out);
         orders.writeState(out);
         settlement.writeState(out);
         equity.writeState(out);
@@ -1132,6 +1164,7 @@ public final class BusinessLogic {
         }
         setCaps(caps); // the limits in force, and every stage holding one, follow the caps and the books' own
         dailyLoss.readState(in);
+        borrowing.readState(in);
         orders.readState(in);
         settlement.readState(in);
         equity.readState(in);

@@ -755,6 +755,14 @@ public final class OrderManager implements ExecutionReportListener {
             order.reservedClose, order.reservedShort);
     }
 
+    /**
+     * Something about book {@code bookIndex}'s account that business logic cannot carry on with (a charge that would
+     * leave the fixed-point range): the book is halted as for any anomaly, with {@code what} as the reason shown.
+     */
+    public void haltForAnomaly(final int bookIndex, final String what) {
+        anomaly(bookIndex, what);
+    }
+
     private void anomaly(final int bookIndex, final String what) {
         anomalies++;
         // new orders are refused; open ones are left to the operator (the venue's view of them is in doubt), whose

@@ -1,5 +1,6 @@
 package io.ringtrade.engine.risk;
 
+import io.ringtrade.engine.api.market.UtcDay;
 import io.ringtrade.engine.book.Book;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
@@ -13,7 +14,6 @@ import io.ringtrade.engine.snapshot.StateWriter;
  * <p>Business-logic thread; allocation-free.
  */
 public final class DailyLoss {
-    private static final long DAY = 86_400_000_000_000L;
 
     private final Book[] books;
     private final long[] limits;
@@ -68,12 +68,12 @@ public final class DailyLoss {
         if (timeNanos < nextDayStart) {
             return; // today, or (a time that went back) an earlier day: as floorDiv(time) <= day would say
         }
-        final long today = Math.floorDiv(timeNanos, DAY);
+        final long today = UtcDay.of(timeNanos);
         if (today <= day) {
             return;
         }
         day = today;
-        nextDayStart = startOfDayAfter(today);
+        nextDayStart = UtcDay.startOfDayAfter(today);
         long total = 0;
         for (int b = 0; b < books.length; b++) {
             baseline[b] = books[b].equity();
@@ -130,11 +130,6 @@ public final class DailyLoss {
         globalBaseline = equity;
     }
 
-    /** The first nanosecond of the UTC day after {@code day}; the largest time for the last representable day. */
-    private static long startOfDayAfter(final long day) {
-        return day >= Long.MAX_VALUE / DAY ? Long.MAX_VALUE : (day + 1) * DAY;
-    }
-
     /** Writes the baselines for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("daily-loss").writeLong(day).writeLong(globalBaseline).writeLongs(baseline, baseline.length);
@@ -144,7 +139,7 @@ public final class DailyLoss {
     public void readState(final StateReader in) {
         in.section("daily-loss");
         day = in.readLong();
-        nextDayStart = day == Long.MIN_VALUE ? Long.MIN_VALUE : startOfDayAfter(day);
+        nextDayStart = day == Long.MIN_VALUE ? Long.MIN_VALUE : UtcDay.startOfDayAfter(day);
         globalBaseline = in.readLong();
         in.readLongsInto(baseline, "daily-loss baselines");
     }

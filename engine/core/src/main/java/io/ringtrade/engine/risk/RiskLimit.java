@@ -153,7 +153,8 @@ public enum RiskLimit {
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(),
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : limits.maxOrdersPerSecond(),
-            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(), limits.maintenanceMarginPct());
+            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(), limits.maintenanceMarginPct(),
+            limits.borrowRatePct());
     }
 
     /** An accepted order-rate value (fixed-point whole number, at most 100,000) as a count. */

@@ -28,10 +28,13 @@ import java.math.RoundingMode;
  * @param maintenanceMarginPct the equity the book must keep as a percentage of its gross exposure (Σ |quantity| ×
  *                           mark over its instruments), 0 to 100: below it, a margin call cancels the book's orders,
  *                           closes its positions with reduce-only market orders and halts it; 0 = none
+ * @param borrowRatePct      the simulated venue's yearly interest on borrowed cash, percent (0 to 100): each UTC day
+ *                           that ends with the book's cash negative costs −cash × rate / 100 / 365, charged at the
+ *                           first input of a later day ({@link io.ringtrade.engine.book.BorrowingCost}); 0 = none
  */
 public record RiskLimits(boolean allowShort, long minNotional, long maxShortNotional, long maxOrderNotional,
                          long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct,
-                         long maxLeverage, long maintenanceMarginPct) {
+                         long maxLeverage, long maintenanceMarginPct, long borrowRatePct) {
     /** Most orders per second a limit may allow (the sliding window keeps one time per allowed order). */
     public static final int MAX_ORDERS_PER_SECOND = 100_000;
     /** Leverage 1: a cash account, every buy paid from cash (the default). */
@@ -68,6 +71,19 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             throw new IllegalArgumentException("maintenance margin must be 0 to 100 %, got "
                 + FixedPoint.toString(maintenanceMarginPct));
         }
+        if (borrowRatePct < 0 || borrowRatePct > MAX_PERCENT) {
+            throw new IllegalArgumentException("borrowing rate must be 0 to 100 % a year, got "
+                + FixedPoint.toString(borrowRatePct));
+        }
+    }
+
+    /** Limits without interest on borrowed cash. */
+    public RiskLimits(final boolean allowShort, final long minNotional, final long maxShortNotional,
+                      final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct) {
+        this(allowShort, minNotional, maxShortNotional, maxOrderNotional, maxPositionPct, maxDailyLoss,
+            maxOrdersPerSecond, priceBandPct, maxLeverage, maintenanceMarginPct, 0);
     }
 
     /** Limits without a maintenance margin. */
@@ -106,7 +122,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
             (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),
-            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct);
+            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct, borrowRatePct);
     }
 
     /** Whether buys may borrow (leverage above 1). */

@@ -48,7 +48,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            long unrealizedPnl, long fees, int trades, int wins, int losses, double winRate,
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
-                           int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure) {
+                           int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure,
+                           long borrowRatePct, long interestPaid) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
@@ -128,7 +129,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 summary.sharpe(), summary.maxDrawdown(), performance.currentDrawdown(), logic.dailyLoss().loss(b),
                 logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
                 logic.limits(b).priceBandPct(), logic.limits(b).maxOrdersPerSecond(),
-                logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b)));
+                logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b), logic.limits(b).borrowRatePct(),
+                book.interestPaid()));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;

@@ -44,6 +44,13 @@ final class AuditLogTest {
             .isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\",\"by\":\"engine\",\"entry\":9,\"n\":2,"
                 + "\"event\":\"margin_call\",\"book\":\"alpha\",\"equity\":\"1600\",\"required\":\"1650\","
                 + "\"exposure\":\"6600\",\"orders_cancelled\":1,\"liquidation_orders\":1}\n");
+        // day 19,723 is 2024-01-01; charged at the first input of the next day
+        assertThat(AuditFormat.engineLine(new StringBuilder(), 19_724 * 86_400_000_000_000L + 5, 12, 1,
+            AuditKind.INTEREST, 0, -1, FixedPoint.parse("1.36986302"), FixedPoint.of(-5000), 19_723 * 86_400_000_000_000L,
+            FixedPoint.of(10), 0, 0, new String[] {"ACME"}, new String[] {"alpha"}).toString())
+            .isEqualTo("{\"time\":\"2024-01-02T00:00:00.000000005Z\",\"by\":\"engine\",\"entry\":12,\"n\":1,"
+                + "\"event\":\"interest\",\"book\":\"alpha\",\"day\":\"2024-01-01\",\"cash\":\"-5000\","
+                + "\"rate_pct\":\"10\",\"interest\":\"1.36986302\"}\n");
         assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
             .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","
                 + "\"from\":\"127.0.0.1\"}\n");

@@ -6,6 +6,7 @@ import static io.ringtrade.engine.config.ConfigText.ONE_BOOK;
 import static io.ringtrade.engine.config.ConfigText.load;
 import static io.ringtrade.engine.config.ConfigText.problems;
 
+import io.ringtrade.engine.api.money.FixedPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -95,5 +96,26 @@ final class LeverageConfigTest {
             "test.conf:2: ringtrade.books[0].maintenance-margin-pct: must be between 0 and 100, got 120");
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.maintenance-margin-pct = 25")).hasSize(1)
             .allSatisfy(problem -> assertThat(problem).contains("ringtrade.risk", "maintenance-margin-pct"));
+    }
+
+    @Test
+    void shouldReadABooksBorrowingRateKeepItInTheManifestAndRefuseItOutOfRangeOrEngineWide() {
+        final String book = "ringtrade.books = [ { name = a, strategy = s, symbols = [\"BTC/USD\"], max-leverage = 2,"
+            + " borrow-rate-pct = 6.5 } ]";
+        final EngineConfig config = load(BTC, book);
+        assertThat(config.books().get(0).limits())
+            .isEqualTo(new BookLimits(0, 0, 0, 0, 0, 2 * ONE, 0, FixedPoint.parse("6.5")));
+        assertThat(load(BTC, ONE_BOOK).books().get(0).limits().borrowRatePct()).isZero();
+        assertThat(EngineConfigWriter.toHocon(load(BTC, ONE_BOOK))).doesNotContain("borrow");
+        final String manifest = EngineConfigWriter.toHocon(config);
+        assertThat(manifest).contains(", max-leverage = 2, borrow-rate-pct = 6.5 }");
+        assertThat(new EngineConfigLoader().text(manifest, "manifest.conf").environment(Map.of()).load().books()
+            .get(0).limits()).isEqualTo(config.books().get(0).limits());
+        assertThat(problems(BTC, book.replace("= 6.5", "= 101"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].borrow-rate-pct: must be between 0 and 100, got 101");
+        assertThat(problems(BTC, book.replace("= 6.5", "= -1"))).hasSize(1)
+            .allSatisfy(problem -> assertThat(problem).contains("ringtrade.books[0].borrow-rate-pct"));
+        assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.borrow-rate-pct = 5")).hasSize(1)
+            .allSatisfy(problem -> assertThat(problem).contains("ringtrade.risk", "borrow-rate-pct"));
     }
 }

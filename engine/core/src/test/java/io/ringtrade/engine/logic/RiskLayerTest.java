@@ -741,4 +741,116 @@ final class RiskLayerTest {
         assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
         assertThat(audit(AuditKind.MARGIN_CALL)).isEmpty();
     }
+
+    // ---- interest on borrowed cash -------------------------------------------------------------------------------
+
+    /** Leverage 2 and 10 % a year on borrowed cash: 10,000 of cash buys 150 @ 100, leaving cash at -5,000. */
+    private BusinessLogic borrowing() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"), 0,
+            FixedPoint.of(10)));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100");
+        assertThat(logic.books()[0].cash()).isEqualTo(fp("-5000"));
+        return logic;
+    }
+
+    /** A day's interest at 10 % a year on {@code cash}, worked out in decimals: -cash × 10 / 100 / 365, rounded up. */
+    private static long dayInterest(final long cash) {
+        return FixedPoint.parse(java.math.BigDecimal.valueOf(-cash, 8).multiply(java.math.BigDecimal.TEN)
+            .divide(java.math.BigDecimal.valueOf(36_500), 8, java.math.RoundingMode.CEILING).toPlainString());
+    }
+
+    @Test
+    void shouldChargeInterestForEachDayThatEndsWithBorrowedCash() {
+        final BusinessLogic logic = borrowing();
+        trade(logic, DAY - 1, "100");
+        assertThat(audit(AuditKind.INTEREST)).as("day 0 has not ended").isEmpty();
+
+        trade(logic, DAY + 5, "100"); // day 0 ended with -5,000: 5,000 x 10 / 36,500 = 1.369863013..., rounded up
+        assertThat(logic.books()[0].cash()).isEqualTo(fp("-5001.36986302"));
+        trade(logic, DAY + 10, "100");
+        assertThat(audit(AuditKind.INTEREST)).hasSize(1);
+
+        // a weekend: days 1, 2 and 3 end before the next input, each charged on what the day before left
+        trade(logic, 4 * DAY + 1, "100");
+        final List<RecordingSink.Audit> charges = audit(AuditKind.INTEREST);
+        assertThat(charges).hasSize(4);
+        assertThat(charges.get(1).a()).as("day 1: 5,001.36986302 x 10 / 36,500 = 1.370238318...")
+            .isEqualTo(fp("1.37023832"));
+        long cash = fp("-5000");
+        long paid = 0;
+        for (int day = 0; day < 4; day++) {
+            final RecordingSink.Audit charge = charges.get(day);
+            final long interest = dayInterest(cash);
+            assertThat(List.of(charge.a(), charge.b(), charge.c(), charge.d())).as("day %d", day)
+                .containsExactly(interest, cash, day * DAY, FixedPoint.of(10));
+            assertThat(charge.book()).isZero();
+            cash -= interest;
+            paid += interest;
+        }
+        assertThat(charges.get(3).entry()).as("charged at the first input of day 4").isEqualTo(inputs.size() - 1);
+        assertThat(logic.books()[0].cash()).isEqualTo(cash);
+        assertThat(logic.books()[0].interestPaid()).isEqualTo(paid);
+        assertThat(logic.books()[0].equity()).isEqualTo(cash + fp("15000"));
+        assertThat(logic.books()[0].realizedPnl()).as("interest belongs to no trade").isZero();
+
+        // sold: cash positive again, and no day after that costs anything
+        signal(logic, 4 * DAY + 2, 0, SELL, "150", null);
+        trade(logic, 4 * DAY + 3, "100");
+        assertThat(logic.books()[0].cash()).isEqualTo(fp("15000") + cash);
+        trade(logic, 9 * DAY, "100");
+        assertThat(audit(AuditKind.INTEREST)).hasSize(4);
+    }
+
+    @Test
+    void shouldChargeNothingForAnInputDatedBeforeTheLatestDayAndNothingWithoutARate() {
+        final BusinessLogic logic = borrowing();
+        trade(logic, 2 * DAY, "100"); // days 0 and 1
+        trade(logic, DAY + 1, "100"); // back in day 1: charges nothing
+        trade(logic, 2 * DAY + 1, "100"); // day 2 again: nothing ended since
+        assertThat(audit(AuditKind.INTEREST)).hasSize(2);
+
+        sink.audit.clear();
+        final BusinessLogic noRate = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        trade(noRate, 1, "100");
+        signal(noRate, 2, 0, BUY, "150", null);
+        trade(noRate, 3, "100");
+        trade(noRate, 30 * DAY, "100");
+        assertThat(noRate.books()[0].cash()).isEqualTo(fp("-5000"));
+        assertThat(audit(AuditKind.INTEREST)).isEmpty();
+    }
+
+    @Test
+    void shouldChargeTheSameAfterARestoreFromASnapshot() {
+        final BusinessLogic whole = borrowing();
+        trade(whole, DAY + 1, "100");
+        final byte[] snapshot = whole.snapshot();
+        final long next = sequence;
+        trade(whole, 3 * DAY + 1, "100");
+
+        sink.audit.clear();
+        final BusinessLogic restored = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"), 0,
+            FixedPoint.of(10)));
+        restored.restore(snapshot);
+        assertThat(restored.books()[0].interestPaid()).isEqualTo(fp("1.36986302"));
+        sequence = next; // the same input again
+        trade(restored, 3 * DAY + 1, "100");
+        assertThat(restored.books()[0].cash()).isEqualTo(whole.books()[0].cash());
+        assertThat(restored.books()[0].interestPaid()).isEqualTo(whole.books()[0].interestPaid());
+        assertThat(audit(AuditKind.INTEREST)).as("days 1 and 2, not day 0 again").hasSize(2);
+        assertThat(restored.snapshot()).isEqualTo(whole.snapshot());
+    }
+
+    @Test
+    void shouldRefuseABorrowingRateOnALiveVenue() {
+        final List<BookSpec> specs = List.of(new BookSpec("live", row -> DecisionStrategy.HOLD, new int[] {ACME},
+            Interval.M1, FixedPoint.of(10_000), new SimulatedFillModel(0, 0, false, 0),
+            new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"), 0, FixedPoint.of(5))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BusinessLogic(instruments, specs,
+                LogicSettings.DEFAULT.withLiveVenue(true)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("book live: borrow-rate-pct is the simulated venue's interest (paper trading and backtests);"
+                + " a live venue charges its own");
+    }
 }

@@ -85,6 +85,18 @@ final class BookAssemblyTest {
             .hasMessageStartingWith("book b1: on-opposite = reverse applies to a decision strategy");
     }
 
+    @Test
+    void shouldGiveTheBooksLeverageTermsToRisk() {
+        final BookConfig leveraged = new BookConfig("b1", "test_hold", Map.of(), List.of("ACME"), Interval.M5,
+            FixedPoint.of(5_000), FixedPoint.of(0), FixedPoint.of(0), false, FixedPoint.of(10), FillModel.NEXT_OPEN, 0,
+            0, new BookLimits(0, 0, 0, 0, 0, FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5")),
+            OnOpposite.CLOSE, "");
+        final BookSpec spec = BookAssembly.assemble(leveraged, instruments, catalog);
+        assertThat(List.of(spec.limits().maxLeverage(), spec.limits().maintenanceMarginPct(),
+            spec.limits().borrowRatePct()))
+            .containsExactly(FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5"));
+    }
+
     private static BookConfig reversing(final Map<String, String> params) {
         return new BookConfig("b1", "test_hold", params, List.of("ACME"), Interval.M5, FixedPoint.of(5_000),
             FixedPoint.of(0), FixedPoint.of(0), true, FixedPoint.of(0), FillModel.CLOSE, 0, 0, BookLimits.NONE,
