@@ -227,6 +227,7 @@ public final class BacktestCommand implements Runnable {
         }
         final double riskFreeRate = options.riskFreeRate();
         final OnOpposite opposite = options.onOpposite();
+        final BookLimits leverage = options.leverage();
         final InstrumentRegistry instruments;
         final MarketDataSource source;
         final List<String> tradedSymbols = new ArrayList<>();
@@ -273,7 +274,7 @@ public final class BacktestCommand implements Runnable {
         final String strategyFile = StrategySources.fileOf(strategy, catalog);
         final BookConfig book = new BookConfig(strategy, strategy, new TreeMap<>(params), traded, barInterval, cashFixed,
             FixedPoint.of(options.slippageBps), FixedPoint.of(options.commissionBps), options.allowShort,
-            options.minNotional(), fillModel, 0, 0, BookLimits.NONE, opposite, strategyFile);
+            options.minNotional(), fillModel, 0, 0, leverage, opposite, strategyFile);
         // built once here so that a bad strategy, parameter or value is refused before anything runs
         final BookSpec checked = BookAssembly.assemble(book, instruments, catalog);
         if (checked.strategy() instanceof EventStrategy && journal == null && !ticks) {
@@ -290,6 +291,8 @@ public final class BacktestCommand implements Runnable {
         if (opposite != BookConfig.ON_OPPOSITE_DEFAULT) {
             runFields.put("on_opposite", opposite.label());
         }
+        // the leverage terms only where set, so that the first line and summary of a cash account read as before
+        BacktestOptions.describe(leverage, runFields);
         if (!strategyFile.isEmpty()) {
             runFields.put("strategy_file", strategyFile);
             runFields.put("strategy_sha256", catalog.sourceFile(strategy).sha256());
@@ -322,6 +325,11 @@ public final class BacktestCommand implements Runnable {
             return "backtest " + runFields.get("strategy") + " (" + runFields.get("parameters") + ") on "
                 + runFields.get("symbols") + " " + runFields.get("interval") + ", fill " + runFields.get("fill")
                 + (runFields.containsKey("on_opposite") ? ", on opposite " + runFields.get("on_opposite") : "")
+                + (runFields.containsKey("max_leverage") ? ", leverage " + runFields.get("max_leverage") : "")
+                + (runFields.containsKey("maintenance_margin_pct")
+                    ? ", maintenance margin " + runFields.get("maintenance_margin_pct") + " %" : "")
+                + (runFields.containsKey("borrow_rate_pct")
+                    ? ", borrowing at " + runFields.get("borrow_rate_pct") + " % a year" : "")
                 + "; " + steps;
         }
     }

@@ -3,18 +3,21 @@ package io.ringtrade.cli;
 import io.ringtrade.adapters.marketdata.TimeRange;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.BookConfig;
+import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.config.OnOpposite;
+import io.ringtrade.engine.risk.RiskLimits;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The options {@code backtest} and {@code optimize} share: the symbols and days of the {@code --data} files, the
- * simulated book's cash, costs, minimum order and shorting, the traded symbols' steps and the risk-free rate of the
+ * simulated book's cash, costs, minimum order, shorting and leverage terms, the traded symbols' steps and the risk-free rate of the
  * summary, with the conversions both commands make of them. Each command keeps its own {@code --data},
  * {@code --interval} and {@code --fill} (their help texts differ) and calls the checks here in its own order, so that
  * each refuses a bad command line with the same first error as before. Start-up thread only.
@@ -44,6 +47,19 @@ final class BacktestOptions {
     @Option(names = "--on-opposite", defaultValue = "close", paramLabel = "close|reverse",
         description = "a sell while long (a buy while short) only closes, or with --allow-short reverses (default: ${DEFAULT-VALUE})")
     String onOpposite;
+
+    @Option(names = "--max-leverage", paramLabel = "L", description = "long exposure up to L x equity: buys of an "
+        + "explicit size (trade_usd, equity_fraction, quantity) may borrow (L - 1) x equity; 1 to 100 (default: 1, a "
+        + "cash account)")
+    String maxLeverage;
+
+    @Option(names = "--maintenance-margin-pct", paramLabel = "PCT", description = "equity to keep as a percentage of "
+        + "the gross exposure, else the book is closed out and halted (a margin call); 0 to 100 (default: none)")
+    String maintenanceMarginPct;
+
+    @Option(names = "--borrow-rate-pct", paramLabel = "PCT", description = "yearly interest on borrowed cash, charged "
+        + "for each day that ends with the cash negative; 0 to 100 (default: none)")
+    String borrowRatePct;
 
     @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
     String tickSize;
@@ -88,6 +104,42 @@ final class BacktestOptions {
             throw new UserException("--on-opposite reverse needs --allow-short (without shorts a sell can only close)");
         }
         return opposite;
+    }
+
+    /**
+     * The book's leverage terms ({@code --max-leverage}, {@code --maintenance-margin-pct}, {@code --borrow-rate-pct}),
+     * each refused out of its range; the other limits stay off, as before these options.
+     */
+    BookLimits leverage() {
+        final long leverage = maxLeverage == null ? 0
+            : within("--max-leverage", maxLeverage, RiskLimits.CASH_ACCOUNT, RiskLimits.MAX_LEVERAGE, "1 to 100");
+        final long margin = maintenanceMarginPct == null ? 0
+            : within("--maintenance-margin-pct", maintenanceMarginPct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
+        final long rate = borrowRatePct == null ? 0
+            : within("--borrow-rate-pct", borrowRatePct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
+        return new BookLimits(0, 0, 0, 0, 0, leverage, margin, rate);
+    }
+
+    /** Adds the leverage terms that are set to a run's fields (its first line and its summary's {@code run}). */
+    static void describe(final BookLimits leverage, final Map<String, String> fields) {
+        if (leverage.maxLeverage() != 0) {
+            fields.put("max_leverage", FixedPoint.toString(leverage.maxLeverage()));
+        }
+        if (leverage.maintenanceMarginPct() != 0) {
+            fields.put("maintenance_margin_pct", FixedPoint.toString(leverage.maintenanceMarginPct()));
+        }
+        if (leverage.borrowRatePct() != 0) {
+            fields.put("borrow_rate_pct", FixedPoint.toString(leverage.borrowRatePct()));
+        }
+    }
+
+    private static long within(final String option, final String text, final long min, final long max,
+                               final String range) {
+        final long value = money(option, text);
+        if (value < min || value > max) {
+            throw new UserException(option + " must be a decimal from " + range + ", got " + text);
+        }
+        return value;
     }
 
     /** {@code --risk-free-rate}, refused unless it is a yearly fraction. */

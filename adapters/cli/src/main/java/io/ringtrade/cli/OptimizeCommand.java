@@ -224,7 +224,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new UserException("--min-notional must not be negative, got " + options.minNotional);
         }
         return new BacktestSettings(catalog, strategy, instruments, barInterval, cashFixed, slippageBps,
-            commissionBps, options.allowShort, minNotionalFixed, fillModel == FillModel.CLOSE, riskFreeRate, opposite);
+            commissionBps, options.allowShort, minNotionalFixed, fillModel == FillModel.CLOSE, riskFreeRate, opposite,
+            options.leverage());
     }
 
     private SequencedMap<String, String> runFields(final List<MarketDataInputs.InstrumentBars> loaded,
@@ -243,6 +244,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (!options.onOpposite.equals("close")) {
             fields.put("on_opposite", options.onOpposite);
         }
+        BacktestOptions.describe(options.leverage(), fields);
         fields.put("slippage_bps", Long.toString(options.slippageBps));
         fields.put("commission_bps", Long.toString(options.commissionBps));
         fields.put("data", data.stream().map(Path::toString).collect(Collectors.joining(" ")));

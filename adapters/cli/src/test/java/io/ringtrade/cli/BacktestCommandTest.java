@@ -3,6 +3,7 @@ package io.ringtrade.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,57 @@ class BacktestCommandTest {
         assertThat(zero.exitCode()).isEqualTo(2);
         assertThat(zero.err().strip()).isEqualTo("ringtrade: strategy sma_crossover parameter stop_loss=0 is refused: "
             + "a stop-loss of 0 would stop out at the entry (leave stop_loss out for none)");
+    }
+
+    @Test
+    void shouldBorrowWithLeverageAndPayTheRateOnWhatItBorrowed() throws Exception {
+        // trade_usd 15,000 against 10,000 of cash: a cash account cannot pay for an entry, leverage 2 borrows for it
+        final List<String> common = List.of("backtest", "--strategy", "sma_crossover", "--param", "fast=5", "--param",
+            "slow=20", "--param", "trade_usd=15000", "--data", RealData.apple().toString());
+        final Path cashAccount = backtestWith(common, "cash");
+        final Path levered = backtestWith(common, "levered", "--max-leverage", "2");
+        final Path paying = backtestWith(common, "paying", "--max-leverage", "2", "--borrow-rate-pct", "10");
+
+        assertThat(Files.readAllLines(cashAccount.resolve("trades.csv"))).hasSize(1); // the header: nothing filled
+        final List<String> fills = Files.readAllLines(levered.resolve("trades.csv"));
+        assertThat(fills).hasSizeGreaterThan(10);
+        assertThat(Files.readAllLines(paying.resolve("trades.csv"))).as("the same fills").isEqualTo(fills);
+        // what the rate changed is the interest, and only that: the final equity is lower by what the audit lines say
+        final List<String> charges = Files.readAllLines(paying.resolve("audit.log")).stream()
+            .filter(line -> line.contains("\"event\":\"interest\"")).toList();
+        assertThat(charges).hasSizeGreaterThan(50);
+        BigDecimal paid = BigDecimal.ZERO;
+        for (final String charge : charges) {
+            paid = paid.add(new BigDecimal(charge.replaceAll(".*\"interest\":\"([0-9.]+)\"}$", "$1")));
+        }
+        assertThat(finalEquity(levered).subtract(finalEquity(paying))).isEqualByComparingTo(paid);
+        assertThat(Files.readString(paying.resolve("summary.json")))
+            .contains("\"max_leverage\": \"2\"", "\"borrow_rate_pct\": \"10\"");
+        assertThat(Files.readString(cashAccount.resolve("summary.json"))).doesNotContain("leverage", "borrow");
+
+        final CommandRunner.Result low = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
+            RealData.apple().toString(), "--max-leverage", "0.5", "--out", temp.resolve("low").toString());
+        assertThat(low.exitCode()).isEqualTo(2);
+        assertThat(low.err().strip()).isEqualTo("ringtrade: --max-leverage must be a decimal from 1 to 100, got 0.5");
+        final CommandRunner.Result word = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
+            RealData.apple().toString(), "--borrow-rate-pct", "ten", "--out", temp.resolve("word").toString());
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.err().strip()).isEqualTo("ringtrade: --borrow-rate-pct: 'ten' is not a decimal number");
+    }
+
+    private Path backtestWith(final List<String> common, final String name, final String... more) {
+        final Path out = temp.resolve(name);
+        final List<String> args = new java.util.ArrayList<>(common);
+        args.addAll(List.of(more));
+        args.addAll(List.of("--out", out.toString()));
+        final CommandRunner.Result result = CommandRunner.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return out;
+    }
+
+    private static BigDecimal finalEquity(final Path out) throws java.io.IOException {
+        final List<String> rows = Files.readAllLines(out.resolve("equity.csv"));
+        return new BigDecimal(rows.getLast().split(",")[1]);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.ringtrade.engine.api.journal.EventJournal;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.backtest.BacktestDriver;
 import io.ringtrade.engine.config.BookConfig;
-import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.FillModel;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
@@ -109,7 +108,7 @@ public final class EngineBacktest {
         return new BookConfig(settings.strategy(), settings.strategy(), parameters, symbols, settings.interval(), cash,
             FixedPoint.of(settings.slippageBps()), FixedPoint.of(settings.commissionBps()), settings.allowShort(),
             settings.minNotional(), settings.fillAtClose() ? FillModel.CLOSE : FillModel.NEXT_OPEN, 0, 0,
-            BookLimits.NONE, settings.onOpposite(), "");
+            settings.leverage(), settings.onOpposite(), "");
     }
 
     /**
