@@ -139,7 +139,7 @@ class EnsembleTest {
     }
 
     /** Keeps nothing, counts the fills and the weight changes. */
-    private static final class CountingSink implements OutputSink {
+    private static final class CountingSink extends OutputSink.KeepsNothing {
         private long fills;
         private long weights;
 
@@ -154,23 +154,6 @@ class EnsembleTest {
         public void weight(final long timeNanos, final int bookIndex, final int member, final double oldWeight,
                            final double newWeight, final int reason, final double reward, final long trades) {
             weights++;
-        }
-
-        @Override
-        public void equity(final long barTimeNanos, final long equity, final long cash, final long positionsValue,
-                           final long benchmark, final boolean inPosition) {
-        }
-
-        @Override
-        public void orderEvent(final long timeNanos, final long orderId, final int bookIndex, final int instrumentId,
-                               final int side, final int orderType, final long quantity, final long notional,
-                               final long price, final int transition, final int state, final int reason,
-                               final long lastQuantity, final long lastPrice, final long filledQuantity) {
-        }
-
-        @Override
-        public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
-                              final long closedNanos, final long pnl) {
         }
     }
 

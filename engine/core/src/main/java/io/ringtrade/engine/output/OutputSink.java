@@ -90,7 +90,13 @@ public interface OutputSink {
     }
 
     /** A sink that keeps nothing: optimizer runs and benchmarks, which only need the summary. */
-    OutputSink NONE = new OutputSink() {
+    OutputSink NONE = new KeepsNothing();
+
+    /**
+     * Keeps nothing and asks for no equity rows: {@link #NONE}, and the base of a sink that keeps only a few of the
+     * outputs (a test's counter). Whichever thread calls it.
+     */
+    class KeepsNothing implements OutputSink {
         @Override
         public void fill(final long timeNanos, final int bookIndex, final int instrumentId, final int side,
                          final long quantity, final long price, final long fee, final long orderId,
@@ -118,5 +124,5 @@ public interface OutputSink {
         public void roundTrip(final int bookIndex, final int instrumentId, final long openedNanos,
                               final long closedNanos, final long pnl) {
         }
-    };
+    }
 }
