@@ -87,10 +87,11 @@ public final class LimitsCommand implements Callable<Integer> {
                 throw new UserException("--book, --engine and --reason need --set LIMIT=VALUE (without --set, limits "
                     + "shows every limit in force)");
             }
-            out.println("engine-wide caps: " + inForce(ops.get("/status").getConfig("risk_caps"), "max_daily_loss"));
+            out.println("engine-wide caps: " + inForce(ops.get("/status").getConfig("risk_caps"), "max_daily_loss",
+                false));
             for (final Config each : ops.get("/books").getConfigList("books")) {
                 // a book's view names its daily-loss limit daily_loss_limit: its daily_loss is what it lost today
-                out.println(each.getString("name") + ": " + inForce(each, "daily_loss_limit"));
+                out.println(each.getString("name") + ": " + inForce(each, "daily_loss_limit", true));
             }
             out.flush();
             return 0;
@@ -103,6 +104,10 @@ public final class LimitsCommand implements Callable<Integer> {
         if (limit == null) {
             throw new UserException("--set must be LIMIT=VALUE with LIMIT one of " + RiskLimit.labels() + ", got "
                 + set);
+        }
+        if (engine && limit.bookOnly()) {
+            throw new UserException(limit.label() + " is a book's own limit, with no engine-wide cap: set it with"
+                + " --book NAME");
         }
         final String valueText = set.substring(equals + 1).strip();
         if (offline) {
@@ -125,12 +130,17 @@ public final class LimitsCommand implements Callable<Integer> {
         return applied ? 0 : 1;
     }
 
-    /** Every limit in force in an ops API answer, as {@code label value, ...}; the daily loss's under its own key. */
-    private static String inForce(final Config limits, final String dailyLossKey) {
+    /**
+     * Every limit in force in an ops API answer, as {@code label value, ...}; the daily loss's under its own key; a
+     * book's own limits only for a book ({@code book}), the engine-wide caps having none of them.
+     */
+    private static String inForce(final Config limits, final String dailyLossKey, final boolean book) {
         final StringJoiner line = new StringJoiner(", ");
         for (final RiskLimit limit : RiskLimit.values()) {
-            line.add(limit.label() + " " + limits.getString(limit == RiskLimit.MAX_DAILY_LOSS ? dailyLossKey
-                : limit.label()));
+            if (book || !limit.bookOnly()) {
+                line.add(limit.label() + " " + limits.getString(limit == RiskLimit.MAX_DAILY_LOSS ? dailyLossKey
+                    : limit.label()));
+            }
         }
         return line.toString();
     }

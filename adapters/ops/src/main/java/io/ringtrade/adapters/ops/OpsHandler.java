@@ -363,6 +363,10 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "missing the limit to set (one of " + RiskLimit.labels()
                 + ")");
         }
+        if (book < 0 && limit.bookOnly()) {
+            throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" is a book's own limit,"
+                + " with no engine-wide cap: set it with POST /books/{name}/limits");
+        }
         final ConfigValue value = body.getValue(limit.label());
         final long fixed = decimalOrMinusOne(value);
         if (!limit.accepts(fixed)) {

@@ -166,7 +166,9 @@ final class ViewJson {
                     .moneyField("max_position_pct", each.maxPositionPct())
                     .moneyField("max_daily_loss", each.dailyLossLimit())
                     .moneyField("price_band_pct", each.priceBandPct())
-                    .field("max_orders_per_second", each.maxOrdersPerSecond());
+                    .field("max_orders_per_second", each.maxOrdersPerSecond())
+                    .moneyField("maintenance_margin_pct", each.maintenanceMarginPct())
+                    .moneyField("borrow_rate_pct", each.borrowRatePct());
             }
         }
         return controlTail(json.endObject(), view);

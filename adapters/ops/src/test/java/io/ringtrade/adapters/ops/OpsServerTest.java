@@ -359,12 +359,13 @@ final class OpsServerTest {
                 + "got \"2.5\"");
         assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body()).getString("error"))
             .isEqualTo("unknown field \"max_leverage\" (expected one of max_order_notional, max_position_pct, "
-                + "max_daily_loss, price_band_pct, max_orders_per_second, and reason)");
+                + "max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, "
+                + "and reason)");
         assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
             .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
         assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
-                + "price_band_pct, max_orders_per_second)");
+                + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
         // the engine-wide cap over every book's limit
         final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
@@ -379,6 +380,20 @@ final class OpsServerTest {
         assertThat(json(get("/status").body()).getInt("risk_caps.max_orders_per_second")).isEqualTo(50);
         assertThat(json(get("/books").body()).getConfigList("books").get(0).getInt("max_orders_per_second"))
             .isEqualTo(50);
+        // a book's leverage terms: its own only, shown in the answer and in /books
+        final Config margin = json(post("/books/alpha/limits", "{\"maintenance_margin_pct\":\"25\"}", TOKEN).body());
+        assertThat(margin.getString("limits.maintenance_margin_pct")).isEqualTo("25");
+        assertThat(margin.getString("limits.borrow_rate_pct")).isEqualTo("0");
+        assertThat(json(post("/books/beta/limits", "{\"borrow_rate_pct\":\"6.5\"}", TOKEN).body())
+            .getString("limits.borrow_rate_pct")).isEqualTo("6.5");
+        assertThat(json(get("/books").body()).getConfigList("books").get(1).getString("borrow_rate_pct"))
+            .isEqualTo("6.5");
+        final HttpResponse<String> engineWide = post("/limits", "{\"borrow_rate_pct\":\"5\"}", TOKEN);
+        assertThat(engineWide.statusCode()).isEqualTo(400);
+        assertThat(json(engineWide.body()).getString("error")).isEqualTo("\"borrow_rate_pct\" is a book's own limit,"
+            + " with no engine-wide cap: set it with POST /books/{name}/limits");
+        assertThat(json(post("/books/alpha/limits", "{\"borrow_rate_pct\":\"101\"}", TOKEN).body())
+            .getString("error")).isEqualTo("\"borrow_rate_pct\" must be a decimal 0 to 100 (0 = none), got \"101\"");
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

@@ -116,6 +116,8 @@ public final class AuditFormat {
             case AuditKind.REFUSED_DUPLICATE -> "offline command already applied";
             case AuditKind.REFUSED_UNKNOWN_INSTRUMENT -> "instrument not traded by the book";
             case AuditKind.REFUSED_LIMIT_VALUE -> "limit value out of range";
+            case AuditKind.REFUSED_BOOK_ONLY -> "a book's own limit, with no engine-wide cap";
+            case AuditKind.REFUSED_LIVE_VENUE -> "the simulated venue's rate, not for a live venue's book";
             default -> "unknown";
         };
     }

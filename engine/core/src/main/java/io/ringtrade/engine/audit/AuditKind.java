@@ -47,6 +47,10 @@ public final class AuditKind {
     public static final int REFUSED_UNKNOWN_INSTRUMENT = 4;
     /** COMMAND_REFUSED: a limit's value is out of its range (negative, or a percentage past its maximum). */
     public static final int REFUSED_LIMIT_VALUE = 5;
+    /** COMMAND_REFUSED: the limit is a book's own; there is no engine-wide cap of it to set. */
+    public static final int REFUSED_BOOK_ONLY = 6;
+    /** COMMAND_REFUSED: the simulated venue's borrowing rate asked of a live venue's book. */
+    public static final int REFUSED_LIVE_VENUE = 7;
 
     private AuditKind() {
     }

@@ -36,7 +36,7 @@ public final class BorrowingCost {
     private final Book[] books;
     private final long[] ratePct;
     private final boolean[] stopped;
-    private final boolean enabled;
+    private boolean enabled;
     /** The UTC day (days since the epoch) of the latest input; interest is charged up to its start. */
     private long day = Long.MIN_VALUE;
     /** The first nanosecond of the day after {@link #day}: an input before it charges nothing (one compare). */
@@ -63,12 +63,31 @@ public final class BorrowingCost {
         this.enabled = any;
     }
 
-    /** Whether any book pays interest (otherwise nothing needs doing on any input). */
+    /**
+     * An operator's change of book {@code book}'s rate (0 = none): the days that end after the input that made it are
+     * charged at the new rate, the day of the change included (the days are followed whether or not any book pays).
+     */
+    public void setRate(final int book, final long rate) {
+        if (rate < 0) {
+            throw new IllegalArgumentException("a borrowing rate must not be negative: " + rate);
+        }
+        ratePct[book] = rate;
+        boolean any = false;
+        for (final long each : ratePct) {
+            any |= each > 0;
+        }
+        enabled = any;
+    }
+
+    /** Whether any book pays interest now. */
     public boolean enabled() {
         return enabled;
     }
 
-    /** An input at {@code timeNanos}: charges every day that ended since the latest input's day. */
+    /**
+     * An input at {@code timeNanos}, every input whether or not a book pays (so that a rate set later counts from its
+     * own day): charges every day that ended since the latest input's day. One compare on all but a day's first input.
+     */
     public void onTime(final long timeNanos, final Listener listener) {
         if (timeNanos < nextDayStart) {
             return;

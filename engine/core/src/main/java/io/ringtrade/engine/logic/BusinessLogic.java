@@ -99,8 +99,11 @@ public final class BusinessLogic {
     private final EventDispatch[] events;
     /** Whether any book is an event book: only they have timers to fire before an input. */
     private final boolean anyEventBook;
-    /** Whether any book keeps a maintenance margin, checked after prices move or fills settle. */
-    private final boolean marginChecked;
+    /**
+     * Whether any book keeps a maintenance margin, checked after prices move or fills settle (asked on every input;
+     * an operator's change of a margin recomputes it).
+     */
+    private boolean marginChecked;
     /** Whether any book has a stage after each input (event, iteration or managed positions). */
     private final boolean anyStageAfterInput;
     private final BookBarBuilder.ClosedBarListener[] closedBars;
@@ -417,10 +420,8 @@ public final class BusinessLogic {
         }
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
-        if (borrowing.enabled()) {
-            // the days that ended are paid for first, so the new day's loss baseline is after the night's interest
-            borrowing.onTime(time, interestCharges);
-        }
+        // the days that ended are paid for first, so the new day's loss baseline is after the night's interest
+        borrowing.onTime(time, interestCharges);
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
         dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
@@ -785,7 +786,8 @@ public final class BusinessLogic {
             case CommandCode.PAUSE_STRATEGY, CommandCode.RESUME_STRATEGY -> onPause(event);
             case CommandCode.CLOSE_POSITION -> onClosePosition(event);
             case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
-                 CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND -> onSetLimit(event);
+                 CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND,
+                 CommandCode.SET_MAINTENANCE_MARGIN_PCT, CommandCode.SET_BORROW_RATE_PCT -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -926,6 +928,14 @@ public final class BusinessLogic {
                 : AuditKind.REFUSED_LIMIT_VALUE, source);
             return;
         }
+        if (book < 0 && limit.bookOnly()) {
+            refuseCommand(event, AuditKind.REFUSED_BOOK_ONLY, source);
+            return;
+        }
+        if (limit == RiskLimit.BORROW_RATE_PCT && value != 0 && liveVenue) {
+            refuseCommand(event, AuditKind.REFUSED_LIVE_VENUE, source);
+            return;
+        }
         if (!firstTimeApplied(event, number, source)) {
             return;
         }
@@ -945,6 +955,9 @@ public final class BusinessLogic {
             value, 0);
         if (limit == RiskLimit.MAX_DAILY_LOSS && dailyLoss.enabled()) {
             checkDailyLoss(event.eventTimeNanos);
+        }
+        if (limit == RiskLimit.MAINTENANCE_MARGIN_PCT && marginChecked) {
+            checkMargins(event.eventTimeNanos); // a raised margin the book no longer meets calls it at once
         }
     }
 
@@ -968,6 +981,12 @@ public final class BusinessLogic {
         if (managed[book] != null) {
             managed[book].setMaxPositionPct(limits[book].maxPositionPct());
         }
+        borrowing.setRate(book, limits[book].borrowRatePct());
+        boolean margins = false;
+        for (final RiskLimits each : limits) {
+            margins |= each.maintenanceMarginPct() > 0;
+        }
+        marginChecked = margins;
     }
 
     /**
@@ -1089,7 +1108,9 @@ public final class BusinessLogic {
         states.writeState(out);
         out.section("limits");
         for (final RiskLimit limit : RiskLimit.values()) {
-            out.writeLong(limit.of(riskSettings));
+            if (!limit.bookOnly()) {
+                out.writeLong(limit.of(riskSettings));
+            }
         }
         for (final RiskLimits own : ownLimits) {
             for (final RiskLimit limit : RiskLimit.values()) {
@@ -1155,7 +1176,9 @@ public final class BusinessLogic {
         in.section("limits");
         RiskSettings caps = riskSettings;
         for (final RiskLimit limit : RiskLimit.values()) {
-            caps = limit.in(caps, readLimit(in, limit, "the engine-wide"));
+            if (!limit.bookOnly()) {
+                caps = limit.in(caps, readLimit(in, limit, "the engine-wide"));
+            }
         }
         for (int b = 0; b < ownLimits.length; b++) {
             for (final RiskLimit limit : RiskLimit.values()) {

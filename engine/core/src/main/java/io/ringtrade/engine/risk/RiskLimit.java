@@ -8,36 +8,51 @@ import java.util.Arrays;
 /**
  * The risk limits an operator may change while the engine runs, a book's or the engine-wide cap of the same name, each
  * by its own journaled command ({@code POST /books/{name}/limits}, {@code POST /limits}): the ones pre-trade risk and
- * the daily-loss check read afresh on every order and input, and the order rate, whose sliding window is resized
- * keeping its latest releases. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
+ * the daily-loss check read afresh on every order and input, the order rate, whose sliding window is resized
+ * keeping its latest releases, and two terms of a leveraged book that have no engine-wide cap ({@link #bookOnly}):
+ * the maintenance margin, checked after every input that moves prices, and the simulated venue's rate on borrowed
+ * cash, charged per day. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
  * them. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders.
  *
  * <p>Immutable; any thread.
  */
 public enum RiskLimit {
     /** Largest notional of one order, in the book's currency; 0 = none. */
-    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE, false),
+    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE, false, false),
     /** Largest position, percent of the book's equity; 0 = none. */
-    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT, false),
+    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT, false, false),
     /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
-    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE, false),
+    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE, false, false),
     /** Largest distance of a limit price from the last price, percent; 0 = none. */
-    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT, false),
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT, false, false),
     /** Most orders in any second of event time (a whole number); 0 = none. */
     MAX_ORDERS_PER_SECOND("max_orders_per_second", CommandCode.SET_MAX_ORDERS_PER_SECOND,
-        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND), true);
+        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND), true, false),
+    /** Equity a book must keep, percent of its gross exposure, else a margin call; 0 = none. A book's own only. */
+    MAINTENANCE_MARGIN_PCT("maintenance_margin_pct", CommandCode.SET_MAINTENANCE_MARGIN_PCT, RiskLimits.MAX_PERCENT,
+        false, true),
+    /** The simulated venue's yearly interest on a book's borrowed cash, percent; 0 = none. A book's own only. */
+    BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true);
 
     private final String label;
     private final int command;
     private final long max;
     /** Whether only whole numbers are accepted (a count, carried fixed-point like the others). */
     private final boolean whole;
+    /** Whether only a book has it (no engine-wide cap of that name). */
+    private final boolean bookOnly;
 
-    RiskLimit(final String label, final int command, final long max, final boolean whole) {
+    RiskLimit(final String label, final int command, final long max, final boolean whole, final boolean bookOnly) {
         this.label = label;
         this.command = command;
         this.max = max;
         this.whole = whole;
+        this.bookOnly = bookOnly;
+    }
+
+    /** Whether only a book has this limit: there is no engine-wide cap of its name to set. */
+    public boolean bookOnly() {
+        return bookOnly;
     }
 
     /** The name the configuration, the ops API and the audit log use ({@code max_position_pct}). */
@@ -104,7 +119,7 @@ public enum RiskLimit {
             + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max));
     }
 
-    /** The engine-wide cap's value in {@code settings}. */
+    /** The engine-wide cap's value in {@code settings}; 0 for a {@link #bookOnly} limit, which has none. */
     public long of(final RiskSettings settings) {
         return switch (this) {
             case MAX_ORDER_NOTIONAL -> settings.maxOrderNotional();
@@ -112,15 +127,19 @@ public enum RiskLimit {
             case MAX_DAILY_LOSS -> settings.maxDailyLoss();
             case PRICE_BAND_PCT -> settings.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
+            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT -> 0;
         };
     }
 
     /**
      * {@code settings} with this engine-wide cap at {@code value}, everything else kept.
      *
-     * @throws IllegalArgumentException unless {@link #accepts} the value
+     * @throws IllegalArgumentException unless {@link #accepts} the value, or for a {@link #bookOnly} limit
      */
     public RiskSettings in(final RiskSettings settings, final long value) {
+        if (bookOnly) {
+            throw new IllegalArgumentException(label + " is a book's own limit: there is no engine-wide cap of it");
+        }
         requireAccepted(value);
         return new RiskSettings(this == MAX_ORDER_NOTIONAL ? value : settings.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : settings.maxPositionPct(),
@@ -138,6 +157,8 @@ public enum RiskLimit {
             case MAX_DAILY_LOSS -> limits.maxDailyLoss();
             case PRICE_BAND_PCT -> limits.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(limits.maxOrdersPerSecond());
+            case MAINTENANCE_MARGIN_PCT -> limits.maintenanceMarginPct();
+            case BORROW_RATE_PCT -> limits.borrowRatePct();
         };
     }
 
@@ -153,8 +174,9 @@ public enum RiskLimit {
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(),
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : limits.maxOrdersPerSecond(),
-            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(), limits.maintenanceMarginPct(),
-            limits.borrowRatePct());
+            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(),
+            this == MAINTENANCE_MARGIN_PCT ? value : limits.maintenanceMarginPct(),
+            this == BORROW_RATE_PCT ? value : limits.borrowRatePct());
     }
 
     /** An accepted order-rate value (fixed-point whole number, at most 100,000) as a count. */

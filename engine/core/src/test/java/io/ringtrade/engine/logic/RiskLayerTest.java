@@ -853,4 +853,75 @@ final class RiskLayerTest {
             .hasMessage("book live: borrow-rate-pct is the simulated venue's interest (paper trading and backtests);"
                 + " a live venue charges its own");
     }
+
+    // ---- the leverage terms changed while running ---------------------------------------------------------------
+
+    @Test
+    void shouldCallAtOnceABookThatARaisedMaintenanceMarginFindsShort() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100");
+        trade(logic, 4, "45"); // equity -5,000 + 6,750 = 1,750; exposure 6,750; no margin kept yet
+        command(logic, 5, CommandCode.SET_MAINTENANCE_MARGIN_PCT, 0, FixedPoint.of(25)); // 1,687.5 required: kept
+        assertThat(logic.limits(0).maintenanceMarginPct()).isEqualTo(FixedPoint.of(25));
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
+
+        command(logic, 6, CommandCode.SET_MAINTENANCE_MARGIN_PCT, 0, FixedPoint.of(30)); // 2,025 required: called
+        assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.HALTED);
+        assertThat(logic.tradingStates().bookCause(0)).isEqualTo(HaltCause.MARGIN_CALL);
+        final RecordingSink.Audit call = audit(AuditKind.MARGIN_CALL).getFirst();
+        assertThat(List.of(call.a(), call.b(), call.c())).containsExactly(fp("1750"), fp("2025"), fp("6750"));
+        assertThat(call.entry()).as("called by the command's own input").isEqualTo(inputs.size() - 1);
+        assertThat(audit(AuditKind.LIMIT_CHANGED)).extracting(RecordingSink.Audit::b, RecordingSink.Audit::c)
+            .containsExactly(tuple(0L, FixedPoint.of(25)), tuple(FixedPoint.of(25), FixedPoint.of(30)));
+    }
+
+    @Test
+    void shouldChargeABorrowingRateFromTheDayItIsSetAndKeepItInTheSnapshot() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100"); // cash -5,000 from day 0
+        trade(logic, 2 * DAY, "100"); // days 0 and 1 cost nothing: no rate
+        command(logic, 2 * DAY + 1, CommandCode.SET_BORROW_RATE_PCT, 0, FixedPoint.of(10));
+        assertThat(audit(AuditKind.INTEREST)).isEmpty();
+        final byte[] snapshot = logic.snapshot();
+        trade(logic, 3 * DAY + 1, "100"); // day 2, the day of the change, at 10 %
+        assertThat(audit(AuditKind.INTEREST)).extracting(RecordingSink.Audit::a, RecordingSink.Audit::c)
+            .containsExactly(tuple(fp("1.36986302"), 2 * DAY));
+
+        final BusinessLogic restored = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        restored.restore(snapshot);
+        assertThat(restored.limits(0).borrowRatePct()).isEqualTo(FixedPoint.of(10));
+        trade(restored, 3 * DAY + 1, "100");
+        assertThat(restored.books()[0].cash()).isEqualTo(logic.books()[0].cash());
+
+        command(logic, 3 * DAY + 2, CommandCode.SET_BORROW_RATE_PCT, 0, 0); // lifted: day 3 costs nothing
+        trade(logic, 5 * DAY, "100");
+        assertThat(audit(AuditKind.INTEREST)).hasSize(2); // the first run's day 2, and the restored run's
+    }
+
+    @Test
+    void shouldRefuseABookOnlyLimitForTheEngineAndARateOnALiveVenue() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        command(logic, 1, CommandCode.SET_MAINTENANCE_MARGIN_PCT, -1, FixedPoint.of(25));
+        command(logic, 2, CommandCode.SET_BORROW_RATE_PCT, -1, FixedPoint.of(5));
+        command(logic, 3, CommandCode.SET_BORROW_RATE_PCT, 0, FixedPoint.of(101));
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c).containsExactly(
+            (long) AuditKind.REFUSED_BOOK_ONLY, (long) AuditKind.REFUSED_BOOK_ONLY,
+            (long) AuditKind.REFUSED_LIMIT_VALUE);
+        assertThat(logic.limits(0).borrowRatePct()).isZero();
+
+        sink.audit.clear();
+        final BusinessLogic live = new BusinessLogic(instruments, List.of(new BookSpec("live",
+            row -> DecisionStrategy.HOLD, new int[] {ACME}, Interval.M1, FixedPoint.of(10_000),
+            new SimulatedFillModel(0, 0, false, 0), new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")))),
+            LogicSettings.DEFAULT.withOutputs(sink).withLiveVenue(true));
+        command(live, 4, CommandCode.SET_BORROW_RATE_PCT, 0, FixedPoint.of(5));
+        command(live, 5, CommandCode.SET_MAINTENANCE_MARGIN_PCT, 0, FixedPoint.of(25));
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c)
+            .containsExactly((long) AuditKind.REFUSED_LIVE_VENUE);
+        assertThat(live.limits(0).maintenanceMarginPct()).isEqualTo(FixedPoint.of(25));
+    }
 }

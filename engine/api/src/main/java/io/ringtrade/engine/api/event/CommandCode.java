@@ -67,6 +67,10 @@ public final class CommandCode {
     public static final int SET_PRICE_BAND_PCT = 17;
     /** Sets a book's order rate, most orders in any second of event time (a fixed-point whole number, 0 = none). */
     public static final int SET_MAX_ORDERS_PER_SECOND = 18;
+    /** Sets a book's maintenance margin, percent of its gross exposure (fixed-point, 0 = none); books only. */
+    public static final int SET_MAINTENANCE_MARGIN_PCT = 19;
+    /** Sets a book's yearly interest on borrowed cash in the simulated venue, percent (fixed-point, 0 = none); books only. */
+    public static final int SET_BORROW_RATE_PCT = 20;
 
     private CommandCode() {
     }
@@ -76,16 +80,17 @@ public final class CommandCode {
         return switch (code) {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
                  CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
-                 SET_MAX_ORDERS_PER_SECOND, VENUE_HOLD, VENUE_RELEASE -> true;
+                 SET_MAX_ORDERS_PER_SECOND, SET_MAINTENANCE_MARGIN_PCT, SET_BORROW_RATE_PCT, VENUE_HOLD,
+                 VENUE_RELEASE -> true;
             default -> false;
         };
     }
 
     /**
-     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_ORDERS_PER_SECOND}).
+     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_BORROW_RATE_PCT}).
      */
     public static boolean setsLimit(final int code) {
-        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_ORDERS_PER_SECOND;
+        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_BORROW_RATE_PCT;
     }
 
     /** A short name for dumps. */
@@ -103,6 +108,8 @@ public final class CommandCode {
             case SET_MAX_DAILY_LOSS -> "SET_MAX_DAILY_LOSS";
             case SET_PRICE_BAND_PCT -> "SET_PRICE_BAND_PCT";
             case SET_MAX_ORDERS_PER_SECOND -> "SET_MAX_ORDERS_PER_SECOND";
+            case SET_MAINTENANCE_MARGIN_PCT -> "SET_MAINTENANCE_MARGIN_PCT";
+            case SET_BORROW_RATE_PCT -> "SET_BORROW_RATE_PCT";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
