@@ -330,6 +330,8 @@ public final class BacktestCommand implements Runnable {
                     ? ", maintenance margin " + runFields.get("maintenance_margin_pct") + " %" : "")
                 + (runFields.containsKey("borrow_rate_pct")
                     ? ", borrowing at " + runFields.get("borrow_rate_pct") + " % a year" : "")
+                + (runFields.containsKey("short_fee_pct")
+                    ? ", shorts at " + runFields.get("short_fee_pct") + " % a year" : "")
                 + "; " + steps;
         }
     }

@@ -61,6 +61,10 @@ final class BacktestOptions {
         + "for each day that ends with the cash negative; 0 to 100 (default: none)")
     String borrowRatePct;
 
+    @Option(names = "--short-fee-pct", paramLabel = "PCT", description = "yearly fee on the value of short positions "
+        + "(the shares they borrow), charged for each day that ends with one; 0 to 100 (default: none)")
+    String shortFeePct;
+
     @Option(names = "--tick-size", paramLabel = "STEP", description = "price step of the traded symbols (default: from instruments.conf)")
     String tickSize;
 
@@ -107,8 +111,8 @@ final class BacktestOptions {
     }
 
     /**
-     * The book's leverage terms ({@code --max-leverage}, {@code --maintenance-margin-pct}, {@code --borrow-rate-pct}),
-     * each refused out of its range; the other limits stay off, as before these options.
+     * The book's leverage terms ({@code --max-leverage}, {@code --maintenance-margin-pct}, {@code --borrow-rate-pct},
+     * {@code --short-fee-pct}), each refused out of its range; the other limits stay off, as before these options.
      */
     BookLimits leverage() {
         final long leverage = maxLeverage == null ? 0
@@ -117,7 +121,9 @@ final class BacktestOptions {
             : within("--maintenance-margin-pct", maintenanceMarginPct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
         final long rate = borrowRatePct == null ? 0
             : within("--borrow-rate-pct", borrowRatePct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
-        return new BookLimits(0, 0, 0, 0, 0, leverage, margin, rate);
+        final long fee = shortFeePct == null ? 0
+            : within("--short-fee-pct", shortFeePct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
+        return new BookLimits(0, 0, 0, 0, 0, leverage, margin, rate, fee);
     }
 
     /** Adds the leverage terms that are set to a run's fields (its first line and its summary's {@code run}). */
@@ -130,6 +136,9 @@ final class BacktestOptions {
         }
         if (leverage.borrowRatePct() != 0) {
             fields.put("borrow_rate_pct", FixedPoint.toString(leverage.borrowRatePct()));
+        }
+        if (leverage.shortFeePct() != 0) {
+            fields.put("short_fee_pct", FixedPoint.toString(leverage.shortFeePct()));
         }
     }
 

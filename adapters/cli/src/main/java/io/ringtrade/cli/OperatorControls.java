@@ -212,6 +212,10 @@ final class OperatorControls implements AutoCloseable {
                 out.append(",\"borrow_rate_pct\":\"").append(FixedPoint.toString(book.limits().borrowRatePct()))
                     .append('"');
             }
+            if (book.limits().shortFeePct() != 0) {
+                out.append(",\"short_fee_pct\":\"").append(FixedPoint.toString(book.limits().shortFeePct()))
+                    .append('"');
+            }
             out.append('}');
         }
         out.append("],\"instruments\":[");

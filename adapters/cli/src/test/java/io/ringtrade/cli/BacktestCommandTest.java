@@ -130,6 +130,27 @@ class BacktestCommandTest {
         assertThat(word.err().strip()).isEqualTo("ringtrade: --borrow-rate-pct: 'ten' is not a decimal number");
     }
 
+    @Test
+    void shouldPayTheShortFeeOnWhatTheShortsBorrowWithTheSameFills() throws Exception {
+        // mean_reversion sells short with a fixed notional (its trade_usd), so the fee cannot change what it trades
+        final List<String> common = List.of("backtest", "--strategy", "mean_reversion", "--allow-short", "--data",
+            RealData.apple().toString());
+        final Path free = backtestWith(common, "free");
+        final Path paying = backtestWith(common, "fee", "--short-fee-pct", "3");
+        final List<String> fills = Files.readAllLines(free.resolve("trades.csv"));
+        assertThat(fills.stream().filter(line -> line.contains(",SELL,")).count()).isGreaterThan(10);
+        assertThat(Files.readAllLines(paying.resolve("trades.csv"))).as("the same fills").isEqualTo(fills);
+        final List<String> charges = Files.readAllLines(paying.resolve("audit.log")).stream()
+            .filter(line -> line.contains("\"event\":\"short_fee\"")).toList();
+        assertThat(charges).hasSizeGreaterThan(10);
+        BigDecimal paid = BigDecimal.ZERO;
+        for (final String charge : charges) {
+            paid = paid.add(new BigDecimal(charge.replaceAll(".*\"fee\":\"([0-9.]+)\"}$", "$1")));
+        }
+        assertThat(finalEquity(free).subtract(finalEquity(paying))).isEqualByComparingTo(paid);
+        assertThat(Files.readString(paying.resolve("summary.json"))).contains("\"short_fee_pct\": \"3\"");
+    }
+
     private Path backtestWith(final List<String> common, final String name, final String... more) {
         final Path out = temp.resolve(name);
         final List<String> args = new java.util.ArrayList<>(common);

@@ -87,6 +87,7 @@ final class ViewJson {
                 .moneyField("maintenance_margin_pct", book.maintenanceMarginPct())
                 .moneyField("gross_exposure", book.grossExposure())
                 .moneyField("borrow_rate_pct", book.borrowRatePct()).moneyField("interest_paid", book.interestPaid())
+                .moneyField("short_fee_pct", book.shortFeePct()).moneyField("short_fees_paid", book.shortFeesPaid())
                 .endObject();
         }
         return json.endArray().endObject().toString();
@@ -168,7 +169,8 @@ final class ViewJson {
                     .moneyField("price_band_pct", each.priceBandPct())
                     .field("max_orders_per_second", each.maxOrdersPerSecond())
                     .moneyField("maintenance_margin_pct", each.maintenanceMarginPct())
-                    .moneyField("borrow_rate_pct", each.borrowRatePct());
+                    .moneyField("borrow_rate_pct", each.borrowRatePct())
+                    .moneyField("short_fee_pct", each.shortFeePct());
             }
         }
         return controlTail(json.endObject(), view);

@@ -178,6 +178,8 @@ final class OpsServerTest {
         assertThat(alpha.getString("gross_exposure")).isEqualTo("306"); // 3 @ 102
         assertThat(alpha.getString("borrow_rate_pct")).isEqualTo("0");
         assertThat(alpha.getString("interest_paid")).isEqualTo("0");
+        assertThat(alpha.getString("short_fee_pct")).isEqualTo("0");
+        assertThat(alpha.getString("short_fees_paid")).isEqualTo("0");
 
         final List<? extends Config> positions = json(get("/positions").body()).getConfigList("positions");
         assertThat(positions).hasSize(1);
@@ -360,12 +362,12 @@ final class OpsServerTest {
         assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body()).getString("error"))
             .isEqualTo("unknown field \"max_leverage\" (expected one of max_order_notional, max_position_pct, "
                 + "max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, "
-                + "and reason)");
+                + "short_fee_pct, and reason)");
         assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
             .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
         assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
-                + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct)");
+                + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, short_fee_pct)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
         // the engine-wide cap over every book's limit
         final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
@@ -384,6 +386,7 @@ final class OpsServerTest {
         final Config margin = json(post("/books/alpha/limits", "{\"maintenance_margin_pct\":\"25\"}", TOKEN).body());
         assertThat(margin.getString("limits.maintenance_margin_pct")).isEqualTo("25");
         assertThat(margin.getString("limits.borrow_rate_pct")).isEqualTo("0");
+        assertThat(margin.getString("limits.short_fee_pct")).isEqualTo("0");
         assertThat(json(post("/books/beta/limits", "{\"borrow_rate_pct\":\"6.5\"}", TOKEN).body())
             .getString("limits.borrow_rate_pct")).isEqualTo("6.5");
         assertThat(json(get("/books").body()).getConfigList("books").get(1).getString("borrow_rate_pct"))

@@ -104,6 +104,14 @@ public final class AuditFormat {
                 money(out, "rate_pct", d);
                 money(out, "interest", a);
             }
+            case AuditKind.SHORT_FEE -> {
+                out.append("short_fee\"");
+                book(out, book, bookNames);
+                out.append(",\"day\":\"").append(OutputFiles.isoTime(c), 0, 10).append('"');
+                money(out, "short_value", b);
+                money(out, "fee_pct", d);
+                money(out, "fee", a);
+            }
             default -> out.append("unknown_").append(kind).append('"');
         }
         return out.append("}\n");
@@ -117,7 +125,7 @@ public final class AuditFormat {
             case AuditKind.REFUSED_UNKNOWN_INSTRUMENT -> "instrument not traded by the book";
             case AuditKind.REFUSED_LIMIT_VALUE -> "limit value out of range";
             case AuditKind.REFUSED_BOOK_ONLY -> "a book's own limit, with no engine-wide cap";
-            case AuditKind.REFUSED_LIVE_VENUE -> "the simulated venue's rate, not for a live venue's book";
+            case AuditKind.REFUSED_LIVE_VENUE -> "the simulated venue's charge, not for a live venue's book";
             default -> "unknown";
         };
     }

@@ -14,6 +14,7 @@ package io.ringtrade.engine.audit;
  *  LIMIT_CHANGED     a command code  b from (in force)  c to (in force)  d source  e the value asked (book -1: the engine-wide cap)
  *  MARGIN_CALL       a equity      b required   c gross exposure          e cancelled  f liquidation orders
  *  INTEREST          a interest    b cash before c day charged (its start, epoch nanos)  d yearly rate (percent)
+ *  SHORT_FEE         a fee         b short value c day charged (its start, epoch nanos)  d yearly fee (percent)
  * </pre>
  * Codes are stable: only add.
  */
@@ -36,6 +37,8 @@ public final class AuditKind {
     public static final int MARGIN_CALL = 8;
     /** A book paid a day's interest on its borrowed (negative) cash in the simulated venue. */
     public static final int INTEREST = 9;
+    /** A book paid a day's fee on the value of its shorts (the shares they borrow) in the simulated venue. */
+    public static final int SHORT_FEE = 10;
 
     /** COMMAND_REFUSED: the book index names no book. */
     public static final int REFUSED_UNKNOWN_BOOK = 1;

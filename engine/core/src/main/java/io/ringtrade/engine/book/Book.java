@@ -19,8 +19,9 @@ import java.math.RoundingMode;
  *   <li>a fill that crosses through zero is split into a close of the old position and an open of the new;</li>
  *   <li>a round trip (flat → position → flat) is one trade; its P&amp;L is the sum of its exits' realized
  *       P&amp;L minus the fees paid on its entries;</li>
- *   <li>interest on borrowed cash ({@link #chargeInterest}) is cash, like a fee, but belongs to no fill and no round
- *       trip: it lowers the equity and is counted in {@link #interestPaid}.</li>
+ *   <li>interest on borrowed cash ({@link #chargeInterest}) and the fee on shorts' borrowed shares
+ *       ({@link #chargeShortFee}) are cash, like a fee, but belong to no fill and no round trip: they lower the equity
+ *       and are counted in {@link #interestPaid} and {@link #shortFeesPaid}.</li>
  * </ul>
  *
  * <p>Owned by the business-logic thread. Allocation-free after construction.
@@ -33,6 +34,7 @@ public final class Book {
     private long realizedPnl;
     private long feesPaid;
     private long interestPaid;
+    private long shortFeesPaid;
     private final long[] quantity;
     private final long[] averagePrice;
     private final long[] markPrice;
@@ -157,10 +159,27 @@ public final class Book {
         interestPaid = newInterest;
     }
 
+    /**
+     * Takes {@code fee} (fixed-point, not negative) out of the cash: the simulated venue's charge for the shares the
+     * book's shorts borrow. Like interest, it belongs to no fill and no round trip.
+     *
+     * @throws ArithmeticException when the cash or the fees paid would leave the fixed-point range; the book is
+     *                             unchanged then
+     */
+    public void chargeShortFee(final long fee) {
+        if (fee < 0) {
+            throw new IllegalArgumentException("a short fee must not be negative: " + fee);
+        }
+        final long newCash = Math.subtractExact(cash, fee);
+        final long newFees = Math.addExact(shortFeesPaid, fee);
+        cash = newCash;
+        shortFeesPaid = newFees;
+    }
+
     /** Writes the account for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid).writeLong(interestPaid)
-            .writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl)
+            .writeLong(shortFeesPaid).writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl)
             .writeLongs(openedNanos);
     }
 
@@ -171,6 +190,7 @@ public final class Book {
         realizedPnl = in.readLong();
         feesPaid = in.readLong();
         interestPaid = in.readLong();
+        shortFeesPaid = in.readLong();
         in.readLongsInto(quantity, "positions");
         in.readLongsInto(averagePrice, "average prices");
         in.readLongsInto(markPrice, "marks");
@@ -231,6 +251,26 @@ public final class Book {
     /** Interest paid on borrowed cash so far ({@link #chargeInterest}). */
     public long interestPaid() {
         return interestPaid;
+    }
+
+    /** Fees paid so far for the shares shorts borrow ({@link #chargeShortFee}). */
+    public long shortFeesPaid() {
+        return shortFeesPaid;
+    }
+
+    /**
+     * What the short positions are worth at their marks, as a positive amount: Σ |quantity| × mark over the shorts.
+     *
+     * @throws ArithmeticException when it leaves the fixed-point range
+     */
+    public long shortValue() {
+        long value = 0;
+        for (int i = 0; i < quantity.length; i++) {
+            if (quantity[i] < 0) {
+                value = Math.addExact(value, FixedPoint.multiply(markPrice[i], -quantity[i]));
+            }
+        }
+        return value;
     }
 
     /** Unrealized P&amp;L of one position at its mark. */

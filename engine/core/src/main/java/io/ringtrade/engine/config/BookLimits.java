@@ -18,11 +18,22 @@ package io.ringtrade.engine.config;
  *                           (a margin call); 0 = none
  * @param borrowRatePct      {@code borrow-rate-pct} (books only): the simulated venue's yearly interest on borrowed
  *                           (negative) cash, percent, 0 to 100, charged per UTC day; 0 = none
+ * @param shortFeePct        {@code short-fee-pct} (books only): the simulated venue's yearly fee on the value of the
+ *                           book's shorts, percent, 0 to 100, charged per UTC day; 0 = none
  */
 public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                         long priceBandPct, long maxLeverage, long maintenanceMarginPct, long borrowRatePct) {
+                         long priceBandPct, long maxLeverage, long maintenanceMarginPct, long borrowRatePct,
+                         long shortFeePct) {
     /** No limits. */
-    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Limits without a fee on shorts. */
+    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct, final long borrowRatePct) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage,
+            maintenanceMarginPct, borrowRatePct, 0);
+    }
 
     /** Limits without interest on borrowed cash. */
     public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,

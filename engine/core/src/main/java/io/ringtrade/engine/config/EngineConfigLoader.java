@@ -312,8 +312,9 @@ public final class EngineConfigLoader {
             ? reader.fixedPoint("maintenance-margin-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
         final long borrowRatePct = book
             ? reader.fixedPoint("borrow-rate-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
+        final long shortFeePct = book ? reader.fixedPoint("short-fee-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
         return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct,
-            maxLeverage, maintenanceMarginPct, borrowRatePct);
+            maxLeverage, maintenanceMarginPct, borrowRatePct, shortFeePct);
     }
 
     private static RiskSettings readRisk(final ObjectReader risk) {

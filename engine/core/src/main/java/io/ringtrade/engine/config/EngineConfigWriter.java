@@ -106,6 +106,9 @@ public final class EngineConfigWriter {
             if (book.limits().borrowRatePct() != 0) {
                 out.append(", borrow-rate-pct = ").append(FixedPoint.toString(book.limits().borrowRatePct()));
             }
+            if (book.limits().shortFeePct() != 0) {
+                out.append(", short-fee-pct = ").append(FixedPoint.toString(book.limits().shortFeePct()));
+            }
             out.append(" }\n");
         }
         out.append("  ]\n");

@@ -120,7 +120,7 @@ public final class BusinessLogic {
     private final TradingStates states;
     private final DailyLoss dailyLoss;
     private final BorrowingCost borrowing;
-    /** Writes each interest charge to the audit log; halts a book whose charge would leave the fixed-point range. */
+    /** Writes each day's charges to the audit log; halts a book whose charge would leave the fixed-point range. */
     private final BorrowingCost.Listener interestCharges = new BorrowingCost.Listener() {
         @Override
         public void charged(final int book, final long dayStartNanos, final long cashBefore, final long interest) {
@@ -129,10 +129,16 @@ public final class BusinessLogic {
         }
 
         @Override
+        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long fee) {
+            outputs.audit(lastEventTimeNanos, AuditKind.SHORT_FEE, book, -1, fee, shortValue, dayStartNanos,
+                limits[book].shortFeePct(), 0, 0);
+        }
+
+        @Override
         public void overflow(final int book, final long dayStartNanos) {
-            orders.haltForAnomaly(book, "the interest on its borrowed cash for the day of "
-                + OutputFiles.isoTime(dayStartNanos).substring(0, 10) + " leaves the fixed-point range; no more"
-                + " interest is charged");
+            orders.haltForAnomaly(book, "what it borrows costs, for the day of "
+                + OutputFiles.isoTime(dayStartNanos).substring(0, 10) + ", more than the fixed-point range holds; no"
+                + " more is charged");
         }
     };
     private final boolean liveVenue;
@@ -225,14 +231,17 @@ public final class BusinessLogic {
         }
         this.dailyLoss = new DailyLoss(books, lossLimits, riskSettings.maxDailyLoss());
         final long[] borrowRates = new long[bookCount];
+        final long[] shortFees = new long[bookCount];
         for (int i = 0; i < bookCount; i++) {
             borrowRates[i] = limits[i].borrowRatePct();
-            if (borrowRates[i] != 0 && settings.liveVenue()) {
-                throw new IllegalArgumentException("book " + this.specs[i].name() + ": borrow-rate-pct is the simulated"
-                    + " venue's interest (paper trading and backtests); a live venue charges its own");
+            shortFees[i] = limits[i].shortFeePct();
+            if ((borrowRates[i] != 0 || shortFees[i] != 0) && settings.liveVenue()) {
+                throw new IllegalArgumentException("book " + this.specs[i].name() + ": "
+                    + (borrowRates[i] != 0 ? "borrow-rate-pct" : "short-fee-pct") + " is the simulated venue's charge"
+                    + " (paper trading and backtests); a live venue charges its own");
             }
         }
-        this.borrowing = new BorrowingCost(books, borrowRates);
+        this.borrowing = new BorrowingCost(books, borrowRates, shortFees);
         this.settlement = new FillSettlement(books, outputs);
         this.venue = new SimulatedVenue(instruments, books, models, shortAllowed, limits);
         final Venue[] venues = new Venue[bookCount];
@@ -787,7 +796,8 @@ public final class BusinessLogic {
             case CommandCode.CLOSE_POSITION -> onClosePosition(event);
             case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
                  CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND,
-                 CommandCode.SET_MAINTENANCE_MARGIN_PCT, CommandCode.SET_BORROW_RATE_PCT -> onSetLimit(event);
+                 CommandCode.SET_MAINTENANCE_MARGIN_PCT, CommandCode.SET_BORROW_RATE_PCT,
+                 CommandCode.SET_SHORT_FEE_PCT -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -932,7 +942,7 @@ public final class BusinessLogic {
             refuseCommand(event, AuditKind.REFUSED_BOOK_ONLY, source);
             return;
         }
-        if (limit == RiskLimit.BORROW_RATE_PCT && value != 0 && liveVenue) {
+        if ((limit == RiskLimit.BORROW_RATE_PCT || limit == RiskLimit.SHORT_FEE_PCT) && value != 0 && liveVenue) {
             refuseCommand(event, AuditKind.REFUSED_LIVE_VENUE, source);
             return;
         }
@@ -982,6 +992,7 @@ public final class BusinessLogic {
             managed[book].setMaxPositionPct(limits[book].maxPositionPct());
         }
         borrowing.setRate(book, limits[book].borrowRatePct());
+        borrowing.setShortFee(book, limits[book].shortFeePct());
         boolean margins = false;
         for (final RiskLimits each : limits) {
             margins |= each.maintenanceMarginPct() > 0;

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * the daily-loss check read afresh on every order and input, the order rate, whose sliding window is resized
  * keeping its latest releases, and two terms of a leveraged book that have no engine-wide cap ({@link #bookOnly}):
  * the maintenance margin, checked after every input that moves prices, and the simulated venue's rate on borrowed
- * cash, charged per day. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
+ * cash and fee on shorts, charged per day. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
  * them. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders.
  *
  * <p>Immutable; any thread.
@@ -32,7 +32,9 @@ public enum RiskLimit {
     MAINTENANCE_MARGIN_PCT("maintenance_margin_pct", CommandCode.SET_MAINTENANCE_MARGIN_PCT, RiskLimits.MAX_PERCENT,
         false, true),
     /** The simulated venue's yearly interest on a book's borrowed cash, percent; 0 = none. A book's own only. */
-    BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true);
+    BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true),
+    /** The simulated venue's yearly fee on the value of a book's shorts, percent; 0 = none. A book's own only. */
+    SHORT_FEE_PCT("short_fee_pct", CommandCode.SET_SHORT_FEE_PCT, RiskLimits.MAX_PERCENT, false, true);
 
     private final String label;
     private final int command;
@@ -127,7 +129,7 @@ public enum RiskLimit {
             case MAX_DAILY_LOSS -> settings.maxDailyLoss();
             case PRICE_BAND_PCT -> settings.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
-            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT -> 0;
+            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT -> 0;
         };
     }
 
@@ -159,6 +161,7 @@ public enum RiskLimit {
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(limits.maxOrdersPerSecond());
             case MAINTENANCE_MARGIN_PCT -> limits.maintenanceMarginPct();
             case BORROW_RATE_PCT -> limits.borrowRatePct();
+            case SHORT_FEE_PCT -> limits.shortFeePct();
         };
     }
 
@@ -176,7 +179,8 @@ public enum RiskLimit {
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : limits.maxOrdersPerSecond(),
             this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(),
             this == MAINTENANCE_MARGIN_PCT ? value : limits.maintenanceMarginPct(),
-            this == BORROW_RATE_PCT ? value : limits.borrowRatePct());
+            this == BORROW_RATE_PCT ? value : limits.borrowRatePct(),
+            this == SHORT_FEE_PCT ? value : limits.shortFeePct());
     }
 
     /** An accepted order-rate value (fixed-point whole number, at most 100,000) as a count. */

@@ -31,10 +31,12 @@ import java.math.RoundingMode;
  * @param borrowRatePct      the simulated venue's yearly interest on borrowed cash, percent (0 to 100): each UTC day
  *                           that ends with the book's cash negative costs −cash × rate / 100 / 365, charged at the
  *                           first input of a later day ({@link io.ringtrade.engine.book.BorrowingCost}); 0 = none
+ * @param shortFeePct        the simulated venue's yearly fee on the value of the book's short positions, percent (0 to
+ *                           100), charged per UTC day like the borrowing rate; 0 = none
  */
 public record RiskLimits(boolean allowShort, long minNotional, long maxShortNotional, long maxOrderNotional,
                          long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct,
-                         long maxLeverage, long maintenanceMarginPct, long borrowRatePct) {
+                         long maxLeverage, long maintenanceMarginPct, long borrowRatePct, long shortFeePct) {
     /** Most orders per second a limit may allow (the sliding window keeps one time per allowed order). */
     public static final int MAX_ORDERS_PER_SECOND = 100_000;
     /** Leverage 1: a cash account, every buy paid from cash (the default). */
@@ -75,6 +77,19 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             throw new IllegalArgumentException("borrowing rate must be 0 to 100 % a year, got "
                 + FixedPoint.toString(borrowRatePct));
         }
+        if (shortFeePct < 0 || shortFeePct > MAX_PERCENT) {
+            throw new IllegalArgumentException("short fee must be 0 to 100 % a year, got "
+                + FixedPoint.toString(shortFeePct));
+        }
+    }
+
+    /** Limits without a fee on shorts. */
+    public RiskLimits(final boolean allowShort, final long minNotional, final long maxShortNotional,
+                      final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct, final long borrowRatePct) {
+        this(allowShort, minNotional, maxShortNotional, maxOrderNotional, maxPositionPct, maxDailyLoss,
+            maxOrdersPerSecond, priceBandPct, maxLeverage, maintenanceMarginPct, borrowRatePct, 0);
     }
 
     /** Limits without interest on borrowed cash. */
@@ -122,7 +137,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
             (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),
-            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct, borrowRatePct);
+            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct, borrowRatePct, shortFeePct);
     }
 
     /** Whether buys may borrow (leverage above 1). */

@@ -105,7 +105,7 @@ public final class BookAssembly {
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
             book.limits().maxOrdersPerSecond(), book.limits().priceBandPct(),
             book.limits().maxLeverage() == 0 ? RiskLimits.CASH_ACCOUNT : book.limits().maxLeverage(),
-            book.limits().maintenanceMarginPct(), book.limits().borrowRatePct());
+            book.limits().maintenanceMarginPct(), book.limits().borrowRatePct(), book.limits().shortFeePct());
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
             parameters.positionRules(), book.onOpposite() == OnOpposite.REVERSE);
     }

@@ -49,7 +49,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
                            int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure,
-                           long borrowRatePct, long interestPaid) {
+                           long borrowRatePct, long interestPaid, long shortFeePct, long shortFeesPaid) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
@@ -130,7 +130,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
                 logic.limits(b).priceBandPct(), logic.limits(b).maxOrdersPerSecond(),
                 logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b), logic.limits(b).borrowRatePct(),
-                book.interestPaid()));
+                book.interestPaid(), logic.limits(b).shortFeePct(), book.shortFeesPaid()));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;

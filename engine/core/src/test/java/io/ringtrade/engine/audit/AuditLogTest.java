@@ -51,6 +51,12 @@ final class AuditLogTest {
             .isEqualTo("{\"time\":\"2024-01-02T00:00:00.000000005Z\",\"by\":\"engine\",\"entry\":12,\"n\":1,"
                 + "\"event\":\"interest\",\"book\":\"alpha\",\"day\":\"2024-01-01\",\"cash\":\"-5000\","
                 + "\"rate_pct\":\"10\",\"interest\":\"1.36986302\"}\n");
+        assertThat(AuditFormat.engineLine(new StringBuilder(), 19_724 * 86_400_000_000_000L, 13, 2,
+            AuditKind.SHORT_FEE, 0, -1, FixedPoint.parse("0.30136987"), FixedPoint.of(2200), 19_723 * 86_400_000_000_000L,
+            FixedPoint.of(5), 0, 0, new String[] {"ACME"}, new String[] {"alpha"}).toString())
+            .isEqualTo("{\"time\":\"2024-01-02T00:00:00Z\",\"by\":\"engine\",\"entry\":13,\"n\":2,"
+                + "\"event\":\"short_fee\",\"book\":\"alpha\",\"day\":\"2024-01-01\",\"short_value\":\"2200\","
+                + "\"fee_pct\":\"5\",\"fee\":\"0.30136987\"}\n");
         assertThat(AuditFormat.edgeLine(1_700_000_000_123L, "request", "\"from\":\"127.0.0.1\""))
             .isEqualTo("{\"time\":\"2023-11-14T22:13:20.123Z\",\"by\":\"edge\",\"event\":\"request\","
                 + "\"from\":\"127.0.0.1\"}\n");

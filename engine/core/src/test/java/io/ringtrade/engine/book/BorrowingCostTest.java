@@ -29,6 +29,12 @@ class BorrowingCostTest {
         }
 
         @Override
+        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long fee) {
+            heard.add("book " + book + " day " + dayStartNanos / DAY + " shorts " + FixedPoint.toString(shortValue)
+                + " fee " + FixedPoint.toString(fee));
+        }
+
+        @Override
         public void overflow(final int book, final long dayStartNanos) {
             heard.add("book " + book + " day " + dayStartNanos / DAY + " overflow");
         }
@@ -98,6 +104,28 @@ class BorrowingCostTest {
         restored.onTime(2 * DAY, listener);
         assertThat(heard).containsExactly("book 0 day 0 cash -3650 interest 1",
             "book 0 day 1 cash -3651 interest 1.00027398");
+    }
+
+    @Test
+    void shouldChargeAFeeOnTheShortsAtTheDaysLastMarks() {
+        final Book shorting = new Book(0, "s", FixedPoint.of(1000), 2, (b, i, opened, closed, pnl) -> { });
+        shorting.applyFill(0, -1, FixedPoint.of(10), FixedPoint.of(100), 0, 1); // short 10 @ 100: cash 2,000
+        shorting.applyFill(1, 1, FixedPoint.of(5), FixedPoint.of(40), 0, 1); // a long beside it pays no fee
+        final BorrowingCost cost = new BorrowingCost(new Book[] {shorting}, new long[] {FixedPoint.of(10)},
+            new long[] {FixedPoint.of(5)});
+        cost.onTime(1, listener);
+        cost.onTime(DAY, listener); // 1,000 of shorts x 5 / 36,500 = 0.136986301...; cash positive: no interest
+        shorting.mark(0, FixedPoint.of(120)); // the day's last mark
+        cost.onTime(2 * DAY + 5, listener); // 1,200 x 5 / 36,500 = 0.164383561...
+        assertThat(heard).containsExactly("book 0 day 0 shorts 1000 fee 0.13698631",
+            "book 0 day 1 shorts 1200 fee 0.16438357");
+        assertThat(shorting.shortFeesPaid()).isEqualTo(FixedPoint.parse("0.30136988"));
+        assertThat(shorting.interestPaid()).isZero();
+        assertThat(shorting.cash()).isEqualTo(FixedPoint.parse("1799.69863012"));
+        assertThat(shorting.realizedPnl()).isZero();
+        cost.setShortFee(0, 0);
+        cost.onTime(4 * DAY, listener);
+        assertThat(heard).hasSize(2);
     }
 
     @Test

@@ -117,5 +117,12 @@ final class LeverageConfigTest {
             .allSatisfy(problem -> assertThat(problem).contains("ringtrade.books[0].borrow-rate-pct"));
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.borrow-rate-pct = 5")).hasSize(1)
             .allSatisfy(problem -> assertThat(problem).contains("ringtrade.risk", "borrow-rate-pct"));
+
+        // the fee on shorts: the same rules
+        final EngineConfig shorts = load(BTC, book.replace("borrow-rate-pct = 6.5", "short-fee-pct = 3"));
+        assertThat(shorts.books().get(0).limits().shortFeePct()).isEqualTo(3 * ONE);
+        assertThat(EngineConfigWriter.toHocon(shorts)).contains(", max-leverage = 2, short-fee-pct = 3 }");
+        assertThat(problems(BTC, book.replace("borrow-rate-pct = 6.5", "short-fee-pct = 100.5"))).containsExactly(
+            "test.conf:2: ringtrade.books[0].short-fee-pct: must be between 0 and 100, got 100.5");
     }
 }

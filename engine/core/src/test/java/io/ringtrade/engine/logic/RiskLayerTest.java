@@ -850,7 +850,7 @@ final class RiskLayerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BusinessLogic(instruments, specs,
                 LogicSettings.DEFAULT.withLiveVenue(true)))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("book live: borrow-rate-pct is the simulated venue's interest (paper trading and backtests);"
+            .hasMessage("book live: borrow-rate-pct is the simulated venue's charge (paper trading and backtests);"
                 + " a live venue charges its own");
     }
 
@@ -920,8 +920,36 @@ final class RiskLayerTest {
             LogicSettings.DEFAULT.withOutputs(sink).withLiveVenue(true));
         command(live, 4, CommandCode.SET_BORROW_RATE_PCT, 0, FixedPoint.of(5));
         command(live, 5, CommandCode.SET_MAINTENANCE_MARGIN_PCT, 0, FixedPoint.of(25));
+        command(live, 6, CommandCode.SET_SHORT_FEE_PCT, 0, FixedPoint.of(1));
         assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c)
-            .containsExactly((long) AuditKind.REFUSED_LIVE_VENUE);
+            .containsExactly((long) AuditKind.REFUSED_LIVE_VENUE, (long) AuditKind.REFUSED_LIVE_VENUE);
         assertThat(live.limits(0).maintenanceMarginPct()).isEqualTo(FixedPoint.of(25));
+    }
+
+    @Test
+    void shouldChargeTheShortFeeOnTheShortsValueAtEachDaysEndFromTheDayItIsSet() {
+        final BusinessLogic logic = logic(new RiskLimits(true, fp("10"), 0, 0, 0, 0, 0, 0, fp("1"), 0, 0,
+            FixedPoint.of(5)));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, SELL, "20", null);
+        trade(logic, 3, "100"); // short 20 @ 100: 2,000 of shares borrowed, cash 12,000
+        trade(logic, DAY - 1, "110"); // the day's last mark: 2,200
+        trade(logic, DAY + 1, "90"); // day 0: 2,200 x 5 / 36,500 = 0.301369863... -> 0.30136987
+        final List<RecordingSink.Audit> fees = audit(AuditKind.SHORT_FEE);
+        assertThat(fees).hasSize(1);
+        assertThat(List.of(fees.getFirst().a(), fees.getFirst().b(), fees.getFirst().c(), fees.getFirst().d()))
+            .containsExactly(fp("0.30136987"), fp("2200"), 0L, FixedPoint.of(5));
+        assertThat(audit(AuditKind.INTEREST)).as("cash is positive: no interest").isEmpty();
+
+        command(logic, DAY + 2, CommandCode.SET_SHORT_FEE_PCT, 0, FixedPoint.of(10)); // from day 1 on
+        trade(logic, 2 * DAY + 1, "90"); // day 1 at 10 %: 1,800 x 10 / 36,500 = 0.493150684... -> 0.49315069
+        assertThat(audit(AuditKind.SHORT_FEE).getLast().a()).isEqualTo(fp("0.49315069"));
+        assertThat(logic.books()[0].shortFeesPaid()).isEqualTo(fp("0.79452056"));
+        assertThat(logic.books()[0].cash()).isEqualTo(fp("12000") - fp("0.79452056"));
+
+        signal(logic, 2 * DAY + 2, 0, BUY, "20", null);
+        trade(logic, 2 * DAY + 3, "90"); // covered: no shorts, no fee after
+        trade(logic, 6 * DAY, "90");
+        assertThat(audit(AuditKind.SHORT_FEE)).hasSize(2);
     }
 }

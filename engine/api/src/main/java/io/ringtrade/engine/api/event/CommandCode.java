@@ -71,6 +71,8 @@ public final class CommandCode {
     public static final int SET_MAINTENANCE_MARGIN_PCT = 19;
     /** Sets a book's yearly interest on borrowed cash in the simulated venue, percent (fixed-point, 0 = none); books only. */
     public static final int SET_BORROW_RATE_PCT = 20;
+    /** Sets a book's yearly fee on the value of its shorts in the simulated venue, percent (fixed-point); books only. */
+    public static final int SET_SHORT_FEE_PCT = 21;
 
     private CommandCode() {
     }
@@ -80,17 +82,18 @@ public final class CommandCode {
         return switch (code) {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
                  CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
-                 SET_MAX_ORDERS_PER_SECOND, SET_MAINTENANCE_MARGIN_PCT, SET_BORROW_RATE_PCT, VENUE_HOLD,
+                 SET_MAX_ORDERS_PER_SECOND, SET_MAINTENANCE_MARGIN_PCT, SET_BORROW_RATE_PCT, SET_SHORT_FEE_PCT,
+                 VENUE_HOLD,
                  VENUE_RELEASE -> true;
             default -> false;
         };
     }
 
     /**
-     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_BORROW_RATE_PCT}).
+     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_SHORT_FEE_PCT}).
      */
     public static boolean setsLimit(final int code) {
-        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_BORROW_RATE_PCT;
+        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_SHORT_FEE_PCT;
     }
 
     /** A short name for dumps. */
@@ -110,6 +113,7 @@ public final class CommandCode {
             case SET_MAX_ORDERS_PER_SECOND -> "SET_MAX_ORDERS_PER_SECOND";
             case SET_MAINTENANCE_MARGIN_PCT -> "SET_MAINTENANCE_MARGIN_PCT";
             case SET_BORROW_RATE_PCT -> "SET_BORROW_RATE_PCT";
+            case SET_SHORT_FEE_PCT -> "SET_SHORT_FEE_PCT";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
