@@ -121,7 +121,7 @@ public final class BusinessLogic {
     private final DailyLoss dailyLoss;
     private final BorrowingCost borrowing;
     /** Writes each day's charges to the audit log; halts a book whose charge would leave the fixed-point range. */
-    private final BorrowingCost.Listener interestCharges = new BorrowingCost.Listener() {
+    private final BorrowingCost.Listener borrowingCharges = new BorrowingCost.Listener() {
         @Override
         public void charged(final int book, final long dayStartNanos, final long cashBefore, final long interest) {
             outputs.audit(lastEventTimeNanos, AuditKind.INTEREST, book, -1, interest, cashBefore, dayStartNanos,
@@ -314,15 +314,13 @@ public final class BusinessLogic {
         // asked on every input: a run of plain decision books without a maintenance margin skips all three
         boolean eventBooks = false;
         boolean stagesAfterInput = false;
-        boolean margins = false;
         for (int b = 0; b < bookCount; b++) {
             eventBooks |= events[b] != null;
             stagesAfterInput |= events[b] != null || iterations[b] != null || managed[b] != null;
-            margins |= limits[b].maintenanceMarginPct() > 0;
         }
         this.anyEventBook = eventBooks;
         this.anyStageAfterInput = stagesAfterInput;
-        this.marginChecked = margins;
+        this.marginChecked = anyMaintenanceMargin(limits);
         this.closingBooks = new int[bookCount];
         this.closingEnds = new long[bookCount];
         this.equity = new EquityRecorder(books, market, outputs,
@@ -430,7 +428,7 @@ public final class BusinessLogic {
         orders.beginInput(event.sequence, event.effects);
         outputs.beginInput(event.sequence);
         // the days that ended are paid for first, so the new day's loss baseline is after the night's interest
-        borrowing.onTime(time, interestCharges);
+        borrowing.onTime(time, borrowingCharges);
         // the day's baseline is kept even without a limit: the ops API shows each book's loss today
         dailyLoss.onTime(time);
         final boolean lossLimited = dailyLoss.enabled();
@@ -993,11 +991,16 @@ public final class BusinessLogic {
         }
         borrowing.setRate(book, limits[book].borrowRatePct());
         borrowing.setShortFee(book, limits[book].shortFeePct());
-        boolean margins = false;
+        marginChecked = anyMaintenanceMargin(limits);
+    }
+
+    private static boolean anyMaintenanceMargin(final RiskLimits[] limits) {
         for (final RiskLimits each : limits) {
-            margins |= each.maintenanceMarginPct() > 0;
+            if (each.maintenanceMarginPct() > 0) {
+                return true;
+            }
         }
-        marginChecked = margins;
+        return false;
     }
 
     /**
