@@ -108,14 +108,9 @@ class BacktestCommandTest {
         assertThat(fills).hasSizeGreaterThan(10);
         assertThat(Files.readAllLines(paying.resolve("trades.csv"))).as("the same fills").isEqualTo(fills);
         // what the rate changed is the interest, and only that: the final equity is lower by what the audit lines say
-        final List<String> charges = Files.readAllLines(paying.resolve("audit.log")).stream()
-            .filter(line -> line.contains("\"event\":\"interest\"")).toList();
+        final List<BigDecimal> charges = charged(paying, "interest", "interest");
         assertThat(charges).hasSizeGreaterThan(50);
-        BigDecimal paid = BigDecimal.ZERO;
-        for (final String charge : charges) {
-            paid = paid.add(new BigDecimal(charge.replaceAll(".*\"interest\":\"([0-9.]+)\"}$", "$1")));
-        }
-        assertThat(finalEquity(levered).subtract(finalEquity(paying))).isEqualByComparingTo(paid);
+        assertThat(finalEquity(levered).subtract(finalEquity(paying))).isEqualByComparingTo(sum(charges));
         assertThat(Files.readString(paying.resolve("summary.json")))
             .contains("\"max_leverage\": \"2\"", "\"borrow_rate_pct\": \"10\"");
         assertThat(Files.readString(cashAccount.resolve("summary.json"))).doesNotContain("leverage", "borrow");
@@ -140,14 +135,9 @@ class BacktestCommandTest {
         final List<String> fills = Files.readAllLines(free.resolve("trades.csv"));
         assertThat(fills.stream().filter(line -> line.contains(",SELL,")).count()).isGreaterThan(10);
         assertThat(Files.readAllLines(paying.resolve("trades.csv"))).as("the same fills").isEqualTo(fills);
-        final List<String> charges = Files.readAllLines(paying.resolve("audit.log")).stream()
-            .filter(line -> line.contains("\"event\":\"short_fee\"")).toList();
+        final List<BigDecimal> charges = charged(paying, "short_fee", "fee");
         assertThat(charges).hasSizeGreaterThan(10);
-        BigDecimal paid = BigDecimal.ZERO;
-        for (final String charge : charges) {
-            paid = paid.add(new BigDecimal(charge.replaceAll(".*\"fee\":\"([0-9.]+)\"}$", "$1")));
-        }
-        assertThat(finalEquity(free).subtract(finalEquity(paying))).isEqualByComparingTo(paid);
+        assertThat(finalEquity(free).subtract(finalEquity(paying))).isEqualByComparingTo(sum(charges));
         assertThat(Files.readString(paying.resolve("summary.json"))).contains("\"short_fee_pct\": \"3\"");
     }
 
@@ -159,6 +149,18 @@ class BacktestCommandTest {
         final CommandRunner.Result result = CommandRunner.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.err()).isZero();
         return out;
+    }
+
+    /** The amounts ({@code key}, the line's last field) of the audit log's {@code event} lines. */
+    private static List<BigDecimal> charged(final Path out, final String event, final String key)
+        throws java.io.IOException {
+        return Files.readAllLines(out.resolve("audit.log")).stream()
+            .filter(line -> line.contains("\"event\":\"" + event + "\""))
+            .map(line -> new BigDecimal(line.replaceAll(".*\"" + key + "\":\"([0-9.]+)\"}$", "$1"))).toList();
+    }
+
+    private static BigDecimal sum(final List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal finalEquity(final Path out) throws java.io.IOException {

@@ -96,25 +96,26 @@ public final class AuditFormat {
                 money(out, "exposure", c);
                 out.append(",\"orders_cancelled\":").append(e).append(",\"liquidation_orders\":").append(f);
             }
-            case AuditKind.INTEREST -> {
-                out.append("interest\"");
-                book(out, book, bookNames);
-                out.append(",\"day\":\"").append(OutputFiles.isoTime(c), 0, 10).append('"');
-                money(out, "cash", b);
-                money(out, "rate_pct", d);
-                money(out, "interest", a);
-            }
-            case AuditKind.SHORT_FEE -> {
-                out.append("short_fee\"");
-                book(out, book, bookNames);
-                out.append(",\"day\":\"").append(OutputFiles.isoTime(c), 0, 10).append('"');
-                money(out, "short_value", b);
-                money(out, "fee_pct", d);
-                money(out, "fee", a);
-            }
+            case AuditKind.INTEREST -> dailyCharge(out, "interest", book, bookNames, c, "cash", b, "rate_pct", d,
+                "interest", a);
+            case AuditKind.SHORT_FEE -> dailyCharge(out, "short_fee", book, bookNames, c, "short_value", b, "fee_pct",
+                d, "fee", a);
             default -> out.append("unknown_").append(kind).append('"');
         }
         return out.append("}\n");
+    }
+
+    /** A day's charge for what a book borrows: the day, what it was charged on, the yearly rate and the amount. */
+    private static void dailyCharge(final StringBuilder out, final String event, final int book,
+                                    final String[] bookNames, final long dayStartNanos, final String baseKey,
+                                    final long base, final String rateKey, final long rate, final String amountKey,
+                                    final long amount) {
+        out.append(event).append('"');
+        book(out, book, bookNames);
+        out.append(",\"day\":\"").append(OutputFiles.isoTime(dayStartNanos), 0, 10).append('"');
+        money(out, baseKey, base);
+        money(out, rateKey, rate);
+        money(out, amountKey, amount);
     }
 
     private static String refusal(final int why) {

@@ -150,13 +150,7 @@ public final class Book {
      *                             unchanged then
      */
     public void chargeInterest(final long interest) {
-        if (interest < 0) {
-            throw new IllegalArgumentException("interest must not be negative: " + interest);
-        }
-        final long newCash = Math.subtractExact(cash, interest);
-        final long newInterest = Math.addExact(interestPaid, interest);
-        cash = newCash;
-        interestPaid = newInterest;
+        interestPaid = charge(interest, interestPaid, "interest");
     }
 
     /**
@@ -167,20 +161,25 @@ public final class Book {
      *                             unchanged then
      */
     public void chargeShortFee(final long fee) {
-        if (fee < 0) {
-            throw new IllegalArgumentException("a short fee must not be negative: " + fee);
+        shortFeesPaid = charge(fee, shortFeesPaid, "a short fee");
+    }
+
+    /** Takes {@code amount} out of the cash and returns {@code paid} + amount, changing nothing when either overflows. */
+    private long charge(final long amount, final long paid, final String what) {
+        if (amount < 0) {
+            throw new IllegalArgumentException(what + " must not be negative: " + amount);
         }
-        final long newCash = Math.subtractExact(cash, fee);
-        final long newFees = Math.addExact(shortFeesPaid, fee);
+        final long newCash = Math.subtractExact(cash, amount);
+        final long newPaid = Math.addExact(paid, amount);
         cash = newCash;
-        shortFeesPaid = newFees;
+        return newPaid;
     }
 
     /** Writes the account for a snapshot. */
     public void writeState(final StateWriter out) {
         out.section("book " + name).writeLong(cash).writeLong(realizedPnl).writeLong(feesPaid).writeLong(interestPaid)
-            .writeLong(shortFeesPaid).writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice).writeLongs(roundTripPnl)
-            .writeLongs(openedNanos);
+            .writeLong(shortFeesPaid).writeLongs(quantity).writeLongs(averagePrice).writeLongs(markPrice)
+            .writeLongs(roundTripPnl).writeLongs(openedNanos);
     }
 
     /** Restores the account from a snapshot. */

@@ -26,10 +26,10 @@ public final class BorrowingCost {
 
     /** Hears of each day's charges and of a charge that could not be made. */
     public interface Listener {
-        /** Book {@code book} paid {@code interest} on borrowed cash for the UTC day starting at {@code dayStartNanos}. */
+        /** Book {@code book} paid {@code interest} on borrowed cash for the UTC day from {@code dayStartNanos}. */
         void charged(int book, long dayStartNanos, long cashBefore, long interest);
 
-        /** Book {@code book} paid {@code fee} on {@code shortValue} of shorts for the day starting at {@code dayStartNanos}. */
+        /** Book {@code book} paid {@code fee} on {@code shortValue} of shorts for the day from {@code dayStartNanos}. */
         void shortFeeCharged(int book, long dayStartNanos, long shortValue, long fee);
 
         /**

@@ -692,16 +692,22 @@ final class RiskLayerTest {
         assertThat(logic.tradingStates().lastOfflineCommand()).isEqualTo(3);
     }
 
+    /** Business logic of one book with {@code limits} that bought 150 @ 100 with 10,000 of cash: cash -5,000. */
+    private BusinessLogic boughtOnCredit(final RiskLimits limits) {
+        final BusinessLogic logic = logic(limits);
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, BUY, "150", null);
+        trade(logic, 3, "100");
+        return logic;
+    }
+
     // ---- the maintenance margin ----------------------------------------------------------------------------------
 
     @Test
     void shouldCloseAndHaltABookWhoseEquityFallsBelowItsMaintenanceMargin() {
         // leverage 2, maintenance 25 % of the gross exposure; 10,000 of cash buys 150 @ 100 on 5,000 of credit
-        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"),
-            FixedPoint.of(25)));
-        trade(logic, 1, "100");
-        signal(logic, 2, 0, BUY, "150", null);
-        trade(logic, 3, "100"); // filled: cash -5,000, equity 10,000, exposure 15,000, required 3,750
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"),
+            FixedPoint.of(25))); // filled: cash -5,000, equity 10,000, exposure 15,000, required 3,750
         signal(logic, 4, 0, BUY, "1", "10"); // a resting limit buy the margin call cancels
         trade(logic, 5, "45"); // equity -5,000 + 6,750 = 1,750, required 1,687.5: still above
         assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
@@ -733,10 +739,7 @@ final class RiskLayerTest {
 
     @Test
     void shouldNotCallABookWithoutAMaintenanceMargin() {
-        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
-        trade(logic, 1, "100");
-        signal(logic, 2, 0, BUY, "150", null);
-        trade(logic, 3, "100");
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
         trade(logic, 4, "30"); // equity -500: no margin is kept
         assertThat(logic.tradingStates().book(0)).isEqualTo(TradingState.ACTIVE);
         assertThat(audit(AuditKind.MARGIN_CALL)).isEmpty();
@@ -746,11 +749,8 @@ final class RiskLayerTest {
 
     /** Leverage 2 and 10 % a year on borrowed cash: 10,000 of cash buys 150 @ 100, leaving cash at -5,000. */
     private BusinessLogic borrowing() {
-        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"), 0,
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"), 0,
             FixedPoint.of(10)));
-        trade(logic, 1, "100");
-        signal(logic, 2, 0, BUY, "150", null);
-        trade(logic, 3, "100");
         assertThat(logic.books()[0].cash()).isEqualTo(fp("-5000"));
         return logic;
     }
@@ -812,10 +812,7 @@ final class RiskLayerTest {
         assertThat(audit(AuditKind.INTEREST)).hasSize(2);
 
         sink.audit.clear();
-        final BusinessLogic noRate = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
-        trade(noRate, 1, "100");
-        signal(noRate, 2, 0, BUY, "150", null);
-        trade(noRate, 3, "100");
+        final BusinessLogic noRate = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
         trade(noRate, 30 * DAY, "100");
         assertThat(noRate.books()[0].cash()).isEqualTo(fp("-5000"));
         assertThat(audit(AuditKind.INTEREST)).isEmpty();
@@ -858,10 +855,7 @@ final class RiskLayerTest {
 
     @Test
     void shouldCallAtOnceABookThatARaisedMaintenanceMarginFindsShort() {
-        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
-        trade(logic, 1, "100");
-        signal(logic, 2, 0, BUY, "150", null);
-        trade(logic, 3, "100");
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
         trade(logic, 4, "45"); // equity -5,000 + 6,750 = 1,750; exposure 6,750; no margin kept yet
         command(logic, 5, CommandCode.SET_MAINTENANCE_MARGIN_PCT, 0, FixedPoint.of(25)); // 1,687.5 required: kept
         assertThat(logic.limits(0).maintenanceMarginPct()).isEqualTo(FixedPoint.of(25));
@@ -879,10 +873,8 @@ final class RiskLayerTest {
 
     @Test
     void shouldChargeABorrowingRateFromTheDayItIsSetAndKeepItInTheSnapshot() {
-        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
-        trade(logic, 1, "100");
-        signal(logic, 2, 0, BUY, "150", null);
-        trade(logic, 3, "100"); // cash -5,000 from day 0
+        // cash -5,000 from day 0
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
         trade(logic, 2 * DAY, "100"); // days 0 and 1 cost nothing: no rate
         command(logic, 2 * DAY + 1, CommandCode.SET_BORROW_RATE_PCT, 0, FixedPoint.of(10));
         assertThat(audit(AuditKind.INTEREST)).isEmpty();
