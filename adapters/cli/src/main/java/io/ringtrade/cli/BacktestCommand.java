@@ -328,6 +328,7 @@ public final class BacktestCommand implements Runnable {
                 + (runFields.containsKey("max_leverage") ? ", leverage " + runFields.get("max_leverage") : "")
                 + (runFields.containsKey("maintenance_margin_pct")
                     ? ", maintenance margin " + runFields.get("maintenance_margin_pct") + " %" : "")
+                + (runFields.containsKey("margin_call") ? " (margin call: " + runFields.get("margin_call") + ")" : "")
                 + (runFields.containsKey("borrow_rate_pct")
                     ? ", borrowing at " + runFields.get("borrow_rate_pct") + " % a year" : "")
                 + (runFields.containsKey("short_fee_pct")

@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.MarginCallRule;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.risk.RiskLimits;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,11 @@ final class BacktestOptions {
         + "for each day that ends with the cash negative; 0 to 100 (default: none)")
     String borrowRatePct;
 
+    @Option(names = "--margin-call", paramLabel = "close|reduce", defaultValue = "close", description = "what a margin "
+        + "call does: close every position, or reduce each just enough to carry the margin again (default: "
+        + "${DEFAULT-VALUE})")
+    String marginCall;
+
     @Option(names = "--short-fee-pct", paramLabel = "PCT", description = "yearly fee on the value of short positions "
         + "(the shares they borrow), charged for each day that ends with one; 0 to 100 (default: none)")
     String shortFeePct;
@@ -111,8 +117,9 @@ final class BacktestOptions {
     }
 
     /**
-     * The book's leverage terms ({@code --max-leverage}, {@code --maintenance-margin-pct}, {@code --borrow-rate-pct},
-     * {@code --short-fee-pct}), each refused out of its range; the other limits stay off, as before these options.
+     * The book's leverage terms ({@code --max-leverage}, {@code --maintenance-margin-pct}, {@code --margin-call},
+     * {@code --borrow-rate-pct}, {@code --short-fee-pct}), each refused out of its range; the other limits stay off, as
+     * before these options.
      */
     BookLimits leverage() {
         final long leverage = maxLeverage == null ? 0
@@ -123,7 +130,12 @@ final class BacktestOptions {
             : within("--borrow-rate-pct", borrowRatePct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
         final long fee = shortFeePct == null ? 0
             : within("--short-fee-pct", shortFeePct, 0, RiskLimits.MAX_PERCENT, "0 to 100");
-        return new BookLimits(0, 0, 0, 0, 0, leverage, margin, rate, fee);
+        final MarginCallRule call = switch (marginCall) {
+            case "close" -> MarginCallRule.CLOSE;
+            case "reduce" -> MarginCallRule.REDUCE;
+            default -> throw new UserException("--margin-call must be close or reduce, not '" + marginCall + "'");
+        };
+        return new BookLimits(0, 0, 0, 0, 0, leverage, margin, rate, fee, call);
     }
 
     /** Adds the leverage terms that are set to a run's fields (its first line and its summary's {@code run}). */
@@ -139,6 +151,9 @@ final class BacktestOptions {
         }
         if (leverage.shortFeePct() != 0) {
             fields.put("short_fee_pct", FixedPoint.toString(leverage.shortFeePct()));
+        }
+        if (leverage.marginCall() != MarginCallRule.CLOSE) {
+            fields.put("margin_call", leverage.marginCall().label());
         }
     }
 

@@ -123,6 +123,10 @@ class BacktestCommandTest {
             RealData.apple().toString(), "--borrow-rate-pct", "ten", "--out", temp.resolve("word").toString());
         assertThat(word.exitCode()).isEqualTo(2);
         assertThat(word.err().strip()).isEqualTo("ringtrade: --borrow-rate-pct: 'ten' is not a decimal number");
+        final CommandRunner.Result rule = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
+            RealData.apple().toString(), "--margin-call", "sometimes", "--out", temp.resolve("rule").toString());
+        assertThat(rule.exitCode()).isEqualTo(2);
+        assertThat(rule.err().strip()).isEqualTo("ringtrade: --margin-call must be close or reduce, not 'sometimes'");
     }
 
     @Test

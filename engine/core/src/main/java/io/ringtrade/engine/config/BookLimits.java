@@ -20,12 +20,21 @@ package io.ringtrade.engine.config;
  *                           (negative) cash, percent, 0 to 100, charged per UTC day; 0 = none
  * @param shortFeePct        {@code short-fee-pct} (books only): the simulated venue's yearly fee on the value of the
  *                           book's shorts, percent, 0 to 100, charged per UTC day; 0 = none
+ * @param marginCall         {@code margin-call} (books only): what a margin call does to the positions
  */
 public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
                          long priceBandPct, long maxLeverage, long maintenanceMarginPct, long borrowRatePct,
-                         long shortFeePct) {
+                         long shortFeePct, MarginCallRule marginCall) {
     /** No limits. */
-    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, MarginCallRule.CLOSE);
+
+    /** Limits whose margin call closes every position. */
+    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct, final long borrowRatePct, final long shortFeePct) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage,
+            maintenanceMarginPct, borrowRatePct, shortFeePct, MarginCallRule.CLOSE);
+    }
 
     /** Limits without a fee on shorts. */
     public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,

@@ -313,8 +313,10 @@ public final class EngineConfigLoader {
         final long borrowRatePct = book
             ? reader.fixedPoint("borrow-rate-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
         final long shortFeePct = book ? reader.fixedPoint("short-fee-pct", "0", 0, false, RiskLimits.MAX_PERCENT) : 0;
+        final MarginCallRule marginCall = book
+            ? reader.choice("margin-call", MarginCallRule.values(), MarginCallRule.CLOSE) : MarginCallRule.CLOSE;
         return new BookLimits(maxOrderNotional, maxPositionPct, maxDailyLoss, (int) maxOrdersPerSecond, priceBandPct,
-            maxLeverage, maintenanceMarginPct, borrowRatePct, shortFeePct);
+            maxLeverage, maintenanceMarginPct, borrowRatePct, shortFeePct, marginCall);
     }
 
     private static RiskSettings readRisk(final ObjectReader risk) {

@@ -109,6 +109,9 @@ public final class EngineConfigWriter {
             if (book.limits().shortFeePct() != 0) {
                 out.append(", short-fee-pct = ").append(FixedPoint.toString(book.limits().shortFeePct()));
             }
+            if (book.limits().marginCall() != MarginCallRule.CLOSE) {
+                out.append(", margin-call = ").append(book.limits().marginCall().label());
+            }
             out.append(" }\n");
         }
         out.append("  ]\n");

@@ -28,6 +28,7 @@ import io.ringtrade.engine.order.Order;
 import io.ringtrade.engine.order.OrderManager;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
+import io.ringtrade.engine.order.OrderTable;
 import io.ringtrade.engine.order.OrderTransition;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
@@ -57,6 +58,7 @@ import io.ringtrade.engine.strategy.ManagedPositions;
 import io.ringtrade.engine.venue.SimulatedFillModel;
 import io.ringtrade.engine.venue.SimulatedVenue;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -585,14 +587,19 @@ public final class BusinessLogic {
 
     /**
      * After prices moved or fills settled: a book whose equity fell below its maintenance margin — the percentage of its
-     * gross exposure (Σ |quantity| × mark) it must keep — gets a margin call: its open orders are cancelled, each
-     * position is closed by a reduce-only market order through pre-trade risk, and it is halted with cause
-     * MARGIN_CALL until an operator releases it; audited and notified. A book already HALTED is left as it is.
+     * gross exposure (Σ |quantity| × mark) it must keep — gets a margin call: its open orders are cancelled, and it is
+     * halted with cause MARGIN_CALL until an operator releases it; audited and notified. Its positions are closed by
+     * reduce-only market orders through pre-trade risk — all of them, or with {@code margin-call = reduce} each by the
+     * same share, rounded up to the lot, so that the equity carries the margin of what is left at the call's marks
+     * (all of them when the equity is not positive). A book already HALTED is left as it is, except that a reducing
+     * book halted by its margin call is called again, once its margin-call orders are done, while still short of it.
      */
     private void checkMargins(final long time) {
         for (int b = 0; b < books.length; b++) {
             final long margin = limits[b].maintenanceMarginPct();
-            if (margin == 0 || states.book(b) == TradingState.HALTED) {
+            final boolean halted = states.book(b) == TradingState.HALTED;
+            if (margin == 0 || (halted && !(limits[b].marginCallReduces()
+                && states.bookCause(b) == HaltCause.MARGIN_CALL && !hasOpenOrders(b)))) {
                 continue;
             }
             final long exposure = grossExposure(b);
@@ -601,11 +608,17 @@ public final class BusinessLogic {
             if (exposure == 0 || equity >= required) {
                 continue;
             }
-            states.setBook(b, TradingState.HALTED, HaltCause.MARGIN_CALL);
-            final int cancelled = orders.cancelAll(b, -1, OrderReason.MARGIN_CALL, time);
+            int cancelled = 0;
+            if (!halted) {
+                states.setBook(b, TradingState.HALTED, HaltCause.MARGIN_CALL);
+                cancelled = orders.cancelAll(b, -1, OrderReason.MARGIN_CALL, time);
+            }
+            // the share of each position to sell: the exposure the equity cannot carry, of the exposure
+            final long excess = !limits[b].marginCallReduces() || equity <= 0 ? exposure
+                : exposure - FixedPoint.mulDiv(equity, RiskLimits.MAX_PERCENT, margin, RoundingMode.FLOOR);
             int liquidation = 0;
             for (final int instrument : specs[b].instruments()) {
-                if (closePosition(b, instrument, OrderReason.MARGIN_CALL, time) != 0) {
+                if (reducePosition(b, instrument, excess, exposure, time) != 0) {
                     liquidation++;
                 }
             }
@@ -899,11 +912,34 @@ public final class BusinessLogic {
         if (held == 0) {
             return 0;
         }
-        final int side = held > 0 ? -1 : 1;
-        final long quantity = orders.closable(book, instrument, held);
+        return placeClosing(book, instrument, held, orders.closable(book, instrument, held), origin, time);
+    }
+
+    /**
+     * A margin call's order for one position: {@code excess / exposure} of it, rounded up to the instrument's lot (all
+     * of it when they are equal), reduce-only at market. Returns the order's id, or 0 when none was placed.
+     */
+    private long reducePosition(final int book, final int instrument, final long excess, final long exposure,
+                                final long time) {
+        final long held = books[book].position(instrument);
+        if (held == 0) {
+            return 0;
+        }
+        long quantity = orders.closable(book, instrument, held);
+        if (excess < exposure) {
+            final long lot = instruments.get(instrument).lotSize();
+            final long share = FixedPoint.mulDiv(Math.abs(held), excess, exposure, RoundingMode.CEILING);
+            quantity = Math.min(quantity, Math.multiplyExact(Math.ceilDiv(share, lot), lot));
+        }
+        return placeClosing(book, instrument, held, quantity, OrderReason.MARGIN_CALL, time);
+    }
+
+    private long placeClosing(final int book, final int instrument, final long held, final long quantity,
+                              final OrderReason origin, final long time) {
         if (quantity <= 0) {
             return 0;
         }
+        final int side = held > 0 ? -1 : 1;
         request.clear();
         request.bookIndex = book;
         request.instrumentId = instrument;
@@ -992,6 +1028,16 @@ public final class BusinessLogic {
         borrowing.setRate(book, limits[book].borrowRatePct());
         borrowing.setShortFee(book, limits[book].shortFeePct());
         marginChecked = anyMaintenanceMargin(limits);
+    }
+
+    private boolean hasOpenOrders(final int book) {
+        final OrderTable open = orders.openOrders();
+        for (Order order = open.first(); order != null; order = open.next(order)) {
+            if (order.bookIndex == book) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyMaintenanceMargin(final RiskLimits[] limits) {

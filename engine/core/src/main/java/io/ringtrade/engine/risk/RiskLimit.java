@@ -180,7 +180,7 @@ public enum RiskLimit {
             this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(),
             this == MAINTENANCE_MARGIN_PCT ? value : limits.maintenanceMarginPct(),
             this == BORROW_RATE_PCT ? value : limits.borrowRatePct(),
-            this == SHORT_FEE_PCT ? value : limits.shortFeePct());
+            this == SHORT_FEE_PCT ? value : limits.shortFeePct(), limits.marginCallReduces());
     }
 
     /** An accepted order-rate value (fixed-point whole number, at most 100,000) as a count. */

@@ -33,10 +33,13 @@ import java.math.RoundingMode;
  *                           first input of a later day ({@link io.ringtrade.engine.book.BorrowingCost}); 0 = none
  * @param shortFeePct        the simulated venue's yearly fee on the value of the book's short positions, percent (0 to
  *                           100), charged per UTC day like the borrowing rate; 0 = none
+ * @param marginCallReduces  whether a margin call reduces the positions just enough to carry the margin again, step by
+ *                           step, instead of closing them all
  */
 public record RiskLimits(boolean allowShort, long minNotional, long maxShortNotional, long maxOrderNotional,
                          long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond, long priceBandPct,
-                         long maxLeverage, long maintenanceMarginPct, long borrowRatePct, long shortFeePct) {
+                         long maxLeverage, long maintenanceMarginPct, long borrowRatePct, long shortFeePct,
+                         boolean marginCallReduces) {
     /** Most orders per second a limit may allow (the sliding window keeps one time per allowed order). */
     public static final int MAX_ORDERS_PER_SECOND = 100_000;
     /** Leverage 1: a cash account, every buy paid from cash (the default). */
@@ -81,6 +84,15 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             throw new IllegalArgumentException("short fee must be 0 to 100 % a year, got "
                 + FixedPoint.toString(shortFeePct));
         }
+    }
+
+    /** Limits whose margin call closes every position. */
+    public RiskLimits(final boolean allowShort, final long minNotional, final long maxShortNotional,
+                      final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
+                      final long maintenanceMarginPct, final long borrowRatePct, final long shortFeePct) {
+        this(allowShort, minNotional, maxShortNotional, maxOrderNotional, maxPositionPct, maxDailyLoss,
+            maxOrdersPerSecond, priceBandPct, maxLeverage, maintenanceMarginPct, borrowRatePct, shortFeePct, false);
     }
 
     /** Limits without a fee on shorts. */
@@ -137,7 +149,8 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
             (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),
-            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct, borrowRatePct, shortFeePct);
+            tighter(maxLeverage, global.maxLeverage()), maintenanceMarginPct, borrowRatePct, shortFeePct,
+            marginCallReduces);
     }
 
     /** Whether buys may borrow (leverage above 1). */

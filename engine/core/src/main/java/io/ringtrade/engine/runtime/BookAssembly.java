@@ -11,6 +11,7 @@ import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.api.strategy.StrategyParameters;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.MarginCallRule;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.risk.RiskLimits;
@@ -105,7 +106,8 @@ public final class BookAssembly {
             book.limits().maxOrderNotional(), book.limits().maxPositionPct(), book.limits().maxDailyLoss(),
             book.limits().maxOrdersPerSecond(), book.limits().priceBandPct(),
             book.limits().maxLeverage() == 0 ? RiskLimits.CASH_ACCOUNT : book.limits().maxLeverage(),
-            book.limits().maintenanceMarginPct(), book.limits().borrowRatePct(), book.limits().shortFeePct());
+            book.limits().maintenanceMarginPct(), book.limits().borrowRatePct(), book.limits().shortFeePct(),
+            book.limits().marginCall() == MarginCallRule.REDUCE);
         return new BookSpec(book.name(), strategy, traded, book.interval(), book.cash(), fills, limits, state,
             parameters.positionRules(), book.onOpposite() == OnOpposite.REVERSE);
     }

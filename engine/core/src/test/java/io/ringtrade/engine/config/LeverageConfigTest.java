@@ -118,6 +118,15 @@ final class LeverageConfigTest {
         assertThat(problems(BTC, ONE_BOOK, "ringtrade.risk.borrow-rate-pct = 5")).hasSize(1)
             .allSatisfy(problem -> assertThat(problem).contains("ringtrade.risk", "borrow-rate-pct"));
 
+        // the margin call's rule: close by default, written to the manifest only when it reduces
+        final EngineConfig reducing = load(BTC, book.replace("borrow-rate-pct = 6.5",
+            "maintenance-margin-pct = 25, margin-call = reduce"));
+        assertThat(reducing.books().get(0).limits().marginCall()).isEqualTo(MarginCallRule.REDUCE);
+        assertThat(load(BTC, ONE_BOOK).books().get(0).limits().marginCall()).isEqualTo(MarginCallRule.CLOSE);
+        assertThat(EngineConfigWriter.toHocon(reducing)).contains(", maintenance-margin-pct = 25, margin-call = reduce }");
+        assertThat(problems(BTC, book.replace("borrow-rate-pct = 6.5", "margin-call = sometimes"))).hasSize(1)
+            .allSatisfy(problem -> assertThat(problem).contains("ringtrade.books[0].margin-call", "sometimes"));
+
         // the fee on shorts: the same rules
         final EngineConfig shorts = load(BTC, book.replace("borrow-rate-pct = 6.5", "short-fee-pct = 3"));
         assertThat(shorts.books().get(0).limits().shortFeePct()).isEqualTo(3 * ONE);

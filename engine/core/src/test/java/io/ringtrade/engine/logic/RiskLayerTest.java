@@ -738,6 +738,38 @@ final class RiskLayerTest {
     }
 
     @Test
+    void shouldReduceEachPositionJustEnoughToCarryTheMarginAgainStepByStepWhenTheBookReduces() {
+        // the example above with margin-call = reduce: 150 @ 100 on 5,000 of credit, maintenance 25 %
+        final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2"),
+            FixedPoint.of(25), 0, 0, true));
+        trade(logic, 4, "44"); // equity 1,600 carries 6,400 of exposure, not 6,600: 150 x 200 / 6,600 = 4.5 -> 5
+        assertThat(logic.tradingStates().bookCause(0)).isEqualTo(HaltCause.MARGIN_CALL);
+        final EngineEvent first = inputs.getLast();
+        assertThat(first.effects.get(0).kind).isEqualTo(EffectKind.SUBMIT);
+        assertThat(first.effects.get(0).side).isEqualTo(SELL);
+        assertThat(first.effects.get(0).quantity).isEqualTo(FixedPoint.of(5));
+        trade(logic, 5, "44"); // filled: 145 left, equity 1,600 against 25 % of 6,380 = 1,595: carried, no new step
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(145));
+        assertThat(audit(AuditKind.MARGIN_CALL)).hasSize(1);
+        assertThat(logic.tradingStates().book(0)).as("halted until an operator releases it")
+            .isEqualTo(TradingState.HALTED);
+
+        trade(logic, 6, "43"); // equity 1,455 < 1,558.75: a second step, 145 x 415 / 6,235 = 9.65 -> 10
+        assertThat(inputs.getLast().effects.get(0).quantity).isEqualTo(FixedPoint.of(10));
+        trade(logic, 7, "43");
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(135));
+        trade(logic, 8, "30"); // equity -300: nothing left to carry, all 135 are sold
+        assertThat(inputs.getLast().effects.get(0).quantity).isEqualTo(FixedPoint.of(135));
+        trade(logic, 9, "30");
+        assertThat(logic.books()[0].position(ACME)).isZero();
+        final List<RecordingSink.Audit> calls = audit(AuditKind.MARGIN_CALL);
+        assertThat(calls).extracting(RecordingSink.Audit::a, RecordingSink.Audit::b, RecordingSink.Audit::c)
+            .containsExactly(tuple(fp("1600"), fp("1650"), fp("6600")), tuple(fp("1455"), fp("1558.75"), fp("6235")),
+                tuple(fp("-300"), fp("1012.5"), fp("4050")));
+        assertThat(calls).extracting(RecordingSink.Audit::f).containsOnly(1L);
+    }
+
+    @Test
     void shouldNotCallABookWithoutAMaintenanceMargin() {
         final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
         trade(logic, 4, "30"); // equity -500: no margin is kept

@@ -14,6 +14,7 @@ import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.config.BookConfig;
 import io.ringtrade.engine.config.BookLimits;
 import io.ringtrade.engine.config.FillModel;
+import io.ringtrade.engine.config.MarginCallRule;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.strategy.StrategyCatalog;
@@ -89,12 +90,14 @@ final class BookAssemblyTest {
     void shouldGiveTheBooksLeverageTermsToRisk() {
         final BookConfig leveraged = new BookConfig("b1", "test_hold", Map.of(), List.of("ACME"), Interval.M5,
             FixedPoint.of(5_000), FixedPoint.of(0), FixedPoint.of(0), false, FixedPoint.of(10), FillModel.NEXT_OPEN, 0,
-            0, new BookLimits(0, 0, 0, 0, 0, FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5")),
+            0, new BookLimits(0, 0, 0, 0, 0, FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5"),
+                FixedPoint.of(2), MarginCallRule.REDUCE),
             OnOpposite.CLOSE, "");
         final BookSpec spec = BookAssembly.assemble(leveraged, instruments, catalog);
         assertThat(List.of(spec.limits().maxLeverage(), spec.limits().maintenanceMarginPct(),
-            spec.limits().borrowRatePct()))
-            .containsExactly(FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5"));
+            spec.limits().borrowRatePct(), spec.limits().shortFeePct()))
+            .containsExactly(FixedPoint.of(3), FixedPoint.of(25), FixedPoint.parse("6.5"), FixedPoint.of(2));
+        assertThat(spec.limits().marginCallReduces()).isTrue();
     }
 
     private static BookConfig reversing(final Map<String, String> params) {
