@@ -65,7 +65,7 @@ final class BacktestOptions {
     @Option(names = "--margin-call", paramLabel = "close|reduce", defaultValue = "close", description = "what a margin "
         + "call does: close every position, or reduce each just enough to carry the margin again (default: "
         + "${DEFAULT-VALUE})")
-    String marginCall;
+    String marginCall = "close";
 
     @Option(names = "--short-fee-pct", paramLabel = "PCT", description = "yearly fee on the value of short positions "
         + "(the shares they borrow), charged for each day that ends with one; 0 to 100 (default: none)")
