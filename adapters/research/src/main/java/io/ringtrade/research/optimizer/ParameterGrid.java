@@ -3,6 +3,7 @@ package io.ringtrade.research.optimizer;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.StrategyDefinition;
 import io.ringtrade.engine.api.strategy.StrategyParameters;
+import io.ringtrade.engine.strategy.StrategyStateStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,8 +20,10 @@ import java.util.Set;
  * of values, and their cartesian product in <em>grid order</em> (the first parameter changes slowest, the last
  * fastest, like an odometer). Values come from {@code --grid name=v1,v2,…} or {@code --grid name=start:stop:step}
  * (stop included when the steps land on it), else from the strategy's declared grid (its default when it declares
- * none). Every value is checked against the parameter's kind and range when the grid is built, so a running
- * optimization never meets a bad value.
+ * none). A text parameter's values are separated by {@code |} instead ({@code --grid "members=swing,vwap|swing,macd"}),
+ * since a text value may hold commas. Every value is checked when the grid is built — a number against the parameter's
+ * kind and range, a text by the strategy itself, which is built with it — so a running optimization never meets a bad
+ * value.
  *
  * <p>Immutable once built; combinations are computed from their index, so any thread may ask for any one.
  */
@@ -69,7 +72,11 @@ public final class ParameterGrid {
             if (given.containsKey(name)) {
                 throw new OptimizerException("--grid " + option + ": parameter " + name + " is given twice");
             }
-            given.put(name, values(option, spec, option.substring(eq + 1).trim()));
+            final List<String> values = values(option, spec, option.substring(eq + 1).trim());
+            if (spec.kind() == ParameterSpec.Kind.TEXT) {
+                values.forEach(value -> checkText(definition, option, name, value));
+            }
+            given.put(name, values);
         }
         final List<List<String>> lists = new ArrayList<>();
         final List<ParameterSpec> columns = new ArrayList<>();
@@ -102,8 +109,17 @@ public final class ParameterGrid {
 
     private static List<String> values(final String option, final ParameterSpec spec, final String text) {
         if (spec.kind() == ParameterSpec.Kind.TEXT) {
-            throw new OptimizerException("--grid " + option + ": parameter " + spec.name() + " is text; the optimizer "
-                + "holds it at one value (give it with --param)");
+            final List<String> texts = new ArrayList<>();
+            for (final String part : text.split("\\|", -1)) {
+                if (part.isBlank()) {
+                    throw new OptimizerException("--grid " + option + ": an empty value (parameter " + spec.name()
+                        + " is text: separate its values with |, e.g. " + spec.name() + "=" + spec.textDefault() + ")");
+                }
+                if (!texts.contains(part.strip())) {
+                    texts.add(part.strip());
+                }
+            }
+            return texts;
         }
         if (text.isEmpty()) {
             throw new OptimizerException("--grid " + option + ": empty grid (give values such as "
@@ -150,6 +166,18 @@ public final class ParameterGrid {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** Builds the strategy with text parameter {@code name} at {@code value}: whatever it refuses, the grid refuses. */
+    private static void checkText(final StrategyDefinition definition, final String option, final String name,
+                                  final String value) {
+        try {
+            final StrategyStateStore state = new StrategyStateStore(definition.name());
+            definition.create(StrategyParameters.resolve(definition, Map.of(name, value)), state);
+            state.close();
+        } catch (final IllegalArgumentException refused) {
+            throw new OptimizerException("--grid " + option + ": " + refused.getMessage());
+        }
     }
 
     private static BigDecimal number(final String option, final ParameterSpec spec, final String text) {
@@ -223,12 +251,15 @@ public final class ParameterGrid {
         return out;
     }
 
-    /** The grid as text for summaries and reports: {@code fast=5,10,15 slow=20,30}. */
+    /**
+     * The grid as text for summaries and reports: {@code fast=5,10,15 slow=20,30} (a text parameter's values joined by
+     * {@code |}).
+     */
     public String describe() {
         final StringBuilder out = new StringBuilder();
         for (int p = 0; p < parameters.size(); p++) {
             out.append(p == 0 ? "" : " ").append(parameters.get(p).name()).append('=')
-                .append(String.join(",", values.get(p)));
+                .append(String.join(parameters.get(p).kind() == ParameterSpec.Kind.TEXT ? "|" : ",", values.get(p)));
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package io.ringtrade.research.optimizer;
 
+import io.ringtrade.strategies.Ensemble;
 import io.ringtrade.strategies.RsiThreshold;
 import io.ringtrade.strategies.SmaCrossover;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,31 @@ class ParameterGridTest {
         assertThat(grid.combination(2)).isEqualTo(Map.of("fast", "10", "slow", "100"));
         assertThat(grid.combination(5)).isEqualTo(Map.of("fast", "15", "slow", "200"));
         assertThat(grid.combination(5).sequencedKeySet()).containsExactly("fast", "slow");
+    }
+
+    @Test
+    void shouldTakeATextParametersValuesSeparatedByBarsEachOneCheckedByTheStrategy() {
+        final Ensemble ensemble = new Ensemble();
+        final ParameterGrid grid = ParameterGrid.of(ensemble,
+            List.of("members=swing,vwap | sma_crossover(fast=10;slow=40),swing|swing,vwap", "min_trades=2,5"));
+        assertThat(grid.values(0)).as("a value given twice counts once")
+            .containsExactly("swing,vwap", "sma_crossover(fast=10;slow=40),swing");
+        assertThat(grid.combination(0).get("members")).isEqualTo("swing,vwap");
+        assertThat(grid.describe()).startsWith("members=swing,vwap|sma_crossover(fast=10;slow=40),swing threshold=");
+        assertThat(ParameterGrid.of(ensemble, List.of()).values(0)).as("not given: the strategy's default")
+            .containsExactly(Ensemble.DEFAULT_MEMBERS);
+
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("members=swing,vwap|swing")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid members=swing,vwap|swing: strategy ensemble: members: give at least two (got 'swing')");
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("members=swing,vwap||swing")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid members=swing,vwap||swing: an empty value (parameter members is text: separate its "
+                + "values with |, e.g. members=" + Ensemble.DEFAULT_MEMBERS + ")");
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("members=swing,vwap|swing(k=0),vwap")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid members=swing,vwap|swing(k=0),vwap: strategy ensemble: members: strategy swing parameter"
+                + " k=0 is out of range (expected 1 to 500)");
     }
 
     @Test
