@@ -23,7 +23,10 @@ public record ParameterSpec(String name, Kind kind, double defaultValue, double 
         INT,
         /** A decimal number. */
         DOUBLE,
-        /** Text the strategy parses itself at start (weights, a schedule); the optimizer holds it at its value. */
+        /**
+         * Text the strategy parses itself at start (weights, a schedule); the optimizer tries the values a
+         * {@code --grid} lists, separated by {@code |}, else the default.
+         */
         TEXT
     }
 
