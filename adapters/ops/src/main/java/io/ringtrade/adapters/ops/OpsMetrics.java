@@ -79,6 +79,15 @@ final class OpsMetrics {
                     }
                 }
             }).register(registry);
+        CounterWithCallback.builder().name("ringtrade_borrowing_cost")
+            .help("What each book has paid the simulated venue for what it borrows, in the account currency: interest"
+                + " on borrowed cash, the fee on its shorts")
+            .labelNames("book", "kind").callback(callback -> {
+                for (final EngineView.BookView book : status.view().books()) {
+                    callback.call(FixedPoint.toDouble(book.interestPaid()), book.name(), "interest");
+                    callback.call(FixedPoint.toDouble(book.shortFeesPaid()), book.name(), "short_fee");
+                }
+            }).register(registry);
         GaugeWithCallback.builder().name("ringtrade_equity").help("Equity of each book, in the account currency")
             .labelNames("book").callback(callback -> {
                 for (final EngineView.BookView book : status.view().books()) {

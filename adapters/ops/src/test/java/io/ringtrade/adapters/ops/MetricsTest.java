@@ -105,6 +105,8 @@ final class MetricsTest {
             .containsEntry("ringtrade_rejections_total{reason=\"SHORT_NOT_ALLOWED\"}", "1.0")
             .containsEntry("ringtrade_rejections_total{reason=\"INSUFFICIENT_CASH\"}", "1.0")
             .containsEntry("ringtrade_rejections_total{reason=\"MAX_POSITION\"}", "0.0")
+            .containsEntry("ringtrade_borrowing_cost_total{book=\"alpha\",kind=\"interest\"}", "0.0")
+            .containsEntry("ringtrade_borrowing_cost_total{book=\"beta\",kind=\"short_fee\"}", "0.0")
             .containsEntry("ringtrade_equity{book=\"alpha\"}", "10000.0")
             .containsEntry("ringtrade_equity{book=\"beta\"}", "10000.0")
             .containsEntry("ringtrade_position{book=\"alpha\",symbol=\"ACME\"}", "3.0")
