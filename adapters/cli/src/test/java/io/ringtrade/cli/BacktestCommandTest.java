@@ -112,7 +112,8 @@ class BacktestCommandTest {
         assertThat(charges).hasSizeGreaterThan(50);
         assertThat(finalEquity(levered).subtract(finalEquity(paying))).isEqualByComparingTo(sum(charges));
         assertThat(Files.readString(paying.resolve("summary.json")))
-            .contains("\"max_leverage\": \"2\"", "\"borrow_rate_pct\": \"10\"");
+            .contains("\"max_leverage\": \"2\"", "\"borrow_rate_pct\": \"10\"",
+                "\"interest_paid\": " + sum(charges).toPlainString() + ",");
         assertThat(Files.readString(cashAccount.resolve("summary.json"))).doesNotContain("leverage", "borrow");
 
         final CommandRunner.Result low = CommandRunner.run("backtest", "--strategy", "sma_crossover", "--data",
@@ -142,7 +143,9 @@ class BacktestCommandTest {
         final List<BigDecimal> charges = charged(paying, "short_fee", "fee");
         assertThat(charges).hasSizeGreaterThan(10);
         assertThat(finalEquity(free).subtract(finalEquity(paying))).isEqualByComparingTo(sum(charges));
-        assertThat(Files.readString(paying.resolve("summary.json"))).contains("\"short_fee_pct\": \"3\"");
+        assertThat(Files.readString(paying.resolve("summary.json"))).contains("\"short_fee_pct\": \"3\"",
+            "\"short_fees_paid\": " + sum(charges).toPlainString() + ",");
+        assertThat(Files.readString(free.resolve("summary.json"))).doesNotContain("short_fees_paid");
     }
 
     private Path backtestWith(final List<String> common, final String name, final String... more) {

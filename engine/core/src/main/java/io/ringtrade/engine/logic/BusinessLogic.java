@@ -1466,6 +1466,8 @@ public final class BusinessLogic {
         final PerformanceSummary metrics = outputs.performance().summary();
         int open = 0;
         long unrealized = 0;
+        long interest = 0;
+        long shortFees = 0;
         for (final Book book : books) {
             for (int id = 0; id < book.instrumentCount(); id++) {
                 if (book.position(id) != 0) {
@@ -1473,8 +1475,10 @@ public final class BusinessLogic {
                     unrealized = Math.addExact(unrealized, book.unrealizedPnl(id));
                 }
             }
+            interest = Math.addExact(interest, book.interestPaid());
+            shortFees = Math.addExact(shortFees, book.shortFeesPaid());
         }
-        return metrics.withEnd(open, unrealized, signals.rejected(), signals.duplicates(),
+        return metrics.withEnd(open, unrealized, signals.rejected(), signals.duplicates(), interest, shortFees,
             metrics.trades() == 0 ? whyNoTrades() : List.of());
     }
 

@@ -222,7 +222,7 @@ public final class PerformanceAccumulator {
         final double buyAndHold = n == 0 ? 0.0 : simpleReturn(initialCash, lastBenchmark());
         return new PerformanceSummary(simpleReturn(initialCash, lastEquity), cagr, volatility, sharpe, sortino, calmar,
             maxDrawdown, longestDrawdownRun, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHold,
-            lastEquity, 0, 0, 0, 0, days, List.of());
+            lastEquity, 0, 0, 0, 0, 0, 0, days, List.of());
     }
 
     /** Data time the timed rows cover, from the first bar's start to the last bar's end, in days; NaN without times. */

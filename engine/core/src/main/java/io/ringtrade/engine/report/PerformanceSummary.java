@@ -46,6 +46,9 @@ import java.util.SequencedMap;
  * @param signalsRejected external signals that placed no order: for an instrument their book does not trade, or a
  *     close while flat (each has a REJECTED row in orders.csv)
  * @param signalsDuplicate external signals whose idempotency key was seen before (a DUPLICATE row each)
+ * @param interestPaid interest paid on borrowed cash over all books, fixed-point (in the JSON and the table only when
+ *     not 0)
+ * @param shortFeesPaid fees paid on shorts' borrowed shares over all books, fixed-point (likewise)
  * @param days data time the equity rows cover, in days (first bar's start to last bar's end); NaN when unknown.
  *     Below {@value #MIN_ANNUALISED_DAYS} days, CAGR and Calmar are withheld (NaN): compounding hours into a year
  *     gives numbers that mean nothing
@@ -72,6 +75,8 @@ public record PerformanceSummary(
     long unrealizedPnl,
     long signalsRejected,
     long signalsDuplicate,
+    long interestPaid,
+    long shortFeesPaid,
     double days,
     List<String> notes) {
 
@@ -92,16 +97,19 @@ public record PerformanceSummary(
                               final long avgWin, final long avgLoss, final int trades, final double exposure,
                               final double buyAndHoldReturn, final long finalEquity) {
         this(totalReturn, cagr, volatility, sharpe, sortino, calmar, maxDrawdown, maxDrawdownDurationBars, winRate,
-            profitFactor, avgWin, avgLoss, trades, exposure, buyAndHoldReturn, finalEquity, 0, 0, 0, 0, Double.NaN,
-            List.of());
+            profitFactor, avgWin, avgLoss, trades, exposure, buyAndHoldReturn, finalEquity, 0, 0, 0, 0, 0, 0,
+            Double.NaN, List.of());
     }
 
-    /** These metrics with what business logic knows at the end: open positions, signal counters and notes. */
+    /**
+     * These metrics with what business logic knows at the end: open positions, signal counters, what borrowing cost
+     * and notes.
+     */
     public PerformanceSummary withEnd(final int open, final long unrealized, final long rejected, final long duplicate,
-                                      final List<String> explanations) {
+                                      final long interest, final long shortFees, final List<String> explanations) {
         return new PerformanceSummary(totalReturn, cagr, volatility, sharpe, sortino, calmar, maxDrawdown,
             maxDrawdownDurationBars, winRate, profitFactor, avgWin, avgLoss, trades, exposure, buyAndHoldReturn,
-            finalEquity, open, unrealized, rejected, duplicate, days, explanations);
+            finalEquity, open, unrealized, rejected, duplicate, interest, shortFees, days, explanations);
     }
 
     /** Whether the run is too short for CAGR and Calmar to mean anything. */
@@ -155,6 +163,13 @@ public record PerformanceSummary(
         FixedPoint.appendTo(key(out, "unrealized_pnl"), unrealizedPnl).append(",\n");
         key(out, "signals_rejected").append(signalsRejected).append(",\n");
         key(out, "signals_duplicate").append(signalsDuplicate).append(",\n");
+        // only where something was borrowed, so that the summaries of runs without it read as they always did
+        if (interestPaid != 0) {
+            FixedPoint.appendTo(key(out, "interest_paid"), interestPaid).append(",\n");
+        }
+        if (shortFeesPaid != 0) {
+            FixedPoint.appendTo(key(out, "short_fees_paid"), shortFeesPaid).append(",\n");
+        }
         key(out, "days").append(formatDouble(days));
         if (!notes.isEmpty()) {
             out.append(",\n");
@@ -211,6 +226,12 @@ public record PerformanceSummary(
             + FixedPoint.toString(unrealizedPnl) + ")");
         if (signalsRejected != 0 || signalsDuplicate != 0) {
             row(out, "Signals ignored", signalsRejected + " rejected, " + signalsDuplicate + " duplicate");
+        }
+        if (interestPaid != 0) {
+            row(out, "Interest paid", FixedPoint.toString(interestPaid));
+        }
+        if (shortFeesPaid != 0) {
+            row(out, "Short fees paid", FixedPoint.toString(shortFeesPaid));
         }
         for (final String note : notes) {
             out.append("note: ").append(note).append('\n');

@@ -151,7 +151,7 @@ final class PerformanceSummaryTest {
 
     @Test
     void shouldReportOpenPositionsSignalsAndNotes() {
-        final PerformanceSummary summary = mainSummary().withEnd(1, FixedPoint.parse("1334.1"), 2, 3,
+        final PerformanceSummary summary = mainSummary().withEnd(1, FixedPoint.parse("1334.1"), 2, 3, 0, 0,
             java.util.List.of("0 trades: x decided nothing"));
 
         assertThat(summary.toJson()).contains("""
@@ -168,6 +168,27 @@ final class PerformanceSummaryTest {
             Signals ignored         2 rejected, 3 duplicate
             note: 0 trades: x decided nothing
             """);
+    }
+
+    @Test
+    void shouldReportWhatBorrowingCostOnlyWhenSomethingWasBorrowed() {
+        final PerformanceSummary summary = mainSummary().withEnd(0, 0, 0, 0, FixedPoint.parse("316.09555725"),
+            FixedPoint.parse("0.30136987"), java.util.List.of());
+
+        assertThat(summary.toJson()).contains("""
+              "signals_duplicate": 0,
+              "interest_paid": 316.09555725,
+              "short_fees_paid": 0.30136987,
+              "days": null
+            """);
+        assertThat(summary.toTable()).endsWith("""
+            Open at the end                     none
+            Interest paid               316.09555725
+            Short fees paid               0.30136987
+            """);
+        final PerformanceSummary none = mainSummary().withEnd(0, 0, 0, 0, 0, 0, java.util.List.of());
+        assertThat(none.toJson()).doesNotContain("interest", "short_fees");
+        assertThat(none.toTable()).doesNotContain("Interest", "Short fees");
     }
 
     @Test
