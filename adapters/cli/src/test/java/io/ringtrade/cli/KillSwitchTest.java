@@ -117,6 +117,27 @@ final class KillSwitchTest {
         throw new AssertionError("the feed did not finish: " + get(engine, "/status"));
     }
 
+    /**
+     * {@code GET path} once its answer passes {@code done}, or the last answer after 10 s: what an offline command
+     * changed, which the view the API reads shows a moment after the audit line the command waited for.
+     */
+    private String await(final Running engine, final String path, final java.util.function.Predicate<String> done)
+        throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String answer = get(engine, path);
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            answer = get(engine, path);
+        }
+        return answer;
+    }
+
+    private static String bookPart(final String books, final String book) {
+        final int from = Math.max(0, books.indexOf("\"name\":\"" + book + "\""));
+        final int to = books.indexOf("\"name\":", from + 1);
+        return books.substring(from, to < 0 ? books.length() : to);
+    }
+
     private record Script(int exitCode, String out, String err) {
     }
 
@@ -284,17 +305,18 @@ final class KillSwitchTest {
         assertThat(offline.exitCode()).as("%s%n%s", offline.err(), head(tmp.resolve("first.out"))).isZero();
         assertThat(offline.out()).contains("queued offline command #1 (engage)",
             "the engine published it as journal entry 302");
-        assertThat(get(engine, "/status")).contains("\"global\":\"HALTED\"");
-        assertThat(get(engine, "/orders?status=open")).isEqualTo("{\"orders\":[]}");
+        assertThat(await(engine, "/status", status -> status.contains("\"global\":\"HALTED\"")))
+            .contains("\"global\":\"HALTED\"");
+        assertThat(await(engine, "/orders?status=open", orders -> orders.equals("{\"orders\":[]}")))
+            .isEqualTo("{\"orders\":[]}");
         // a limit change the same way: the next number in the same queue
         final CommandRunner.Result limit = CommandRunner.run("limits", "--offline", "--journal", journal.toString(),
             "--book", "btc-sma", "--set", "max_position_pct=15", "--reason", "http is down");
         assertThat(limit.exitCode()).as(limit.err()).isZero();
         assertThat(limit.out()).contains("queued offline command #2 (max_position_pct 15 for book btc-sma)",
             "the engine published it as journal entry 303; max_position_pct 15 requested");
-        final String books = get(engine, "/books");
-        assertThat(books.substring(books.indexOf("\"name\":\"btc-sma\""), books.indexOf("\"name\":\"btc-rsi\"")))
-            .contains("\"max_position_pct\":\"15\"");
+        assertThat(bookPart(await(engine, "/books", books -> bookPart(books, "btc-sma")
+            .contains("\"max_position_pct\":\"15\"")), "btc-sma")).contains("\"max_position_pct\":\"15\"");
         final CommandRunner.Result badValue = CommandRunner.run("limits", "--offline", "--journal", journal.toString(),
             "--book", "btc-sma", "--set", "max_orders_per_second=2.5");
         assertThat(badValue.exitCode()).isEqualTo(2);
