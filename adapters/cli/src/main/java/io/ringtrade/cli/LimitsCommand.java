@@ -48,7 +48,8 @@ public final class LimitsCommand implements Callable<Integer> {
     boolean engine;
 
     @Option(names = "--set", paramLabel = "LIMIT=VALUE", description = "the limit and its new value (0 = none): "
-        + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct or max_orders_per_second")
+        + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, or (a book's "
+        + "own) maintenance_margin_pct, borrow_rate_pct, short_fee_pct")
     String set;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")
