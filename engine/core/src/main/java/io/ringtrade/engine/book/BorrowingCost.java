@@ -26,11 +26,14 @@ public final class BorrowingCost {
 
     /** Hears of each day's charges and of a charge that could not be made. */
     public interface Listener {
-        /** Book {@code book} paid {@code interest} on borrowed cash for the UTC day from {@code dayStartNanos}. */
-        void charged(int book, long dayStartNanos, long cashBefore, long interest);
+        /**
+         * Book {@code book} paid {@code interest} on borrowed cash at {@code ratePct} a year for the UTC day from
+         * {@code dayStartNanos}.
+         */
+        void charged(int book, long dayStartNanos, long cashBefore, long ratePct, long interest);
 
-        /** Book {@code book} paid {@code fee} on {@code shortValue} of shorts for the day from {@code dayStartNanos}. */
-        void shortFeeCharged(int book, long dayStartNanos, long shortValue, long fee);
+        /** Book {@code book} paid {@code fee} on {@code shortValue} of shorts at {@code feePct} a year, likewise. */
+        void shortFeeCharged(int book, long dayStartNanos, long shortValue, long feePct, long fee);
 
         /**
          * A charge of book {@code book} for the day starting at {@code dayStartNanos} would take its cash out of the
@@ -43,7 +46,6 @@ public final class BorrowingCost {
     private final long[] ratePct;
     private final long[] shortFeePct;
     private final boolean[] stopped;
-    private boolean enabled;
     /** The UTC day (days since the epoch) of the latest input; charges are made up to its start. */
     private long day = Long.MIN_VALUE;
     /** The first nanosecond of the day after {@link #day}: an input before it charges nothing (one compare). */
@@ -72,21 +74,12 @@ public final class BorrowingCost {
             requireRate(ratePct[b]);
             requireRate(shortFeePct[b]);
         }
-        this.enabled = any();
     }
 
     private static void requireRate(final long rate) {
         if (rate < 0) {
             throw new IllegalArgumentException("a borrowing rate must not be negative: " + rate);
         }
-    }
-
-    private boolean any() {
-        boolean any = false;
-        for (int b = 0; b < books.length; b++) {
-            any |= ratePct[b] > 0 || shortFeePct[b] > 0;
-        }
-        return any;
     }
 
     /**
@@ -97,20 +90,14 @@ public final class BorrowingCost {
     public void setRate(final int book, final long rate) {
         requireRate(rate);
         ratePct[book] = rate;
-        enabled = any();
     }
 
     /** An operator's change of book {@code book}'s fee on its shorts (0 = none), as {@link #setRate}. */
     public void setShortFee(final int book, final long fee) {
         requireRate(fee);
         shortFeePct[book] = fee;
-        enabled = any();
     }
 
-    /** Whether any book pays interest now. */
-    public boolean enabled() {
-        return enabled;
-    }
 
     /**
      * An input at {@code timeNanos}, every input whether or not a book pays (so that a rate set later counts from its
@@ -142,13 +129,13 @@ public final class BorrowingCost {
                     final long interest = FixedPoint.mulDiv(Math.negateExact(cash), ratePct[b], DIVISOR,
                         RoundingMode.CEILING);
                     book.chargeInterest(interest);
-                    listener.charged(b, endedDay * UtcDay.NANOS, cash, interest);
+                    listener.charged(b, endedDay * UtcDay.NANOS, cash, ratePct[b], interest);
                 }
                 final long shortValue = shortFeePct[b] == 0 ? 0 : book.shortValue();
                 if (shortValue > 0) {
                     final long fee = FixedPoint.mulDiv(shortValue, shortFeePct[b], DIVISOR, RoundingMode.CEILING);
                     book.chargeShortFee(fee);
-                    listener.shortFeeCharged(b, endedDay * UtcDay.NANOS, shortValue, fee);
+                    listener.shortFeeCharged(b, endedDay * UtcDay.NANOS, shortValue, shortFeePct[b], fee);
                 }
             } catch (final ArithmeticException outOfRange) {
                 stopped[b] = true;

@@ -28,20 +28,12 @@ public record BookLimits(long maxOrderNotional, long maxPositionPct, long maxDai
     /** No limits. */
     public static final BookLimits NONE = new BookLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, MarginCallRule.CLOSE);
 
-    /** Limits whose margin call closes every position. */
-    public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
-                      final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
-                      final long maintenanceMarginPct, final long borrowRatePct, final long shortFeePct) {
-        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage,
-            maintenanceMarginPct, borrowRatePct, shortFeePct, MarginCallRule.CLOSE);
-    }
-
-    /** Limits without a fee on shorts. */
+    /** Limits without a fee on shorts, whose margin call closes every position. */
     public BookLimits(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
                       final int maxOrdersPerSecond, final long priceBandPct, final long maxLeverage,
                       final long maintenanceMarginPct, final long borrowRatePct) {
         this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct, maxLeverage,
-            maintenanceMarginPct, borrowRatePct, 0);
+            maintenanceMarginPct, borrowRatePct, 0, MarginCallRule.CLOSE);
     }
 
     /** Limits without interest on borrowed cash. */

@@ -26,8 +26,11 @@ public enum PipelineLayout implements ConfigChoice {
     /** Journal, business logic and gateway one after another on one consumer thread. */
     FUSED("fused");
 
-    /** Cores needed before {@link #AUTO} runs the stages in parallel: three consumer threads plus a producer. */
-    public static final int MIN_CORES_FOR_PARALLEL = 4;
+    /**
+     * Cores needed before {@link #AUTO} runs the stages in parallel: three consumer threads plus a producer, each on a
+     * core of its own — the same machine on which {@link WaitStrategyKind#AUTO} stops backing off.
+     */
+    public static final int MIN_CORES_FOR_PARALLEL = WaitStrategyKind.MIN_CORES_FOR_YIELDING;
 
     private final String label;
 

@@ -125,15 +125,17 @@ public final class BusinessLogic {
     /** Writes each day's charges to the audit log; halts a book whose charge would leave the fixed-point range. */
     private final BorrowingCost.Listener borrowingCharges = new BorrowingCost.Listener() {
         @Override
-        public void charged(final int book, final long dayStartNanos, final long cashBefore, final long interest) {
-            outputs.audit(lastEventTimeNanos, AuditKind.INTEREST, book, -1, interest, cashBefore, dayStartNanos,
-                limits[book].borrowRatePct(), 0, 0);
+        public void charged(final int book, final long dayStartNanos, final long cashBefore, final long ratePct,
+                            final long interest) {
+            outputs.audit(lastEventTimeNanos, AuditKind.INTEREST, book, -1, interest, cashBefore, dayStartNanos, ratePct,
+                0, 0);
         }
 
         @Override
-        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long fee) {
-            outputs.audit(lastEventTimeNanos, AuditKind.SHORT_FEE, book, -1, fee, shortValue, dayStartNanos,
-                limits[book].shortFeePct(), 0, 0);
+        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long feePct,
+                                    final long fee) {
+            outputs.audit(lastEventTimeNanos, AuditKind.SHORT_FEE, book, -1, fee, shortValue, dayStartNanos, feePct,
+                0, 0);
         }
 
         @Override
@@ -976,7 +978,7 @@ public final class BusinessLogic {
             refuseCommand(event, AuditKind.REFUSED_BOOK_ONLY, source);
             return;
         }
-        if ((limit == RiskLimit.BORROW_RATE_PCT || limit == RiskLimit.SHORT_FEE_PCT) && value != 0 && liveVenue) {
+        if (limit.simulatedVenueCharge() && value != 0 && liveVenue) {
             refuseCommand(event, AuditKind.REFUSED_LIVE_VENUE, source);
             return;
         }

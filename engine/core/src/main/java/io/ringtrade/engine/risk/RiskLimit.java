@@ -18,23 +18,24 @@ import java.util.Arrays;
  */
 public enum RiskLimit {
     /** Largest notional of one order, in the book's currency; 0 = none. */
-    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE, false, false),
+    MAX_ORDER_NOTIONAL("max_order_notional", CommandCode.SET_MAX_ORDER_NOTIONAL, Long.MAX_VALUE, false, false, false),
     /** Largest position, percent of the book's equity; 0 = none. */
-    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT, false, false),
+    MAX_POSITION_PCT("max_position_pct", CommandCode.SET_MAX_POSITION_PCT, RiskLimits.MAX_POSITION_PCT, false, false,
+        false),
     /** Largest loss within a UTC day before the book halts, in the book's currency; 0 = none. */
-    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE, false, false),
+    MAX_DAILY_LOSS("max_daily_loss", CommandCode.SET_MAX_DAILY_LOSS, Long.MAX_VALUE, false, false, false),
     /** Largest distance of a limit price from the last price, percent; 0 = none. */
-    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT, false, false),
+    PRICE_BAND_PCT("price_band_pct", CommandCode.SET_PRICE_BAND_PCT, RiskLimits.MAX_PERCENT, false, false, false),
     /** Most orders in any second of event time (a whole number); 0 = none. */
     MAX_ORDERS_PER_SECOND("max_orders_per_second", CommandCode.SET_MAX_ORDERS_PER_SECOND,
-        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND), true, false),
+        FixedPoint.of(RiskLimits.MAX_ORDERS_PER_SECOND), true, false, false),
     /** Equity a book must keep, percent of its gross exposure, else a margin call; 0 = none. A book's own only. */
     MAINTENANCE_MARGIN_PCT("maintenance_margin_pct", CommandCode.SET_MAINTENANCE_MARGIN_PCT, RiskLimits.MAX_PERCENT,
-        false, true),
+        false, true, false),
     /** The simulated venue's yearly interest on a book's borrowed cash, percent; 0 = none. A book's own only. */
-    BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true),
+    BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true, true),
     /** The simulated venue's yearly fee on the value of a book's shorts, percent; 0 = none. A book's own only. */
-    SHORT_FEE_PCT("short_fee_pct", CommandCode.SET_SHORT_FEE_PCT, RiskLimits.MAX_PERCENT, false, true);
+    SHORT_FEE_PCT("short_fee_pct", CommandCode.SET_SHORT_FEE_PCT, RiskLimits.MAX_PERCENT, false, true, true);
 
     private final String label;
     private final int command;
@@ -43,13 +44,22 @@ public enum RiskLimit {
     private final boolean whole;
     /** Whether only a book has it (no engine-wide cap of that name). */
     private final boolean bookOnly;
+    /** Whether it is a charge of the simulated venue, which a live venue's book cannot have (it pays its venue's). */
+    private final boolean simulatedVenueCharge;
 
-    RiskLimit(final String label, final int command, final long max, final boolean whole, final boolean bookOnly) {
+    RiskLimit(final String label, final int command, final long max, final boolean whole, final boolean bookOnly,
+              final boolean simulatedVenueCharge) {
         this.label = label;
         this.command = command;
         this.max = max;
         this.whole = whole;
         this.bookOnly = bookOnly;
+        this.simulatedVenueCharge = simulatedVenueCharge;
+    }
+
+    /** Whether it is a charge of the simulated venue: other than 0, refused for a book on a live venue. */
+    public boolean simulatedVenueCharge() {
+        return simulatedVenueCharge;
     }
 
     /** Whether only a book has this limit: there is no engine-wide cap of its name to set. */

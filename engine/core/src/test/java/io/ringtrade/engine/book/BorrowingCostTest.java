@@ -23,13 +23,15 @@ class BorrowingCostTest {
     private final List<String> heard = new ArrayList<>();
     private final BorrowingCost.Listener listener = new BorrowingCost.Listener() {
         @Override
-        public void charged(final int book, final long dayStartNanos, final long cashBefore, final long interest) {
+        public void charged(final int book, final long dayStartNanos, final long cashBefore, final long ratePct,
+                            final long interest) {
             heard.add("book " + book + " day " + dayStartNanos / DAY + " cash " + FixedPoint.toString(cashBefore)
                 + " interest " + FixedPoint.toString(interest));
         }
 
         @Override
-        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long fee) {
+        public void shortFeeCharged(final int book, final long dayStartNanos, final long shortValue, final long feePct,
+                                    final long fee) {
             heard.add("book " + book + " day " + dayStartNanos / DAY + " shorts " + FixedPoint.toString(shortValue)
                 + " fee " + FixedPoint.toString(fee));
         }
@@ -52,7 +54,6 @@ class BorrowingCostTest {
         final Book dear = book(3, "-0.00000001");
         final BorrowingCost cost = new BorrowingCost(new Book[] {borrowing, lending, free, dear},
             new long[] {FixedPoint.of(5), FixedPoint.of(5), 0, FixedPoint.of(100)});
-        assertThat(cost.enabled()).isTrue();
         cost.onTime(DAY * 100 + 7, listener); // the first input: the count starts, nothing is charged
         cost.onTime(DAY * 101 - 1, listener);
         assertThat(heard).isEmpty();
@@ -64,7 +65,6 @@ class BorrowingCostTest {
         assertThat(lending.cash()).isEqualTo(FixedPoint.of(1000));
         assertThat(free.cash()).isEqualTo(FixedPoint.of(-1000));
         assertThat(dear.interestPaid()).isEqualTo(1);
-        assertThat(new BorrowingCost(new Book[] {free}, new long[] {0}).enabled()).isFalse();
     }
 
     @Test
