@@ -28,7 +28,6 @@ import io.ringtrade.engine.order.Order;
 import io.ringtrade.engine.order.OrderManager;
 import io.ringtrade.engine.order.OrderReason;
 import io.ringtrade.engine.order.OrderRequest;
-import io.ringtrade.engine.order.OrderTable;
 import io.ringtrade.engine.order.OrderTransition;
 import io.ringtrade.engine.output.EquityRecorder;
 import io.ringtrade.engine.output.OutputRows;
@@ -600,8 +599,7 @@ public final class BusinessLogic {
         for (int b = 0; b < books.length; b++) {
             final long margin = limits[b].maintenanceMarginPct();
             final boolean halted = states.book(b) == TradingState.HALTED;
-            if (margin == 0 || (halted && !(limits[b].marginCallReduces()
-                && states.bookCause(b) == HaltCause.MARGIN_CALL && !hasOpenOrders(b)))) {
+            if (margin == 0 || (halted && !callsAgain(b))) {
                 continue;
             }
             final long exposure = grossExposure(b);
@@ -1032,14 +1030,10 @@ public final class BusinessLogic {
         marginChecked = anyMaintenanceMargin(limits);
     }
 
-    private boolean hasOpenOrders(final int book) {
-        final OrderTable open = orders.openOrders();
-        for (Order order = open.first(); order != null; order = open.next(order)) {
-            if (order.bookIndex == book) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a halted book is one a margin call reduces, halted by it, with that call's orders done. */
+    private boolean callsAgain(final int book) {
+        return limits[book].marginCallReduces() && states.bookCause(book) == HaltCause.MARGIN_CALL
+            && !orders.hasOpenOrders(book);
     }
 
     private static boolean anyMaintenanceMargin(final RiskLimits[] limits) {

@@ -755,6 +755,16 @@ public final class OrderManager implements ExecutionReportListener {
             order.reservedClose, order.reservedShort);
     }
 
+    /** Whether book {@code bookIndex} has an open order. */
+    public boolean hasOpenOrders(final int bookIndex) {
+        for (Order order = table.first(); order != null; order = table.next(order)) {
+            if (order.bookIndex == bookIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Something about book {@code bookIndex}'s account that business logic cannot carry on with (a charge that would
      * leave the fixed-point range): the book is halted as for any anomaly, with {@code what} as the reason shown.
