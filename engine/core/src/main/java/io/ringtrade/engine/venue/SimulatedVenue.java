@@ -40,9 +40,10 @@ import java.util.Arrays;
  *       processed is eligible from the next one.</li>
  *   <li>A notional buy converts its money at the fill price: the largest whole number of lots whose notional plus
  *       commission fits the notional and the book's cash.</li>
- *   <li>A cash account: a buy that does not cover a short fills at most what the book's cash pays for at the fill
- *       price (a buy of a quantity with leverage: its cash plus the borrowing allowance on its equity at the fill,
- *       {@link RiskLimits#borrowingAllowance}; a notional buy spends cash only); a sell without shorting fills at
+ *   <li>A cash account: a buy fills at most what the book's cash pays for at the fill price (a buy of a quantity with
+ *       leverage: its cash plus the borrowing allowance on its equity at the fill,
+ *       {@link RiskLimits#borrowingAllowance}; a notional buy spends cash only), except the part that covers a short,
+ *       which is never clamped (of a buy that crosses zero, only the long part is); a sell without shorting fills at
  *       most the position. What cannot be filled is cancelled with {@link VenueReason#INSUFFICIENT_FUNDS} or
  *       {@link VenueReason#NO_POSITION}.</li>
  *   <li>With a participation limit, one book's fills on one bar (or trade) take at most that share of its volume,
@@ -411,13 +412,16 @@ public final class SimulatedVenue implements Venue {
                 allowed = affordableQuantity(Math.min(order.notionalLeft, book.cash()), price, commission, lot);
             } else {
                 wanted = order.remaining;
-                // a buy that covers a short is never clamped; others pay from the cash the book has (and may borrow)
-                if (held < 0) {
+                // the part of a buy that covers a short is never clamped (closing risk comes first); the rest, a whole
+                // buy or the long part of one that crosses zero, pays from the cash the book has (and may borrow)
+                final long cover = held < 0 ? Math.min(wanted, -held) : 0;
+                if (cover == wanted) {
                     allowed = wanted;
                 } else {
                     final long spendable = spendable(order.bookIndex, book);
                     allowed = cost(wanted, price, commission) <= spendable ? wanted
-                        : affordableQuantity(spendable, price, commission, lot);
+                        : cover == 0 ? affordableQuantity(spendable, price, commission, lot)
+                        : crossingAllowed(cover, wanted, spendable, price, commission, lot);
                 }
             }
             if (allowed < wanted) {
@@ -478,6 +482,21 @@ public final class SimulatedVenue implements Venue {
             return book.cash();
         }
         return Math.addExact(book.cash(), leverage[bookIndex].borrowingAllowance(book.equity()));
+    }
+
+    /**
+     * Of a buy of {@code wanted} that covers {@code cover} of a short and goes long with the rest: the cover in full,
+     * and of the rest the whole lots {@code spendable} still pays for with the cover's cost paid, checked on the cost
+     * of the one fill (its fee is rounded once).
+     */
+    private static long crossingAllowed(final long cover, final long wanted, final long spendable, final long price,
+                                        final long commissionBps, final long lot) {
+        final long afterCover = spendable - cost(cover, price, commissionBps);
+        long allowed = Math.min(wanted, cover + affordableQuantity(afterCover, price, commissionBps, lot));
+        while (allowed > cover && cost(allowed, price, commissionBps) > spendable) {
+            allowed -= lot;
+        }
+        return Math.max(cover, allowed);
     }
 
     /**

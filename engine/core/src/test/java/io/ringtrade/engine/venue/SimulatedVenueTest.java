@@ -627,6 +627,26 @@ final class SimulatedVenueTest {
     }
 
     @Test
+    void shouldCoverInFullButGoLongOnlyWithTheCashTheCoverLeaves() {
+        // short 3 at 100 (cash 1000 + 300 − 0.3 = 1299.7), then a buy of 10 that covers the 3 and goes long 7 at 180
+        // (lots of 1e-8): the cover costs 540 + 0.54, leaving 759.16; one unit costs 180.18, 759.16 / 180.18 =
+        // 4.21334221 (floored), so 7.21334221 fill: notional 1298.4015978, fee 1.2984015978 → 1.2984016, cash
+        // 1299.7 − 1299.6999994 = 0.0000006; the rest is cancelled, where before the whole 10 filled and left the
+        // cash account at 1299.7 − 1801.8 = −502.1
+        final SimulatedVenueTest t = account();
+        t.submit(1, 1, ACME, SELL, OrderType.MARKET, null, "3");
+        t.bar(5, "100", "100", "100");
+        t.submit(2, 1, ACME, BUY, OrderType.MARKET, null, "10");
+
+        t.bar(6, "180", "180", "180");
+
+        assertThat(t.recorder.events).containsExactly("fill 1 3 @ 100 fee 0.3 t5",
+            "partial 2 7.21334221 @ 180 fee 1.2984016 t6", "cancel_ack 2 INSUFFICIENT_FUNDS t6");
+        assertThat(t.books[1].position(ACME)).isEqualTo(fp("4.21334221"));
+        assertThat(t.books[1].cash()).isEqualTo(fp("0.0000006"));
+    }
+
+    @Test
     void shouldAffordTheLargestWholeNumberOfLots() {
         // unit cost 100 × 1.001 = 100.1; 1000 / 100.1 = 9.99000999
         assertThat(SimulatedVenue.affordableQuantity(fp("1000"), fp("100"), 10, fp("0.001"))).isEqualTo(fp("9.99"));
