@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,5 +140,47 @@ class BacktestInputsTest {
         final long sold = Long.parseLong(trades.get(1).split(",")[3]);
         assertThat(sold).isGreaterThan(bought);
         assertThat(Files.readString(reverse.resolve("summary.json"))).contains("\"on_opposite\": \"reverse\"");
+    }
+
+    @Test
+    void shouldReverseAManagedPositionWithTheSameEquityAsTheOneCrossingOrderOnApple() throws IOException {
+        // all-cash sizing without costs; a stop-loss too far to be reached (99 %) makes the position managed, so each
+        // reversal is a signal exit and then an entry of the other side, where an unmanaged book sends one order that
+        // crosses zero: the two give the same equity at every bar of the year
+        final Path crossing = temp.resolve("crossing");
+        final Path managed = temp.resolve("managed");
+        for (final List<String> extra : List.of(List.of("--out", crossing.toString()),
+            List.of("--param", "stop_loss=0.99", "--out", managed.toString()))) {
+            final List<String> args = new ArrayList<>(List.of("backtest", "--strategy", "sma_crossover",
+                "--param", "fast=10", "--param", "slow=30", "--data", apple(), "--symbol", "AAPL", "--allow-short",
+                "--on-opposite", "reverse", "--commission-bps", "0", "--slippage-bps", "0"));
+            args.addAll(extra);
+            succeeded(CommandRunner.run(args.toArray(String[]::new)));
+        }
+        JournalFixtures.assertSameBytes(crossing, managed, List.of("equity.csv"));
+
+        final List<String> header = List.of(Files.readAllLines(managed.resolve("trades.csv")).getFirst().split(","));
+        final int side = header.indexOf("side");
+        final int quantity = header.indexOf("quantity");
+        final int price = header.indexOf("price");
+        final int reason = header.indexOf("reason");
+        final List<String[]> one = rows(crossing.resolve("trades.csv")).stream().map(r -> r.split(",")).toList();
+        final List<String[]> two = rows(managed.resolve("trades.csv")).stream().map(r -> r.split(",")).toList();
+        assertThat(one.size()).as("an entry and at least two reversals").isGreaterThan(2);
+        assertThat(two).hasSize(2 * one.size() - 1);
+        assertThat(two.getFirst()[reason]).isEqualTo("entry");
+        for (int i = 1; i < one.size(); i++) {
+            final String[] exit = two.get(2 * i - 1);
+            final String[] entry = two.get(2 * i);
+            assertThat(List.of(exit[reason], entry[reason])).containsExactly("signal", "entry");
+            for (final String[] fill : List.of(exit, entry)) {
+                assertThat(List.of(fill[0], fill[side], fill[price]))
+                    .containsExactly(one.get(i)[0], one.get(i)[side], one.get(i)[price]);
+            }
+            assertThat(new BigDecimal(exit[quantity]).add(new BigDecimal(entry[quantity])))
+                .isEqualByComparingTo(one.get(i)[quantity]);
+            // the exit closes exactly what the fill before it opened
+            assertThat(new BigDecimal(exit[quantity])).isEqualByComparingTo(two.get(2 * i - 2)[quantity]);
+        }
     }
 }

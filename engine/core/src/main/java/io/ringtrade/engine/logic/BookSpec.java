@@ -23,8 +23,8 @@ import io.ringtrade.engine.venue.SimulatedFillModel;
  * @param state       the strategy's state cells (snapshotted)
  * @param rules       the managed-position rules (sizing, stops, pyramiding, average_last) of a decision strategy
  * @param reverseOnOpposite whether an opposite answer reverses the position where shorts are allowed
- *                    ({@code on-opposite = reverse}) instead of only closing it (decision strategies with all-cash
- *                    sizing and no managed exits)
+ *                    ({@code on-opposite = reverse}) instead of only closing it (decision strategies: one order that
+ *                    crosses zero, or with managed positions a signal exit followed by an entry)
  */
 public record BookSpec(String name, Strategy strategy, int[] instruments, Interval interval, long cash,
                        SimulatedFillModel fillModel, RiskLimits limits, StrategyStateStore state, PositionRules rules,

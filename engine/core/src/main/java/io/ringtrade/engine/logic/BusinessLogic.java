@@ -88,7 +88,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 13;
+    public static final int STATE_VERSION = 14;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -272,7 +272,7 @@ public final class BusinessLogic {
                 // stops, take-profits, trailing and time stops follow the strategy's own fills
                 final ManagedPositions positions = spec.rules().managesExits() ? new ManagedPositions(spec.name(), book,
                     orders, instruments, costs[i], spec.rules(), spec.instruments(), spec.limits().allowShort(),
-                    spec.limits().minNotional(), limits[i].maxPositionPct()) : null;
+                    spec.limits().minNotional(), limits[i].maxPositionPct(), false) : null;
                 managed[i] = positions;
                 switch (spec.strategy()) {
                     case IterationStrategy iteration -> iterations[i] = new IterationDispatch(spec.name(), book,
@@ -298,7 +298,7 @@ public final class BusinessLogic {
             if (ManagedPositions.needed(spec.rules())) {
                 managed[i] = new ManagedPositions(spec.name(), book, orders, instruments, costs[i], spec.rules(),
                     spec.instruments(), spec.limits().allowShort(), spec.limits().minNotional(),
-                    limits[i].maxPositionPct());
+                    limits[i].maxPositionPct(), spec.reverseOnOpposite());
             }
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->
@@ -878,6 +878,11 @@ public final class BusinessLogic {
         }
         final boolean pause = event.commandCode == CommandCode.PAUSE_STRATEGY;
         states.setPaused(book, pause);
+        if (pause && managed[book] != null) {
+            // a signal exit still waiting for its protective orders' cancels goes; the entry its decision reversed into
+            // was the strategy's, and a paused strategy places nothing
+            managed[book].dropReversals();
+        }
         outputs.audit(event.eventTimeNanos, AuditKind.STRATEGY_PAUSE, book, -1, pause ? 1 : 0, 0, 0,
             TradingCommand.source(event.commandArgument), 0, 0);
     }

@@ -91,12 +91,10 @@ public final class BookAssembly {
                 throw new IllegalArgumentException("book " + book.name() + ": " + e.getMessage(), e);
             }
         }
-        if (book.onOpposite() == OnOpposite.REVERSE && (!(strategy instanceof DecisionStrategy)
-            || ManagedPositions.needed(parameters.positionRules()))) {
-            // managed positions exit on an opposite answer and leave the next entry to the next decision
+        if (book.onOpposite() == OnOpposite.REVERSE && !(strategy instanceof DecisionStrategy)) {
+            // an iteration or event strategy places its own orders: what an opposite answer does is its own to say
             throw new IllegalArgumentException("book " + book.name() + ": on-opposite = reverse applies to a decision"
-                + " strategy with all-cash sizing and no managed exits (trade_usd, equity_fraction, quantity, stops"
-                + " and max_adds manage the position themselves)");
+                + " strategy (an iteration or event strategy places its own entries and exits)");
         }
         final SimulatedFillModel fills = new SimulatedFillModel(
             wholeBps(book.name(), "slippage-bps", book.slippageBps()),

@@ -101,6 +101,27 @@ public final class DecisionSizing {
         return true;
     }
 
+    /**
+     * Fills {@code request} with the entry on side {@code side} that follows the exit of a position of
+     * {@code instrumentId} (managed positions with {@code reverse}): the entry from flat of all-cash sizing with several
+     * instruments, whole lots of 1/n of the book's equity at {@code close} with the expected slippage and commission —
+     * the same size the one crossing order above gives the other side. Equity, not cash, because the exit has not filled
+     * yet: the cash it will bring is still in the position.
+     */
+    public static void reversingEntry(final OrderRequest request, final int side, final Book book,
+                                      final int instrumentId, final long close, final long timeNanos, final long lot,
+                                      final CostEstimate costs, final int tradedCount) {
+        request.clear();
+        request.bookIndex = book.index();
+        request.instrumentId = instrumentId;
+        request.type = OrderType.MARKET;
+        request.referencePrice = close;
+        request.timeNanos = timeNanos;
+        request.origin = OrderReason.STRATEGY;
+        request.side = side;
+        request.quantity = entryQuantity(book.equity() / tradedCount, close, lot, costs);
+    }
+
     /** A position plus a reversing entry; beyond the fixed-point range the order is refused, never wrapped. */
     private static long sum(final OrderRequest request, final long position, final long entry) {
         try {

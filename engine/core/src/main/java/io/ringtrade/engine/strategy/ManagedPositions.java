@@ -18,6 +18,7 @@ import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 /**
  * The managed positions of one book (the README's "Managed positions"). For a decision strategy it sizes the entries
@@ -37,6 +38,13 @@ import java.math.RoundingMode;
  * position. Other orders closing the position (an operator's close or flatten, the strategy's own) make it stand
  * aside for what they close. State is per instrument in primitive arrays, part of the snapshot. Business-logic thread;
  * allocation-free.
+ *
+ * <p>With {@code on-opposite = reverse}, a signal exit is followed by an entry on the other side, sized by the rules
+ * as an entry from flat would be at the same price, and placed as soon as the exit is: both are market orders, so they
+ * fill one after the other at the same price (the next open, or the deciding bar's close under the fill-at-close
+ * model). Placing the entry after the exit, not as one order crossing zero, keeps each position's own protective
+ * orders, average and reasons ({@code signal}, then {@code entry}); pre-trade risk judges the entry as a short (or a
+ * long) opened beside a position the exit already holds for closing.
  */
 public final class ManagedPositions {
     private static final int STOP = 0;
@@ -54,6 +62,7 @@ public final class ManagedPositions {
     private final PositionRules rules;
     private final int[] traded;
     private final boolean allowShort;
+    private final boolean reverse;
     private final long minNotional;
     private long maxPositionPct;
     private final long stopLoss;
@@ -70,6 +79,8 @@ public final class ManagedPositions {
     private final long[] entryId;
     private final long[] exitId;
     private final int[] pendingExit;
+    /** Per instrument: the side (+1, −1) of the entry that follows the pending signal exit (reverse), or 0. */
+    private final int[] reverseSide;
     private final int[] adds;
     private final int[] barsHeld;
     private final int[] lastSign;
@@ -82,11 +93,13 @@ public final class ManagedPositions {
      * {@code rules}.
      *
      * @param maxPositionPct the book's position limit (percent of equity, fixed-point; 0 = none): buys are shrunk to it
+     * @param reverse        whether a signal exit is followed by an entry on the other side ({@code on-opposite =
+     *                       reverse}; a decision strategy's book with shorts allowed)
      */
     public ManagedPositions(final String bookName, final Book book, final OrderManager orders,
                             final InstrumentRegistry instruments, final CostEstimate costs, final PositionRules rules,
                             final int[] traded, final boolean allowShort, final long minNotional,
-                            final long maxPositionPct) {
+                            final long maxPositionPct, final boolean reverse) {
         this.bookName = bookName;
         this.book = book;
         this.orders = orders;
@@ -95,6 +108,7 @@ public final class ManagedPositions {
         this.rules = rules;
         this.traded = traded.clone();
         this.allowShort = allowShort;
+        this.reverse = reverse && allowShort;
         this.minNotional = minNotional;
         this.maxPositionPct = maxPositionPct;
         this.stopLoss = FixedPoint.fromDouble(rules.stopLoss());
@@ -109,6 +123,7 @@ public final class ManagedPositions {
         this.entryId = new long[n];
         this.exitId = new long[n];
         this.pendingExit = new int[n];
+        this.reverseSide = new int[n];
         this.adds = new int[n];
         this.barsHeld = new int[n];
         this.lastSign = new int[n];
@@ -156,16 +171,17 @@ public final class ManagedPositions {
                     pendingExit[instrument] = FillReason.TIME_STOP.ordinal();
                 } else if (mayTrade && decision == -sign) {
                     pendingExit[instrument] = FillReason.SIGNAL.ordinal();
+                    reverseSide[instrument] = reverse ? decision : 0;
                 } else if (mayTrade && decision == sign && adds[instrument] < rules.maxAdds()
                     && entryId[instrument] == 0) {
-                    if (enter(instrument, sign, close, endNanos, FillReason.ADD) != 0) {
+                    if (enter(instrument, sign, close, endNanos, FillReason.ADD, false) != 0) {
                         adds[instrument]++;
                     }
                 }
             }
         } else if (mayTrade && decision != DecisionStrategy.HOLD && entryId[instrument] == 0
             && exitId[instrument] == 0 && (decision > 0 || allowShort)) {
-            enter(instrument, decision, close, endNanos, FillReason.ENTRY);
+            enter(instrument, decision, close, endNanos, FillReason.ENTRY, false);
         }
         sync(instrument, endNanos);
     }
@@ -226,14 +242,21 @@ public final class ManagedPositions {
             return;
         }
         if (held == 0) {
+            // closed before the exit went (a stop, an operator): the next decision enters, not a stale reverse
             pendingExit[instrument] = 0;
+            reverseSide[instrument] = 0;
             return;
         }
         if (pendingExit[instrument] != 0 && !anyOpen && exitId[instrument] == 0) {
             if (quantity > 0) {
                 exit(instrument, held, quantity, FillReason.of(pendingExit[instrument]), timeNanos);
+                if (reverseSide[instrument] != 0 && exitId[instrument] != 0) {
+                    enter(instrument, reverseSide[instrument], book.markPrice(instrument), timeNanos,
+                        FillReason.ENTRY, true);
+                }
             }
             pendingExit[instrument] = 0;
+            reverseSide[instrument] = 0;
             return;
         }
         if (!protect) {
@@ -271,6 +294,11 @@ public final class ManagedPositions {
         if (quantity <= 0 || quantity > free) {
             cancelProtection(instrument, timeNanos);
         }
+    }
+
+    /** The strategy was paused: signal exits still waiting to be placed are not followed by their reversing entries. */
+    public void dropReversals() {
+        Arrays.fill(reverseSide, 0);
     }
 
     /** Whether order {@code orderId} of {@code instrument} is one of the protective orders open now. */
@@ -388,12 +416,20 @@ public final class ManagedPositions {
         }
     }
 
-    /** Places an entry or add of {@code side}, sized by the rules at {@code close}; returns its id or 0. */
+    /**
+     * Places an entry or add of {@code side}, sized by the rules at {@code close}; returns its id or 0.
+     *
+     * @param reversing the entry that follows a signal exit placed just now, while the position is still held: all-cash
+     *                  sizing takes the book's equity (what the exit will leave in cash) instead of its free cash
+     */
     private long enter(final int instrument, final int side, final long close, final long timeNanos,
-                       final FillReason purpose) {
+                       final FillReason purpose, final boolean reversing) {
         final long lot = instruments.get(instrument).lotSize();
         final long reservedCash = orders.reservations().cash(book.index());
-        if (rules.sizing() == PositionRules.Sizing.ALL_CASH && purpose == FillReason.ENTRY) {
+        if (reversing && rules.sizing() == PositionRules.Sizing.ALL_CASH) {
+            DecisionSizing.reversingEntry(request, side, book, instrument, close, timeNanos, lot, costs,
+                traded.length);
+        } else if (rules.sizing() == PositionRules.Sizing.ALL_CASH && purpose == FillReason.ENTRY) {
             if (!DecisionSizing.size(request, side, book, instrument, close, timeNanos, reservedCash, lot, costs,
                 traded.length, allowShort, minNotional)) {
                 return 0;
@@ -485,7 +521,7 @@ public final class ManagedPositions {
                 out.writeLong(protectiveId[kind][i]).writeLong(protectivePrice[kind][i]);
             }
             out.writeLong(protectedQuantity[i]).writeLong(group[i]).writeLong(entryId[i]).writeLong(exitId[i])
-                .writeInt(pendingExit[i]).writeInt(adds[i]).writeInt(barsHeld[i]).writeInt(lastSign[i])
+                .writeInt(pendingExit[i]).writeInt(reverseSide[i]).writeInt(adds[i]).writeInt(barsHeld[i]).writeInt(lastSign[i])
                 .writeLong(extreme[i]).writeLong(trailPrice[i]);
         }
     }
@@ -503,6 +539,7 @@ public final class ManagedPositions {
             entryId[i] = in.readLong();
             exitId[i] = in.readLong();
             pendingExit[i] = in.readInt();
+            reverseSide[i] = in.readInt();
             adds[i] = in.readInt();
             barsHeld[i] = in.readInt();
             lastSign[i] = in.readInt();

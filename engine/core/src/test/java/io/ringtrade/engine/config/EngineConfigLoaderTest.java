@@ -388,7 +388,7 @@ final class EngineConfigLoaderTest {
 
         assertThat(refused.problems()).containsExactly(
             "test.conf:5: ringtrade.pipeline.ring-size: expected a whole number, got \"big\"",
-            "test.conf:2: ringtrade.books[0].strategy: unknown strategy \"nope\" (available: test_counting, test_hold)",
+            "test.conf:2: ringtrade.books[0].strategy: unknown strategy \"nope\" (available: test_counting, test_hold, test_quiet_events)",
             "test.conf:3: ringtrade.books[1].commission-bps: must be a whole number of basis points, got 2.5",
             "test.conf:3: ringtrade.books[1].params.fast: strategy my_bot has no parameter 'fast' (parameters: rsi_max,"
                 + " rsi_exit, trade_usd, equity_fraction, quantity, stop_loss, take_profit, trailing_stop, time_stop_bars,"

@@ -12,6 +12,7 @@ import io.ringtrade.engine.api.event.VenueReason;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
+import io.ringtrade.engine.api.strategy.DecisionStrategy;
 import io.ringtrade.engine.api.strategy.EventContext;
 import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.IterationContext;
@@ -271,6 +272,96 @@ final class LiveProtectionTest {
         assertThat(effects(cancel)).isEmpty();
         assertThat(logic.orders().openOrders().size()).isZero();
         assertThat(logic.books()[0].position(0)).isEqualTo(FixedPoint.of(2));
+    }
+
+    /**
+     * A decision book on one-minute bars that buys at its first bar and sells at its second, with shorts allowed and
+     * {@code on-opposite = reverse}: entries of 200 of notional, the same stop-loss and take-profit.
+     */
+    private BusinessLogic reversingLogic(final RecordingSink outputs) {
+        final StrategyStateStore state = new StrategyStateStore("book");
+        state.close();
+        final DecisionStrategy strategy = row -> row.barIndex() == 0 ? DecisionStrategy.BUY
+            : row.barIndex() == 1 ? DecisionStrategy.SELL : DecisionStrategy.HOLD;
+        return new BusinessLogic(instruments, List.of(new BookSpec("book", strategy, new int[] {0}, Interval.M1,
+            FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0), new RiskLimits(true, 0, 0), state,
+            PositionRules.DEFAULT.tradeNotional(200).stopLoss(0.05).takeProfit(0.2), true)),
+            LogicSettings.DEFAULT.withOutputs(outputs).withLiveVenue(true));
+    }
+
+    /**
+     * The first bar [0 s, 60 s) closes at 100 (BUY: 200 / 100 = 2), the entry fills at 100 and its stop (95) and
+     * take-profit (120) are acknowledged; the second bar [60 s, 120 s) closes at 100 with SELL when a trade at 104
+     * arrives at 121 s: the signal exit waits for both cancels. Returns the protective ids.
+     */
+    private long[] decideReverseWhileProtected(final BusinessLogic logic) {
+        feed(logic, trade(1, "100"));
+        final EngineEvent entryBar = feed(logic, trade(61, "100"));
+        assertThat(effects(entryBar)).containsExactly("SUBMIT BUY 2");
+        final long entry = entryBar.effects.get(0).clientOrderId;
+        feed(logic, report(62, entry, ReportKind.ACK, null, null));
+        final EngineEvent filled = feed(logic, report(62, entry, ReportKind.FILL, "2", "100"));
+        assertThat(effects(filled)).containsExactly("SUBMIT SELL 2@95", "SUBMIT SELL 2@120");
+        final long[] protective = {filled.effects.get(0).clientOrderId, filled.effects.get(1).clientOrderId};
+        feed(logic, report(63, protective[0], ReportKind.ACK, null, null));
+        feed(logic, report(63, protective[1], ReportKind.ACK, null, null));
+        final EngineEvent sell = feed(logic, trade(121, "104"));
+        assertThat(effects(sell)).as("the exit and its reverse wait for the cancels").containsExactly("CANCEL", "CANCEL");
+        return protective;
+    }
+
+    @Test
+    void shouldReverseAManagedPositionOnceTheProtectiveCancelsAreConfirmedEvenAfterARestart() {
+        final BusinessLogic logic = reversingLogic(sink);
+        final long[] protective = decideReverseWhileProtected(logic);
+        final RecordingSink resumedSink = new RecordingSink();
+        final BusinessLogic resumed = reversingLogic(resumedSink);
+        resumed.restore(logic.snapshot());
+
+        for (final BusinessLogic engine : List.of(logic, resumed)) {
+            final int base = journal.size();
+            final EngineEvent firstCancel = report(125, protective[0], ReportKind.CANCEL_ACK, null, null);
+            firstCancel.sequence = base;
+            engine.onEvent(firstCancel);
+            assertThat(effects(firstCancel)).isEmpty();
+            // both confirmed: the exit of the 2, then the short entry sized at the mark now, 200 / 104 = 1.92 → 1
+            final EngineEvent secondCancel = report(126, protective[1], ReportKind.CANCEL_ACK, null, null);
+            secondCancel.sequence = base + 1;
+            engine.onEvent(secondCancel);
+            assertThat(effects(secondCancel)).containsExactly("SUBMIT SELL 2", "SUBMIT SELL 1");
+            final long exit = secondCancel.effects.get(0).clientOrderId;
+            final long shortEntry = secondCancel.effects.get(1).clientOrderId;
+            for (final long order : new long[] {exit, shortEntry}) {
+                final EngineEvent ack = report(127, order, ReportKind.ACK, null, null);
+                ack.sequence = base + 2 + (order == exit ? 0 : 1);
+                engine.onEvent(ack);
+            }
+            final EngineEvent exitFill = report(128, exit, ReportKind.FILL, "2", "104");
+            exitFill.sequence = base + 4;
+            engine.onEvent(exitFill);
+            assertThat(effects(exitFill)).as("flat, the entry still open: nothing to protect").isEmpty();
+            // short 1 at 104: a buy stop at 104 × 1.05 = 109.2 and a buy limit at 104 × 0.8 = 83.2
+            final EngineEvent entryFill = report(129, shortEntry, ReportKind.FILL, "1", "104");
+            entryFill.sequence = base + 5;
+            engine.onEvent(entryFill);
+            assertThat(effects(entryFill)).containsExactly("SUBMIT BUY 1@109.2", "SUBMIT BUY 1@83.2");
+            assertThat(engine.books()[0].position(0)).isEqualTo(FixedPoint.of(-1));
+            // 1000 − 200 + 208 + 104
+            assertThat(engine.books()[0].cash()).isEqualTo(FixedPoint.of(1112));
+        }
+        assertThat(resumed.snapshot()).isEqualTo(logic.snapshot());
+        assertThat(sink.fillReasons).containsExactly("entry", "signal", "entry");
+        assertThat(logic.risk().totalRejections()).isZero();
+    }
+
+    @Test
+    void shouldSendTheWaitingExitButNotItsReverseWhenTheStrategyIsPausedMeanwhile() {
+        final BusinessLogic logic = reversingLogic(sink);
+        final long[] protective = decideReverseWhileProtected(logic);
+        feed(logic, new EngineEvent().setCommand(124 * SECOND, CommandCode.PAUSE_STRATEGY, 0, 0));
+        feed(logic, report(125, protective[0], ReportKind.CANCEL_ACK, null, null));
+        final EngineEvent secondCancel = feed(logic, report(126, protective[1], ReportKind.CANCEL_ACK, null, null));
+        assertThat(effects(secondCancel)).containsExactly("SUBMIT SELL 2");
     }
 
     private static long waitingOrder(final BusinessLogic logic) {

@@ -7,6 +7,7 @@ import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
 import io.ringtrade.engine.api.strategy.DecisionStrategy;
+import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.Row;
@@ -72,18 +73,17 @@ final class BookAssemblyTest {
     }
 
     @Test
-    void shouldReverseOnOppositeOnlyWhereTheEngineSizesFromAllCash() {
-        assertThat(BookAssembly.assemble(reversing(Map.of("average_last", "2")), instruments, catalog)
+    void shouldReverseOnOppositeForEveryDecisionStrategyAndNoOther() {
+        assertThat(BookAssembly.assemble(reversing("test_hold", Map.of("average_last", "2")), instruments, catalog)
             .reverseOnOpposite()).isTrue();
         assertThat(BookAssembly.assemble(book("test_hold", Map.of(), "5"), instruments, catalog).reverseOnOpposite())
             .isFalse();
-        // managed positions exit on an opposite answer and leave the next entry to the next decision
-        assertThatThrownBy(() -> BookAssembly.assemble(reversing(Map.of("stop_loss", "0.02")), instruments, catalog))
-            .hasMessage("book b1: on-opposite = reverse applies to a decision strategy with all-cash sizing and no"
-                + " managed exits (trade_usd, equity_fraction, quantity, stops and max_adds manage the position"
-                + " themselves)");
-        assertThatThrownBy(() -> BookAssembly.assemble(reversing(Map.of("trade_usd", "100")), instruments, catalog))
-            .hasMessageStartingWith("book b1: on-opposite = reverse applies to a decision strategy");
+        // managed positions reverse too: the signal exit is followed by an entry on the other side
+        assertThat(BookAssembly.assemble(reversing("test_hold", Map.of("stop_loss", "0.02", "trade_usd", "100")),
+            instruments, catalog).reverseOnOpposite()).isTrue();
+        assertThatThrownBy(() -> BookAssembly.assemble(reversing("test_quiet_events", Map.of()), instruments, catalog))
+            .hasMessage("book b1: on-opposite = reverse applies to a decision strategy (an iteration or event strategy"
+                + " places its own entries and exits)");
     }
 
     @Test
@@ -100,8 +100,8 @@ final class BookAssemblyTest {
         assertThat(spec.limits().marginCallReduces()).isTrue();
     }
 
-    private static BookConfig reversing(final Map<String, String> params) {
-        return new BookConfig("b1", "test_hold", params, List.of("ACME"), Interval.M5, FixedPoint.of(5_000),
+    private static BookConfig reversing(final String strategy, final Map<String, String> params) {
+        return new BookConfig("b1", strategy, params, List.of("ACME"), Interval.M5, FixedPoint.of(5_000),
             FixedPoint.of(0), FixedPoint.of(0), true, FixedPoint.of(0), FillModel.CLOSE, 0, 0, BookLimits.NONE,
             OnOpposite.REVERSE, "");
     }
@@ -132,6 +132,30 @@ final class BookAssemblyTest {
         @Override
         public DecisionStrategy create(final Parameters parameters) {
             return row -> DecisionStrategy.HOLD;
+        }
+    }
+
+    /** An event strategy with no handlers of its own. */
+    public static final class QuietEventStrategy implements StrategyDefinition {
+        @Override
+        public String name() {
+            return "test_quiet_events";
+        }
+
+        @Override
+        public String description() {
+            return "an event strategy that does nothing";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public EventStrategy create(final Parameters parameters) {
+            return new EventStrategy() {
+            };
         }
     }
 

@@ -2,6 +2,7 @@ package io.ringtrade.engine.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrade.engine.api.event.CommandCode;
 import io.ringtrade.engine.api.event.EngineEvent;
 import io.ringtrade.engine.api.event.OrderType;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
@@ -47,12 +48,23 @@ class ManagedPositionsTest {
     /** A book deciding {@code script[barIndex]} (hold past its end) under {@code rules}. */
     private BusinessLogic logic(final PositionRules rules, final boolean allowShort, final long slippageBps,
                                 final int... script) {
+        return logic(rules, allowShort, slippageBps, false, false, script);
+    }
+
+    /** As above without costs, with {@code on-opposite = reverse} when {@code reverse}, filling at closes when asked. */
+    private BusinessLogic logic(final PositionRules rules, final boolean allowShort, final boolean reverse,
+                                final boolean fillAtClose, final int... script) {
+        return logic(rules, allowShort, 0, reverse, fillAtClose, script);
+    }
+
+    private BusinessLogic logic(final PositionRules rules, final boolean allowShort, final long slippageBps,
+                                final boolean reverse, final boolean fillAtClose, final int... script) {
         final DecisionStrategy strategy = row -> row.barIndex() < script.length ? script[row.barIndex()] : H;
         final StrategyStateStore state = new StrategyStateStore("book");
         state.close();
         return new BusinessLogic(instruments, List.of(new BookSpec("book", strategy, new int[] {ACME}, Interval.D1,
-            FixedPoint.of(10_000), new SimulatedFillModel(slippageBps, 0, false, 0), new RiskLimits(allowShort, 0, 0),
-            state, rules)), LogicSettings.DEFAULT.withOutputs(sink));
+            FixedPoint.of(10_000), new SimulatedFillModel(slippageBps, 0, fillAtClose, 0), new RiskLimits(allowShort, 0, 0),
+            state, rules, reverse)), LogicSettings.DEFAULT.withOutputs(sink));
     }
 
     private void bar(final BusinessLogic logic, final int day, final String open, final String high, final String low,
@@ -183,6 +195,77 @@ class ManagedPositionsTest {
         assertThat(fills()).containsExactly("BUY 10@100 entry day 1", "SELL 10@110 signal day 3");
         assertThat(logic.books()[0].position(ACME)).isZero();
         assertThat(logic.workingOrders()).isZero();
+    }
+
+    @Test
+    void shouldReverseOnTheOppositeSignalWithAnEntryThatFillsRightAfterTheExit() {
+        final BusinessLogic logic = logic(SL2_TP4, true, true, false, B, S, B, H);
+        bar(logic, 0, "100", "100", "100", "100");
+        // long 1000 / 100 = 10 at day 1's open: stop 98, take-profit 104, neither reached; SELL at the close 100
+        // places the exit of the 10 and a short entry of 1000 / 100 = 10
+        bar(logic, 1, "100", "101", "99", "100");
+        // both fill at day 2's open 102, exit first; the short's stop 102 × 1.02 = 104.04, take-profit
+        // 102 × 0.96 = 97.92, neither reached; BUY at the close 102: exit the short, enter long 1000 / 102 = 9.8 → 9
+        bar(logic, 2, "102", "103", "101", "102");
+        // both fill at day 3's open 101: the long's stop 101 × 0.98 = 98.98, take-profit 101 × 1.04 = 105.04
+        bar(logic, 3, "101", "101", "100", "100.5");
+        assertThat(fills()).containsExactly("BUY 10@100 entry day 1", "SELL 10@102 signal day 2",
+            "SELL 10@102 entry day 2", "BUY 10@101 signal day 3", "BUY 9@101 entry day 3");
+        assertThat(released()).containsExactly("STOP 98 x10", "LIMIT 104 x10", "STOP 104.04 x10", "LIMIT 97.92 x10",
+            "STOP 98.98 x9", "LIMIT 105.04 x9");
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(9));
+        // 10000 − 1000 + 1020 + 1020 − 1010 − 909
+        assertThat(logic.books()[0].cash()).isEqualTo(FixedPoint.of(9_121));
+        assertThat(logic.workingOrders()).isEqualTo(2);
+        assertThat(logic.risk().totalRejections()).isZero();
+    }
+
+    @Test
+    void shouldReverseFromAllCashAsTheOneCrossingOrderOfAnUnmanagedBookDoesFillingAtTheClose() {
+        // all-cash sizing with a stop too far to be reached, filling at the deciding bar's close (its end, the next
+        // day's start):
+        // day 0 BUY at 100: all 10,000 of cash buys 100; day 1 SELL at 101: exit the 100 and short what the equity
+        // 10,100 pays for at 101 = 100 (cash 20,200); day 2 BUY at 104: equity 20,200 − 10,400 = 9,800 buys
+        // 9,800 / 104 = 94.2 → 94 (cash 20,200 − 10,400 − 9,776 = 24); day 3 at 101: 24 + 94 × 101 = 9,518
+        final int[] script = {B, S, B, H};
+        final BusinessLogic managed = logic(PositionRules.DEFAULT.stopLoss(0.5), true, true, true, script);
+        feedReversalBars(managed);
+        assertThat(fills()).containsExactly("BUY 100@100 entry day 1", "SELL 100@101 signal day 2",
+            "SELL 100@101 entry day 2", "BUY 100@104 signal day 3", "BUY 94@104 entry day 3");
+        final List<Long> managedEquity = sink.equity.stream().map(RecordingSink.Equity::equity).toList();
+        assertThat(managedEquity).containsExactly(FixedPoint.of(10_000), FixedPoint.of(10_100), FixedPoint.of(9_800),
+            FixedPoint.of(9_518));
+
+        // the same book without managed exits reverses in one order that crosses zero: the same equity at every bar
+        sink.fills.clear();
+        sink.fillReasons.clear();
+        sink.equity.clear();
+        final BusinessLogic unmanaged = logic(PositionRules.DEFAULT, true, true, true, script);
+        feedReversalBars(unmanaged);
+        assertThat(fills()).containsExactly("BUY 100@100 entry day 1", "SELL 200@101 signal day 2",
+            "BUY 194@104 signal day 3");
+        assertThat(sink.equity.stream().map(RecordingSink.Equity::equity).toList()).isEqualTo(managedEquity);
+    }
+
+    private void feedReversalBars(final BusinessLogic logic) {
+        bar(logic, 0, "100", "100", "100", "100");
+        bar(logic, 1, "100", "101", "100", "101");
+        bar(logic, 2, "103", "104", "102", "104");
+        bar(logic, 3, "102", "102", "101", "101");
+        final EngineEvent end = new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0);
+        end.sequence = sequence++;
+        logic.onEvent(end);
+    }
+
+    @Test
+    void shouldExitWithoutReversingOnATimeStop() {
+        final BusinessLogic logic = logic(PositionRules.DEFAULT.tradeNotional(1_000).timeStopBars(1), true, true,
+            false, B, H, H);
+        bar(logic, 0, "100", "100", "100", "100");
+        bar(logic, 1, "100", "100", "100", "100");
+        bar(logic, 2, "100", "100", "100", "100");
+        assertThat(fills()).containsExactly("BUY 10@100 entry day 1", "SELL 10@100 time_stop day 2");
+        assertThat(logic.books()[0].position(ACME)).isZero();
     }
 
     @Test
