@@ -15,7 +15,6 @@ import io.ringtrade.engine.config.MarginCallRule;
 import io.ringtrade.engine.config.OnOpposite;
 import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.risk.RiskLimits;
-import io.ringtrade.engine.strategy.ManagedPositions;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.engine.strategy.StrategyCompileException;
 import io.ringtrade.engine.strategy.StrategySourceFile;
