@@ -48,8 +48,9 @@ public final class LimitsCommand implements Callable<Integer> {
     boolean engine;
 
     @Option(names = "--set", paramLabel = "LIMIT=VALUE", description = "the limit and its new value (0 = none): "
-        + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, or (a book's "
-        + "own) maintenance_margin_pct, borrow_rate_pct, short_fee_pct")
+        + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, max_leverage "
+        + "(a book's 0 or 1: a cash account), or (a book's own) maintenance_margin_pct, borrow_rate_pct, "
+        + "short_fee_pct")
     String set;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")
@@ -154,7 +155,7 @@ public final class LimitsCommand implements Callable<Integer> {
         throws InterruptedException {
         final long value = RiskLimit.parseValue(valueText);
         if (!limit.accepts(value)) {
-            throw new UserException(limit.label() + " must be " + limit.range() + " (0 = none), got " + valueText);
+            throw new UserException(limit.label() + " must be " + limit.range() + ", got " + valueText);
         }
         final OfflineQueueing queue = OfflineQueueing.check(journal, book, atNextStart);
         final long number = OfflineCommands.appendLimit(journal, System.currentTimeMillis(), queue.bookIndex(),

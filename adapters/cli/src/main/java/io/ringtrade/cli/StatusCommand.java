@@ -53,11 +53,12 @@ public final class StatusCommand implements Callable<Integer> {
             "daily loss"));
         final List<List<String>> limits = new ArrayList<>();
         limits.add(List.of("book", "max order notional", "max position %", "max daily loss", "price band %",
-            "orders/s", "maintenance %", "gross exposure"));
+            "orders/s", "max leverage", "maintenance %", "gross exposure"));
         for (final Config book : ops.get("/books").getConfigList("books")) {
             limits.add(List.of(book.getString("name"), book.getString("max_order_notional"),
                 book.getString("max_position_pct"), book.getString("daily_loss_limit"), book.getString("price_band_pct"),
-                book.getString("max_orders_per_second"), book.getString("maintenance_margin_pct"),
+                book.getString("max_orders_per_second"), book.getString("max_leverage"),
+                book.getString("maintenance_margin_pct"),
                 book.getString("gross_exposure")));
             books.add(List.of(book.getString("name"), book.getString("strategy"), book.getString("state"),
                 book.getString("effective_state"), String.valueOf(book.getBoolean("paused")), book.getString("equity"),

@@ -246,23 +246,25 @@ final class KillSwitchTest {
             .isEqualTo("book btc-sma: max_position_pct 20 in force, journal entry 302\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url()).out()).isEqualTo(
             "engine-wide caps: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
-                + "max_orders_per_second 0\n"
+                + "max_orders_per_second 0, max_leverage 0\n"
                 + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0, "
-                + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0\n"
+                + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0, "
+                + "max_leverage 1\n"
                 + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
-                + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0\n");
+                + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0, "
+                + "max_leverage 1\n");
         assertThat(CommandRunner.run("status", "--url", engine.url()).out()).contains(
             "limits in force (0 = none; change one with `ringtrade limits`)\n  book     max order notional",
             "\n  btc-sma  0                   20");
         // mistakes are one line and exit code 2, before or after asking the engine
         final CommandRunner.Result unknown = CommandRunner.run("limits", "--url", engine.url(), "--book", "btc-sma",
-            "--set", "max_leverage=2");
+            "--set", "leverage=2");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(CommandRunner.run("limits", "--url", engine.url(), "--set", "max_daily_loss=5").err()).isEqualTo(
             "ringtrade: --set needs one of --book NAME (a book's limit) or --engine (the engine-wide cap)\n");
         assertThat(unknown.err()).isEqualTo("ringtrade: --set must be LIMIT=VALUE with LIMIT one of max_order_notional, "
             + "max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, "
-            + "borrow_rate_pct, short_fee_pct, got max_leverage=2\n");
+            + "borrow_rate_pct, short_fee_pct, max_leverage, got leverage=2\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url(), "--engine", "--set", "borrow_rate_pct=5").err())
             .isEqualTo("ringtrade: borrow_rate_pct is a book's own limit, with no engine-wide cap: set it with --book"
                 + " NAME\n");
@@ -322,6 +324,11 @@ final class KillSwitchTest {
         assertThat(badValue.exitCode()).isEqualTo(2);
         assertThat(badValue.err()).isEqualTo("ringtrade: max_orders_per_second must be a whole number 0 to 100000 "
             + "(0 = none), got 2.5\n");
+        final CommandRunner.Result badLeverage = CommandRunner.run("limits", "--offline", "--journal",
+            journal.toString(), "--book", "btc-sma", "--set", "max_leverage=0.5");
+        assertThat(badLeverage.exitCode()).isEqualTo(2);
+        assertThat(badLeverage.err()).isEqualTo("ringtrade: max_leverage must be 0 or a decimal 1 to 100 (a book's 0 "
+            + "is a cash account, the engine-wide cap's 0 is none), got 0.5\n");
         stop(engine);
         assertThat(audit()).anySatisfy(line -> assertThat(line).contains("\"event\":\"offline_command\"",
             "\"number\":1,", "\"entry\":302", "\"reason\":\"http is down\""));

@@ -371,7 +371,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         final long fixed = decimalOrMinusOne(value);
         if (!limit.accepts(fixed)) {
             throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be "
-                + limit.range() + " (0 = none), got " + value.render());
+                + limit.range() + ", got " + value.render());
         }
         return new Control(limit.command(), book, -1, 0, false, "set " + limit.label(), reasonOf(body), fixed);
     }

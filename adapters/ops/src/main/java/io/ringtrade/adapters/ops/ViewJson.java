@@ -88,7 +88,7 @@ final class ViewJson {
                 .moneyField("gross_exposure", book.grossExposure())
                 .moneyField("borrow_rate_pct", book.borrowRatePct()).moneyField("interest_paid", book.interestPaid())
                 .moneyField("short_fee_pct", book.shortFeePct()).moneyField("short_fees_paid", book.shortFeesPaid())
-                .endObject();
+                .moneyField("max_leverage", book.maxLeverage()).endObject();
         }
         return json.endArray().endObject().toString();
     }
@@ -170,7 +170,8 @@ final class ViewJson {
                     .field("max_orders_per_second", each.maxOrdersPerSecond())
                     .moneyField("maintenance_margin_pct", each.maintenanceMarginPct())
                     .moneyField("borrow_rate_pct", each.borrowRatePct())
-                    .moneyField("short_fee_pct", each.shortFeePct());
+                    .moneyField("short_fee_pct", each.shortFeePct())
+                    .moneyField("max_leverage", each.maxLeverage());
             }
         }
         return controlTail(json.endObject(), view);
@@ -180,7 +181,8 @@ final class ViewJson {
         return json.moneyField("max_order_notional", caps.maxOrderNotional())
             .moneyField("max_position_pct", caps.maxPositionPct()).moneyField("max_daily_loss", caps.maxDailyLoss())
             .moneyField("price_band_pct", caps.priceBandPct())
-            .field("max_orders_per_second", caps.maxOrdersPerSecond());
+            .field("max_orders_per_second", caps.maxOrdersPerSecond())
+            .moneyField("max_leverage", caps.maxLeverage());
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

@@ -359,15 +359,16 @@ final class OpsServerTest {
         assertThat(json(post("/books/alpha/limits", "{\"max_orders_per_second\":\"2.5\"}", TOKEN).body())
             .getString("error")).isEqualTo("\"max_orders_per_second\" must be a whole number 0 to 100000 (0 = none), "
                 + "got \"2.5\"");
-        assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body()).getString("error"))
-            .isEqualTo("unknown field \"max_leverage\" (expected one of max_order_notional, max_position_pct, "
+        assertThat(json(post("/books/alpha/limits", "{\"leverage\":\"2\"}", TOKEN).body()).getString("error"))
+            .isEqualTo("unknown field \"leverage\" (expected one of max_order_notional, max_position_pct, "
                 + "max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, "
-                + "short_fee_pct, and reason)");
+                + "short_fee_pct, max_leverage, and reason)");
         assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
             .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
         assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
-                + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, short_fee_pct)");
+                + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, short_fee_pct, "
+                + "max_leverage)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
         // the engine-wide cap over every book's limit
         final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
@@ -397,6 +398,17 @@ final class OpsServerTest {
             + " with no engine-wide cap: set it with POST /books/{name}/limits");
         assertThat(json(post("/books/alpha/limits", "{\"borrow_rate_pct\":\"101\"}", TOKEN).body())
             .getString("error")).isEqualTo("\"borrow_rate_pct\" must be a decimal 0 to 100 (0 = none), got \"101\"");
+        // the leverage: a book's (1, a cash account, unless its configuration says more), and the cap over every book's
+        assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"2\"}", TOKEN).body())
+            .getString("limits.max_leverage")).isEqualTo("2");
+        assertThat(json(post("/limits", "{\"max_leverage\":\"1.5\"}", TOKEN).body()).getString("limits.max_leverage"))
+            .isEqualTo("1.5");
+        assertThat(json(get("/status").body()).getString("risk_caps.max_leverage")).isEqualTo("1.5");
+        assertThat(json(get("/books").body()).getConfigList("books")).extracting(b -> b.getString("max_leverage"))
+            .containsExactly("1.5", "1");
+        assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"0.5\"}", TOKEN).body()).getString("error"))
+            .isEqualTo("\"max_leverage\" must be 0 or a decimal 1 to 100 (a book's 0 is a cash account, the engine-wide"
+                + " cap's 0 is none), got \"0.5\"");
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

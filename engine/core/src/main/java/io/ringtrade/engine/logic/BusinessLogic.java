@@ -88,7 +88,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 14;
+    public static final int STATE_VERSION = 15;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -808,7 +808,7 @@ public final class BusinessLogic {
             case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
                  CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND,
                  CommandCode.SET_MAINTENANCE_MARGIN_PCT, CommandCode.SET_BORROW_RATE_PCT,
-                 CommandCode.SET_SHORT_FEE_PCT -> onSetLimit(event);
+                 CommandCode.SET_SHORT_FEE_PCT, CommandCode.SET_MAX_LEVERAGE -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -1025,6 +1025,7 @@ public final class BusinessLogic {
         ownLimits[book] = own;
         limits[book] = own.tightenedBy(riskSettings);
         orders.setLimits(book, limits[book]);
+        venue.setLimits(book, limits[book]);
         risk.setBookRate(book, limits[book].maxOrdersPerSecond());
         dailyLoss.setLimit(book, limits[book].maxDailyLoss());
         if (managed[book] != null) {

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * the daily-loss check read afresh on every order and input, the order rate, whose sliding window is resized
  * keeping its latest releases, and two terms of a leveraged book that have no engine-wide cap ({@link #bookOnly}):
  * the maintenance margin, checked after every input that moves prices, and the simulated venue's rate on borrowed
- * cash and fee on shorts, charged per day. The others (shorting, minimum notional, leverage) stay as the journal's manifest has
- * them. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders.
+ * cash and fee on shorts, charged per day; and the leverage, which pre-trade risk and the simulated venue's fills read
+ * afresh. The others (shorting, minimum notional) stay as the journal's manifest has them. Every value travels
+ * fixed-point (1e-8), the order rate too: a whole number of orders.
  *
  * <p>Immutable; any thread.
  */
@@ -35,7 +36,13 @@ public enum RiskLimit {
     /** The simulated venue's yearly interest on a book's borrowed cash, percent; 0 = none. A book's own only. */
     BORROW_RATE_PCT("borrow_rate_pct", CommandCode.SET_BORROW_RATE_PCT, RiskLimits.MAX_PERCENT, false, true, true),
     /** The simulated venue's yearly fee on the value of a book's shorts, percent; 0 = none. A book's own only. */
-    SHORT_FEE_PCT("short_fee_pct", CommandCode.SET_SHORT_FEE_PCT, RiskLimits.MAX_PERCENT, false, true, true);
+    SHORT_FEE_PCT("short_fee_pct", CommandCode.SET_SHORT_FEE_PCT, RiskLimits.MAX_PERCENT, false, true, true),
+    /**
+     * Multiple of the book's equity its long exposure may reach, 1 to 100 (a book's 0 or 1 is a cash account; the
+     * engine-wide cap's 0 is none). Lowering it refuses the buys and shorts the new terms do not allow; it closes
+     * nothing (the maintenance margin does).
+     */
+    MAX_LEVERAGE("max_leverage", CommandCode.SET_MAX_LEVERAGE, RiskLimits.MAX_LEVERAGE, false, false, false);
 
     private final String label;
     private final int command;
@@ -111,7 +118,8 @@ public enum RiskLimit {
 
     /** Whether {@code value} (fixed-point) is one {@link RiskLimits} accepts for this limit. */
     public boolean accepts(final long value) {
-        return value >= 0 && value <= max && (!whole || value % FixedPoint.SCALE == 0);
+        return value >= 0 && value <= max && (!whole || value % FixedPoint.SCALE == 0)
+            && (this != MAX_LEVERAGE || value == 0 || value >= RiskLimits.CASH_ACCOUNT);
     }
 
     private void requireAccepted(final long value) {
@@ -125,10 +133,14 @@ public enum RiskLimit {
         return String.join(", ", Arrays.stream(values()).map(RiskLimit::label).toList());
     }
 
-    /** The values accepted, for a refusal's message ({@code "a decimal 0 to 100"}). */
+    /** The values accepted and what 0 means, for a refusal's message ({@code "a decimal 0 to 100 (0 = none)"}). */
     public String range() {
+        if (this == MAX_LEVERAGE) {
+            return "0 or a decimal 1 to " + FixedPoint.toString(max)
+                + " (a book's 0 is a cash account, the engine-wide cap's 0 is none)";
+        }
         return (whole ? "a whole number " : "a decimal ")
-            + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max));
+            + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max)) + " (0 = none)";
     }
 
     /** The engine-wide cap's value in {@code settings}; 0 for a {@link #bookOnly} limit, which has none. */
@@ -140,6 +152,7 @@ public enum RiskLimit {
             case PRICE_BAND_PCT -> settings.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
             case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT -> 0;
+            case MAX_LEVERAGE -> settings.maxLeverage();
         };
     }
 
@@ -158,7 +171,7 @@ public enum RiskLimit {
             this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(),
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : settings.maxOrdersPerSecond(),
             this == PRICE_BAND_PCT ? value : settings.priceBandPct(), settings.largeTransactionThreshold(),
-            settings.maxLeverage());
+            this == MAX_LEVERAGE ? value : settings.maxLeverage());
     }
 
     /** The limit's value in {@code limits}. */
@@ -172,6 +185,7 @@ public enum RiskLimit {
             case MAINTENANCE_MARGIN_PCT -> limits.maintenanceMarginPct();
             case BORROW_RATE_PCT -> limits.borrowRatePct();
             case SHORT_FEE_PCT -> limits.shortFeePct();
+            case MAX_LEVERAGE -> limits.maxLeverage();
         };
     }
 
@@ -187,7 +201,8 @@ public enum RiskLimit {
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(),
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : limits.maxOrdersPerSecond(),
-            this == PRICE_BAND_PCT ? value : limits.priceBandPct(), limits.maxLeverage(),
+            this == PRICE_BAND_PCT ? value : limits.priceBandPct(),
+            this != MAX_LEVERAGE ? limits.maxLeverage() : value == 0 ? RiskLimits.CASH_ACCOUNT : value,
             this == MAINTENANCE_MARGIN_PCT ? value : limits.maintenanceMarginPct(),
             this == BORROW_RATE_PCT ? value : limits.borrowRatePct(),
             this == SHORT_FEE_PCT ? value : limits.shortFeePct(), limits.marginCallReduces());

@@ -129,6 +129,16 @@ public final class SimulatedVenue implements Venue {
         this.budget = new long[books.length];
     }
 
+    /**
+     * Book {@code bookIndex}'s limits in force changed (an operator's {@code max_leverage}): its later buys may borrow
+     * by the new terms.
+     */
+    public void setLimits(final int bookIndex, final RiskLimits limits) {
+        if (leverage != null) {
+            leverage[bookIndex] = limits;
+        }
+    }
+
     /** Where reports go (the order manager); set once, before the first order. */
     public void connect(final ExecutionReportListener reports) {
         this.listener = reports;

@@ -49,12 +49,13 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            double sharpe, double maxDrawdown, double currentDrawdown, long dailyLoss,
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
                            int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure,
-                           long borrowRatePct, long interestPaid, long shortFeePct, long shortFeesPaid) {
+                           long borrowRatePct, long interestPaid, long shortFeePct, long shortFeesPaid,
+                           long maxLeverage) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
     public record Caps(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, long priceBandPct,
-                       int maxOrdersPerSecond) {
+                       int maxOrdersPerSecond, long maxLeverage) {
     }
 
     /** One position of one book. */
@@ -75,7 +76,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
     /** The view of business logic that has processed nothing yet (before recovery finishes). */
     public static EngineView empty() {
         return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0, 0,
-            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
+            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Inputs of one type. */
@@ -130,7 +131,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 logic.dailyLoss().limit(b), logic.limits(b).maxOrderNotional(), logic.limits(b).maxPositionPct(),
                 logic.limits(b).priceBandPct(), logic.limits(b).maxOrdersPerSecond(),
                 logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b), logic.limits(b).borrowRatePct(),
-                book.interestPaid(), logic.limits(b).shortFeePct(), book.shortFeesPaid()));
+                book.interestPaid(), logic.limits(b).shortFeePct(), book.shortFeesPaid(),
+                logic.limits(b).maxLeverage()));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;
@@ -159,7 +161,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
             rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
             new Caps(logic.riskCaps().maxOrderNotional(), logic.riskCaps().maxPositionPct(),
                 logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct(),
-                logic.riskCaps().maxOrdersPerSecond()),
+                logic.riskCaps().maxOrdersPerSecond(), logic.riskCaps().maxLeverage()),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

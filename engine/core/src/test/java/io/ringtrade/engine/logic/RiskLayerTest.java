@@ -10,6 +10,7 @@ import io.ringtrade.engine.api.event.Notification;
 import io.ringtrade.engine.api.event.OrderEffect;
 import io.ringtrade.engine.api.event.SignalSizeKind;
 import io.ringtrade.engine.api.event.TradingCommand;
+import io.ringtrade.engine.api.event.VenueReason;
 import io.ringtrade.engine.api.market.InstrumentRegistry;
 import io.ringtrade.engine.api.market.Interval;
 import io.ringtrade.engine.api.money.FixedPoint;
@@ -767,6 +768,57 @@ final class RiskLayerTest {
             .containsExactly(tuple(fp("1600"), fp("1650"), fp("6600")), tuple(fp("1455"), fp("1558.75"), fp("6235")),
                 tuple(fp("-300"), fp("1012.5"), fp("4050")));
         assertThat(calls).extracting(RecordingSink.Audit::f).containsOnly(1L);
+    }
+
+    // ---- leverage changed while running -------------------------------------------------------------------------
+
+    @Test
+    void shouldBorrowByTheLeverageAnOperatorSetsWhileRunningAtTheCheckAndAtTheFill() {
+        // 10,000 of cash at 100; leverage 2 lets a buy spend 10,000 + (2 − 1) × 10,000 = 20,000
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        trade(logic, 1, "100");
+        command(logic, 2, CommandCode.SET_MAX_LEVERAGE, 0, 0); // a book's 0: a cash account
+        assertThat(logic.limits(0).maxLeverage()).isEqualTo(RiskLimits.CASH_ACCOUNT);
+        signal(logic, 3, 0, BUY, "101", null); // 10,100 > 10,000 of cash, and nothing may be borrowed
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.INSUFFICIENT_CASH);
+
+        command(logic, 4, CommandCode.SET_MAX_LEVERAGE, 0, fp("1.5")); // 10,000 + 5,000
+        signal(logic, 5, 0, BUY, "150", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        // lowered again before the fill: the venue fills what the cash pays at the next trade, 10,000 / 100 = 100
+        command(logic, 6, CommandCode.SET_MAX_LEVERAGE, 0, FixedPoint.of(1));
+        trade(logic, 7, "100");
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(100));
+        assertThat(logic.books()[0].cash()).isZero();
+        assertThat(lastOrder().state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.ofVenue(VenueReason.INSUFFICIENT_FUNDS));
+        assertThat(audit(AuditKind.LIMIT_CHANGED)).extracting(RecordingSink.Audit::b, RecordingSink.Audit::c)
+            .containsExactly(tuple(fp("2"), fp("1")), tuple(fp("1"), fp("1.5")), tuple(fp("1.5"), fp("1")));
+
+        // the snapshot keeps the leverage in force
+        final BusinessLogic restored = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));
+        restored.restore(logic.snapshot());
+        assertThat(restored.limits(0).maxLeverage()).isEqualTo(FixedPoint.of(1));
+        assertThat(restored.snapshot()).isEqualTo(logic.snapshot());
+    }
+
+    @Test
+    void shouldCapEveryBooksLeverageEngineWideAndRefuseALeverageBelowOne() {
+        final BusinessLogic logic = logic(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("3")),
+            new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, RiskLimits.CASH_ACCOUNT));
+        command(logic, 1, CommandCode.SET_MAX_LEVERAGE, -1, fp("2"));
+        assertThat(List.of(logic.riskCaps().maxLeverage(), logic.limits(0).maxLeverage(),
+            logic.limits(1).maxLeverage())).containsExactly(fp("2"), fp("2"), fp("1"));
+        command(logic, 2, CommandCode.SET_MAX_LEVERAGE, -1, 0); // the cap's 0: none, the book's own 3 again
+        assertThat(logic.limits(0).maxLeverage()).isEqualTo(fp("3"));
+
+        command(logic, 3, CommandCode.SET_MAX_LEVERAGE, 0, fp("0.5"));
+        command(logic, 4, CommandCode.SET_MAX_LEVERAGE, 1, fp("101"));
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c, RecordingSink.Audit::e)
+            .containsExactly(tuple((long) AuditKind.REFUSED_LIMIT_VALUE, fp("0.5")),
+                tuple((long) AuditKind.REFUSED_LIMIT_VALUE, fp("101")));
+        assertThat(List.of(logic.limits(0).maxLeverage(), logic.limits(1).maxLeverage()))
+            .containsExactly(fp("3"), fp("1"));
     }
 
     @Test

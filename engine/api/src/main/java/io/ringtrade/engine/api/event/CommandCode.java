@@ -73,6 +73,11 @@ public final class CommandCode {
     public static final int SET_BORROW_RATE_PCT = 20;
     /** Sets a book's yearly fee on the value of its shorts in the simulated venue, percent (fixed-point); books only. */
     public static final int SET_SHORT_FEE_PCT = 21;
+    /**
+     * Sets a book's leverage, the multiple of its equity its long exposure may reach (fixed-point; a book's 0 or 1 is a
+     * cash account), or the engine-wide cap on every book's (0 = none).
+     */
+    public static final int SET_MAX_LEVERAGE = 22;
 
     private CommandCode() {
     }
@@ -83,17 +88,17 @@ public final class CommandCode {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
                  CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
                  SET_MAX_ORDERS_PER_SECOND, SET_MAINTENANCE_MARGIN_PCT, SET_BORROW_RATE_PCT, SET_SHORT_FEE_PCT,
-                 VENUE_HOLD,
+                 SET_MAX_LEVERAGE, VENUE_HOLD,
                  VENUE_RELEASE -> true;
             default -> false;
         };
     }
 
     /**
-     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_SHORT_FEE_PCT}).
+     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_LEVERAGE}).
      */
     public static boolean setsLimit(final int code) {
-        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_SHORT_FEE_PCT;
+        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_LEVERAGE;
     }
 
     /** A short name for dumps. */
@@ -114,6 +119,7 @@ public final class CommandCode {
             case SET_MAINTENANCE_MARGIN_PCT -> "SET_MAINTENANCE_MARGIN_PCT";
             case SET_BORROW_RATE_PCT -> "SET_BORROW_RATE_PCT";
             case SET_SHORT_FEE_PCT -> "SET_SHORT_FEE_PCT";
+            case SET_MAX_LEVERAGE -> "SET_MAX_LEVERAGE";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
