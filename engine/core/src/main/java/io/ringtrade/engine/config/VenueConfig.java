@@ -81,6 +81,15 @@ public record VenueConfig(VenueType type, String exchangeClass, String apiKey, S
         return symbols.getOrDefault(instrument, instrument);
     }
 
+    /**
+     * Whether the venue changes a working order in place (Alpaca, the engine's simulated venue), so strategies may ask
+     * for a replace. XChange's generic API has none: the adapter's emulation cancels and places, and a crash between
+     * the placement and its ledger line would leave the new order untracked, so there strategies cancel and place.
+     */
+    public boolean replacesInPlace() {
+        return type != VenueType.XCHANGE;
+    }
+
     /** Whether this is XChange's simulated exchange. */
     public boolean simulated() {
         return type == VenueType.XCHANGE && SIMULATED_EXCHANGE.equals(exchangeClass);

@@ -284,7 +284,8 @@ public final class BusinessLogic {
                                 + "ticks, but the feed gives bars only (use a trades file, a journal or a venue feed)");
                         }
                         events[i] = new EventDispatch(spec.name(), book, handlers, orders, market, instruments,
-                            spec.instruments(), spec.limits().allowShort(), bookPositions(book), positions);
+                            spec.instruments(), spec.limits().allowShort(), bookPositions(book), positions,
+                            settings.venueReplaces());
                     }
                     default -> throw new IllegalStateException("unknown strategy style " + spec.strategy());
                 }

@@ -22,9 +22,13 @@ import io.ringtrade.engine.risk.RiskSettings;
  *                          this delay closes it, and inputs stamped in a bar already closed are folded into the
  *                          next; {@link #BARS_CLOSE_AT_NEXT_INPUT} (-1) = bars close only at the first input after
  *                          their end
+ * @param venueReplaces     whether the venue changes a working order in place, so a strategy may ask for a replace;
+ *                          false for a venue whose replace is a cancel and a new order (XChange's generic API), where
+ *                          a crash between the two would leave the new order untracked: strategies cancel and place
  */
 public record LogicSettings(OutputSink outputs, Interval inputBars, double periodsPerYear, double riskFreeRate,
-                            long tradingStartNanos, RiskSettings risk, boolean liveVenue, long barCloseDelayNanos) {
+                            long tradingStartNanos, RiskSettings risk, boolean liveVenue, long barCloseDelayNanos,
+                            boolean venueReplaces) {
     /** {@link #barCloseDelayNanos} of runs whose bars close only when a later input arrives (backtests). */
     public static final long BARS_CLOSE_AT_NEXT_INPUT = -1;
 
@@ -42,7 +46,7 @@ public record LogicSettings(OutputSink outputs, Interval inputBars, double perio
                          final double riskFreeRate, final long tradingStartNanos, final RiskSettings risk,
                          final boolean liveVenue) {
         this(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
-            BARS_CLOSE_AT_NEXT_INPUT);
+            BARS_CLOSE_AT_NEXT_INPUT, true);
     }
 
     /** Rejects a negative delay other than {@link #BARS_CLOSE_AT_NEXT_INPUT}. */
@@ -61,24 +65,30 @@ public record LogicSettings(OutputSink outputs, Interval inputBars, double perio
     /** These settings with bars closing on the engine clock {@code delayNanos} after their end (-1 = not). */
     public LogicSettings withBarCloseDelay(final long delayNanos) {
         return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
-            delayNanos);
+            delayNanos, venueReplaces);
     }
 
     /** These settings with another output sink. */
     public LogicSettings withOutputs(final OutputSink sink) {
         return new LogicSettings(sink, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
-            barCloseDelayNanos);
+            barCloseDelayNanos, venueReplaces);
     }
 
     /** These settings with other risk settings. */
     public LogicSettings withRisk(final RiskSettings settings) {
         return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, settings,
-            liveVenue, barCloseDelayNanos);
+            liveVenue, barCloseDelayNanos, venueReplaces);
     }
 
     /** These settings with the books on a live venue ({@code true}) or the simulated one. */
     public LogicSettings withLiveVenue(final boolean live) {
         return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, live,
-            barCloseDelayNanos);
+            barCloseDelayNanos, venueReplaces);
+    }
+
+    /** These settings on a venue that replaces orders in place ({@code true}) or only by cancel and place. */
+    public LogicSettings withVenueReplaces(final boolean replaces) {
+        return new LogicSettings(outputs, inputBars, periodsPerYear, riskFreeRate, tradingStartNanos, risk, liveVenue,
+            barCloseDelayNanos, replaces);
     }
 }

@@ -442,7 +442,7 @@ public final class Engine {
         final Duration barCloseDelay = config.pipeline().barCloseDelay();
         return new BusinessLogic(instruments, specs, new LogicSettings(sink, inputBars, 0, 0, Long.MIN_VALUE,
             config.risk(), config.mode() == Mode.LIVE, barCloseDelay == null ? LogicSettings.BARS_CLOSE_AT_NEXT_INPUT
-            : barCloseDelay.toNanos()));
+            : barCloseDelay.toNanos(), config.mode() != Mode.LIVE || config.venue().replacesInPlace()));
     }
 
     /** For {@link #replay}: read to the journal's last complete entry. */

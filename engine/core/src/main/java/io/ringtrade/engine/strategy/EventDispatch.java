@@ -44,6 +44,7 @@ public final class EventDispatch implements EventContext, Tick {
     private final InstrumentRegistry instruments;
     private final int[] traded;
     private final boolean shortAllowed;
+    private final boolean venueReplaces;
     private final InstrumentBars[] bars;
     private final ManagedPositions positions;
     private final OrderRequest request = new OrderRequest();
@@ -74,10 +75,13 @@ public final class EventDispatch implements EventContext, Tick {
     /**
      * The stage for event strategy {@code strategy} of {@code book} trading {@code traded}, whose positions
      * {@code managed} protects (null: none).
+     *
+     * @param venueReplaces whether the book's venue replaces orders in place ({@link #replace} is refused otherwise)
      */
     public EventDispatch(final String bookName, final Book book, final EventStrategy strategy, final OrderManager orders,
                          final MarketState market, final InstrumentRegistry instruments, final int[] traded,
-                         final boolean shortAllowed, final PositionView positions, final ManagedPositions managed) {
+                         final boolean shortAllowed, final PositionView positions, final ManagedPositions managed,
+                         final boolean venueReplaces) {
         this.bookName = bookName;
         this.book = book;
         this.strategy = strategy;
@@ -86,6 +90,7 @@ public final class EventDispatch implements EventContext, Tick {
         this.instruments = instruments;
         this.traded = traded.clone();
         this.shortAllowed = shortAllowed;
+        this.venueReplaces = venueReplaces;
         this.positions = managed;
         this.bars = new InstrumentBars[instruments.size()];
         for (final int id : traded) {
@@ -202,6 +207,8 @@ public final class EventDispatch implements EventContext, Tick {
             case CANCEL_ACK, WITHDRAW -> enqueue(0, order, 0, 0, OrderStatus.CANCELLED);
             case REJECT, RISK_REJECT -> enqueue(0, order, 0, 0, OrderStatus.REJECTED);
             case EXPIRE -> enqueue(0, order, 0, 0, OrderStatus.EXPIRED);
+            case REPLACE_ACK -> enqueue(0, order, 0, 0, OrderStatus.REPLACED);
+            case REPLACE_REJECT -> enqueue(0, order, 0, 0, OrderStatus.REPLACE_REJECTED);
             default -> {
                 // decided, released, requests and refusals of requests: nothing the strategy acts on
             }
@@ -373,10 +380,7 @@ public final class EventDispatch implements EventContext, Tick {
         request.type = type;
         request.quantity = units;
         if (type != OrderType.MARKET) {
-            final long exact = Math.round(price * SCALE);
-            final long tick = target.tickSize();
-            final long floor = exact - Math.floorMod(exact, tick);
-            request.price = roundUp && floor != exact ? floor + tick : floor;
+            request.price = onTick(price, target.tickSize(), roundUp);
             if (request.price <= 0) {
                 return 0;
             }
@@ -390,6 +394,13 @@ public final class EventDispatch implements EventContext, Tick {
         return orders.decide(request);
     }
 
+    /** {@code price} on the tick: up when {@code roundUp}, else down (never more aggressive than asked). */
+    private static long onTick(final double price, final long tick, final boolean roundUp) {
+        final long exact = Math.round(price * SCALE);
+        final long floor = exact - Math.floorMod(exact, tick);
+        return roundUp && floor != exact ? floor + tick : floor;
+    }
+
     /** Whether {@code order} is one of the engine's protective orders (managed positions), not the strategy's. */
     private boolean protective(final Order order) {
         return positions != null && positions.protects(order.id, order.instrumentId);
@@ -400,6 +411,22 @@ public final class EventDispatch implements EventContext, Tick {
         final Order order = orders.openOrder(orderId);
         return order != null && order.bookIndex == book.index()
             && orders.requestCancel(orderId, OrderReason.REQUESTED, now);
+    }
+
+    @Override
+    public boolean replace(final long orderId, final double quantity, final double price) {
+        final Order order = orders.openOrder(orderId);
+        if (!venueReplaces || order == null || order.bookIndex != book.index() || protective(order)
+            || order.type == OrderType.MARKET || !(quantity > 0) || quantity * SCALE >= Long.MAX_VALUE
+            || !(price > 0 && price * SCALE < Long.MAX_VALUE)) {
+            return false;
+        }
+        final Instrument target = instruments.get(order.instrumentId);
+        final long units = FixedPoint.roundDownToStep(Math.round(quantity * SCALE), target.lotSize());
+        // rounded as submitLimit and submitStop round: a limit sell and a stop buy up, the others down
+        final long onTick = onTick(price, target.tickSize(), (order.type == OrderType.LIMIT) == (order.side < 0));
+        return units > 0 && onTick > 0
+            && orders.requestReplace(orderId, units, onTick, market.last(order.instrumentId), now, request);
     }
 
     @Override

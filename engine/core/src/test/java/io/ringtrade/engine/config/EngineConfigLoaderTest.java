@@ -231,6 +231,7 @@ final class EngineConfigLoaderTest {
         assertThat(config.mode()).isEqualTo(Mode.LIVE);
         final VenueConfig venue = config.venue();
         assertThat(venue.type()).isEqualTo(VenueType.ALPACA);
+        assertThat(venue.replacesInPlace()).as("Alpaca replaces orders itself").isTrue();
         assertThat(venue.apiKey()).isEqualTo("k-123");
         assertThat(venue.secretKey()).isEqualTo("s-456");
         assertThat(venue.baseUrl()).isEqualTo(VenueConfig.ALPACA_PAPER_URL);
@@ -243,6 +244,15 @@ final class EngineConfigLoaderTest {
         // the journal's manifest names the venue, never its keys
         assertThat(EngineConfigWriter.toHocon(config)).contains("venue { type = alpaca, symbols { \"BTC/USD\" = \"BTCUSD\" } }")
             .doesNotContain("k-123").doesNotContain("s-456");
+    }
+
+    @Test
+    void shouldSayAnXChangeVenueDoesNotReplaceOrdersInPlace() {
+        final EngineConfig config = new EngineConfigLoader().text(String.join("\n", BTC, ONE_BOOK,
+            "ringtrade.mode = live", "ringtrade.venue.type = xchange"), "test.conf").load();
+        assertThat(config.venue().simulated()).isTrue();
+        assertThat(config.venue().replacesInPlace()).as("XChange's generic API has no replace").isFalse();
+        assertThat(VenueConfig.NONE.replacesInPlace()).isTrue();
     }
 
     @Test

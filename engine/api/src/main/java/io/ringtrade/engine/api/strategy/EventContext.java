@@ -56,6 +56,18 @@ public interface EventContext {
     /** Asks to cancel one open order; false when it is not open (or a cancel is already pending). */
     boolean cancel(long orderId);
 
+    /**
+     * Asks the venue to change one of the strategy's open limit or stop orders to a new total {@code quantity} (what
+     * has filled included) and {@code price}, rounded as a new order's are; the order keeps its id (a venue may move it
+     * to the back of its queue). The answer comes as {@code onOrderUpdate}: {@link OrderStatus#REPLACED} (the new
+     * values work) or {@link OrderStatus#REPLACE_REJECTED} (the old ones keep working; it may also have filled or
+     * ended meanwhile). Returns false, changing nothing, when the order is not the strategy's open limit or stop order,
+     * a cancel or replace of it is pending, the new quantity is not above what has filled, pre-trade risk refuses the
+     * new values (judged as a new order for the rest), or the venue cannot replace in place (XChange's generic API,
+     * whose replace is a cancel and a new order: cancel and place instead).
+     */
+    boolean replace(long orderId, double quantity, double price);
+
     /** Asks to cancel every open order of the book but the engine's protective ones (managed exits); returns how many. */
     int cancelAll();
 

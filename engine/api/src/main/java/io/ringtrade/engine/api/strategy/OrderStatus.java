@@ -16,13 +16,17 @@ public final class OrderStatus {
     public static final int REJECTED = 5;
     /** It reached its expiry (terminal). */
     public static final int EXPIRED = 6;
+    /** The venue took a replace ({@link EventContext#replace}): the new quantity and price work now. */
+    public static final int REPLACED = 7;
+    /** The venue refused a replace: the order keeps working as it was. */
+    public static final int REPLACE_REJECTED = 8;
 
     private OrderStatus() {
     }
 
     /** Whether the order is over. */
     public static boolean isTerminal(final int status) {
-        return status >= FILLED;
+        return status >= FILLED && status <= EXPIRED;
     }
 
     /** Name for logs. */
@@ -34,6 +38,8 @@ public final class OrderStatus {
             case CANCELLED -> "CANCELLED";
             case REJECTED -> "REJECTED";
             case EXPIRED -> "EXPIRED";
+            case REPLACED -> "REPLACED";
+            case REPLACE_REJECTED -> "REPLACE_REJECTED";
             default -> "UNKNOWN(" + status + ")";
         };
     }
