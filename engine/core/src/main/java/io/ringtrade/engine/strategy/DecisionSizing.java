@@ -74,13 +74,7 @@ public final class DecisionSizing {
         if (decision == DecisionStrategy.BUY ? held > 0 : (held < 0 || (held == 0 && !allowShort))) {
             return false;
         }
-        request.clear();
-        request.bookIndex = book.index();
-        request.instrumentId = instrumentId;
-        request.type = OrderType.MARKET;
-        request.referencePrice = close;
-        request.timeNanos = timeNanos;
-        request.origin = OrderReason.STRATEGY;
+        strategyMarketOrder(request, book, instrumentId, close, timeNanos);
         if (decision == DecisionStrategy.BUY) {
             request.side = 1;
             if (held < 0) {
@@ -111,6 +105,14 @@ public final class DecisionSizing {
     public static void reversingEntry(final OrderRequest request, final int side, final Book book,
                                       final int instrumentId, final long close, final long timeNanos, final long lot,
                                       final CostEstimate costs, final int tradedCount) {
+        strategyMarketOrder(request, book, instrumentId, close, timeNanos);
+        request.side = side;
+        request.quantity = entryQuantity(book.equity() / tradedCount, close, lot, costs);
+    }
+
+    /** Clears {@code request} into the strategy's market order on {@code instrumentId}, judged at {@code close}. */
+    private static void strategyMarketOrder(final OrderRequest request, final Book book, final int instrumentId,
+                                            final long close, final long timeNanos) {
         request.clear();
         request.bookIndex = book.index();
         request.instrumentId = instrumentId;
@@ -118,8 +120,6 @@ public final class DecisionSizing {
         request.referencePrice = close;
         request.timeNanos = timeNanos;
         request.origin = OrderReason.STRATEGY;
-        request.side = side;
-        request.quantity = entryQuantity(book.equity() / tradedCount, close, lot, costs);
     }
 
     /** A position plus a reversing entry; beyond the fixed-point range the order is refused, never wrapped. */

@@ -521,7 +521,8 @@ public final class ManagedPositions {
                 out.writeLong(protectiveId[kind][i]).writeLong(protectivePrice[kind][i]);
             }
             out.writeLong(protectedQuantity[i]).writeLong(group[i]).writeLong(entryId[i]).writeLong(exitId[i])
-                .writeInt(pendingExit[i]).writeInt(reverseSide[i]).writeInt(adds[i]).writeInt(barsHeld[i]).writeInt(lastSign[i])
+                .writeInt(pendingExit[i]).writeInt(reverseSide[i]).writeInt(adds[i]).writeInt(barsHeld[i])
+                .writeInt(lastSign[i])
                 .writeLong(extreme[i]).writeLong(trailPrice[i]);
         }
     }
