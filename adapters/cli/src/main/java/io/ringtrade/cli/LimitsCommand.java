@@ -50,7 +50,7 @@ public final class LimitsCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "LIMIT=VALUE", description = "the limit and its new value (0 = none): "
         + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, max_leverage "
         + "(a book's 0 or 1: a cash account), or (a book's own) maintenance_margin_pct, borrow_rate_pct, "
-        + "short_fee_pct")
+        + "short_fee_pct, allow_short (true or false), min_notional, max_short_notional (0: leverage × equity)")
     String set;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")
@@ -153,7 +153,7 @@ public final class LimitsCommand implements Callable<Integer> {
      */
     private int queue(final PrintWriter out, final RiskLimit limit, final String valueText)
         throws InterruptedException {
-        final long value = RiskLimit.parseValue(valueText);
+        final long value = limit.parse(valueText);
         if (!limit.accepts(value)) {
             throw new UserException(limit.label() + " must be " + limit.range() + ", got " + valueText);
         }

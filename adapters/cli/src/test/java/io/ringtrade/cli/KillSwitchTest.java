@@ -249,10 +249,10 @@ final class KillSwitchTest {
                 + "max_orders_per_second 0, max_leverage 0\n"
                 + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0, "
                 + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0, "
-                + "max_leverage 1\n"
+                + "max_leverage 1, allow_short false, min_notional 10, max_short_notional 0\n"
                 + "btc-rsi: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
                 + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0, "
-                + "max_leverage 1\n");
+                + "max_leverage 1, allow_short false, min_notional 10, max_short_notional 0\n");
         assertThat(CommandRunner.run("status", "--url", engine.url()).out()).contains(
             "limits in force (0 = none; change one with `ringtrade limits`)\n  book     max order notional",
             "\n  btc-sma  0                   20");
@@ -264,7 +264,8 @@ final class KillSwitchTest {
             "ringtrade: --set needs one of --book NAME (a book's limit) or --engine (the engine-wide cap)\n");
         assertThat(unknown.err()).isEqualTo("ringtrade: --set must be LIMIT=VALUE with LIMIT one of max_order_notional, "
             + "max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, "
-            + "borrow_rate_pct, short_fee_pct, max_leverage, got leverage=2\n");
+            + "borrow_rate_pct, short_fee_pct, max_leverage, allow_short, min_notional, max_short_notional, got "
+            + "leverage=2\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url(), "--engine", "--set", "borrow_rate_pct=5").err())
             .isEqualTo("ringtrade: borrow_rate_pct is a book's own limit, with no engine-wide cap: set it with --book"
                 + " NAME\n");

@@ -368,7 +368,7 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 + " with no engine-wide cap: set it with POST /books/{name}/limits");
         }
         final ConfigValue value = body.getValue(limit.label());
-        final long fixed = decimalOrMinusOne(value);
+        final long fixed = valueOrMinusOne(limit, value);
         if (!limit.accepts(fixed)) {
             throw new BadRequest(HttpResponseStatus.BAD_REQUEST, "\"" + limit.label() + "\" must be "
                 + limit.range() + ", got " + value.render());
@@ -376,12 +376,16 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return new Control(limit.command(), book, -1, 0, false, "set " + limit.label(), reasonOf(body), fixed);
     }
 
-    /** A string or number value as fixed-point, or -1 (no limit accepts it) when it is neither or not a decimal. */
-    private static long decimalOrMinusOne(final ConfigValue value) {
-        if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+    /**
+     * A string, number or (for {@code allow_short}) boolean value as {@code limit} reads it, fixed-point, or -1 (no
+     * limit accepts it) when it is none of these or not a decimal.
+     */
+    private static long valueOrMinusOne(final RiskLimit limit, final ConfigValue value) {
+        if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER
+            && value.valueType() != ConfigValueType.BOOLEAN) {
             return -1;
         }
-        return RiskLimit.parseValue(String.valueOf(value.unwrapped()));
+        return limit.parse(String.valueOf(value.unwrapped()));
     }
 
     private static String reasonOf(final Config body) {

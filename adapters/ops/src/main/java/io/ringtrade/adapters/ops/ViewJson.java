@@ -88,7 +88,9 @@ final class ViewJson {
                 .moneyField("gross_exposure", book.grossExposure())
                 .moneyField("borrow_rate_pct", book.borrowRatePct()).moneyField("interest_paid", book.interestPaid())
                 .moneyField("short_fee_pct", book.shortFeePct()).moneyField("short_fees_paid", book.shortFeesPaid())
-                .moneyField("max_leverage", book.maxLeverage()).endObject();
+                .moneyField("max_leverage", book.maxLeverage()).field("allow_short", book.allowShort())
+                .moneyField("min_notional", book.minNotional())
+                .moneyField("max_short_notional", book.maxShortNotional()).endObject();
         }
         return json.endArray().endObject().toString();
     }
@@ -171,7 +173,9 @@ final class ViewJson {
                     .moneyField("maintenance_margin_pct", each.maintenanceMarginPct())
                     .moneyField("borrow_rate_pct", each.borrowRatePct())
                     .moneyField("short_fee_pct", each.shortFeePct())
-                    .moneyField("max_leverage", each.maxLeverage());
+                    .moneyField("max_leverage", each.maxLeverage()).field("allow_short", each.allowShort())
+                    .moneyField("min_notional", each.minNotional())
+                    .moneyField("max_short_notional", each.maxShortNotional());
             }
         }
         return controlTail(json.endObject(), view);

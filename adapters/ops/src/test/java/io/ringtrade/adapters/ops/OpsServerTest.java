@@ -362,13 +362,13 @@ final class OpsServerTest {
         assertThat(json(post("/books/alpha/limits", "{\"leverage\":\"2\"}", TOKEN).body()).getString("error"))
             .isEqualTo("unknown field \"leverage\" (expected one of max_order_notional, max_position_pct, "
                 + "max_daily_loss, price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, "
-                + "short_fee_pct, max_leverage, and reason)");
+                + "short_fee_pct, max_leverage, allow_short, min_notional, max_short_notional, and reason)");
         assertThat(json(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\",\"price_band_pct\":\"1\"}", TOKEN)
             .body()).getString("error")).isEqualTo("one limit per request, got \"max_daily_loss\" and \"price_band_pct\"");
         assertThat(json(post("/books/alpha/limits", "{\"reason\":\"x\"}", TOKEN).body()).getString("error"))
             .isEqualTo("missing the limit to set (one of max_order_notional, max_position_pct, max_daily_loss, "
                 + "price_band_pct, max_orders_per_second, maintenance_margin_pct, borrow_rate_pct, short_fee_pct, "
-                + "max_leverage)");
+                + "max_leverage, allow_short, min_notional, max_short_notional)");
         assertThat(post("/books/gamma/limits", "{\"max_daily_loss\":\"1\"}", TOKEN).statusCode()).isEqualTo(404);
         // the engine-wide cap over every book's limit
         final Config cap = json(post("/limits", "{\"max_order_notional\":\"5000\"}", TOKEN).body());
@@ -409,6 +409,23 @@ final class OpsServerTest {
         assertThat(json(post("/books/alpha/limits", "{\"max_leverage\":\"0.5\"}", TOKEN).body()).getString("error"))
             .isEqualTo("\"max_leverage\" must be 0 or a decimal 1 to 100 (a book's 0 is a cash account, the engine-wide"
                 + " cap's 0 is none), got \"0.5\"");
+        // shorting, the minimum notional and the short cap: a book's own, true or false for shorting
+        assertThat(json(post("/books/beta/limits", "{\"allow_short\":false}", TOKEN).body())
+            .getBoolean("limits.allow_short")).isFalse();
+        assertThat(json(post("/books/beta/limits", "{\"allow_short\":\"1\"}", TOKEN).body())
+            .getBoolean("limits.allow_short")).isTrue();
+        assertThat(json(post("/books/alpha/limits", "{\"min_notional\":\"25\"}", TOKEN).body())
+            .getString("limits.min_notional")).isEqualTo("25");
+        assertThat(json(post("/books/alpha/limits", "{\"max_short_notional\":\"750\"}", TOKEN).body())
+            .getString("limits.max_short_notional")).isEqualTo("750");
+        assertThat(json(get("/books").body()).getConfigList("books").get(0).getString("min_notional"))
+            .isEqualTo("25");
+        assertThat(json(post("/books/alpha/limits", "{\"allow_short\":\"maybe\"}", TOKEN).body()).getString("error"))
+            .isEqualTo("\"allow_short\" must be 1 or true (shorts allowed), 0 or false (no new shorts), got "
+                + "\"maybe\"");
+        assertThat(json(post("/limits", "{\"allow_short\":false}", TOKEN).body()).getString("error"))
+            .isEqualTo("\"allow_short\" is a book's own limit, with no engine-wide cap: set it with POST "
+                + "/books/{name}/limits");
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

@@ -88,7 +88,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 15;
+    public static final int STATE_VERSION = 16;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;
@@ -736,7 +736,7 @@ public final class BusinessLogic {
         final BookSpec spec = specs[bookIndex];
         if (DecisionSizing.size(request, decision, books[bookIndex], instrument, close, end,
             orders.reservations().cash(bookIndex), instruments.get(instrument).lotSize(), costs[bookIndex],
-            spec.instruments().length, spec.limits().allowShort(), spec.limits().minNotional(),
+            spec.instruments().length, limits[bookIndex].allowShort(), limits[bookIndex].minNotional(),
             spec.reverseOnOpposite())
             && DecisionSizing.withinPositionLimit(request, books[bookIndex], limits[bookIndex].maxPositionPct(),
                 orders.reservations().cash(bookIndex, instrument), instruments.get(instrument).lotSize(),
@@ -809,7 +809,8 @@ public final class BusinessLogic {
             case CommandCode.SET_MAX_ORDER_NOTIONAL, CommandCode.SET_MAX_POSITION_PCT, CommandCode.SET_MAX_DAILY_LOSS,
                  CommandCode.SET_PRICE_BAND_PCT, CommandCode.SET_MAX_ORDERS_PER_SECOND,
                  CommandCode.SET_MAINTENANCE_MARGIN_PCT, CommandCode.SET_BORROW_RATE_PCT,
-                 CommandCode.SET_SHORT_FEE_PCT, CommandCode.SET_MAX_LEVERAGE -> onSetLimit(event);
+                 CommandCode.SET_SHORT_FEE_PCT, CommandCode.SET_MAX_LEVERAGE, CommandCode.SET_ALLOW_SHORT,
+                 CommandCode.SET_MIN_NOTIONAL, CommandCode.SET_MAX_SHORT_NOTIONAL -> onSetLimit(event);
             default -> throw new IllegalStateException("input " + event.sequence + " is command "
                 + CommandCode.name(event.commandCode) + ", which this engine does not know");
         }
@@ -1030,7 +1031,13 @@ public final class BusinessLogic {
         risk.setBookRate(book, limits[book].maxOrdersPerSecond());
         dailyLoss.setLimit(book, limits[book].maxDailyLoss());
         if (managed[book] != null) {
-            managed[book].setMaxPositionPct(limits[book].maxPositionPct());
+            managed[book].setLimits(limits[book]);
+        }
+        if (events[book] != null) {
+            events[book].setShortAllowed(limits[book].allowShort());
+        }
+        if (iterations[book] != null) {
+            iterations[book].setMinNotional(limits[book].minNotional());
         }
         borrowing.setRate(book, limits[book].borrowRatePct());
         borrowing.setShortFee(book, limits[book].shortFeePct());

@@ -11,9 +11,10 @@ import java.util.Arrays;
  * the daily-loss check read afresh on every order and input, the order rate, whose sliding window is resized
  * keeping its latest releases, and two terms of a leveraged book that have no engine-wide cap ({@link #bookOnly}):
  * the maintenance margin, checked after every input that moves prices, and the simulated venue's rate on borrowed
- * cash and fee on shorts, charged per day; and the leverage, which pre-trade risk and the simulated venue's fills read
- * afresh. The others (shorting, minimum notional) stay as the journal's manifest has them. Every value travels
- * fixed-point (1e-8), the order rate too: a whole number of orders.
+ * cash and fee on shorts, charged per day; the leverage and whether a book may go short, which pre-trade risk, the
+ * decision sizing, the strategies' stages and the simulated venue's fills read afresh; a book's minimum notional and
+ * short cap. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders, and
+ * {@code allow_short} 1 or 0.
  *
  * <p>Immutable; any thread.
  */
@@ -42,7 +43,17 @@ public enum RiskLimit {
      * engine-wide cap's 0 is none). Lowering it refuses the buys and shorts the new terms do not allow; it closes
      * nothing (the maintenance margin does).
      */
-    MAX_LEVERAGE("max_leverage", CommandCode.SET_MAX_LEVERAGE, RiskLimits.MAX_LEVERAGE, false, false, false);
+    MAX_LEVERAGE("max_leverage", CommandCode.SET_MAX_LEVERAGE, RiskLimits.MAX_LEVERAGE, false, false, false),
+    /**
+     * Whether the book may open or extend shorts: 1 or 0 ({@code true} or {@code false} as typed). Stopping it refuses
+     * new shorts and makes a sell while flat, or a reversing answer, only close; what is short may still be covered.
+     * A book's own only.
+     */
+    ALLOW_SHORT("allow_short", CommandCode.SET_ALLOW_SHORT, FixedPoint.of(1), true, true, false),
+    /** Smallest notional of one order, in the book's currency; 0 = none. A book's own only. */
+    MIN_NOTIONAL("min_notional", CommandCode.SET_MIN_NOTIONAL, Long.MAX_VALUE, false, true, false),
+    /** Largest short value, in the book's currency; 0 = the default cap, the book's leverage × its equity. */
+    MAX_SHORT_NOTIONAL("max_short_notional", CommandCode.SET_MAX_SHORT_NOTIONAL, Long.MAX_VALUE, false, true, false);
 
     private final String label;
     private final int command;
@@ -105,6 +116,17 @@ public enum RiskLimit {
     }
 
     /**
+     * The fixed-point value an operator typed for this limit: as {@link #parseValue}, and for {@link #ALLOW_SHORT}
+     * also {@code true} (1) or {@code false} (0).
+     */
+    public long parse(final String text) {
+        if (this == ALLOW_SHORT && (text.strip().equals("true") || text.strip().equals("false"))) {
+            return text.strip().equals("true") ? FixedPoint.of(1) : 0;
+        }
+        return parseValue(text);
+    }
+
+    /**
      * The fixed-point value an operator typed ({@code "20"}, {@code "2.5"}), or -1, which no limit accepts, when
      * {@code text} is not a plain decimal: then {@link #accepts} refuses it like a value out of range.
      */
@@ -135,9 +157,20 @@ public enum RiskLimit {
 
     /** The values accepted and what 0 means, for a refusal's message ({@code "a decimal 0 to 100 (0 = none)"}). */
     public String range() {
-        if (this == MAX_LEVERAGE) {
-            return "0 or a decimal 1 to " + FixedPoint.toString(max)
-                + " (a book's 0 is a cash account, the engine-wide cap's 0 is none)";
+        switch (this) {
+            case MAX_LEVERAGE -> {
+                return "0 or a decimal 1 to " + FixedPoint.toString(max)
+                    + " (a book's 0 is a cash account, the engine-wide cap's 0 is none)";
+            }
+            case ALLOW_SHORT -> {
+                return "1 or true (shorts allowed), 0 or false (no new shorts)";
+            }
+            case MAX_SHORT_NOTIONAL -> {
+                return "a decimal 0 or more (0 = the default cap, leverage × equity)";
+            }
+            default -> {
+                // the others say it below
+            }
         }
         return (whole ? "a whole number " : "a decimal ")
             + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max)) + " (0 = none)";
@@ -151,7 +184,7 @@ public enum RiskLimit {
             case MAX_DAILY_LOSS -> settings.maxDailyLoss();
             case PRICE_BAND_PCT -> settings.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
-            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT -> 0;
+            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT, ALLOW_SHORT, MIN_NOTIONAL, MAX_SHORT_NOTIONAL -> 0;
             case MAX_LEVERAGE -> settings.maxLeverage();
         };
     }
@@ -186,6 +219,9 @@ public enum RiskLimit {
             case BORROW_RATE_PCT -> limits.borrowRatePct();
             case SHORT_FEE_PCT -> limits.shortFeePct();
             case MAX_LEVERAGE -> limits.maxLeverage();
+            case ALLOW_SHORT -> limits.allowShort() ? FixedPoint.of(1) : 0;
+            case MIN_NOTIONAL -> limits.minNotional();
+            case MAX_SHORT_NOTIONAL -> limits.maxShortNotional();
         };
     }
 
@@ -196,7 +232,9 @@ public enum RiskLimit {
      */
     public RiskLimits in(final RiskLimits limits, final long value) {
         requireAccepted(value);
-        return new RiskLimits(limits.allowShort(), limits.minNotional(), limits.maxShortNotional(),
+        return new RiskLimits(this == ALLOW_SHORT ? value != 0 : limits.allowShort(),
+            this == MIN_NOTIONAL ? value : limits.minNotional(),
+            this == MAX_SHORT_NOTIONAL ? value : limits.maxShortNotional(),
             this == MAX_ORDER_NOTIONAL ? value : limits.maxOrderNotional(),
             this == MAX_POSITION_PCT ? value : limits.maxPositionPct(),
             this == MAX_DAILY_LOSS ? value : limits.maxDailyLoss(),

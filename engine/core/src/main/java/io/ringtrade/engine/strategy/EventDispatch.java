@@ -43,7 +43,7 @@ public final class EventDispatch implements EventContext, Tick {
     private final MarketState market;
     private final InstrumentRegistry instruments;
     private final int[] traded;
-    private final boolean shortAllowed;
+    private boolean shortAllowed;
     private final boolean venueReplaces;
     private final InstrumentBars[] bars;
     private final ManagedPositions positions;
@@ -334,6 +334,11 @@ public final class EventDispatch implements EventContext, Tick {
     @Override
     public boolean shortAllowed() {
         return shortAllowed;
+    }
+
+    /** An operator allowed the book to go short, or stopped it ({@code allow_short}). */
+    public void setShortAllowed(final boolean allowed) {
+        this.shortAllowed = allowed;
     }
 
     @Override

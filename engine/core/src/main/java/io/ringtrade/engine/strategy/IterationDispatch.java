@@ -52,7 +52,7 @@ public final class IterationDispatch implements IterationContext {
     private final int[] traded;
     private final List<String> symbols;
     private final String currency;
-    private final long minNotional;
+    private long minNotional;
     private final Interval period;
     private final InstrumentBars[] bars;
     private final ManagedPositions positions;
@@ -112,6 +112,11 @@ public final class IterationDispatch implements IterationContext {
     }
 
     // ---- the engine's side ---------------------------------------------------------------------------------------
+
+    /** An operator changed the book's minimum notional (fixed-point): the rebalance cash clamp drops smaller buys. */
+    public void setMinNotional(final long minNotional) {
+        this.minNotional = minNotional;
+    }
 
     /** A closed bar of {@code instrument}: an iteration runs once all instruments closed this time. */
     public void onClosedBar(final int instrument, final long start, final long end, final long open, final long high,

@@ -14,6 +14,7 @@ import io.ringtrade.engine.order.OrderRequest;
 import io.ringtrade.engine.order.OrderState;
 import io.ringtrade.engine.order.Reservations;
 import io.ringtrade.engine.risk.CostEstimate;
+import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 
@@ -61,9 +62,9 @@ public final class ManagedPositions {
     private final CostEstimate costs;
     private final PositionRules rules;
     private final int[] traded;
-    private final boolean allowShort;
+    private boolean allowShort;
     private final boolean reverse;
-    private final long minNotional;
+    private long minNotional;
     private long maxPositionPct;
     private final long stopLoss;
     private final long takeProfit;
@@ -108,7 +109,7 @@ public final class ManagedPositions {
         this.rules = rules;
         this.traded = traded.clone();
         this.allowShort = allowShort;
-        this.reverse = reverse && allowShort;
+        this.reverse = reverse;
         this.minNotional = minNotional;
         this.maxPositionPct = maxPositionPct;
         this.stopLoss = FixedPoint.fromDouble(rules.stopLoss());
@@ -131,9 +132,14 @@ public final class ManagedPositions {
         this.trailPrice = new long[n];
     }
 
-    /** An operator changed the book's position limit (percent of equity, fixed-point; 0 = none). */
-    public void setMaxPositionPct(final long maxPositionPct) {
-        this.maxPositionPct = maxPositionPct;
+    /**
+     * An operator changed the book's limits in force: its position limit (percent of equity, fixed-point; 0 = none),
+     * whether it may go short, its minimum notional.
+     */
+    public void setLimits(final RiskLimits limits) {
+        this.maxPositionPct = limits.maxPositionPct();
+        this.allowShort = limits.allowShort();
+        this.minNotional = limits.minNotional();
     }
 
     /** Whether {@code rules} need this stage (anything beyond today's all-cash sizing without stops or adds). */
@@ -171,7 +177,8 @@ public final class ManagedPositions {
                     pendingExit[instrument] = FillReason.TIME_STOP.ordinal();
                 } else if (mayTrade && decision == -sign) {
                     pendingExit[instrument] = FillReason.SIGNAL.ordinal();
-                    reverseSide[instrument] = reverse ? decision : 0;
+                    // as the one crossing order: reverse only while the book may go short (an operator may stop it)
+                    reverseSide[instrument] = reverse && allowShort ? decision : 0;
                 } else if (mayTrade && decision == sign && adds[instrument] < rules.maxAdds()
                     && entryId[instrument] == 0) {
                     if (enter(instrument, sign, close, endNanos, FillReason.ADD, false) != 0) {

@@ -130,10 +130,11 @@ public final class SimulatedVenue implements Venue {
     }
 
     /**
-     * Book {@code bookIndex}'s limits in force changed (an operator's {@code max_leverage}): its later buys may borrow
-     * by the new terms.
+     * Book {@code bookIndex}'s limits in force changed (an operator's {@code max_leverage} or {@code allow_short}): its
+     * later fills borrow and sell short by the new terms.
      */
     public void setLimits(final int bookIndex, final RiskLimits limits) {
+        shortAllowed[bookIndex] = limits.allowShort();
         if (leverage != null) {
             leverage[bookIndex] = limits;
         }

@@ -50,7 +50,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                            long dailyLossLimit, long maxOrderNotional, long maxPositionPct, long priceBandPct,
                            int maxOrdersPerSecond, long maintenanceMarginPct, long grossExposure,
                            long borrowRatePct, long interestPaid, long shortFeePct, long shortFeesPaid,
-                           long maxLeverage) {
+                           long maxLeverage, boolean allowShort, long minNotional, long maxShortNotional) {
     }
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
@@ -132,7 +132,8 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
                 logic.limits(b).priceBandPct(), logic.limits(b).maxOrdersPerSecond(),
                 logic.limits(b).maintenanceMarginPct(), logic.grossExposure(b), logic.limits(b).borrowRatePct(),
                 book.interestPaid(), logic.limits(b).shortFeePct(), book.shortFeesPaid(),
-                logic.limits(b).maxLeverage()));
+                logic.limits(b).maxLeverage(), logic.limits(b).allowShort(), logic.limits(b).minNotional(),
+                logic.limits(b).maxShortNotional()));
         }
         final List<OrderView> orders = new ArrayList<>(logic.orders().openOrders().size());
         for (Order order = logic.orders().openOrders().first(); order != null;

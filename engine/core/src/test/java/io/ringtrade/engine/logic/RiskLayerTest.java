@@ -821,6 +821,60 @@ final class RiskLayerTest {
             .containsExactly(fp("3"), fp("1"));
     }
 
+    // ---- shorting, the minimum notional and the short cap changed while running ---------------------------------
+
+    @Test
+    void shouldStopNewShortsWhenAnOperatorSaysSoAndStillLetTheShortBeCovered() {
+        final BusinessLogic logic = logic(new RiskLimits(true, fp("10"), 0));
+        trade(logic, 1, "100");
+        signal(logic, 2, 0, SELL, "10", null);
+        trade(logic, 3, "100"); // short 10
+        signal(logic, 4, 0, SELL, "5", "101"); // a resting sell that would add to the short
+        command(logic, 5, CommandCode.SET_ALLOW_SHORT, 0, 0);
+        signal(logic, 6, 0, SELL, "1", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.SHORT_NOT_ALLOWED);
+        // the resting sell reaches its price: the venue sells no more than the book holds (nothing), and cancels it
+        trade(logic, 7, "102");
+        assertThat(sink.finalOrders().get(1).reason()).isEqualTo(OrderReason.ofVenue(VenueReason.NO_POSITION));
+        assertThat(logic.books()[0].position(ACME)).isEqualTo(FixedPoint.of(-10));
+        signal(logic, 8, 0, BUY, "10", null); // covering is still allowed
+        trade(logic, 9, "100");
+        assertThat(logic.books()[0].position(ACME)).isZero();
+
+        command(logic, 10, CommandCode.SET_ALLOW_SHORT, 0, FixedPoint.of(1));
+        signal(logic, 11, 0, SELL, "1", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(audit(AuditKind.LIMIT_CHANGED)).extracting(RecordingSink.Audit::b, RecordingSink.Audit::c)
+            .containsExactly(tuple(FixedPoint.of(1), 0L), tuple(0L, FixedPoint.of(1)));
+        command(logic, 12, CommandCode.SET_ALLOW_SHORT, 0, FixedPoint.of(2));
+        assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c)
+            .containsExactly((long) AuditKind.REFUSED_LIMIT_VALUE);
+    }
+
+    @Test
+    void shouldCheckOrdersAgainstAMinimumNotionalAndAShortCapAnOperatorChanged() {
+        final BusinessLogic logic = logic(new RiskLimits(true, fp("10"), 0));
+        trade(logic, 1, "100");
+        command(logic, 2, CommandCode.SET_MIN_NOTIONAL, 0, fp("2000"));
+        signal(logic, 3, 0, BUY, "19", null); // 1,900 < 2,000
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MIN_NOTIONAL);
+        signal(logic, 4, 0, BUY, "20", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        command(logic, 5, CommandCode.SET_MIN_NOTIONAL, 0, 0);
+        command(logic, 6, CommandCode.SET_MAX_SHORT_NOTIONAL, 0, fp("500"));
+        trade(logic, 7, "100"); // the 20 bought: a sell of 25 closes 20 and shorts 5 (500, not above the cap)
+        signal(logic, 8, 0, SELL, "26", null); // shorts 6 = 600 > 500
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.MAX_SHORT_NOTIONAL);
+        signal(logic, 9, 0, SELL, "25", null);
+        assertThat(lastOrder().state()).isEqualTo(OrderState.ACCEPTED);
+        assertThat(List.of(logic.limits(0).minNotional(), logic.limits(0).maxShortNotional()))
+            .containsExactly(0L, fp("500"));
+        final BusinessLogic restored = logic(new RiskLimits(true, fp("10"), 0));
+        restored.restore(logic.snapshot());
+        assertThat(restored.limits(0).maxShortNotional()).isEqualTo(fp("500"));
+        assertThat(restored.snapshot()).isEqualTo(logic.snapshot());
+    }
+
     @Test
     void shouldNotCallABookWithoutAMaintenanceMargin() {
         final BusinessLogic logic = boughtOnCredit(new RiskLimits(false, fp("10"), 0, 0, 0, 0, 0, 0, fp("2")));

@@ -78,6 +78,12 @@ public final class CommandCode {
      * cash account), or the engine-wide cap on every book's (0 = none).
      */
     public static final int SET_MAX_LEVERAGE = 22;
+    /** Allows a book to go short (1) or stops it opening shorts (0; what it holds may still be covered); books only. */
+    public static final int SET_ALLOW_SHORT = 23;
+    /** Sets a book's minimum order notional (fixed-point money, 0 = none); books only. */
+    public static final int SET_MIN_NOTIONAL = 24;
+    /** Sets a book's short cap (fixed-point money; 0 = the default, its leverage × its equity); books only. */
+    public static final int SET_MAX_SHORT_NOTIONAL = 25;
 
     private CommandCode() {
     }
@@ -88,17 +94,17 @@ public final class CommandCode {
             case END_OF_DATA, CANCEL_ALL_ORDERS, SKIP_ENTRY, TRADING_STATE, PAUSE_STRATEGY, RESUME_STRATEGY,
                  CLOSE_POSITION, SET_MAX_ORDER_NOTIONAL, SET_MAX_POSITION_PCT, SET_MAX_DAILY_LOSS, SET_PRICE_BAND_PCT,
                  SET_MAX_ORDERS_PER_SECOND, SET_MAINTENANCE_MARGIN_PCT, SET_BORROW_RATE_PCT, SET_SHORT_FEE_PCT,
-                 SET_MAX_LEVERAGE, VENUE_HOLD,
+                 SET_MAX_LEVERAGE, SET_ALLOW_SHORT, SET_MIN_NOTIONAL, SET_MAX_SHORT_NOTIONAL, VENUE_HOLD,
                  VENUE_RELEASE -> true;
             default -> false;
         };
     }
 
     /**
-     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_LEVERAGE}).
+     * Whether {@code code} sets a risk limit ({@link #SET_MAX_ORDER_NOTIONAL} … {@link #SET_MAX_SHORT_NOTIONAL}).
      */
     public static boolean setsLimit(final int code) {
-        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_LEVERAGE;
+        return code >= SET_MAX_ORDER_NOTIONAL && code <= SET_MAX_SHORT_NOTIONAL;
     }
 
     /** A short name for dumps. */
@@ -120,6 +126,9 @@ public final class CommandCode {
             case SET_BORROW_RATE_PCT -> "SET_BORROW_RATE_PCT";
             case SET_SHORT_FEE_PCT -> "SET_SHORT_FEE_PCT";
             case SET_MAX_LEVERAGE -> "SET_MAX_LEVERAGE";
+            case SET_ALLOW_SHORT -> "SET_ALLOW_SHORT";
+            case SET_MIN_NOTIONAL -> "SET_MIN_NOTIONAL";
+            case SET_MAX_SHORT_NOTIONAL -> "SET_MAX_SHORT_NOTIONAL";
             case VENUE_HOLD -> "VENUE_HOLD";
             case VENUE_RELEASE -> "VENUE_RELEASE";
             default -> "UNKNOWN(" + code + ")";
