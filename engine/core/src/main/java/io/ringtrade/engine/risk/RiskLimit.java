@@ -157,23 +157,14 @@ public enum RiskLimit {
 
     /** The values accepted and what 0 means, for a refusal's message ({@code "a decimal 0 to 100 (0 = none)"}). */
     public String range() {
-        switch (this) {
-            case MAX_LEVERAGE -> {
-                return "0 or a decimal 1 to " + FixedPoint.toString(max)
-                    + " (a book's 0 is a cash account, the engine-wide cap's 0 is none)";
-            }
-            case ALLOW_SHORT -> {
-                return "1 or true (shorts allowed), 0 or false (no new shorts)";
-            }
-            case MAX_SHORT_NOTIONAL -> {
-                return "a decimal 0 or more (0 = the default cap, leverage × equity)";
-            }
-            default -> {
-                // the others say it below
-            }
-        }
-        return (whole ? "a whole number " : "a decimal ")
-            + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max)) + " (0 = none)";
+        return switch (this) {
+            case MAX_LEVERAGE -> "0 or a decimal 1 to " + FixedPoint.toString(max)
+                + " (a book's 0 is a cash account, the engine-wide cap's 0 is none)";
+            case ALLOW_SHORT -> "1 or true (shorts allowed), 0 or false (no new shorts)";
+            case MAX_SHORT_NOTIONAL -> "a decimal 0 or more (0 = the default cap, leverage × equity)";
+            default -> (whole ? "a whole number " : "a decimal ")
+                + (max == Long.MAX_VALUE ? "0 or more" : "0 to " + FixedPoint.toString(max)) + " (0 = none)";
+        };
     }
 
     /** The engine-wide cap's value in {@code settings}; 0 for a {@link #bookOnly} limit, which has none. */

@@ -314,14 +314,7 @@ final class BusinessLogicTest {
         // bar 2 BUY while short 9 (close 122): cover and go long: equity 2170 − 9 × 122 = 1072, 1072 / 122 = 8.79 → 8;
         //   buy 17 (order 3000) at bar 3's open 121: realized (120 − 121) × 9 = −9; cash 2170 − 17 × 121 = 113
         // end: long 8 marked at 120: equity 113 + 960 = 1073, unrealized (120 − 121) × 8 = −8
-        final BusinessLogic logic = logic(new BookSpec("scripted", scripted(BUY, SELL, BUY, HOLD), new int[] {0},
-            Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
-            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), PositionRules.DEFAULT, true));
-        for (int i = 0; i < BARS.length; i++) {
-            final String[] b = BARS[i];
-            feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]), FixedPoint.of(1)));
-        }
-        feed(logic, new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0));
+        final BusinessLogic logic = runReversing(null);
 
         assertThat(fills()).containsExactly(
             "day 1 order 1000 buy 9 @ 110 fee 0 pnl 0",
@@ -339,23 +332,33 @@ final class BusinessLogicTest {
         // the reversing book above, shorts stopped by an operator before bar 1 closes: bar 1 SELL only sells the 9
         // (pnl 90, cash 1090) and bar 2 BUY while flat spends all the cash at bar 3's open 121: 1090 / 121 = 9.0 → 9,
         // the fills of a book that only closes (the test below), one input later
-        final BusinessLogic logic = logic(new BookSpec("scripted", scripted(BUY, SELL, BUY, HOLD), new int[] {0},
-            Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
-            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), PositionRules.DEFAULT, true));
-        for (int i = 0; i < BARS.length; i++) {
-            if (i == 1) {
-                feed(logic, new EngineEvent().setCommand(DAY - 1, CommandCode.SET_ALLOW_SHORT, 0, 0));
-            }
-            final String[] b = BARS[i];
-            feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]), FixedPoint.of(1)));
-        }
-        feed(logic, new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0));
+        final BusinessLogic logic = runReversing(new EngineEvent().setCommand(DAY - 1, CommandCode.SET_ALLOW_SHORT, 0,
+            0));
 
         assertThat(fills()).containsExactly(
             "day 1 order 1000 buy 9 @ 110 fee 0 pnl 0",
             "day 2 order 3000 sell 9 @ 120 fee 0 pnl 90",
             "day 3 order 4000 buy 9 @ 121 fee 0 pnl 0");
         assertThat(logic.limits(0).allowShort()).isFalse();
+    }
+
+    /**
+     * Feeds the four bars and the end of data to a book that answers BUY, SELL, BUY, HOLD with shorts allowed and
+     * {@code on-opposite = reverse}, no costs, 1,000 of cash; {@code beforeBar1} (null: none) just before bar 1.
+     */
+    private BusinessLogic runReversing(final EngineEvent beforeBar1) {
+        final BusinessLogic logic = logic(new BookSpec("scripted", scripted(BUY, SELL, BUY, HOLD), new int[] {0},
+            Interval.D1, FixedPoint.of(1000), new SimulatedFillModel(0, 0, false, 0),
+            new RiskLimits(true, FixedPoint.of(10), 0), closedState(), PositionRules.DEFAULT, true));
+        for (int i = 0; i < BARS.length; i++) {
+            if (i == 1 && beforeBar1 != null) {
+                feed(logic, beforeBar1);
+            }
+            final String[] b = BARS[i];
+            feed(logic, new EngineEvent().setBar(0, i * DAY, fp(b[0]), fp(b[1]), fp(b[2]), fp(b[3]), FixedPoint.of(1)));
+        }
+        feed(logic, new EngineEvent().setCommand(4 * DAY, CommandCode.END_OF_DATA, -1, 0));
+        return logic;
     }
 
     private static StrategyStateStore closedState() {

@@ -127,16 +127,23 @@ final class LiveProtectionTest {
 
     /** Buys 2 at 100 and acknowledges the stop and take-profit the fill brings; returns their ids (stop, target). */
     private long[] enterProtected(final BusinessLogic logic) {
-        final EngineEvent first = feed(logic, trade(1, "100"));
-        assertThat(effects(first)).containsExactly("SUBMIT BUY 2");
-        final long entry = first.effects.get(0).clientOrderId;
-        feed(logic, report(2, entry, ReportKind.ACK, null, null));
-        final EngineEvent filled = feed(logic, report(2, entry, ReportKind.FILL, "2", "100"));
+        return fillProtected(logic, feed(logic, trade(1, "100")), 2);
+    }
+
+    /**
+     * The buy of 2 that {@code entering} released is acknowledged and filled at 100 at {@code second}, and the stop
+     * (95) and take-profit (120) its fill brings are acknowledged a second later; returns their ids (stop, target).
+     */
+    private long[] fillProtected(final BusinessLogic logic, final EngineEvent entering, final long second) {
+        assertThat(effects(entering)).containsExactly("SUBMIT BUY 2");
+        final long entry = entering.effects.get(0).clientOrderId;
+        feed(logic, report(second, entry, ReportKind.ACK, null, null));
+        final EngineEvent filled = feed(logic, report(second, entry, ReportKind.FILL, "2", "100"));
         assertThat(effects(filled)).containsExactly("SUBMIT SELL 2@95", "SUBMIT SELL 2@120");
         final long stop = filled.effects.get(0).clientOrderId;
         final long target = filled.effects.get(1).clientOrderId;
-        feed(logic, report(3, stop, ReportKind.ACK, null, null));
-        feed(logic, report(3, target, ReportKind.ACK, null, null));
+        feed(logic, report(second + 1, stop, ReportKind.ACK, null, null));
+        feed(logic, report(second + 1, target, ReportKind.ACK, null, null));
         return new long[] {stop, target};
     }
 
@@ -296,15 +303,7 @@ final class LiveProtectionTest {
      */
     private long[] decideReverseWhileProtected(final BusinessLogic logic) {
         feed(logic, trade(1, "100"));
-        final EngineEvent entryBar = feed(logic, trade(61, "100"));
-        assertThat(effects(entryBar)).containsExactly("SUBMIT BUY 2");
-        final long entry = entryBar.effects.get(0).clientOrderId;
-        feed(logic, report(62, entry, ReportKind.ACK, null, null));
-        final EngineEvent filled = feed(logic, report(62, entry, ReportKind.FILL, "2", "100"));
-        assertThat(effects(filled)).containsExactly("SUBMIT SELL 2@95", "SUBMIT SELL 2@120");
-        final long[] protective = {filled.effects.get(0).clientOrderId, filled.effects.get(1).clientOrderId};
-        feed(logic, report(63, protective[0], ReportKind.ACK, null, null));
-        feed(logic, report(63, protective[1], ReportKind.ACK, null, null));
+        final long[] protective = fillProtected(logic, feed(logic, trade(61, "100")), 62);
         final EngineEvent sell = feed(logic, trade(121, "104"));
         assertThat(effects(sell)).as("the exit and its reverse wait for the cancels").containsExactly("CANCEL", "CANCEL");
         return protective;
