@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -70,6 +71,10 @@ public class MarketMakerTickBenchmark {
     private static final long START_NANOS = 1_385_337_600_000_000_000L; // 2013-11-25T00:00Z
     private static final long QUANTITY = FixedPoint.parse("0.5");
 
+    /** The market maker's {@code requote}: {@code cancel} (the default) or {@code replace} ({@code -p requote=…}). */
+    @Param({"cancel"})
+    public String requote;
+
     private final long[] prices = new long[PRICES];
     private final EngineEvent slot = new EngineEvent();
     private InstrumentRegistry instruments;
@@ -101,7 +106,7 @@ public class MarketMakerTickBenchmark {
     @Setup(Level.Iteration)
     public void iteration() {
         final MarketMaker definition = new MarketMaker();
-        final Parameters parameters = StrategyParameters.resolve(definition, Map.of());
+        final Parameters parameters = StrategyParameters.resolve(definition, Map.of("requote", requote));
         final StrategyStateStore state = new StrategyStateStore("market_maker");
         final Strategy strategy = definition.create(parameters, state);
         state.close();

@@ -6,6 +6,7 @@ import io.ringtrade.engine.api.strategy.EventContext;
 import io.ringtrade.engine.api.strategy.EventStrategy;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.LongCell;
+import io.ringtrade.engine.api.strategy.OrderStatus;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.Row;
@@ -31,12 +32,18 @@ import java.util.List;
  *       the ask at most what takes the position to −{@code max_inventory}, and without shorting at most the
  *       position;</li>
  *   <li>every requote first cancels all the book's orders (so orders left from before a restart go at the first one);
- *       at the end of the run all orders are cancelled.</li>
+ *       at the end of the run all orders are cancelled. With {@code requote = replace} each side's open quote is
+ *       amended in place instead ({@link EventContext#replace}: same id, one request instead of two), and a new one is
+ *       placed only where there is none or the venue cannot amend it; the bid's cash is then what the other orders
+ *       leave, the quotes' own reservations set aside as the cancels would free them, so both modes quote the same
+ *       sizes and prices.</li>
  * </ul>
- * State: the mid, the Bollinger width and the instrument in {@link StrategyState} cells. Allocates nothing per tick.
+ * State: the mid, the Bollinger width and the instrument in {@link StrategyState} cells (with {@code replace}, each
+ * side's order id and what it filled too). Allocates nothing per tick.
  */
 public final class MarketMaker implements StrategyDefinition {
     private static final int REQUOTE = 0;
+    private static final int[] SIDES = {1, -1};
 
     @Override
     public String name() {
@@ -59,7 +66,9 @@ public final class MarketMaker implements StrategyDefinition {
                 "notional quoted on each side"),
             ParameterSpec.ofDouble("cash_reserve", 0.10, 0, 0.99, List.of(0.1), "fraction of cash never bid"),
             ParameterSpec.ofInt("requote_ms", 500, 1, 3_600_000, List.of(250, 500, 1000),
-                "event-time milliseconds between cancel-and-replace"));
+                "event-time milliseconds between requotes"),
+            ParameterSpec.ofText("requote", "cancel", "cancel (cancel every order and place new quotes) or replace "
+                + "(amend each side's open quote in place)"));
     }
 
     @Override
@@ -72,10 +81,34 @@ public final class MarketMaker implements StrategyDefinition {
         final Indicators indicators = new Indicators().maxBarsAgo(0);
         final Indicators.Bollinger bands = indicators.bollinger(20, 2.0);
         indicators.specs();
+        final String requote = parameters.getText("requote").strip();
+        if (!requote.equals("cancel") && !requote.equals("replace")) {
+            throw new IllegalArgumentException("strategy market_maker: requote must be cancel or replace, got '"
+                + requote + "'");
+        }
+        // the amending mode's cells only where it runs, so a cancelling book's state is what it always was
+        final Quotes quotes = requote.equals("replace") ? new Quotes(state.longCell("bid_order", 0),
+            state.doubleCell("bid_filled", 0), state.longCell("ask_order", 0), state.doubleCell("ask_filled", 0)) : null;
         return new Quoting(indicators, bands.width(), parameters.get("half_spread"), parameters.get("max_inventory"),
             parameters.get("quote_usd"), parameters.get("cash_reserve"), parameters.getInt("requote_ms") * 1_000_000L,
             state.doubleCell("mid", Double.NaN), state.doubleCell("bb_width", Double.NaN),
-            state.longCell("instrument", -1));
+            state.longCell("instrument", -1), quotes);
+    }
+
+    /** The open quote of each side (its order id, 0 for none) and what it filled, for {@code requote = replace}. */
+    private record Quotes(LongCell bidOrder, DoubleCell bidFilled, LongCell askOrder, DoubleCell askFilled) {
+        LongCell order(final int side) {
+            return side > 0 ? bidOrder : askOrder;
+        }
+
+        DoubleCell filled(final int side) {
+            return side > 0 ? bidFilled : askFilled;
+        }
+
+        void forgetAll() {
+            bidOrder.set(0);
+            askOrder.set(0);
+        }
     }
 
     /** One market maker instance: immutable settings and its state cells. */
@@ -90,10 +123,12 @@ public final class MarketMaker implements StrategyDefinition {
         private final DoubleCell mid;
         private final DoubleCell bandWidth;
         private final LongCell instrument;
+        /** Each side's open quote, amended in place; null when every requote cancels and places new ones. */
+        private final Quotes quotes;
 
         Quoting(final Indicators indicators, final Column width, final double halfSpread, final double maxInventory,
                 final double quoteNotional, final double cashReserve, final long requoteNanos, final DoubleCell mid,
-                final DoubleCell bandWidth, final LongCell instrument) {
+                final DoubleCell bandWidth, final LongCell instrument, final Quotes quotes) {
             this.indicators = indicators;
             this.width = width;
             this.halfSpread = halfSpread;
@@ -104,6 +139,7 @@ public final class MarketMaker implements StrategyDefinition {
             this.mid = mid;
             this.bandWidth = bandWidth;
             this.instrument = instrument;
+            this.quotes = quotes;
         }
 
         @Override
@@ -114,7 +150,29 @@ public final class MarketMaker implements StrategyDefinition {
         @Override
         public void onStart(final EventContext ctx) {
             ctx.cancelAll();
+            if (quotes != null) {
+                quotes.forgetAll();
+            }
             ctx.setTimer(REQUOTE, requoteNanos);
+        }
+
+        @Override
+        public void onFill(final EventContext ctx, final long orderId, final int instrumentId, final int side,
+                           final double quantity, final double price) {
+            if (quotes != null && quotes.order(side).get() == orderId) {
+                quotes.filled(side).set(quotes.filled(side).get() + quantity);
+            }
+        }
+
+        @Override
+        public void onOrderUpdate(final EventContext ctx, final long orderId, final int status) {
+            if (quotes != null && OrderStatus.isTerminal(status)) {
+                for (final int side : SIDES) {
+                    if (quotes.order(side).get() == orderId) {
+                        quotes.order(side).set(0);
+                    }
+                }
+            }
         }
 
         @Override
@@ -141,10 +199,16 @@ public final class MarketMaker implements StrategyDefinition {
         }
 
         private void requote(final EventContext ctx) {
-            ctx.cancelAll();
+            if (quotes == null) {
+                ctx.cancelAll();
+            }
             final double m = mid.get();
             final int id = (int) instrument.get();
             if (id < 0 || !(m > 0)) {
+                if (quotes != null) {
+                    ctx.cancelAll();
+                    quotes.forgetAll();
+                }
                 return;
             }
             final double w = bandWidth.get();
@@ -154,22 +218,49 @@ public final class MarketMaker implements StrategyDefinition {
             final double skew = Math.max(-1, Math.min(1, position / maxInventory));
             final double bid = m - spread * (1 + 0.5 * skew);
             final double ask = m + spread * (1 - 0.5 * skew);
+            double bidQuantity = 0;
             if (bid > 0 && position < maxInventory) {
-                final double spendable = ctx.cash() * (1 - cashReserve) - ctx.reservedCash();
-                final double quantity = Math.min(Math.min(quoteNotional / bid, maxInventory - position),
-                    spendable / bid);
-                if (quantity > 0) {
-                    ctx.submitLimit(id, 1, quantity, bid);
+                // amending, the quotes' own reservations are set aside, as cancelling them would free them
+                final double reserved = quotes == null ? ctx.reservedCash() : ctx.reservedCash()
+                    - ctx.reservedCash(quotes.bidOrder().get()) - ctx.reservedCash(quotes.askOrder().get());
+                final double spendable = ctx.cash() * (1 - cashReserve) - reserved;
+                bidQuantity = Math.min(Math.min(quoteNotional / bid, maxInventory - position), spendable / bid);
+            }
+            quote(ctx, id, 1, bidQuantity, bid);
+            double askQuantity = 0;
+            if (position > -maxInventory) {
+                askQuantity = Math.min(quoteNotional / ask, position + maxInventory);
+                if (!ctx.shortAllowed()) {
+                    askQuantity = Math.min(askQuantity, position);
                 }
             }
-            if (position > -maxInventory) {
-                double quantity = Math.min(quoteNotional / ask, position + maxInventory);
-                if (!ctx.shortAllowed()) {
-                    quantity = Math.min(quantity, position);
-                }
+            quote(ctx, id, -1, askQuantity, ask);
+        }
+
+        /**
+         * One side's quote of {@code quantity} (none when not above 0) at {@code price}: placed new, or, amending, the
+         * open one changed to it (its filled part plus this), else cancelled and placed new.
+         */
+        private void quote(final EventContext ctx, final int id, final int side, final double quantity,
+                           final double price) {
+            if (quotes == null) {
                 if (quantity > 0) {
-                    ctx.submitLimit(id, -1, quantity, ask);
+                    ctx.submitLimit(id, side, quantity, price);
                 }
+                return;
+            }
+            final LongCell order = quotes.order(side);
+            final long open = order.get();
+            if (open != 0 && quantity > 0 && ctx.replace(open, quotes.filled(side).get() + quantity, price)) {
+                return;
+            }
+            if (open != 0) {
+                ctx.cancel(open);
+                order.set(0);
+            }
+            if (quantity > 0) {
+                order.set(ctx.submitLimit(id, side, quantity, price));
+                quotes.filled(side).set(0);
             }
         }
     }

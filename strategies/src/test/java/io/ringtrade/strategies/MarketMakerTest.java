@@ -13,6 +13,7 @@ import io.ringtrade.engine.logic.BookSpec;
 import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.engine.logic.LogicSettings;
 import io.ringtrade.engine.output.OutputSink;
+import io.ringtrade.engine.order.OrderTransition;
 import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.strategy.StrategyStatePolicy;
@@ -63,10 +64,15 @@ class MarketMakerTest {
     }
 
     private static List<String> engineFills(final List<Trade> trades) {
+        return engineFills(trades, Map.of(), new RecordingSink());
+    }
+
+    /** The engine's fills as "second SIDE quantity@price", with {@code params}, every output row in {@code sink}. */
+    private static List<String> engineFills(final List<Trade> trades, final Map<String, String> params,
+                                            final RecordingSink sink) {
         final InstrumentRegistry instruments = new InstrumentRegistry();
         instruments.register("BTCUSD", "USD", TICK, 1);
-        final RecordingSink sink = new RecordingSink();
-        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book(instruments, Map.of())),
+        final BusinessLogic logic = new BusinessLogic(instruments, List.of(book(instruments, params)),
             LogicSettings.DEFAULT.withOutputs(sink));
         long sequence = 0;
         for (final Trade trade : trades) {
@@ -175,6 +181,26 @@ class MarketMakerTest {
         final List<String> expected = simulatedFills(trades);
         assertThat(expected).hasSizeGreaterThan(20);
         assertThat(engineFills(trades)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldQuoteAndFillTheSameWhenItAmendsItsQuotesInPlace() throws IOException {
+        final List<Trade> trades = trades();
+        final RecordingSink cancelling = new RecordingSink();
+        final RecordingSink amending = new RecordingSink();
+        final List<String> byCancel = engineFills(trades, Map.of(), cancelling);
+        assertThat(engineFills(trades, Map.of("requote", "replace"), amending)).isEqualTo(byCancel)
+            .isEqualTo(simulatedFills(trades));
+        // every quote the cancelling mode places new is, amending, either an amendment of the open one or a new order
+        // where none is open (a side that filled, or had nothing to quote): the counts add up exactly
+        final long ordersCancelling = cancelling.finalOrders().size();
+        final long ordersAmending = amending.finalOrders().size();
+        final long replaced = amending.orderEvents.stream()
+            .filter(e -> e.transition() == OrderTransition.REPLACE_ACK).count();
+        assertThat(ordersAmending + replaced).isEqualTo(ordersCancelling);
+        assertThat(ordersAmending).isLessThan(ordersCancelling / 5);
+        assertThatThrownBy(() -> book(new InstrumentRegistry(), Map.of("requote", "amend")))
+            .hasMessage("strategy market_maker: requote must be cancel or replace, got 'amend'");
     }
 
     @Test

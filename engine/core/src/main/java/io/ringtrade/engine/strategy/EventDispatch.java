@@ -327,6 +327,12 @@ public final class EventDispatch implements EventContext, Tick {
     }
 
     @Override
+    public double reservedCash(final long orderId) {
+        final Order order = orders.openOrder(orderId);
+        return order == null || order.bookIndex != book.index() ? 0 : FixedPoint.toDouble(order.reservedCash);
+    }
+
+    @Override
     public double equity() {
         return FixedPoint.toDouble(book.equity());
     }

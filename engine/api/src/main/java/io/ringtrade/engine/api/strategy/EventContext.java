@@ -35,6 +35,9 @@ public interface EventContext {
     /** Cash the book's open orders reserve (what a buy cannot spend). */
     double reservedCash();
 
+    /** Cash one of the book's open orders reserves (0 for a sell, or an order that is not open). */
+    double reservedCash(long orderId);
+
     /** The book's equity (cash plus positions at their latest prices). */
     double equity();
 
