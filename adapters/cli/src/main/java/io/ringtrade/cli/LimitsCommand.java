@@ -49,8 +49,8 @@ public final class LimitsCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "LIMIT=VALUE", description = "the limit and its new value (0 = none): "
         + "max_order_notional, max_position_pct, max_daily_loss, price_band_pct, max_orders_per_second, max_leverage "
-        + "(a book's 0 or 1: a cash account), or (a book's own) maintenance_margin_pct, borrow_rate_pct, "
-        + "short_fee_pct, allow_short (true or false), min_notional, max_short_notional (0: leverage × equity)")
+        + "(a book's 0 or 1: a cash account), allow_short (true or false), or (a book's own) maintenance_margin_pct, "
+        + "borrow_rate_pct, short_fee_pct, min_notional, max_short_notional (0: leverage × equity)")
     String set;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the audit log")

@@ -246,7 +246,7 @@ final class KillSwitchTest {
             .isEqualTo("book btc-sma: max_position_pct 20 in force, journal entry 302\n");
         assertThat(CommandRunner.run("limits", "--url", engine.url()).out()).isEqualTo(
             "engine-wide caps: max_order_notional 0, max_position_pct 0, max_daily_loss 0, price_band_pct 0, "
-                + "max_orders_per_second 0, max_leverage 0\n"
+                + "max_orders_per_second 0, max_leverage 0, allow_short true\n"
                 + "btc-sma: max_order_notional 0, max_position_pct 20, max_daily_loss 0, price_band_pct 0, "
                 + "max_orders_per_second 0, maintenance_margin_pct 0, borrow_rate_pct 0, short_fee_pct 0, "
                 + "max_leverage 1, allow_short false, min_notional 10, max_short_notional 0\n"

@@ -186,7 +186,7 @@ final class ViewJson {
             .moneyField("max_position_pct", caps.maxPositionPct()).moneyField("max_daily_loss", caps.maxDailyLoss())
             .moneyField("price_band_pct", caps.priceBandPct())
             .field("max_orders_per_second", caps.maxOrdersPerSecond())
-            .moneyField("max_leverage", caps.maxLeverage());
+            .moneyField("max_leverage", caps.maxLeverage()).field("allow_short", caps.allowShort());
     }
 
     /** The answer to a control request: the entry it was journaled as and the states after it. */

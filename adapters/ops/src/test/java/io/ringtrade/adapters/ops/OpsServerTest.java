@@ -423,9 +423,15 @@ final class OpsServerTest {
         assertThat(json(post("/books/alpha/limits", "{\"allow_short\":\"maybe\"}", TOKEN).body()).getString("error"))
             .isEqualTo("\"allow_short\" must be 1 or true (shorts allowed), 0 or false (no new shorts), got "
                 + "\"maybe\"");
-        assertThat(json(post("/limits", "{\"allow_short\":false}", TOKEN).body()).getString("error"))
-            .isEqualTo("\"allow_short\" is a book's own limit, with no engine-wide cap: set it with POST "
-                + "/books/{name}/limits");
+        // engine-wide, false stops every book's shorts; true leaves each to its own again
+        assertThat(json(post("/limits", "{\"allow_short\":false}", TOKEN).body()).getBoolean("limits.allow_short"))
+            .isFalse();
+        assertThat(json(get("/status").body()).getBoolean("risk_caps.allow_short")).isFalse();
+        assertThat(json(get("/books").body()).getConfigList("books")).extracting(b -> b.getBoolean("allow_short"))
+            .containsExactly(false, false);
+        assertThat(json(post("/limits", "{\"allow_short\":true}", TOKEN).body()).getBoolean("limits.allow_short"))
+            .isTrue();
+        assertThat(json(get("/books").body()).getConfigList("books").get(1).getBoolean("allow_short")).isTrue();
         assertThat(post("/books/alpha/limits", "{\"max_daily_loss\":\"1\"}", null).statusCode()).isEqualTo(401);
     }
 

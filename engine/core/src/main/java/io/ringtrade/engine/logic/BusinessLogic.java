@@ -88,7 +88,7 @@ import java.util.TreeSet;
  */
 public final class BusinessLogic {
     /** Version of the {@link #snapshot} layout; bump when any component's state changes shape. */
-    public static final int STATE_VERSION = 16;
+    public static final int STATE_VERSION = 17;
 
     private final InstrumentRegistry instruments;
     private final Book[] books;

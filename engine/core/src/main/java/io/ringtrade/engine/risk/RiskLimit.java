@@ -47,9 +47,9 @@ public enum RiskLimit {
     /**
      * Whether the book may open or extend shorts: 1 or 0 ({@code true} or {@code false} as typed). Stopping it refuses
      * new shorts and makes a sell while flat, or a reversing answer, only close; what is short may still be covered.
-     * A book's own only.
+     * Engine-wide, 0 stops every book's shorts and 1 leaves each to its own.
      */
-    ALLOW_SHORT("allow_short", CommandCode.SET_ALLOW_SHORT, FixedPoint.of(1), true, true, false),
+    ALLOW_SHORT("allow_short", CommandCode.SET_ALLOW_SHORT, FixedPoint.of(1), true, false, false),
     /** Smallest notional of one order, in the book's currency; 0 = none. A book's own only. */
     MIN_NOTIONAL("min_notional", CommandCode.SET_MIN_NOTIONAL, Long.MAX_VALUE, false, true, false),
     /** Largest short value, in the book's currency; 0 = the default cap, the book's leverage × its equity. */
@@ -175,8 +175,9 @@ public enum RiskLimit {
             case MAX_DAILY_LOSS -> settings.maxDailyLoss();
             case PRICE_BAND_PCT -> settings.priceBandPct();
             case MAX_ORDERS_PER_SECOND -> FixedPoint.of(settings.maxOrdersPerSecond());
-            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT, ALLOW_SHORT, MIN_NOTIONAL, MAX_SHORT_NOTIONAL -> 0;
+            case MAINTENANCE_MARGIN_PCT, BORROW_RATE_PCT, SHORT_FEE_PCT, MIN_NOTIONAL, MAX_SHORT_NOTIONAL -> 0;
             case MAX_LEVERAGE -> settings.maxLeverage();
+            case ALLOW_SHORT -> settings.allowShort() ? FixedPoint.of(1) : 0;
         };
     }
 
@@ -195,7 +196,8 @@ public enum RiskLimit {
             this == MAX_DAILY_LOSS ? value : settings.maxDailyLoss(),
             this == MAX_ORDERS_PER_SECOND ? wholeOrders(value) : settings.maxOrdersPerSecond(),
             this == PRICE_BAND_PCT ? value : settings.priceBandPct(), settings.largeTransactionThreshold(),
-            this == MAX_LEVERAGE ? value : settings.maxLeverage());
+            this == MAX_LEVERAGE ? value : settings.maxLeverage(),
+            this == ALLOW_SHORT ? value != 0 : settings.allowShort());
     }
 
     /** The limit's value in {@code limits}. */

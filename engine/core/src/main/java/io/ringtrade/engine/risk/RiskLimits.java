@@ -145,7 +145,7 @@ public record RiskLimits(boolean allowShort, long minNotional, long maxShortNoti
      * checks separately.
      */
     public RiskLimits tightenedBy(final RiskSettings global) {
-        return new RiskLimits(allowShort, minNotional, maxShortNotional,
+        return new RiskLimits(allowShort && global.allowShort(), minNotional, maxShortNotional,
             tighter(maxOrderNotional, global.maxOrderNotional()), tighter(maxPositionPct, global.maxPositionPct()),
             tighter(maxDailyLoss, global.maxDailyLoss()),
             (int) tighter(maxOrdersPerSecond, global.maxOrdersPerSecond()), tighter(priceBandPct, global.priceBandPct()),

@@ -19,9 +19,12 @@ import io.ringtrade.engine.api.money.FixedPoint;
  * @param largeTransactionThreshold  a fill whose notional reaches this is reported in {@code large_transactions.csv};
  *                                   0 = no reports
  * @param maxLeverage                cap on every book's leverage, fixed-point 1 to 100; 0 = no cap
+ * @param allowShort                 whether books may open shorts at all (each where its own {@code allow-short}
+ *                                   says so); false stops every book's new shorts at once (an operator's
+ *                                   {@code allow_short} command; true unless one said otherwise)
  */
 public record RiskSettings(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, int maxOrdersPerSecond,
-                           long priceBandPct, long largeTransactionThreshold, long maxLeverage) {
+                           long priceBandPct, long largeTransactionThreshold, long maxLeverage, boolean allowShort) {
     /** The default large-transaction threshold: 10,000 in the account currency (FINTRAC's reporting threshold). */
     public static final long LARGE_TRANSACTION_THRESHOLD_DEFAULT = FixedPoint.of(10_000);
     /** No global caps; large transactions reported from 10,000. */
@@ -36,6 +39,14 @@ public record RiskSettings(long maxOrderNotional, long maxPositionPct, long maxD
         if (maxLeverage != 0) {
             new RiskLimits(false, 0, 0, 0, 0, 0, 0, 0, maxLeverage);
         }
+    }
+
+    /** Settings that leave shorting to each book. */
+    public RiskSettings(final long maxOrderNotional, final long maxPositionPct, final long maxDailyLoss,
+                        final int maxOrdersPerSecond, final long priceBandPct, final long largeTransactionThreshold,
+                        final long maxLeverage) {
+        this(maxOrderNotional, maxPositionPct, maxDailyLoss, maxOrdersPerSecond, priceBandPct,
+            largeTransactionThreshold, maxLeverage, true);
     }
 
     /** Settings without a leverage cap. */

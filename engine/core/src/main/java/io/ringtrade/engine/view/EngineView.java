@@ -55,7 +55,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
 
     /** The engine-wide caps in force over every book's limits (0 = none), as operators changed them. */
     public record Caps(long maxOrderNotional, long maxPositionPct, long maxDailyLoss, long priceBandPct,
-                       int maxOrdersPerSecond, long maxLeverage) {
+                       int maxOrdersPerSecond, long maxLeverage, boolean allowShort) {
     }
 
     /** One position of one book. */
@@ -76,7 +76,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
     /** The view of business logic that has processed nothing yet (before recovery finishes). */
     public static EngineView empty() {
         return new EngineView(-1, 0, new long[EventType.TIMER + 1], 0, 0, new long[OrderReason.values().length], 0, 0,
-            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
+            TradingState.ACTIVE, "none", new Caps(0, 0, 0, 0, 0, 0, true), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Inputs of one type. */
@@ -162,7 +162,7 @@ public record EngineView(long sequence, long eventsProcessed, long[] eventsByTyp
             rejections, logic.lastEventTimeNanos(), logic.lateBarInputs(), states.global(), states.globalCause().label(),
             new Caps(logic.riskCaps().maxOrderNotional(), logic.riskCaps().maxPositionPct(),
                 logic.riskCaps().maxDailyLoss(), logic.riskCaps().priceBandPct(),
-                logic.riskCaps().maxOrdersPerSecond(), logic.riskCaps().maxLeverage()),
+                logic.riskCaps().maxOrdersPerSecond(), logic.riskCaps().maxLeverage(), logic.riskCaps().allowShort()),
             List.copyOf(bookViews), List.copyOf(positions), List.copyOf(orders), List.copyOf(fills));
     }
 }

@@ -849,6 +849,17 @@ final class RiskLayerTest {
         command(logic, 12, CommandCode.SET_ALLOW_SHORT, 0, FixedPoint.of(2));
         assertThat(audit(AuditKind.COMMAND_REFUSED)).extracting(RecordingSink.Audit::c)
             .containsExactly((long) AuditKind.REFUSED_LIMIT_VALUE);
+
+        // engine-wide: every book's shorts stop, and each book's own setting comes back when they are allowed again
+        command(logic, 13, CommandCode.SET_ALLOW_SHORT, -1, 0);
+        assertThat(List.of(logic.riskCaps().allowShort(), logic.limits(0).allowShort())).containsExactly(false, false);
+        signal(logic, 14, 0, SELL, "2", null);
+        assertThat(lastOrder().reason()).isEqualTo(OrderReason.SHORT_NOT_ALLOWED);
+        final BusinessLogic restored = logic(new RiskLimits(true, fp("10"), 0));
+        restored.restore(logic.snapshot());
+        assertThat(restored.limits(0).allowShort()).isFalse();
+        command(logic, 15, CommandCode.SET_ALLOW_SHORT, -1, FixedPoint.of(1));
+        assertThat(logic.limits(0).allowShort()).isTrue();
     }
 
     @Test

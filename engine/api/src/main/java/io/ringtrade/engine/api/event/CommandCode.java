@@ -78,7 +78,10 @@ public final class CommandCode {
      * cash account), or the engine-wide cap on every book's (0 = none).
      */
     public static final int SET_MAX_LEVERAGE = 22;
-    /** Allows a book to go short (1) or stops it opening shorts (0; what it holds may still be covered); books only. */
+    /**
+     * Allows a book to go short (1) or stops it opening shorts (0; what it holds may still be covered); engine-wide, 0
+     * stops every book's shorts and 1 leaves each to its own.
+     */
     public static final int SET_ALLOW_SHORT = 23;
     /** Sets a book's minimum order notional (fixed-point money, 0 = none); books only. */
     public static final int SET_MIN_NOTIONAL = 24;
