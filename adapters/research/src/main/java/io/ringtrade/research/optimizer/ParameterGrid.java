@@ -28,6 +28,8 @@ import java.util.Set;
  * <p>Immutable once built; combinations are computed from their index, so any thread may ask for any one.
  */
 public final class ParameterGrid {
+    /** The text parameter a MEMBER.PARAMETER grid option rewrites (the ensemble's). */
+    private static final String MEMBERS = "members";
     private final String strategy;
     private final List<ParameterSpec> parameters;
     private final List<List<String>> values;
@@ -58,12 +60,17 @@ public final class ParameterGrid {
         final Set<String> own = new LinkedHashSet<>();
         definition.parameters().forEach(p -> own.add(p.name()));
         final Map<String, List<String>> given = new LinkedHashMap<>();
+        final List<String> memberOptions = new ArrayList<>();
         for (final String option : gridOptions) {
             final int eq = option.indexOf('=');
             if (eq <= 0) {
                 throw new OptimizerException("--grid " + option + ": expected name=v1,v2,... or name=start:stop:step");
             }
             final String name = option.substring(0, eq).trim();
+            if (name.contains(".") && !declared.containsKey(name)) {
+                memberOptions.add(option); // a member's parameter: joins the members texts below
+                continue;
+            }
             final ParameterSpec spec = declared.get(name);
             if (spec == null) {
                 throw new OptimizerException("--grid " + option + ": strategy " + definition.name()
@@ -78,6 +85,9 @@ public final class ParameterGrid {
             }
             given.put(name, values);
         }
+        if (!memberOptions.isEmpty()) {
+            given.put(MEMBERS, membersTexts(definition, declared.get(MEMBERS), given.get(MEMBERS), memberOptions));
+        }
         final List<List<String>> lists = new ArrayList<>();
         final List<ParameterSpec> columns = new ArrayList<>();
         for (final ParameterSpec spec : declared.values()) {
@@ -89,6 +99,56 @@ public final class ParameterGrid {
             lists.add(list != null ? list : declaredValues(definition.name(), spec));
         }
         return new ParameterGrid(definition.name(), columns, lists);
+    }
+
+    /**
+     * The {@code members} texts of the grid with each {@code MEMBER.PARAMETER=v1,v2,...} option applied to each text
+     * ({@code base}, or the declared default): every combination, each checked by building the strategy with it.
+     */
+    private static List<String> membersTexts(final StrategyDefinition definition, final ParameterSpec members,
+                                             final List<String> base, final List<String> memberOptions) {
+        if (members == null || members.kind() != ParameterSpec.Kind.TEXT) {
+            throw new OptimizerException("--grid " + memberOptions.getFirst() + ": strategy " + definition.name()
+                + " has no members (a MEMBER.PARAMETER grid searches an ensemble member's parameter)");
+        }
+        List<String> texts = base != null ? base : List.of(members.textDefault());
+        final Set<String> seen = new LinkedHashSet<>();
+        for (final String option : memberOptions) {
+            final int eq = option.indexOf('=');
+            final String name = option.substring(0, eq).trim();
+            final int dot = name.indexOf('.');
+            final String member = name.substring(0, dot);
+            final String key = name.substring(dot + 1);
+            if (member.isEmpty() || key.isEmpty()) {
+                throw new OptimizerException("--grid " + option + ": expected MEMBER.PARAMETER=v1,v2,...");
+            }
+            if (!seen.add(name)) {
+                throw new OptimizerException("--grid " + option + ": parameter " + name + " is given twice");
+            }
+            final List<String> values = new ArrayList<>();
+            for (final String part : option.substring(eq + 1).split(",", -1)) {
+                if (part.isBlank() || part.contains(":")) {
+                    throw new OptimizerException("--grid " + option + ": give a member's values as a list, e.g. "
+                        + name + "=10,20,30");
+                }
+                if (!values.contains(part.strip())) {
+                    values.add(part.strip());
+                }
+            }
+            final List<String> next = new ArrayList<>();
+            for (final String text : texts) {
+                for (final String value : values) {
+                    final String rewritten = MemberList.withParameter(text, member, key, value, option);
+                    if (!next.contains(rewritten)) {
+                        next.add(rewritten);
+                    }
+                }
+            }
+            texts = next;
+        }
+        final String options = String.join(" ", memberOptions);
+        texts.forEach(text -> checkText(definition, options, MEMBERS, text));
+        return texts;
     }
 
     private static List<String> declaredValues(final String strategy, final ParameterSpec spec) {

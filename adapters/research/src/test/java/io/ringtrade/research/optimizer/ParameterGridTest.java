@@ -79,6 +79,38 @@ class ParameterGridTest {
     }
 
     @Test
+    void shouldSearchAMembersParametersAsTheMembersTextsTheyMake() {
+        final Ensemble ensemble = new Ensemble();
+        final ParameterGrid grid = ParameterGrid.of(ensemble, List.of("members=sma_crossover(slow=100),swing",
+            "sma_crossover.fast=10,20", "sma_crossover.slow=100,150"));
+        assertThat(grid.values(0)).containsExactly("sma_crossover(slow=100;fast=10),swing",
+            "sma_crossover(slow=150;fast=10),swing", "sma_crossover(slow=100;fast=20),swing",
+            "sma_crossover(slow=150;fast=20),swing");
+        // on the declared members when none are given; a member without parameters gets its own list
+        assertThat(ParameterGrid.of(ensemble, List.of("macd_crossover.fast=8,12")).values(0)).containsExactly(
+            "rsi_mean_reversion,macd_crossover(fast=8),vwap,stochastic_oscillator,swing",
+            "rsi_mean_reversion,macd_crossover(fast=12),vwap,stochastic_oscillator,swing");
+
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("sma_crossover.fast=10")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid sma_crossover.fast=10: the members '" + Ensemble.DEFAULT_MEMBERS + "' name sma_crossover"
+                + " nowhere (a MEMBER.PARAMETER grid sets the one member of that name)");
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("macd_crossover.fast=5:50:5")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid macd_crossover.fast=5:50:5: give a member's values as a list, e.g. "
+                + "macd_crossover.fast=10,20,30");
+        // what the values mean is the member strategy's to judge
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("macd_crossover.fast=0")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid macd_crossover.fast=0: strategy ensemble: members: strategy macd_crossover parameter"
+                + " fast=0 is out of range (expected 1 to 1000)");
+        assertThatThrownBy(() -> ParameterGrid.of(new SmaCrossover(), List.of("x.fast=10")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid x.fast=10: strategy sma_crossover has no members (a MEMBER.PARAMETER grid searches an"
+                + " ensemble member's parameter)");
+    }
+
+    @Test
     void shouldRefuseAnEmptyGrid() {
         refused("fast=", "--grid fast=: empty grid (give values such as fast=10,20 or a range such as fast=5:50:5)");
         refused("fast=50:5:5", "--grid fast=50:5:5: empty grid (start 50 is after stop 5)");
