@@ -208,7 +208,7 @@ public final class BenchSuite {
             case "allocation" -> allocation();
             case "replay" -> replay();
             case "recovery" -> harness("recovery", size == Size.FULL ? "4g" : "2g", RecoveryTime.class, switch (size) {
-                case FULL -> List.of("--entries", "10000000", "--passes", "3");
+                case FULL -> List.of("--entries", "10000000", "--passes", "3", "--cold-disk");
                 case QUICK -> List.of("--entries", "1000000", "--passes", "2");
                 case TINY -> List.of("--entries", "20000", "--passes", "1");
             });

@@ -12,6 +12,8 @@ import io.ringtrade.engine.logic.BusinessLogic;
 import io.ringtrade.journal.JournalReader;
 import io.ringtrade.journal.SnapshotStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -33,12 +35,16 @@ import java.util.Optional;
  *   (c) taking that snapshot on the business thread: BusinessLogic.snapshot() after S entries (serialising), and
  *       SnapshotStore.write (file + fsync; the engine does this on its snapshot-writer thread)
  *
+ *   (a, cold disk) with --cold-disk: one more full recovery after sync and /proc/sys/vm/drop_caches = 3, so the
+ *       journal is read from the disk instead of the page cache (needs the right to write there: root)
+ *
  *   BASELINE: the same N trades from memory (TradeSeriesSource ──► onEvent) into the same fresh logic
  * </pre>
  * (b) must end in the state (a) ends in: the harness compares the two states' snapshot bytes and says so. The
  * journal lives under {@code bench/target} (file system printed) and is deleted at the end. Arguments:
  * {@code --json FILE}, {@code --entries N} (default 10,000,000), {@code --snapshot-at N} (default 99 % of the
- * entries), {@code --passes N} (default 3).
+ * entries), {@code --passes N} (default 3), {@code --cold-disk} (the full run passes it; never the suite's smoke test,
+ * since it empties the whole machine's page cache).
  */
 public final class RecoveryTime {
     /** Snapshots taken untimed before the warm timings: a running engine's first 50 M inputs at the default interval. */
@@ -52,9 +58,11 @@ public final class RecoveryTime {
         int entries = 10_000_000;
         long snapshotAt = -1;
         int passes = 3;
+        boolean coldDisk = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> i++;
+                case "--cold-disk" -> coldDisk = true;
                 case "--entries" -> entries = Integer.parseInt(args[++i]);
                 case "--snapshot-at" -> snapshotAt = Long.parseLong(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
@@ -107,6 +115,9 @@ public final class RecoveryTime {
                     p + 1, p == 0 ? " (cold JVM)" : "", read, full[p], read / full[p], logic.ordersAccepted(),
                     logic.fills());
                 fullState = logic.snapshot();
+            }
+            if (coldDisk) {
+                out.addProperty("coldDiskReplaySeconds", coldDiskReplay(books, instruments, dir, entries, fullState));
             }
 
             // (c) the snapshot at entry S, taken as the business thread would, then written as the writer thread would.
@@ -201,6 +212,36 @@ public final class RecoveryTime {
     }
 
     /** RunCommand.recover's loop: entries from {@code from} up to {@code entries} into {@code logic}, effects dropped. */
+    /**
+     * One more full recovery with the journal out of the page cache (sync, then drop_caches), in the warm JVM; its
+     * seconds, or -1 (and a line saying why) when this process may not drop the cache.
+     */
+    private static double coldDiskReplay(final DefaultBooks books, final InstrumentRegistry instruments, final Path dir,
+                                         final int entries, final byte[] fullState) {
+        final Path dropCaches = Path.of("/proc/sys/vm/drop_caches");
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+            Files.writeString(dropCaches, "3");
+        } catch (final IOException refused) {
+            System.out.println("(a) cold disk: not measured, " + dropCaches + " is not writable here ("
+                + refused.getMessage() + ")");
+            return -1;
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        final long t0 = System.nanoTime();
+        final BusinessLogic logic = books.newLogic(instruments);
+        final long read = replay(logic, dir, 0, entries);
+        final long t1 = System.nanoTime();
+        check(read, entries);
+        final double seconds = seconds(t0, t1);
+        System.out.printf("(a) full replay from a dropped page cache (warm JVM): %,d entries in %.3f s = %,.0f"
+            + " entries/s; same state as the cached replay: %s%n", read, seconds, read / seconds,
+            Arrays.equals(logic.snapshot(), fullState) ? "yes" : "NO");
+        return seconds;
+    }
+
     private static long replay(final BusinessLogic logic, final Path dir, final long from, final long entries) {
         long read = from;
         try (JournalReader reader = JournalReader.open(dir, from)) {
