@@ -214,7 +214,6 @@ public final class BusinessLogic {
         this.costs = new CostEstimate[bookCount];
         final RiskLimits[] limits = new RiskLimits[bookCount];
         final SimulatedFillModel[] models = new SimulatedFillModel[bookCount];
-        final boolean[] shortAllowed = new boolean[bookCount];
         for (int i = 0; i < bookCount; i++) {
             final BookSpec spec = this.specs[i];
             books[i] = new Book(i, spec.name(), spec.cash(), instrumentCount, outputs);
@@ -222,7 +221,6 @@ public final class BusinessLogic {
             ownLimits[i] = spec.limits();
             limits[i] = spec.limits().tightenedBy(riskSettings);
             models[i] = spec.fillModel();
-            shortAllowed[i] = spec.limits().allowShort();
         }
         this.market = new MarketState(instrumentCount);
         this.risk = new PreTradeRisk(limits, market, riskSettings);
@@ -246,7 +244,7 @@ public final class BusinessLogic {
         }
         this.borrowing = new BorrowingCost(books, borrowRates, shortFees);
         this.settlement = new FillSettlement(books, outputs);
-        this.venue = new SimulatedVenue(instruments, books, models, shortAllowed, limits);
+        this.venue = new SimulatedVenue(instruments, books, models, limits);
         final Venue[] venues = new Venue[bookCount];
         // a live venue's reports come back as EXECUTION_REPORT inputs: its books have no venue inside business logic
         this.liveVenue = settings.liveVenue();

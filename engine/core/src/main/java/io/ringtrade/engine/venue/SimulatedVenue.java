@@ -65,8 +65,8 @@ public final class SimulatedVenue implements Venue {
     private final InstrumentRegistry instruments;
     private final Book[] books;
     private final SimulatedFillModel[] models;
-    private final boolean[] shortAllowed;
-    private final RiskLimits[] leverage;
+    /** Each book's limits in force: whether it may sell short, and the leverage its buys may use at the fill. */
+    private final RiskLimits[] limits;
     private final WorkingOrder[][] working;
     private final int[] workingCount;
     private final long[] budget;
@@ -107,20 +107,19 @@ public final class SimulatedVenue implements Venue {
      */
     public SimulatedVenue(final InstrumentRegistry instruments, final Book[] books, final SimulatedFillModel[] models,
                           final boolean[] shortAllowed) {
-        this(instruments, books, models, shortAllowed, null);
+        this(instruments, books, models, cashAccounts(shortAllowed));
     }
 
     /**
-     * As above, with each book's limits for the leverage its buys may use at the fill
-     * ({@link RiskLimits#borrowingAllowance}); null makes every book a cash account.
+     * As above, with each book's limits in force: whether it may sell short, and the leverage its buys may use at the
+     * fill ({@link RiskLimits#borrowingAllowance}).
      */
     public SimulatedVenue(final InstrumentRegistry instruments, final Book[] books, final SimulatedFillModel[] models,
-                          final boolean[] shortAllowed, final RiskLimits[] limits) {
+                          final RiskLimits[] limits) {
         this.instruments = instruments;
         this.books = books;
         this.models = models.clone();
-        this.shortAllowed = shortAllowed.clone();
-        this.leverage = limits == null ? null : limits.clone();
+        this.limits = limits.clone();
         this.working = new WorkingOrder[instruments.size()][];
         this.workingCount = new int[instruments.size()];
         for (int i = 0; i < working.length; i++) {
@@ -134,10 +133,16 @@ public final class SimulatedVenue implements Venue {
      * later fills borrow and sell short by the new terms.
      */
     public void setLimits(final int bookIndex, final RiskLimits limits) {
-        shortAllowed[bookIndex] = limits.allowShort();
-        if (leverage != null) {
-            leverage[bookIndex] = limits;
+        this.limits[bookIndex] = limits;
+    }
+
+    /** Cash accounts that may or may not sell short, one per book. */
+    private static RiskLimits[] cashAccounts(final boolean[] shortAllowed) {
+        final RiskLimits[] accounts = new RiskLimits[shortAllowed.length];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = new RiskLimits(shortAllowed[i], 0, 0);
         }
+        return accounts;
     }
 
     /** Where reports go (the order manager); set once, before the first order. */
@@ -440,7 +445,7 @@ public final class SimulatedVenue implements Venue {
             }
         } else {
             wanted = order.remaining;
-            allowed = shortAllowed[order.bookIndex] ? wanted : Math.min(wanted, Math.max(0, held));
+            allowed = limits[order.bookIndex].allowShort() ? wanted : Math.min(wanted, Math.max(0, held));
             if (allowed < wanted) {
                 shortfall = VenueReason.NO_POSITION;
             }
@@ -489,10 +494,10 @@ public final class SimulatedVenue implements Venue {
      * now. A cash account reads no equity, so its clamp is the cash alone, as it always was.
      */
     private long spendable(final int bookIndex, final Book book) {
-        if (leverage == null || !leverage[bookIndex].leveraged()) {
+        if (!limits[bookIndex].leveraged()) {
             return book.cash();
         }
-        return Math.addExact(book.cash(), leverage[bookIndex].borrowingAllowance(book.equity()));
+        return Math.addExact(book.cash(), limits[bookIndex].borrowingAllowance(book.equity()));
     }
 
     /**

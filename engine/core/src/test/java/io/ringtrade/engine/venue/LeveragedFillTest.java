@@ -36,8 +36,7 @@ final class LeveragedFillTest {
         instruments.register("ACME", "USD", 1, 1);
         final FillSettlement settlement = new FillSettlement(new Book[] {book}, (t, b, i, s, q, p, f, o, r) -> { });
         venue = new SimulatedVenue(instruments, new Book[] {book},
-            new SimulatedFillModel[] {new SimulatedFillModel(0, 10, false, 0)}, new boolean[] {false},
-            new RiskLimits[] {new RiskLimits(false, 0, 0, 0, 0, 0, 0, 0, fp("2"))});
+            new SimulatedFillModel[] {new SimulatedFillModel(0, 10, false, 0)}, new RiskLimits[] {new RiskLimits(false, 0, 0, 0, 0, 0, 0, 0, fp("2"))});
         venue.connect(new ExecutionReportListener() {
             @Override
             public void onReport(final ExecutionReport r) {
