@@ -360,28 +360,28 @@ public final class EventDispatch implements EventContext, Tick {
 
     @Override
     public long submitLimit(final int instrument, final int side, final double quantity, final double price) {
-        return submit(instrument, side, quantity, OrderType.LIMIT, price, side < 0);
+        return submit(instrument, side, quantity, OrderType.LIMIT, price);
     }
 
     @Override
     public long submitMarket(final int instrument, final int side, final double quantity) {
-        return submit(instrument, side, quantity, OrderType.MARKET, Double.NaN, false);
+        return submit(instrument, side, quantity, OrderType.MARKET, Double.NaN);
     }
 
     @Override
     public long submitStop(final int instrument, final int side, final double quantity, final double stopPrice) {
-        return submit(instrument, side, quantity, OrderType.STOP, stopPrice, side > 0);
+        return submit(instrument, side, quantity, OrderType.STOP, stopPrice);
     }
 
     private long submit(final int instrument, final int side, final double quantity, final int type,
-                        final double price, final boolean roundUp) {
-        if (!trades(instrument) || (side != 1 && side != -1) || !(quantity > 0) || quantity * SCALE >= Long.MAX_VALUE
-            || (type != OrderType.MARKET && !(price > 0 && price * SCALE < Long.MAX_VALUE))) {
+                        final double price) {
+        if (!trades(instrument) || (side != 1 && side != -1)) {
             return 0;
         }
         final Instrument target = instruments.get(instrument);
-        final long units = FixedPoint.roundDownToStep(Math.round(quantity * SCALE), target.lotSize());
-        if (units <= 0) {
+        final long units = lots(quantity, target.lotSize());
+        final long onTick = type == OrderType.MARKET ? 0 : onTick(price, target.tickSize(), type, side);
+        if (units <= 0 || (type != OrderType.MARKET && onTick <= 0)) {
             return 0;
         }
         request.clear();
@@ -390,12 +390,7 @@ public final class EventDispatch implements EventContext, Tick {
         request.side = side;
         request.type = type;
         request.quantity = units;
-        if (type != OrderType.MARKET) {
-            request.price = onTick(price, target.tickSize(), roundUp);
-            if (request.price <= 0) {
-                return 0;
-            }
-        }
+        request.price = onTick;
         if (positions != null) {
             positions.makeRoom(instrument, side, units, now);
         }
@@ -405,10 +400,25 @@ public final class EventDispatch implements EventContext, Tick {
         return orders.decide(request);
     }
 
-    /** {@code price} on the tick: up when {@code roundUp}, else down (never more aggressive than asked). */
-    private static long onTick(final double price, final long tick, final boolean roundUp) {
+    /** {@code quantity} as whole lots of {@code lot}, fixed-point; 0 when it is not a positive number in range. */
+    private static long lots(final double quantity, final long lot) {
+        if (!(quantity > 0) || quantity * SCALE >= Long.MAX_VALUE) {
+            return 0;
+        }
+        return FixedPoint.roundDownToStep(Math.round(quantity * SCALE), lot);
+    }
+
+    /**
+     * {@code price} of an order of {@code type} on {@code side} on the tick, never more aggressive than asked (a limit
+     * sell and a stop buy round up, a limit buy and a stop sell down); 0 when it is not a positive number in range.
+     */
+    private static long onTick(final double price, final long tick, final int type, final int side) {
+        if (!(price > 0 && price * SCALE < Long.MAX_VALUE)) {
+            return 0;
+        }
         final long exact = Math.round(price * SCALE);
         final long floor = exact - Math.floorMod(exact, tick);
+        final boolean roundUp = (type == OrderType.LIMIT) == (side < 0);
         return roundUp && floor != exact ? floor + tick : floor;
     }
 
@@ -428,14 +438,12 @@ public final class EventDispatch implements EventContext, Tick {
     public boolean replace(final long orderId, final double quantity, final double price) {
         final Order order = orders.openOrder(orderId);
         if (!venueReplaces || order == null || order.bookIndex != book.index() || protective(order)
-            || order.type == OrderType.MARKET || !(quantity > 0) || quantity * SCALE >= Long.MAX_VALUE
-            || !(price > 0 && price * SCALE < Long.MAX_VALUE)) {
+            || order.type == OrderType.MARKET) {
             return false;
         }
         final Instrument target = instruments.get(order.instrumentId);
-        final long units = FixedPoint.roundDownToStep(Math.round(quantity * SCALE), target.lotSize());
-        // rounded as submitLimit and submitStop round: a limit sell and a stop buy up, the others down
-        final long onTick = onTick(price, target.tickSize(), (order.type == OrderType.LIMIT) == (order.side < 0));
+        final long units = lots(quantity, target.lotSize());
+        final long onTick = onTick(price, target.tickSize(), order.type, order.side);
         return units > 0 && onTick > 0
             && orders.requestReplace(orderId, units, onTick, market.last(order.instrumentId), now, request);
     }
