@@ -269,8 +269,7 @@ public final class BusinessLogic {
                 refuseDecisionOnlyRules(spec);
                 // stops, take-profits, trailing and time stops follow the strategy's own fills
                 final ManagedPositions positions = spec.rules().managesExits() ? new ManagedPositions(spec.name(), book,
-                    orders, instruments, costs[i], spec.rules(), spec.instruments(), spec.limits().allowShort(),
-                    spec.limits().minNotional(), limits[i].maxPositionPct(), false) : null;
+                    orders, instruments, costs[i], spec.rules(), spec.instruments(), limits[i], false) : null;
                 managed[i] = positions;
                 switch (spec.strategy()) {
                     case IterationStrategy iteration -> iterations[i] = new IterationDispatch(spec.name(), book,
@@ -296,8 +295,7 @@ public final class BusinessLogic {
                 bookPositions(book), spec.rules().averageLast());
             if (ManagedPositions.needed(spec.rules())) {
                 managed[i] = new ManagedPositions(spec.name(), book, orders, instruments, costs[i], spec.rules(),
-                    spec.instruments(), spec.limits().allowShort(), spec.limits().minNotional(),
-                    limits[i].maxPositionPct(), spec.reverseOnOpposite());
+                    spec.instruments(), limits[i], spec.reverseOnOpposite());
             }
             final int bookIndex = i;
             closedBars[i] = (instrument, start, end, open, high, low, close, volume) ->

@@ -8,13 +8,13 @@ import java.util.Arrays;
 /**
  * The risk limits an operator may change while the engine runs, a book's or the engine-wide cap of the same name, each
  * by its own journaled command ({@code POST /books/{name}/limits}, {@code POST /limits}): the ones pre-trade risk and
- * the daily-loss check read afresh on every order and input, the order rate, whose sliding window is resized
- * keeping its latest releases, and two terms of a leveraged book that have no engine-wide cap ({@link #bookOnly}):
- * the maintenance margin, checked after every input that moves prices, and the simulated venue's rate on borrowed
- * cash and fee on shorts, charged per day; the leverage and whether a book may go short, which pre-trade risk, the
- * decision sizing, the strategies' stages and the simulated venue's fills read afresh; a book's minimum notional and
- * short cap. Every value travels fixed-point (1e-8), the order rate too: a whole number of orders, and
- * {@code allow_short} 1 or 0.
+ * the daily-loss check read afresh on every order and input; the order rate, whose sliding window is resized keeping
+ * its latest releases; the leverage and whether books may go short, which the decision sizing, the strategies' stages
+ * and the simulated venue's fills read afresh too; and five a book has with no engine-wide cap ({@link #bookOnly}):
+ * the maintenance margin, checked after every input that moves prices, the simulated venue's rate on borrowed cash
+ * and fee on shorts, charged per day, the minimum notional and the short cap. Only the large-transaction threshold
+ * stays as the journal's manifest has it. Every value travels fixed-point (1e-8), the order rate too: a whole number
+ * of orders, and {@code allow_short} 1 or 0.
  *
  * <p>Immutable; any thread.
  */

@@ -93,14 +93,14 @@ public final class ManagedPositions {
      * The managed positions of book {@code book} ({@code bookName} in messages) trading {@code traded} under
      * {@code rules}.
      *
-     * @param maxPositionPct the book's position limit (percent of equity, fixed-point; 0 = none): buys are shrunk to it
-     * @param reverse        whether a signal exit is followed by an entry on the other side ({@code on-opposite =
-     *                       reverse}; a decision strategy's book with shorts allowed)
+     * @param limits  the book's limits in force: whether it may go short, its minimum notional, its position limit
+     *                (buys are shrunk to it); {@link #setLimits} when an operator changes them
+     * @param reverse whether a signal exit is followed by an entry on the other side ({@code on-opposite = reverse}; a
+     *                decision strategy's book, while it may go short)
      */
     public ManagedPositions(final String bookName, final Book book, final OrderManager orders,
                             final InstrumentRegistry instruments, final CostEstimate costs, final PositionRules rules,
-                            final int[] traded, final boolean allowShort, final long minNotional,
-                            final long maxPositionPct, final boolean reverse) {
+                            final int[] traded, final RiskLimits limits, final boolean reverse) {
         this.bookName = bookName;
         this.book = book;
         this.orders = orders;
@@ -108,10 +108,8 @@ public final class ManagedPositions {
         this.costs = costs;
         this.rules = rules;
         this.traded = traded.clone();
-        this.allowShort = allowShort;
         this.reverse = reverse;
-        this.minNotional = minNotional;
-        this.maxPositionPct = maxPositionPct;
+        setLimits(limits);
         this.stopLoss = FixedPoint.fromDouble(rules.stopLoss());
         this.takeProfit = FixedPoint.fromDouble(rules.takeProfit());
         this.trailing = FixedPoint.fromDouble(rules.trailingStop());
