@@ -211,7 +211,6 @@ public final class RecoveryTime {
         }
     }
 
-    /** RunCommand.recover's loop: entries from {@code from} up to {@code entries} into {@code logic}, effects dropped. */
     /**
      * One more full recovery with the journal out of the page cache (sync, then drop_caches), in the warm JVM; its
      * seconds, or -1 (and a line saying why) when this process may not drop the cache.
@@ -242,6 +241,7 @@ public final class RecoveryTime {
         return seconds;
     }
 
+    /** RunCommand.recover's loop: entries from {@code from} up to {@code entries} into {@code logic}, effects dropped. */
     private static long replay(final BusinessLogic logic, final Path dir, final long from, final long entries) {
         long read = from;
         try (JournalReader reader = JournalReader.open(dir, from)) {
