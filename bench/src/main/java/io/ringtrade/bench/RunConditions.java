@@ -95,17 +95,36 @@ final class RunConditions {
         }
     }
 
+    /**
+     * The first processor's model name, and its family, model and stepping numbers: a virtual machine may mask the
+     * name (this project's hosts report only "AMD EPYC"), and the numbers still tell one generation from another,
+     * which moves the arithmetic-heavy results (section 6 of BENCHMARKS.md) by more than half.
+     */
     static String cpuModel() {
         try {
             final List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            for (final String line : lines) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
+            final String name = field(lines, "model name");
+            if (name != null) {
+                final String family = field(lines, "cpu family");
+                final String model = field(lines, "model");
+                final String stepping = field(lines, "stepping");
+                return family == null ? name
+                    : name + " (family " + family + ", model " + model + ", stepping " + stepping + ")";
             }
         } catch (final IOException | RuntimeException e) {
             // not Linux, or not readable: say so below
         }
         return "unknown CPU (" + System.getProperty("os.arch") + ")";
+    }
+
+    /** The value of {@code /proc/cpuinfo}'s first line named exactly {@code key}, or null. */
+    private static String field(final List<String> lines, final String key) {
+        for (final String line : lines) {
+            final int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
     }
 }
