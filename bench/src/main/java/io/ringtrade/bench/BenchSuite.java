@@ -253,7 +253,9 @@ public final class BenchSuite {
             }
         }
         args.addAll(switch (size) {
-            case FULL -> List.of("--warmup-ms", "3000", "--measure-ms", "10000");
+            // three interleaved rounds, each case's merged: one 10-second run per case left the with/without-journal
+            // ratio to whichever case met the host's noisy spell (BENCHMARKS.md, section 1)
+            case FULL -> List.of("--rounds", "3", "--warmup-ms", "1000", "--measure-ms", "4000");
             case QUICK -> List.of("--warmup-ms", "500", "--measure-ms", "1500");
             case TINY -> List.of("--warmup-ms", "100", "--measure-ms", "200");
         });

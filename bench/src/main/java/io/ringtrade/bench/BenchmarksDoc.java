@@ -180,10 +180,13 @@ final class BenchmarksDoc {
 
     private static String latency(final JsonObject section) {
         final StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Each case: %,d ms warm-up, then %,d ms measured; latency = release time"
+        final int rounds = section.has("rounds") ? section.get("rounds").getAsInt() : 1;
+        out.append(String.format(Locale.ROOT, "Each case: %,d ms warm-up, then %,d ms measured%s; latency = release time"
             + " − the tick's due time (coordinated-omission corrected). Ring %,d slots; %s.%n",
-            section.get("warmupMs").getAsLong(), section.get("measureMs").getAsLong(), section.get("ringSize").getAsInt(),
-            section.get("strategy").getAsString()));
+            section.get("warmupMs").getAsLong(), section.get("measureMs").getAsLong(), rounds == 1 ? ""
+                : String.format(Locale.ROOT, ", in %d rounds that run the whole list of cases in turn, each case's"
+                    + " rounds merged", rounds),
+            section.get("ringSize").getAsInt(), section.get("strategy").getAsString()));
         final List<Integer> rates = new ArrayList<>();
         for (final JsonElement element : section.getAsJsonArray("cases")) {
             final int rate = element.getAsJsonObject().get("rate").getAsInt();
