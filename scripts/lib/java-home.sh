@@ -1,4 +1,4 @@
-# Sourced by scripts/ringtrade, scripts/bench and .ci/run: prints a JDK home of version 25 or newer.
+# Sourced by scripts/ringtrade, scripts/test and scripts/soak: prints a JDK home of version 25 or newer.
 # Order: $JAVA_HOME if it is 25+, else the usual JVM folders, else a message that a JDK 25 is needed.
 
 ringtrade_java_major() {

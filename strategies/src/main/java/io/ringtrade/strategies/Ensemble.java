@@ -5,6 +5,7 @@ import io.ringtrade.engine.api.strategy.DoubleArrayCell;
 import io.ringtrade.engine.api.strategy.Indicators;
 import io.ringtrade.engine.api.strategy.LongArrayCell;
 import io.ringtrade.engine.api.strategy.LongCell;
+import io.ringtrade.engine.api.strategy.MemberText;
 import io.ringtrade.engine.api.strategy.ParameterSpec;
 import io.ringtrade.engine.api.strategy.Parameters;
 import io.ringtrade.engine.api.strategy.StrategyState;
@@ -12,9 +13,7 @@ import io.ringtrade.engine.api.strategy.WeightLog;
 import io.ringtrade.engine.api.strategy.WeightLog.Reason;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ensemble}: member strategies vote by weight, and the weights learn from each member's closed trades. The
@@ -106,24 +105,26 @@ public final class Ensemble extends LibraryStrategy {
      *                                  fewer than two
      */
     static List<Member> members(final String text) {
+        final List<MemberText> written;
+        try {
+            written = MemberText.parseAll(text);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("strategy ensemble: members: " + e.getMessage(), e);
+        }
         final List<Member> members = new ArrayList<>();
-        for (final String part : text.split(",", -1)) {
-            final String written = part.strip();
-            final int open = written.indexOf('(');
-            final String name = (open < 0 ? written : written.substring(0, open)).strip();
+        for (final MemberText given : written) {
+            final String name = given.name();
             final LibraryStrategy member = ELIGIBLE.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("strategy ensemble: members: '" + name + "' is not a"
                     + " strategy that can be a member (members can be: " + String.join(", ",
                     ELIGIBLE.stream().map(LibraryStrategy::name).toList()) + ")"));
-            final Map<String, String> given = open < 0 ? Map.of() : given(written, name, open);
             final Parameters parameters;
             try {
-                parameters = Parameters.resolve(member.name(), member.parameters(), given);
+                parameters = Parameters.resolve(member.name(), member.parameters(), given.parameters());
             } catch (final IllegalArgumentException e) {
                 throw new IllegalArgumentException("strategy ensemble: members: " + e.getMessage(), e);
             }
-            final String label = given.isEmpty() ? name : name + "(" + String.join(";", given.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList()) + ")";
+            final String label = given.written();
             if (members.stream().anyMatch(m -> m.label().equals(label))) {
                 throw new IllegalArgumentException("strategy ensemble: members: " + label + " is named twice");
             }
@@ -133,24 +134,6 @@ public final class Ensemble extends LibraryStrategy {
             throw new IllegalArgumentException("strategy ensemble: members: give at least two (got '" + text + "')");
         }
         return members;
-    }
-
-    /** The parameters of member {@code written} ({@code name(key=value;key=value)}), in the order given. */
-    private static Map<String, String> given(final String written, final String name, final int open) {
-        if (!written.endsWith(")")) {
-            throw new IllegalArgumentException("strategy ensemble: members: '" + written + "' opens a parameter list"
-                + " it does not close: write " + name + "(key=value;key=value)");
-        }
-        final Map<String, String> given = new LinkedHashMap<>();
-        for (final String pair : written.substring(open + 1, written.length() - 1).split(";", -1)) {
-            final int equals = pair.indexOf('=');
-            final String key = equals < 0 ? "" : pair.substring(0, equals).strip();
-            if (key.isEmpty() || given.put(key, pair.substring(equals + 1).strip()) != null) {
-                throw new IllegalArgumentException("strategy ensemble: members: '" + written + "': '" + pair.strip()
-                    + "' is not one key=value of its own (write " + name + "(key=value;key=value))");
-            }
-        }
-        return given;
     }
 
     @Override

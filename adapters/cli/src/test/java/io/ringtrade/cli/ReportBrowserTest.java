@@ -49,7 +49,7 @@ class ReportBrowserTest {
     static void openReportInChromium() throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             final String missing = "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "); install it with: apt-get install -y chromium chromium-driver (.ci/run does)";
+                + "); install it with: apt-get install -y chromium chromium-driver (scripts/test does, as root)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(missing);
             }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /metrics} from a pipeline that traded: checked by Prometheus' own {@code promtool check metrics}
- * (installed by {@code .ci/run}), and by what promtool does not check: every histogram's buckets cumulative in
- * increasing {@code le} order with a {@code +Inf} bucket equal to {@code _count}, and each metric in one uninterrupted
- * group. The counters and gauges carry the values the engine's state view holds.
+ * (installed by {@code scripts/test} when missing), and by what promtool does not check: every histogram's buckets
+ * cumulative in increasing {@code le} order with a {@code +Inf} bucket equal to {@code _count}, and each metric in one
+ * uninterrupted group. The counters and gauges carry the values the engine's state view holds.
  */
 final class MetricsTest {
     private static final long MINUTE = 60_000_000_000L;
@@ -83,8 +83,8 @@ final class MetricsTest {
             promtool = new ProcessBuilder("promtool", "check", "metrics").redirectInput(file.toFile())
                 .redirectErrorStream(true).start();
         } catch (final IOException missing) {
-            throw new AssertionError("promtool is not installed: .ci/run installs it (apt-get install prometheus)",
-                missing);
+            throw new AssertionError(
+                "promtool is not installed: apt-get install prometheus (scripts/test does, as root)", missing);
         }
         final String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();

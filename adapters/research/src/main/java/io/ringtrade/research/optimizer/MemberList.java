@@ -1,15 +1,16 @@
 package io.ringtrade.research.optimizer;
 
+import io.ringtrade.engine.api.strategy.MemberText;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code members} text as a strategy such as the ensemble takes it — comma-separated members, each {@code name} or
- * {@code name(key=value;key=value)} — rewritten with one member's parameter set, so the optimizer can search a member's
- * parameters ({@code --grid sma_crossover.fast=10,20}) as whole members texts. Only the form is read here; what the
- * names and values mean is the strategy's to judge when the grid builds it. Immutable helper; any thread.
+ * {@code name(key=value;key=value)}, read by {@link MemberText} — rewritten with one member's parameter set, so the
+ * optimizer can search a member's parameters ({@code --grid sma_crossover.fast=10,20}) as whole members texts. Only
+ * the form is read here; what the names and values mean is the strategy's to judge when the grid builds it. Immutable
+ * helper; any thread.
  */
 final class MemberList {
     private MemberList() {
@@ -24,45 +25,27 @@ final class MemberList {
      */
     static String withParameter(final String text, final String member, final String key, final String value,
                                 final String option) {
-        final List<String> rewritten = new ArrayList<>();
+        final List<MemberText> members;
+        try {
+            members = MemberText.parseAll(text);
+        } catch (final IllegalArgumentException e) {
+            throw new OptimizerException("--grid " + option + ": the members '" + text + "': " + e.getMessage());
+        }
+        final List<MemberText> rewritten = new ArrayList<>();
         int found = 0;
-        for (final String part : text.split(",", -1)) {
-            final String written = part.strip();
-            final int open = written.indexOf('(');
-            final String name = (open < 0 ? written : written.substring(0, open)).strip();
-            if (!name.equals(member)) {
+        for (final MemberText written : members) {
+            if (written.name().equals(member)) {
+                found++;
+                rewritten.add(written.with(key, value));
+            } else {
                 rewritten.add(written);
-                continue;
             }
-            found++;
-            final Map<String, String> parameters = open < 0 ? new LinkedHashMap<>() : parameters(written, open, option);
-            parameters.put(key, value);
-            final List<String> pairs = new ArrayList<>();
-            parameters.forEach((k, v) -> pairs.add(k + "=" + v));
-            rewritten.add(name + "(" + String.join(";", pairs) + ")");
         }
         if (found != 1) {
             throw new OptimizerException("--grid " + option + ": the members '" + text + "' name " + member + " "
                 + (found == 0 ? "nowhere" : found + " times") + " (a MEMBER.PARAMETER grid sets the one member of that"
                 + " name)");
         }
-        return String.join(",", rewritten);
-    }
-
-    private static Map<String, String> parameters(final String written, final int open, final String option) {
-        if (!written.endsWith(")")) {
-            throw new OptimizerException("--grid " + option + ": member '" + written + "' opens a parameter list it"
-                + " does not close");
-        }
-        final Map<String, String> parameters = new LinkedHashMap<>();
-        for (final String pair : written.substring(open + 1, written.length() - 1).split(";", -1)) {
-            final int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new OptimizerException("--grid " + option + ": member '" + written + "': '" + pair.strip()
-                    + "' is not key=value");
-            }
-            parameters.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-        }
-        return parameters;
+        return MemberText.join(rewritten);
     }
 }

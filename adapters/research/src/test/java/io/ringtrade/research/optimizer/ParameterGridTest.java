@@ -104,6 +104,14 @@ class ParameterGridTest {
             .isInstanceOf(OptimizerException.class)
             .hasMessage("--grid macd_crossover.fast=0: strategy ensemble: members: strategy macd_crossover parameter"
                 + " fast=0 is out of range (expected 1 to 1000)");
+        // a malformed members text is refused as the members option's value, before any member is rewritten
+        assertThatThrownBy(() -> ParameterGrid.of(ensemble, List.of("members=swing(k=3,vwap", "swing.k=4")))
+            .isInstanceOf(OptimizerException.class)
+            .hasMessage("--grid members=swing(k=3,vwap: strategy ensemble: members: 'swing(k=3' opens a parameter list"
+                + " it does not close: write swing(key=value;key=value)");
+        // members other than the searched one are written back as read: keys and values stripped, order kept
+        assertThat(ParameterGrid.of(ensemble, List.of("members=swing( k = 3 ), vwap", "vwap.n=5")).values(0))
+            .containsExactly("swing(k=3),vwap(n=5)");
         assertThatThrownBy(() -> ParameterGrid.of(new SmaCrossover(), List.of("x.fast=10")))
             .isInstanceOf(OptimizerException.class)
             .hasMessage("--grid x.fast=10: strategy sma_crossover has no members (a MEMBER.PARAMETER grid searches an"
