@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one place where the benchmarks build the engine: the instrument, business logic for each benchmark's books,
@@ -116,10 +117,18 @@ final class BenchEngine {
      * thread that keeps the pages ahead of the write position mapped.
      */
     static ChronicleEventJournal journal(final Path dir, final boolean pretouch) {
+        return openJournal(pretouch, () -> ChronicleEventJournal.open(dir));
+    }
+
+    /**
+     * The journal {@code open} opens, with or without its pretoucher thread: the switch is a system property read when
+     * a journal is opened, so it is set around the call and put back as it was.
+     */
+    static ChronicleEventJournal openJournal(final boolean pretouch, final Supplier<ChronicleEventJournal> open) {
         final String before = System.getProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
         System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, Boolean.toString(pretouch));
         try {
-            return ChronicleEventJournal.open(dir);
+            return open.get();
         } finally {
             if (before == null) {
                 System.clearProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);

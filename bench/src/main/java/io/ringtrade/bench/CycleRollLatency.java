@@ -129,18 +129,8 @@ public final class CycleRollLatency {
         dirs.add(dir);
         final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2024-01-02T10:00:00Z"));
         final EngineEvent event = new EngineEvent().setTrade(0, 1_385_337_600_000_000_000L, PRICE, 1_000_000L);
-        final String before = System.getProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
-        System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, Boolean.toString(pretouch));
-        final ChronicleEventJournal opened;
-        try {
-            opened = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, clock);
-        } finally {
-            if (before == null) {
-                System.clearProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
-            } else {
-                System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, before);
-            }
-        }
+        final ChronicleEventJournal opened = BenchEngine.openJournal(pretouch,
+            () -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, clock));
         final long total = (long) perCycle * (rolls + 1);
         final double intervalNanos = 1e9 / rate;
         try (ChronicleEventJournal journal = opened) {

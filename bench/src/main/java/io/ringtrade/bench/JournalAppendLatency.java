@@ -148,18 +148,7 @@ public final class JournalAppendLatency {
         final Path dir = JournalFixtures.newDirectory("latency-ours-");
         dirs.add(dir);
         final EngineEvent event = new EngineEvent().setTrade(0, 1_385_337_600_000_000_000L, PRICE, 1_000_000L);
-        final String before = System.getProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
-        System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, Boolean.toString(pretouch));
-        final ChronicleEventJournal opened;
-        try {
-            opened = ChronicleEventJournal.open(dir, policy);
-        } finally {
-            if (before == null) {
-                System.clearProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
-            } else {
-                System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, before);
-            }
-        }
+        final ChronicleEventJournal opened = BenchEngine.openJournal(pretouch, () -> ChronicleEventJournal.open(dir, policy));
         try (ChronicleEventJournal journal = opened) {
             for (int i = 0; i < warmup + entries; i++) {
                 event.sequence = i;
