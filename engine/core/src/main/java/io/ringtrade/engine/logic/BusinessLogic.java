@@ -251,7 +251,7 @@ public final class BusinessLogic {
         Arrays.fill(venues, liveVenue ? null : venue);
         // order transitions reach the outputs and, queued until the order manager is done, the event strategies
         this.orders = new OrderManager(instruments, books, limits, costs, venues, risk, settlement, this::onOrderEvent,
-            states);
+            states, settings.venueReplaces());
         venue.connect(orders);
         this.barBuilders = new BookBarBuilder[bookCount];
         this.strategies = new DecisionDispatch[bookCount];
@@ -281,8 +281,7 @@ public final class BusinessLogic {
                                 + "ticks, but the feed gives bars only (use a trades file, a journal or a venue feed)");
                         }
                         events[i] = new EventDispatch(spec.name(), book, handlers, orders, market, instruments,
-                            spec.instruments(), spec.limits().allowShort(), bookPositions(book), positions,
-                            settings.venueReplaces());
+                            spec.instruments(), spec.limits().allowShort(), bookPositions(book), positions);
                     }
                     default -> throw new IllegalStateException("unknown strategy style " + spec.strategy());
                 }

@@ -22,9 +22,10 @@ import io.ringtrade.engine.risk.RiskSettings;
  *                          this delay closes it, and inputs stamped in a bar already closed are folded into the
  *                          next; {@link #BARS_CLOSE_AT_NEXT_INPUT} (-1) = bars close only at the first input after
  *                          their end
- * @param venueReplaces     whether the venue changes a working order in place, so a strategy may ask for a replace;
- *                          false for a venue whose replace is a cancel and a new order (XChange's generic API), where
- *                          a crash between the two would leave the new order untracked: strategies cancel and place
+ * @param venueReplaces     whether the venue changes a working order in place, so an order may be replaced; false for
+ *                          a venue whose replace is a cancel and a new order (XChange's generic API), where a crash
+ *                          between the two would leave the new order untracked: the order manager then refuses every
+ *                          replace, and strategies cancel and place
  */
 public record LogicSettings(OutputSink outputs, Interval inputBars, double periodsPerYear, double riskFreeRate,
                             long tradingStartNanos, RiskSettings risk, boolean liveVenue, long barCloseDelayNanos,

@@ -56,6 +56,8 @@ public final class OrderManager implements ExecutionReportListener {
     private final Reservations reservations;
     private final PreTradeRisk.Assessment assessment = new PreTradeRisk.Assessment();
     private final TradingStates states;
+    /** Whether the venue changes a working order in place; false refuses every replace. */
+    private final boolean venueReplaces;
     /** Books a live venue holds (reconciliation pending or unclean, credentials refused); see {@link #hold}. */
     private final boolean[] held;
     private final OrderRequest waitingRequest = new OrderRequest();
@@ -88,18 +90,21 @@ public final class OrderManager implements ExecutionReportListener {
     public OrderManager(final InstrumentRegistry instruments, final Book[] books, final RiskLimits[] limits,
                         final CostEstimate[] costs, final Venue[] venues, final PreTradeRisk risk,
                         final FillSettlement settlement, final OrderEventListener events) {
-        this(instruments, books, limits, costs, venues, risk, settlement, events, new TradingStates(books.length));
+        this(instruments, books, limits, costs, venues, risk, settlement, events, new TradingStates(books.length), true);
     }
 
     /**
      * An order manager over the engine's books, refusing orders as their trading {@code states} say.
      *
-     * @param venues the simulated venue of each book that trades on one (it reports synchronously), or null for a
-     *               book on a live venue (reports come back as inputs)
+     * @param venues        the simulated venue of each book that trades on one (it reports synchronously), or null for
+     *                      a book on a live venue (reports come back as inputs)
+     * @param venueReplaces whether the venue changes a working order in place; when it does not (XChange's generic
+     *                      API), {@link #requestReplace} refuses every replace, whoever asks
      */
     public OrderManager(final InstrumentRegistry instruments, final Book[] books, final RiskLimits[] limits,
                         final CostEstimate[] costs, final Venue[] venues, final PreTradeRisk risk,
-                        final FillSettlement settlement, final OrderEventListener events, final TradingStates states) {
+                        final FillSettlement settlement, final OrderEventListener events, final TradingStates states,
+                        final boolean venueReplaces) {
         this.instruments = instruments;
         this.books = books;
         this.limits = limits.clone();
@@ -110,6 +115,7 @@ public final class OrderManager implements ExecutionReportListener {
         this.events = events;
         this.reservations = new Reservations(books.length, instruments.size());
         this.states = states;
+        this.venueReplaces = venueReplaces;
         this.held = new boolean[books.length];
     }
 
@@ -536,13 +542,15 @@ public final class OrderManager implements ExecutionReportListener {
 
     /**
      * Asks the venue to replace one open order's quantity and price. The new order is checked like a new one (its
-     * own reservation set aside). Returns false, changing nothing, when the order is not open, a cancel or replace
-     * is pending, or the new values fail a check.
+     * own reservation set aside). Returns false, changing nothing, when the venue does not replace in place, the
+     * order is not open, a cancel or replace is pending, or the new values fail a check.
      */
     public boolean requestReplace(final long clientOrderId, final long newQuantity, final long newPrice,
                                   final long referencePrice, final long timeNanos, final OrderRequest scratch) {
         final Order order = table.find(clientOrderId);
-        if (order == null || order.isNotional()
+        // fail closed where the effect is made: an emulated replace (cancel, then place) could leave the replacement
+        // working at the venue unrecorded if the engine died between the two (README, Live venues)
+        if (!venueReplaces || order == null || order.isNotional()
             || !OrderStateMachine.isLegal(order.state, OrderTransition.REPLACE_REQUEST)
             || newQuantity <= order.filledQuantity) {
             return false;

@@ -44,7 +44,6 @@ public final class EventDispatch implements EventContext, Tick {
     private final InstrumentRegistry instruments;
     private final int[] traded;
     private boolean shortAllowed;
-    private final boolean venueReplaces;
     private final InstrumentBars[] bars;
     private final ManagedPositions positions;
     private final OrderRequest request = new OrderRequest();
@@ -75,13 +74,10 @@ public final class EventDispatch implements EventContext, Tick {
     /**
      * The stage for event strategy {@code strategy} of {@code book} trading {@code traded}, whose positions
      * {@code managed} protects (null: none).
-     *
-     * @param venueReplaces whether the book's venue replaces orders in place ({@link #replace} is refused otherwise)
      */
     public EventDispatch(final String bookName, final Book book, final EventStrategy strategy, final OrderManager orders,
                          final MarketState market, final InstrumentRegistry instruments, final int[] traded,
-                         final boolean shortAllowed, final PositionView positions, final ManagedPositions managed,
-                         final boolean venueReplaces) {
+                         final boolean shortAllowed, final PositionView positions, final ManagedPositions managed) {
         this.bookName = bookName;
         this.book = book;
         this.strategy = strategy;
@@ -90,7 +86,6 @@ public final class EventDispatch implements EventContext, Tick {
         this.instruments = instruments;
         this.traded = traded.clone();
         this.shortAllowed = shortAllowed;
-        this.venueReplaces = venueReplaces;
         this.positions = managed;
         this.bars = new InstrumentBars[instruments.size()];
         for (final int id : traded) {
@@ -437,7 +432,7 @@ public final class EventDispatch implements EventContext, Tick {
     @Override
     public boolean replace(final long orderId, final double quantity, final double price) {
         final Order order = orders.openOrder(orderId);
-        if (!venueReplaces || order == null || order.bookIndex != book.index() || protective(order)
+        if (order == null || order.bookIndex != book.index() || protective(order)
             || order.type == OrderType.MARKET) {
             return false;
         }

@@ -17,6 +17,7 @@ import io.ringtrade.engine.output.RecordingSink;
 import io.ringtrade.engine.risk.CostEstimate;
 import io.ringtrade.engine.risk.PreTradeRisk;
 import io.ringtrade.engine.risk.RiskLimits;
+import io.ringtrade.engine.risk.TradingStates;
 import io.ringtrade.engine.snapshot.StateReader;
 import io.ringtrade.engine.snapshot.StateWriter;
 import io.ringtrade.engine.venue.SimulatedFillModel;
@@ -47,6 +48,9 @@ final class OrderManagerTest {
     private final EffectList effects = new EffectList(4);
     private final ExecutionReport report = new ExecutionReport();
     private final OrderRequest request = new OrderRequest();
+    private final RiskLimits limits;
+    private final CostEstimate costs;
+    private final FillSettlement settlement;
     private long sequence = 1;
 
     OrderManagerTest() {
@@ -54,12 +58,12 @@ final class OrderManagerTest {
         for (int i = 0; i < books.length; i++) {
             books[i] = new Book(i, i == LIVE ? "live" : "paper", fp("10000"), 1, (b, n, o, c, p) -> { });
         }
-        final RiskLimits limits = new RiskLimits(true, fp("10"), 0);
-        final CostEstimate costs = new CostEstimate(0, 10);
+        limits = new RiskLimits(true, fp("10"), 0);
+        costs = new CostEstimate(0, 10);
         paper = new SimulatedVenue(instruments, books,
             new SimulatedFillModel[] {new SimulatedFillModel(0, 10, false, 0), new SimulatedFillModel(0, 10, false, 0)},
             new boolean[] {true, true});
-        final FillSettlement settlement = new FillSettlement(books, (t, b, i, s, q, p, f, o, r) ->
+        settlement = new FillSettlement(books, (t, b, i, s, q, p, f, o, r) ->
             sink.fill(t, b, i, s, q, p, f, o, r));
         orders = new OrderManager(instruments, books, new RiskLimits[] {limits, limits},
             new CostEstimate[] {costs, costs}, new Venue[] {null, paper}, risk, settlement,
@@ -80,6 +84,11 @@ final class OrderManagerTest {
     }
 
     private long decide(final int book, final int side, final int type, final String quantity, final String price) {
+        return orders.decide(request(book, side, type, quantity, price));
+    }
+
+    private OrderRequest request(final int book, final int side, final int type, final String quantity,
+                                 final String price) {
         request.clear();
         request.bookIndex = book;
         request.instrumentId = ACME;
@@ -89,7 +98,7 @@ final class OrderManagerTest {
         request.price = type == OrderType.MARKET ? 0 : fp(price);
         request.referencePrice = fp(price);
         request.timeNanos = 10;
-        return orders.decide(request);
+        return request;
     }
 
     private void report(final long id, final int kind, final int reason, final String quantity, final String price) {
@@ -264,6 +273,24 @@ final class OrderManagerTest {
         assertThat(orders.requestReplace(id, fp("1000"), fp("95"), fp("100"), 15, new OrderRequest())).isFalse();
         assertThat(orders.openOrder(id).state).isEqualTo(OrderState.ACCEPTED);
         assertThat(orders.reservations().cash(LIVE)).isEqualTo(fp("1001"));
+    }
+
+    @Test
+    void shouldRefuseEveryReplaceWhenTheVenueDoesNotReplaceInPlace() {
+        // the same books and venues, but a venue whose replace would be a cancel and a new order (XChange)
+        final OrderManager noReplaces = new OrderManager(instruments, books, new RiskLimits[] {limits, limits},
+            new CostEstimate[] {costs, costs}, new Venue[] {null, paper}, risk, settlement, (t, o, tr, r, q, p) -> { },
+            new TradingStates(books.length), false);
+        noReplaces.beginInput(sequence++, effects);
+        final long id = noReplaces.decide(request(LIVE, BUY, OrderType.LIMIT, "10", "100"));
+        noReplaces.onReport(report.set(20, id, 9000 + id, ReportKind.ACK, 0, 0, 0, 0));
+        effects.clear();
+
+        assertThat(noReplaces.requestReplace(id, fp("4"), fp("95"), fp("100"), 15, new OrderRequest())).isFalse();
+        assertThat(effects.size()).isZero();
+        assertThat(noReplaces.openOrder(id).state).isEqualTo(OrderState.ACCEPTED);
+        assertThat(noReplaces.openOrder(id).quantity).isEqualTo(fp("10"));
+        assertThat(noReplaces.reservations().cash(LIVE)).isEqualTo(fp("1001")); // 10 × 100 × 1.001, unchanged
     }
 
     @Test
