@@ -26,6 +26,7 @@ import io.ringtrade.engine.runtime.RecoveryStoppedException;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.journal.ChronicleEventJournal;
 import io.ringtrade.journal.DurabilityPolicy;
+import io.ringtrade.journal.JournalDevice;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -207,6 +209,12 @@ public final class RunCommand implements Callable<Integer> {
             config.feed().symbol(), session.liveFeed() ? "" : " at " + (speed != null ? speed : config.feed().speed()) + "x",
             journalPath, config.pipeline().ringSize(), engine.waitStrategy(), engine.layout(),
             Runtime.getRuntime().availableProcessors());
+        final OptionalInt readAhead = JournalDevice.readAheadKib(journalPath);
+        if (readAhead.isPresent() && readAhead.getAsInt() > JournalDevice.NOTABLE_READ_AHEAD_KIB) {
+            console.printf("journal: its disk reads ahead %d KiB, so the first append of each new cycle file (the daily"
+                + " roll) takes milliseconds on the journal thread; 128 KiB keeps it near 2 ms (README, Journal)%n",
+                readAhead.getAsInt());
+        }
         if (session.live()) {
             console.println("venue: " + session.reconciliationSummary() + " (" + journalPath.resolve(LiveVenues.RECONCILIATION_LOG)
                 + ")");
