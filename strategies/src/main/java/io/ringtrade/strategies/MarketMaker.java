@@ -87,27 +87,152 @@ public final class MarketMaker implements StrategyDefinition {
                 + requote + "'");
         }
         // the amending mode's cells only where it runs, so a cancelling book's state is what it always was
-        final Quotes quotes = requote.equals("replace") ? new Quotes(state.longCell("bid_order", 0),
-            state.doubleCell("bid_filled", 0), state.longCell("ask_order", 0), state.doubleCell("ask_filled", 0)) : null;
+        final QuoteOrders quotes = requote.equals("replace") ? new AmendInPlace(state.longCell("bid_order", 0),
+            state.doubleCell("bid_filled", 0), state.longCell("ask_order", 0), state.doubleCell("ask_filled", 0))
+            : new CancelAndPlace();
         return new Quoting(indicators, bands.width(), parameters.get("half_spread"), parameters.get("max_inventory"),
             parameters.get("quote_usd"), parameters.get("cash_reserve"), parameters.getInt("requote_ms") * 1_000_000L,
             state.doubleCell("mid", Double.NaN), state.doubleCell("bb_width", Double.NaN),
             state.longCell("instrument", -1), quotes);
     }
 
-    /** The open quote of each side (its order id, 0 for none) and what it filled, for {@code requote = replace}. */
-    private record Quotes(LongCell bidOrder, DoubleCell bidFilled, LongCell askOrder, DoubleCell askFilled) {
-        LongCell order(final int side) {
+    /**
+     * How a requote turns the new prices into orders ({@code requote}): every order cancelled and new ones placed, or
+     * each side's open quote amended in place. The spread, skew and sizes are {@link Quoting}'s, the same for both.
+     * Runs on the business-logic thread, inside the strategy's handlers.
+     */
+    private interface QuoteOrders {
+        /** At start: orders left from before a restart are cancelled by the caller; forget any that were tracked. */
+        void onStart();
+
+        /** A fill of {@code orderId} on {@code side}. */
+        void onFill(long orderId, int side, double quantity);
+
+        /** {@code orderId} reached {@code status}. */
+        void onOrderUpdate(long orderId, int status);
+
+        /** Before the new quotes of a requote are worked out. */
+        void beforeRequote(EventContext ctx);
+
+        /** A requote with no price to quote around: nothing may stay in the market. */
+        void withoutMarket(EventContext ctx);
+
+        /** The cash other orders hold, which a new bid may not spend. */
+        double reservedElsewhere(EventContext ctx);
+
+        /** One side's quote of {@code quantity} (none when not above 0) at {@code price}. */
+        void quote(EventContext ctx, int instrumentId, int side, double quantity, double price);
+    }
+
+    /** {@code requote = cancel}: every requote cancels all the book's orders and places new quotes. */
+    private static final class CancelAndPlace implements QuoteOrders {
+        @Override
+        public void onStart() {
+        }
+
+        @Override
+        public void onFill(final long orderId, final int side, final double quantity) {
+        }
+
+        @Override
+        public void onOrderUpdate(final long orderId, final int status) {
+        }
+
+        @Override
+        public void beforeRequote(final EventContext ctx) {
+            ctx.cancelAll();
+        }
+
+        @Override
+        public void withoutMarket(final EventContext ctx) {
+            // beforeRequote already cancelled everything
+        }
+
+        @Override
+        public double reservedElsewhere(final EventContext ctx) {
+            return ctx.reservedCash();
+        }
+
+        @Override
+        public void quote(final EventContext ctx, final int instrumentId, final int side, final double quantity,
+                          final double price) {
+            if (quantity > 0) {
+                ctx.submitLimit(instrumentId, side, quantity, price);
+            }
+        }
+    }
+
+    /**
+     * {@code requote = replace}: each side's open quote (its order id, 0 for none, and what it filled, in state cells)
+     * is amended in place; a new order goes out only where none is open or the amendment is refused.
+     */
+    private record AmendInPlace(LongCell bidOrder, DoubleCell bidFilled, LongCell askOrder, DoubleCell askFilled)
+        implements QuoteOrders {
+        private LongCell order(final int side) {
             return side > 0 ? bidOrder : askOrder;
         }
 
-        DoubleCell filled(final int side) {
+        private DoubleCell filled(final int side) {
             return side > 0 ? bidFilled : askFilled;
         }
 
-        void forgetAll() {
+        @Override
+        public void onStart() {
             bidOrder.set(0);
             askOrder.set(0);
+        }
+
+        @Override
+        public void onFill(final long orderId, final int side, final double quantity) {
+            if (order(side).get() == orderId) {
+                filled(side).set(filled(side).get() + quantity);
+            }
+        }
+
+        @Override
+        public void onOrderUpdate(final long orderId, final int status) {
+            if (OrderStatus.isTerminal(status)) {
+                for (final int side : SIDES) {
+                    if (order(side).get() == orderId) {
+                        order(side).set(0);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void beforeRequote(final EventContext ctx) {
+        }
+
+        @Override
+        public void withoutMarket(final EventContext ctx) {
+            ctx.cancelAll();
+            onStart();
+        }
+
+        @Override
+        public double reservedElsewhere(final EventContext ctx) {
+            // the quotes' own reservations are set aside, as cancelling them would free them
+            return ctx.reservedCash() - ctx.reservedCash(bidOrder.get()) - ctx.reservedCash(askOrder.get());
+        }
+
+        /** The open quote changed to {@code quantity} more than it filled, else cancelled and placed new. */
+        @Override
+        public void quote(final EventContext ctx, final int instrumentId, final int side, final double quantity,
+                          final double price) {
+            final LongCell order = order(side);
+            final long open = order.get();
+            if (open != 0 && quantity > 0 && ctx.replace(open, filled(side).get() + quantity, price)) {
+                return;
+            }
+            if (open != 0) {
+                ctx.cancel(open);
+                order.set(0);
+            }
+            if (quantity > 0) {
+                order.set(ctx.submitLimit(instrumentId, side, quantity, price));
+                filled(side).set(0);
+            }
         }
     }
 
@@ -123,12 +248,12 @@ public final class MarketMaker implements StrategyDefinition {
         private final DoubleCell mid;
         private final DoubleCell bandWidth;
         private final LongCell instrument;
-        /** Each side's open quote, amended in place; null when every requote cancels and places new ones. */
-        private final Quotes quotes;
+        /** How new quotes become orders: cancel and place, or amend in place. */
+        private final QuoteOrders quotes;
 
         Quoting(final Indicators indicators, final Column width, final double halfSpread, final double maxInventory,
                 final double quoteNotional, final double cashReserve, final long requoteNanos, final DoubleCell mid,
-                final DoubleCell bandWidth, final LongCell instrument, final Quotes quotes) {
+                final DoubleCell bandWidth, final LongCell instrument, final QuoteOrders quotes) {
             this.indicators = indicators;
             this.width = width;
             this.halfSpread = halfSpread;
@@ -150,29 +275,19 @@ public final class MarketMaker implements StrategyDefinition {
         @Override
         public void onStart(final EventContext ctx) {
             ctx.cancelAll();
-            if (quotes != null) {
-                quotes.forgetAll();
-            }
+            quotes.onStart();
             ctx.setTimer(REQUOTE, requoteNanos);
         }
 
         @Override
         public void onFill(final EventContext ctx, final long orderId, final int instrumentId, final int side,
                            final double quantity, final double price) {
-            if (quotes != null && quotes.order(side).get() == orderId) {
-                quotes.filled(side).set(quotes.filled(side).get() + quantity);
-            }
+            quotes.onFill(orderId, side, quantity);
         }
 
         @Override
         public void onOrderUpdate(final EventContext ctx, final long orderId, final int status) {
-            if (quotes != null && OrderStatus.isTerminal(status)) {
-                for (final int side : SIDES) {
-                    if (quotes.order(side).get() == orderId) {
-                        quotes.order(side).set(0);
-                    }
-                }
-            }
+            quotes.onOrderUpdate(orderId, status);
         }
 
         @Override
@@ -199,16 +314,11 @@ public final class MarketMaker implements StrategyDefinition {
         }
 
         private void requote(final EventContext ctx) {
-            if (quotes == null) {
-                ctx.cancelAll();
-            }
+            quotes.beforeRequote(ctx);
             final double m = mid.get();
             final int id = (int) instrument.get();
             if (id < 0 || !(m > 0)) {
-                if (quotes != null) {
-                    ctx.cancelAll();
-                    quotes.forgetAll();
-                }
+                quotes.withoutMarket(ctx);
                 return;
             }
             final double w = bandWidth.get();
@@ -220,13 +330,10 @@ public final class MarketMaker implements StrategyDefinition {
             final double ask = m + spread * (1 - 0.5 * skew);
             double bidQuantity = 0;
             if (bid > 0 && position < maxInventory) {
-                // amending, the quotes' own reservations are set aside, as cancelling them would free them
-                final double reserved = quotes == null ? ctx.reservedCash() : ctx.reservedCash()
-                    - ctx.reservedCash(quotes.bidOrder().get()) - ctx.reservedCash(quotes.askOrder().get());
-                final double spendable = ctx.cash() * (1 - cashReserve) - reserved;
+                final double spendable = ctx.cash() * (1 - cashReserve) - quotes.reservedElsewhere(ctx);
                 bidQuantity = Math.min(Math.min(quoteNotional / bid, maxInventory - position), spendable / bid);
             }
-            quote(ctx, id, 1, bidQuantity, bid);
+            quotes.quote(ctx, id, 1, bidQuantity, bid);
             double askQuantity = 0;
             if (position > -maxInventory) {
                 askQuantity = Math.min(quoteNotional / ask, position + maxInventory);
@@ -234,34 +341,7 @@ public final class MarketMaker implements StrategyDefinition {
                     askQuantity = Math.min(askQuantity, position);
                 }
             }
-            quote(ctx, id, -1, askQuantity, ask);
-        }
-
-        /**
-         * One side's quote of {@code quantity} (none when not above 0) at {@code price}: placed new, or, amending, the
-         * open one changed to it (its filled part plus this), else cancelled and placed new.
-         */
-        private void quote(final EventContext ctx, final int id, final int side, final double quantity,
-                           final double price) {
-            if (quotes == null) {
-                if (quantity > 0) {
-                    ctx.submitLimit(id, side, quantity, price);
-                }
-                return;
-            }
-            final LongCell order = quotes.order(side);
-            final long open = order.get();
-            if (open != 0 && quantity > 0 && ctx.replace(open, quotes.filled(side).get() + quantity, price)) {
-                return;
-            }
-            if (open != 0) {
-                ctx.cancel(open);
-                order.set(0);
-            }
-            if (quantity > 0) {
-                order.set(ctx.submitLimit(id, side, quantity, price));
-                quotes.filled(side).set(0);
-            }
+            quotes.quote(ctx, id, -1, askQuantity, ask);
         }
     }
 }
