@@ -47,6 +47,11 @@ public final class ChronicleEventJournal implements EventJournal {
      * {@link DurabilityPolicy#OS_CACHE} only); see {@link JournalPretoucher} for what it does.
      */
     public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
+    /**
+     * System property read at {@link #open}: {@code false} leaves the next cycle's file to the appender instead of
+     * having the pretoucher prepare it ahead of the roll (default {@code true}); for measuring what preparing buys.
+     */
+    public static final String PRETOUCH_NEXT_CYCLE_PROP_NAME = JournalPretoucher.NEXT_CYCLE_PROP_NAME;
     private final Path dir;
     private final DurabilityPolicy policy;
     private final JournalRollCycle rollCycle;

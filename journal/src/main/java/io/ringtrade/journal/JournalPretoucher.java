@@ -41,14 +41,18 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
  * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
  *
- * <p>What it does not cover: the first append of a new cycle (the new cycle's file is created by the appender, on the
- * journal thread: once a day with the default daily roll), and pages that the kernel wrote back before the appender
- * reached them (the appender then takes a cheap write-protect fault instead of a read-around).
+ * <p>The first append of a new cycle creates the cycle's file on the journal thread (once a day with the default daily
+ * roll), before this thread can advise its mapping; {@link NextCycleFile}, run by this thread, prepares that file a
+ * little ahead so that its first pages are in memory when the appender creates it. Not covered: pages that the kernel
+ * wrote back before the appender reached them (the appender then takes a cheap write-protect fault instead of a
+ * read-around).
  *
  * <p>Configuration, read once when the journal is opened: {@value #ENABLED_PROP_NAME} ({@code true} by default;
  * {@code false} turns the thread off, e.g. to measure without it), {@value #AHEAD_BYTES_PROP_NAME} (bytes to keep
- * touched ahead of the write position, default {@value #AHEAD_BYTES_DEFAULT}) and {@value #RANDOM_ADVICE_PROP_NAME}
- * ({@code true} by default; {@code false} leaves the mappings' read-around as the kernel has it).
+ * touched ahead of the write position, default {@value #AHEAD_BYTES_DEFAULT}; also how much of the next cycle's file
+ * is prepared), {@value #RANDOM_ADVICE_PROP_NAME} ({@code true} by default; {@code false} leaves the mappings'
+ * read-around as the kernel has it) and {@value #NEXT_CYCLE_PROP_NAME} ({@code true} by default; {@code false} leaves
+ * the next cycle's file to the appender).
  *
  * <p>Threads: its own daemon thread {@code ringtrade-journal-pretoucher}; {@link #startIfEnabled} and {@link #close} on the
  * thread that opens and closes the journal. A failure (it should have none) stops the pretoucher, never the journal;
@@ -70,8 +74,13 @@ final class JournalPretoucher implements AutoCloseable {
     /** System property: whether each chunk's mapping is advised {@code MADV_RANDOM} (no read-around on its faults). */
     static final String RANDOM_ADVICE_PROP_NAME = "ringtrade.journal.pretouch.random";
 
+    /** System property: whether the next cycle's file is prepared ahead of the roll ({@link NextCycleFile}). */
+    static final String NEXT_CYCLE_PROP_NAME = "ringtrade.journal.pretouch.next-cycle";
+
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
+    // null when turned off; used by the pretoucher's thread only
+    private final NextCycleFile nextCycleFile;
     // read by the pretoucher's thread only; off for good if the native call is unavailable (touching goes on)
     private boolean randomAdvice = Boolean.parseBoolean(System.getProperty(RANDOM_ADVICE_PROP_NAME, "true"));
     // the file range [advisedStart, advisedLimit) of the chunk mapping last advised (a chunk is advised once)
@@ -87,6 +96,9 @@ final class JournalPretoucher implements AutoCloseable {
     private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes) {
         this.queue = queue;
         this.aheadBytes = aheadBytes;
+        this.nextCycleFile = Boolean.parseBoolean(System.getProperty(NEXT_CYCLE_PROP_NAME, "true"))
+            ? new NextCycleFile(queue.file().toPath(), JournalRollCycle.of(queue.rollCycle()), aheadBytes)
+            : null;
         this.thread = new Thread(this::run, "ringtrade-journal-pretoucher");
         thread.setDaemon(true);
     }
@@ -118,8 +130,6 @@ final class JournalPretoucher implements AutoCloseable {
         return touchedPages;
     }
 
-
-
     private void run() {
         SingleChronicleQueueStore store = null;
         MappedBytes bytes = null;
@@ -134,7 +144,7 @@ final class JournalPretoucher implements AutoCloseable {
                         bytes = null;
                     }
                     // Only a file the appender has created: creating the next day's file here would make it visible
-                    // to readers before any entry is in it.
+                    // to readers before any entry is in it (NextCycleFile prepares it under another name instead).
                     store = queue.storeForCycle(cycle, queue.epoch(), false, null);
                     touchedTo = 0;
                     if (store != null) {
@@ -144,11 +154,17 @@ final class JournalPretoucher implements AutoCloseable {
                 if (store != null) {
                     touchedTo = touchAhead(bytes, store.writePosition(), touchedTo);
                 }
+                if (nextCycleFile != null) {
+                    nextCycleFile.advance(queue.time().currentTimeMillis(), MAX_BYTES_PER_PASS);
+                }
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(PERIOD_MICROS));
             }
         } catch (final Throwable e) {
             failure = e;
         } finally {
+            if (nextCycleFile != null) {
+                nextCycleFile.close();
+            }
             if (bytes != null) {
                 bytes.releaseLast();
             }
@@ -211,6 +227,11 @@ final class JournalPretoucher implements AutoCloseable {
     /** Why advising a mapping failed (advice then stays off for this journal), or null. */
     Throwable adviceFailure() {
         return adviceFailure;
+    }
+
+    /** What prepares the next cycle's file; null when {@value #NEXT_CYCLE_PROP_NAME} turned it off. */
+    NextCycleFile nextCycleFile() {
+        return nextCycleFile;
     }
 
     /** Chunk mappings advised so far. */
