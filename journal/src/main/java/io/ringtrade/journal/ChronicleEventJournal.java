@@ -315,6 +315,15 @@ public final class ChronicleEventJournal implements EventJournal {
         return policy;
     }
 
+    /**
+     * Whether the next cycle's file is prepared ahead of each roll ({@link NextCycleFile}): under {@code OS_CACHE} with
+     * the pretoucher on, unless {@link #PRETOUCH_NEXT_CYCLE_PROP_NAME} turned it off. When not, the roll's first append
+     * takes the kernel's read-around of the new file on the journal thread ({@link JournalDevice}).
+     */
+    public boolean preparesNextCycle() {
+        return pretoucher != null && pretoucher.nextCycleFile() != null;
+    }
+
     /** The pretoucher of this journal; null under {@code SYNC_ON_BATCH} or when the system property turned it off. */
     JournalPretoucher pretoucher() {
         return pretoucher;

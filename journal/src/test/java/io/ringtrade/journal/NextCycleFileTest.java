@@ -224,11 +224,23 @@ class NextCycleFileTest {
     }
 
     @Test
+    void shouldPrepareTheNextCycleUnderOsCacheOnly() {
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("os-cache"))) {
+            assertThat(journal.preparesNextCycle()).isTrue();
+        }
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("synced"),
+            DurabilityPolicy.SYNC_ON_BATCH)) {
+            assertThat(journal.preparesNextCycle()).isFalse(); // no pretoucher there
+        }
+    }
+
+    @Test
     void shouldLeaveTheNextCycleToTheAppenderWhenTurnedOff() {
         System.setProperty(JournalPretoucher.NEXT_CYCLE_PROP_NAME, "false");
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("j"))) {
             assertThat(journal.pretoucher()).isNotNull();
             assertThat(journal.pretoucher().nextCycleFile()).isNull();
+            assertThat(journal.preparesNextCycle()).isFalse();
         }
     }
 

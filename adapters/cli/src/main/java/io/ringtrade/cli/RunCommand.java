@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw JournalErrors.stopped(journalPath, e);
             }
             session.start(engine);
-            return runUntilStopped(console, err, config, engine, journalPath, outputDir, controls, session);
+            return runUntilStopped(console, err, config, engine, journal, outputDir, controls, session);
         }
     }
 
@@ -181,8 +181,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runUntilStopped(final PrintWriter console, final PrintWriter err, final EngineConfig config,
-                                final Engine engine, final Path journalPath, final Path outputDir,
+                                final Engine engine, final ChronicleEventJournal journal, final Path outputDir,
                                 final OperatorControls controls, final LiveSession session) {
+        final Path journalPath = journal.directory();
         // SIGINT/SIGTERM ask the main thread to stop cleanly; it then returns normally, so the process exits 0.
         // Any other JVM shutdown (System.exit elsewhere) still goes through the hook, which waits for the stop.
         final StopSignals signals = StopSignals.install(signal -> {
@@ -210,9 +211,11 @@ public final class RunCommand implements Callable<Integer> {
             journalPath, config.pipeline().ringSize(), engine.waitStrategy(), engine.layout(),
             Runtime.getRuntime().availableProcessors());
         final OptionalInt readAhead = JournalDevice.readAheadKib(journalPath);
-        if (readAhead.isPresent() && readAhead.getAsInt() > JournalDevice.NOTABLE_READ_AHEAD_KIB) {
-            console.printf("journal: its disk reads ahead %d KiB, so the first append of each new cycle file (the daily"
-                + " roll) takes milliseconds on the journal thread; 128 KiB keeps it near 2 ms (README, Journal)%n",
+        if (!journal.preparesNextCycle() && readAhead.isPresent()
+            && readAhead.getAsInt() > JournalDevice.NOTABLE_READ_AHEAD_KIB) {
+            console.printf("journal: its disk reads ahead %d KiB and, under sync-on-batch or with the pretoucher off,"
+                + " nothing prepares the next cycle's file: the first append of each new cycle file (the daily roll)"
+                + " takes milliseconds on the journal thread; 128 KiB keeps it near 2 ms (README, Journal)%n",
                 readAhead.getAsInt());
         }
         if (session.live()) {
