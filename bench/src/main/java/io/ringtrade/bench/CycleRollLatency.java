@@ -40,8 +40,9 @@ import java.util.function.Supplier;
  * Three cases, each in a fresh directory under {@code bench/target} (deleted at the end): the pretoucher with the next
  * cycle's file prepared (as the engine runs), the pretoucher leaving that file to the appender, and no pretoucher. The
  * first cycle of each case is warm-up. Arguments: {@code --json FILE}, {@code --rate N} (appends per second, default
- * 100,000), {@code --rolls N} (measured rolls per case, default 10), {@code --entries-per-cycle N} (default 150,000), {@code --case prepared|appender|off} (that case alone: a
- * process's rolls grow slower after a few dozen cycle files, so comparisons run each case in its own JVM).
+ * 100,000), {@code --rolls N} (measured rolls per case, default 10), {@code --entries-per-cycle N} (default 150,000),
+ * {@code --case prepared|appender|off} (that case alone: on this VM the read-around grows slower once a process reaches
+ * memory its host has not backed yet, so comparisons run each case in its own JVM).
  */
 public final class CycleRollLatency {
     private static final long PRICE = 80_000_000_000L;

@@ -90,7 +90,7 @@ public final class JournalAppendLatency {
                 dirs, true)[0]);
             cases.put("CPU time: ours, OS_CACHE, pretoucher off", ours(DurabilityPolicy.OS_CACHE, false, warmup, entries,
                 dirs, true)[0]);
-            // No pretoucher under SYNC_ON_BATCH (JournalPretoucher says why).
+            // Under SYNC_ON_BATCH the pretoucher touches nothing ahead (JournalPretoucher says why).
             final Histogram[] synced = ours(DurabilityPolicy.SYNC_ON_BATCH, true, BATCH * 64, syncEntries, dirs);
             cases.put("ours, SYNC_ON_BATCH, all entries", synced[0]);
             cases.put("ours, SYNC_ON_BATCH, 16th entry + fsync", synced[1]);

@@ -43,8 +43,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 public final class ChronicleEventJournal implements EventJournal {
     /**
-     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}, under
-     * {@link DurabilityPolicy#OS_CACHE} only); see {@link JournalPretoucher} for what it does.
+     * System property read at {@link #open}: {@code false} starts no pretoucher thread (default {@code true}; under
+     * {@link DurabilityPolicy#SYNC_ON_BATCH} it only prepares the next cycle's file); see {@link JournalPretoucher}.
      */
     public static final String PRETOUCH_PROP_NAME = JournalPretoucher.ENABLED_PROP_NAME;
     /**
@@ -316,15 +316,18 @@ public final class ChronicleEventJournal implements EventJournal {
     }
 
     /**
-     * Whether the next cycle's file is prepared ahead of each roll ({@link NextCycleFile}): under {@code OS_CACHE} with
-     * the pretoucher on, unless {@link #PRETOUCH_NEXT_CYCLE_PROP_NAME} turned it off. When not, the roll's first append
-     * takes the kernel's read-around of the new file on the journal thread ({@link JournalDevice}).
+     * Whether the next cycle's file is prepared ahead of each roll ({@link NextCycleFile}): with the pretoucher on,
+     * under either policy, unless {@link #PRETOUCH_NEXT_CYCLE_PROP_NAME} turned it off. When not, the roll's first
+     * append takes the kernel's read-around of the new file on the journal thread ({@link JournalDevice}).
      */
     public boolean preparesNextCycle() {
         return pretoucher != null && pretoucher.nextCycleFile() != null;
     }
 
-    /** The pretoucher of this journal; null under {@code SYNC_ON_BATCH} or when the system property turned it off. */
+    /**
+     * The pretoucher of this journal; null when the system properties turned it off (under {@code SYNC_ON_BATCH} it
+     * prepares the next cycle's file only).
+     */
     JournalPretoucher pretoucher() {
         return pretoucher;
     }

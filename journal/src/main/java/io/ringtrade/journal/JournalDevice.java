@@ -8,12 +8,12 @@ import java.util.OptionalInt;
 
 /**
  * The read-ahead of the block device a journal directory lives on, as Linux reports it: when nobody prepared a new cycle
- * file ({@link NextCycleFile}: the pretoucher does, so not under {@code sync-on-batch} or with the pretoucher off), its
- * first page fault zero-fills a read-around of that size on the journal thread, so a large read-ahead makes each cycle
- * roll cost its first append milliseconds (8,192 KiB: 4–7 ms on the machine measured; 128 KiB: about 2 ms;
- * BENCHMARKS.md, section 2). The engine reports it at start in that case so an operator can lower it; it changes
- * nothing itself. Reads {@code /proc/self/mountinfo} and {@code /sys/dev/block}; anything it cannot
- * read (not Linux, a device without a queue) gives an empty answer. Stateless; any thread, never on the hot path.
+ * file ({@link NextCycleFile}: the pretoucher does, so not when it is turned off), its first page fault zero-fills a
+ * read-around of that size on the journal thread, so a large read-ahead makes each cycle roll cost its first append
+ * milliseconds (8,192 KiB: 4–7 ms on the machine measured; 128 KiB: about 2 ms; BENCHMARKS.md, section 2). The engine
+ * reports it at start in that case so an operator can lower it; it changes nothing itself. Reads
+ * {@code /proc/self/mountinfo} and {@code /sys/dev/block}; anything it cannot read (not Linux, a device without a queue)
+ * gives an empty answer. Stateless; any thread, never on the hot path.
  */
 public final class JournalDevice {
     /** Read-ahead above this is worth a word at start: the kernel's usual default is 128 KiB. */

@@ -37,9 +37,10 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * journal; BENCHMARKS.md). The advice is a hint on Chronicle's shared mapping of the chunk, so it holds for the
  * appender's writes and for reads through the same mapping while it is kept; it changes no byte.
  *
- * <p>Only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page is dirty,
- * so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its latency
- * is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail").
+ * <p>Touches only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page
+ * is dirty, so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its
+ * latency is the device's flush anyway (BENCHMARKS.md, "Cutting the journal's tail"). There the thread only prepares the
+ * next cycle's file (which dirties nothing), waking every {@value #PREPARING_ONLY_PERIOD_MILLIS} ms.
  *
  * <p>The first append of a new cycle creates the cycle's file on the journal thread (once a day with the default daily
  * roll), before this thread can advise its mapping; {@link NextCycleFile}, run by this thread, prepares that file a
@@ -68,6 +69,8 @@ final class JournalPretoucher implements AutoCloseable {
     /** How often the thread wakes: at 500,000 entries/s the writer moves about 34 KiB between two wake-ups. */
     static final int PERIOD_MICROS = 1_000;
     private static final long PAGE_SIZE = 4_096;
+    /** How often the thread wakes under sync-on-batch, where it only prepares the next cycle's file. */
+    static final int PREPARING_ONLY_PERIOD_MILLIS = 100;
     /** At most this much touched per wake-up, so no single pass holds a core for long (the initial fill included). */
     private static final long MAX_BYTES_PER_PASS = 1L << 20;
 
@@ -79,6 +82,8 @@ final class JournalPretoucher implements AutoCloseable {
 
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
+    // whether pages ahead of the write position are touched: under OS_CACHE only
+    private final boolean touching;
     // null when turned off; used by the pretoucher's thread only
     private final NextCycleFile nextCycleFile;
     // read by the pretoucher's thread only; off for good if the native call is unavailable (touching goes on)
@@ -93,10 +98,12 @@ final class JournalPretoucher implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long touchedPages;
 
-    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes) {
+    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes, final boolean touching,
+                              final boolean prepareNextCycle) {
         this.queue = queue;
         this.aheadBytes = aheadBytes;
-        this.nextCycleFile = Boolean.parseBoolean(System.getProperty(NEXT_CYCLE_PROP_NAME, "true"))
+        this.touching = touching;
+        this.nextCycleFile = prepareNextCycle
             ? new NextCycleFile(queue.file().toPath(), JournalRollCycle.of(queue.rollCycle()), aheadBytes)
             : null;
         this.thread = new Thread(this::run, "ringtrade-journal-pretoucher");
@@ -104,20 +111,28 @@ final class JournalPretoucher implements AutoCloseable {
     }
 
     /**
-     * Starts a pretoucher on {@code queue}, appended to under {@code policy}: null under
-     * {@link DurabilityPolicy#SYNC_ON_BATCH} or when {@value #ENABLED_PROP_NAME} is {@code false}.
+     * Starts a pretoucher on {@code queue}, appended to under {@code policy}: null when {@value #ENABLED_PROP_NAME} is
+     * {@code false}, or under {@link DurabilityPolicy#SYNC_ON_BATCH} (where it only prepares the next cycle's file) when
+     * {@value #NEXT_CYCLE_PROP_NAME} is {@code false}.
      */
     static JournalPretoucher startIfEnabled(final SingleChronicleQueue queue, final DurabilityPolicy policy) {
-        if (policy != DurabilityPolicy.OS_CACHE || !Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true"))) {
+        final boolean touching = policy == DurabilityPolicy.OS_CACHE;
+        final boolean prepareNextCycle = Boolean.parseBoolean(System.getProperty(NEXT_CYCLE_PROP_NAME, "true"));
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true")) || !touching && !prepareNextCycle) {
             return null;
         }
         final long ahead = Long.getLong(AHEAD_BYTES_PROP_NAME, AHEAD_BYTES_DEFAULT);
         if (ahead < PAGE_SIZE) {
             throw new JournalException(AHEAD_BYTES_PROP_NAME + " must be at least " + PAGE_SIZE + " bytes, not " + ahead);
         }
-        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead);
+        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead, touching, prepareNextCycle);
         pretoucher.thread.start();
         return pretoucher;
+    }
+
+    /** Whether it touches pages ahead of the write position (under {@code OS_CACHE}; not under sync-on-batch). */
+    boolean touching() {
+        return touching;
     }
 
     /** The failure that stopped the pretoucher, or null. */
@@ -137,7 +152,7 @@ final class JournalPretoucher implements AutoCloseable {
         try {
             while (running) {
                 final int cycle = queue.cycle();
-                if (store == null || store.cycle() != cycle) {
+                if (touching && (store == null || store.cycle() != cycle)) {
                     if (store != null) {
                         bytes.releaseLast();
                         queue.closeStore(store);
@@ -157,7 +172,10 @@ final class JournalPretoucher implements AutoCloseable {
                 if (nextCycleFile != null) {
                     nextCycleFile.advance(queue.time().currentTimeMillis(), MAX_BYTES_PER_PASS);
                 }
-                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(PERIOD_MICROS));
+                // preparing alone (sync-on-batch; nextCycleFile is then set) needs a pass every 1 ms only while a file
+                // is being read
+                LockSupport.parkNanos(touching || nextCycleFile.warming() ? TimeUnit.MICROSECONDS.toNanos(PERIOD_MICROS)
+                    : TimeUnit.MILLISECONDS.toNanos(PREPARING_ONLY_PERIOD_MILLIS));
             }
         } catch (final Throwable e) {
             failure = e;

@@ -231,6 +231,11 @@ final class NextCycleFile {
         }
     }
 
+    /** Whether a file is being read into the page cache (the next calls have work to do). */
+    boolean warming() {
+        return warming != null;
+    }
+
     /** Files prepared and left for Chronicle to rename (whether or not the roll has used them yet). */
     long readyFiles() {
         return readyFiles;

@@ -31,6 +31,7 @@ class JournalPretoucherTest {
         System.clearProperty(JournalPretoucher.ENABLED_PROP_NAME);
         System.clearProperty(JournalPretoucher.AHEAD_BYTES_PROP_NAME);
         System.clearProperty(JournalPretoucher.RANDOM_ADVICE_PROP_NAME);
+        System.clearProperty(JournalPretoucher.NEXT_CYCLE_PROP_NAME);
     }
 
     @Test
@@ -115,7 +116,27 @@ class JournalPretoucherTest {
     }
 
     @Test
-    void shouldNotRunUnderSyncOnBatch() {
+    void shouldOnlyPrepareTheNextCycleUnderSyncOnBatch() {
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("synced"),
+            DurabilityPolicy.SYNC_ON_BATCH)) {
+            for (int i = 0; i < 1_000; i++) {
+                journal.append(JournalFixtures.trade(i));
+                journal.flush();
+            }
+            final JournalPretoucher pretoucher = journal.pretoucher();
+            assertThat(pretoucher.touching()).isFalse();
+            assertThat(pretoucher.nextCycleFile()).isNotNull();
+            assertThat(pretoucherThreads()).isOne();
+            // a page touched ahead would be written by every sync: none is
+            assertThat(pretoucher.touchedPages()).isZero();
+            assertThat(pretoucher.advisedChunks()).isZero();
+        }
+        assertThat(pretoucherThreads()).isZero();
+    }
+
+    @Test
+    void shouldStartNoThreadUnderSyncOnBatchWhenTheNextCycleIsLeftToTheAppender() {
+        System.setProperty(JournalPretoucher.NEXT_CYCLE_PROP_NAME, "false");
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("synced"),
             DurabilityPolicy.SYNC_ON_BATCH)) {
             assertThat(journal.pretoucher()).isNull();

@@ -24,6 +24,8 @@ import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The next cycle's file is prepared under a name no reader looks at, only inside the lead before the cycle begins, and
@@ -42,6 +44,7 @@ class NextCycleFileTest {
     @AfterEach
     void clearProperties() {
         System.clearProperty(JournalPretoucher.NEXT_CYCLE_PROP_NAME);
+        System.clearProperty(JournalPretoucher.ENABLED_PROP_NAME);
     }
 
     @Test
@@ -180,18 +183,21 @@ class NextCycleFileTest {
     }
 
     /**
-     * The journal as the engine runs it, a second before midnight: the pretoucher prepares tomorrow's file, the roll
-     * renames that very file into place, and every entry reads back in order from the two days' files.
+     * The journal as the engine runs it, under either durability policy, a second before midnight: the pretoucher
+     * prepares tomorrow's file, the roll renames that very file into place, and every entry reads back in order from
+     * the two days' files.
      */
-    @Test
-    void shouldHaveTheJournalRollIntoThePreparedFile() throws IOException {
+    @ParameterizedTest
+    @EnumSource(DurabilityPolicy.class)
+    void shouldHaveTheJournalRollIntoThePreparedFile(final DurabilityPolicy policy) throws IOException {
         final Path dir = tmp.resolve("j");
         final SetTimeProvider clock = new SetTimeProvider(Instant.ofEpochMilli(MIDNIGHT - 1_000));
         final Object preparedInode;
-        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, clock)) {
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir, policy, clock)) {
             for (int i = 0; i < 3; i++) {
                 journal.append(trade(i));
             }
+            journal.flush();
             final NextCycleFile next = journal.pretoucher().nextCycleFile();
             // the pretoucher wakes every millisecond; give it up to 10 s on a loaded machine (no timing is asserted)
             waitFor(() -> next.readyFiles() == 1 || next.failure() != null);
@@ -207,6 +213,8 @@ class NextCycleFileTest {
             for (int i = 3; i < 6; i++) {
                 journal.append(trade(i));
             }
+            journal.flush();
+            assertThat(journal.syncedEntryCount()).isEqualTo(policy == DurabilityPolicy.SYNC_ON_BATCH ? 6 : 0);
             assertThat(prepared).doesNotExist();
             assertThat(Files.getAttribute(dir.resolve("20240103F.cq4"), "unix:ino")).isEqualTo(preparedInode);
         }
@@ -224,13 +232,17 @@ class NextCycleFileTest {
     }
 
     @Test
-    void shouldPrepareTheNextCycleUnderOsCacheOnly() {
+    void shouldPrepareTheNextCycleUnderBothPoliciesWithThePretoucherOn() {
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("os-cache"))) {
             assertThat(journal.preparesNextCycle()).isTrue();
         }
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("synced"),
             DurabilityPolicy.SYNC_ON_BATCH)) {
-            assertThat(journal.preparesNextCycle()).isFalse(); // no pretoucher there
+            assertThat(journal.preparesNextCycle()).isTrue();
+        }
+        System.setProperty(JournalPretoucher.ENABLED_PROP_NAME, "false");
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("off"))) {
+            assertThat(journal.preparesNextCycle()).isFalse();
         }
     }
 

@@ -213,9 +213,9 @@ public final class RunCommand implements Callable<Integer> {
         final OptionalInt readAhead = JournalDevice.readAheadKib(journalPath);
         if (!journal.preparesNextCycle() && readAhead.isPresent()
             && readAhead.getAsInt() > JournalDevice.NOTABLE_READ_AHEAD_KIB) {
-            console.printf("journal: its disk reads ahead %d KiB and, under sync-on-batch or with the pretoucher off,"
-                + " nothing prepares the next cycle's file: the first append of each new cycle file (the daily roll)"
-                + " takes milliseconds on the journal thread; 128 KiB keeps it near 2 ms (README, Journal)%n",
+            console.printf("journal: its disk reads ahead %d KiB and, with the pretoucher off, nothing prepares the next"
+                + " cycle's file: the first append of each new cycle file (the daily roll) takes milliseconds on the"
+                + " journal thread; 128 KiB keeps it near 2 ms (README, Journal)%n",
                 readAhead.getAsInt());
         }
         if (session.live()) {
