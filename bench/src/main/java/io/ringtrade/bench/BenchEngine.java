@@ -23,9 +23,13 @@ import io.ringtrade.engine.risk.RiskLimits;
 import io.ringtrade.engine.runtime.BookAssembly;
 import io.ringtrade.engine.strategy.StrategyCatalog;
 import io.ringtrade.journal.ChronicleEventJournal;
+import io.ringtrade.journal.DurabilityPolicy;
+import io.ringtrade.journal.JournalRollCycle;
 import io.ringtrade.strategies.SmaCrossover;
+import net.openhft.chronicle.core.time.TimeProvider;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -125,18 +129,50 @@ final class BenchEngine {
      * a journal is opened, so it is set around the call and put back as it was.
      */
     static ChronicleEventJournal openJournal(final boolean pretouch, final Supplier<ChronicleEventJournal> open) {
-        final String before = System.getProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
-        System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, Boolean.toString(pretouch));
+        return openJournal(pretouch, true, open);
+    }
+
+    /**
+     * As {@link #openJournal(boolean, Supplier)}, and with the pretoucher preparing the next cycle's file or leaving it
+     * to the appender (another property read when the journal opens).
+     */
+    static ChronicleEventJournal openJournal(final boolean pretouch, final boolean prepareNextCycle,
+                                             final Supplier<ChronicleEventJournal> open) {
+        return withProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, pretouch, () -> withProperty(
+            ChronicleEventJournal.PRETOUCH_NEXT_CYCLE_PROP_NAME, prepareNextCycle, open));
+    }
+
+    private static <T> T withProperty(final String name, final boolean value, final Supplier<T> call) {
+        final String before = System.getProperty(name);
+        System.setProperty(name, Boolean.toString(value));
         try {
-            return open.get();
+            return call.get();
         } finally {
             if (before == null) {
-                System.clearProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME);
+                System.clearProperty(name);
             } else {
-                System.setProperty(ChronicleEventJournal.PRETOUCH_PROP_NAME, before);
+                System.setProperty(name, before);
             }
         }
     }
+
+    /**
+     * A {@code minutely} journal in {@code dir} (os-cache, pretoucher on) whose Chronicle clock runs
+     * {@value #ROLLING_CLOCK_SPEED} times faster than real time, so that it rolls to a new cycle file every 6 s of real
+     * time the way a daily journal rolls at midnight (the pretoucher sees the roll coming, 2 s of the journal's time
+     * ahead: 200 ms of real time), with the next cycle's file prepared or left to the appender. The clock only places
+     * entries in files; nothing in an entry depends on it.
+     */
+    static ChronicleEventJournal rollingJournal(final Path dir, final boolean prepareNextCycle) {
+        final long startNanos = System.nanoTime();
+        final long startMillis = Instant.parse("2024-01-02T10:00:30Z").toEpochMilli();
+        final TimeProvider fast = () -> startMillis + (System.nanoTime() - startNanos) * ROLLING_CLOCK_SPEED / 1_000_000;
+        return openJournal(true, prepareNextCycle,
+            () -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, fast));
+    }
+
+    /** How much faster than real time {@link #rollingJournal}'s clock runs: a minute every 6 s. */
+    static final int ROLLING_CLOCK_SPEED = 10;
 
     /**
      * The engine's pipeline: {@link EnginePipeline} (multi-producer ring) in {@code layout}, its gateway calling

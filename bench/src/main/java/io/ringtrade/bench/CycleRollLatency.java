@@ -19,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * What the roll to a new cycle file costs the journal thread: the first append of a cycle creates the cycle's file
@@ -156,8 +155,8 @@ public final class CycleRollLatency {
         dirs.add(dir);
         final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2024-01-02T10:00:00Z"));
         final EngineEvent event = new EngineEvent().setTrade(0, 1_385_337_600_000_000_000L, PRICE, 1_000_000L);
-        final ChronicleEventJournal opened = BenchEngine.openJournal(pretouch, () -> withNextCycleFile(prepareNextCycle,
-            () -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, clock)));
+        final ChronicleEventJournal opened = BenchEngine.openJournal(pretouch, prepareNextCycle,
+            () -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, clock));
         final long total = (long) perCycle * (rolls + 1);
         final double intervalNanos = 1e9 / rate;
         int preparedRolls = 0;
@@ -201,21 +200,5 @@ public final class CycleRollLatency {
             }
         }
         return new Measured(name, rollAppend, rollAppendCpu, afterRoll, others, rollNanos, preparedRolls);
-    }
-
-    /** {@code open}'s journal with the next cycle's file prepared or not (a property read when it opens). */
-    private static ChronicleEventJournal withNextCycleFile(final boolean prepare,
-                                                          final Supplier<ChronicleEventJournal> open) {
-        final String before = System.getProperty(ChronicleEventJournal.PRETOUCH_NEXT_CYCLE_PROP_NAME);
-        System.setProperty(ChronicleEventJournal.PRETOUCH_NEXT_CYCLE_PROP_NAME, Boolean.toString(prepare));
-        try {
-            return open.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(ChronicleEventJournal.PRETOUCH_NEXT_CYCLE_PROP_NAME);
-            } else {
-                System.setProperty(ChronicleEventJournal.PRETOUCH_NEXT_CYCLE_PROP_NAME, before);
-            }
-        }
     }
 }

@@ -54,8 +54,10 @@ import java.util.concurrent.TimeUnit;
  * 10000), {@code --rounds N} (default 1: the whole list of cases runs N times, interleaved, and each case reports
  * its N runs merged, which spreads a busy machine's changing load over all cases alike), and one
  * {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
- * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is {@code none},
- * {@code chronicle} or {@code chronicle-nopretouch}. Before the cases, one untimed ring and one queue case warm the JIT.
+ * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is one of
+ * {@link #JOURNALS}: {@code none}, {@code chronicle}, {@code chronicle-nopretouch}, {@code chronicle-rolling} (a roll
+ * to a new cycle file every 6 s, the next file prepared) or {@code chronicle-rolling-unprepared}. Before the cases, one
+ * untimed ring and one queue case warm the JIT.
  * Threads: the producer (main) plus each case's stage threads.
  */
 public final class TickToOrderLatency {
@@ -68,6 +70,14 @@ public final class TickToOrderLatency {
 
     private TickToOrderLatency() {
     }
+
+    /**
+     * The journals a pipeline case can have: none; the engine's (os-cache, daily) with its pretoucher or without it; a
+     * minutely one whose clock rolls it every 6 s ({@link BenchEngine#rollingJournal}), with the next cycle's file
+     * prepared as the engine does or left to the appender.
+     */
+    static final List<String> JOURNALS = List.of("none", "chronicle", "chronicle-nopretouch", "chronicle-rolling",
+        "chronicle-rolling-unprepared");
 
     /** One measured configuration. */
     record Case(String kind, String journal, WaitStrategyKind waitStrategy, int rate) {
@@ -83,9 +93,8 @@ public final class TickToOrderLatency {
             }
             final String journal = parts[1];
             if ((kind.equals("ring") || kind.equals("queue") || kind.equals("fused"))
-                && !List.of("none", "chronicle", "chronicle-nopretouch").contains(journal)) {
-                throw new IllegalArgumentException("case '" + spec + "': journal must be none, chronicle or "
-                    + "chronicle-nopretouch");
+                && !JOURNALS.contains(journal)) {
+                throw new IllegalArgumentException("case '" + spec + "': journal must be one of " + JOURNALS);
             }
             final WaitStrategyKind wait = kind.equals("ring") || kind.equals("hop") || kind.equals("fused")
                 ? TickToOrderLatency.waitStrategy(parts[2]) : null;
@@ -327,7 +336,11 @@ public final class TickToOrderLatency {
         } else {
             final Path dir = JournalFixtures.newDirectory("latency-journal-");
             dirs.add(dir);
-            journal = BenchEngine.journal(dir, c.journal().equals("chronicle"));
+            journal = switch (c.journal()) {
+                case "chronicle-rolling" -> BenchEngine.rollingJournal(dir, true);
+                case "chronicle-rolling-unprepared" -> BenchEngine.rollingJournal(dir, false);
+                default -> BenchEngine.journal(dir, c.journal().equals("chronicle"));
+            };
         }
         final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         final LatencyTap tap = new LatencyTap(start, interval, warmupTicks);

@@ -162,6 +162,9 @@ final class JournalPretoucher implements AutoCloseable {
                     // to readers before any entry is in it (NextCycleFile prepares it under another name instead).
                     store = queue.storeForCycle(cycle, queue.epoch(), false, null);
                     touchedTo = 0;
+                    // a new file is a new mapping: its chunks are advised afresh (the old file's ranges say nothing)
+                    advisedStart = -1;
+                    advisedLimit = -1;
                     if (store != null) {
                         bytes = store.bytes();
                     }

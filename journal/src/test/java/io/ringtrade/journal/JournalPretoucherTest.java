@@ -8,9 +8,12 @@ import io.ringtrade.engine.api.event.EngineEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,13 +104,49 @@ class JournalPretoucherTest {
         }
     }
 
+    /**
+     * After a roll the new cycle file's mapping is advised too: the pretoucher once kept the old file's advised range,
+     * took the new file's first chunk for advised already, and faulted it in with 8 MiB read-arounds (25 ms bursts on
+     * its thread that stalled a 2-core pipeline at every roll).
+     */
+    @Test
+    void shouldAdviseTheNewCycleFilesMappingAfterARoll() throws IOException {
+        final Path smaps = Path.of("/proc/self/smaps");
+        assumeTrue(Files.isReadable(smaps), "needs Linux's /proc/self/smaps");
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2024-01-02T12:00:00Z"));
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(tmp.resolve("rolled"), DurabilityPolicy.OS_CACHE,
+            clock)) {
+            final JournalPretoucher pretoucher = journal.pretoucher();
+            journal.append(JournalFixtures.trade(0));
+            waitFor(() -> pretoucher.advisedChunks() >= 1);
+            clock.advanceMillis(86_400_000L); // the next day: the next append rolls to a new file
+            journal.append(JournalFixtures.trade(1));
+            waitFor(() -> pretoucher.advisedChunks() >= 2);
+            assertThat(pretoucher.failure()).isNull();
+            assertThat(pretoucher.advisedChunks()).isEqualTo(2);
+            assertThat(mappingFlags(Files.readAllLines(smaps), "20240103F.cq4")).anyMatch(flags -> flags.contains(" rr"));
+        }
+    }
+
+    /** Waits up to 10 s for {@code condition} (the pretoucher wakes every millisecond; no timing is asserted). */
+    private static void waitFor(final BooleanSupplier condition) {
+        for (int wait = 0; wait < 10_000 && !condition.getAsBoolean(); wait++) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
     /** The VmFlags lines of every mapping of a .cq4 file in /proc/self/smaps. */
     private static List<String> cycleFileMappingFlags(final List<String> smaps) {
+        return mappingFlags(smaps, ".cq4");
+    }
+
+    /** The VmFlags lines of every mapping of a file whose path ends with {@code suffix} in /proc/self/smaps. */
+    private static List<String> mappingFlags(final List<String> smaps, final String suffix) {
         final List<String> flags = new ArrayList<>();
         boolean inCycleFile = false;
         for (final String line : smaps) {
             if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
-                inCycleFile = line.endsWith(".cq4"); // a mapping's header line: range, perms, offset, dev, inode, path
+                inCycleFile = line.endsWith(suffix); // a mapping's header line: range, perms, offset, dev, inode, path
             } else if (inCycleFile && line.startsWith("VmFlags:")) {
                 flags.add(line + " ");
             }
