@@ -130,8 +130,7 @@ final class NextCycleFile {
         Files.deleteIfExists(warming);
         channel = FileChannel.open(warming, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-        // mapping past the end would extend the file anyway; truncating to a larger size leaves it sparse
-        channel.truncate(warmBytes);
+        // mapping past the end grows the empty file to warmBytes (the JDK extends it with ftruncate: sparse, no blocks)
         arena = Arena.ofConfined();
         mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, warmBytes, arena);
         PosixAPI.posix().madvise(mapping.address(), warmBytes, MAdviseFlag.MADV_RANDOM);
