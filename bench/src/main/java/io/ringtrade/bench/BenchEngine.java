@@ -156,6 +156,9 @@ final class BenchEngine {
         }
     }
 
+    /** How much faster than real time {@link #rollingJournal}'s clock runs: a minute every 6 s. */
+    static final int ROLLING_CLOCK_SPEED = 10;
+
     /**
      * A {@code minutely} journal in {@code dir} (os-cache, pretoucher on) whose Chronicle clock runs
      * {@value #ROLLING_CLOCK_SPEED} times faster than real time, so that it rolls to a new cycle file every 6 s of real
@@ -170,9 +173,6 @@ final class BenchEngine {
         return openJournal(true, prepareNextCycle,
             () -> ChronicleEventJournal.open(dir, DurabilityPolicy.OS_CACHE, JournalRollCycle.MINUTELY, fast));
     }
-
-    /** How much faster than real time {@link #rollingJournal}'s clock runs: a minute every 6 s. */
-    static final int ROLLING_CLOCK_SPEED = 10;
 
     /**
      * The engine's pipeline: {@link EnginePipeline} (multi-producer ring) in {@code layout}, its gateway calling

@@ -14,8 +14,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +46,6 @@ public final class CycleRollLatency {
     private static final long AFTER_ROLL_NANOS = 10_000_000L;
     /** How long before a roll Chronicle's clock is moved near it: inside the pretoucher's lead of two seconds. */
     private static final long LEAD_MILLIS = 1_000;
-    /** Chronicle's {@code MINUTELY} file names without the suffix. */
-    private static final DateTimeFormatter JOURNAL_FILE_NAME =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
     private CycleRollLatency() {
     }
@@ -60,7 +55,7 @@ public final class CycleRollLatency {
                             Histogram others, long[] rollNanos, int preparedRolls) {
     }
 
-    /** Runs both cases, prints one line per histogram and each roll's own time, and writes the results. */
+    /** Runs the cases, prints one line per histogram and each roll's own time, and writes the results. */
     public static void main(final String[] args) {
         int rate = 100_000;
         int rolls = 10;
@@ -176,8 +171,8 @@ public final class CycleRollLatency {
                 } else if (roll) {
                     clock.advanceMillis(LEAD_MILLIS);
                 }
-                final boolean prepared = roll && Files.exists(dir.resolve(
-                    JOURNAL_FILE_NAME.format(Instant.ofEpochMilli(clock.currentTimeMillis())) + ".precreated"));
+                final boolean prepared = roll && Files.exists(dir.resolve(JournalRollCycle.MINUTELY.preparedFileName(
+                    JournalRollCycle.MINUTELY.cycleAt(clock.currentTimeMillis()))));
                 final long cpu0 = roll ? threads.getCurrentThreadCpuTime() : 0;
                 final long t0 = System.nanoTime();
                 journal.append(event);

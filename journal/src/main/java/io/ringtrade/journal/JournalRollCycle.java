@@ -1,5 +1,6 @@
 package io.ringtrade.journal;
 
+import java.io.File;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.PrecreatedFiles;
 import net.openhft.chronicle.queue.rollcycles.LegacyRollCycles;
 
 /**
@@ -88,8 +90,22 @@ public enum JournalRollCycle {
         throw new IllegalArgumentException("not a ringtrade roll cycle: " + chronicle);
     }
 
+    /** The number of the cycle {@code epochMillis} falls in (cycles count from 1970-01-01T00:00Z, epoch 0). */
+    public int cycleAt(final long epochMillis) {
+        return (int) Math.floorDiv(epochMillis, (long) chronicle.lengthInMillis());
+    }
+
+    /**
+     * The name of the file that holds cycle {@code cycle}'s file ahead of its roll (Chronicle renames it into place when
+     * the cycle's first entry is appended; the pretoucher prepares it, {@link NextCycleFile}).
+     */
+    public String preparedFileName(final int cycle) {
+        final String name = fileName(cycle);
+        return PrecreatedFiles.preCreatedFile(new File(name)).getName();
+    }
+
     /** The name of the file of cycle number {@code cycle} (cycles count from 1970-01-01T00:00Z, epoch 0). */
-    String fileName(final int cycle) {
+    public String fileName(final int cycle) {
         return DateTimeFormatter.ofPattern(chronicle.format()).withZone(ZoneOffset.UTC)
             .format(Instant.ofEpochMilli(cycle * (long) chronicle.lengthInMillis())) + ".cq4";
     }

@@ -1,6 +1,5 @@
 package io.ringtrade.journal;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import net.openhft.chronicle.queue.impl.single.PrecreatedFiles;
 import net.openhft.posix.MAdviseFlag;
 import net.openhft.posix.PosixAPI;
 
@@ -59,10 +57,8 @@ final class NextCycleFile {
     private boolean enabled = true;
     /** The cycle last prepared (or given up on): each cycle is prepared at most once. */
     private int preparedCycle = Integer.MIN_VALUE;
-    // the file being warmed: its temporary path, its final path, its channel, its mapping and how far it is read
-    private Path warming;
-    private Path ready;
-    private FileChannel channel;
+    // while preparedCycle's file is being read: the arena of its mapping, the mapping and how far it is read; the arena
+    // is null otherwise
     private Arena arena;
     private MemorySegment mapping;
     private long warmedTo;
@@ -91,18 +87,17 @@ final class NextCycleFile {
             return;
         }
         try {
-            final int current = (int) Math.floorDiv(nowMillis, rollCycle.lengthMillis());
+            final int current = rollCycle.cycleAt(nowMillis);
             if (!started) {
                 started = true;
                 deleteLeftovers(current);
             }
             final int next = current + 1;
-            if (warming == null && next != preparedCycle
-                && (long) next * rollCycle.lengthMillis() - nowMillis <= LEAD_MILLIS) {
+            if (!warming() && next != preparedCycle && (long) next * rollCycle.lengthMillis() - nowMillis <= LEAD_MILLIS) {
                 preparedCycle = next;
-                begin(next);
+                begin();
             }
-            if (warming != null) {
+            if (warming()) {
                 warm(maxBytes);
             }
         } catch (final IOException | RuntimeException | LinkageError e) {
@@ -114,25 +109,28 @@ final class NextCycleFile {
 
     /** The path Chronicle renames into place as {@code cycle}'s file when it creates it. */
     Path readyPath(final int cycle) {
-        final File cycleFile = dir.resolve(rollCycle.fileName(cycle)).toFile();
-        return PrecreatedFiles.preCreatedFile(cycleFile).toPath();
+        return dir.resolve(rollCycle.preparedFileName(cycle));
     }
 
-    private void begin(final int cycle) throws IOException {
-        final Path target = dir.resolve(rollCycle.fileName(cycle));
-        final Path prepared = readyPath(cycle);
-        if (Files.exists(target) || Files.exists(prepared)) {
+    /** The path of {@code cycle}'s file while it is being read. */
+    private Path warmingPath(final int cycle) {
+        final String cycleFileName = rollCycle.fileName(cycle);
+        return dir.resolve(cycleFileName.substring(0, cycleFileName.length() - ".cq4".length()) + WARMING_SUFFIX);
+    }
+
+    private void begin() throws IOException {
+        if (Files.exists(dir.resolve(rollCycle.fileName(preparedCycle))) || Files.exists(readyPath(preparedCycle))) {
             return; // the cycle has begun already, or its file was prepared by an earlier run
         }
-        final String cycleFileName = target.getFileName().toString();
-        warming = dir.resolve(cycleFileName.substring(0, cycleFileName.length() - ".cq4".length()) + WARMING_SUFFIX);
-        ready = prepared;
-        Files.deleteIfExists(warming);
-        channel = FileChannel.open(warming, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
-        // mapping past the end grows the empty file to warmBytes (the JDK extends it with ftruncate: sparse, no blocks)
-        arena = Arena.ofConfined();
-        mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, warmBytes, arena);
+        final Path temporary = warmingPath(preparedCycle);
+        Files.deleteIfExists(temporary);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE)) {
+            // mapping past the end grows the empty file to warmBytes (the JDK extends it with ftruncate: sparse, no
+            // blocks); the mapping outlives the channel, until its arena closes
+            arena = Arena.ofConfined();
+            mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, warmBytes, arena);
+        }
         PosixAPI.posix().madvise(mapping.address(), warmBytes, MAdviseFlag.MADV_RANDOM);
         warmedTo = 0;
     }
@@ -147,18 +145,15 @@ final class NextCycleFile {
             read |= mapping.get(ValueLayout.JAVA_BYTE, page);
         }
         if (read != 0) {
-            throw new IOException(warming + " is not all zeros: something else writes to it");
+            throw new IOException(warmingPath(preparedCycle) + " is not all zeros: something else writes to it");
         }
         warmedTo = to;
         if (warmedTo < warmBytes) {
             return;
         }
-        final Path temporary = warming;
-        final Path prepared = ready;
         unmap();
-        warming = null;
-        ready = null;
-        Files.move(temporary, prepared, StandardCopyOption.ATOMIC_MOVE);
+        final Path prepared = readyPath(preparedCycle);
+        Files.move(warmingPath(preparedCycle), prepared, StandardCopyOption.ATOMIC_MOVE);
         if (Files.exists(dir.resolve(rollCycle.fileName(preparedCycle)))) {
             // the roll came first: the appender created the file itself, so this one would never be used
             Files.deleteIfExists(prepared);
@@ -186,33 +181,21 @@ final class NextCycleFile {
 
     /** Stops warming and deletes the file being warmed, if any. */
     private void abandon() {
-        final Path file = warming;
+        if (!warming()) {
+            return;
+        }
         unmap();
-        warming = null;
-        ready = null;
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (final IOException e) {
-                // keep the first failure; the file is deleted as a leftover at the next start
-            }
+        try {
+            Files.deleteIfExists(warmingPath(preparedCycle));
+        } catch (final IOException e) {
+            // keep the first failure; the file is deleted as a leftover at the next start
         }
     }
 
     private void unmap() {
-        if (arena != null) {
-            arena.close();
-            arena = null;
-            mapping = null;
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (final IOException e) {
-                // nothing was written through it; the mapping is gone either way
-            }
-            channel = null;
-        }
+        arena.close();
+        arena = null;
+        mapping = null;
     }
 
     /**
@@ -232,7 +215,7 @@ final class NextCycleFile {
 
     /** Whether a file is being read into the page cache (the next calls have work to do). */
     boolean warming() {
-        return warming != null;
+        return arena != null;
     }
 
     /** Files prepared and left for Chronicle to rename (whether or not the roll has used them yet). */
