@@ -52,6 +52,11 @@ public final class ChronicleEventJournal implements EventJournal {
      * having the pretoucher prepare it ahead of the roll (default {@code true}); for measuring what preparing buys.
      */
     public static final String PRETOUCH_NEXT_CYCLE_PROP_NAME = JournalPretoucher.NEXT_CYCLE_PROP_NAME;
+    /**
+     * System property read at {@link #open}: {@code false} has the pretoucher only map and advise the chunks ahead of
+     * the writer, touching no page (default {@code true}; anything else is refused); see {@link JournalPretoucher}.
+     */
+    public static final String PRETOUCH_PAGES_PROP_NAME = JournalPretoucher.TOUCH_PAGES_PROP_NAME;
     private final Path dir;
     private final DurabilityPolicy policy;
     private final JournalRollCycle rollCycle;

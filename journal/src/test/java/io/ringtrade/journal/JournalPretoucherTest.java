@@ -35,6 +35,7 @@ class JournalPretoucherTest {
         System.clearProperty(JournalPretoucher.AHEAD_BYTES_PROP_NAME);
         System.clearProperty(JournalPretoucher.RANDOM_ADVICE_PROP_NAME);
         System.clearProperty(JournalPretoucher.NEXT_CYCLE_PROP_NAME);
+        System.clearProperty(JournalPretoucher.TOUCH_PAGES_PROP_NAME);
     }
 
     @Test
@@ -99,8 +100,10 @@ class JournalPretoucherTest {
             assertThat(pretoucher.failure()).isNull();
             assertThat(pretoucher.adviceFailure()).isNull();
             assertThat(pretoucher.advisedChunks()).isOne();
-            // the kernel shows MADV_RANDOM as "rr" among a mapping's VmFlags
-            assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).anyMatch(flags -> flags.contains(" rr"));
+            // the kernel shows MADV_RANDOM as "rr" among a mapping's VmFlags; the whole mapping is advised, the chunk
+            // and its overlap (advising the chunk alone split the mapping in two, the overlap's part without "rr")
+            assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).isNotEmpty()
+                .allMatch(flags -> flags.contains(" rr"));
         }
     }
 
@@ -126,6 +129,65 @@ class JournalPretoucherTest {
             assertThat(pretoucher.advisedChunks()).isEqualTo(2);
             assertThat(mappingFlags(Files.readAllLines(smaps), "20240103F.cq4")).anyMatch(flags -> flags.contains(" rr"));
         }
+    }
+
+    /**
+     * Advising only ({@value JournalPretoucher#TOUCH_PAGES_PROP_NAME}{@code =false}): no page touched, every chunk the
+     * writer reaches mapped and advised whole ahead of it, and the same entries as ever.
+     */
+    @Test
+    void shouldAdviseTheChunksAheadWithoutTouchingAPageWhenAskedTo() throws IOException {
+        final Path smaps = Path.of("/proc/self/smaps");
+        assumeTrue(Files.isReadable(smaps), "needs Linux's /proc/self/smaps");
+        System.setProperty(JournalPretoucher.TOUCH_PAGES_PROP_NAME, "false");
+        final Path dir = tmp.resolve("advising");
+        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
+        try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
+            final JournalPretoucher pretoucher = journal.pretoucher();
+            assertThat(pretoucher.touching()).isTrue();
+            assertThat(pretoucher.touchingPages()).isFalse();
+            for (int i = 0; i < PAST_FIRST_CHUNK; i++) {
+                final EngineEvent slot = slots[i % slots.length];
+                slot.sequence = i;
+                journal.append(slot);
+                if (i % 16 == 15) {
+                    journal.flush();
+                }
+            }
+            journal.flush();
+            // the writer is in the second 64 MiB chunk, and 16 MiB ahead of it is still in that chunk
+            waitFor(() -> pretoucher.advisedChunks() >= 2);
+            assertThat(pretoucher.failure()).isNull();
+            assertThat(pretoucher.adviceFailure()).isNull();
+            assertThat(pretoucher.advisedChunks()).isEqualTo(2);
+            assertThat(pretoucher.touchedPages()).isZero();
+            assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).isNotEmpty()
+                .allMatch(flags -> flags.contains(" rr"));
+        }
+        try (JournalReader reader = JournalReader.open(dir)) {
+            final EngineEvent read = new EngineEvent();
+            for (int i = 0; i < PAST_FIRST_CHUNK; i++) {
+                assertThat(reader.next(read)).isTrue();
+                final EngineEvent expected = slots[i % slots.length];
+                expected.sequence = i;
+                final String line = JournalDump.format(i, read);
+                if (!line.equals(JournalDump.format(i, expected))) {
+                    assertThat(line).isEqualTo(JournalDump.format(i, expected));
+                }
+            }
+            assertThat(reader.next(read)).isFalse();
+        }
+    }
+
+    @Test
+    void shouldRefuseATouchPagesSettingThatIsNeitherTrueNorFalse() {
+        System.setProperty(JournalPretoucher.TOUCH_PAGES_PROP_NAME, "yes");
+        final Path dir = tmp.resolve("j");
+        assertThatThrownBy(() -> ChronicleEventJournal.open(dir))
+            .isInstanceOf(JournalException.class)
+            .hasMessage("ringtrade.journal.pretouch.pages must be true or false, not 'yes'");
+        System.clearProperty(JournalPretoucher.TOUCH_PAGES_PROP_NAME);
+        ChronicleEventJournal.open(dir).close();
     }
 
     /** Waits up to 10 s for {@code condition} (the pretoucher wakes every millisecond; no timing is asserted). */
