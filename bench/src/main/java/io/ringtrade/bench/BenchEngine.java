@@ -125,6 +125,14 @@ final class BenchEngine {
     }
 
     /**
+     * The engine's Chronicle journal in {@code dir} (durability {@code os-cache}) whose pretoucher only maps and advises
+     * the chunks ahead of the writer and touches no page ({@code -Dringtrade.journal.pretouch.pages=false}).
+     */
+    static ChronicleEventJournal advisingJournal(final Path dir) {
+        return withProperty(ChronicleEventJournal.PRETOUCH_PAGES_PROP_NAME, false, () -> ChronicleEventJournal.open(dir));
+    }
+
+    /**
      * The journal {@code open} opens, with or without its pretoucher thread: the switch is a system property read when
      * a journal is opened, so it is set around the call and put back as it was.
      */

@@ -55,9 +55,10 @@ import java.util.concurrent.TimeUnit;
  * its N runs merged, which spreads a busy machine's changing load over all cases alike), and one
  * {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
  * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is one of
- * {@link #JOURNALS}: {@code none}, {@code chronicle}, {@code chronicle-nopretouch}, {@code chronicle-rolling} (a roll
- * to a new cycle file every 6 s, the next file prepared) or {@code chronicle-rolling-unprepared}. Before the cases, one
- * untimed ring and one queue case warm the JIT.
+ * {@link #JOURNALS}: {@code none}, {@code chronicle}, {@code chronicle-nopretouch}, {@code chronicle-advising} (the
+ * pretoucher maps and advises chunks ahead, touching no page), {@code chronicle-rolling} (a roll
+ * to a new cycle file every 6 s, the next file prepared) or {@code chronicle-rolling-unprepared}. Before the cases,
+ * one untimed case of each pipeline (ring in either layout, queues) warms the JIT.
  * Threads: the producer (main) plus each case's stage threads.
  */
 public final class TickToOrderLatency {
@@ -72,12 +73,13 @@ public final class TickToOrderLatency {
     }
 
     /**
-     * The journals a pipeline case can have: none; the engine's (os-cache, daily) with its pretoucher or without it; a
+     * The journals a pipeline case can have: none; the engine's (os-cache, daily) with its pretoucher, without it, or
+     * with a pretoucher that only maps and advises the chunks ahead (touching no page); a
      * minutely one whose clock rolls it every 6 s ({@link BenchEngine#rollingJournal}), with the next cycle's file
      * prepared as the engine does or left to the appender.
      */
-    static final List<String> JOURNALS = List.of("none", "chronicle", "chronicle-nopretouch", "chronicle-rolling",
-        "chronicle-rolling-unprepared");
+    static final List<String> JOURNALS = List.of("none", "chronicle", "chronicle-nopretouch", "chronicle-advising",
+        "chronicle-rolling", "chronicle-rolling-unprepared");
 
     /** One measured configuration. */
     record Case(String kind, String journal, WaitStrategyKind waitStrategy, int rate) {
@@ -183,8 +185,10 @@ public final class TickToOrderLatency {
         final JsonObject conditions = RunConditions.json();
         final List<Path> dirs = new ArrayList<>();
         try {
-            // JIT warm-up of both pipelines and the journal, not reported.
+            // JIT warm-up of every pipeline and the journal, not reported. Without the fused one, C2 was still compiling
+            // the fused layout's code seconds into its first measured case (perf sched: 21 ms of a core in 8 s).
             runCase(Case.parse("ring:chronicle:yielding:100000"), prices, warmupMs, Math.min(measureMs, 2_000), dirs);
+            runCase(Case.parse("fused:chronicle:yielding:100000"), prices, warmupMs, Math.min(measureMs, 2_000), dirs);
             runCase(Case.parse("queue:chronicle:-:50000"), prices, warmupMs, Math.min(measureMs, 1_000), dirs);
             final JsonArray results = new JsonArray();
             final List<String> lines = new ArrayList<>();
@@ -339,6 +343,7 @@ public final class TickToOrderLatency {
             journal = switch (c.journal()) {
                 case "chronicle-rolling" -> BenchEngine.rollingJournal(dir, true);
                 case "chronicle-rolling-unprepared" -> BenchEngine.rollingJournal(dir, false);
+                case "chronicle-advising" -> BenchEngine.advisingJournal(dir);
                 default -> BenchEngine.journal(dir, c.journal().equals("chronicle"));
             };
         }
