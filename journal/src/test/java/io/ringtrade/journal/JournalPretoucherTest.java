@@ -72,17 +72,7 @@ class JournalPretoucherTest {
         System.setProperty(JournalPretoucher.RANDOM_ADVICE_PROP_NAME, "false");
         final Path dir = tmp.resolve("plain-advice");
         assertThat(appendAll(dir, 20_000)).isPositive();
-        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
-        try (JournalReader reader = JournalReader.open(dir)) {
-            final EngineEvent read = new EngineEvent();
-            for (int i = 0; i < 20_000; i++) {
-                assertThat(reader.next(read)).isTrue();
-                final EngineEvent expected = slots[i % slots.length];
-                expected.sequence = i;
-                assertThat(JournalDump.format(i, read)).isEqualTo(JournalDump.format(i, expected));
-            }
-            assertThat(reader.next(read)).isFalse();
-        }
+        assertHoldsEveryTypeInTurn(dir, 20_000);
     }
 
     @Test
@@ -141,20 +131,11 @@ class JournalPretoucherTest {
         assumeTrue(Files.isReadable(smaps), "needs Linux's /proc/self/smaps");
         System.setProperty(JournalPretoucher.TOUCH_PAGES_PROP_NAME, "false");
         final Path dir = tmp.resolve("advising");
-        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             final JournalPretoucher pretoucher = journal.pretoucher();
             assertThat(pretoucher.touching()).isTrue();
             assertThat(pretoucher.touchingPages()).isFalse();
-            for (int i = 0; i < PAST_FIRST_CHUNK; i++) {
-                final EngineEvent slot = slots[i % slots.length];
-                slot.sequence = i;
-                journal.append(slot);
-                if (i % 16 == 15) {
-                    journal.flush();
-                }
-            }
-            journal.flush();
+            appendEveryTypeInTurn(journal, PAST_FIRST_CHUNK);
             // the writer is in the second 64 MiB chunk, and 16 MiB ahead of it is still in that chunk
             waitFor(() -> pretoucher.advisedChunks() >= 2);
             assertThat(pretoucher.failure()).isNull();
@@ -164,19 +145,7 @@ class JournalPretoucherTest {
             assertThat(cycleFileMappingFlags(Files.readAllLines(smaps))).isNotEmpty()
                 .allMatch(flags -> flags.contains(" rr"));
         }
-        try (JournalReader reader = JournalReader.open(dir)) {
-            final EngineEvent read = new EngineEvent();
-            for (int i = 0; i < PAST_FIRST_CHUNK; i++) {
-                assertThat(reader.next(read)).isTrue();
-                final EngineEvent expected = slots[i % slots.length];
-                expected.sequence = i;
-                final String line = JournalDump.format(i, read);
-                if (!line.equals(JournalDump.format(i, expected))) {
-                    assertThat(line).isEqualTo(JournalDump.format(i, expected));
-                }
-            }
-            assertThat(reader.next(read)).isFalse();
-        }
+        assertHoldsEveryTypeInTurn(dir, PAST_FIRST_CHUNK);
     }
 
     @Test
@@ -279,17 +248,8 @@ class JournalPretoucherTest {
 
     /** Appends {@code count} entries of every type in turn, flushing every 16; returns the pages touched ahead. */
     private static long appendAll(final Path dir, final int count) {
-        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
-            for (int i = 0; i < count; i++) {
-                final EngineEvent slot = slots[i % slots.length];
-                slot.sequence = i;
-                journal.append(slot);
-                if (i % 16 == 15) {
-                    journal.flush();
-                }
-            }
-            journal.flush();
+            appendEveryTypeInTurn(journal, count);
             final JournalPretoucher pretoucher = journal.pretoucher();
             if (pretoucher == null) {
                 return 0;
@@ -300,6 +260,38 @@ class JournalPretoucherTest {
             }
             assertThat(pretoucher.failure()).isNull();
             return pretoucher.touchedPages();
+        }
+    }
+
+    /** Appends {@code count} entries, entry i the i-th of every type in turn with sequence i; flushes every 16. */
+    private static void appendEveryTypeInTurn(final ChronicleEventJournal journal, final int count) {
+        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
+        for (int i = 0; i < count; i++) {
+            final EngineEvent slot = slots[i % slots.length];
+            slot.sequence = i;
+            journal.append(slot);
+            if (i % 16 == 15) {
+                journal.flush();
+            }
+        }
+        journal.flush();
+    }
+
+    /** Reads the journal in {@code dir} and checks it holds exactly what {@link #appendEveryTypeInTurn} appended. */
+    private static void assertHoldsEveryTypeInTurn(final Path dir, final int count) {
+        final EngineEvent[] slots = JournalFixtures.everyType(0).toArray(new EngineEvent[0]);
+        try (JournalReader reader = JournalReader.open(dir)) {
+            final EngineEvent read = new EngineEvent();
+            for (int i = 0; i < count; i++) {
+                assertThat(reader.next(read)).isTrue();
+                final EngineEvent expected = slots[i % slots.length];
+                expected.sequence = i;
+                final String line = JournalDump.format(i, read);
+                if (!line.equals(JournalDump.format(i, expected))) { // one assertion per mismatch, not per entry
+                    assertThat(line).isEqualTo(JournalDump.format(i, expected));
+                }
+            }
+            assertThat(reader.next(read)).isFalse();
         }
     }
 
