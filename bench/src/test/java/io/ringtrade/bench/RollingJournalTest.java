@@ -51,15 +51,17 @@ class RollingJournalTest {
     }
 
     @Test
-    void shouldAcceptTheRollingJournalKindsAndNameThemAllInItsRefusal() {
+    void shouldAcceptTheTimingJournalKindsAndNameThemAllInItsRefusal() {
         assertThat(TickToOrderLatency.Case.parse("fused:chronicle-rolling:yielding:1000").journal())
             .isEqualTo("chronicle-rolling");
         assertThat(TickToOrderLatency.Case.parse("ring:chronicle-rolling-unprepared:yielding:1000").journal())
             .isEqualTo("chronicle-rolling-unprepared");
+        assertThat(TickToOrderLatency.Case.parse("fused:chronicle-advising:yielding:1000").journal())
+            .isEqualTo("chronicle-advising");
         assertThatThrownBy(() -> TickToOrderLatency.Case.parse("ring:rolling:yielding:1000"))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("case 'ring:rolling:yielding:1000': journal must be one of [none, chronicle, "
-                + "chronicle-nopretouch, chronicle-rolling, chronicle-rolling-unprepared]");
+                + "chronicle-nopretouch, chronicle-advising, chronicle-rolling, chronicle-rolling-unprepared]");
     }
 
     /** Appends a trade every millisecond until the 10:01 file exists; then the entry count is what was appended. */

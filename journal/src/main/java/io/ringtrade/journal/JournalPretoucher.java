@@ -40,11 +40,12 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * <p><b>Advising only.</b> With {@value #TOUCH_PAGES_PROP_NAME}{@code =false} it touches no page: it only maps each chunk
  * ahead of the writer and advises it, waking every {@value #ADVISING_PERIOD_MILLIS} ms, and the appender takes one cheap
  * single-page fault per new page itself (no read-around, no chunk mapping). On a machine with no core to spare for this
- * thread that is the better trade at moderate rates: on 2 cores at 100,000 ticks/s the touching thread's thousand
- * wake-ups a second took the pipeline's threads off their cores for about 60 µs each (6 % of their time), and the fused
- * pipeline's p90 tick-to-order fell from 20–32 µs to 3–6 µs without it, p99 and p99.9 no worse; at full speed, though,
- * the appender's own faults cost a third of the journal's throughput (BENCHMARKS.md, "Cutting the journal's tail"). So
- * touching stays the default.
+ * thread that buys a lower median and p90 at moderate rates: on 2 cores at 100,000 ticks/s the touching thread's
+ * thousand wake-ups a second took the pipeline's threads off their cores for about 60 µs each (6 % of their time), and
+ * the fused pipeline's p90 tick-to-order fell from 11–32 µs to 3.3–6 µs without it. Not a lower tail (p99 and beyond
+ * lower in some runs, higher in others), and at 500,000 ticks/s and at full speed the appender's own faults cost more
+ * than the touching did, a third of the journal's throughput at full speed (BENCHMARKS.md, "Cutting the journal's
+ * tail"). So touching stays the default.
  *
  * <p>Touches only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page
  * is dirty, so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its
@@ -98,7 +99,7 @@ final class JournalPretoucher implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final long aheadBytes;
     // whether it works ahead of the write position at all: under OS_CACHE only
-    private final boolean touching;
+    private final boolean workingAhead;
     // under OS_CACHE: whether it touches the pages ahead (true) or only maps and advises the chunks ahead (false)
     private final boolean touchingPages;
     // null when turned off; used by the pretoucher's thread only
@@ -115,11 +116,11 @@ final class JournalPretoucher implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long touchedPages;
 
-    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes, final boolean touching,
+    private JournalPretoucher(final SingleChronicleQueue queue, final long aheadBytes, final boolean workingAhead,
                               final boolean touchingPages, final boolean prepareNextCycle) {
         this.queue = queue;
         this.aheadBytes = aheadBytes;
-        this.touching = touching;
+        this.workingAhead = workingAhead;
         this.touchingPages = touchingPages;
         this.nextCycleFile = prepareNextCycle
             ? new NextCycleFile(queue.file().toPath(), JournalRollCycle.of(queue.rollCycle()), aheadBytes)
@@ -134,9 +135,9 @@ final class JournalPretoucher implements AutoCloseable {
      * {@value #NEXT_CYCLE_PROP_NAME} is {@code false}.
      */
     static JournalPretoucher startIfEnabled(final SingleChronicleQueue queue, final DurabilityPolicy policy) {
-        final boolean touching = policy == DurabilityPolicy.OS_CACHE;
+        final boolean workingAhead = policy == DurabilityPolicy.OS_CACHE;
         final boolean prepareNextCycle = Boolean.parseBoolean(System.getProperty(NEXT_CYCLE_PROP_NAME, "true"));
-        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true")) || !touching && !prepareNextCycle) {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROP_NAME, "true")) || !workingAhead && !prepareNextCycle) {
             return null;
         }
         final long ahead = Long.getLong(AHEAD_BYTES_PROP_NAME, AHEAD_BYTES_DEFAULT);
@@ -147,15 +148,15 @@ final class JournalPretoucher implements AutoCloseable {
         if (!touchPages.equals("true") && !touchPages.equals("false")) {
             throw new JournalException(TOUCH_PAGES_PROP_NAME + " must be true or false, not '" + touchPages + "'");
         }
-        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead, touching,
+        final JournalPretoucher pretoucher = new JournalPretoucher(queue, ahead, workingAhead,
             Boolean.parseBoolean(touchPages), prepareNextCycle);
         pretoucher.thread.start();
         return pretoucher;
     }
 
     /** Whether it works ahead of the write position (under {@code OS_CACHE}; not under sync-on-batch). */
-    boolean touching() {
-        return touching;
+    boolean workingAhead() {
+        return workingAhead;
     }
 
     /** Whether, working ahead, it touches the pages ({@code true}) or only maps and advises the chunks. */
@@ -180,7 +181,7 @@ final class JournalPretoucher implements AutoCloseable {
         try {
             while (running) {
                 final int cycle = queue.cycle();
-                if (touching && (store == null || store.cycle() != cycle)) {
+                if (workingAhead && (store == null || store.cycle() != cycle)) {
                     if (store != null) {
                         bytes.releaseLast();
                         queue.closeStore(store);
@@ -223,10 +224,10 @@ final class JournalPretoucher implements AutoCloseable {
 
     /** How long to sleep before the next pass: 1 ms while touching pages or reading the next cycle's file. */
     private long pauseNanos() {
-        if (touching && touchingPages || nextCycleFile != null && nextCycleFile.warming()) {
+        if (workingAhead && touchingPages || nextCycleFile != null && nextCycleFile.warming()) {
             return TimeUnit.MICROSECONDS.toNanos(PERIOD_MICROS);
         }
-        return TimeUnit.MILLISECONDS.toNanos(touching ? ADVISING_PERIOD_MILLIS : PREPARING_ONLY_PERIOD_MILLIS);
+        return TimeUnit.MILLISECONDS.toNanos(workingAhead ? ADVISING_PERIOD_MILLIS : PREPARING_ONLY_PERIOD_MILLIS);
     }
 
     /**

@@ -133,7 +133,7 @@ class JournalPretoucherTest {
         final Path dir = tmp.resolve("advising");
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(dir)) {
             final JournalPretoucher pretoucher = journal.pretoucher();
-            assertThat(pretoucher.touching()).isTrue();
+            assertThat(pretoucher.workingAhead()).isTrue();
             assertThat(pretoucher.touchingPages()).isFalse();
             appendEveryTypeInTurn(journal, PAST_FIRST_CHUNK);
             // the writer is in the second 64 MiB chunk, and 16 MiB ahead of it is still in that chunk
@@ -194,7 +194,7 @@ class JournalPretoucherTest {
                 journal.flush();
             }
             final JournalPretoucher pretoucher = journal.pretoucher();
-            assertThat(pretoucher.touching()).isFalse();
+            assertThat(pretoucher.workingAhead()).isFalse();
             assertThat(pretoucher.nextCycleFile()).isNotNull();
             assertThat(pretoucherThreads()).isOne();
             // a page touched ahead would be written by every sync: none is
