@@ -51,7 +51,7 @@ class RollingJournalTest {
     }
 
     @Test
-    void shouldAcceptTheTimingJournalKindsAndNameThemAllInItsRefusal() {
+    void shouldAcceptEveryJournalKindItNamesInItsRefusal() {
         assertThat(TickToOrderLatency.Case.parse("fused:chronicle-rolling:yielding:1000").journal())
             .isEqualTo("chronicle-rolling");
         assertThat(TickToOrderLatency.Case.parse("ring:chronicle-rolling-unprepared:yielding:1000").journal())
