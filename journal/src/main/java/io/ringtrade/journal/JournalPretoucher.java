@@ -40,12 +40,12 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * <p><b>Advising only.</b> With {@value #TOUCH_PAGES_PROP_NAME}{@code =false} it touches no page: it only maps each chunk
  * ahead of the writer and advises it, waking every {@value #ADVISING_PERIOD_MILLIS} ms, and the appender takes one cheap
  * single-page fault per new page itself (no read-around, no chunk mapping). On a machine with no core to spare for this
- * thread that buys a lower median and p90 at moderate rates: on 2 cores at 100,000 ticks/s the touching thread's
- * thousand wake-ups a second took the pipeline's threads off their cores for about 60 µs each (6 % of their time), and
- * the fused pipeline's p90 tick-to-order fell from 11–32 µs to 3.3–6 µs without it. Not a lower tail (p99 and beyond
- * lower in some runs, higher in others), and at 500,000 ticks/s and at full speed the appender's own faults cost more
- * than the touching did, a third of the journal's throughput at full speed (BENCHMARKS.md, "Cutting the journal's
- * tail"). So touching stays the default.
+ * thread that buys a lower p90 at moderate rates: on 2 cores at 100,000 ticks/s the touching thread's thousand
+ * wake-ups a second took the pipeline's threads off their cores for 20–65 µs each (2–6 % of their time), and the fused
+ * pipeline's p90 tick-to-order was lower without it in every run (2.4–6 µs against 2.7–32 µs). Not a lower tail (p99
+ * and beyond lower in some runs, higher in others), and at 500,000 ticks/s and at full speed the appender's own faults
+ * cost more than the touching did, a third of the journal's throughput at full speed (BENCHMARKS.md, "Cutting the
+ * journal's tail"). So touching stays the default.
  *
  * <p>Touches only under {@link DurabilityPolicy#OS_CACHE}. Under {@link DurabilityPolicy#SYNC_ON_BATCH} a touched page
  * is dirty, so every sync also wrote the zero pages ahead, and touching by reading instead still made syncs slower; its
