@@ -229,8 +229,9 @@ public final class BenchSuite {
     /**
      * The latency cases: at each rate, the pipeline with and without the journal in both layouts (yielding, what the
      * targets are read against), the queue twin with and without it, and the raw hop and raw append; at 100k also the
-     * journal without its pretoucher; at 100k and 500k the fused layout with a pretoucher that only advises; at 10k and 100k the other wait strategies with and without the journal (the
-     * fused layout with phased-backoff too: {@code auto}'s choice for both on 2 cores).
+     * journal without its pretoucher; at 100k and 500k the fused layout with a pretoucher that only advises; at 10k and
+     * 100k the other wait strategies with and without the journal (the fused layout with phased-backoff too:
+     * {@code auto}'s choice for both on 2 cores).
      */
     private List<String> latencyArguments() {
         final List<String> args = new ArrayList<>();

@@ -217,8 +217,8 @@ final class BenchmarksDoc {
         out.append(String.join("; ", layouts)).append(". Journal: `none` = `EventJournal.none()`, `chronicle` = the"
             + " engine's Chronicle journal (os-cache) with its pretoucher, `chronicle-nopretouch` = the same with"
             + " `-Dringtrade.journal.pretouch=false`, `chronicle-advising` = the same with a pretoucher that only maps"
-            + " and advises the chunks ahead (`-Dringtrade.journal.pretouch.pages=false`). Load after: ").append(section.get("loadAfter").getAsString())
-            .append('.');
+            + " and advises the chunks ahead (`-Dringtrade.journal.pretouch.pages=false`). Load after: ")
+            .append(section.get("loadAfter").getAsString()).append('.');
         return out.toString();
     }
 

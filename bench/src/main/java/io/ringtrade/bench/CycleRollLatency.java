@@ -71,6 +71,10 @@ public final class CycleRollLatency {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (only != null && !List.of("prepared", "appender", "off").contains(only)) {
+            // an unknown case would otherwise run nothing and write an empty result
+            throw new IllegalArgumentException("--case must be prepared, appender or off, not '" + only + "'");
+        }
         final Path probe = JournalFixtures.newDirectory("roll-probe-");
         final String disk = JournalFixtures.disk(probe);
         JournalFixtures.delete(probe);

@@ -1,6 +1,7 @@
 package io.ringtrade.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,6 +24,13 @@ class CycleRollLatencyTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty("ringtrade.bench.dir");
+    }
+
+    @Test
+    void shouldRefuseACaseItDoesNotHave() {
+        assertThatThrownBy(() -> CycleRollLatency.main(new String[] {"--case", "prepard"}))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--case must be prepared, appender or off, not 'prepard'");
     }
 
     @Test

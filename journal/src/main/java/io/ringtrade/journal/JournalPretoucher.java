@@ -235,7 +235,7 @@ final class JournalPretoucher implements AutoCloseable {
      * page; returns how far. Without the advice (turned off, or refused) it still maps the chunks ahead.
      */
     private long adviseAhead(final MappedBytes bytes, final long writePosition, final long advisedTo) {
-        final long limit = Math.min(writePosition + aheadBytes, bytes.mappedFile().capacity() - PAGE_SIZE);
+        final long limit = aheadLimit(bytes, writePosition);
         long position = Math.max(advisedTo, writePosition & -PAGE_SIZE);
         while (position < limit && running) {
             if (position < advisedStart || position >= advisedLimit) {
@@ -246,12 +246,16 @@ final class JournalPretoucher implements AutoCloseable {
         return Math.max(advisedTo, position);
     }
 
+    /** How far ahead of {@code writePosition} to work: {@code aheadBytes} past it, within the file's capacity. */
+    private long aheadLimit(final MappedBytes bytes, final long writePosition) {
+        return Math.min(writePosition + aheadBytes, bytes.mappedFile().capacity() - PAGE_SIZE);
+    }
+
     /** Touches the pages after {@code writePosition}'s page up to {@code aheadBytes} past it; returns how far. */
     private long touchAhead(final MappedBytes bytes, final long writePosition, final long touchedTo) {
         final long firstAhead = (writePosition & -PAGE_SIZE) + PAGE_SIZE;
         final long from = Math.max(touchedTo, firstAhead);
-        final long limit = Math.min(writePosition + aheadBytes, bytes.mappedFile().capacity() - PAGE_SIZE);
-        final long to = Math.min(limit, from + MAX_BYTES_PER_PASS);
+        final long to = Math.min(aheadLimit(bytes, writePosition), from + MAX_BYTES_PER_PASS);
         long pages = 0;
         for (long page = from; page < to && running; page += PAGE_SIZE) {
             if (randomAdvice && (page < advisedStart || page >= advisedLimit)) {

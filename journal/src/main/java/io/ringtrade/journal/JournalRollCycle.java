@@ -90,6 +90,11 @@ public enum JournalRollCycle {
         throw new IllegalArgumentException("not a ringtrade roll cycle: " + chronicle);
     }
 
+    /** The suffix of a cycle file's name. */
+    static final String FILE_SUFFIX = ".cq4";
+    /** What a prepared cycle file's name has in place of {@link #FILE_SUFFIX}: Chronicle's ({@code PrecreatedFiles}). */
+    static final String PREPARED_FILE_SUFFIX = PrecreatedFiles.preCreatedFile(new File(FILE_SUFFIX)).getName();
+
     /** The number of the cycle {@code epochMillis} falls in (cycles count from 1970-01-01T00:00Z, epoch 0). */
     public int cycleAt(final long epochMillis) {
         return (int) Math.floorDiv(epochMillis, (long) chronicle.lengthInMillis());
@@ -100,23 +105,28 @@ public enum JournalRollCycle {
      * the cycle's first entry is appended; the pretoucher prepares it, {@link NextCycleFile}).
      */
     public String preparedFileName(final int cycle) {
-        final String name = fileName(cycle);
-        return PrecreatedFiles.preCreatedFile(new File(name)).getName();
+        return fileStem(cycle) + PREPARED_FILE_SUFFIX;
     }
 
     /** The name of the file of cycle number {@code cycle} (cycles count from 1970-01-01T00:00Z, epoch 0). */
     public String fileName(final int cycle) {
+        return fileStem(cycle) + FILE_SUFFIX;
+    }
+
+    /** The name of cycle {@code cycle}'s file without its suffix: the cycle's start in the roll cycle's format. */
+    String fileStem(final int cycle) {
         return DateTimeFormatter.ofPattern(chronicle.format()).withZone(ZoneOffset.UTC)
-            .format(Instant.ofEpochMilli(cycle * (long) chronicle.lengthInMillis())) + ".cq4";
+            .format(Instant.ofEpochMilli(cycle * (long) chronicle.lengthInMillis()));
     }
 
     /** The cycle number of a file named {@code fileName}, or {@link Integer#MIN_VALUE} when it is not one of ours. */
     int cycleOf(final String fileName) {
-        if (!fileName.endsWith(".cq4")) {
+        if (!fileName.endsWith(FILE_SUFFIX)) {
             return Integer.MIN_VALUE;
         }
         try {
-            final TemporalAccessor parsed = parser.parse(fileName.substring(0, fileName.length() - 4));
+            final String stem = fileName.substring(0, fileName.length() - FILE_SUFFIX.length());
+            final TemporalAccessor parsed = parser.parse(stem);
             final long millis = LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
             return millis % chronicle.lengthInMillis() == 0 ? (int) (millis / chronicle.lengthInMillis()) : Integer.MIN_VALUE;
         } catch (final DateTimeException e) {

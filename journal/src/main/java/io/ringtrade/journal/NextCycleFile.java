@@ -114,8 +114,7 @@ final class NextCycleFile {
 
     /** The path of {@code cycle}'s file while it is being read. */
     private Path warmingPath(final int cycle) {
-        final String cycleFileName = rollCycle.fileName(cycle);
-        return dir.resolve(cycleFileName.substring(0, cycleFileName.length() - ".cq4".length()) + WARMING_SUFFIX);
+        return dir.resolve(rollCycle.fileStem(cycle) + WARMING_SUFFIX);
     }
 
     private void begin() throws IOException {
@@ -164,14 +163,17 @@ final class NextCycleFile {
 
     /** Deletes temporary files, and prepared files of cycles that have begun (an earlier run's, never renamed). */
     private void deleteLeftovers(final int current) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*{" + WARMING_SUFFIX + ",.precreated}")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+            "*{" + WARMING_SUFFIX + "," + JournalRollCycle.PREPARED_FILE_SUFFIX + "}")) {
             for (final Path file : files) {
                 final String name = file.getFileName().toString();
                 if (name.endsWith(WARMING_SUFFIX)) {
                     Files.deleteIfExists(file);
                     continue;
                 }
-                final int cycle = rollCycle.cycleOf(name.substring(0, name.lastIndexOf('.')) + ".cq4");
+                final int cycle = rollCycle.cycleOf(
+                    name.substring(0, name.length() - JournalRollCycle.PREPARED_FILE_SUFFIX.length())
+                        + JournalRollCycle.FILE_SUFFIX);
                 if (cycle != Integer.MIN_VALUE && cycle <= current) {
                     Files.deleteIfExists(file);
                 }
