@@ -229,7 +229,8 @@ public final class BenchSuite {
     /**
      * The latency cases: at each rate, the pipeline with and without the journal in both layouts (yielding, what the
      * targets are read against), the queue twin with and without it, and the raw hop and raw append; at 100k also the
-     * journal without its pretoucher; at 100k and 500k the fused layout with a pretoucher that only advises; at 10k and
+     * journal without its pretoucher, and the fused layout and the raw hop with a producer that sleeps between inputs
+     * ({@link ProducerPacing}); at 100k and 500k the fused layout with a pretoucher that only advises; at 10k and
      * 100k the other wait strategies with and without the journal (the fused layout with phased-backoff too:
      * {@code auto}'s choice for both on 2 cores).
      */
@@ -248,6 +249,10 @@ public final class BenchSuite {
             }
             if (rate >= 100_000) {
                 cases(args, rate, "fused:chronicle-advising:yielding");
+            }
+            if (rate == 100_000) {
+                // an input thread that sleeps between inputs, as the webhook's and the venues' network threads do
+                sleepingProducerCases(args, rate, "fused:chronicle:yielding", "fused:none:yielding", "hop:-:yielding");
             }
             if (rate <= 100_000) {
                 for (final String wait : List.of("blocking", "sleeping", "phased-backoff")) {
@@ -289,6 +294,13 @@ public final class BenchSuite {
         for (final String spec : specs) {
             args.add("--case");
             args.add(spec + ":" + rate);
+        }
+    }
+
+    private static void sleepingProducerCases(final List<String> args, final int rate, final String... specs) {
+        for (final String spec : specs) {
+            cases(args, rate, spec);
+            args.set(args.size() - 1, args.getLast() + ":" + ProducerPacing.SLEEPING.label());
         }
     }
 

@@ -217,7 +217,8 @@ final class BenchmarksDoc {
         out.append(String.join("; ", layouts)).append(". Journal: `none` = `EventJournal.none()`, `chronicle` = the"
             + " engine's Chronicle journal (os-cache) with its pretoucher, `chronicle-nopretouch` = the same with"
             + " `-Dringtrade.journal.pretouch=false`, `chronicle-advising` = the same with a pretoucher that only maps"
-            + " and advises the chunks ahead (`-Dringtrade.journal.pretouch.pages=false`). Load after: ")
+            + " and advises the chunks ahead (`-Dringtrade.journal.pretouch.pages=false`). A \"sleeping producer\""
+            + " parks until each tick is due instead of yielding, leaving its core free between ticks. Load after: ")
             .append(section.get("loadAfter").getAsString()).append('.');
         return out.toString();
     }
@@ -227,6 +228,7 @@ final class BenchmarksDoc {
         out.append("| rate | wait strategy | layout | journal | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |\n"
             + "|---:|---|---|---|---:|---:|---:|---:|---:|\n");
         for (final JsonObject c : cases(section, x -> List.of("ring", "fused").contains(x.get("kind").getAsString())
+            && yieldingProducer(x)
             && !x.get("journal").getAsString().equals("chronicle-nopretouch") && x.get("rate").getAsInt() <= 100_000)) {
             final JsonObject h = c.getAsJsonObject("latency");
             out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
@@ -236,6 +238,12 @@ final class BenchmarksDoc {
                 us(h, "p90"), us(h, "p99"), us(h, "p99_9"), us(h, "max")));
         }
         return out.toString();
+    }
+
+    /** Whether a latency case's producer yields while early (results written before the sleeping one all did). */
+    private static boolean yieldingProducer(final JsonObject latencyCase) {
+        return !latencyCase.has("producer")
+            || latencyCase.get("producer").getAsString().equals(ProducerPacing.YIELDING.label());
     }
 
     private static List<JsonObject> cases(final JsonObject section, final Predicate<JsonObject> filter) {
@@ -251,7 +259,7 @@ final class BenchmarksDoc {
     private static JsonObject latencyCase(final JsonObject latency, final String kind, final String journal,
                                           final String wait, final int rate) {
         for (final JsonObject c : cases(latency, x -> x.get("kind").getAsString().equals(kind)
-            && x.get("rate").getAsInt() == rate && (journal == null || x.get("journal").getAsString().equals(journal))
+            && x.get("rate").getAsInt() == rate && yieldingProducer(x) && (journal == null || x.get("journal").getAsString().equals(journal))
             && (wait == null || x.get("wait").getAsString().equals(wait)))) {
             return c.getAsJsonObject("latency");
         }

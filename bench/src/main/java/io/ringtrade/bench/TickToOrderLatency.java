@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Tick-to-order latency at a fixed input rate, coordinated-omission corrected, through the engine's pipeline and its
  * baselines, one case after another in one JVM:
  * <pre>
- *   main thread: paced producer, tick i due at start + i / rate (Thread.yield while early; never skips a tick)
+ *   main thread: paced producer, tick i due at start + i / rate (yields while early, or with PACING sleeping parks:
+ *                ProducerPacing; never skips a tick)
  *        │ publish (copy into a slot; sequence = i)
  *        ▼
  *   ring:  Disruptor ring (65536 slots, multi-producer, wait strategy under test), the parallel layout
@@ -53,8 +54,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: {@code --json FILE} (results), {@code --warmup-ms N} (default 3000), {@code --measure-ms N} (default
  * 10000), {@code --rounds N} (default 1: the whole list of cases runs N times, interleaved, and each case reports
  * its N runs merged, which spreads a busy machine's changing load over all cases alike), and one
- * {@code --case KIND:JOURNAL:WAIT:RATE} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
- * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000}. JOURNAL is one of
+ * {@code --case KIND:JOURNAL:WAIT:RATE[:PACING]} per case, run in order, e.g. {@code ring:chronicle:yielding:100000},
+ * {@code queue:none:-:10000}, {@code hop:-:yielding:100000}, {@code append:-:-:500000},
+ * {@code fused:chronicle:yielding:100000:sleeping}. PACING is how the producer waits for a tick's due time,
+ * {@code yielding} (the default) or {@code sleeping} ({@link ProducerPacing}). JOURNAL is one of
  * {@link #JOURNALS}: {@code none}, {@code chronicle}, {@code chronicle-nopretouch}, {@code chronicle-advising} (the
  * pretoucher maps and advises chunks ahead, touching no page), {@code chronicle-rolling} (a roll
  * to a new cycle file every 6 s, the next file prepared) or {@code chronicle-rolling-unprepared}. Before the cases,
@@ -82,11 +85,11 @@ public final class TickToOrderLatency {
         "chronicle-rolling", "chronicle-rolling-unprepared");
 
     /** One measured configuration. */
-    record Case(String kind, String journal, WaitStrategyKind waitStrategy, int rate) {
+    record Case(String kind, String journal, WaitStrategyKind waitStrategy, int rate, ProducerPacing pacing) {
         static Case parse(final String spec) {
             final String[] parts = spec.split(":");
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("case '" + spec + "': expected KIND:JOURNAL:WAIT:RATE");
+            if (parts.length != 4 && parts.length != 5) {
+                throw new IllegalArgumentException("case '" + spec + "': expected KIND:JOURNAL:WAIT:RATE[:PACING]");
             }
             final String kind = parts[0];
             if (!List.of("ring", "queue", "hop", "append", "fused").contains(kind)) {
@@ -100,7 +103,13 @@ public final class TickToOrderLatency {
             }
             final WaitStrategyKind wait = kind.equals("ring") || kind.equals("hop") || kind.equals("fused")
                 ? TickToOrderLatency.waitStrategy(parts[2]) : null;
-            return new Case(kind, journal, wait, Integer.parseInt(parts[3]));
+            final ProducerPacing pacing;
+            try {
+                pacing = parts.length == 5 ? ProducerPacing.of(parts[4]) : ProducerPacing.YIELDING;
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("case '" + spec + "': " + e.getMessage(), e);
+            }
+            return new Case(kind, journal, wait, Integer.parseInt(parts[3]), pacing);
         }
 
         /** The wait strategy as the pipeline resolves it on this machine ("blocking" for queues). */
@@ -116,7 +125,8 @@ public final class TickToOrderLatency {
                 case "hop" -> "BASELINE raw Disruptor hop, " + waitLabel();
                 case "fused" -> "ring fused, journal " + journal + ", " + waitLabel();
                 default -> "BASELINE raw Chronicle append";
-            } + String.format(Locale.ROOT, ", %,d/s", rate);
+            } + (pacing == ProducerPacing.YIELDING ? "" : ", " + pacing.label() + " producer")
+                + String.format(Locale.ROOT, ", %,d/s", rate);
         }
     }
 
@@ -247,6 +257,7 @@ public final class TickToOrderLatency {
             result.addProperty("journal", c.journal());
             result.addProperty("wait", c.waitLabel());
             result.addProperty("rate", c.rate());
+            result.addProperty("producer", c.pacing().label());
             result.addProperty("layout", layout);
             result.add("latency", LatencyReport.json(latency));
             if (fromIngress != null) {
@@ -280,13 +291,11 @@ public final class TickToOrderLatency {
         long measuredStart = 0;
         long published = 0;
         boolean saturated = false;
+        final String pacing = c.pacing().prepareCurrentThread();
         final long start = run.start();
         for (long i = 0; i < totalTicks; i++) {
             final long due = start + i * interval;
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                Thread.yield();
-            }
+            final long now = c.pacing().awaitDue(due);
             if (i == warmupTicks) {
                 measuredStart = now;
             }
@@ -309,7 +318,7 @@ public final class TickToOrderLatency {
         final long measuredTicks = Math.max(0, published - warmupTicks);
         final double achieved = measuredStart == 0 ? 0 : measuredTicks / ((measuredEnd - measuredStart) / 1e9);
         final Measured measured = new Measured(run.latency(), run.fromIngress(), achieved, maxLag, saturated, 1,
-            run.layout(), run.detail());
+            run.layout() + "; the producer " + pacing, run.detail());
         System.out.println(measured.json(c).get("line").getAsString() + "   (" + run.detail() + ")");
         return measured;
     }
