@@ -251,7 +251,7 @@ public final class BenchSuite {
                 cases(args, rate, "fused:chronicle-advising:yielding");
             }
             if (rate == 100_000) {
-                // an input thread that sleeps between inputs, as the webhook's and the venues' network threads do
+                // an input thread that sleeps between inputs, as one reading a socket does
                 sleepingProducerCases(args, rate, "fused:chronicle:yielding", "fused:none:yielding", "hop:-:yielding");
             }
             if (rate <= 100_000) {

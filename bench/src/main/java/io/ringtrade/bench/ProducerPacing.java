@@ -16,9 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  *       the pretoucher, the kernel's) must take a core from one of the two.</li>
  *   <li>{@code sleeping}: {@code LockSupport.parkNanos} until the due time, with this thread's timer slack cut to
  *       1 µs (Linux {@code prctl(PR_SET_TIMERSLACK)}; the default 50 µs would make each sleep end up to 50 µs late).
- *       The producer's core is free between inputs, as a network thread's is while it waits in {@code epoll_wait}:
- *       the engine's webhook and venue threads are such threads. It wakes a few µs late, and that lateness counts in
- *       the latency, which is measured from the due time.</li>
+ *       The producer's core is free between inputs, as the core of a thread that reads its inputs from a socket is
+ *       while it waits (Netty's event loop in {@code epoll_wait}, such as the ops API's). It wakes some µs late, and
+ *       that lateness counts in the latency, which is measured from the due time.</li>
  * </ul>
  * Used on the producer's own thread only.
  */
