@@ -252,7 +252,8 @@ public final class BenchSuite {
             }
             if (rate == 100_000) {
                 // an input thread that sleeps between inputs, as one reading a socket does
-                sleepingProducerCases(args, rate, "fused:chronicle:yielding", "fused:none:yielding", "hop:-:yielding");
+                cases(args, rate, ProducerPacing.SLEEPING, "fused:chronicle:yielding", "fused:none:yielding",
+                    "hop:-:yielding");
             }
             if (rate <= 100_000) {
                 for (final String wait : List.of("blocking", "sleeping", "phased-backoff")) {
@@ -291,16 +292,14 @@ public final class BenchSuite {
     }
 
     private static void cases(final List<String> args, final int rate, final String... specs) {
-        for (final String spec : specs) {
-            args.add("--case");
-            args.add(spec + ":" + rate);
-        }
+        cases(args, rate, ProducerPacing.YIELDING, specs);
     }
 
-    private static void sleepingProducerCases(final List<String> args, final int rate, final String... specs) {
+    private static void cases(final List<String> args, final int rate, final ProducerPacing pacing,
+                              final String... specs) {
         for (final String spec : specs) {
-            cases(args, rate, spec);
-            args.set(args.size() - 1, args.getLast() + ":" + ProducerPacing.SLEEPING.label());
+            args.add("--case");
+            args.add(spec + ":" + rate + (pacing == ProducerPacing.YIELDING ? "" : ":" + pacing.label()));
         }
     }
 

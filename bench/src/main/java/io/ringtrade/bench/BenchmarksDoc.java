@@ -259,7 +259,8 @@ final class BenchmarksDoc {
     private static JsonObject latencyCase(final JsonObject latency, final String kind, final String journal,
                                           final String wait, final int rate) {
         for (final JsonObject c : cases(latency, x -> x.get("kind").getAsString().equals(kind)
-            && x.get("rate").getAsInt() == rate && yieldingProducer(x) && (journal == null || x.get("journal").getAsString().equals(journal))
+            && x.get("rate").getAsInt() == rate && yieldingProducer(x)
+            && (journal == null || x.get("journal").getAsString().equals(journal))
             && (wait == null || x.get("wait").getAsString().equals(wait)))) {
             return c.getAsJsonObject("latency");
         }
