@@ -174,11 +174,11 @@ class JournalPretoucherTest {
     /** The VmFlags lines of every mapping of a file whose path ends with {@code suffix} in /proc/self/smaps. */
     private static List<String> mappingFlags(final List<String> smaps, final String suffix) {
         final List<String> flags = new ArrayList<>();
-        boolean inCycleFile = false;
+        boolean inMatchingFile = false;
         for (final String line : smaps) {
             if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
-                inCycleFile = line.endsWith(suffix); // a mapping's header line: range, perms, offset, dev, inode, path
-            } else if (inCycleFile && line.startsWith("VmFlags:")) {
+                inMatchingFile = line.endsWith(suffix); // a mapping's header line: range, perms, offset, dev, inode, path
+            } else if (inMatchingFile && line.startsWith("VmFlags:")) {
                 flags.add(line + " ");
             }
         }
